@@ -1,0 +1,68 @@
+//! A small argument scanner shared by the subcommands: positional words and
+//! `--name value` / `--name=value` options.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+pub struct Args {
+    pub positional: Vec<String>,
+    pub options: BTreeMap<String, String>,
+}
+
+/// Splits `argv` into positionals and options; `known` lists the option
+/// names that take a value, so a typo is an error rather than a surprise.
+pub fn scan(argv: &[String], known: &[&str]) -> Result<Args, String> {
+    let mut positional = Vec::new();
+    let mut options = BTreeMap::new();
+    let mut it = argv.iter();
+    while let Some(arg) = it.next() {
+        if let Some(opt) = arg.strip_prefix("--") {
+            let (name, value) = match opt.split_once('=') {
+                Some((n, v)) => (n.to_string(), v.to_string()),
+                None => {
+                    let v = it.next().ok_or_else(|| format!("--{opt} needs a value"))?;
+                    (opt.to_string(), v.clone())
+                }
+            };
+            if !known.contains(&name.as_str()) {
+                return Err(format!("unknown option --{name}"));
+            }
+            options.insert(name, value);
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    Ok(Args { positional, options })
+}
+
+impl Args {
+    pub fn format(&self, allowed: &[&str]) -> Result<String, String> {
+        let f = self.options.get("format").cloned().unwrap_or_else(|| allowed[0].to_string());
+        if allowed.contains(&f.as_str()) {
+            Ok(f)
+        } else {
+            Err(format!("--format must be one of {}", allowed.join(", ")))
+        }
+    }
+
+    /// The single FILE argument.
+    pub fn file(&self) -> Result<&str, String> {
+        match self.positional.as_slice() {
+            [f] => Ok(f),
+            [] => Err("missing FILE (use - for standard input)".into()),
+            _ => Err("expected exactly one FILE".into()),
+        }
+    }
+}
+
+/// Reads a file, or standard input for `-`. Invalid UTF-8 is replaced, not
+/// rejected: a Dockerfile with a stray byte is still worth analysing.
+pub fn read_input(path: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

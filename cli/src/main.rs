@@ -1,0 +1,58 @@
+//! `dockerplay`: the core analyses on the command line, for CI and scripts.
+//! Each subcommand lives in its own module; this file only dispatches.
+
+mod args;
+mod check;
+mod graph;
+mod parse;
+mod share;
+mod simulate;
+mod size;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: dockerplay <command> [options]
+
+commands:
+  parse FILE [--format json|text]        the parsed model and diagnostics
+  simulate FILE [--format json|text]     layer cache simulation over builds
+  size FILE [--format json|text]         image size estimate
+  graph FILE [--target T] [--format json|dot|svg]
+                                         the multi-stage build graph
+  check FILE [--format text|json|sarif] [--failure-threshold LEVEL]
+                                         best-practice findings
+  share FILE [--base URL]                print a permalink
+  open URL                               print the Dockerfile a permalink holds
+
+FILE may be - for standard input. Exit code 0 unless the input is unreadable
+or malformed (check: unless a finding reaches the failure threshold).";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = argv.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "parse" => parse::run(rest),
+        "simulate" => simulate::run(rest),
+        "size" => size::run(rest),
+        "graph" => graph::run(rest),
+        "check" => check::run(rest),
+        "share" => share::run(rest),
+        "open" => share::run_open(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("dockerplay: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

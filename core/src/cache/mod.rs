@@ -1,0 +1,1 @@
+//! Layer cache simulation across builds (issue 3). Not written yet.

@@ -1,0 +1,1 @@
+//! The multi-stage build graph and its layout (issue 5). Not written yet.

@@ -1,0 +1,17 @@
+//! Dockerplay's analyses: pure functions from text to plain data.
+//!
+//! Nothing here does IO or panics on any input; every analysis returns its
+//! result together with diagnostics instead of failing.
+
+pub mod cache;
+pub mod diag;
+pub mod graph;
+pub mod inputs;
+pub mod lint;
+pub mod permalink;
+pub mod size;
+pub mod span;
+pub mod syntax;
+
+pub use diag::{Diagnostic, Severity};
+pub use span::{LineIndex, Span};

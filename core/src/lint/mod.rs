@@ -1,0 +1,1 @@
+//! Best-practice findings (issue 7). Not written yet.

@@ -1,0 +1,1 @@
+//! Image size estimates (issue 4). Not written yet.

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs the tools the build and the tests need, skipping what is already
+# present at the right version. Sourced by scripts/serve.sh and scripts/test.sh;
+# run directly (`bash scripts/tools.sh build|test`) it only installs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+# Must equal the `wasm-bindgen = "=X"` pin in Cargo.toml; checked below.
+WASM_BINDGEN_VERSION="0.2.130"
+BINARYEN_VERSION="132.0.0"
+PLAYWRIGHT_VERSION="1.65.1"
+
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+log() { printf '\033[1m[tools]\033[0m %s\n' "$*" >&2; }
+
+check_pin() {
+  local pinned
+  pinned=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")
+  if [ "$pinned" != "$WASM_BINDGEN_VERSION" ]; then
+    log "Cargo.toml pins wasm-bindgen $pinned but scripts/tools.sh wants $WASM_BINDGEN_VERSION"
+    exit 1
+  fi
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then return; fi
+  log "installing trunk $TRUNK_VERSION (several minutes, once)"
+  # Thin LTO off and more codegen units halve the install time; trunk's speed does not matter here.
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "=$TRUNK_VERSION" --locked
+}
+
+ensure_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then return; fi
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # Not --locked: one locked dependency of the CLI is no longer on the registry.
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+}
+
+ensure_node_modules() {
+  # binaryen's wasm-opt (Debian's is too old for current rustc output) and playwright-core.
+  if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
+     && [ -d "$ROOT/node_modules/lz-string" ] && [ -d "$ROOT/node_modules/pako" ]; then return; fi
+  log "installing npm dev tools (binaryen, playwright-core, lz-string, pako)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  log "installing chromium and chromedriver from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+ensure_build_tools() {
+  check_pin
+  ensure_wasm_target
+  ensure_node_modules
+  ensure_wasm_bindgen
+  ensure_trunk
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  ensure_chromium
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  case "${1:-build}" in
+    build) ensure_build_tools ;;
+    test) ensure_test_tools ;;
+    *) echo "usage: scripts/tools.sh build|test" >&2; exit 2 ;;
+  esac
+fi

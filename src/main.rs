@@ -1,0 +1,3 @@
+//! The Dockerplay web app. Stub: being written.
+
+fn main() {}

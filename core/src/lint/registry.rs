@@ -29,7 +29,28 @@ use std::sync::LazyLock;
 
 /// BuildKit's checks and the lessons, in code order.
 static OWN: &[&Rule] = &[
+    // BuildKit's build checks.
     &rule_files::stage_name_casing::RULE,
+    &rule_files::from_as_casing::RULE,
+    &rule_files::no_empty_continuation::RULE,
+    &rule_files::consistent_instruction_casing::RULE,
+    &rule_files::duplicate_stage_name::RULE,
+    &rule_files::reserved_stage_name::RULE,
+    &rule_files::json_args_recommended::RULE,
+    &rule_files::maintainer_deprecated::RULE,
+    &rule_files::undefined_arg_in_from::RULE,
+    &rule_files::workdir_relative_path::RULE,
+    &rule_files::undefined_var::RULE,
+    &rule_files::multiple_instructions_disallowed::RULE,
+    &rule_files::legacy_key_value_format::RULE,
+    &rule_files::redundant_target_platform::RULE,
+    &rule_files::secrets_used_in_arg_or_env::RULE,
+    &rule_files::invalid_default_arg_in_from::RULE,
+    &rule_files::from_platform_flag_const_disallowed::RULE,
+    &rule_files::copy_ignored_file::RULE,
+    &rule_files::invalid_definition_description::RULE,
+    &rule_files::expose_proto_casing::RULE,
+    &rule_files::expose_invalid_format::RULE,
 ];
 
 static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {

@@ -84,3 +84,43 @@ pub fn names(rule: &Rule, name: &str) -> bool {
         || rule.also.is_some_and(|a| a.eq_ignore_ascii_case(name))
         || rule.buildkit_name().is_some_and(|b| b.eq_ignore_ascii_case(name))
 }
+
+/// The rule reference as Markdown: a table of every rule, then each rule's
+/// documentation. `docs/rules.md` is this text (a test keeps it in sync).
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from core/src/lint/registry.rs by `UPDATE_EXPECT=1 cargo test -p dockerplay-core --test lint`; do not edit. -->\n\n",
+    );
+    out.push_str("| Code | Name | Also | Severity | Category | Summary |\n|---|---|---|---|---|---|\n");
+    for r in rules() {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | {name} | {also} | {sev} | {cat} | {summary} |\n",
+            code = r.code,
+            anchor = r.code.to_lowercase(),
+            name = r.name,
+            also = r.also.unwrap_or(""),
+            sev = r.severity.as_str(),
+            cat = r.category.as_str(),
+            summary = r.summary().replace('|', "\\|"),
+        ));
+    }
+    for r in rules() {
+        out.push_str(&format!("\n## {}\n\n", r.code));
+        out.push_str(&format!("**{}**", r.name));
+        if let Some(a) = r.also {
+            out.push_str(&format!(" · also `{a}`"));
+        }
+        out.push_str(&format!(" · {} · {}\n\n", r.severity.as_str(), r.category.as_str()));
+        // The rule's own headings move one level down under its code.
+        for line in r.doc_text().lines() {
+            match line.strip_prefix("## ") {
+                Some(h) => out.push_str(&format!("### {h}\n")),
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}

@@ -64,20 +64,27 @@ fn parse_cases(text: &str) -> Vec<Case> {
     cases
 }
 
-/// Runs one rule over every case of its fixture and renders the findings;
-/// checks that `catches` cases report and `passes` cases do not.
-fn check(code: &str, fixture: &str) -> String {
+/// Runs the checks over every case of a fixture and renders the findings
+/// of one rule (or of all, for `None`); checks that `catches` cases report
+/// and `passes` cases do not.
+fn check(code: Option<&str>, fixture: &str) -> String {
+    let code_name = code.unwrap_or("any rule");
     let mut out = String::new();
     for case in parse_cases(fixture) {
-        let (findings, _) = lint::check(&case.input, &case.opts);
-        let mine: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+        let (findings, diagnostics) = lint::check(&case.input, &case.opts);
+        let mine: Vec<&Finding> = findings.iter().filter(|f| code.is_none_or(|c| f.code == c)).collect();
         if case.catches {
-            assert!(!mine.is_empty(), "{code}: `{}` should be reported", case.header);
+            assert!(!mine.is_empty(), "{code_name}: `{}` should be reported", case.header);
         } else {
-            assert!(mine.is_empty(), "{code}: `{}` should not be reported, got {:?}", case.header, mine);
+            assert!(mine.is_empty(), "{code_name}: `{}` should not be reported, got {:?}", case.header, mine);
         }
         writeln!(out, "### {}", case.header).unwrap();
         out.push_str(&render(&case.input.dockerfile, &mine));
+        let lines = LineIndex::new(&case.input.dockerfile);
+        for d in &diagnostics {
+            let (l, c) = lines.line_col(&case.input.dockerfile, d.span.start);
+            writeln!(out, "diagnostic {l}:{c} {}: {}", d.severity.as_str(), d.message).unwrap();
+        }
     }
     out
 }
@@ -124,7 +131,7 @@ fn every_fixture_matches_its_snapshot() {
         let cases = parse_cases(&fixture);
         assert!(cases.iter().any(|c| c.catches), "{}: the fixture needs a `catches` case", rule.code);
         assert!(cases.iter().any(|c| !c.catches), "{}: the fixture needs a `passes` case", rule.code);
-        let actual = check(rule.code, &fixture);
+        let actual = check(Some(rule.code), &fixture);
         expect_test::expect_file![fixture_dir().join(format!("{}.snap", rule.code))].assert_eq(&actual);
     }
 }
@@ -155,4 +162,39 @@ fn registry_codes_and_equivalents_are_unique_and_documented() {
 fn rules_reference_is_up_to_date() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
     expect_test::expect_file![path].assert_eq(&lint::registry::reference_markdown());
+}
+
+/// Suppression comments and BuildKit's check directive, over all rules.
+#[test]
+fn suppressions() {
+    let fixture = std::fs::read_to_string(fixture_dir().join("suppress.Dockerfile")).unwrap_or_default();
+    expect_test::expect_file![fixture_dir().join("suppress.snap")].assert_eq(&check(None, &fixture));
+}
+
+/// "Fix all safe" never makes a file worse: the parser finds no new
+/// problems in the result and fewer safe-fixable findings remain.
+#[test]
+fn safe_fixes_resolve_their_findings() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut fixed_any = 0;
+    for path in files {
+        for case in parse_cases(&std::fs::read_to_string(&path).unwrap_or_default()) {
+            let (before, diags_before) = lint::check(&case.input, &case.opts);
+            let safe_before = before.iter().filter(|f| f.fix.as_ref().is_some_and(|x| x.safe)).count();
+            if safe_before == 0 {
+                continue;
+            }
+            let fixed = apply_fixes(&case.input.dockerfile, &before);
+            let input = BuildInput { dockerfile: fixed.clone(), ..case.input.clone() };
+            let (after, diags_after) = lint::check(&input, &case.opts);
+            let safe_after = after.iter().filter(|f| f.fix.as_ref().is_some_and(|x| x.safe)).count();
+            assert!(safe_after < safe_before, "{}: `{}` still has {safe_after} safe fixes:\n{fixed}", path.display(), case.header);
+            assert!(diags_after.len() <= diags_before.len(), "{}: `{}` fixes introduced problems:\n{fixed}\n{diags_after:?}", path.display(), case.header);
+            fixed_any += 1;
+        }
+    }
+    assert!(fixed_any >= 10, "the fixtures should exercise the safe fixes");
 }

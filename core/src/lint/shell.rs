@@ -113,8 +113,7 @@ impl ShellCommand {
     /// `nice`, `command`. `sudo apt-get install x` becomes `apt-get install x`.
     pub fn unwrapped(&self) -> ShellCommand {
         let mut words: &[ShellWord] = &self.words;
-        loop {
-            let Some(first) = words.first() else { break };
+        while let Some(first) = words.first() {
             let name = first.value.rsplit('/').next().unwrap_or(&first.value);
             let mut rest = &words[1..];
             match name {

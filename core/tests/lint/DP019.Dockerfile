@@ -1,5 +1,5 @@
-### catches: a description that does not start with the name
-# compiles the server
+### catches: a description that does not start with the name (stage names compare lower-cased)
+# Build compiles the server
 FROM golang:1.23 AS build
 # the version to build
 ARG VERSION=1
@@ -12,3 +12,9 @@ ARG VERSION=1
 # Build stage.
 
 FROM golang:1.23 AS build
+### passes: only the last line of a comment block counts, and any key of an ARG
+# This file builds the server.
+# build compiles it
+FROM golang:1.23 AS build
+# TAG picks the release
+ARG VERSION=1 TAG=latest

@@ -1,6 +1,8 @@
 //! `dockerplay check FILE [--format text|json|sarif] [--failure-threshold
-//! error|warning|info|none] [--target T] [--all-stages] [--context DIR]`:
-//! best-practice findings.
+//! error|warning|info|none] [--target T] [--all-stages] [--experimental]
+//! [--context DIR]`:
+//! best-practice findings. `--experimental` runs BuildKit's experimental
+//! checks (which a file can also ask for with `# check=experimental=...`).
 //!
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
@@ -22,9 +24,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    // `--all-stages` takes no value; take it out before the scanner sees it.
+    // Switches take no value; take them out before the scanner sees them.
     let all_stages = argv.iter().any(|a| a == "--all-stages");
-    let rest: Vec<String> = argv.iter().filter(|a| *a != "--all-stages").cloned().collect();
+    let experimental = argv.iter().any(|a| a == "--experimental");
+    let rest: Vec<String> = argv.iter().filter(|a| *a != "--all-stages" && *a != "--experimental").cloned().collect();
     let args = scan(&rest, &["format", "failure-threshold", "target", "context"])?;
     let format = args.format(&["text", "json", "sarif"])?;
     let threshold = match args.options.get("failure-threshold").map(String::as_str).unwrap_or("info") {
@@ -41,7 +44,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
-    let (findings, diagnostics) = lint::check(&input, &CheckOptions { all_stages });
+    let (findings, diagnostics) = lint::check(&input, &CheckOptions { all_stages, experimental });
 
     let index = LineIndex::new(&input.dockerfile);
     for d in &diagnostics {

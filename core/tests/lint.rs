@@ -12,11 +12,12 @@
 //! #> arg NAME=value
 //! #> target build
 //! #> all-stages
+//! #> experimental
 //! FROM ...
 //! ```
 //!
 //! `#>` lines set up the build (context files, build args, target, the
-//! all-stages switch) and are not part of the Dockerfile.
+//! all-stages and experimental switches) and are not part of the Dockerfile.
 
 use dockerplay_core::inputs::{BuildInput, ContextFile};
 use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding};
@@ -54,6 +55,8 @@ fn parse_cases(text: &str) -> Vec<Case> {
                 case.input.target = Some(t.trim().to_string());
             } else if setup == "all-stages" {
                 case.opts.all_stages = true;
+            } else if setup == "experimental" {
+                case.opts.experimental = true;
             } else {
                 panic!("unknown fixture setup line: {setup}");
             }
@@ -240,7 +243,7 @@ fn never_panics_and_spans_fit() {
                 t.insert_str(at, PIECES[rng.below(PIECES.len())]);
             }
             let input = BuildInput { dockerfile: t.clone(), files: vec![ContextFile::text(".dockerignore", "*.pem\n")], ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0 });
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true });
             for f in &findings {
                 assert!(f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end), "{f:?} in {t:?}");
                 for e in f.fix.iter().flat_map(|x| &x.edits) {

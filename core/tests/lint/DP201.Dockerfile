@@ -33,3 +33,9 @@ COPY . .
 FROM node:22-slim
 COPY . .
 RUN npm install -g pm2
+### passes: dependencies built from a cargo-chef recipe before the source
+FROM rust:1.80 AS builder
+COPY --from=planner /app/recipe.json recipe.json
+RUN cargo chef cook --release --recipe-path recipe.json
+COPY . .
+RUN cargo build --release

@@ -11,7 +11,9 @@ declare_rule! {
     /// `docker build --call=outline` and `--call=targets` show such a
     /// comment as the description of the stage or argument, but only when
     /// it starts with the name. A comment that is not meant as a description
-    /// should be separated by an empty line. (Experimental in BuildKit.)
+    /// should be separated by an empty line. Experimental in BuildKit: it
+    /// runs when the file says `# check=experimental=InvalidDefinitionDescription`
+    /// (or `all`), or with the experimental switch.
     ///
     /// ## Example
     /// ```dockerfile

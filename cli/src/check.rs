@@ -57,9 +57,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         "sarif" => println!("{}", serde_json::to_string_pretty(&sarif(name, &input.dockerfile, &findings)).unwrap_or_default()),
         _ => print!("{}", render_text(name, &input.dockerfile, &findings)),
     }
-    // Severity orders Error < Warning < Info, so "at least as severe" is `<=`.
-    let fails = threshold.is_some_and(|t| findings.iter().any(|f| f.severity <= t));
-    Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if fails(threshold, &findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Does a finding reach the threshold? Severity orders Error < Warning <
+/// Info, so "at least as severe" is `<=`; no threshold never fails.
+fn fails(threshold: Option<Severity>, findings: &[Finding]) -> bool {
+    threshold.is_some_and(|t| findings.iter().any(|f| f.severity <= t))
 }
 
 /// The build context of a directory: `.dockerignore` with its text, every
@@ -224,6 +228,18 @@ mod tests {
         assert_eq!(first["also"], "BuildKit:StageNameCasing");
         assert_eq!((first["line"].as_u64(), first["column"].as_u64(), first["end_column"].as_u64()), (Some(1), Some(21), Some(26)));
         assert_eq!(first["fix"]["safe"], true);
+    }
+
+    #[test]
+    fn failure_threshold_counts_findings_at_least_as_severe() {
+        // One warning (StageNameCasing) and one info (heavy base).
+        let found = findings("FROM python:3.12 AS Build\n");
+        let severities: Vec<Severity> = found.iter().map(|f| f.severity).collect();
+        assert!(severities.contains(&Severity::Warning) && severities.contains(&Severity::Info), "{severities:?}");
+        assert!(!fails(Some(Severity::Error), &found));
+        assert!(fails(Some(Severity::Warning), &found));
+        assert!(fails(Some(Severity::Info), &found));
+        assert!(!fails(None, &found));
     }
 
     #[test]

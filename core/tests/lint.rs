@@ -254,3 +254,12 @@ fn never_panics_and_spans_fit() {
         }
     }
 }
+
+/// Every rule of ours has a Chinese title for the page's Chinese UI.
+#[test]
+fn own_rules_have_chinese_titles() {
+    for r in lint::rules().iter().filter(|r| !(r.code.starts_with("DP1") || r.code.starts_with("DP3") || r.code.starts_with("DP4"))) {
+        let zh = lint::i18n::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", r.code);
+    }
+}

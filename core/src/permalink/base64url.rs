@@ -30,7 +30,7 @@ pub struct Invalid {
 pub fn decode(text: &str) -> Result<Vec<u8>, Invalid> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     let mut acc: u32 = 0;
-    let mut count = 0usize;
+    let mut count = 0u8;
     let unpadded = text.trim_end_matches(|c: char| c == '=' || c.is_ascii_whitespace());
     for (offset, byte) in unpadded.bytes().enumerate() {
         let value = match byte {
@@ -44,12 +44,14 @@ pub fn decode(text: &str) -> Result<Vec<u8>, Invalid> {
         };
         acc = (acc << 6) | u32::from(value);
         count += 1;
-        if count % 4 == 0 {
+        if count == 4 {
             out.extend_from_slice(&[(acc >> 16) as u8, (acc >> 8) as u8, acc as u8]);
             acc = 0;
+            count = 0;
         }
     }
-    match count % 4 {
+    // What is left of the last group of four characters.
+    match count {
         0 => {}
         // One character holds only 6 bits: not a whole byte.
         1 => return Err(Invalid { offset: None }),

@@ -108,13 +108,19 @@ impl std::error::Error for DecodeError {}
 
 /// The fragment for `state`, without the `#`.
 pub fn encode(state: &ShareState) -> String {
-    let payload = if state.is_dockerfile_only() && !state.dockerfile.starts_with('{') {
-        state.dockerfile.as_bytes().to_vec()
+    if state.is_dockerfile_only() && !state.dockerfile.starts_with('{') {
+        encode_payload(state.dockerfile.as_bytes())
     } else {
-        state_json(state)
-    };
+        encode_payload(&state_json(state))
+    }
+}
+
+/// The fragment for any payload bytes: `encode` is this over the Dockerfile
+/// or the JSON state. Public so that tests and tools can make links of any
+/// content, including ones that `decode` must refuse.
+pub fn encode_payload(payload: &[u8]) -> String {
     let mut fragment = String::from(VERSION);
-    fragment.push_str(&base64url::encode(&deflate::compress_smallest(&payload, DICTIONARY)));
+    fragment.push_str(&base64url::encode(&deflate::compress_smallest(payload, DICTIONARY)));
     fragment
 }
 

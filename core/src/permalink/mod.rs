@@ -6,10 +6,15 @@
 //! ```text
 //! #1<base64url, no padding>
 //!   └─ raw deflate (RFC 1951) with a preset dictionary of Dockerfile idioms
-//!        └─ either the Dockerfile's text, when nothing else differs from the
-//!           defaults and the text does not start with `{`,
-//!           or the `ShareState` as JSON (which always starts with `{`)
+//!        └─ the Dockerfile's text, alone when nothing else differs from the
+//!           defaults, else followed by a NUL byte and the other fields of
+//!           the `ShareState` as JSON
 //! ```
+//!
+//! The Dockerfile stays bare text, not a JSON string, so that its newlines
+//! and quotes are not escaped and the dictionary's phrases still match. A
+//! Dockerfile that itself holds a NUL byte goes inside the JSON instead,
+//! after an empty text part.
 //!
 //! The dictionary (`dictionary.txt`) is part of the format: changing one
 //! byte of it breaks every link made before, so a new dictionary needs a new
@@ -106,17 +111,29 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// Separates the Dockerfile from the JSON of the other fields.
+const SEPARATOR: u8 = 0;
+
 /// The fragment for `state`, without the `#`.
 pub fn encode(state: &ShareState) -> String {
-    if state.is_dockerfile_only() && !state.dockerfile.starts_with('{') {
-        encode_payload(state.dockerfile.as_bytes())
-    } else {
-        encode_payload(&state_json(state))
+    let has_separator = state.dockerfile.as_bytes().contains(&SEPARATOR);
+    if state.is_dockerfile_only() && !has_separator {
+        return encode_payload(state.dockerfile.as_bytes());
     }
+    let mut payload = Vec::new();
+    if has_separator {
+        payload.push(SEPARATOR);
+        payload.extend(state_json(state));
+    } else {
+        payload.extend_from_slice(state.dockerfile.as_bytes());
+        payload.push(SEPARATOR);
+        payload.extend(state_json(&ShareState { dockerfile: String::new(), ..state.clone() }));
+    }
+    encode_payload(&payload)
 }
 
 /// The fragment for any payload bytes: `encode` is this over the Dockerfile
-/// or the JSON state. Public so that tests and tools can make links of any
+/// and the JSON of the other fields. Public so that tests and tools can make links of any
 /// content, including ones that `decode` must refuse.
 pub fn encode_payload(payload: &[u8]) -> String {
     let mut fragment = String::from(VERSION);
@@ -128,8 +145,7 @@ fn state_json(state: &ShareState) -> Vec<u8> {
     match serde_json::to_vec(state) {
         Ok(json) => json,
         // Serialising plain structs with string keys cannot fail; if it ever
-        // did, the Dockerfile (still as JSON, since it may start with `{`)
-        // is the part worth keeping.
+        // did, the Dockerfile is the part worth keeping.
         Err(_) => serde_json::to_vec(&ShareState::from_dockerfile(&state.dockerfile)).unwrap_or_default(),
     }
 }
@@ -149,16 +165,30 @@ pub fn decode(fragment: &str) -> Result<ShareState, DecodeError> {
         deflate::InflateError::Corrupt => DecodeError::BadDeflate { truncated: false },
         deflate::InflateError::TooLarge => DecodeError::DecompressionBomb { limit: MAX_DECODED_BYTES },
     })?;
-    let state = if payload.first() == Some(&b'{') {
-        serde_json::from_slice::<ShareState>(&payload)
-            .map_err(|e| DecodeError::InvalidState { reason: e.to_string() })?
-    } else {
-        let dockerfile = String::from_utf8(payload).map_err(|e| DecodeError::InvalidState {
-            reason: format!("the Dockerfile is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-        })?;
-        ShareState { dockerfile, ..ShareState::default() }
-    };
+    let state = parse_payload(&payload)?;
     validate(&state)?;
+    Ok(state)
+}
+
+fn parse_payload(payload: &[u8]) -> Result<ShareState, DecodeError> {
+    let (text, json) = match payload.iter().position(|&b| b == SEPARATOR) {
+        Some(at) => (&payload[..at], Some(&payload[at + 1..])),
+        None => (payload, None),
+    };
+    let dockerfile = std::str::from_utf8(text).map_err(|e| DecodeError::InvalidState {
+        reason: format!("the Dockerfile is not UTF-8 text (byte {})", e.valid_up_to()),
+    })?;
+    let Some(json) = json else {
+        return Ok(ShareState::from_dockerfile(dockerfile));
+    };
+    let mut state = serde_json::from_slice::<ShareState>(json)
+        .map_err(|e| DecodeError::InvalidState { reason: e.to_string() })?;
+    if !dockerfile.is_empty() {
+        if !state.dockerfile.is_empty() {
+            return Err(DecodeError::InvalidState { reason: "it holds two Dockerfiles".into() });
+        }
+        state.dockerfile = dockerfile.to_string();
+    }
     Ok(state)
 }
 

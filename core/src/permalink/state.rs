@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 
 /// Everything a person sees in the playground that is worth sharing.
 ///
-/// Every field but `dockerfile` is left out of the serialised form while it
-/// holds its default, so a link to a plain Dockerfile stays short and a link
+/// Every field is left out of the serialised form while it holds its
+/// default, so a link to a plain Dockerfile stays short and a link
 /// made by an older version still decodes when fields are added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct ShareState {
     /// The Dockerfile being edited: the build the analyses look at.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub dockerfile: String,
     /// The virtual build context of the current build.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -44,7 +44,7 @@ impl ShareState {
     }
 
     /// True when nothing but the Dockerfile differs from the defaults: such
-    /// a state travels as bare text, without JSON around it.
+    /// a state travels as bare text, without any JSON.
     pub fn is_dockerfile_only(&self) -> bool {
         let ShareState { dockerfile: _, files, history, build_args, target, panel, lang } = self;
         files.is_empty()

@@ -129,8 +129,7 @@ fn unicode_and_awkward_text_round_trips() {
 
 /// Text of `len` bytes built by a seeded generator: mostly Dockerfile lines
 /// (compressible, as real files are) or arbitrary code points (not).
-fn generated_text(seed: u64, len: usize, dockerfile_like: bool) -> String {
-    let corpus = corpus();
+fn generated_text(corpus: &[(String, String)], seed: u64, len: usize, dockerfile_like: bool) -> String {
     let mut rng = Rng(seed);
     let mut text = String::new();
     while text.len() < len {
@@ -153,8 +152,9 @@ fn generated_text(seed: u64, len: usize, dockerfile_like: bool) -> String {
 
 #[test]
 fn hundred_kilobyte_files_round_trip() {
+    let corpus = corpus();
     for (seed, dockerfile_like) in [(1, true), (2, false)] {
-        let text = generated_text(seed, 100 * 1024, dockerfile_like);
+        let text = generated_text(&corpus, seed, 100 * 1024, dockerfile_like);
         assert!(text.len() > 100 * 1024 - 4);
         let fragment = round_trip(&ShareState::from_dockerfile(&text));
         if dockerfile_like {
@@ -423,17 +423,19 @@ fn decoding_never_panics_on_random_or_mutated_links() {
 #[test]
 fn random_states_round_trip() {
     let mut rng = Rng(42);
+    let corpus = corpus();
+    let text = |seed: u64, len: usize, dockerfile_like: bool| generated_text(&corpus, seed, len, dockerfile_like);
     for seed in 0..200u64 {
-        let dockerfile = generated_text(seed + 10, rng.below(3_000), seed % 2 == 0);
+        let dockerfile = text(seed + 10, rng.below(3_000), seed % 2 == 0);
         let mut state = ShareState::from_dockerfile(&dockerfile);
         if rng.below(2) == 0 {
-            state.files.push(ContextFile::text(&generated_text(seed, 20, false), &generated_text(seed + 1, rng.below(500), true)));
+            state.files.push(ContextFile::text(&text(seed, 20, false), &text(seed + 1, rng.below(500), true)));
         }
         if rng.below(3) == 0 {
-            state.build_args.insert(generated_text(seed + 2, 8, false), generated_text(seed + 3, 8, false));
+            state.build_args.insert(text(seed + 2, 8, false), text(seed + 3, 8, false));
         }
         if rng.below(3) == 0 {
-            state.panel = Some(generated_text(seed + 4, 5, false));
+            state.panel = Some(text(seed + 4, 5, false));
         }
         round_trip(&state);
     }

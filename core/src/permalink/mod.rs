@@ -133,8 +133,8 @@ pub fn encode(state: &ShareState) -> String {
 }
 
 /// The fragment for any payload bytes: `encode` is this over the Dockerfile
-/// and the JSON of the other fields. Public so that tests and tools can make links of any
-/// content, including ones that `decode` must refuse.
+/// and the JSON of the other fields. Public so that tests and tools can make
+/// links of any content, including ones that `decode` must refuse.
 pub fn encode_payload(payload: &[u8]) -> String {
     let mut fragment = String::from(VERSION);
     fragment.push_str(&base64url::encode(&deflate::compress_smallest(payload, DICTIONARY)));

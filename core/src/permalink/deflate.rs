@@ -40,17 +40,19 @@ pub fn compress_smallest(data: &[u8], dictionary: &[u8]) -> Vec<u8> {
 fn compress(data: &[u8], dictionary: &[u8], flags: u32) -> Vec<u8> {
     let mut compressor = Box::new(CompressorOxide::new(flags));
     let mut out = Vec::new();
-    let primed = compress_to_output(&mut compressor, dictionary, TDEFLFlush::Sync, |bytes| {
-        out.extend_from_slice(bytes);
-        true
-    });
-    if primed.0 != TDEFLStatus::Okay {
-        // Priming cannot fail with an output callback that accepts
-        // everything; should it, the stream without a dictionary would not
-        // inflate, so start over with an empty one.
-        return compress(data, &[], flags);
+    if !dictionary.is_empty() {
+        let primed = compress_to_output(&mut compressor, dictionary, TDEFLFlush::Sync, |bytes| {
+            out.extend_from_slice(bytes);
+            true
+        });
+        if primed.0 != TDEFLStatus::Okay {
+            // Priming cannot fail with an output callback that accepts
+            // everything. Should it, a stream made without the dictionary
+            // still inflates with it preset: it just never refers into it.
+            return compress(data, &[], flags);
+        }
+        out.clear();
     }
-    out.clear();
     compress_to_output(&mut compressor, data, TDEFLFlush::Finish, |bytes| {
         out.extend_from_slice(bytes);
         true

@@ -124,6 +124,8 @@ mod tests {
         // The back-references into the dictionary point before the start of
         // the output when no dictionary is preset.
         assert_eq!(decompress_limited(&with, b"", 1000), Err(InflateError::Corrupt));
+        // A stream made without the dictionary inflates with it preset.
+        assert_eq!(decompress_limited(&without, DICT, 1000).as_deref(), Ok(&text[..]));
     }
 
     #[test]

@@ -63,7 +63,8 @@ fn full_state(dockerfile: &str) -> ShareState {
             files: vec![ContextFile::text("a.txt", "old\n")],
             build_args: [("VERSION".to_string(), "1.0".to_string())].into(),
             target: Some("build".into()),
-            secrets: [("npmrc".to_string(), "//registry/:_authToken=x".to_string())].into(),
+            // Links keep a secret's id, never its value (see the test below).
+            secrets: [("npmrc".to_string(), String::new())].into(),
         }],
         build_args: [("VERSION".to_string(), "1.1".to_string()), ("DEBUG".to_string(), String::new())].into(),
         target: Some("runner".into()),
@@ -439,4 +440,15 @@ fn random_states_round_trip() {
         }
         round_trip(&state);
     }
+}
+
+#[test]
+fn secret_values_never_travel_in_links() {
+    let mut state = full_state("FROM alpine\n");
+    state.history[0].secrets.insert("npmrc".into(), "//registry/:_authToken=s3cr3t".into());
+    let back = decode(&encode(&state)).expect("decodes");
+    assert_eq!(back.history[0].secrets.get("npmrc").map(String::as_str), Some(""), "the id stays, the value goes");
+    let mut expected = state.clone();
+    expected.history[0].secrets.insert("npmrc".into(), String::new());
+    assert_eq!(back, expected, "nothing else changes");
 }

@@ -116,6 +116,20 @@ const SEPARATOR: u8 = 0;
 
 /// The fragment for `state`, without the `#`.
 pub fn encode(state: &ShareState) -> String {
+    // Secret values never leave the machine: a link keeps which secrets a
+    // build had (their ids, which is all the cache simulation uses) but
+    // not what they were.
+    let redacted;
+    let state = if state.history.iter().any(|b| b.secrets.values().any(|v| !v.is_empty())) {
+        let mut s = state.clone();
+        for b in &mut s.history {
+            b.secrets.values_mut().for_each(String::clear);
+        }
+        redacted = s;
+        &redacted
+    } else {
+        state
+    };
     let has_separator = state.dockerfile.as_bytes().contains(&SEPARATOR);
     if state.is_dockerfile_only() && !has_separator {
         return encode_payload(state.dockerfile.as_bytes());

@@ -118,7 +118,7 @@ fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, dir
     let at = ctx.lines.line_start(copy.line);
     let copy_line = format!("COPY {} {dest}\n", manifests.join(" "));
     let cmds = ctx.run_commands(run);
-    let only_deps = !cmds.is_empty() && cmds.iter().all(|c| pkg::install(c).is_some_and(|x| x.tool == tool && x.from_manifest) && !is_build(c));
+    let only_deps = !cmds.is_empty() && cmds.iter().all(|c| pkg::install(c).is_some_and(|x| x.tool == tool && x.from_manifest) && !pkg::is_build(c));
     if only_deps && directly_after && run.end_line == run.line && run.heredocs.is_empty() {
         let run_line = Span::new(ctx.lines.line_start(run.line), (run.span.end + 1).min(ctx.text.len()));
         let insert = format!("{copy_line}{}\n", run.span.slice(ctx.text));
@@ -131,17 +131,6 @@ fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, dir
         _ => return None,
     };
     Some(Fix::unsafe_(format!("Copy {} and run `{step}` first", manifests.join(" ")), vec![Edit::insert(at, format!("{copy_line}RUN {step}\n"))]))
-}
-
-/// Compiles the project rather than only fetching its dependencies.
-fn is_build(c: &ShellCommand) -> bool {
-    let c = c.unwrapped();
-    match c.program() {
-        Some("go" | "cargo") => matches!(c.subcommand(), Some("build") | Some("install")),
-        Some("mvn" | "mvnw") => c.positional().any(|p| !p.value.starts_with("dependency:")),
-        Some("gradle" | "gradlew") => true,
-        _ => false,
-    }
 }
 
 /// The files to copy before installing: those of the context, if it is

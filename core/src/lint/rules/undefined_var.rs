@@ -80,7 +80,10 @@ impl Scope {
             return None;
         }
         let suggestion = suggest(name, self.env.iter().map(String::as_str).chain(self.globals.iter().map(String::as_str)));
-        let certain = !self.open || self.later.contains(name) || self.globals.contains(name) || suggestion.is_some();
+        // A near miss counts as certain only against names the file itself
+        // defines; the image's variables are a guess.
+        let near_own = suggestion.as_ref().is_some_and(|s| !IMAGE_ENV.contains(&s.as_str()) || self.globals.contains(s));
+        let certain = !self.open || self.later.contains(name) || self.globals.contains(name) || near_own;
         certain.then_some(suggestion)
     }
 }

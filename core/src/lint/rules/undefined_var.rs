@@ -64,6 +64,9 @@ const IMAGE_ENV: &[&str] = &[
 struct Scope {
     /// Names defined so far (ARG, ENV, inherited).
     env: BTreeSet<String>,
+    /// The part of `env` this file defines (not guessed image variables):
+    /// the only names worth suggesting.
+    own: BTreeSet<String>,
     /// The base image's variables are not all known (a registry image):
     /// then only certain mistakes are reported.
     open: bool,
@@ -79,11 +82,8 @@ impl Scope {
         if self.env.contains(name) {
             return None;
         }
-        let suggestion = suggest(name, self.env.iter().map(String::as_str).chain(self.globals.iter().map(String::as_str)));
-        // A near miss counts as certain only against names the file itself
-        // defines; the image's variables are a guess.
-        let near_own = suggestion.as_ref().is_some_and(|s| !IMAGE_ENV.contains(&s.as_str()) || self.globals.contains(s));
-        let certain = !self.open || self.later.contains(name) || self.globals.contains(name) || near_own;
+        let suggestion = suggest(name, self.own.iter().map(String::as_str).chain(self.globals.iter().map(String::as_str)));
+        let certain = !self.open || self.later.contains(name) || self.globals.contains(name) || suggestion.is_some();
         certain.then_some(suggestion)
     }
 }
@@ -97,7 +97,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let escape = ctx.dockerfile.escape;
     let globals: BTreeSet<String> = ctx.dockerfile.global_args().map(|a| a.name.clone()).collect();
     for stage in ctx.stages() {
-        let (env, open) = inherited_env(ctx, stage, 0);
+        let (env, own, open) = inherited_env(ctx, stage, 0);
         let later = ctx
             .stage_instructions(stage)
             .flat_map(|i| match &i.args {
@@ -106,7 +106,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 _ => Vec::new(),
             })
             .collect();
-        let mut scope = Scope { env, open, later, globals: globals.clone() };
+        let mut scope = Scope { env, own, open, later, globals: globals.clone() };
         for instr in ctx.stage_instructions(stage) {
             match &instr.args {
                 Args::Arg(decls) => {
@@ -117,6 +117,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                             report(out, &scope, default, at, escape);
                         }
                         scope.env.insert(d.name.clone());
+                        scope.own.insert(d.name.clone());
                     }
                 }
                 Args::Env { pairs, .. } => {
@@ -127,6 +128,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         report(out, &scope, &p.value, value_at, escape);
                     }
                     scope.env.extend(pairs.iter().map(|p| p.key.clone()));
+                    scope.own.extend(pairs.iter().map(|p| p.key.clone()));
                 }
                 Args::Label { .. }
                 | Args::Copy(_)
@@ -167,23 +169,25 @@ fn report(out: &mut Vec<Finding>, scope: &Scope, text: &str, offset: usize, esca
     }
 }
 
-/// ENV names a stage starts with, and whether more may exist: a base
+/// ENV names a stage starts with, those of them the file defines, and
+/// whether more may exist: a base
 /// stage's (recursively), the common variables of a registry image (open:
 /// the image may set others), or none for `scratch`.
-fn inherited_env(ctx: &Context, stage: &Stage, depth: usize) -> (BTreeSet<String>, bool) {
+fn inherited_env(ctx: &Context, stage: &Stage, depth: usize) -> (BTreeSet<String>, BTreeSet<String>, bool) {
     match stage.base_stage {
         Some(b) if depth < ctx.dockerfile.stages.len() => {
-            let Some(base) = ctx.dockerfile.stages.get(b) else { return (BTreeSet::new(), true) };
-            let (mut env, open) = inherited_env(ctx, base, depth + 1);
+            let Some(base) = ctx.dockerfile.stages.get(b) else { return (BTreeSet::new(), BTreeSet::new(), true) };
+            let (mut env, mut own, open) = inherited_env(ctx, base, depth + 1);
             for i in ctx.stage_instructions(base) {
                 if let Args::Env { pairs, .. } = &i.args {
                     env.extend(pairs.iter().map(|p| p.key.clone()));
+                    own.extend(pairs.iter().map(|p| p.key.clone()));
                 }
             }
-            (env, open)
+            (env, own, open)
         }
-        Some(_) => (BTreeSet::new(), true),
-        None if stage.base_expanded.eq_ignore_ascii_case("scratch") => (BTreeSet::new(), false),
-        None => (IMAGE_ENV.iter().map(|s| s.to_string()).collect(), true),
+        Some(_) => (BTreeSet::new(), BTreeSet::new(), true),
+        None if stage.base_expanded.eq_ignore_ascii_case("scratch") => (BTreeSet::new(), BTreeSet::new(), false),
+        None => (IMAGE_ENV.iter().map(|s| s.to_string()).collect(), BTreeSet::new(), true),
     }
 }

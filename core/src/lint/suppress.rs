@@ -102,7 +102,9 @@ impl Suppressions {
 
     /// Is this finding of this rule suppressed?
     pub fn suppresses(&self, rule: &Rule, finding: &Finding) -> bool {
-        if rule.buildkit_name().is_some() && (self.skip_all || self.skip.iter().any(|n| registry::names(rule, n))) {
+        // `skip=all` is about BuildKit's checks; a named skip also reaches a
+        // hadolint twin of the named check.
+        if (rule.buildkit_name().is_some() && self.skip_all) || self.skip.iter().any(|n| registry::names(rule, n)) {
             return true;
         }
         if self.global.iter().any(|n| registry::names(rule, n)) {

@@ -5,3 +5,8 @@
 use crate::lint::Rule;
 
 pub static RULES: &[&Rule] = &[];
+
+/// hadolint rules and the BuildKit checks that say the same thing, as
+/// (DL code, BuildKit name): a suppression naming either silences both
+/// (see `registry::names`).
+pub static TWINS: &[(&str, &str)] = &[];

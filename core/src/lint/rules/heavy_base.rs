@@ -39,9 +39,11 @@ declare_rule! {
 }
 
 /// A lighter base and the approximate uncompressed sizes, in MB, of the
-/// full and the lighter image (linux/amd64, Docker Hub tag pages and
-/// `docker image ls`, 2025; distroless from its README). A size-model
-/// look-up can replace this table once `size::catalogue` is on main.
+/// full and the lighter image: docker-library/repo-info (linux/amd64; the
+/// figures the size model's catalogue ships, uncompressed directly or from
+/// the compressed size times its measured ratio), distroless from its
+/// README. The size model's `size::catalogue` look-up can replace this
+/// table once it is on main.
 struct Alternative {
     reference: String,
     full_mb: u32,
@@ -57,9 +59,9 @@ fn is_version(tag: &str) -> bool {
 fn alternative(repo: &str, name: &str, tag: &str) -> Option<Alternative> {
     let slim = |full_mb, light_mb| Some(Alternative { reference: format!("{name}:{tag}-slim"), full_mb, light_mb, needs_stages: false });
     match repo {
-        "python" if is_version(tag) => slim(1020, 130),
-        "node" if is_version(tag) => slim(1100, 220),
-        "ruby" if is_version(tag) => slim(1000, 220),
+        "python" if is_version(tag) => slim(1110, 119),
+        "node" if is_version(tag) => slim(1100, 227),
+        "ruby" if is_version(tag) => slim(1150, 220),
         "debian" if is_version(tag) || matches!(tag, "bookworm" | "bullseye" | "trixie") => slim(117, 75),
         "eclipse-temurin" if tag.contains("jdk") => Some(Alternative {
             reference: format!("{name}:{}", tag.replacen("jdk", "jre", 1)),
@@ -68,9 +70,9 @@ fn alternative(repo: &str, name: &str, tag: &str) -> Option<Alternative> {
             needs_stages: false,
         }),
         "golang" => Some(Alternative { reference: "gcr.io/distroless/static-debian12".into(), full_mb: 850, light_mb: 2, needs_stages: true }),
-        "rust" => Some(Alternative { reference: "gcr.io/distroless/cc-debian12".into(), full_mb: 1500, light_mb: 23, needs_stages: true }),
+        "rust" => Some(Alternative { reference: "gcr.io/distroless/cc-debian12".into(), full_mb: 1650, light_mb: 23, needs_stages: true }),
         "maven" | "gradle" => {
-            Some(Alternative { reference: "eclipse-temurin:21-jre".into(), full_mb: 500, light_mb: 270, needs_stages: true })
+            Some(Alternative { reference: "eclipse-temurin:21-jre".into(), full_mb: 470, light_mb: 270, needs_stages: true })
         }
         _ => None,
     }

@@ -222,7 +222,7 @@ fn never_panics_and_spans_fit() {
     const PIECES: &[&str] = &[
         "\\", "\\\n", "`", "\n", "<<", "<<EOF\n", "EOF\n", "\"", "'", "${", "}", "[", "]", "--mount=type=cache,target=", "--from=",
         "&&", "|", ";", "#", "# hadolint ignore=DL3004\n", "# check=skip=all\n", "你好", "é", "\0", "=", "FROM ", "RUN ", "COPY . .\n",
-        "sudo ", "apt-get install ", "AS ", "$", "(", ")",
+        "sudo ", "apt-get install ", "AS ", "$", "(", ")", "# dockerplay ignore=你好,DP9\n", "# check=experimental=all;skip=é\n", "case x in a) y;; esac\n",
     ];
     let mut texts: Vec<String> = std::fs::read_dir(fixture_dir())
         .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect::<Vec<_>>())

@@ -1,0 +1,373 @@
+//! Walks the stages of a Dockerfile through the virtual filesystem, one
+//! layer per instruction, as BuildKit's dispatcher runs them
+//! (BuildKit: frontend/dockerfile/dockerfile2llb/convert.go).
+
+use super::catalogue::{self, BaseImage};
+use super::ctxsel;
+use super::fs::{resolve, Fill, Fs, Node, PathChange};
+use super::run::{self, Distro, Packages, RunCtx, Unknown};
+use super::SizeOptions;
+use crate::inputs::{BuildInput, FileBody};
+use crate::syntax::{words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, MountType};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// gzip's best case: deflate cannot do better than about 1032:1, which is
+/// what runs of zeros reach (zlib technical details, "Maximum compression factor").
+const ZEROS_RATIO: f64 = 1032.0;
+
+/// One instruction's effect on the image.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerSize {
+    /// Index into `Dockerfile::instructions`.
+    pub instruction: usize,
+    /// The stage the instruction belongs to.
+    pub stage: usize,
+    pub line: u32,
+    pub keyword: Keyword,
+    /// False for instructions that only change the image config.
+    pub creates_layer: bool,
+    /// Bytes of the files the layer stores (whiteouts count 0), plus the
+    /// estimates of unknown commands.
+    pub uncompressed: u64,
+    pub compressed: u64,
+    /// Part of `uncompressed` that comes from estimates of unknowns.
+    pub estimated: u64,
+    pub changes: Vec<PathChange>,
+    /// Caveats of the model for this step.
+    pub notes: Vec<String>,
+}
+
+/// A stage's state: its view, environment and the layers so far (a stage
+/// built FROM another starts from that one's state).
+#[derive(Debug, Clone)]
+pub struct StageState {
+    pub fs: Fs,
+    pub env: BTreeMap<String, String>,
+    pub cwd: String,
+    pub pkgs: Packages,
+    pub base: BaseImage,
+    /// The stage whose base image this chain starts from.
+    pub root: usize,
+    pub layers: Vec<LayerSize>,
+    pub unknowns: Vec<Unknown>,
+}
+
+fn distro_of(base: &BaseImage) -> Distro {
+    let os = base.base_os.to_ascii_lowercase();
+    if base.libc == "musl" || os.contains("alpine") || base.reference.contains("alpine") {
+        Distro::Alpine
+    } else if os.contains("debian") || os.contains("ubuntu") || base.reference.contains("debian") || base.reference.contains("ubuntu") {
+        Distro::Debian
+    } else {
+        Distro::Other
+    }
+}
+
+/// The base reference of a stage after expanding ARGs given to the build.
+pub fn base_reference(df: &Dockerfile, input: &BuildInput, stage: usize) -> String {
+    let s = &df.stages[stage];
+    let mut args: BTreeMap<String, String> = BTreeMap::new();
+    for decl in df.global_args() {
+        if let Some(v) = input.build_args.get(&decl.name).cloned().or_else(|| decl.default.clone()) {
+            args.insert(decl.name.clone(), v);
+        }
+    }
+    if args.is_empty() {
+        return s.base_expanded.clone();
+    }
+    words::expand(&s.base, df.escape, &|n| args.get(n).cloned()).unwrap_or_else(|_| s.base_expanded.clone())
+}
+
+/// Builds every stage in order. `base_override` replaces the base image of
+/// the chain that starts at stage `root` (re-pricing on another base).
+pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, override_root: Option<usize>) -> Vec<StageState> {
+    let mut states: Vec<StageState> = Vec::new();
+    for (si, stage) in df.stages.iter().enumerate() {
+        let mut state = match stage.base_stage.filter(|b| *b < states.len()) {
+            Some(b) => states[b].clone(),
+            None => {
+                let written = base_reference(df, input, si);
+                let reference = match (&opts.base, override_root) {
+                    (Some(b), Some(r)) if r == si => b.clone(),
+                    _ => written,
+                };
+                let user = opts.image_sizes.get(&reference).or_else(|| opts.image_sizes.get(&catalogue::normalize(&reference))).copied();
+                let base = catalogue::lookup(&reference, user);
+                let mut env = BTreeMap::new();
+                env.insert("HOME".to_string(), "/root".to_string());
+                let mut pkgs = Packages::default();
+                if distro_of(&base) == Distro::Alpine {
+                    pkgs.apk.extend(super::data::alpine().iter().filter(|(_, (_, b))| *b).map(|(n, _)| n.to_string()));
+                }
+                StageState { fs: Fs::new(), env, cwd: "/".into(), pkgs, base, root: si, layers: Vec::new(), unknowns: Vec::new() }
+            }
+        };
+        for &ii in &stage.instructions {
+            let Some(ins) = df.instructions.get(ii) else { continue };
+            let layer = step(df, input, opts, &states, &mut state, si, ii, ins);
+            state.layers.push(layer);
+        }
+        states.push(state);
+    }
+    states
+}
+
+#[allow(clippy::too_many_arguments)]
+fn step(
+    df: &Dockerfile,
+    input: &BuildInput,
+    opts: &SizeOptions,
+    done: &[StageState],
+    state: &mut StageState,
+    si: usize,
+    ii: usize,
+    ins: &Instruction,
+) -> LayerSize {
+    let mut notes = Vec::new();
+    let mut unknowns = Vec::new();
+    let mut creates_layer = false;
+    let expand = |text: &str, env: &BTreeMap<String, String>| {
+        words::expand(text, df.escape, &|n| env.get(n).cloned()).unwrap_or_else(|_| text.to_string())
+    };
+    match &ins.args {
+        Args::Env { pairs, .. } => {
+            for kv in pairs {
+                let v = expand(&kv.value, &state.env);
+                state.env.insert(kv.key.clone(), v);
+            }
+        }
+        Args::Arg(decls) => {
+            for d in decls {
+                let v = input.build_args.get(&d.name).cloned().or_else(|| d.default.as_ref().map(|v| expand(v, &state.env)));
+                if let Some(v) = v {
+                    state.env.insert(d.name.clone(), v);
+                }
+            }
+        }
+        Args::Workdir(w) => {
+            let dir = resolve(&state.cwd, &expand(&w.text, &state.env));
+            // BuildKit creates a missing WORKDIR, which is a (directory-only) layer.
+            if !state.fs.is_dir(&dir) {
+                state.fs.mkdir(&dir);
+                creates_layer = true;
+            }
+            state.cwd = dir;
+        }
+        Args::Run(r) => {
+            creates_layer = true;
+            let distro = distro_of(&state.base);
+            if !state.base.has_shell && matches!(r.command, CommandForm::Shell(_)) {
+                notes.push(format!("{} has no shell: this RUN cannot run there", state.base.reference));
+            }
+            let cwd = state.cwd.clone();
+            let env = state.env.clone();
+            let ratio = state.base.ratio();
+            let mut ctx = RunCtx {
+                fs: &mut state.fs,
+                env: &env,
+                cwd,
+                pkgs: &mut state.pkgs,
+                distro,
+                ratio,
+                heredocs: &ins.heredocs,
+                estimates: &opts.estimates,
+                instruction: ii,
+                unknowns: Vec::new(),
+                notes: Vec::new(),
+                unknown_bytes: 0,
+            };
+            match &r.command {
+                CommandForm::Shell(text) if !ins.heredocs.is_empty() && text.trim_start().starts_with("<<") => {
+                    for h in &ins.heredocs {
+                        run::run_script(&mut ctx, &h.content);
+                    }
+                }
+                CommandForm::Shell(text) => run::run_script(&mut ctx, text),
+                CommandForm::Exec(argv) => {
+                    let quoted: Vec<String> = argv.iter().map(|a| format!("'{}'", a.replace('\'', "'\\''"))).collect();
+                    run::run_script(&mut ctx, &quoted.join(" "));
+                }
+            }
+            unknowns = ctx.unknowns;
+            notes.extend(ctx.notes);
+            for m in &r.mounts {
+                if matches!(m.kind, MountType::Cache | MountType::Tmpfs | MountType::Bind | MountType::Secret) {
+                    if let Some(t) = &m.target {
+                        let t = resolve(&state.cwd, t);
+                        state.fs.revert_under(&t);
+                    }
+                }
+            }
+        }
+        Args::Copy(c) | Args::Add(c) => {
+            creates_layer = true;
+            let is_add = ins.keyword == Keyword::Add;
+            copy(df, input, done, state, si, ii, c, is_add, &ins.heredocs, opts, &mut unknowns, &mut notes);
+        }
+        _ => {}
+    }
+    let mut changes = state.fs.commit();
+    changes.sort_by(|a, b| a.path.cmp(&b.path));
+    let ratio = state.base.ratio();
+    let bare: u64 = unknowns.iter().filter(|u| is_bare(&u.key)).map(|u| u.estimate).sum();
+    let files: u64 = changes.iter().map(|c| c.size).sum();
+    let compressed_files: f64 = changes
+        .iter()
+        .map(|c| match c.fill {
+            Fill::Zeros => c.size as f64 / ZEROS_RATIO,
+            Fill::Random => c.size as f64,
+            Fill::Typical => c.size as f64 / ratio,
+        })
+        .sum();
+    let unknown_total: u64 = unknowns.iter().map(|u| u.estimate).sum();
+    state.unknowns.extend(unknowns);
+    LayerSize {
+        instruction: ii,
+        stage: si,
+        line: ins.line,
+        keyword: ins.keyword,
+        creates_layer,
+        uncompressed: files + bare,
+        compressed: (compressed_files + bare as f64 / ratio).round() as u64,
+        estimated: unknown_total,
+        changes,
+        notes,
+    }
+}
+
+/// Unknowns whose estimate is not a file in the view (bare commands).
+pub fn is_bare(key: &str) -> bool {
+    !(key.starts_with("apt:")
+        || key.starts_with("apk:")
+        || key.starts_with("pip:") && !key.starts_with("pip:-r") && key != "pip:editable" && !key[4..].starts_with(['.', '/'])
+        || key.starts_with("npm:") && key != "npm:package.json"
+        || key.starts_with("extract:"))
+}
+
+fn is_archive(name: &str) -> bool {
+    [".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar.zst"].iter().any(|s| name.ends_with(s))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn copy(
+    df: &Dockerfile,
+    input: &BuildInput,
+    done: &[StageState],
+    state: &mut StageState,
+    si: usize,
+    ii: usize,
+    c: &CopyArgs,
+    is_add: bool,
+    heredocs: &[crate::syntax::Heredoc],
+    opts: &SizeOptions,
+    unknowns: &mut Vec<Unknown>,
+    notes: &mut Vec<String>,
+) {
+    let env = state.env.clone();
+    let exp = |t: &str| words::expand(t, df.escape, &|n| env.get(n).cloned()).unwrap_or_else(|_| t.to_string());
+    let dest_raw = exp(&c.dest.text);
+    let dest = resolve(&state.cwd, &dest_raw);
+    let dest_is_dir = dest_raw.ends_with('/') || c.sources.len() > 1 || state.fs.is_dir(&dest);
+    let mode = c.chmod.as_deref().and_then(|m| u32::from_str_radix(m, 8).ok());
+    let target_of = |rel: &str, single_file: bool| {
+        if single_file && !dest_is_dir {
+            dest.clone()
+        } else {
+            resolve(&dest, rel)
+        }
+    };
+    let flag = |unknowns: &mut Vec<Unknown>, key: String, reason: String| {
+        let (estimate, given) = opts.estimates.get(&key).map_or((0, false), |v| (*v, true));
+        unknowns.push(Unknown { key, reason, estimate, given, instruction: ii });
+    };
+    for src in &c.sources {
+        let text = exp(&src.text);
+        if let Some(name) = text.strip_prefix("<<") {
+            if let Some(h) = heredocs.iter().find(|h| h.name == name) {
+                let mut node = Node::text(&h.content);
+                if let Some(m) = mode {
+                    node.mode = m;
+                }
+                state.fs.put(&target_of(name, true), node);
+            }
+            continue;
+        }
+        if let Some(from) = &c.from {
+            match df.stage_ref(from, si).filter(|i| *i < done.len()) {
+                Some(other) => {
+                    let from_fs = &done[other].fs;
+                    let pattern = resolve("/", &text);
+                    let matches = if text.contains(['*', '?', '[']) { from_fs.glob(&pattern) } else { vec![pattern] };
+                    let single = matches.len() == 1;
+                    for m in matches {
+                        let tree = from_fs.subtree(&m);
+                        if tree.is_empty() {
+                            notes.push(format!("{text} is not in stage {from} as modelled"));
+                        }
+                        let is_dir = from_fs.is_dir(&m);
+                        for (p, mut n) in tree {
+                            if p == m && is_dir {
+                                continue;
+                            }
+                            let rel = if is_dir { p[m.len()..].trim_start_matches('/').to_string() } else { m.rsplit('/').next().unwrap_or("").to_string() };
+                            if let Some(md) = mode {
+                                n.mode = md;
+                            }
+                            state.fs.put(&target_of(&rel, single && !is_dir), n);
+                        }
+                    }
+                }
+                None => flag(
+                    unknowns,
+                    format!("copy:--from={from} {text}"),
+                    format!("COPY --from={from} reads an image the catalogue has no files for: type the bytes it copies"),
+                ),
+            }
+            continue;
+        }
+        if text.contains("://") || text.starts_with("git@") {
+            flag(unknowns, format!("add:{text}"), format!("ADD {text} downloads a file of unknown size: type its size"));
+            continue;
+        }
+        let selected = ctxsel::select(&input.files, &text, &c.exclude, c.parents);
+        if selected.is_empty() {
+            notes.push(format!("{text} matches nothing in the build context"));
+        }
+        let single = selected.len() == 1 && selected[0].itself;
+        for s in selected {
+            let target = target_of(&s.rel, single);
+            let mut node = match &s.file.body {
+                FileBody::Dir { .. } => Node::dir(),
+                FileBody::Text { content } => Node::text(content),
+                FileBody::Blob { size, .. } => Node::file(*size, Fill::Typical),
+            };
+            node.mode = mode.unwrap_or(s.file.mode_bits());
+            if is_add && !node.dir && is_archive(&s.file.path) {
+                // ADD unpacks local tar archives into the destination.
+                let tmp = format!("/.add-archive/{}", s.rel);
+                state.fs.put(&tmp, node);
+                let mut ctx = RunCtx {
+                    fs: &mut state.fs,
+                    env: &env,
+                    cwd: "/".into(),
+                    pkgs: &mut state.pkgs,
+                    distro: Distro::Other,
+                    ratio: state.base.ratio(),
+                    heredocs: &[],
+                    estimates: &opts.estimates,
+                    instruction: ii,
+                    unknowns: Vec::new(),
+                    notes: Vec::new(),
+                    unknown_bytes: 0,
+                };
+                run::extract(&mut ctx, &tmp, &dest, false);
+                unknowns.extend(ctx.unknowns);
+                state.fs.remove(&tmp);
+                state.fs.remove("/.add-archive");
+                continue;
+            }
+            state.fs.put(&target, node);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The figures: stage totals, dive-style efficiency, pull time, and the base
+//! comparison as data and as an SVG bar chart.
+
+use super::build::{LayerSize, StageState};
+use super::catalogue::{BaseImage, Basis};
+use super::fs::ChangeKind;
+use super::{data_sources, SizeOptions, SizeReport};
+use crate::syntax::{Dockerfile, Keyword};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A stage's image: its base plus its layers (a stage built FROM another
+/// stage carries that stage's layers too).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageSize {
+    pub index: usize,
+    pub name: String,
+    pub base: BaseImage,
+    pub layers: Vec<LayerSize>,
+    /// Base plus layers.
+    pub uncompressed: u64,
+    pub compressed: u64,
+    /// The layers alone.
+    pub added_uncompressed: u64,
+    pub added_compressed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WastedPath {
+    pub path: String,
+    /// How many layers store or delete it.
+    pub copies: usize,
+    /// The bytes of all its copies.
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PullTime {
+    pub bandwidth_mbps: f64,
+    /// Compressed bytes to download for the whole image.
+    pub bytes: u64,
+    pub seconds: f64,
+    /// What a host that already has the base image skips.
+    pub skipped_bytes: u64,
+    pub seconds_with_base: f64,
+}
+
+/// The image priced on one base.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaseOption {
+    pub reference: String,
+    /// The base the Dockerfile names.
+    pub current: bool,
+    pub basis: Basis,
+    pub libc: String,
+    pub base_uncompressed: u64,
+    pub uncompressed: u64,
+    pub compressed: u64,
+    /// What would not work, or what the figure rests on.
+    pub caveats: Vec<String>,
+}
+
+pub(crate) fn empty_stage() -> StageSize {
+    StageSize {
+        index: 0,
+        name: String::new(),
+        base: super::catalogue::lookup("scratch", None),
+        layers: Vec::new(),
+        uncompressed: 0,
+        compressed: 0,
+        added_uncompressed: 0,
+        added_compressed: 0,
+    }
+}
+
+pub(crate) fn stage_size(df: &Dockerfile, st: &StageState, index: usize, _target: bool) -> StageSize {
+    let added_uncompressed: u64 = st.layers.iter().map(|l| l.uncompressed).sum();
+    let added_compressed: u64 = st.layers.iter().map(|l| l.compressed).sum();
+    StageSize {
+        index,
+        name: df.stages.get(index).map(|s| s.display_name()).unwrap_or_default(),
+        base: st.base.clone(),
+        layers: st.layers.clone(),
+        uncompressed: st.base.uncompressed + added_uncompressed,
+        compressed: st.base.compressed + added_compressed,
+        added_uncompressed,
+        added_compressed,
+    }
+}
+
+/// dive's efficiency over the image's layers (dive: filetree/efficiency.go):
+/// per path, the sum of its sizes in every layer that stores it (a whiteout
+/// counts 0) against its smallest one. The base's files are unknown to us
+/// and count once, as they would when nothing overwrites them.
+fn efficiency(image: &StageSize) -> (f64, u64, Vec<WastedPath>) {
+    let mut paths: BTreeMap<&str, (u64, u64, usize)> = BTreeMap::new();
+    for layer in &image.layers {
+        for c in layer.changes.iter().filter(|c| !c.dir) {
+            let size = if c.kind == ChangeKind::Deleted { 0 } else { c.size };
+            let e = paths.entry(c.path.as_str()).or_insert((0, u64::MAX, 0));
+            e.0 += size;
+            e.1 = e.1.min(size);
+            e.2 += 1;
+        }
+    }
+    let base = image.base.uncompressed;
+    let (mut min_sum, mut cum_sum) = (base, base);
+    let mut wasted = Vec::new();
+    for (path, (cum, min, n)) in paths {
+        min_sum += min;
+        cum_sum += cum;
+        if n > 1 {
+            wasted.push(WastedPath { path: path.to_string(), copies: n, bytes: cum });
+        }
+    }
+    wasted.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.path.cmp(&b.path)));
+    let score = if cum_sum == 0 { 1.0 } else { min_sum as f64 / cum_sum as f64 };
+    (score, wasted.iter().map(|w| w.bytes).sum(), wasted)
+}
+
+pub(crate) fn assemble(_df: &Dockerfile, image: StageSize, other_stages: Vec<StageSize>, opts: &SizeOptions) -> SizeReport {
+    let (efficiency, wasted_bytes, wasted) = efficiency(&image);
+    let mbps = if opts.bandwidth_mbps > 0.0 { opts.bandwidth_mbps } else { 100.0 };
+    let secs = |bytes: u64| bytes as f64 * 8.0 / (mbps * 1_000_000.0);
+    let skipped = image.base.compressed.min(image.compressed);
+    let pull = PullTime {
+        bandwidth_mbps: mbps,
+        bytes: image.compressed,
+        seconds: secs(image.compressed),
+        skipped_bytes: skipped,
+        seconds_with_base: secs(image.compressed - skipped),
+    };
+    SizeReport {
+        image,
+        other_stages,
+        efficiency,
+        wasted_bytes,
+        wasted,
+        pull,
+        unknowns: Vec::new(),
+        complete: true,
+        data: data_sources(),
+    }
+}
+
+/// The stages from `root` up the chain to the image's stage.
+fn chain_runs(df: &Dockerfile, rep: &SizeReport) -> (usize, bool) {
+    let mut runs = 0;
+    let mut apt = false;
+    for l in &rep.image.layers {
+        if l.keyword == Keyword::Run {
+            runs += 1;
+            if let Some(ins) = df.instructions.get(l.instruction) {
+                apt |= ins.command.contains("apt-get") || ins.command.contains("apt ");
+            }
+        }
+    }
+    (runs, apt)
+}
+
+pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool, _root: usize) -> BaseOption {
+    let base = &rep.image.base;
+    let (runs, apt) = chain_runs(df, rep);
+    let mut caveats = Vec::new();
+    if base.libc == "musl" {
+        caveats.push("musl libc: glibc-only binaries do not run, and pip needs musllinux wheels or builds from source".to_string());
+        if apt {
+            caveats.push("no apt-get on Alpine: the packages must be installed with apk".to_string());
+        }
+    }
+    if !base.has_shell && runs > 0 {
+        caveats.push(format!("no shell: {runs} RUN instruction(s) cannot run; use it as the final stage of a multi-stage build"));
+    }
+    match base.basis {
+        Basis::Estimate => caveats.push("base size is a computed or third-party estimate".to_string()),
+        Basis::Unknown => caveats.push("base image not in the catalogue: counted as 0".to_string()),
+        _ => {}
+    }
+    if !rep.unknowns.is_empty() {
+        caveats.push(format!("{} step(s) have estimated sizes", rep.unknowns.len()));
+    }
+    BaseOption {
+        reference: base.reference.clone(),
+        current,
+        basis: base.basis,
+        libc: base.libc.clone(),
+        base_uncompressed: base.uncompressed,
+        uncompressed: rep.image.uncompressed,
+        compressed: rep.image.compressed,
+        caveats,
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A short name for a chart label: Docker Hub's `library/` prefix dropped.
+fn short(reference: &str) -> &str {
+    reference.strip_prefix("docker.io/library/").or_else(|| reference.strip_prefix("docker.io/")).unwrap_or(reference)
+}
+
+/// Decimal megabytes, as `docker images` prints sizes.
+pub fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / 1_000_000.0;
+    if mb >= 100.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// A horizontal bar chart of the options' uncompressed sizes, each bar split
+/// into the base (darker) and what the Dockerfile adds; options with caveats
+/// are marked with `*` and their first caveat is the bar's tooltip.
+pub fn comparison_svg(options: &[BaseOption]) -> String {
+    const ROW: u32 = 28;
+    const LABEL: u32 = 250;
+    const BAR: f64 = 340.0;
+    const WIDTH: u32 = 700;
+    let height = ROW * options.len() as u32 + 16;
+    let max = options.iter().map(|o| o.uncompressed).max().unwrap_or(0).max(1) as f64;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"size-chart\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Image size by base image\">\n"
+    );
+    svg.push_str("<style>.base{fill:#4a6fa5}.added{fill:#9ab8e0}.current text{font-weight:bold}text{font:12px sans-serif;fill:currentColor}</style>\n");
+    for (i, o) in options.iter().enumerate() {
+        let y = 8 + ROW * i as u32;
+        let base_w = o.base_uncompressed.min(o.uncompressed) as f64 / max * BAR;
+        let total_w = o.uncompressed as f64 / max * BAR;
+        let mark = if o.caveats.is_empty() { "" } else { " *" };
+        let class = if o.current { "option current" } else { "option" };
+        svg.push_str(&format!("<g class=\"{class}\">"));
+        if let Some(c) = o.caveats.first() {
+            svg.push_str(&format!("<title>{}</title>", xml_escape(c)));
+        }
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}{}</text>",
+            LABEL - 8,
+            y + 15,
+            xml_escape(short(&o.reference)),
+            mark
+        ));
+        svg.push_str(&format!("<rect class=\"base\" x=\"{LABEL}\" y=\"{}\" width=\"{base_w:.1}\" height=\"20\"/>", y + 2));
+        svg.push_str(&format!(
+            "<rect class=\"added\" x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"20\"/>",
+            LABEL as f64 + base_w,
+            y + 2,
+            (total_w - base_w).max(0.0)
+        ));
+        svg.push_str(&format!("<text x=\"{:.1}\" y=\"{}\">{}</text>", LABEL as f64 + total_w + 6.0, y + 15, megabytes(o.uncompressed)));
+        svg.push_str("</g>\n");
+    }
+    svg.push_str("</svg>\n");
+    svg
+}

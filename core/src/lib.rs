@@ -4,11 +4,13 @@
 //! result together with diagnostics instead of failing.
 
 pub mod cache;
+pub mod context;
 pub mod diag;
 pub mod graph;
 pub mod inputs;
 pub mod lint;
 pub mod permalink;
+pub mod reference;
 pub mod size;
 pub mod span;
 pub mod syntax;

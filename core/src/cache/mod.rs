@@ -1,1 +1,3 @@
-//! Layer cache simulation across builds (issue 3). Not written yet.
+//! Layer cache simulation across builds (issue 3).
+
+pub mod sha256;

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 /// with the same parent misses.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Facts {
-    From { identity: String },
+    From { identity: String, image: String },
     Run(RunFacts),
     Copy(CopyFacts),
     Workdir { path: String, user: String },
@@ -55,6 +55,8 @@ pub(crate) struct CopyFacts {
     dest: String,
     options: String,
     from: String,
+    /// `--from` as written, for messages.
+    from_name: String,
     files: Files,
     opaque: String,
 }
@@ -177,20 +179,21 @@ impl Fs {
         }
     }
 
-    /// Selects from this filesystem. The content identity is the selection's
-    /// checksum plus every opaque layer that may have touched it: all of
-    /// them, unless the source is a single file written after them.
+    /// Selects from this filesystem. The simulation cannot run commands, so
+    /// it assumes that a RUN writes new paths and leaves the files that
+    /// COPY/ADD put in place alone: a single file written by COPY is known
+    /// exactly, while anything else (a directory, a path only a RUN or the
+    /// base image made) depends on every opaque layer, by key. An upstream
+    /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
     fn select(&self, sources: &[String], options: &SelectOptions) -> (Selection, String) {
         let selection = self.tree.select(sources, options);
-        let after = match (selection.single_file, selection.missing.is_empty(), selection.entries.first()) {
-            (true, true, Some(e)) => self.written.get(&e.source).copied().unwrap_or(0),
-            _ => 0,
-        };
+        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains_key(&e.source));
+        if known {
+            return (selection, String::new());
+        }
         let mut h = Hasher::new("opaque");
-        for (seq, key) in &self.opaque {
-            if *seq > after {
-                h.key(key);
-            }
+        for (_, key) in &self.opaque {
+            h.key(key);
         }
         (selection, short(&h.finish()))
     }
@@ -398,8 +401,8 @@ impl<'a> Builder<'a> {
         };
         let counted = |s: &&Step| matches!(s.status, Status::Hit | Status::Miss) && !matches!(s.reason, Reason::SameAs { .. });
         BuildReport {
-            cold_seconds: steps.iter().filter(counted).map(|s| s.est_seconds).sum(),
-            warm_seconds: steps.iter().filter(counted).filter(|s| s.status == Status::Miss).map(|s| s.est_seconds).sum(),
+            cold_seconds: steps.iter().filter(counted).fold(0.0, |t, s| t + s.est_seconds),
+            warm_seconds: steps.iter().filter(counted).filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
             hits: steps.iter().filter(|s| s.status == Status::Hit).count(),
             misses: steps.iter().filter(|s| s.status == Status::Miss).count(),
             target: target_name,
@@ -461,7 +464,6 @@ impl<'a> Builder<'a> {
             }
             Err(image) if image.eq_ignore_ascii_case("scratch") => {
                 let st = fresh(Hasher::new("scratch").finish());
-                self.configs.push(st.config);
                 (st, Some(self.blank(instr, s.from, Status::NoStep, Reason::Scratch)))
             }
             Err(image) => {
@@ -473,9 +475,9 @@ impl<'a> Builder<'a> {
                 let key = Hasher::new("from").str(&identity).str(platform.as_deref().unwrap_or("")).finish();
                 let mut st = fresh(key);
                 st.fs.opaque(key);
-                self.configs.push(st.config);
                 let shown = crate::reference::parse(image).map(|r| r.familiar()).unwrap_or_else(|_| image.clone());
-                let step = self.step(stage, s.from, &mut st, key, None, Facts::From { identity }, Some(Reason::NewBase { image: shown }));
+                let facts = Facts::From { identity, image: shown.clone() };
+                let step = self.step(stage, s.from, &mut st, key, None, facts, Some(Reason::NewBase { image: shown }));
                 (st, Some(step))
             }
         }
@@ -520,7 +522,12 @@ impl<'a> Builder<'a> {
             let old = &self.history.keys.get(k)?.facts;
             (std::mem::discriminant(old) == std::mem::discriminant(facts)).then_some(old)
         };
-        let by_parent = parent.and_then(|p| self.history.children.get(&p)).and_then(|c| c.iter().rev().find_map(same_kind));
+        // Among the cached steps with the same parent, compare with the most
+        // similar (the newest on a tie), so that the reason names what this
+        // edit changed rather than what an unrelated earlier build did.
+        let by_parent = parent
+            .and_then(|p| self.history.children.get(&p))
+            .and_then(|c| c.iter().rev().filter_map(same_kind).min_by_key(|old| distance(old, facts)));
         let old = by_parent.or_else(|| self.history.positions.get(&(stage, st.position)).and_then(same_kind));
         match old {
             Some(old) => diff(old, facts),
@@ -608,11 +615,13 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Folds a metadata effect into the stage's image config; true when no
+    /// earlier build had this instruction with this effect.
     fn config(&mut self, st: &mut StageState, instr: &Instruction, effect: &str) -> bool {
-        let old = st.config;
-        st.config = Hasher::new("config").key(&old).str(instr.keyword.as_str()).str(effect).finish();
-        self.configs.push(st.config);
-        self.history.builds > 0 && !self.history.configs.contains(&st.config) && self.history.configs.contains(&old)
+        st.config = Hasher::new("config").key(&st.config).str(instr.keyword.as_str()).str(effect).finish();
+        let own = Hasher::new("effect").str(instr.keyword.as_str()).str(effect).finish();
+        self.configs.push(own);
+        self.history.builds > 0 && !self.history.configs.contains(&own)
     }
 
     fn metadata(&mut self, st: &mut StageState, instr: &Instruction, index: usize, effect: &str) -> Step {
@@ -714,7 +723,7 @@ impl<'a> Builder<'a> {
                 let (sel, op) = self.select_from(from.as_deref(), std::slice::from_ref(&src), &SelectOptions::default(), stage, states, instr);
                 files = files_of(&sel);
                 opaque = op;
-                format!("{kind} target={target} source={src} from={} rw={rw}", from.clone().unwrap_or_default())
+                format!("{kind} target={target} source={src} from={} rw={rw}", self.from_identity(from.as_deref(), stage, states))
             }
             MountType::Cache => {
                 // The contents are never in the key; the options are.
@@ -726,7 +735,7 @@ impl<'a> Builder<'a> {
                     m.mode.as_deref().unwrap_or("0755"),
                     m.uid.as_deref().unwrap_or("0"),
                     m.gid.as_deref().unwrap_or("0"),
-                    from.clone().unwrap_or_default(),
+                    self.from_identity(from.as_deref(), stage, states),
                     source.clone().unwrap_or_default(),
                     m.readonly
                 )
@@ -745,6 +754,18 @@ impl<'a> Builder<'a> {
             ),
         };
         (MountFacts { target, options, files, opaque }, cache_id)
+    }
+
+    /// What a `--from` names, as the key sees it: the context, a stage (by
+    /// position, whatever its name), or an image identity.
+    fn from_identity(&self, from: Option<&str>, stage: usize, states: &[Option<StageState>]) -> String {
+        match from {
+            None => String::new(),
+            Some(name) => match self.df.stage_ref(name, stage).filter(|&i| states[i].is_some()) {
+                Some(i) => format!("stage {i}"),
+                None => format!("image {}", base_identity(name, self.images)),
+            },
+        }
     }
 
     /// Selects sources from the build context, an earlier stage, or an image.
@@ -788,12 +809,14 @@ impl<'a> Builder<'a> {
         let env = st.env.clone();
         let mut sources = Vec::new();
         let mut heredoc_tree = Tree::default();
+        let mut heredoc_sources: Vec<String> = Vec::new();
         let mut remote = Vec::new();
         for w in &c.sources {
             if let Some(name) = heredoc_name(&w.text) {
                 let body = instr.heredocs.iter().find(|h| h.name == name);
                 let content = body.map(|h| chomp(&h.content, h.chomp)).unwrap_or_default();
                 heredoc_tree.insert(Entry::file(&name, 0o644, content.as_bytes()));
+                heredoc_sources.push(name.clone());
                 sources.push(format!("<<{name}"));
                 continue;
             }
@@ -828,11 +851,14 @@ impl<'a> Builder<'a> {
         } else {
             self.select_from(c.from.as_deref(), &local, &select_options, stage, states, instr)
         };
-        let heredoc_names: Vec<String> = heredoc_tree.entries.keys().cloned().collect();
-        if !heredoc_names.is_empty() {
-            let sel = heredoc_tree.select(&heredoc_names, &SelectOptions::default());
+        if !heredoc_sources.is_empty() {
+            let sel = heredoc_tree.select(&heredoc_sources, &SelectOptions::default());
             selection.single_file = sources.len() == 1 && sel.entries.len() == 1;
-            selection.entries.extend(sel.entries);
+            // Shown as `<<NAME`, so that a change reads as a heredoc change.
+            selection.entries.extend(sel.entries.into_iter().map(|mut e| {
+                e.source = format!("<<{}", e.source);
+                e
+            }));
         }
         for url in &remote {
             // A remote file: the simulation only knows its URL.
@@ -847,11 +873,15 @@ impl<'a> Builder<'a> {
             });
             selection.single_file = sources.len() == 1;
         }
+        // Keyed on what `--from` resolves to, not its spelling: renaming a
+        // stage changes nothing.
+        let from_identity = self.from_identity(c.from.as_deref(), stage, states);
         let facts = CopyFacts {
             sources: sources.clone(),
             dest: dest_raw.clone(),
             options: options_text,
-            from: c.from.clone().unwrap_or_default(),
+            from: from_identity,
+            from_name: c.from.clone().unwrap_or_default(),
             files: files_of(&selection),
             opaque,
         };
@@ -869,7 +899,11 @@ impl<'a> Builder<'a> {
         step.linked = linked;
         st.fs.write(&dest_abs, dest_is_dir, &selection);
         st.key = if linked { Hasher::new("merge").key(&parent).key(&key).finish() } else { key };
-        st.key_line = instr.line;
+        // A linked copy taken from the cache did not re-run: if its merge is
+        // new, the re-run that caused it is upstream.
+        if !(linked && step.status == Status::Hit) {
+            st.key_line = instr.line;
+        }
         step
     }
 }
@@ -912,7 +946,7 @@ fn heredoc_name(word: &str) -> Option<String> {
 /// What differs between a cached step and the one that missed.
 fn diff(old: &Facts, new: &Facts) -> Reason {
     match (old, new) {
-        (Facts::From { .. }, Facts::From { identity }) => Reason::BaseChanged { image: identity.clone() },
+        (Facts::From { .. }, Facts::From { image, .. }) => Reason::BaseChanged { image: image.clone() },
         (Facts::Workdir { path: a, user: ua }, Facts::Workdir { path: b, user: ub }) => {
             if a != b {
                 Reason::WorkdirChanged { from: a.clone(), to: b.clone() }
@@ -980,11 +1014,39 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return r;
             }
             if a.opaque != b.opaque {
-                return Reason::SourceChanged { from: b.from.clone() };
+                return Reason::SourceChanged { from: b.from_name.clone() };
             }
             Reason::NewStep
         }
         _ => Reason::NewStep,
+    }
+}
+
+/// How different two steps' facts are, for picking the closest cached step.
+fn distance(old: &Facts, new: &Facts) -> usize {
+    let files = |a: &Files, b: &Files| a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count();
+    match (old, new) {
+        (Facts::Run(a), Facts::Run(b)) => {
+            let env = a.env.iter().filter(|kv| !b.env.contains(kv)).count() + b.env.iter().filter(|kv| !a.env.contains(kv)).count();
+            let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
+            let command = match (&a.shell, &b.shell) {
+                (Some(sa), Some(sb)) => 100 * usize::from(a.args.last() != b.args.last()) + 10 * usize::from(sa != sb),
+                _ => 100 * usize::from(a.args != b.args),
+            };
+            command
+                + env
+                + usize::from(a.env != b.env)
+                + 10 * usize::from(a.workdir != b.workdir || a.user != b.user || a.network != b.network || a.security != b.security)
+                + mounts
+                + 10 * a.mounts.len().abs_diff(b.mounts.len())
+        }
+        (Facts::Copy(a), Facts::Copy(b)) => {
+            100 * usize::from(a.sources != b.sources || a.from != b.from)
+                + 10 * usize::from(a.dest != b.dest || a.options != b.options)
+                + files(&a.files, &b.files)
+                + usize::from(a.opaque != b.opaque)
+        }
+        (a, b) => usize::from(a != b),
     }
 }
 
@@ -1005,7 +1067,20 @@ fn first_env_difference(a: &[(String, String)], b: &[(String, String)]) -> Strin
 }
 
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
+    // A file that left one name and appeared under another with the same
+    // content was renamed.
+    let removed: Vec<&(String, String, u32)> = a.iter().filter(|(rel, _)| !b.contains_key(*rel)).map(|(_, v)| v).collect();
+    for (rel, (src, digest, _)) in b {
+        if !a.contains_key(rel) {
+            if let Some((old, _, _)) = removed.iter().find(|(_, d, _)| d == digest && !digest.is_empty()) {
+                return Some(Reason::FileRenamed { from: old.clone(), to: src.clone() });
+            }
+        }
+    }
     for (rel, (src, digest, mode)) in b {
+        if src.starts_with("<<") && a.get(rel).is_some_and(|(_, d, _)| d != digest) {
+            return Some(Reason::HeredocChanged);
+        }
         match a.get(rel) {
             None => return Some(Reason::FileAdded { path: src.clone() }),
             Some((_, d, _)) if d != digest => return Some(Reason::FileChanged { path: src.clone() }),

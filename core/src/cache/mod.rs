@@ -19,7 +19,7 @@ mod report;
 pub mod sha256;
 
 pub use estimate::estimate_seconds;
-pub use report::{BuildReport, ImageReport, Reason, Simulation, Status, Step};
+pub use report::{render_text, BuildReport, ImageReport, Reason, Simulation, Status, Step};
 
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo, Scenario};

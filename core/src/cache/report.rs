@@ -125,6 +125,7 @@ pub enum Reason {
     FileChanged { path: String },
     FileAdded { path: String },
     FileRemoved { path: String },
+    FileRenamed { from: String, to: String },
     /// Only mode bits differ.
     ModeChanged { path: String },
     /// The selected content of another stage or image differs.
@@ -181,6 +182,7 @@ impl Reason {
             Reason::FileChanged { path } => format!("`{path}` changed"),
             Reason::FileAdded { path } => format!("`{path}` added"),
             Reason::FileRemoved { path } => format!("`{path}` removed"),
+            Reason::FileRenamed { from, to } => format!("`{from}` renamed to `{to}`"),
             Reason::ModeChanged { path } => format!("mode of `{path}` changed"),
             Reason::SourceChanged { from } => format!("content copied from {from} changed"),
             Reason::DestChanged => "destination changed".into(),
@@ -197,4 +199,42 @@ impl Reason {
             Reason::Invalid => "invalid instruction".into(),
         }
     }
+}
+
+/// A plain-text table of a simulation, one block per build: what the CLI's
+/// `--format text` prints and what the fixture tests snapshot.
+pub fn render_text(sim: &Simulation) -> String {
+    let mut out = String::new();
+    for (i, b) in sim.builds.iter().enumerate() {
+        out += &format!(
+            "build {}: target {}, {} hit, {} miss, {:.1}s cold, {:.1}s now, image {}\n",
+            i + 1,
+            if b.target.is_empty() { "-" } else { &b.target },
+            b.hits,
+            b.misses,
+            b.cold_seconds,
+            b.warm_seconds,
+            if b.image.changed { "changed" } else { "unchanged" }
+        );
+        for s in &b.steps {
+            let first_line = s.text.lines().next().unwrap_or("");
+            let text: String = if first_line.chars().count() > 40 {
+                first_line.chars().take(39).collect::<String>() + "…"
+            } else {
+                first_line.to_string()
+            };
+            let mut notes = String::new();
+            if s.linked {
+                notes += " [link]";
+            }
+            if s.warm_cache_mount {
+                notes += " [warm cache mount]";
+            }
+            if s.config_changed {
+                notes += " [config changed]";
+            }
+            out += &format!("  {:>3}  {:<40}  {:<9}  {}{}\n", s.line, text, s.status.as_str(), s.reason.message(), notes);
+        }
+    }
+    out
 }

@@ -3,7 +3,7 @@
 //! (BuildKit: frontend/dockerfile/dockerfile2llb/convert.go).
 
 use super::catalogue::{self, BaseImage};
-use super::ctxsel;
+use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
 use super::fs::{resolve, Fill, Fs, Node, PathChange};
 use super::run::{self, Distro, Packages, RunCtx, Unknown};
 use super::SizeOptions;
@@ -64,6 +64,29 @@ fn distro_of(base: &BaseImage) -> Distro {
     }
 }
 
+/// The directories every Linux distribution image has (FHS), plus the
+/// package managers' own, so that writing into them does not count as
+/// creating them. Their contents stay unknown: the base is opaque.
+fn seeded_fs(base: &BaseImage) -> Fs {
+    let mut fs = Fs::new();
+    if !base.has_shell || base.reference == "scratch" {
+        return fs;
+    }
+    let mut dirs = vec![
+        "/bin", "/etc", "/home", "/lib", "/opt", "/root", "/srv", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local",
+        "/usr/local/bin", "/usr/local/lib", "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/tmp",
+    ];
+    match distro_of(base) {
+        Distro::Debian => dirs.extend(["/var/lib/apt", "/var/lib/apt/lists", "/var/cache/apt", "/var/lib/dpkg"]),
+        Distro::Alpine => dirs.extend(["/etc/apk", "/var/cache/apk", "/lib/apk"]),
+        Distro::Other => {}
+    }
+    for d in dirs {
+        fs.seed_dir(d);
+    }
+    fs
+}
+
 /// The base reference of a stage after expanding ARGs given to the build.
 pub fn base_reference(df: &Dockerfile, input: &BuildInput, stage: usize) -> String {
     let s = &df.stages[stage];
@@ -100,7 +123,8 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
                 if distro_of(&base) == Distro::Alpine {
                     pkgs.apk.extend(super::data::alpine().iter().filter(|(_, (_, b))| *b).map(|(n, _)| n.to_string()));
                 }
-                StageState { fs: Fs::new(), env, cwd: "/".into(), pkgs, base, root: si, layers: Vec::new(), unknowns: Vec::new() }
+                let fs = seeded_fs(&base);
+                StageState { fs, env, cwd: "/".into(), pkgs, base, root: si, layers: Vec::new(), unknowns: Vec::new() }
             }
         };
         for &ii in &stage.instructions {
@@ -249,6 +273,21 @@ fn is_archive(name: &str) -> bool {
     [".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar.zst"].iter().any(|s| name.ends_with(s))
 }
 
+/// The view of a stage as a `context::Tree`, so that `COPY --from` selects
+/// from it with the same rules as from the build context.
+fn tree_of(fs: &Fs) -> Tree {
+    let mut tree = Tree::default();
+    for (path, node) in fs.subtree("/") {
+        let rel = context::clean_path(&path);
+        if rel.is_empty() || !path.starts_with('/') {
+            continue;
+        }
+        let kind = if node.dir { EntryKind::Dir } else { EntryKind::File };
+        tree.insert(Entry { path: rel, kind, mode: node.mode, size: node.size, digest: String::new() });
+    }
+    tree
+}
+
 #[allow(clippy::too_many_arguments)]
 fn copy(
     df: &Dockerfile,
@@ -268,19 +307,14 @@ fn copy(
     let exp = |t: &str| words::expand(t, df.escape, &|n| env.get(n).cloned()).unwrap_or_else(|_| t.to_string());
     let dest_raw = exp(&c.dest.text);
     let dest = resolve(&state.cwd, &dest_raw);
-    let dest_is_dir = dest_raw.ends_with('/') || c.sources.len() > 1 || state.fs.is_dir(&dest);
+    let dest_is_dir = dest_raw.ends_with('/') || state.fs.is_dir(&dest);
     let mode = c.chmod.as_deref().and_then(|m| u32::from_str_radix(m, 8).ok());
-    let target_of = |rel: &str, single_file: bool| {
-        if single_file && !dest_is_dir {
-            dest.clone()
-        } else {
-            resolve(&dest, rel)
-        }
-    };
     let flag = |unknowns: &mut Vec<Unknown>, key: String, reason: String| {
         let (estimate, given) = opts.estimates.get(&key).map_or((0, false), |v| (*v, true));
         unknowns.push(Unknown { key, reason, estimate, given, instruction: ii });
     };
+    // Heredoc sources become files named after their delimiter.
+    let mut sources = Vec::new();
     for src in &c.sources {
         let text = exp(&src.text);
         if let Some(name) = text.strip_prefix("<<") {
@@ -289,85 +323,84 @@ fn copy(
                 if let Some(m) = mode {
                     node.mode = m;
                 }
-                state.fs.put(&target_of(name, true), node);
+                let target = if dest_is_dir || c.sources.len() > 1 { resolve(&dest, name) } else { dest.clone() };
+                state.fs.put(&target, node);
             }
-            continue;
-        }
-        if let Some(from) = &c.from {
-            match df.stage_ref(from, si).filter(|i| *i < done.len()) {
-                Some(other) => {
-                    let from_fs = &done[other].fs;
-                    let pattern = resolve("/", &text);
-                    let matches = if text.contains(['*', '?', '[']) { from_fs.glob(&pattern) } else { vec![pattern] };
-                    let single = matches.len() == 1;
-                    for m in matches {
-                        let tree = from_fs.subtree(&m);
-                        if tree.is_empty() {
-                            notes.push(format!("{text} is not in stage {from} as modelled"));
-                        }
-                        let is_dir = from_fs.is_dir(&m);
-                        for (p, mut n) in tree {
-                            if p == m && is_dir {
-                                continue;
-                            }
-                            let rel = if is_dir { p[m.len()..].trim_start_matches('/').to_string() } else { m.rsplit('/').next().unwrap_or("").to_string() };
-                            if let Some(md) = mode {
-                                n.mode = md;
-                            }
-                            state.fs.put(&target_of(&rel, single && !is_dir), n);
-                        }
-                    }
-                }
-                None => flag(
-                    unknowns,
-                    format!("copy:--from={from} {text}"),
-                    format!("COPY --from={from} reads an image the catalogue has no files for: type the bytes it copies"),
-                ),
-            }
-            continue;
-        }
-        if text.contains("://") || text.starts_with("git@") {
+        } else if text.contains("://") || text.starts_with("git@") {
             flag(unknowns, format!("add:{text}"), format!("ADD {text} downloads a file of unknown size: type its size"));
+        } else {
+            sources.push(text);
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+    let options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
+    let (tree, from_fs) = match &c.from {
+        Some(from) => match df.stage_ref(from, si).filter(|i| *i < done.len()) {
+            Some(other) => (tree_of(&done[other].fs), Some(&done[other].fs)),
+            None => {
+                flag(
+                    unknowns,
+                    format!("copy:--from={from} {}", sources.join(" ")),
+                    format!("COPY --from={from} reads an image the catalogue has no files for: type the bytes it copies"),
+                );
+                return;
+            }
+        },
+        None => (Context::from_build(input).0.tree, None),
+    };
+    let selection = context::select(&tree, &sources, &options);
+    for m in &selection.missing {
+        notes.push(format!("{m} matches nothing in the {}", if from_fs.is_some() { "stage's files as modelled" } else { "build context" }));
+    }
+    let rename = selection.single_file && !dest_is_dir && sources.len() == 1;
+    for s in &selection.entries {
+        let target = if rename { dest.clone() } else { resolve(&dest, &s.rel) };
+        let mut node = match (from_fs, s.kind) {
+            (_, EntryKind::Dir) => Node::dir(),
+            (Some(fs), EntryKind::File) => fs.get(&format!("/{}", s.source)).cloned().unwrap_or_else(|| Node::file(s.size, Fill::Typical)),
+            (None, EntryKind::File) => context_node(input, &s.source, s.size),
+        };
+        node.mode = mode.unwrap_or(s.mode);
+        if node.dir && target == dest && state.fs.is_dir(&dest) {
             continue;
         }
-        let selected = ctxsel::select(&input.files, &text, &c.exclude, c.parents);
-        if selected.is_empty() {
-            notes.push(format!("{text} matches nothing in the build context"));
-        }
-        let single = selected.len() == 1 && selected[0].itself;
-        for s in selected {
-            let target = target_of(&s.rel, single);
-            let mut node = match &s.file.body {
-                FileBody::Dir { .. } => Node::dir(),
-                FileBody::Text { content } => Node::text(content),
-                FileBody::Blob { size, .. } => Node::file(*size, Fill::Typical),
+        if is_add && from_fs.is_none() && !node.dir && is_archive(&s.source) {
+            // ADD unpacks local tar archives into the destination directory.
+            let tmp = format!("/.add-archive/{}", s.rel);
+            state.fs.put(&tmp, node);
+            let mut ctx = RunCtx {
+                fs: &mut state.fs,
+                env: &env,
+                cwd: "/".into(),
+                pkgs: &mut state.pkgs,
+                distro: Distro::Other,
+                ratio: state.base.ratio(),
+                heredocs: &[],
+                estimates: &opts.estimates,
+                instruction: ii,
+                unknowns: Vec::new(),
+                notes: Vec::new(),
+                unknown_bytes: 0,
             };
-            node.mode = mode.unwrap_or(s.file.mode_bits());
-            if is_add && !node.dir && is_archive(&s.file.path) {
-                // ADD unpacks local tar archives into the destination.
-                let tmp = format!("/.add-archive/{}", s.rel);
-                state.fs.put(&tmp, node);
-                let mut ctx = RunCtx {
-                    fs: &mut state.fs,
-                    env: &env,
-                    cwd: "/".into(),
-                    pkgs: &mut state.pkgs,
-                    distro: Distro::Other,
-                    ratio: state.base.ratio(),
-                    heredocs: &[],
-                    estimates: &opts.estimates,
-                    instruction: ii,
-                    unknowns: Vec::new(),
-                    notes: Vec::new(),
-                    unknown_bytes: 0,
-                };
-                run::extract(&mut ctx, &tmp, &dest, false);
-                unknowns.extend(ctx.unknowns);
-                state.fs.remove(&tmp);
-                state.fs.remove("/.add-archive");
-                continue;
-            }
-            state.fs.put(&target, node);
+            run::extract(&mut ctx, &tmp, &dest, false);
+            unknowns.extend(ctx.unknowns);
+            state.fs.remove("/.add-archive");
+            continue;
         }
+        state.fs.put(&target, node);
+    }
+}
+
+/// A context file as a node: text files keep their content (for package.json
+/// and requirements files), blobs only their size.
+fn context_node(input: &BuildInput, source: &str, size: u64) -> Node {
+    if source == context::DOCKERFILE {
+        return Node::text(&input.dockerfile);
+    }
+    match input.files.iter().find(|f| context::clean_path(&f.path) == source).map(|f| &f.body) {
+        Some(FileBody::Text { content }) => Node::text(content),
+        _ => Node::file(size, Fill::Typical),
     }
 }

@@ -58,47 +58,19 @@ impl BaseImage {
     }
 }
 
-/// Splits a reference into (normalised name without tag, tag, digest).
-/// `python` is `docker.io/library/python`, tag `latest`.
-// TEMPORARY: the cache helper's `crate::reference::normalize` replaces this
-// once branch `cache` is merged (one normaliser for the whole crate).
+/// Splits a reference into (normalised name without tag, tag, digest), with
+/// the crate's one normaliser (`crate::reference`). The tag is empty when
+/// only a digest pins the image; `latest` when neither is given.
 pub fn split_reference(reference: &str) -> (String, String, Option<String>) {
-    let reference = reference.trim();
-    let (rest, digest) = match reference.split_once('@') {
-        Some((r, d)) => (r, Some(d.to_string())),
-        None => (reference, None),
-    };
-    let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
-    let (name, tag) = match rest[last_slash..].rfind(':') {
-        Some(i) => (&rest[..last_slash + i], rest[last_slash + i + 1..].to_string()),
-        None => (rest, String::new()),
-    };
-    let tag = if tag.is_empty() && digest.is_none() { "latest".to_string() } else { tag };
-    let mut parts: Vec<&str> = name.split('/').collect();
-    let has_registry = parts.len() > 1 && (parts[0].contains('.') || parts[0].contains(':') || parts[0] == "localhost");
-    if !has_registry {
-        if parts.len() == 1 {
-            parts.insert(0, "library");
-        }
-        parts.insert(0, "docker.io");
+    match crate::reference::parse(reference) {
+        Ok(r) => (r.name(), r.tag.clone().unwrap_or_default(), r.digest.clone()),
+        Err(_) => (reference.trim().to_string(), String::new(), None),
     }
-    let name = parts.join("/").to_ascii_lowercase();
-    (name, tag, digest)
 }
 
 /// The normalised form of a reference: `registry/repository:tag[@digest]`.
 pub fn normalize(reference: &str) -> String {
-    let (name, tag, digest) = split_reference(reference);
-    let mut out = name;
-    if !tag.is_empty() {
-        out.push(':');
-        out.push_str(&tag);
-    }
-    if let Some(d) = digest {
-        out.push('@');
-        out.push_str(&d);
-    }
-    out
+    crate::reference::normalize(reference)
 }
 
 fn row_name(row: &ImageRow) -> String {

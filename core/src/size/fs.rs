@@ -122,6 +122,11 @@ impl Fs {
         Fs::default()
     }
 
+    /// Adds a directory that the base image has, outside any layer.
+    pub fn seed_dir(&mut self, path: &str) {
+        self.view.insert(path.to_string(), Node::dir());
+    }
+
     pub fn get(&self, path: &str) -> Option<&Node> {
         self.view.get(path)
     }

@@ -8,7 +8,6 @@
 
 mod build;
 pub mod catalogue;
-mod ctxsel;
 mod data;
 pub mod fs;
 mod pkg;
@@ -20,7 +19,7 @@ pub use build::LayerSize;
 pub use catalogue::{Basis, BaseImage};
 pub use data::sources;
 pub use fs::{ChangeKind, PathChange};
-pub use report::{comparison_svg, BaseOption, PullTime, StageSize, WastedPath};
+pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
 pub use run::Unknown;
 
 use crate::diag::{Diagnostic, Severity};

@@ -254,3 +254,63 @@ pub fn comparison_svg(options: &[BaseOption]) -> String {
     svg.push_str("</svg>\n");
     svg
 }
+
+fn change_line(c: &super::fs::PathChange) -> String {
+    let dir = if c.dir { "/" } else { "" };
+    match c.kind {
+        ChangeKind::Added => format!("+ {}{dir} {}", c.path, c.size),
+        ChangeKind::Changed => format!("~ {}{dir} {}", c.path, c.size),
+        ChangeKind::Deleted => format!("- {}{dir} (whiteout, hides {})", c.path, c.hidden),
+    }
+}
+
+fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
+    let b = &s.base;
+    out.push_str(&format!(
+        "{title} {}: base {} [{}] {} B (compressed {} B)\n",
+        s.name,
+        b.reference,
+        serde_json::to_value(b.basis).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        b.uncompressed,
+        b.compressed
+    ));
+    for l in s.layers.iter().filter(|l| l.creates_layer) {
+        let text = df.instructions.get(l.instruction).map(|i| i.text.lines().next().unwrap_or("").to_string()).unwrap_or_default();
+        let est = if l.estimated > 0 { format!(", estimated {} B", l.estimated) } else { String::new() };
+        out.push_str(&format!("  line {}: {} B (compressed {} B{est})  {}\n", l.line, l.uncompressed, l.compressed, text));
+        for c in &l.changes {
+            out.push_str(&format!("    {}\n", change_line(c)));
+        }
+        for n in &l.notes {
+            out.push_str(&format!("    note: {n}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "  total: {} B (compressed {} B); layers add {} B (compressed {} B)\n",
+        s.uncompressed, s.compressed, s.added_uncompressed, s.added_compressed
+    ));
+}
+
+/// The report as text: exact byte counts, one line per layer and change.
+pub fn render_text(df: &Dockerfile, rep: &SizeReport) -> String {
+    let mut out = String::new();
+    stage_text(&mut out, df, &rep.image, "image");
+    out.push_str(&format!("efficiency: {:.4}; wasted: {} B\n", rep.efficiency, rep.wasted_bytes));
+    for w in &rep.wasted {
+        out.push_str(&format!("  {} x{} {} B\n", w.path, w.copies, w.bytes));
+    }
+    let p = &rep.pull;
+    out.push_str(&format!(
+        "pull at {} Mbit/s: {} B in {:.2} s; a host with the base skips {} B: {:.2} s\n",
+        p.bandwidth_mbps, p.bytes, p.seconds, p.skipped_bytes, p.seconds_with_base
+    ));
+    for u in &rep.unknowns {
+        let who = if u.given { "given" } else { "default" };
+        out.push_str(&format!("unknown: {} = {} B ({who}): {}\n", u.key, u.estimate, u.reason));
+    }
+    out.push_str(&format!("complete: {}\n", rep.complete));
+    for s in &rep.other_stages {
+        stage_text(&mut out, df, s, "other stage");
+    }
+    out
+}

@@ -224,3 +224,16 @@ fn data_sources_name_their_origin_and_date() {
     let header = include_str!("../data/images.tsv").lines().nth(1).unwrap();
     assert_eq!(header, format!("# source: {}", size::sources::IMAGES_SOURCE));
 }
+
+/// The estimate never panics: every prefix of a Dockerfile that exercises
+/// the shell model (quotes, heredocs, globs, odd sizes) is still sized.
+#[test]
+fn never_panics_on_truncated_input() {
+    let text = "FROM python:3.12-slim AS b\nARG V=1\nENV P=/x\nWORKDIR $P\nRUN <<EOF\nset -e\necho \"é $P\" > 'a b' && dd if=/dev/zero of=z bs=1P count=99999 seek=99999\ntruncate -s +18446744073709551615 z; cat z z z z > zz\nEOF\nRUN --mount=type=cache,target=/c pip install -r r.txt 'x[y]>=1' && npm i @s/p@1 é@ && apk add --virtual .v a && apk del .v\nCOPY --from=b --chmod=755 /x* /y/\nADD a.tgz /\nRUN tar xzf /a.tgz -C / ; cp -r /x/* / ; mv /q /r ; rm -rf /x/[a-z]* $(ls) `id`\n";
+    let files = vec![dockerplay_core::inputs::ContextFile::text("r.txt", "numpy\n-r other.txt\n")];
+    for (i, _) in text.char_indices() {
+        let input = BuildInput { dockerfile: text[..i].to_string(), files: files.clone(), ..Default::default() };
+        let (rep, _) = size::estimate(&input, &SizeOptions::default());
+        assert!(rep.efficiency >= 0.0 && rep.efficiency <= 1.0);
+    }
+}

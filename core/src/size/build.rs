@@ -199,7 +199,6 @@ fn step(
                 instruction: ii,
                 unknowns: Vec::new(),
                 notes: Vec::new(),
-                unknown_bytes: 0,
             };
             match &r.command {
                 CommandForm::Shell(text) if !ins.heredocs.is_empty() && text.trim_start().starts_with("<<") => {
@@ -234,8 +233,8 @@ fn step(
     let mut changes = state.fs.commit();
     changes.sort_by(|a, b| a.path.cmp(&b.path));
     let ratio = state.base.ratio();
-    let bare: u64 = unknowns.iter().filter(|u| is_bare(&u.key)).map(|u| u.estimate).sum();
-    let files: u64 = changes.iter().map(|c| c.size).sum();
+    let bare = unknowns.iter().filter(|u| is_bare(&u.key)).map(|u| u.estimate).fold(0u64, u64::saturating_add);
+    let files = changes.iter().map(|c| c.size).fold(0u64, u64::saturating_add);
     let compressed_files: f64 = changes
         .iter()
         .map(|c| match c.fill {
@@ -244,7 +243,7 @@ fn step(
             Fill::Typical => c.size as f64 / ratio,
         })
         .sum();
-    let unknown_total: u64 = unknowns.iter().map(|u| u.estimate).sum();
+    let unknown_total = unknowns.iter().map(|u| u.estimate).fold(0u64, u64::saturating_add);
     state.unknowns.extend(unknowns);
     LayerSize {
         instruction: ii,
@@ -252,7 +251,7 @@ fn step(
         line: ins.line,
         keyword: ins.keyword,
         creates_layer,
-        uncompressed: files + bare,
+        uncompressed: files.saturating_add(bare),
         compressed: (compressed_files + bare as f64 / ratio).round() as u64,
         estimated: unknown_total,
         changes,
@@ -382,7 +381,6 @@ fn copy(
                 instruction: ii,
                 unknowns: Vec::new(),
                 notes: Vec::new(),
-                unknown_bytes: 0,
             };
             run::extract(&mut ctx, &tmp, &dest, false);
             unknowns.extend(ctx.unknowns);

@@ -144,7 +144,7 @@ impl Fs {
     /// The total bytes of the files at or under `path`.
     pub fn size_of(&self, path: &str) -> u64 {
         let own = self.view.get(path).map_or(0, |n| n.size);
-        own + self.under(path).map(|(_, n)| n.size).sum::<u64>()
+        self.under(path).map(|(_, n)| n.size).fold(own, u64::saturating_add)
     }
 
     fn remember(&mut self, path: &str) {

@@ -155,7 +155,7 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
     if df.stages.is_empty() {
         diags.push(Diagnostic::warning(Span::default(), "no FROM: there is no image to size"));
         let empty = report::empty_stage();
-        return (report::assemble(df, empty, Vec::new(), opts), diags);
+        return (report::assemble(empty, Vec::new(), opts), diags);
     }
     let (target, problem) = target_stage(df, input, opts);
     if let Some(p) = problem {
@@ -182,15 +182,15 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
     }
     diags.sort_by_key(|d| d.span.start);
     diags.dedup();
-    let image = report::stage_size(df, &states[target], target, true);
+    let image = report::stage_size(df, &states[target], target);
     let others = states
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != target)
-        .map(|(i, s)| report::stage_size(df, s, i, false))
+        .map(|(i, s)| report::stage_size(df, s, i))
         .collect();
     let unknowns = states[target].unknowns.clone();
-    let mut rep = report::assemble(df, image, others, opts);
+    let mut rep = report::assemble(image, others, opts);
     rep.complete = rep.image.base.is_known() && unknowns.iter().all(|u| u.given);
     rep.unknowns = unknowns;
     (rep, diags)
@@ -226,11 +226,11 @@ pub fn compare_bases_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOpti
     let mut refs = catalogue::variants(&written);
     let current_ref = current.image.base.reference.clone();
     refs.retain(|r| *r != current_ref);
-    let mut out = vec![report::option(df, &current, true, root)];
+    let mut out = vec![report::option(df, &current, true)];
     for r in refs {
         let o = SizeOptions { base: Some(r), ..opts.clone() };
         let (rep, _) = estimate_parsed(df, input, &o);
-        out.push(report::option(df, &rep, false, root));
+        out.push(report::option(df, &rep, false));
     }
     (out, diags)
 }

@@ -325,9 +325,9 @@ fn ctx_path(ctx: &RunCtx, p: &str) -> String {
 
 /// Splits `name@version` (scoped names start with `@`).
 fn npm_name(spec: &str) -> &str {
-    match spec[1..].find('@') {
-        Some(i) if !spec.is_empty() => &spec[..i + 1],
-        _ => spec,
+    match spec.get(1..).and_then(|rest| rest.find('@')) {
+        Some(i) => &spec[..i + 1],
+        None => spec,
     }
 }
 

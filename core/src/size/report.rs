@@ -73,16 +73,16 @@ pub(crate) fn empty_stage() -> StageSize {
     }
 }
 
-pub(crate) fn stage_size(df: &Dockerfile, st: &StageState, index: usize, _target: bool) -> StageSize {
-    let added_uncompressed: u64 = st.layers.iter().map(|l| l.uncompressed).sum();
-    let added_compressed: u64 = st.layers.iter().map(|l| l.compressed).sum();
+pub(crate) fn stage_size(df: &Dockerfile, st: &StageState, index: usize) -> StageSize {
+    let added_uncompressed = st.layers.iter().map(|l| l.uncompressed).fold(0u64, u64::saturating_add);
+    let added_compressed = st.layers.iter().map(|l| l.compressed).fold(0u64, u64::saturating_add);
     StageSize {
         index,
         name: df.stages.get(index).map(|s| s.display_name()).unwrap_or_default(),
         base: st.base.clone(),
         layers: st.layers.clone(),
-        uncompressed: st.base.uncompressed + added_uncompressed,
-        compressed: st.base.compressed + added_compressed,
+        uncompressed: st.base.uncompressed.saturating_add(added_uncompressed),
+        compressed: st.base.compressed.saturating_add(added_compressed),
         added_uncompressed,
         added_compressed,
     }
@@ -98,7 +98,7 @@ fn efficiency(image: &StageSize) -> (f64, u64, Vec<WastedPath>) {
         for c in layer.changes.iter().filter(|c| !c.dir) {
             let size = if c.kind == ChangeKind::Deleted { 0 } else { c.size };
             let e = paths.entry(c.path.as_str()).or_insert((0, u64::MAX, 0));
-            e.0 += size;
+            e.0 = e.0.saturating_add(size);
             e.1 = e.1.min(size);
             e.2 += 1;
         }
@@ -107,18 +107,18 @@ fn efficiency(image: &StageSize) -> (f64, u64, Vec<WastedPath>) {
     let (mut min_sum, mut cum_sum) = (base, base);
     let mut wasted = Vec::new();
     for (path, (cum, min, n)) in paths {
-        min_sum += min;
-        cum_sum += cum;
+        min_sum = min_sum.saturating_add(min);
+        cum_sum = cum_sum.saturating_add(cum);
         if n > 1 {
             wasted.push(WastedPath { path: path.to_string(), copies: n, bytes: cum });
         }
     }
     wasted.sort_by(|a, b| b.bytes.cmp(&a.bytes).then(a.path.cmp(&b.path)));
     let score = if cum_sum == 0 { 1.0 } else { min_sum as f64 / cum_sum as f64 };
-    (score, wasted.iter().map(|w| w.bytes).sum(), wasted)
+    (score, wasted.iter().map(|w| w.bytes).fold(0u64, u64::saturating_add), wasted)
 }
 
-pub(crate) fn assemble(_df: &Dockerfile, image: StageSize, other_stages: Vec<StageSize>, opts: &SizeOptions) -> SizeReport {
+pub(crate) fn assemble(image: StageSize, other_stages: Vec<StageSize>, opts: &SizeOptions) -> SizeReport {
     let (efficiency, wasted_bytes, wasted) = efficiency(&image);
     let mbps = if opts.bandwidth_mbps > 0.0 { opts.bandwidth_mbps } else { 100.0 };
     let secs = |bytes: u64| bytes as f64 * 8.0 / (mbps * 1_000_000.0);
@@ -143,7 +143,7 @@ pub(crate) fn assemble(_df: &Dockerfile, image: StageSize, other_stages: Vec<Sta
     }
 }
 
-/// The stages from `root` up the chain to the image's stage.
+/// How many RUNs the image's layers have, and whether one uses apt.
 fn chain_runs(df: &Dockerfile, rep: &SizeReport) -> (usize, bool) {
     let mut runs = 0;
     let mut apt = false;
@@ -158,7 +158,7 @@ fn chain_runs(df: &Dockerfile, rep: &SizeReport) -> (usize, bool) {
     (runs, apt)
 }
 
-pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool, _root: usize) -> BaseOption {
+pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool) -> BaseOption {
     let base = &rep.image.base;
     let (runs, apt) = chain_runs(df, rep);
     let mut caveats = Vec::new();

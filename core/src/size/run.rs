@@ -64,8 +64,6 @@ pub struct RunCtx<'a> {
     pub instruction: usize,
     pub unknowns: Vec<Unknown>,
     pub notes: Vec<String>,
-    /// Bytes of unknowns, added to the layer.
-    pub unknown_bytes: u64,
 }
 
 impl RunCtx<'_> {
@@ -74,7 +72,6 @@ impl RunCtx<'_> {
             Some(v) => (*v, true),
             None => (default, false),
         };
-        self.unknown_bytes += estimate;
         self.unknowns.push(Unknown { key: key.to_string(), reason, estimate, given, instruction: self.instruction });
     }
 
@@ -209,7 +206,7 @@ fn write_output(ctx: &mut RunCtx, op: &str, target: &str, out: Output) {
     if op.ends_with(">>") {
         if let Some(old) = ctx.fs.get(&path).cloned() {
             let mut node = old;
-            node.size += n;
+            node.size = node.size.saturating_add(n);
             node.text = match (node.text.as_deref(), text) {
                 (Some(a), Some(b)) => Some(format!("{a}{b}").into()),
                 _ => None,
@@ -316,7 +313,7 @@ fn cat(ctx: &mut RunCtx, cmd: &SimpleCommand, args: &[String]) -> bool {
     for f in files {
         let p = ctx.path(f);
         let Some(node) = ctx.fs.get(&p).filter(|n| !n.dir) else { return false };
-        total += node.size;
+        total = total.saturating_add(node.size);
         text = match (text, node.text.as_deref()) {
             (Some(mut t), Some(s)) => {
                 t.push_str(s);
@@ -389,7 +386,7 @@ fn dd(ctx: &mut RunCtx, cmd: &SimpleCommand, args: &[String]) -> bool {
     match opts.get("of") {
         Some(of) => {
             let p = ctx.path(of);
-            ctx.fs.put(&p, Node::file(seek + copied, fill));
+            ctx.fs.put(&p, Node::file(seek.saturating_add(copied), fill));
             true
         }
         None => redirect_stdout(ctx, cmd, Output::Bytes(copied, fill, None)),
@@ -451,7 +448,7 @@ fn truncate(ctx: &mut RunCtx, args: &[String]) -> bool {
         }
         let cur = old.as_ref().map_or(0, |n| n.size);
         let new = if let Some(v) = spec.strip_prefix('+') {
-            cur + parse_size(v).unwrap_or(0)
+            cur.saturating_add(parse_size(v).unwrap_or(0))
         } else if let Some(v) = spec.strip_prefix('-') {
             cur.saturating_sub(parse_size(v).unwrap_or(0))
         } else {

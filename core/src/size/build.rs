@@ -87,6 +87,27 @@ fn seeded_fs(base: &BaseImage) -> Fs {
     fs
 }
 
+/// Where pip installs on this base: the official python images build
+/// Python into /usr/local (python:3.12 uses /usr/local/lib/python3.12/
+/// site-packages); Debian's own python3 (3.11 in bookworm) makes pip use
+/// /usr/local/lib/python3.11/dist-packages.
+fn python_site(base: &BaseImage, pkgs: &Packages) -> String {
+    let (name, tag, _) = catalogue::split_reference(&base.reference);
+    if name.ends_with("/python") {
+        let version = if base.app_version.starts_with("3.") { base.app_version.as_str() } else { tag.as_str() };
+        let mut parts = version.split(['.', '-']);
+        if let (Some(major), Some(minor)) = (parts.next(), parts.next()) {
+            if major == "3" && minor.chars().all(|c| c.is_ascii_digit()) && !minor.is_empty() {
+                return format!("/usr/local/lib/python3.{minor}/site-packages");
+            }
+        }
+    }
+    if pkgs.apt.contains("python3") {
+        return "/usr/local/lib/python3.11/dist-packages".into();
+    }
+    "/usr/local/lib/python3/site-packages".into()
+}
+
 /// The base reference of a stage after expanding ARGs given to the build.
 pub fn base_reference(df: &Dockerfile, input: &BuildInput, stage: usize) -> String {
     let s = &df.stages[stage];
@@ -187,6 +208,7 @@ fn step(
             let cwd = state.cwd.clone();
             let env = state.env.clone();
             let ratio = state.base.ratio();
+            let site = python_site(&state.base, &state.pkgs);
             let mut ctx = RunCtx {
                 fs: &mut state.fs,
                 env: &env,
@@ -195,6 +217,7 @@ fn step(
                 distro,
                 ratio,
                 heredocs: &ins.heredocs,
+                python_site: site,
                 estimates: &opts.estimates,
                 instruction: ii,
                 unknowns: Vec::new(),
@@ -377,6 +400,7 @@ fn copy(
                 distro: Distro::Other,
                 ratio: state.base.ratio(),
                 heredocs: &[],
+                python_site: String::new(),
                 estimates: &opts.estimates,
                 instruction: ii,
                 unknowns: Vec::new(),

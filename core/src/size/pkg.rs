@@ -236,7 +236,8 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
         return matches!(sub.as_str(), "--version" | "-V" | "list" | "freeze" | "show" | "check");
     }
     let mut no_cache = ctx.env.get("PIP_NO_CACHE_DIR").is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
-    let mut dir = "/usr/local/lib/python3/site-packages".to_string();
+    let mut dir = ctx.python_site.clone();
+    let mut compile = true;
     let mut names = Vec::new();
     let mut no_deps = false;
     let mut i = 0;
@@ -245,7 +246,8 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
         match a {
             "--no-cache-dir" => no_cache = true,
             "--no-deps" => no_deps = true,
-            "--user" => dir = "/root/.local/lib/python3/site-packages".into(),
+            "--no-compile" => compile = false,
+            "--user" => dir = dir.replacen("/usr/local", "/root/.local", 1),
             "-t" | "--target" => {
                 i += 1;
                 if let Some(d) = rest.get(i) {
@@ -276,6 +278,9 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
             a => names.push(py_name(a)),
         }
         i += 1;
+    }
+    if compile && !names.is_empty() {
+        ctx.notes.push("pip also writes .pyc files, which the data's footprints leave out".into());
     }
     let table = data::pypi();
     let default = median_u64(table.values().map(|p| p.footprint));

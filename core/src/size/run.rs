@@ -60,6 +60,8 @@ pub struct RunCtx<'a> {
     /// Uncompressed bytes per compressed byte on this base, for archives.
     pub ratio: f64,
     pub heredocs: &'a [Heredoc],
+    /// Where `pip install` puts packages on this base.
+    pub python_site: String,
     pub estimates: &'a BTreeMap<String, u64>,
     pub instruction: usize,
     pub unknowns: Vec<Unknown>,

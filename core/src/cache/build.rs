@@ -957,8 +957,15 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
             }
         }
         (Facts::Run(a), Facts::Run(b)) => {
-            if a.shell.is_some() && b.shell.is_some() && a.shell != b.shell {
-                return Reason::ShellChanged;
+            // Shell form runs `shell + [command]`; the same command under
+            // another shell (as cached, maybe from the exec form) is a SHELL change.
+            let split = |args: &[String]| args.split_last().map(|(last, init)| (last.clone(), init.to_vec()));
+            if b.shell.is_some() {
+                if let (Some((la, ia)), Some((lb, ib))) = (split(&a.args), split(&b.args)) {
+                    if la == lb && ia != ib {
+                        return Reason::ShellChanged;
+                    }
+                }
             }
             if a.heredocs != b.heredocs {
                 return Reason::HeredocChanged;
@@ -1001,8 +1008,11 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
             Reason::NewStep
         }
         (Facts::Copy(a), Facts::Copy(b)) => {
-            if a.sources != b.sources || a.from != b.from {
+            if a.sources != b.sources {
                 return Reason::SourcesChanged;
+            }
+            if a.from != b.from {
+                return Reason::SourceChanged { from: b.from_name.clone() };
             }
             if a.dest != b.dest {
                 return Reason::DestChanged;
@@ -1029,9 +1039,12 @@ fn distance(old: &Facts, new: &Facts) -> usize {
         (Facts::Run(a), Facts::Run(b)) => {
             let env = a.env.iter().filter(|kv| !b.env.contains(kv)).count() + b.env.iter().filter(|kv| !a.env.contains(kv)).count();
             let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
-            let command = match (&a.shell, &b.shell) {
-                (Some(sa), Some(sb)) => 100 * usize::from(a.args.last() != b.args.last()) + 10 * usize::from(sa != sb),
-                _ => 100 * usize::from(a.args != b.args),
+            let command = if a.args == b.args {
+                0
+            } else if a.args.last() == b.args.last() {
+                10
+            } else {
+                100
             };
             command
                 + env

@@ -56,6 +56,7 @@ fixtures! {
     unknown_base,
     cache_mount,
     dockerignore,
+    unknown_output_copied,
 }
 
 /// The shipped catalogue table, read here independently of the crate's

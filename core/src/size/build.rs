@@ -256,7 +256,7 @@ fn step(
     let mut changes = state.fs.commit();
     changes.sort_by(|a, b| a.path.cmp(&b.path));
     let ratio = state.base.ratio();
-    let bare = unknowns.iter().filter(|u| is_bare(&u.key)).map(|u| u.estimate).fold(0u64, u64::saturating_add);
+    let bare = unknowns.iter().filter(|u| !u.in_file).map(|u| u.estimate).fold(0u64, u64::saturating_add);
     let files = changes.iter().map(|c| c.size).fold(0u64, u64::saturating_add);
     let compressed_files: f64 = changes
         .iter()
@@ -280,15 +280,6 @@ fn step(
         changes,
         notes,
     }
-}
-
-/// Unknowns whose estimate is not a file in the view (bare commands).
-pub fn is_bare(key: &str) -> bool {
-    !(key.starts_with("apt:")
-        || key.starts_with("apk:")
-        || key.starts_with("pip:") && !key.starts_with("pip:-r") && key != "pip:editable" && !key[4..].starts_with(['.', '/'])
-        || key.starts_with("npm:") && key != "npm:package.json"
-        || key.starts_with("extract:"))
 }
 
 fn is_archive(name: &str) -> bool {
@@ -333,7 +324,7 @@ fn copy(
     let mode = c.chmod.as_deref().and_then(|m| u32::from_str_radix(m, 8).ok());
     let flag = |unknowns: &mut Vec<Unknown>, key: String, reason: String| {
         let (estimate, given) = opts.estimates.get(&key).map_or((0, false), |v| (*v, true));
-        unknowns.push(Unknown { key, reason, estimate, given, instruction: ii });
+        unknowns.push(Unknown { key, reason, estimate, given, in_file: false, instruction: ii });
     };
     // Heredoc sources become files named after their delimiter.
     let mut sources = Vec::new();
@@ -374,7 +365,16 @@ fn copy(
     };
     let selection = context::select(&tree, &sources, &options);
     for m in &selection.missing {
-        notes.push(format!("{m} matches nothing in the {}", if from_fs.is_some() { "stage's files as modelled" } else { "build context" }));
+        match &c.from {
+            // Most likely made by a command the model does not know (a
+            // compiler, a download): its size must be typed, not taken as 0.
+            Some(from) => flag(
+                unknowns,
+                format!("copy:--from={from} {m}"),
+                format!("{m} is not in stage {from} as modelled: type the bytes it copies"),
+            ),
+            None => notes.push(format!("{m} matches nothing in the build context")),
+        }
     }
     let rename = selection.single_file && !dest_is_dir && sources.len() == 1;
     for s in &selection.entries {

@@ -143,6 +143,27 @@ fn chain_root(df: &Dockerfile, mut stage: usize) -> usize {
     stage
 }
 
+/// The stages whose files reach stage `target`'s image: those it is built
+/// FROM and those it copies from, transitively.
+fn reachable(df: &Dockerfile, target: usize) -> Vec<usize> {
+    let mut seen = vec![false; df.stages.len()];
+    let mut todo = vec![target];
+    while let Some(s) = todo.pop() {
+        if s >= seen.len() || seen[s] {
+            continue;
+        }
+        seen[s] = true;
+        let stage = &df.stages[s];
+        todo.extend(stage.base_stage);
+        for &ii in &stage.instructions {
+            if let Some(from) = df.instructions.get(ii).and_then(|i| i.args.copy()).and_then(|c| c.from.as_deref()) {
+                todo.extend(df.stage_ref(from, s));
+            }
+        }
+    }
+    (0..seen.len()).filter(|i| seen[*i]).collect()
+}
+
 /// Estimates the size of the image `input` builds.
 pub fn estimate(input: &BuildInput, opts: &SizeOptions) -> (SizeReport, Vec<Diagnostic>) {
     let (df, _) = syntax::parse(&input.dockerfile);
@@ -189,7 +210,17 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
         .filter(|(i, _)| *i != target)
         .map(|(i, s)| report::stage_size(df, s, i))
         .collect();
-    let unknowns = states[target].unknowns.clone();
+    // Unknowns of every stage whose files reach the image (its chain and
+    // the stages it copies from), each once.
+    let mut unknowns: Vec<Unknown> = Vec::new();
+    for i in reachable(df, target) {
+        for u in &states[i].unknowns {
+            if !unknowns.iter().any(|k| k.instruction == u.instruction && k.key == u.key) {
+                unknowns.push(u.clone());
+            }
+        }
+    }
+    unknowns.sort_by_key(|u| u.instruction);
     let mut rep = report::assemble(image, others, opts);
     rep.complete = rep.image.base.is_known() && unknowns.iter().all(|u| u.given);
     rep.unknowns = unknowns;

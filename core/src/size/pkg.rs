@@ -108,7 +108,7 @@ fn flag_package(ctx: &mut RunCtx, key: &str, reason: String, default: u64) {
         Some(v) => (*v, true),
         None => (default, false),
     };
-    ctx.unknowns.push(super::run::Unknown { key: key.to_string(), reason, estimate, given, instruction: ctx.instruction });
+    ctx.unknowns.push(super::run::Unknown { key: key.to_string(), reason, estimate, given, in_file: true, instruction: ctx.instruction });
     ctx.fs.put(key, Node::file(estimate, Fill::Typical));
 }
 
@@ -144,7 +144,7 @@ pub fn apk(ctx: &mut RunCtx, args: &[String]) -> bool {
             if ctx.fs.get("/var/cache/apk/APKINDEX.tar.gz").is_none() {
                 let reason = "apk keeps its package index in /var/cache/apk without --no-cache; its size is not in the data".to_string();
                 let (estimate, given) = ctx.estimates.get(key).map_or((0, false), |v| (*v, true));
-                ctx.unknowns.push(super::run::Unknown { key: key.into(), reason, estimate, given, instruction: ctx.instruction });
+                ctx.unknowns.push(super::run::Unknown { key: key.into(), reason, estimate, given, in_file: true, instruction: ctx.instruction });
                 ctx.fs.put("/var/cache/apk/APKINDEX.tar.gz", Node::file(estimate, Fill::Typical));
             }
         }
@@ -310,7 +310,7 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
             None => {
                 let reason = format!("{name} is not in the shipped PyPI table: type what `pip install {name}` adds");
                 let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
-                ctx.unknowns.push(super::run::Unknown { key, reason, estimate, given, instruction: ctx.instruction });
+                ctx.unknowns.push(super::run::Unknown { key, reason, estimate, given, in_file: true, instruction: ctx.instruction });
                 ctx.pkgs.pip_dists.insert(name.clone());
                 ctx.fs.put(&path, Node::file(estimate, Fill::Typical));
                 estimate
@@ -397,7 +397,7 @@ pub fn npm(ctx: &mut RunCtx, args: &[String]) -> bool {
                 let key = format!("npm:{name}");
                 let reason = format!("{name} is not in the shipped npm table: type what it adds to node_modules");
                 let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
-                ctx.unknowns.push(super::run::Unknown { key, reason, estimate, given, instruction: ctx.instruction });
+                ctx.unknowns.push(super::run::Unknown { key, reason, estimate, given, in_file: true, instruction: ctx.instruction });
                 estimate
             }
         };

@@ -28,6 +28,10 @@ pub struct Unknown {
     pub estimate: u64,
     /// True when the estimate came from the user.
     pub given: bool,
+    /// True when the estimate stands as a file in the view (an unknown
+    /// package, an unpacked archive, a command's output file), so that later
+    /// commands can copy or delete it; otherwise it adds to its layer only.
+    pub in_file: bool,
     /// Index into `Dockerfile::instructions`.
     pub instruction: usize,
 }
@@ -74,7 +78,7 @@ impl RunCtx<'_> {
             Some(v) => (*v, true),
             None => (default, false),
         };
-        self.unknowns.push(Unknown { key: key.to_string(), reason, estimate, given, instruction: self.instruction });
+        self.unknowns.push(Unknown { key: key.to_string(), reason, estimate, given, in_file: false, instruction: self.instruction });
     }
 
     fn path(&self, p: &str) -> String {
@@ -171,8 +175,40 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
     };
     if !handled {
         let reason = format!("`{name}` is not in the size model: type the bytes it adds");
-        ctx.flag(&cmd.text, reason, 0);
+        match output_path(cmd, args) {
+            // A build tool's `-o FILE`, or stdout sent to a file: the estimate
+            // becomes that file, so a later COPY --from or rm sees it.
+            Some(out) => {
+                let path = ctx.path(&out);
+                let (estimate, given) = ctx.estimates.get(&cmd.text).map_or((0, false), |v| (*v, true));
+                ctx.unknowns.push(Unknown { key: cmd.text.clone(), reason, estimate, given, in_file: true, instruction: ctx.instruction });
+                ctx.fs.put(&path, Node::file(estimate, Fill::Typical));
+            }
+            None => ctx.flag(&cmd.text, reason, 0),
+        }
     }
+}
+
+/// The file an unknown command writes, when its arguments say: `-o FILE`,
+/// `--output FILE` (compilers, go build, curl, wget's `-O`), or a stdout
+/// redirection.
+fn output_path(cmd: &SimpleCommand, args: &[String]) -> Option<String> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "-O" | "--output" | "--output-document" => return it.next().filter(|p| p.as_str() != "-").cloned(),
+            _ => {
+                if let Some(p) = a.strip_prefix("--output=").or_else(|| a.strip_prefix("--output-document=")) {
+                    return Some(p.to_string());
+                }
+            }
+        }
+    }
+    cmd.redirects
+        .iter()
+        .rev()
+        .find(|r| matches!(r.op.as_str(), ">" | ">>" | "1>" | "&>") && !is_null(&r.target))
+        .map(|r| r.target.clone())
 }
 
 fn is_null(target: &str) -> bool {
@@ -619,7 +655,7 @@ pub fn extract(ctx: &mut RunCtx, archive: &str, dest: &str, compressed: bool) ->
             Some(v) => (*v, true),
             None => (default, false),
         };
-        ctx.unknowns.push(Unknown { key, reason, estimate, given, instruction: ctx.instruction });
+        ctx.unknowns.push(Unknown { key, reason, estimate, given, in_file: true, instruction: ctx.instruction });
         ctx.fs.put(&contents, Node::file(estimate, Fill::Typical));
     } else {
         ctx.fs.put(&contents, Node::file(node.size, node.fill));
@@ -724,6 +760,7 @@ fn gunzip(ctx: &mut RunCtx, args: &[String]) -> bool {
             reason: format!("the unpacked size of {a} is estimated as {:.2} times its size", ctx.ratio),
             estimate,
             given,
+            in_file: true,
             instruction: ctx.instruction,
         });
         ctx.fs.remove(&p);

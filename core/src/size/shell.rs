@@ -331,3 +331,96 @@ fn dollar(chars: &[char], i: usize, env: &BTreeMap<String, String>) -> (String, 
         _ => ("$".to_string(), i + 1, false),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    /// Parses `script` with `HOME=/root` and lists each simple command:
+    /// words, redirections, and the piped/dynamic marks.
+    fn check(script: &str, expect: Expect) {
+        let env = BTreeMap::from([("HOME".to_string(), "/root".to_string())]);
+        let mut out = String::new();
+        for c in parse(script, &env) {
+            out += &format!("{:?}", c.words);
+            for r in &c.redirects {
+                out += &format!(" {}{}", r.op, r.target);
+            }
+            if c.piped {
+                out += " piped";
+            }
+            if c.dynamic {
+                out += " dynamic";
+            }
+            out += "\n";
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn lists_split_on_operators_outside_quotes() {
+        check(
+            "apt-get update && apt-get install -y curl || true; echo 'a && b' \"c; d\"\nrm -rf /x",
+            expect![[r#"
+                ["apt-get", "update"]
+                ["apt-get", "install", "-y", "curl"]
+                ["true"]
+                ["echo", "a && b", "c; d"]
+                ["rm", "-rf", "/x"]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn continuation_lines_and_comments() {
+        check(
+            "set -eux; \\\n  mkdir -p /a \\\n  # a comment && rm /a\n  && touch /a/b",
+            expect![[r#"
+                ["set", "-eux"]
+                ["mkdir", "-p", "/a"]
+                ["touch", "/a/b"]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn variables_expand_and_assignments_carry_over() {
+        check(
+            "export D=/data; N=3; dd of=$D/f count=${N} bs=${BS:-1M}; echo ~ $HOME \"${HOME}/x\" '$HOME'",
+            expect![[r#"
+                ["export", "D=/data"]
+                ["dd", "of=/data/f", "count=3", "bs=1M"]
+                ["echo", "~", "/root", "/root/x", "$HOME"]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn redirections_and_heredocs() {
+        check(
+            "echo hi > /a 2>/dev/null; printf x >>/b; cat <<'EOF' > /c; cmd &>/d",
+            expect![[r#"
+                ["echo", "hi"] >/a 2>/dev/null
+                ["printf", "x"] >>/b
+                ["cat"] <<EOF >/c
+                ["cmd"] &>/d
+            "#]],
+        );
+    }
+
+    #[test]
+    fn pipes_and_dynamic_parts_are_marked() {
+        check(
+            "curl -fsSL https://x | tar -xz -C /opt; apt-get install $(cat pkgs); for f in a b; do rm $f; done",
+            expect![[r#"
+                ["curl", "-fsSL", "https://x"] piped
+                ["tar", "-xz", "-C", "/opt"] piped
+                ["apt-get", "install", ""] dynamic
+                ["for", "f", "in", "a", "b"] dynamic
+                ["do", "rm", ""] dynamic
+                ["done"] dynamic
+            "#]],
+        );
+    }
+}

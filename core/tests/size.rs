@@ -59,16 +59,32 @@ fixtures! {
     unknown_output_copied,
 }
 
-/// The shipped catalogue table, read here independently of the crate's
-/// parser: (image, tag, compressed, uncompressed, kind, libc).
-fn catalogue_rows() -> Vec<(String, String, Option<u64>, Option<u64>, String, String)> {
+/// One row of the shipped catalogue table.
+struct Row {
+    image: String,
+    tag: String,
+    compressed: Option<u64>,
+    uncompressed: Option<u64>,
+    kind: String,
+    libc: String,
+}
+
+/// The shipped catalogue table, read here independently of the crate's parser.
+fn catalogue_rows() -> Vec<Row> {
     let text = include_str!("../data/images.tsv");
     text.lines()
         .filter(|l| !l.starts_with('#'))
         .skip(1)
         .map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
-            (c[0].into(), c[1].into(), c[2].parse().ok(), c[3].parse().ok(), c[4].into(), c[6].into())
+            Row {
+                image: c[0].into(),
+                tag: c[1].into(),
+                compressed: c[2].parse().ok(),
+                uncompressed: c[3].parse().ok(),
+                kind: c[4].into(),
+                libc: c[6].into(),
+            }
         })
         .collect()
 }
@@ -90,7 +106,7 @@ fn official_base_sizes_match_the_catalogue_data() {
     let ratios = ratios();
     let rows = catalogue_rows();
     assert!(rows.len() > 70, "the catalogue lost rows: {}", rows.len());
-    for (image, tag, compressed, uncompressed, kind, libc) in rows {
+    for Row { image, tag, compressed, uncompressed, kind, libc } in rows {
         let reference = format!("{image}:{tag}");
         let b = catalogue::lookup(&reference, None);
         assert!(b.is_known(), "{reference} not found");

@@ -9,7 +9,7 @@
 //! reaches the layer at all.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a file's bytes are like, for the compressed estimate.
@@ -139,12 +139,6 @@ impl Fs {
     pub fn under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a String, &'a Node)> + 'a {
         let start = if dir == "/" { "/".to_string() } else { format!("{dir}/") };
         self.view.range(start.clone()..).take_while(move |(p, _)| p.starts_with(&start))
-    }
-
-    /// The total bytes of the files at or under `path`.
-    pub fn size_of(&self, path: &str) -> u64 {
-        let own = self.view.get(path).map_or(0, |n| n.size);
-        self.under(path).map(|(_, n)| n.size).fold(own, u64::saturating_add)
     }
 
     fn remember(&mut self, path: &str) {
@@ -287,11 +281,6 @@ impl Fs {
                 }
             }
         }
-    }
-
-    /// The paths the open layer has touched so far.
-    pub fn touched(&self) -> BTreeSet<String> {
-        self.before.keys().cloned().collect()
     }
 }
 

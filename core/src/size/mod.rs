@@ -9,16 +9,16 @@
 mod build;
 pub mod catalogue;
 mod data;
-pub mod fs;
+mod fs;
 mod pkg;
 mod report;
-pub mod run;
+mod run;
 mod shell;
 
 pub use build::LayerSize;
 pub use catalogue::{Basis, BaseImage};
 pub use data::sources;
-pub use fs::{ChangeKind, PathChange};
+pub use fs::{ChangeKind, Fill, PathChange};
 pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
 pub use run::Unknown;
 

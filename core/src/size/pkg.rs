@@ -6,7 +6,6 @@
 use super::data;
 use super::fs::{Fill, Node};
 use super::run::{median_u64, RunCtx, APT_LISTS_BYTES, APT_LISTS_FILE};
-use super::shell::SimpleCommand;
 use std::collections::BTreeSet;
 
 /// Strips `=version`, `/release` and `:arch` from a package argument.
@@ -39,7 +38,7 @@ pub fn apt_closure(roots: &[&str], recommends: bool, installed: &BTreeSet<String
     (out, missing)
 }
 
-pub fn apt(ctx: &mut RunCtx, _cmd: &SimpleCommand, args: &[String]) -> bool {
+pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
     let mut recommends = true;
     let mut sub = None;
     let mut names = Vec::new();

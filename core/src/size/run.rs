@@ -159,7 +159,7 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
         "unzip" => unzip(ctx, args),
         "gunzip" => gunzip(ctx, args),
         "sh" | "bash" | "ash" | "dash" => subshell(ctx, cmd, args),
-        "apt-get" | "apt" => super::pkg::apt(ctx, cmd, args),
+        "apt-get" | "apt" => super::pkg::apt(ctx, args),
         "apk" => super::pkg::apk(ctx, args),
         "pip" | "pip3" => super::pkg::pip(ctx, args),
         "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "pip" => super::pkg::pip(ctx, &args[2..]),

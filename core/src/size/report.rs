@@ -195,9 +195,12 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A short name for a chart label: Docker Hub's `library/` prefix dropped.
-fn short(reference: &str) -> &str {
-    reference.strip_prefix("docker.io/library/").or_else(|| reference.strip_prefix("docker.io/")).unwrap_or(reference)
+/// A short name for a chart label: Docker's familiar form (`python:3.12`),
+/// without `:latest` and the `gcr.io/` of distroless images.
+fn short(reference: &str) -> String {
+    let familiar = crate::reference::parse(reference).map(|r| r.familiar()).unwrap_or_else(|_| reference.to_string());
+    let name = familiar.strip_suffix(":latest").unwrap_or(&familiar);
+    name.strip_prefix("gcr.io/").unwrap_or(name).to_string()
 }
 
 /// Decimal megabytes, as `docker images` prints sizes.
@@ -212,7 +215,7 @@ pub fn megabytes(bytes: u64) -> String {
 
 /// A horizontal bar chart of the options' uncompressed sizes, each bar split
 /// into the base (darker) and what the Dockerfile adds; options with caveats
-/// are marked with `*` and their first caveat is the bar's tooltip.
+/// are marked with `*` and their caveats are the bar's tooltip.
 pub fn comparison_svg(options: &[BaseOption]) -> String {
     const ROW: u32 = 28;
     const LABEL: u32 = 250;
@@ -231,14 +234,14 @@ pub fn comparison_svg(options: &[BaseOption]) -> String {
         let mark = if o.caveats.is_empty() { "" } else { " *" };
         let class = if o.current { "option current" } else { "option" };
         svg.push_str(&format!("<g class=\"{class}\">"));
-        if let Some(c) = o.caveats.first() {
-            svg.push_str(&format!("<title>{}</title>", xml_escape(c)));
+        if !o.caveats.is_empty() {
+            svg.push_str(&format!("<title>{}</title>", xml_escape(&o.caveats.join("; "))));
         }
         svg.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}{}</text>",
             LABEL - 8,
             y + 15,
-            xml_escape(short(&o.reference)),
+            xml_escape(&short(&o.reference)),
             mark
         ));
         svg.push_str(&format!("<rect class=\"base\" x=\"{LABEL}\" y=\"{}\" width=\"{base_w:.1}\" height=\"20\"/>", y + 2));

@@ -254,3 +254,10 @@ fn never_panics_on_truncated_input() {
         assert!(rep.efficiency >= 0.0 && rep.efficiency <= 1.0);
     }
 }
+
+#[test]
+fn an_uncatalogued_tag_is_compared_with_the_tags_the_catalogue_has() {
+    assert!(!catalogue::lookup("alpine:3.20", None).is_known());
+    assert_eq!(catalogue::variants("alpine:3.20"), vec!["docker.io/library/alpine:latest".to_string()]);
+    assert!(catalogue::variants("example.com/none:1").is_empty());
+}

@@ -202,8 +202,9 @@ fn distroless_for(repository: &str) -> &'static [&'static str] {
 }
 
 /// The catalogued variants of a base, itself first when catalogued: the
-/// full, `-slim` and `-alpine` tags of the same version, then distroless
-/// equivalents. Returns normalised references.
+/// full, `-slim` and `-alpine` tags of the same version (or, for a tag the
+/// catalogue lacks, up to four tags of the same image it has), then
+/// distroless equivalents. Returns normalised references.
 pub fn variants(reference: &str) -> Vec<String> {
     let (name, tag, _) = split_reference(reference);
     let mut out = Vec::new();
@@ -216,6 +217,13 @@ pub fn variants(reference: &str) -> Vec<String> {
             if !out.contains(&r) {
                 out.push(r);
             }
+        }
+    }
+    if out.is_empty() {
+        // A tag the catalogue lacks (alpine:3.20): offer the tags of the same
+        // image that it has, so that there is something to compare with.
+        for r in data::images().iter().filter(|r| row_name(r) == name).take(4) {
+            out.push(format!("{name}:{}", r.tag));
         }
     }
     for d in distroless_for(&name) {

@@ -57,6 +57,7 @@ fixtures! {
     cache_mount,
     dockerignore,
     unknown_output_copied,
+    run_mounts,
 }
 
 /// One row of the shipped catalogue table.

@@ -8,7 +8,7 @@ use super::fs::{resolve, Fill, Fs, Node, PathChange};
 use super::run::{self, Distro, Packages, RunCtx, Unknown};
 use super::SizeOptions;
 use crate::inputs::{BuildInput, FileBody};
-use crate::syntax::{words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, MountType};
+use crate::syntax::{words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -205,6 +205,7 @@ fn step(
             if !state.base.has_shell && matches!(r.command, CommandForm::Shell(_)) {
                 notes.push(format!("{} has no shell: this RUN cannot run there", state.base.reference));
             }
+            let mounted = mount(df, input, done, state, si, &r.mounts);
             let cwd = state.cwd.clone();
             let env = state.env.clone();
             let ratio = state.base.ratio();
@@ -237,13 +238,8 @@ fn step(
             }
             unknowns = ctx.unknowns;
             notes.extend(ctx.notes);
-            for m in &r.mounts {
-                if matches!(m.kind, MountType::Cache | MountType::Tmpfs | MountType::Bind | MountType::Secret) {
-                    if let Some(t) = &m.target {
-                        let t = resolve(&state.cwd, t);
-                        state.fs.revert_under(&t);
-                    }
-                }
+            for t in &mounted {
+                state.fs.revert_under(t);
             }
         }
         Args::Copy(c) | Args::Add(c) => {
@@ -284,6 +280,52 @@ fn step(
 
 fn is_archive(name: &str) -> bool {
     [".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".tar.zst"].iter().any(|s| name.ends_with(s))
+}
+
+/// Puts what a RUN's mounts show into the view (bind mounts of the context
+/// or of a stage, secrets) and returns every mount target: whatever is under
+/// them when the RUN ends is not part of the layer (BuildKit mounts them
+/// over the container's filesystem).
+fn mount(df: &Dockerfile, input: &BuildInput, done: &[StageState], state: &mut StageState, si: usize, mounts: &[Mount]) -> Vec<String> {
+    let mut targets = Vec::new();
+    for m in mounts {
+        let target = match (m.kind, &m.target) {
+            (_, Some(t)) => resolve(&state.cwd, t),
+            (MountType::Secret, None) => format!("/run/secrets/{}", m.id.as_deref().unwrap_or("")),
+            _ => continue,
+        };
+        match m.kind {
+            MountType::Bind => {
+                let tree = match m.from.as_deref() {
+                    None => Context::from_build(input).0.tree,
+                    Some(from) => match df.stage_ref(from, si).filter(|i| *i < done.len()) {
+                        Some(other) => tree_of(&done[other].fs),
+                        None => Tree::default(),
+                    },
+                };
+                let source = m.source.clone().unwrap_or_else(|| ".".into());
+                let selection = context::select(&tree, &[source], &SelectOptions::default());
+                for s in &selection.entries {
+                    let path = if selection.single_file { target.clone() } else { resolve(&target, &s.rel) };
+                    let node = match s.kind {
+                        EntryKind::Dir => Node::dir(),
+                        EntryKind::File if m.from.is_none() => context_node(input, &s.source, s.size),
+                        EntryKind::File => Node::file(s.size, Fill::Typical),
+                    };
+                    state.fs.put(&path, node);
+                }
+            }
+            MountType::Secret => {
+                let id = m.id.clone().unwrap_or_else(|| target.rsplit('/').next().unwrap_or("").to_string());
+                if let Some(secret) = input.secrets.get(&id) {
+                    state.fs.put(&target, Node::text(secret));
+                }
+            }
+            _ => {}
+        }
+        targets.push(target);
+    }
+    targets
 }
 
 /// The view of a stage as a `context::Tree`, so that `COPY --from` selects

@@ -339,6 +339,12 @@ fn heredoc_body(ctx: &RunCtx, cmd: &SimpleCommand) -> Option<String> {
 }
 
 fn cat(ctx: &mut RunCtx, cmd: &SimpleCommand, args: &[String]) -> bool {
+    let to_file = cmd.redirects.iter().any(|r| r.op.contains('>') && !r.op.starts_with('2') && !is_null(&r.target));
+    if !to_file {
+        // Printing to the build log writes nothing; feeding a pipe is up to
+        // the reader, which the model cannot follow.
+        return !cmd.piped;
+    }
     let files: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') || a.as_str() == "-").collect();
     if files.is_empty() {
         return match heredoc_body(ctx, cmd) {

@@ -73,7 +73,7 @@ fn seeded_fs(base: &BaseImage) -> Fs {
         return fs;
     }
     let mut dirs = vec![
-        "/bin", "/etc", "/home", "/lib", "/opt", "/root", "/srv", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local",
+        "/bin", "/etc", "/home", "/lib", "/opt", "/root", "/run", "/srv", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local",
         "/usr/local/bin", "/usr/local/lib", "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/tmp",
     ];
     match distro_of(base) {

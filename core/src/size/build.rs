@@ -10,6 +10,7 @@ use super::SizeOptions;
 use crate::inputs::{BuildInput, FileBody};
 use crate::syntax::{words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// gzip's best case: deflate cannot do better than about 1032:1, which is
@@ -123,9 +124,19 @@ pub fn base_reference(df: &Dockerfile, input: &BuildInput, stage: usize) -> Stri
     words::expand(&s.base, df.escape, &|n| args.get(n).cloned()).unwrap_or_else(|_| s.base_expanded.clone())
 }
 
+/// What every step reads: the Dockerfile, the build, the options, and the
+/// build context after `.dockerignore` (made once per estimate).
+pub struct Build<'a> {
+    pub df: &'a Dockerfile,
+    pub input: &'a BuildInput,
+    pub opts: &'a SizeOptions,
+    pub context: Tree,
+}
+
 /// Builds every stage in order. `base_override` replaces the base image of
 /// the chain that starts at stage `root` (re-pricing on another base).
 pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, override_root: Option<usize>) -> Vec<StageState> {
+    let b = Build { df, input, opts, context: Context::from_build(input).0.tree };
     let mut states: Vec<StageState> = Vec::new();
     for (si, stage) in df.stages.iter().enumerate() {
         let mut state = match stage.base_stage.filter(|b| *b < states.len()) {
@@ -150,7 +161,7 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
         };
         for &ii in &stage.instructions {
             let Some(ins) = df.instructions.get(ii) else { continue };
-            let layer = step(df, input, opts, &states, &mut state, si, ii, ins);
+            let layer = step(&b, &states, &mut state, si, ii, ins);
             state.layers.push(layer);
         }
         states.push(state);
@@ -160,15 +171,14 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
 
 #[allow(clippy::too_many_arguments)]
 fn step(
-    df: &Dockerfile,
-    input: &BuildInput,
-    opts: &SizeOptions,
+    b: &Build,
     done: &[StageState],
     state: &mut StageState,
     si: usize,
     ii: usize,
     ins: &Instruction,
 ) -> LayerSize {
+    let (df, input, opts) = (b.df, b.input, b.opts);
     let mut notes = Vec::new();
     let mut unknowns = Vec::new();
     let mut creates_layer = false;
@@ -205,7 +215,7 @@ fn step(
             if !state.base.has_shell && matches!(r.command, CommandForm::Shell(_)) {
                 notes.push(format!("{} has no shell: this RUN cannot run there", state.base.reference));
             }
-            let mounted = mount(df, input, done, state, si, &r.mounts);
+            let mounted = mount(b, done, state, si, &r.mounts);
             let cwd = state.cwd.clone();
             let env = state.env.clone();
             let ratio = state.base.ratio();
@@ -245,7 +255,7 @@ fn step(
         Args::Copy(c) | Args::Add(c) => {
             creates_layer = true;
             let is_add = ins.keyword == Keyword::Add;
-            copy(df, input, done, state, si, ii, c, is_add, &ins.heredocs, opts, &mut unknowns, &mut notes);
+            copy(b, done, state, si, ii, c, is_add, &ins.heredocs, &mut unknowns, &mut notes);
         }
         _ => {}
     }
@@ -286,7 +296,8 @@ fn is_archive(name: &str) -> bool {
 /// or of a stage, secrets) and returns every mount target: whatever is under
 /// them when the RUN ends is not part of the layer (BuildKit mounts them
 /// over the container's filesystem).
-fn mount(df: &Dockerfile, input: &BuildInput, done: &[StageState], state: &mut StageState, si: usize, mounts: &[Mount]) -> Vec<String> {
+fn mount(b: &Build, done: &[StageState], state: &mut StageState, si: usize, mounts: &[Mount]) -> Vec<String> {
+    let (df, input) = (b.df, b.input);
     let mut targets = Vec::new();
     for m in mounts {
         let target = match (m.kind, &m.target) {
@@ -297,10 +308,10 @@ fn mount(df: &Dockerfile, input: &BuildInput, done: &[StageState], state: &mut S
         match m.kind {
             MountType::Bind => {
                 let tree = match m.from.as_deref() {
-                    None => Context::from_build(input).0.tree,
+                    None => Cow::Borrowed(&b.context),
                     Some(from) => match df.stage_ref(from, si).filter(|i| *i < done.len()) {
-                        Some(other) => tree_of(&done[other].fs),
-                        None => Tree::default(),
+                        Some(other) => Cow::Owned(tree_of(&done[other].fs)),
+                        None => Cow::Owned(Tree::default()),
                     },
                 };
                 let source = m.source.clone().unwrap_or_else(|| ".".into());
@@ -345,8 +356,7 @@ fn tree_of(fs: &Fs) -> Tree {
 
 #[allow(clippy::too_many_arguments)]
 fn copy(
-    df: &Dockerfile,
-    input: &BuildInput,
+    b: &Build,
     done: &[StageState],
     state: &mut StageState,
     si: usize,
@@ -354,10 +364,10 @@ fn copy(
     c: &CopyArgs,
     is_add: bool,
     heredocs: &[crate::syntax::Heredoc],
-    opts: &SizeOptions,
     unknowns: &mut Vec<Unknown>,
     notes: &mut Vec<String>,
 ) {
+    let (df, input, opts) = (b.df, b.input, b.opts);
     let env = state.env.clone();
     let exp = |t: &str| words::expand(t, df.escape, &|n| env.get(n).cloned()).unwrap_or_else(|_| t.to_string());
     let dest_raw = exp(&c.dest.text);
@@ -393,7 +403,7 @@ fn copy(
     let options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
     let (tree, from_fs) = match &c.from {
         Some(from) => match df.stage_ref(from, si).filter(|i| *i < done.len()) {
-            Some(other) => (tree_of(&done[other].fs), Some(&done[other].fs)),
+            Some(other) => (Cow::Owned(tree_of(&done[other].fs)), Some(&done[other].fs)),
             None => {
                 flag(
                     unknowns,
@@ -403,7 +413,7 @@ fn copy(
                 return;
             }
         },
-        None => (Context::from_build(input).0.tree, None),
+        None => (Cow::Borrowed(&b.context), None),
     };
     let selection = context::select(&tree, &sources, &options);
     for m in &selection.missing {

@@ -169,7 +169,6 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
     states
 }
 
-#[allow(clippy::too_many_arguments)]
 fn step(
     b: &Build,
     done: &[StageState],

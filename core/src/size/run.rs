@@ -309,6 +309,7 @@ fn printf(ctx: &mut RunCtx, cmd: &SimpleCommand, args: &[String]) -> bool {
     let mut out = String::new();
     // The format is reused while arguments remain, as printf(1) does.
     loop {
+        let before = values.len();
         let mut chars = format.chars().peekable();
         while let Some(c) = chars.next() {
             if c != '%' {
@@ -325,7 +326,8 @@ fn printf(ctx: &mut RunCtx, cmd: &SimpleCommand, args: &[String]) -> bool {
                 None => out.push('%'),
             }
         }
-        if values.len() == 0 {
+        // Stop when the arguments are used up, or when the format takes none.
+        if values.len() == 0 || values.len() == before {
             break;
         }
     }

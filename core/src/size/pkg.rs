@@ -93,8 +93,9 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
             }
             true
         }
-        // Docker's Debian and Ubuntu images delete downloaded .debs after each
-        // install (`/etc/apt/apt.conf.d/docker-clean`), so there is nothing to clean.
+        // Docker's Debian images delete downloaded .debs and apt's binary caches
+        // after each install (debuerreotype: scripts/debuerreotype-minimizing-config
+        // writes `docker-clean`), so there is nothing to clean.
         Some("clean") | Some("autoclean") | Some("autoremove") => true,
         _ => false,
     }

@@ -9,10 +9,12 @@ use crate::syntax::Heredoc;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Where the apt lists live after `apt-get update`. The Debian image's
-/// Packages indexes for bookworm main, updates and security take 19.6 MB
-/// compressed (shared data, sizes-README.md section 3); Docker's Debian
-/// images keep them compressed (debuerreotype's `docker-gzip-indexes`).
+/// Where the apt lists live after `apt-get update`, and their size. Docker's
+/// Debian images keep the indexes compressed on disk (debuerreotype:
+/// scripts/debuerreotype-minimizing-config writes `docker-gzip-indexes`,
+/// `Acquire::GzipIndexes "true"`); compressed, the bookworm main, updates and
+/// security Packages indexes take 19.6 MB (shared data, sizes-README.md
+/// section 3).
 pub const APT_LISTS_FILE: &str = "/var/lib/apt/lists/bookworm_Packages.lz4";
 pub const APT_LISTS_BYTES: u64 = 19_600_000;
 

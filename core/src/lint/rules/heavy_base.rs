@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Flags the base of the stage the build produces when it is a full
     /// image (`python:3.12`, `node:22`, `eclipse-temurin:21-jdk`, ...) that
-    /// has a slim, JRE or distroless variant, with the size it would save.
+    /// has a slim, JRE or distroless variant, with the size it would save
+    /// (from Dockerplay's size model: docker-library/repo-info figures).
     ///
     /// ## Why
     /// The full variants carry compilers, headers and documentation for

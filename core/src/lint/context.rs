@@ -5,8 +5,7 @@ use super::ignore::Dockerignore;
 use super::shell::{self, ShellCommand};
 use crate::inputs::{BuildInput, ContextFile};
 use crate::span::{LineIndex, Span};
-use crate::syntax::{Args, CommandForm, Dockerfile, Instruction, Keyword, Stage};
-use std::collections::BTreeMap;
+use crate::syntax::{Args, Dockerfile, Instruction, Keyword, Stage};
 
 pub struct Context<'a> {
     /// The Dockerfile text all spans index.
@@ -97,17 +96,6 @@ impl<'a> Context<'a> {
         !self.input.files.is_empty()
     }
 
-    /// The values ARGs and ENVs would give at the start of the file: global
-    /// ARG defaults overridden by build args. Rules that expand FROM use it.
-    pub fn global_arg_values(&self) -> BTreeMap<String, Option<String>> {
-        let mut values = BTreeMap::new();
-        for decl in self.dockerfile.global_args() {
-            let given = self.input.build_args.get(&decl.name).cloned();
-            values.insert(decl.name.clone(), given.or_else(|| decl.default.clone()));
-        }
-        values
-    }
-
     /// The span of `needle` inside `within` (first occurrence), or `within`.
     pub fn find_in(&self, within: Span, needle: &str) -> Span {
         match within.slice(self.text).find(needle) {
@@ -167,16 +155,4 @@ pub fn stage_refs(instr: &Instruction) -> Vec<&str> {
         _ => {}
     }
     refs
-}
-
-/// The shell-form text of a RUN/CMD/ENTRYPOINT, if it has one.
-pub fn shell_text(instr: &Instruction) -> Option<&str> {
-    match &instr.args {
-        Args::Run(r) => match &r.command {
-            CommandForm::Shell(s) => Some(s),
-            CommandForm::Exec(_) => None,
-        },
-        Args::Cmd(CommandForm::Shell(s)) | Args::Entrypoint(CommandForm::Shell(s)) => Some(s),
-        _ => None,
-    }
 }

@@ -142,6 +142,12 @@ fn removed_later(rest: &[ShellCommand], install: &ShellCommand, tools: &[&String
             (c.program(), c.subcommand()),
             (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove")) | (Some("apk"), Some("del")) | (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove"))
         );
-        removes && (c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
+        // `apt-mark auto '.*' && apt-get purge --auto-remove` (the official
+        // images' pattern) removes every package the RUN installed.
+        let everything = matches!(c.program(), Some("apt-get" | "apt"))
+            && (c.subcommand() == Some("autoremove") || c.has_option(None, Some("auto-remove")) || c.has_option(None, Some("autoremove")));
+        removes
+            && (everything
+                || c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
     })
 }

@@ -1,0 +1,187 @@
+//! What hadolint's rules share: RUN commands (ONBUILD ones included),
+//! hadolint's reading of command-line options, stage bookkeeping, and the
+//! package-manager facts several rules check.
+
+use crate::lint::prelude::*;
+
+/// A RUN to check: the RUN itself (the inner one for `ONBUILD RUN`) and the
+/// instruction in the file that holds it.
+pub struct RunRef<'a> {
+    pub run: &'a Instruction,
+    pub outer: &'a Instruction,
+}
+
+/// Every RUN in scope, in file order, with those inside `ONBUILD`: hadolint
+/// checks the RUN an ONBUILD will run as if it were written out.
+pub fn runs<'a>(ctx: &Context<'a>) -> Vec<RunRef<'a>> {
+    ctx.instructions()
+        .filter_map(|i| match &i.args {
+            Args::Run(_) => Some(RunRef { run: i, outer: i }),
+            Args::Onbuild(inner) if matches!(inner.args, Args::Run(_)) => Some(RunRef { run: inner, outer: i }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The commands of a RUN, with `sudo`/`env`/... wrappers removed so that
+/// `sudo apt-get install` is checked as `apt-get install`.
+pub fn commands(ctx: &Context, run: &Instruction) -> Vec<ShellCommand> {
+    ctx.run_commands(run).iter().map(ShellCommand::unwrapped).collect()
+}
+
+/// Is this the program `name` (by file name, so `/usr/bin/apt-get` counts)?
+pub fn is(cmd: &ShellCommand, name: &str) -> bool {
+    cmd.program() == Some(name)
+}
+
+/// Is `word` among the arguments? hadolint's `cmdHasArgs`: anywhere, not
+/// only as the subcommand.
+pub fn has_any_arg(cmd: &ShellCommand, words: &[&str]) -> bool {
+    cmd.arg_values().any(|a| words.contains(&a))
+}
+
+/// The option names in an argument, as hadolint reads them: `--name=value`
+/// gives `name`, `-abc` gives `a`, `b` and `c`; `-` and `--` give none.
+fn option_names(arg: &str) -> Vec<&str> {
+    if arg == "-" || arg == "--" {
+        Vec::new()
+    } else if let Some(long) = arg.strip_prefix("--") {
+        vec![long.split('=').next().unwrap_or(long)]
+    } else if let Some(short) = arg.strip_prefix('-') {
+        short.char_indices().map(|(i, c)| &short[i..i + c.len_utf8()]).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Is any of these options (long names or single letters, without dashes)
+/// given?
+pub fn has_option(cmd: &ShellCommand, names: &[&str]) -> bool {
+    cmd.arg_values().take_while(|a| *a != "--").any(|a| option_names(a).iter().any(|n| names.contains(n)))
+}
+
+/// The value of an option: the word after `-u`/`--uid`, or what follows
+/// `--uid=` or `-u` in the same word.
+pub fn option_value<'c>(cmd: &'c ShellCommand, short: &str, long: &str) -> Option<&'c str> {
+    let args = cmd.args();
+    for (k, w) in args.iter().enumerate() {
+        let a = w.value.as_str();
+        if a == format!("-{short}") || a == format!("--{long}") {
+            return args.get(k + 1).map(|w| w.value.as_str());
+        }
+        if let Some(v) = a.strip_prefix(&format!("--{long}=")) {
+            return Some(v);
+        }
+        if let Some(v) = a.strip_prefix(&format!("-{short}")) {
+            if !a.starts_with("--") && !v.is_empty() {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// The arguments that are not options, skipping the value word after each
+/// option named in `with_value` (such as `-t` in `apt-get -t bookworm`).
+pub fn operands<'c>(cmd: &'c ShellCommand, with_value: &[&str]) -> Vec<&'c ShellWord> {
+    let mut out = Vec::new();
+    let mut skip = false;
+    for w in cmd.args() {
+        if skip {
+            skip = false;
+            continue;
+        }
+        let a = w.value.as_str();
+        if a.starts_with('-') && a != "-" && a != "--" {
+            let names = option_names(a);
+            // A value in the same word (`--target=x`) needs no skipping.
+            skip = !a.contains('=') && names.last().is_some_and(|n| with_value.contains(n));
+            continue;
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// The packages of `<program> <subcommand> pkg...`: the operands after the
+/// first one equal to a subcommand, when the program has that subcommand.
+pub fn packages<'c>(cmd: &'c ShellCommand, program: &[&str], subcommands: &[&str], with_value: &[&str]) -> Vec<&'c ShellWord> {
+    if !program.iter().any(|p| is(cmd, p)) || !has_any_arg(cmd, subcommands) {
+        return Vec::new();
+    }
+    let ops = operands(cmd, with_value);
+    match ops.iter().position(|w| subcommands.contains(&w.value.as_str())) {
+        Some(k) => ops[k + 1..].iter().copied().filter(|w| !subcommands.contains(&w.value.as_str())).collect(),
+        None => Vec::new(),
+    }
+}
+
+/// `pip install`, `pip3.12 install`, `python -m pip install`.
+pub fn is_pip_install(cmd: &ShellCommand) -> bool {
+    let Some(program) = cmd.program() else { return false };
+    let pip = program.starts_with("pip") && !program.starts_with("pipx") && !program.starts_with("pipenv");
+    let module = program.starts_with("python") && {
+        let args: Vec<&str> = cmd.arg_values().collect();
+        args.windows(2).any(|w| w == ["-m", "pip"])
+    };
+    (pip || module) && cmd.has_arg("install")
+}
+
+/// A `--mount=type=cache` of this RUN covers `dir` (its target is `dir` or
+/// a parent of it), so what the command leaves there stays out of the layer.
+pub fn cache_mount_covers(run: &Instruction, dir: &str) -> bool {
+    let Args::Run(r) = &run.args else { return false };
+    r.mounts.iter().any(|m| {
+        m.kind == MountType::Cache
+            && m.target.as_deref().is_some_and(|t| {
+                let t = t.trim_end_matches('/');
+                !t.is_empty() && (dir == t || dir.starts_with(&format!("{t}/")))
+            })
+    })
+}
+
+/// The file extensions hadolint takes for archives that ADD unpacks
+/// (hadolint: src/Hadolint/Rule.hs archiveFileFormatExtensions).
+pub const ARCHIVE_EXTENSIONS: [&str; 15] =
+    [".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz"];
+
+pub fn drop_quotes(s: &str) -> &str {
+    s.trim_matches(|c| c == '"' || c == '\'')
+}
+
+pub fn is_archive(path: &str) -> bool {
+    let p = drop_quotes(path);
+    ARCHIVE_EXTENSIONS.iter().any(|e| p.ends_with(e))
+}
+
+pub fn is_url(path: &str) -> bool {
+    let p = drop_quotes(path);
+    p.starts_with("http://") || p.starts_with("https://")
+}
+
+/// Stages whose filesystem ends up in the image: the target and the stages
+/// it is built `FROM`, transitively. Files left behind in a stage that is
+/// only copied from do not reach the image.
+pub fn image_stages(ctx: &Context) -> Vec<bool> {
+    let stages = &ctx.dockerfile.stages;
+    let mut out = vec![false; stages.len()];
+    let mut at = ctx.target;
+    while let Some(i) = at {
+        if i >= out.len() || out[i] {
+            break;
+        }
+        out[i] = true;
+        at = stages[i].base_stage;
+    }
+    out
+}
+
+/// A stage's instructions after its FROM, ONBUILDs not unwrapped.
+pub fn stage_body<'a>(ctx: &Context<'a>, stage: &Stage) -> Vec<&'a Instruction> {
+    ctx.stage_instructions(stage).collect()
+}
+
+/// The span of a command's first word, for underlining the program.
+pub fn program_span(cmd: &ShellCommand) -> Span {
+    cmd.words.first().map_or(cmd.span, |w| w.span)
+}

@@ -1,0 +1,65 @@
+//! The one table of every rule.
+//!
+//! # Codes
+//!
+//! | Range         | What                                                          | `also`                |
+//! |---------------|---------------------------------------------------------------|-----------------------|
+//! | DP001–DP099   | BuildKit's build checks (`rules/*.rs`, helper "lint")          | `BuildKit:<Name>`     |
+//! | DP101–DP199   | hadolint DL1xxx mirrors: DL1001 → DP101 (`rules/hadolint/`)    | `DL1xxx`              |
+//! | DP200–DP299   | Dockerplay's optimisation lessons (`rules/*.rs`, "lint")       | a DL code if one fits |
+//! | DP300–DP399   | hadolint DL3xxx mirrors: DL30nn → DP3nn (`rules/hadolint/`)    | `DL30nn`              |
+//! | DP400–DP499   | hadolint DL4xxx mirrors: DL400n → DP40n (`rules/hadolint/`)    | `DL400n`              |
+//!
+//! Codes are unique and so are `also` values (a test checks both), so one
+//! hadolint code maps to one rule of ours. Lessons that coincide with a
+//! hadolint rule carry its code and the hadolint block leaves that number
+//! out: DL3004 (`sudo`) is DP207, DL3006 (untagged base) is DP205 and
+//! DL3007 (`latest` base) is DP206.
+//!
+//! # Adding rules
+//!
+//! BuildKit checks and lessons: a file in `rules/`, a `pub mod` line in
+//! `rules/mod.rs`, and a line in `OWN` below. hadolint mirrors: a file in
+//! `rules/hadolint/`, listed in `rules::hadolint::RULES` (that module's
+//! own slice); this file does not change for them.
+
+use super::rules as rule_files;
+use super::Rule;
+use std::sync::LazyLock;
+
+/// BuildKit's checks and the lessons, in code order.
+static OWN: &[&Rule] = &[
+    &rule_files::stage_name_casing::RULE,
+];
+
+static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    let mut all: Vec<&'static Rule> = OWN.iter().copied().chain(rule_files::hadolint::RULES.iter().copied()).collect();
+    all.sort_by_key(|r| r.code);
+    all
+});
+
+/// Every rule, sorted by code.
+pub fn rules() -> &'static [&'static Rule] {
+    &ALL
+}
+
+/// The rule with this `DPnnn` code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    rules().iter().copied().find(|r| r.code == code)
+}
+
+/// The rule a suppression or configuration names: our code, the
+/// equivalent (`DL3008`, `BuildKit:StageNameCasing` or `StageNameCasing`)
+/// or the rule's name, case-insensitively.
+pub fn lookup(name: &str) -> Option<&'static Rule> {
+    rules().iter().copied().find(|r| names(r, name))
+}
+
+/// Does `name` name this rule?
+pub fn names(rule: &Rule, name: &str) -> bool {
+    let name = name.trim();
+    rule.code.eq_ignore_ascii_case(name)
+        || rule.name.eq_ignore_ascii_case(name)
+        || rule.also.is_some_and(|a| a.eq_ignore_ascii_case(name))
+        || rule.buildkit_name().is_some_and(|b| b.eq_ignore_ascii_case(name))
+}

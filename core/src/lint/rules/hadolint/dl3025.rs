@@ -43,7 +43,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Args::Healthcheck(HealthcheckArgs { command: Some(CommandForm::Shell(s)), .. }) => s,
             _ => continue,
         };
-        let mut finding = RULE.finding(ctx.first_line(instr), format!("Use the JSON form for {} so that signals reach the program", instr.keyword.as_str()));
+        let message = match instr.keyword {
+            Keyword::Healthcheck => "Use the JSON form for HEALTHCHECK CMD: it runs without a shell in between".to_string(),
+            k => format!("Use the JSON form for {} so that signals reach the program", k.as_str()),
+        };
+        let mut finding = RULE.finding(ctx.first_line(instr), message);
         if let Some(fix) = json_fix(ctx, instr, shell) {
             finding = finding.with_fix(fix);
         }

@@ -176,11 +176,6 @@ pub fn image_stages(ctx: &Context) -> Vec<bool> {
     out
 }
 
-/// A stage's instructions after its FROM, ONBUILDs not unwrapped.
-pub fn stage_body<'a>(ctx: &Context<'a>, stage: &Stage) -> Vec<&'a Instruction> {
-    ctx.stage_instructions(stage).collect()
-}
-
 /// The span of a command's first word, for underlining the program.
 pub fn program_span(cmd: &ShellCommand) -> Span {
     cmd.words.first().map_or(cmd.span, |w| w.span)

@@ -1,0 +1,102 @@
+//! hadolint's rules: every rule has a fixture of cases it must catch and
+//! cases it must not, `core/tests/lint_hadolint/fixtures/dlNNNN.Dockerfile`,
+//! and a snapshot of its findings next to it (`dlNNNN.snap`; update with
+//! `UPDATE_EXPECT=1`). A case with no line in the snapshot is a case the
+//! rule must not flag.
+//!
+//! A fixture's first line may hold options: `# test: all-stages` checks
+//! every stage, `# test: target=NAME` builds that stage.
+
+use dockerplay_core::inputs::BuildInput;
+use dockerplay_core::lint::{self, CheckOptions};
+use dockerplay_core::LineIndex;
+use std::fmt::Write;
+
+/// Runs every rule on the fixture of `code` (e.g. "DL3008") and renders the
+/// findings of the rule that mirrors it: position, the flagged text,
+/// message, and the fix if any.
+fn check(code: &str) {
+    check_fixture(&code.to_ascii_lowercase(), code);
+}
+
+/// Like [`check`], for a second fixture of the same rule.
+fn check_fixture(name: &str, code: &str) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint/fixtures");
+    let text = std::fs::read_to_string(format!("{dir}/{name}.Dockerfile")).expect("fixture");
+    let rule = lint::rules().iter().find(|r| r.also == Some(code)).unwrap_or_else(|| panic!("no rule mirrors {code}"));
+    let first = text.lines().next().unwrap_or("");
+    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), ..Default::default() };
+    let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
+    let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
+    let (findings, _) = lint::check(&input, &opts);
+    let lines = LineIndex::new(&text);
+    let mut out = String::new();
+    for f in findings.iter().filter(|f| f.code == rule.code) {
+        let (line, col) = lines.line_col(&text, f.span.start);
+        let snippet = f.span.slice(&text).lines().next().unwrap_or("");
+        writeln!(out, "{line}:{col} {} `{snippet}`: {}", f.severity.as_str(), f.message).unwrap();
+        if let Some(fix) = &f.fix {
+            let fixed = lint::apply_fixes(&text, std::slice::from_ref(&with_safe(f.clone())));
+            let changed = changed_line(&text, &fixed, line);
+            writeln!(out, "    fix ({}): {} => {changed}", if fix.safe { "safe" } else { "unsafe" }, fix.title).unwrap();
+        }
+    }
+    expect_test::expect_file![format!("{dir}/{name}.snap")].assert_eq(&out);
+}
+
+/// The fix marked safe, so that `apply_fixes` shows what it would do.
+fn with_safe(mut f: lint::Finding) -> lint::Finding {
+    if let Some(fix) = &mut f.fix {
+        fix.safe = true;
+    }
+    f
+}
+
+/// The fixed text of the finding's line (fixes here change one line).
+fn changed_line(before: &str, after: &str, line: u32) -> String {
+    let _ = before;
+    after.lines().nth(line.saturating_sub(1) as usize).unwrap_or("").trim().to_string()
+}
+
+macro_rules! rules {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check(&stringify!($name).to_ascii_uppercase());
+            }
+        )*
+    };
+}
+
+rules! {
+    dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016,
+    dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025,
+}
+
+#[test]
+fn dl3002_dropped() {
+    check_fixture("dl3002-dropped", "DL3002");
+}
+
+/// Every rule here records a hadolint code, a `DP3nn`/`DP40n` code that
+/// matches it, and documentation with the four sections the page shows.
+#[test]
+fn rules_are_documented_and_numbered() {
+    let mut problems = Vec::new();
+    for rule in lint::rules().iter().filter(|r| r.also.is_some_and(|a| a.starts_with("DL"))) {
+        let also = rule.also.unwrap_or("");
+        if rule.code.starts_with("DP3") || rule.code.starts_with("DP4") {
+            let expected = format!("DP{}{}", &also[2..3], &also[4..]);
+            if rule.code != expected {
+                problems.push(format!("{}: {also} should be {expected}", rule.code));
+            }
+            for section in ["## What it does", "## Why", "## Example", "## Fix"] {
+                if !rule.doc.contains(section) {
+                    problems.push(format!("{}: no `{section}`", rule.code));
+                }
+            }
+        }
+    }
+    assert_eq!(problems, Vec::<String>::new());
+}

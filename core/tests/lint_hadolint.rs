@@ -70,8 +70,7 @@ macro_rules! rules {
 }
 
 rules! {
-    dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016,
-    dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025,
+    dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025, dl3027, dl3028, dl3029, dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3042, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
 }
 
 #[test]

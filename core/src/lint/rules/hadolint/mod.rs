@@ -38,6 +38,41 @@ pub mod dl3022;
 pub mod dl3023;
 pub mod dl3024;
 pub mod dl3025;
+pub mod dl3027;
+pub mod dl3028;
+pub mod dl3029;
+pub mod dl3030;
+pub mod dl3032;
+pub mod dl3033;
+pub mod dl3034;
+pub mod dl3035;
+pub mod dl3036;
+pub mod dl3037;
+pub mod dl3038;
+pub mod dl3040;
+pub mod dl3041;
+pub mod dl3042;
+pub mod dl3043;
+pub mod dl3044;
+pub mod dl3045;
+pub mod dl3046;
+pub mod dl3047;
+pub mod dl3048;
+pub mod dl3059;
+pub mod dl3060;
+pub mod dl3061;
+pub mod dl3062;
+pub mod dl3063;
+pub mod dl3064;
+pub mod dl3065;
+pub mod dl3066;
+pub mod dl3067;
+pub mod dl4000;
+pub mod dl4001;
+pub mod dl4003;
+pub mod dl4004;
+pub mod dl4005;
+pub mod dl4006;
 
 pub static RULES: &[&Rule] = &[
     &dl3000::RULE,
@@ -61,4 +96,39 @@ pub static RULES: &[&Rule] = &[
     &dl3023::RULE,
     &dl3024::RULE,
     &dl3025::RULE,
+    &dl3027::RULE,
+    &dl3028::RULE,
+    &dl3029::RULE,
+    &dl3030::RULE,
+    &dl3032::RULE,
+    &dl3033::RULE,
+    &dl3034::RULE,
+    &dl3035::RULE,
+    &dl3036::RULE,
+    &dl3037::RULE,
+    &dl3038::RULE,
+    &dl3040::RULE,
+    &dl3041::RULE,
+    &dl3042::RULE,
+    &dl3043::RULE,
+    &dl3044::RULE,
+    &dl3045::RULE,
+    &dl3046::RULE,
+    &dl3047::RULE,
+    &dl3048::RULE,
+    &dl3059::RULE,
+    &dl3060::RULE,
+    &dl3061::RULE,
+    &dl3062::RULE,
+    &dl3063::RULE,
+    &dl3064::RULE,
+    &dl3065::RULE,
+    &dl3066::RULE,
+    &dl3067::RULE,
+    &dl4000::RULE,
+    &dl4001::RULE,
+    &dl4003::RULE,
+    &dl4004::RULE,
+    &dl4005::RULE,
+    &dl4006::RULE,
 ];

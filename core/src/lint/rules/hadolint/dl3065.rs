@@ -1,0 +1,42 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// `FROM --platform=$TARGETPLATFORM` is redundant.
+    ///
+    /// ## What it does
+    /// Flags `FROM --platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`).
+    ///
+    /// ## Why
+    /// A stage is built for the target platform by default; saying so adds
+    /// noise and suggests, wrongly, that other stages are not.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM --platform=$TARGETPLATFORM alpine:3.20
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// ```
+    pub static RULE = Rule {
+        code: "DP365",
+        name: "redundant-target-platform",
+        also: Some("DL3065"),
+        severity: Severity::Warning,
+        category: Category::Style,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for instr in ctx.with_keyword(Keyword::From) {
+        let Some(flag) = instr.flag("platform") else { continue };
+        if matches!(flag.value.as_deref(), Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")) {
+            // Remove the flag and the blank after it.
+            let after = ctx.text[flag.span.end..].chars().take_while(|c| *c == ' ' || *c == '\t').count();
+            let fix = Fix::safe("Remove `--platform`", vec![Edit::delete(Span::new(flag.span.start, flag.span.end + after))]);
+            out.push(RULE.finding(flag.span, "`--platform=$TARGETPLATFORM` is the default; remove it").with_fix(fix));
+        }
+    }
+}

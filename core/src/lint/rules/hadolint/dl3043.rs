@@ -31,9 +31,18 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Onbuild) {
-        let Args::Onbuild(inner) = &instr.args else { continue };
-        if matches!(inner.keyword, Keyword::Onbuild | Keyword::From | Keyword::Maintainer) {
-            out.push(RULE.finding(inner.keyword_span, format!("`ONBUILD {}` is not allowed", inner.keyword.as_str())));
+        // The parser rejects these triggers (its diagnostic says so too), so
+        // the trigger is read from the text when the arguments are invalid.
+        let (keyword, span) = match &instr.args {
+            Args::Onbuild(inner) => (Some(inner.keyword), inner.keyword_span),
+            _ => {
+                let word = instr.command.split_whitespace().next().unwrap_or("");
+                let after = Span::new(instr.keyword_span.end, instr.span.end);
+                (Keyword::parse(word), ctx.find_in(after, word))
+            }
+        };
+        if let Some(k) = keyword.filter(|k| matches!(k, Keyword::Onbuild | Keyword::From | Keyword::Maintainer)) {
+            out.push(RULE.finding(span, format!("`ONBUILD {}` is not allowed", k.as_str())));
         }
     }
 }

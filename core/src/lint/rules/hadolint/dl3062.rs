@@ -43,7 +43,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let local = v.starts_with('.') || v.starts_with('/') || v.ends_with(".go") || v.starts_with('$');
                 let pinned = v.split_once('@').is_some_and(|(_, ver)| ver != "latest" && !ver.is_empty());
                 if !local && !pinned {
-                    out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `go install {}@<version>`", v.split('@').next().unwrap_or(v))));
+                    let module = v.split('@').next().unwrap_or(v);
+                    out.push(RULE.finding(p.span, format!("Pin the version of `{module}`: `go install {module}@<version>`")));
                 }
             }
         }

@@ -23,6 +23,7 @@ pub mod registry;
 pub mod rules;
 pub mod shell;
 pub mod suppress;
+pub mod util;
 
 pub use context::Context;
 pub use engine::{check, check_parsed, CheckOptions};

@@ -29,7 +29,28 @@ use std::sync::LazyLock;
 
 /// BuildKit's checks and the lessons, in code order.
 static OWN: &[&Rule] = &[
+    // BuildKit's build checks.
     &rule_files::stage_name_casing::RULE,
+    &rule_files::from_as_casing::RULE,
+    &rule_files::no_empty_continuation::RULE,
+    &rule_files::consistent_instruction_casing::RULE,
+    &rule_files::duplicate_stage_name::RULE,
+    &rule_files::reserved_stage_name::RULE,
+    &rule_files::json_args_recommended::RULE,
+    &rule_files::maintainer_deprecated::RULE,
+    &rule_files::undefined_arg_in_from::RULE,
+    &rule_files::workdir_relative_path::RULE,
+    &rule_files::undefined_var::RULE,
+    &rule_files::multiple_instructions_disallowed::RULE,
+    &rule_files::legacy_key_value_format::RULE,
+    &rule_files::redundant_target_platform::RULE,
+    &rule_files::secrets_used_in_arg_or_env::RULE,
+    &rule_files::invalid_default_arg_in_from::RULE,
+    &rule_files::from_platform_flag_const_disallowed::RULE,
+    &rule_files::copy_ignored_file::RULE,
+    &rule_files::invalid_definition_description::RULE,
+    &rule_files::expose_proto_casing::RULE,
+    &rule_files::expose_invalid_format::RULE,
 ];
 
 static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
@@ -62,4 +83,44 @@ pub fn names(rule: &Rule, name: &str) -> bool {
         || rule.name.eq_ignore_ascii_case(name)
         || rule.also.is_some_and(|a| a.eq_ignore_ascii_case(name))
         || rule.buildkit_name().is_some_and(|b| b.eq_ignore_ascii_case(name))
+}
+
+/// The rule reference as Markdown: a table of every rule, then each rule's
+/// documentation. `docs/rules.md` is this text (a test keeps it in sync).
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from core/src/lint/registry.rs by `UPDATE_EXPECT=1 cargo test -p dockerplay-core --test lint`; do not edit. -->\n\n",
+    );
+    out.push_str("| Code | Name | Also | Severity | Category | Summary |\n|---|---|---|---|---|---|\n");
+    for r in rules() {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | {name} | {also} | {sev} | {cat} | {summary} |\n",
+            code = r.code,
+            anchor = r.code.to_lowercase(),
+            name = r.name,
+            also = r.also.unwrap_or(""),
+            sev = r.severity.as_str(),
+            cat = r.category.as_str(),
+            summary = r.summary().replace('|', "\\|"),
+        ));
+    }
+    for r in rules() {
+        out.push_str(&format!("\n## {}\n\n", r.code));
+        out.push_str(&format!("**{}**", r.name));
+        if let Some(a) = r.also {
+            out.push_str(&format!(" · also `{a}`"));
+        }
+        out.push_str(&format!(" · {} · {}\n\n", r.severity.as_str(), r.category.as_str()));
+        // The rule's own headings move one level down under its code.
+        for line in r.doc_text().lines() {
+            match line.strip_prefix("## ") {
+                Some(h) => out.push_str(&format!("### {h}\n")),
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
 }

@@ -1,0 +1,158 @@
+//! The findings engine against fixtures: every rule has a file
+//! `tests/lint/<code>.Dockerfile` of cases it must catch and cases it must
+//! not, and a snapshot `tests/lint/<code>.snap` of what it reports
+//! (update with `UPDATE_EXPECT=1 cargo test -p dockerplay-core --test lint`).
+//!
+//! A fixture file is a list of cases, each starting with a header line:
+//!
+//! ```text
+//! ### catches: what the case shows     (the rule must report something)
+//! ### passes: what the case shows      (the rule must report nothing)
+//! #> file .dockerignore = node_modules\n*.md
+//! #> arg NAME=value
+//! #> target build
+//! #> all-stages
+//! FROM ...
+//! ```
+//!
+//! `#>` lines set up the build (context files, build args, target, the
+//! all-stages switch) and are not part of the Dockerfile.
+
+use dockerplay_core::inputs::{BuildInput, ContextFile};
+use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding};
+use dockerplay_core::LineIndex;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+struct Case {
+    header: String,
+    catches: bool,
+    input: BuildInput,
+    opts: CheckOptions,
+}
+
+fn parse_cases(text: &str) -> Vec<Case> {
+    let mut cases: Vec<Case> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(h) = line.strip_prefix("### ") {
+            let h = h.trim_end().to_string();
+            let catches = h.starts_with("catches");
+            assert!(catches || h.starts_with("passes"), "case header must start with `catches` or `passes`: {h}");
+            cases.push(Case { header: h, catches, input: BuildInput::default(), opts: CheckOptions::default() });
+            continue;
+        }
+        let case = cases.last_mut().expect("fixture must start with a `### ` case header");
+        if let Some(setup) = line.strip_prefix("#> ") {
+            let setup = setup.trim_end();
+            if let Some(f) = setup.strip_prefix("file ") {
+                let (path, content) = f.split_once(" = ").unwrap_or((f, ""));
+                case.input.files.push(ContextFile::text(path.trim(), &content.replace("\\n", "\n")));
+            } else if let Some(a) = setup.strip_prefix("arg ") {
+                let (k, v) = a.split_once('=').unwrap_or((a, ""));
+                case.input.build_args.insert(k.to_string(), v.to_string());
+            } else if let Some(t) = setup.strip_prefix("target ") {
+                case.input.target = Some(t.trim().to_string());
+            } else if setup == "all-stages" {
+                case.opts.all_stages = true;
+            } else {
+                panic!("unknown fixture setup line: {setup}");
+            }
+            continue;
+        }
+        case.input.dockerfile.push_str(line);
+    }
+    cases
+}
+
+/// Runs one rule over every case of its fixture and renders the findings;
+/// checks that `catches` cases report and `passes` cases do not.
+fn check(code: &str, fixture: &str) -> String {
+    let mut out = String::new();
+    for case in parse_cases(fixture) {
+        let (findings, _) = lint::check(&case.input, &case.opts);
+        let mine: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+        if case.catches {
+            assert!(!mine.is_empty(), "{code}: `{}` should be reported", case.header);
+        } else {
+            assert!(mine.is_empty(), "{code}: `{}` should not be reported, got {:?}", case.header, mine);
+        }
+        writeln!(out, "### {}", case.header).unwrap();
+        out.push_str(&render(&case.input.dockerfile, &mine));
+    }
+    out
+}
+
+fn render(text: &str, findings: &[&Finding]) -> String {
+    let lines = LineIndex::new(text);
+    let mut out = String::new();
+    for f in findings {
+        let (l1, c1) = lines.line_col(text, f.span.start);
+        let (l2, c2) = lines.line_col(text, f.span.end);
+        writeln!(out, "{l1}:{c1}-{l2}:{c2} {} {}: {}", f.severity.as_str(), f.code, f.message).unwrap();
+        writeln!(out, "    `{}`", f.span.slice(text).replace('\n', "\\n")).unwrap();
+        if let Some(fix) = &f.fix {
+            let mut safe = fix.clone();
+            safe.safe = true;
+            let one = Finding { fix: Some(safe), ..(*f).clone() };
+            let fixed = apply_fixes(text, &[one]);
+            let first = fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
+            let line = lines.line(first) as usize;
+            let shown: Vec<&str> = fixed.lines().skip(line - 1).take(2).collect();
+            let kind = if fix.safe { "safe" } else { "unsafe" };
+            writeln!(out, "    fix ({kind}) {}: {}", fix.title, shown.join("\\n")).unwrap();
+        }
+    }
+    if findings.is_empty() {
+        out.push_str("(none)\n");
+    }
+    out
+}
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lint")
+}
+
+#[test]
+fn every_fixture_matches_its_snapshot() {
+    for rule in lint::rules() {
+        if rule.code.starts_with("DP1") || rule.code.starts_with("DP3") || rule.code.starts_with("DP4") {
+            // hadolint mirrors have their own fixtures (tests/lint_hadolint).
+            continue;
+        }
+        let path = fixture_dir().join(format!("{}.Dockerfile", rule.code));
+        let fixture = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} ({}) has no fixture {}", rule.code, rule.name, path.display()));
+        let cases = parse_cases(&fixture);
+        assert!(cases.iter().any(|c| c.catches), "{}: the fixture needs a `catches` case", rule.code);
+        assert!(cases.iter().any(|c| !c.catches), "{}: the fixture needs a `passes` case", rule.code);
+        let actual = check(rule.code, &fixture);
+        expect_test::expect_file![fixture_dir().join(format!("{}.snap", rule.code))].assert_eq(&actual);
+    }
+}
+
+#[test]
+fn registry_codes_and_equivalents_are_unique_and_documented() {
+    let rules = lint::rules();
+    let mut codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
+    codes.dedup();
+    assert_eq!(codes.len(), rules.len(), "duplicate rule codes");
+    let mut also: Vec<&str> = rules.iter().filter_map(|r| r.also).collect();
+    also.sort();
+    let before = also.len();
+    also.dedup();
+    assert_eq!(also.len(), before, "two rules share an equivalent code");
+    for r in rules {
+        assert!(r.code.len() == 5 && r.code.starts_with("DP") && r.code[2..].bytes().all(|b| b.is_ascii_digit()), "bad code {}", r.code);
+        for section in ["## What it does", "## Why", "## Example", "## Fix"] {
+            assert!(r.doc.contains(section), "{} ({}) lacks `{section}` in its docs", r.code, r.name);
+        }
+        assert!(!r.summary().is_empty());
+        assert_eq!(lint::rule(r.code).map(|x| x.name), Some(r.name));
+    }
+}
+
+/// `docs/rules.md` is generated from the registry, so it cannot drift.
+#[test]
+fn rules_reference_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
+    expect_test::expect_file![path].assert_eq(&lint::registry::reference_markdown());
+}

@@ -206,9 +206,12 @@ def main():
                 i = instruction_at(insts, f["line"])
                 return (code, i if i is not None else ("line", f["line"]))
 
-            unmatched = defaultdict(list)
+            # hadolint reports a rule at most once per instruction; we may
+            # report each package or command, so ours count once per
+            # (rule, instruction) too.
+            unmatched = {}
             for f in ours:
-                unmatched[key(f, f["also"])].append(f)
+                unmatched.setdefault(key(f, f["also"]), [f])
             rel = os.path.relpath(path, ROOT)
             for h in theirs:
                 if not h["code"].startswith("DL"):
@@ -220,10 +223,10 @@ def main():
                 if why:
                     s["excused"] += 1
                     excused.append(f"{rel}:{h['line']} {h['code']} ({why}): {h['message']}")
-                    if unmatched[k]:
+                    if unmatched.get(k):
                         unmatched[k].pop()
                         repeated.append(f"{rel}:{h['line']} {h['code']} ({why})")
-                elif unmatched[k]:
+                elif unmatched.get(k):
                     unmatched[k].pop()
                     s["found"] += 1
                 else:

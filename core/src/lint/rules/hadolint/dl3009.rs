@@ -5,7 +5,7 @@ declare_rule! {
     /// Delete the apt lists after installing something.
     ///
     /// ## What it does
-    /// Flags a RUN that runs `apt-get update` but does not remove
+    /// Flags a RUN that runs `apt-get update` (or `apt update`) but does not remove
     /// `/var/lib/apt/lists` in the same RUN, in a stage whose files end up
     /// in the image. A RUN whose cache mount holds the lists
     /// (`--mount=type=cache,target=/var/lib/apt`) is fine: the lists never
@@ -45,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
-        let Some(update) = cmds.iter().find(|c| util::is(c, "apt-get") && c.has_arg("update")) else { continue };
+        let Some(update) = cmds.iter().find(|c| (util::is(c, "apt-get") || util::is(c, "apt")) && c.has_arg("update")) else { continue };
         let cleaned = cmds
             .iter()
             .any(|c| util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/lib/apt/lists")));

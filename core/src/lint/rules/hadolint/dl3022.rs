@@ -39,7 +39,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (Args::Copy(copy), Some(stage)) = (&instr.args, instr.stage) else { continue };
         let Some(from) = copy.from.as_deref() else { continue };
         // Stage names and indexes resolve like BuildKit: earlier stages only.
-        if ctx.dockerfile.stage_ref(from, stage).is_some() || from.contains(['$', ':', '/', '@']) {
+        // Its own name is DL3023's business.
+        let own = ctx.dockerfile.stages.get(stage).and_then(|s| s.name.as_deref()).is_some_and(|n| n.eq_ignore_ascii_case(from));
+        if own || ctx.dockerfile.stage_ref(from, stage).is_some() || from.contains(['$', ':', '/', '@']) {
             continue;
         }
         let span = instr.flag("from").map_or(instr.keyword_span, |f| f.span);

@@ -6,7 +6,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags packages in `yum install` without a version (`httpd` rather
-    /// than `httpd-2.4.6`), unless they are `.rpm` files; and modules in
+    /// than `httpd-2.4.6`; a dash alone is not a version, as in
+    /// `php-mysql`), unless they are `.rpm` files; and modules in
     /// `yum module install` without a stream (`nodejs:20`).
     ///
     /// ## Why
@@ -38,7 +39,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let module = cmd.has_arg("module");
             for p in util::packages(&cmd, &["yum"], &["install"], &[]) {
                 let v = p.value.as_str();
-                let pinned = if module { v.contains(':') } else { v.contains('-') || v.ends_with(".rpm") };
+                let pinned = if module { v.contains(':') } else { util::rpm_versioned(v) };
                 if v != "module" && !pinned {
                     out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `yum install {v}-<version>`")));
                 }

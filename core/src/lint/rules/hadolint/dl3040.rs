@@ -5,7 +5,7 @@ declare_rule! {
     /// Run `dnf clean all` after `dnf install`.
     ///
     /// ## What it does
-    /// Flags a RUN with `dnf install` (or `microdnf install`) not followed
+    /// Flags a RUN with `dnf install` or `upgrade` (or `microdnf`) not followed
     /// by `dnf clean all` (or `rm -rf /var/cache/yum/*`) in the same RUN,
     /// unless a cache mount holds dnf's cache
     /// (`--mount=type=cache,target=/var/cache/dnf`).
@@ -40,13 +40,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let cmds = util::commands(ctx, r.run);
         for program in ["dnf", "microdnf"] {
-            let Some(at) = cmds.iter().position(|c| util::is(c, program) && c.has_arg("install")) else { continue };
+            // `upgrade` downloads packages too (hadolint 2.15 counts it, `update` not).
+            let Some(at) = cmds.iter().position(|c| util::is(c, program) && util::has_any_arg(c, &["install", "upgrade"])) else { continue };
             let cleaned = cmds[at..].iter().any(|c| {
                 (util::is(c, program) && c.has_arg("clean"))
                     || (util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/cache/yum") || a.starts_with("/var/cache/dnf")))
             });
             if !cleaned {
-                out.push(RULE.finding(cmds[at].span, format!("Run `{program} clean all` in the same RUN, after `{program} install`")));
+                out.push(RULE.finding(cmds[at].span, format!("Run `{program} clean all` in the same RUN, after it installs packages")));
             }
         }
     }

@@ -33,18 +33,6 @@ declare_rule! {
     };
 }
 
-/// `name-1.2.3`: after the first dash, parts made of version characters,
-/// one of them starting with a digit (hadolint: DL3041.hs).
-fn versioned(p: &str) -> bool {
-    if p.ends_with(".rpm") {
-        return true;
-    }
-    let parts: Vec<&str> = p.split('-').skip(1).collect();
-    !parts.is_empty()
-        && parts.iter().all(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || ".~^_:+".contains(c)))
-        && parts.iter().any(|s| s.starts_with(|c: char| c.is_ascii_digit()))
-}
-
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
@@ -54,7 +42,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let module = cmd.has_arg("module");
             for p in util::packages(&cmd, &["dnf", "microdnf"], &["install"], &[]) {
                 let v = p.value.as_str();
-                let pinned = if module { v.contains(':') } else { versioned(v) };
+                let pinned = if module { v.contains(':') } else { util::rpm_versioned(v) };
                 if v != "module" && !pinned {
                     out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `dnf install {v}-<version>`")));
                 }

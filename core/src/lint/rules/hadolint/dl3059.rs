@@ -6,8 +6,9 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags a `RUN` that directly follows another `RUN` (comments between
-    /// them do not count) with the same flags, when both are short (at most
-    /// two commands each). Longer RUNs are taken as a deliberate split.
+    /// them do not count) with the same flags, when both are short (a
+    /// single command each, as hadolint 2.15 counts). RUNs that already chain
+    /// commands are taken as a deliberate split.
     ///
     /// ## Why
     /// Every RUN makes a layer and a cache step. Short steps that belong
@@ -52,7 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let count = util::commands(ctx, instr).len();
             let here = flags(instr);
             if let Some((pflags, pcount)) = &prev {
-                if *pflags == here && count <= 2 && *pcount <= 2 {
+                if *pflags == here && count <= 1 && *pcount <= 1 {
                     out.push(RULE.finding(ctx.first_line(instr), "Consecutive RUNs: consider joining them into one"));
                 }
             }

@@ -7,7 +7,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a RUN with `yarn install` and no `yarn cache clean` in the same
     /// RUN, unless a cache mount holds yarn's cache
-    /// (`--mount=type=cache,target=/usr/local/share/.cache/yarn`).
+    /// (`--mount=type=cache,target=/usr/local/share/.cache/yarn`), in a
+    /// stage whose files end up in the image.
     ///
     /// ## Why
     /// yarn keeps a copy of every package it downloads in its global cache;
@@ -33,7 +34,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let image = util::image_stages(ctx);
     for r in util::runs(ctx) {
+        // A stage that is only copied from leaves its cache behind.
+        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_some_and(|s| image.get(s).copied().unwrap_or(true));
+        if !in_image {
+            continue;
+        }
         let cached = matches!(&r.run.args, Args::Run(a) if a.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| t.contains("yarn"))));
         if cached {
             continue;

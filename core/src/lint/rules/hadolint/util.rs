@@ -3,6 +3,7 @@
 //! package-manager facts several rules check.
 
 use crate::lint::prelude::*;
+use crate::lint::shell;
 
 /// A RUN to check: the RUN itself (the inner one for `ONBUILD RUN`) and the
 /// instruction in the file that holds it.
@@ -26,7 +27,44 @@ pub fn runs<'a>(ctx: &Context<'a>) -> Vec<RunRef<'a>> {
 /// The commands of a RUN, with `sudo`/`env`/... wrappers removed so that
 /// `sudo apt-get install` is checked as `apt-get install`.
 pub fn commands(ctx: &Context, run: &Instruction) -> Vec<ShellCommand> {
-    ctx.run_commands(run).iter().map(ShellCommand::unwrapped).collect()
+    let mut cmds = ctx.run_commands(run);
+    cmds.extend(heredoc_script(ctx, run, &cmds));
+    cmds.iter().map(ShellCommand::unwrapped).collect()
+}
+
+/// `RUN <<EOF bash`: the heredoc comes before the shell that reads it, a
+/// form the shared splitter does not take for a script yet. BuildKit runs
+/// the line with the body on the shell's standard input, so the body's
+/// commands run (BuildKit: dockerfile2llb/convert.go dispatchRun).
+fn heredoc_script(ctx: &Context, run: &Instruction, line: &[ShellCommand]) -> Vec<ShellCommand> {
+    let shell = |c: &ShellCommand| matches!(c.program(), Some("sh" | "bash" | "ash" | "dash" | "zsh")) && !c.has_option(Some('c'), None);
+    let [only] = line else { return Vec::new() };
+    let Some(heredoc) = run.heredocs.first() else { return Vec::new() };
+    if only.in_heredoc || !shell(only) {
+        return Vec::new();
+    }
+    // The body without the terminator line.
+    let text = heredoc.span.slice(ctx.text).trim_end_matches(['\n', '\r']);
+    let body = match text.rfind('\n') {
+        Some(i) => &text[..i + 1],
+        None => return Vec::new(),
+    };
+    if body.starts_with("#!") && !body.lines().next().is_some_and(|l| ["sh", "bash", "ash", "dash", "zsh"].iter().any(|s| l.ends_with(s))) {
+        return Vec::new();
+    }
+    let at = heredoc.span.start;
+    let shift = |s: Span| Span::new(s.start + at, s.end + at);
+    shell::split_script(body)
+        .into_iter()
+        .map(|mut c| {
+            c.span = shift(c.span);
+            for w in c.words.iter_mut().chain(c.assignments.iter_mut()) {
+                w.span = shift(w.span);
+            }
+            c.in_heredoc = true;
+            c
+        })
+        .collect()
 }
 
 /// Is this the program `name` (by file name, so `/usr/bin/apt-get` counts)?
@@ -114,6 +152,19 @@ pub fn packages<'c>(cmd: &'c ShellCommand, program: &[&str], subcommands: &[&str
         Some(k) => ops[k + 1..].iter().copied().filter(|w| !subcommands.contains(&w.value.as_str())).collect(),
         None => Vec::new(),
     }
+}
+
+/// An RPM package name with a version: after the first dash, parts made of
+/// version characters, one of them starting with a digit (`gcc-13.2.1`,
+/// not `php-mysql`), or an `.rpm` file (hadolint: DL3041.hs).
+pub fn rpm_versioned(p: &str) -> bool {
+    if p.ends_with(".rpm") {
+        return true;
+    }
+    let parts: Vec<&str> = p.split('-').skip(1).collect();
+    !parts.is_empty()
+        && parts.iter().all(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || ".~^_:+".contains(c)))
+        && parts.iter().any(|s| s.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// `pip install`, `pip3.12 install`, `python -m pip install`.

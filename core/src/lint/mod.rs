@@ -19,6 +19,7 @@ pub mod context;
 pub mod engine;
 pub mod fix;
 pub mod ignore;
+pub mod pkg;
 pub mod registry;
 pub mod rules;
 pub mod shell;

@@ -51,6 +51,19 @@ static OWN: &[&Rule] = &[
     &rule_files::invalid_definition_description::RULE,
     &rule_files::expose_proto_casing::RULE,
     &rule_files::expose_invalid_format::RULE,
+    // Dockerplay's optimisation lessons.
+    &rule_files::manifest_after_source::RULE,
+    &rule_files::cache_removed_later::RULE,
+    &rule_files::consecutive_runs::RULE,
+    &rule_files::copy_without_dockerignore::RULE,
+    &rule_files::untagged_base::RULE,
+    &rule_files::latest_base::RULE,
+    &rule_files::sudo::RULE,
+    &rule_files::build_tools_in_final::RULE,
+    &rule_files::heavy_base::RULE,
+    &rule_files::secret_files_copied::RULE,
+    &rule_files::secret_value_in_env::RULE,
+    &rule_files::cache_mount_for_install::RULE,
 ];
 
 static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {

@@ -26,3 +26,17 @@ pub mod stage_name_casing;
 pub mod undefined_arg_in_from;
 pub mod undefined_var;
 pub mod workdir_relative_path;
+
+// Dockerplay's optimisation lessons (DP201–).
+pub mod build_tools_in_final;
+pub mod cache_mount_for_install;
+pub mod cache_removed_later;
+pub mod consecutive_runs;
+pub mod copy_without_dockerignore;
+pub mod heavy_base;
+pub mod latest_base;
+pub mod manifest_after_source;
+pub mod secret_files_copied;
+pub mod secret_value_in_env;
+pub mod sudo;
+pub mod untagged_base;

@@ -1,0 +1,76 @@
+use crate::lint::pkg::{self, Tool};
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// A cache mount would keep package downloads between builds.
+    ///
+    /// ## What it does
+    /// Flags a package or dependency install (`apt-get install`, `pip
+    /// install`, `npm ci`, `go mod download`, `cargo build`, `mvn`, ...)
+    /// whose RUN has no cache mount for that tool's download cache.
+    ///
+    /// ## Why
+    /// When the layer rebuilds (a new dependency, a changed manifest), the
+    /// install downloads everything again. A cache mount
+    /// (`RUN --mount=type=cache,target=...`) keeps the download cache
+    /// outside the image, so rebuilds fetch only what changed, and the
+    /// cache never ends up in a layer.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// RUN pip install -r requirements.txt
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// RUN --mount=type=cache,target=/root/.cache/pip \
+    ///     pip install -r requirements.txt
+    /// ```
+    /// For apt, mount both `/var/cache/apt` and `/var/lib/apt` with
+    /// `sharing=locked`, and remove `/etc/apt/apt.conf.d/docker-clean`
+    /// first (Debian's images delete the cache after every install).
+    pub static RULE = Rule {
+        code: "DP212",
+        name: "cache-mount-for-install",
+        also: None,
+        severity: Severity::Info,
+        category: Category::Cache,
+        check,
+    };
+}
+
+fn mounts(tool: Tool) -> String {
+    match tool {
+        Tool::Apt => "--mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked".into(),
+        Tool::Go => "--mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build".into(),
+        t => format!("--mount=type=cache,target={}", t.cache_dir().unwrap_or("/root/.cache")),
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for instr in ctx.with_keyword(Keyword::Run) {
+        let Args::Run(run) = &instr.args else { continue };
+        let cached = |tool: Tool| {
+            run.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t)))
+        };
+        let mut reported: Vec<Tool> = Vec::new();
+        for c in ctx.run_commands(instr) {
+            let Some(install) = pkg::install(&c) else { continue };
+            let tool = install.tool;
+            if tool.cache_dir().is_none() || cached(tool) || reported.contains(&tool) {
+                continue;
+            }
+            reported.push(tool);
+            let m = mounts(tool);
+            out.push(
+                RULE.finding(
+                    c.span,
+                    format!("`{}` downloads everything again whenever this layer rebuilds; a cache mount keeps the downloads between builds", tool.as_str()),
+                )
+                // Unsafe: apt needs docker-clean removed, and a cache
+                // mount changes what a later layer can see of the cache.
+                .with_fix(Fix::unsafe_("Add a cache mount", vec![Edit::insert(instr.keyword_span.end, format!(" {m}"))])),
+            );
+        }
+    }
+}

@@ -1,0 +1,110 @@
+use crate::lint::prelude::*;
+use crate::lint::util::split_image;
+
+declare_rule! {
+    /// A smaller variant of the final base image exists.
+    ///
+    /// ## What it does
+    /// Flags the base of the stage the build produces when it is a full
+    /// image (`python:3.12`, `node:22`, `eclipse-temurin:21-jdk`, ...) that
+    /// has a slim, JRE or distroless variant, with the size it would save.
+    ///
+    /// ## Why
+    /// The full variants carry compilers, headers and documentation for
+    /// building things. The runtime image rarely needs them: a smaller base
+    /// pulls faster, starts faster and has fewer packages to patch.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12
+    /// COPY app.py .
+    /// CMD ["python", "app.py"]
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// COPY app.py .
+    /// CMD ["python", "app.py"]
+    /// ```
+    /// If a dependency needs a compiler, build it in an earlier stage.
+    pub static RULE = Rule {
+        code: "DP209",
+        name: "heavy-base-image",
+        also: None,
+        severity: Severity::Info,
+        category: Category::Size,
+        check,
+    };
+}
+
+/// A lighter base and the approximate uncompressed sizes, in MB, of the
+/// full and the lighter image (linux/amd64, Docker Hub tag pages and
+/// `docker image ls`, 2025; distroless from its README). A size-model
+/// look-up can replace this table once `size::catalogue` is on main.
+struct Alternative {
+    reference: String,
+    full_mb: u32,
+    light_mb: u32,
+    /// The swap needs a multi-stage build (a distroless or JRE runtime).
+    needs_stages: bool,
+}
+
+fn is_version(tag: &str) -> bool {
+    !tag.is_empty() && tag.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+fn alternative(repo: &str, name: &str, tag: &str) -> Option<Alternative> {
+    let slim = |full_mb, light_mb| Some(Alternative { reference: format!("{name}:{tag}-slim"), full_mb, light_mb, needs_stages: false });
+    match repo {
+        "python" if is_version(tag) => slim(1020, 130),
+        "node" if is_version(tag) => slim(1100, 220),
+        "ruby" if is_version(tag) => slim(1000, 220),
+        "debian" if is_version(tag) || matches!(tag, "bookworm" | "bullseye" | "trixie") => slim(117, 75),
+        "eclipse-temurin" if tag.contains("jdk") => Some(Alternative {
+            reference: format!("{name}:{}", tag.replacen("jdk", "jre", 1)),
+            full_mb: 450,
+            light_mb: 270,
+            needs_stages: false,
+        }),
+        "golang" => Some(Alternative { reference: "gcr.io/distroless/static-debian12".into(), full_mb: 850, light_mb: 2, needs_stages: true }),
+        "rust" => Some(Alternative { reference: "gcr.io/distroless/cc-debian12".into(), full_mb: 1500, light_mb: 23, needs_stages: true }),
+        "maven" | "gradle" => {
+            Some(Alternative { reference: "eclipse-temurin:21-jre".into(), full_mb: 500, light_mb: 270, needs_stages: true })
+        }
+        _ => None,
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let Some(stage) = ctx.target.and_then(|t| ctx.dockerfile.stages.get(t)) else { return };
+    if !ctx.in_scope(Some(stage.index)) {
+        return;
+    }
+    let Some(image) = super::untagged_base::external_base(ctx, stage) else { return };
+    let (name, tag, digest) = split_image(image);
+    if digest.is_some() {
+        return;
+    }
+    let tag = tag.unwrap_or("latest");
+    if tag.contains("slim") || tag.contains("alpine") {
+        return;
+    }
+    let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
+    let Some(alt) = alternative(repo, name, tag) else { return };
+    let span = match ctx.stage_from(stage).map(|f| &f.args) {
+        Some(Args::From(from)) => from.image.span,
+        _ => stage.span,
+    };
+    let saved = alt.full_mb.saturating_sub(alt.light_mb);
+    let how = if alt.needs_stages { "as the runtime stage of a multi-stage build" } else { "instead" };
+    let mut f = RULE.finding(
+        span,
+        format!("`{image}` is about {} MB; `{}` is about {} MB {how} (saves ~{saved} MB)", alt.full_mb, alt.reference, alt.light_mb),
+    );
+    if !alt.needs_stages {
+        // Unsafe: the slim variant lacks tools a later RUN may rely on.
+        f = f.with_fix(Fix::unsafe_(format!("Use `{}`", alt.reference), vec![Edit::new(span, alt.reference.clone())]));
+    }
+    out.push(f);
+}

@@ -37,7 +37,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Args::User(word) = &instr.args else { continue };
         let user = super::util::drop_quotes(&word.text);
         let uid = user.split(':').next().unwrap_or(user);
-        if !uid.chars().all(|c| c.is_ascii_digit()) {
+        // A variable may hold a uid; it is only known at build time.
+        if !uid.starts_with('$') && !uid.chars().all(|c| c.is_ascii_digit()) {
             out.push(RULE.finding(word.span, format!("USER `{uid}` is a name; a numeric uid can be checked without the image's /etc/passwd")));
         }
     }

@@ -16,8 +16,9 @@ counted against us:
   - heredocs: a shell rule firing on a heredoc body that is not a shell script
     (`RUN python3 <<EOF`, or a body with a non-shell `#!` line), and files
     hadolint cannot parse at all because of a heredoc (DL1000);
-  - stages not built: cannot arise here, since we ask for all stages, as
-    hadolint always checks all of them.
+  - stages not built into the image: DL3002 ("last USER should not be
+    root") on a stage the image is not built FROM. Otherwise all stages are
+    compared (`--all-stages`), as hadolint always checks all of them.
 
 Usage: scripts/compare-hadolint.py [--dockerplay BIN] [--threshold 0.95]
                                     [--markdown] [-v] [FILE...]
@@ -109,16 +110,29 @@ def our_findings(binary, path):
     ]
 
 
-def instructions(binary, path):
-    """The parsed instructions (line range, keyword, mounts, heredocs), or []."""
+def parse_model(binary, path):
+    """The parsed file: instructions (line range, keyword, mounts, heredocs,
+    stage) and stages (base stage), or empty lists."""
     proc = subprocess.run([binary, "parse", "--format", "json", path], capture_output=True, text=True)
     try:
         model = json.loads(proc.stdout)
     except json.JSONDecodeError:
-        return []
+        return [], []
     if isinstance(model, dict) and "dockerfile" in model:
         model = model["dockerfile"]
-    return model.get("instructions", []) if isinstance(model, dict) else []
+    if not isinstance(model, dict):
+        return [], []
+    return model.get("instructions", []), model.get("stages", [])
+
+
+def image_stages(stages):
+    """The last stage and the stages it is built FROM: what the image holds."""
+    chain = set()
+    at = len(stages) - 1 if stages else None
+    while at is not None and at not in chain and 0 <= at < len(stages):
+        chain.add(at)
+        at = stages[at].get("base_stage")
+    return chain
 
 
 def instruction_at(insts, line):
@@ -152,7 +166,7 @@ def interpreter_is_shell(inst, heredoc):
     return True
 
 
-def known_mistake(finding, insts, text):
+def known_mistake(finding, insts, stages, text):
     """Why hadolint's finding is wrong, or None."""
     code = finding["code"]
     if code == "DL1000":
@@ -161,6 +175,9 @@ def known_mistake(finding, insts, text):
     if i is None:
         return None
     inst = insts[i]
+    # hadolint checks the last USER of every stage; only the image's counts.
+    if code == "DL3002" and inst.get("stage") is not None and inst["stage"] not in image_stages(stages):
+        return "stage not built into the image: its USER does not reach the image"
     if code in CACHE_RULES and inst.get("keyword") == "RUN":
         for m in run_mounts(inst):
             target = (m.get("target") or "").rstrip("/")
@@ -200,7 +217,7 @@ def main():
                 text = f.read()
             theirs = hadolint_findings(path, config)
             ours = [f for f in our_findings(binary, path) if (f["also"] or "").startswith("DL")]
-            insts = instructions(binary, path)
+            insts, stages = parse_model(binary, path)
 
             def key(f, code):
                 i = instruction_at(insts, f["line"])
@@ -219,7 +236,7 @@ def main():
                 s = stats[h["code"]]
                 s["hadolint"] += 1
                 k = key(h, h["code"])
-                why = known_mistake(h, insts, text)
+                why = known_mistake(h, insts, stages, text)
                 if why:
                     s["excused"] += 1
                     excused.append(f"{rel}:{h['line']} {h['code']} ({why}): {h['message']}")

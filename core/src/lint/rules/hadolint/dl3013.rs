@@ -54,7 +54,8 @@ fn pinned(p: &str) -> bool {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
-            if !util::is_pip_install(&cmd) {
+            // pipx installs applications from PyPI, which want pins as much.
+            if !util::is_pip_install(&cmd) && !(util::is(&cmd, "pipx") && cmd.has_arg("install")) {
                 continue;
             }
             if util::has_option(&cmd, &["constraint", "c", "requirement", "r"]) || cmd.has_arg(".") {

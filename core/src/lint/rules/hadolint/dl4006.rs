@@ -49,11 +49,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for instr in ctx.stage_instructions(stage) {
             match &instr.args {
                 Args::Shell(argv) => safe = shell_is_safe(argv),
-                Args::Run(run) if !safe => {
-                    // The exec form runs no shell, so a `|` there is an argument.
-                    if matches!(run.command, CommandForm::Exec(_)) {
-                        continue;
-                    }
+                // The exec form only has pipes when it runs `sh -c "..."`.
+                Args::Run(_) if !safe => {
                     let cmds = util::commands(ctx, instr);
                     if let Some(c) = cmds.iter().find(|c| c.next == Some(Connector::Pipe)) {
                         out.push(RULE.finding(c.span, "Set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before a RUN with a pipe"));

@@ -51,14 +51,14 @@ HEALTHCHECK CMD curl -f http://localhost:8080/ || exit 1
 CMD ["/app/bin/server", "--port", "8080"]
 
 EOF
-    n=$((n + 19))
+    n=$((n + 18))
     stage=$((stage + 1))
   done
 }
 generate | head -n "$LINES" >"$FILE"
 echo "generated $(wc -l <"$FILE") lines, $(grep -c '^FROM' "$FILE") stages: $FILE"
 
-dp_cmd="$DOCKERPLAY check --format json --all-stages $FILE"
+dp_cmd="$DOCKERPLAY check --format json --all-stages --failure-threshold none $FILE"
 hl_cmd="hadolint -c $CONFIG --no-fail -f json $FILE"
 # Both must succeed on the file, or the timing means nothing.
 $dp_cmd >/dev/null

@@ -25,7 +25,7 @@ fn check_fixture(name: &str, code: &str) {
     let text = std::fs::read_to_string(format!("{dir}/{name}.Dockerfile")).expect("fixture");
     let rule = lint::rules().iter().find(|r| r.also == Some(code)).unwrap_or_else(|| panic!("no rule mirrors {code}"));
     let first = text.lines().next().unwrap_or("");
-    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), ..Default::default() };
+    let opts = CheckOptions { all_stages: first.contains("test: all-stages") };
     let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
     let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
@@ -123,7 +123,7 @@ fn truncated_files_never_panic() {
             }
             start += line.len();
             let input = BuildInput { dockerfile: text[..cut].to_string(), ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true, ..Default::default() });
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true });
             for f in &findings {
                 assert!(f.span.end <= cut && f.span.start <= f.span.end, "{} span {:?} outside {cut}", f.code, f.span);
             }

@@ -55,7 +55,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
             // pipx installs applications from PyPI, which want pins as much.
-            if !util::is_pip_install(&cmd) && !(util::is(&cmd, "pipx") && cmd.has_arg("install")) {
+            let pipx = util::is(&cmd, "pipx") && cmd.has_arg("install");
+            if !(util::is_pip_install(&cmd) || pipx) {
                 continue;
             }
             if util::has_option(&cmd, &["constraint", "c", "requirement", "r"]) || cmd.has_arg(".") {

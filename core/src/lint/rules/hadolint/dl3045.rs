@@ -43,10 +43,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for instr in ctx.stage_instructions(stage) {
             match &instr.args {
                 Args::Workdir(_) => set = true,
-                Args::Copy(copy) if !set && ctx.in_scope(Some(stage.index)) => {
-                    if !super::dl3000::is_absolute(&copy.dest.text) {
-                        out.push(RULE.finding(copy.dest.span, format!("COPY to relative `{}` without a WORKDIR: set one first", copy.dest.text)));
-                    }
+                Args::Copy(copy) if !set && ctx.in_scope(Some(stage.index)) && !super::dl3000::is_absolute(&copy.dest.text) => {
+                    out.push(RULE.finding(copy.dest.span, format!("COPY to relative `{}` without a WORKDIR: set one first", copy.dest.text)));
                 }
                 _ => {}
             }

@@ -35,7 +35,11 @@ declare_rule! {
     };
 }
 
-fn flags(instr: &Instruction) -> Vec<(&str, Option<&str>)> {
+/// A RUN's flags, sorted, so that `--network=none --mount=...` equals the
+/// same flags in another order.
+type Flags<'a> = Vec<(&'a str, Option<&'a str>)>;
+
+fn flags(instr: &Instruction) -> Flags<'_> {
     let mut f: Vec<_> = instr.flags.iter().map(|f| (f.name.as_str(), f.value.as_deref())).collect();
     f.sort();
     f
@@ -44,7 +48,7 @@ fn flags(instr: &Instruction) -> Vec<(&str, Option<&str>)> {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
         // The previous instruction, if it was a RUN: its flags and command count.
-        let mut prev: Option<(Vec<(&str, Option<&str>)>, usize)> = None;
+        let mut prev: Option<(Flags, usize)> = None;
         for instr in ctx.stage_instructions(stage) {
             if instr.keyword != Keyword::Run {
                 prev = None;

@@ -45,6 +45,20 @@ DEFAULT_CORPUS = [
     "core/tests/lint_hadolint/realworld/*.Dockerfile",
 ]
 
+# BuildKit checks that say the same as a hadolint rule. Where both would
+# report an instruction only the BuildKit check's finding is shown, so its
+# findings count as that DL rule's.
+TWINS = {
+    "BuildKit:WorkdirRelativePath": "DL3000",
+    "BuildKit:DuplicateStageName": "DL3024",
+    "BuildKit:JSONArgsRecommended": "DL3025",
+    "BuildKit:FromPlatformFlagConstDisallowed": "DL3029",
+    "BuildKit:ReservedStageName": "DL3063",
+    "BuildKit:SecretsUsedInArgOrEnv": "DL3064",
+    "BuildKit:RedundantTargetPlatform": "DL3065",
+    "BuildKit:MaintainerDeprecated": "DL4000",
+}
+
 # Rules whose advice is "do not keep the package manager's cache in the
 # layer", with the cache directories a `--mount=type=cache` may hold instead.
 # A cache mount on one of these makes the advice moot.
@@ -216,7 +230,11 @@ def main():
             with open(path, encoding="utf-8", errors="replace") as f:
                 text = f.read()
             theirs = hadolint_findings(path, config)
-            ours = [f for f in our_findings(binary, path) if (f["also"] or "").startswith("DL")]
+            ours = []
+            for f in our_findings(binary, path):
+                also = TWINS.get(f["also"] or "", f["also"] or "")
+                if also.startswith("DL"):
+                    ours.append(dict(f, also=also))
             insts, stages = parse_model(binary, path)
 
             def key(f, code):

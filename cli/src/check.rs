@@ -1,6 +1,8 @@
 //! `dockerplay check FILE [--format text|json|sarif] [--failure-threshold
-//! error|warning|info|none] [--target T] [--all-stages] [--context DIR]`:
-//! best-practice findings.
+//! error|warning|info|none] [--target T] [--all-stages] [--experimental]
+//! [--context DIR]`:
+//! best-practice findings. `--experimental` runs BuildKit's experimental
+//! checks (which a file can also ask for with `# check=experimental=...`).
 //!
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
@@ -22,9 +24,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    // `--all-stages` takes no value; take it out before the scanner sees it.
+    // Switches take no value; take them out before the scanner sees them.
     let all_stages = argv.iter().any(|a| a == "--all-stages");
-    let rest: Vec<String> = argv.iter().filter(|a| *a != "--all-stages").cloned().collect();
+    let experimental = argv.iter().any(|a| a == "--experimental");
+    let rest: Vec<String> = argv.iter().filter(|a| *a != "--all-stages" && *a != "--experimental").cloned().collect();
     let args = scan(&rest, &["format", "failure-threshold", "target", "context"])?;
     let format = args.format(&["text", "json", "sarif"])?;
     let threshold = match args.options.get("failure-threshold").map(String::as_str).unwrap_or("info") {
@@ -41,7 +44,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
-    let (findings, diagnostics) = lint::check(&input, &CheckOptions { all_stages });
+    let (findings, diagnostics) = lint::check(&input, &CheckOptions { all_stages, experimental });
 
     let index = LineIndex::new(&input.dockerfile);
     for d in &diagnostics {
@@ -54,9 +57,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         "sarif" => println!("{}", serde_json::to_string_pretty(&sarif(name, &input.dockerfile, &findings)).unwrap_or_default()),
         _ => print!("{}", render_text(name, &input.dockerfile, &findings)),
     }
-    // Severity orders Error < Warning < Info, so "at least as severe" is `<=`.
-    let fails = threshold.is_some_and(|t| findings.iter().any(|f| f.severity <= t));
-    Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if fails(threshold, &findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Does a finding reach the threshold? Severity orders Error < Warning <
+/// Info, so "at least as severe" is `<=`; no threshold never fails.
+fn fails(threshold: Option<Severity>, findings: &[Finding]) -> bool {
+    threshold.is_some_and(|t| findings.iter().any(|f| f.severity <= t))
 }
 
 /// The build context of a directory: `.dockerignore` with its text, every
@@ -221,6 +228,18 @@ mod tests {
         assert_eq!(first["also"], "BuildKit:StageNameCasing");
         assert_eq!((first["line"].as_u64(), first["column"].as_u64(), first["end_column"].as_u64()), (Some(1), Some(21), Some(26)));
         assert_eq!(first["fix"]["safe"], true);
+    }
+
+    #[test]
+    fn failure_threshold_counts_findings_at_least_as_severe() {
+        // One warning (StageNameCasing) and one info (heavy base).
+        let found = findings("FROM python:3.12 AS Build\n");
+        let severities: Vec<Severity> = found.iter().map(|f| f.severity).collect();
+        assert!(severities.contains(&Severity::Warning) && severities.contains(&Severity::Info), "{severities:?}");
+        assert!(!fails(Some(Severity::Error), &found));
+        assert!(fails(Some(Severity::Warning), &found));
+        assert!(fails(Some(Severity::Info), &found));
+        assert!(!fails(None, &found));
     }
 
     #[test]

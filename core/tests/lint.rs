@@ -12,11 +12,12 @@
 //! #> arg NAME=value
 //! #> target build
 //! #> all-stages
+//! #> experimental
 //! FROM ...
 //! ```
 //!
 //! `#>` lines set up the build (context files, build args, target, the
-//! all-stages switch) and are not part of the Dockerfile.
+//! all-stages and experimental switches) and are not part of the Dockerfile.
 
 use dockerplay_core::inputs::{BuildInput, ContextFile};
 use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding};
@@ -54,6 +55,8 @@ fn parse_cases(text: &str) -> Vec<Case> {
                 case.input.target = Some(t.trim().to_string());
             } else if setup == "all-stages" {
                 case.opts.all_stages = true;
+            } else if setup == "experimental" {
+                case.opts.experimental = true;
             } else {
                 panic!("unknown fixture setup line: {setup}");
             }
@@ -64,20 +67,27 @@ fn parse_cases(text: &str) -> Vec<Case> {
     cases
 }
 
-/// Runs one rule over every case of its fixture and renders the findings;
-/// checks that `catches` cases report and `passes` cases do not.
-fn check(code: &str, fixture: &str) -> String {
+/// Runs the checks over every case of a fixture and renders the findings
+/// of one rule (or of all, for `None`); checks that `catches` cases report
+/// and `passes` cases do not.
+fn check(code: Option<&str>, fixture: &str) -> String {
+    let code_name = code.unwrap_or("any rule");
     let mut out = String::new();
     for case in parse_cases(fixture) {
-        let (findings, _) = lint::check(&case.input, &case.opts);
-        let mine: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
+        let (findings, diagnostics) = lint::check(&case.input, &case.opts);
+        let mine: Vec<&Finding> = findings.iter().filter(|f| code.is_none_or(|c| f.code == c)).collect();
         if case.catches {
-            assert!(!mine.is_empty(), "{code}: `{}` should be reported", case.header);
+            assert!(!mine.is_empty(), "{code_name}: `{}` should be reported", case.header);
         } else {
-            assert!(mine.is_empty(), "{code}: `{}` should not be reported, got {:?}", case.header, mine);
+            assert!(mine.is_empty(), "{code_name}: `{}` should not be reported, got {:?}", case.header, mine);
         }
         writeln!(out, "### {}", case.header).unwrap();
         out.push_str(&render(&case.input.dockerfile, &mine));
+        let lines = LineIndex::new(&case.input.dockerfile);
+        for d in &diagnostics {
+            let (l, c) = lines.line_col(&case.input.dockerfile, d.span.start);
+            writeln!(out, "diagnostic {l}:{c} {}: {}", d.severity.as_str(), d.message).unwrap();
+        }
     }
     out
 }
@@ -124,7 +134,7 @@ fn every_fixture_matches_its_snapshot() {
         let cases = parse_cases(&fixture);
         assert!(cases.iter().any(|c| c.catches), "{}: the fixture needs a `catches` case", rule.code);
         assert!(cases.iter().any(|c| !c.catches), "{}: the fixture needs a `passes` case", rule.code);
-        let actual = check(rule.code, &fixture);
+        let actual = check(Some(rule.code), &fixture);
         expect_test::expect_file![fixture_dir().join(format!("{}.snap", rule.code))].assert_eq(&actual);
     }
 }
@@ -155,4 +165,92 @@ fn registry_codes_and_equivalents_are_unique_and_documented() {
 fn rules_reference_is_up_to_date() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/rules.md");
     expect_test::expect_file![path].assert_eq(&lint::registry::reference_markdown());
+}
+
+/// Suppression comments and BuildKit's check directive, over all rules.
+#[test]
+fn suppressions() {
+    let fixture = std::fs::read_to_string(fixture_dir().join("suppress.Dockerfile")).unwrap_or_default();
+    expect_test::expect_file![fixture_dir().join("suppress.snap")].assert_eq(&check(None, &fixture));
+}
+
+/// "Fix all safe" never makes a file worse: the parser finds no new
+/// problems in the result and fewer safe-fixable findings remain.
+#[test]
+fn safe_fixes_resolve_their_findings() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut fixed_any = 0;
+    for path in files {
+        for case in parse_cases(&std::fs::read_to_string(&path).unwrap_or_default()) {
+            let (before, diags_before) = lint::check(&case.input, &case.opts);
+            let safe_before = before.iter().filter(|f| f.fix.as_ref().is_some_and(|x| x.safe)).count();
+            if safe_before == 0 {
+                continue;
+            }
+            let fixed = apply_fixes(&case.input.dockerfile, &before);
+            let input = BuildInput { dockerfile: fixed.clone(), ..case.input.clone() };
+            let (after, diags_after) = lint::check(&input, &case.opts);
+            let safe_after = after.iter().filter(|f| f.fix.as_ref().is_some_and(|x| x.safe)).count();
+            assert!(safe_after < safe_before, "{}: `{}` still has {safe_after} safe fixes:\n{fixed}", path.display(), case.header);
+            assert!(diags_after.len() <= diags_before.len(), "{}: `{}` fixes introduced problems:\n{fixed}\n{diags_after:?}", path.display(), case.header);
+            fixed_any += 1;
+        }
+    }
+    assert!(fixed_any >= 10, "the fixtures should exercise the safe fixes");
+}
+
+/// xorshift64*: reproducible input mutations for the no-panic check.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1) as u64) as usize
+    }
+}
+
+/// The engine never panics, whatever the file: every fixture, mutated with
+/// pieces that stress the grammar, gives findings whose spans and fixes
+/// fit the text, and applying the safe fixes yields valid UTF-8 text.
+#[test]
+fn never_panics_and_spans_fit() {
+    const PIECES: &[&str] = &[
+        "\\", "\\\n", "`", "\n", "<<", "<<EOF\n", "EOF\n", "\"", "'", "${", "}", "[", "]", "--mount=type=cache,target=", "--from=",
+        "&&", "|", ";", "#", "# hadolint ignore=DL3004\n", "# check=skip=all\n", "你好", "é", "\0", "=", "FROM ", "RUN ", "COPY . .\n",
+        "sudo ", "apt-get install ", "AS ", "$", "(", ")",
+    ];
+    let mut texts: Vec<String> = std::fs::read_dir(fixture_dir())
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|p| parse_cases(&std::fs::read_to_string(p).unwrap_or_default()).into_iter().map(|c| c.input.dockerfile))
+        .collect();
+    texts.sort();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for base in &texts {
+        for _ in 0..12 {
+            let mut t = base.clone();
+            for _ in 0..1 + rng.below(4) {
+                let mut at = rng.below(t.len() + 1);
+                while !t.is_char_boundary(at) {
+                    at -= 1;
+                }
+                t.insert_str(at, PIECES[rng.below(PIECES.len())]);
+            }
+            let input = BuildInput { dockerfile: t.clone(), files: vec![ContextFile::text(".dockerignore", "*.pem\n")], ..Default::default() };
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true });
+            for f in &findings {
+                assert!(f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end), "{f:?} in {t:?}");
+                for e in f.fix.iter().flat_map(|x| &x.edits) {
+                    assert!(e.span.end <= t.len() && t.is_char_boundary(e.span.start) && t.is_char_boundary(e.span.end), "{e:?} in {t:?}");
+                }
+            }
+            let _ = apply_fixes(&t, &findings);
+        }
+    }
 }

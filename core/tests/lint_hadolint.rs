@@ -4,6 +4,10 @@
 //! `UPDATE_EXPECT=1`). A case with no line in the snapshot is a case the
 //! rule must not flag.
 //!
+//! Where a BuildKit check says the same as a hadolint rule (JSONArgsRecommended
+//! and DL3025...), the mirror defers to it and the snapshot shows the
+//! BuildKit check's finding, under its own code.
+//!
 //! A fixture's first line may hold options: `# test: all-stages` checks
 //! every stage, `# test: target=NAME` builds that stage.
 
@@ -25,16 +29,19 @@ fn check_fixture(name: &str, code: &str) {
     let text = std::fs::read_to_string(format!("{dir}/{name}.Dockerfile")).expect("fixture");
     let rule = lint::rules().iter().find(|r| r.also == Some(code)).unwrap_or_else(|| panic!("no rule mirrors {code}"));
     let first = text.lines().next().unwrap_or("");
-    let opts = CheckOptions { all_stages: first.contains("test: all-stages") };
+    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), ..Default::default() };
     let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
     let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
     let lines = LineIndex::new(&text);
     let mut out = String::new();
-    for f in findings.iter().filter(|f| f.code == rule.code) {
+    // Where a BuildKit check says the same, the hadolint mirror defers to it.
+    let twin = TWINS.iter().find(|(dl, _)| *dl == code).map(|(_, bk)| format!("BuildKit:{bk}"));
+    let reported = |f: &&lint::Finding| f.code == rule.code || lint::rule(f.code).and_then(|r| r.also) == twin.as_deref();
+    for f in findings.iter().filter(reported) {
         let (line, col) = lines.line_col(&text, f.span.start);
         let snippet = f.span.slice(&text).lines().next().unwrap_or("");
-        writeln!(out, "{line}:{col} {} `{snippet}`: {}", f.severity.as_str(), f.message).unwrap();
+        writeln!(out, "{line}:{col} {} {} `{snippet}`: {}", f.code, f.severity.as_str(), f.message).unwrap();
         if let Some(fix) = &f.fix {
             let fixed = lint::apply_fixes(&text, std::slice::from_ref(&with_safe(f.clone())));
             let changed = changed_line(&text, &fixed, line);
@@ -43,6 +50,18 @@ fn check_fixture(name: &str, code: &str) {
     }
     expect_test::expect_file![format!("{dir}/{name}.snap")].assert_eq(&out);
 }
+
+/// hadolint rules and the BuildKit checks that say the same thing.
+const TWINS: [(&str, &str); 8] = [
+    ("DL3000", "WorkdirRelativePath"),
+    ("DL3024", "DuplicateStageName"),
+    ("DL3025", "JSONArgsRecommended"),
+    ("DL3029", "FromPlatformFlagConstDisallowed"),
+    ("DL3063", "ReservedStageName"),
+    ("DL3064", "SecretsUsedInArgOrEnv"),
+    ("DL3065", "RedundantTargetPlatform"),
+    ("DL4000", "MaintainerDeprecated"),
+];
 
 /// The fix marked safe, so that `apply_fixes` shows what it would do.
 fn with_safe(mut f: lint::Finding) -> lint::Finding {
@@ -123,7 +142,7 @@ fn truncated_files_never_panic() {
             }
             start += line.len();
             let input = BuildInput { dockerfile: text[..cut].to_string(), ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true });
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true, ..Default::default() });
             for f in &findings {
                 assert!(f.span.end <= cut && f.span.start <= f.span.end, "{} span {:?} outside {cut}", f.code, f.span);
             }

@@ -13,6 +13,17 @@ use crate::syntax::{self, Dockerfile};
 pub struct CheckOptions {
     /// Check every stage, not only those the target builds.
     pub all_stages: bool,
+    /// Run BuildKit's experimental checks even when the file does not ask
+    /// for them with `# check=experimental=...`.
+    pub experimental: bool,
+}
+
+/// BuildKit's checks that only run when enabled (BuildKit:
+/// frontend/dockerfile/linter/ruleset.go, `Experimental: true`).
+pub const EXPERIMENTAL: [&str; 2] = ["CopyIgnoredFile", "InvalidDefinitionDescription"];
+
+fn is_experimental(rule: &super::Rule) -> bool {
+    rule.buildkit_name().is_some_and(|n| EXPERIMENTAL.contains(&n))
 }
 
 /// Checks a build: the Dockerfile with its context, build args and target.
@@ -32,6 +43,9 @@ pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOpt
     let suppressions = Suppressions::parse(dockerfile, &input.build_args, &mut diagnostics);
     let mut findings = Vec::new();
     for rule in registry::rules() {
+        if is_experimental(rule) && !opts.experimental && !suppressions.enables(rule) {
+            continue;
+        }
         let mut found = Vec::new();
         (rule.check)(&ctx, &mut found);
         for mut f in found {

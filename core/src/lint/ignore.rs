@@ -67,7 +67,7 @@ fn matches_path(pattern: &str, path: &str) -> bool {
     }
     let mut prefix_end = path.len();
     while let Some(i) = path[..prefix_end].rfind('/') {
-        if glob(pattern.as_bytes(), path[..i].as_bytes()) {
+        if glob(pattern.as_bytes(), &path.as_bytes()[..i]) {
             return true;
         }
         prefix_end = i;

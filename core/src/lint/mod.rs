@@ -194,7 +194,7 @@ impl Edit {
 /// Declares a rule `static` whose `doc` field is its own doc comment, so the
 /// documentation is written once, next to the code, and shown in the page.
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     /// Stage names should be lowercase.
 ///     ///

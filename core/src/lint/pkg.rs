@@ -184,6 +184,8 @@ pub fn install(cmd: &ShellCommand) -> Option<Install> {
         "pnpm" if matches!(sub, Some("install") | Some("i")) => make(Tool::Pnpm, true, Vec::new(), false),
         "go" if sub == Some("mod") && pos.get(1).map(String::as_str) == Some("download") => make(Tool::Go, true, Vec::new(), false),
         "go" if matches!(sub, Some("build") | Some("install")) => make(Tool::Go, true, Vec::new(), false),
+        // cargo-chef's `cargo chef cook` builds the dependencies from a recipe.
+        "cargo" if sub == Some("chef") && pos.get(1).map(String::as_str) == Some("cook") => make(Tool::Cargo, true, Vec::new(), false),
         "cargo" if matches!(sub, Some("fetch") | Some("build") | Some("install")) => make(Tool::Cargo, sub != Some("install"), Vec::new(), false),
         "mvn" | "mvnw" | "./mvnw" => {
             let deps = pos.iter().any(|p| p.starts_with("dependency:") || p == "package" || p == "install" || p == "verify");

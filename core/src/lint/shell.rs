@@ -113,8 +113,7 @@ impl ShellCommand {
     /// `nice`, `command`. `sudo apt-get install x` becomes `apt-get install x`.
     pub fn unwrapped(&self) -> ShellCommand {
         let mut words: &[ShellWord] = &self.words;
-        loop {
-            let Some(first) = words.first() else { break };
+        while let Some(first) = words.first() {
             let name = first.value.rsplit('/').next().unwrap_or(&first.value);
             let mut rest = &words[1..];
             match name {
@@ -673,5 +672,44 @@ mod tests {
         assert!(u.has_option(Some('y'), Some("yes")));
         assert!(u.has_option(None, Some("no-install-recommends")));
         assert!(!u.has_option(Some('f'), None));
+    }
+}
+
+#[cfg(test)]
+mod heredoc_tests {
+    use super::*;
+    use crate::syntax;
+
+    fn programs(dockerfile: &str) -> Vec<Vec<String>> {
+        let (df, _) = syntax::parse(dockerfile);
+        df.instructions
+            .iter()
+            .map(|i| run_commands(dockerfile, i, df.escape).iter().filter_map(|c| c.program().map(str::to_string)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn heredoc_scripts_are_split_like_run_lines() {
+        let text = "FROM alpine\nRUN <<EOF\napk add curl\nrm -rf /tmp/x\nEOF\nRUN bash -e <<'EOS'\nsudo true\nEOS\nRUN python3 <<EOF\nimport os\nEOF\nRUN cat <<EOF > /etc/motd\nhello && world\nEOF\nRUN apt-get update && \\\n    # a comment line\n    apt-get install -y \\\n      curl\n";
+        assert_eq!(
+            programs(text),
+            vec![
+                vec![],
+                vec!["apk".to_string(), "rm".to_string()],
+                vec!["bash".to_string(), "sudo".to_string()],
+                vec!["python3".to_string()],
+                vec!["cat".to_string()],
+                vec!["apt-get".to_string(), "apt-get".to_string()],
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_dockerfile() {
+        let text = "FROM alpine\nRUN --mount=type=cache,target=/root/.npm npm ci && \\\n    npm run build\n";
+        let (df, _) = syntax::parse(text);
+        let cmds = run_commands(text, &df.instructions[1], df.escape);
+        let spans: Vec<&str> = cmds.iter().map(|c| c.span.slice(text)).collect();
+        assert_eq!(spans, vec!["npm ci", "npm run build"]);
     }
 }

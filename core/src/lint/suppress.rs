@@ -5,7 +5,7 @@
 //! - `# hadolint global ignore=...` and `# dockerplay global ignore=...`:
 //!   the whole file;
 //! - BuildKit's `# check=skip=StageNameCasing,...` directive (or `skip=all`)
-//!   and its `error=true`, also given as the `BUILDKIT_DOCKERFILE_CHECK`
+//!   and its `error=true` and `experimental=...`, also given as the `BUILDKIT_DOCKERFILE_CHECK`
 //!   build arg (BuildKit: frontend/dockerfile/linter/linter.go ParseLintOptions).
 //!
 //! A suppression may name our code, the equivalent code (`DL3008`,
@@ -30,6 +30,10 @@ pub struct Suppressions {
     pub skip_all: bool,
     /// `# check=error=true`: BuildKit's checks are errors.
     pub error: bool,
+    /// `# check=experimental=A,B` or `experimental=all`: BuildKit's
+    /// experimental checks to run.
+    pub experimental: Vec<String>,
+    pub experimental_all: bool,
 }
 
 impl Suppressions {
@@ -77,9 +81,23 @@ impl Suppressions {
                     }
                 }
                 "error" => self.error = val.trim().eq_ignore_ascii_case("true"),
+                "experimental" => {
+                    for name in val.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                        if name.eq_ignore_ascii_case("all") {
+                            self.experimental_all = true;
+                        } else {
+                            self.experimental.push(name.to_string());
+                        }
+                    }
+                }
                 other => diagnostics.push(Diagnostic::warning(span, format!("unknown check option `{other}`"))),
             }
         }
+    }
+
+    /// Does the file turn this experimental rule on?
+    pub fn enables(&self, rule: &Rule) -> bool {
+        self.experimental_all || self.experimental.iter().any(|n| registry::names(rule, n))
     }
 
     /// Is this finding of this rule suppressed?

@@ -6,7 +6,10 @@ FROM node:${NODE_VERSION}-alpine
 ARG NODE_VERSION=22
 ### catches: an undeclared ARG in --platform
 FROM --platform=$BUILD_PLATFORM golang:1.23
-### passes: declared global ARGs, automatic platform args, defaults
+### catches: a default does not declare the ARG
+FROM node:${NODE_MAJOR:-22}-alpine
+### passes: declared global ARGs and automatic platform args
 ARG NODE_VERSION=22
+ARG NODE_MAJOR
 FROM --platform=$BUILDPLATFORM node:${NODE_VERSION}-alpine AS build
 FROM node:${NODE_MAJOR:-22}-alpine

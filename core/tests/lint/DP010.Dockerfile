@@ -14,3 +14,7 @@ WORKDIR src
 FROM node:22
 ARG APP_HOME=/app
 WORKDIR $APP_HOME
+### catches: only the first relative WORKDIR of a stage
+FROM node:22
+WORKDIR app
+WORKDIR src

@@ -6,10 +6,14 @@ LABEL version=$VERSION
 FROM scratch
 ENV APP_HOME=/app DATA=$APP_HOME/data
 COPY app ${APP_HOEM}/
-### passes: re-declared ARG, earlier ENV, defaults, escaped dollars
+### catches: a default does not declare the variable
+FROM alpine:3.20
+LABEL mode=${MODE:-prod}
+### passes: re-declared ARG, earlier ENV, declared ARG with a default use, escaped dollars
 ARG VERSION=1.0
 FROM alpine:3.20
 ARG VERSION
+ARG MODE
 ENV APP_HOME=/app
 ENV DATA=$APP_HOME/data
 LABEL version=$VERSION mode=${MODE:-prod} price=\$5

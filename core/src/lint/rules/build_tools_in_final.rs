@@ -121,12 +121,10 @@ fn removed_later(rest: &[ShellCommand], install: &ShellCommand, tools: &[&String
         .or_else(|| install.arg_values().find_map(|a| a.strip_prefix("--virtual=").map(str::to_string)));
     rest.iter().any(|c| {
         let c = c.unwrapped();
-        let removes = match (c.program(), c.subcommand()) {
-            (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove")) => true,
-            (Some("apk"), Some("del")) => true,
-            (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove")) => true,
-            _ => false,
-        };
+        let removes = matches!(
+            (c.program(), c.subcommand()),
+            (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove")) | (Some("apk"), Some("del")) | (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove"))
+        );
         removes && (c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
     })
 }

@@ -7,7 +7,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a package or dependency install (`apt-get install`, `pip
     /// install`, `npm ci`, `go mod download`, `cargo build`, `mvn`, ...)
-    /// whose RUN has no cache mount for that tool's download cache.
+    /// whose RUN has no cache mount for that tool's download cache. Installs
+    /// that opt out of caching (`apk add --no-cache`, `pip --no-cache-dir`,
+    /// apt with the lists removed in the same RUN) are left alone.
     ///
     /// ## Why
     /// When the layer rebuilds (a new dependency, a changed manifest), the
@@ -54,10 +56,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             run.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t)))
         };
         let mut reported: Vec<Tool> = Vec::new();
-        for c in ctx.run_commands(instr) {
-            let Some(install) = pkg::install(&c) else { continue };
+        let cmds = ctx.run_commands(instr);
+        // A RUN that cleans a system cache chose small layers over speed;
+        // the cache mount advice is for RUNs that keep or reuse the cache.
+        let cleaned: Vec<Tool> = cmds.iter().filter_map(pkg::cache_cleanup).collect();
+        for c in &cmds {
+            let Some(install) = pkg::install(c) else { continue };
             let tool = install.tool;
-            if tool.cache_dir().is_none() || cached(tool) || reported.contains(&tool) {
+            // `apk --no-cache` and `pip --no-cache-dir` would not use the mount.
+            let opted_out = install.no_cache || (tool.is_system() && cleaned.contains(&tool));
+            if tool.cache_dir().is_none() || opted_out || cached(tool) || reported.contains(&tool) {
                 continue;
             }
             reported.push(tool);

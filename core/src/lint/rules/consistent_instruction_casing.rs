@@ -51,9 +51,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let k = &i.keyword_text;
         let (want, casing) = if majority_lower { (k.to_lowercase(), "lowercase") } else { (k.to_uppercase(), "uppercase") };
         if want != *k {
+            let mut edits = vec![Edit::new(i.keyword_span, want.clone())];
+            // Re-casing FROM re-cases its AS too, so FromAsCasing stays quiet.
+            if let Args::From(FromArgs { as_keyword: Some(as_kw), .. }) = &i.args {
+                let as_want = if majority_lower { as_kw.text.to_lowercase() } else { as_kw.text.to_uppercase() };
+                if as_want != as_kw.text {
+                    edits.push(Edit::new(as_kw.span, as_want));
+                }
+            }
             out.push(
                 RULE.finding(i.keyword_span, format!("Command '{k}' should match the case of the command majority ({casing})"))
-                    .with_fix(Fix::safe(format!("Write `{want}`"), vec![Edit::new(i.keyword_span, want)])),
+                    .with_fix(Fix::safe(format!("Write `{want}`"), edits)),
             );
         }
     }

@@ -7,6 +7,9 @@ declare_rule! {
     /// Flags a `COPY`/`ADD` source from the build context that the context's
     /// `.dockerignore` excludes. Like BuildKit, it stays quiet when the
     /// `.dockerignore` has `!` exceptions, which cannot be judged statically.
+    /// Experimental in BuildKit: it runs when the file says
+    /// `# check=experimental=CopyIgnoredFile` (or `all`), or with the
+    /// experimental switch.
     ///
     /// ## Why
     /// An excluded file is never sent to the builder, so the instruction
@@ -33,7 +36,7 @@ declare_rule! {
 }
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateCopySourcePath
-// (an experimental check there).
+// (an experimental check there; see engine::EXPERIMENTAL).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(ignore) = &ctx.dockerignore else { return };
     if ignore.patterns.iter().any(|p| p.exclusion) {

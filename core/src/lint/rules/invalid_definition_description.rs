@@ -11,7 +11,9 @@ declare_rule! {
     /// `docker build --call=outline` and `--call=targets` show such a
     /// comment as the description of the stage or argument, but only when
     /// it starts with the name. A comment that is not meant as a description
-    /// should be separated by an empty line. (Experimental in BuildKit.)
+    /// should be separated by an empty line. Experimental in BuildKit: it
+    /// runs when the file says `# check=experimental=InvalidDefinitionDescription`
+    /// (or `all`), or with the experimental switch.
     ///
     /// ## Example
     /// ```dockerfile
@@ -34,31 +36,22 @@ declare_rule! {
     };
 }
 
-// BuildKit: frontend/dockerfile/instructions/parse.go checks the comment
-// block right above FROM and ARG (the "description" the outline shows).
+// BuildKit: frontend/dockerfile/instructions/parse.go validateDefinitionDescription:
+// the last line of the comment block right above must start with the
+// (lower-cased) stage name or one of the ARG's keys.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.instructions() {
-        let (what, name) = match &instr.args {
-            Args::From(FromArgs { name: Some(n), .. }) => ("build stage", n.text.clone()),
-            Args::Arg(decls) if decls.len() == 1 => ("ARG", decls[0].name.clone()),
+        let (what, keys) = match &instr.args {
+            Args::From(FromArgs { name: Some(n), .. }) => ("FROM", vec![n.text.to_lowercase()]),
+            Args::Arg(decls) if !decls.is_empty() => ("ARG", decls.iter().map(|d| d.name.clone()).collect()),
             _ => continue,
         };
-        // The first line of the comment block that ends on the line above.
-        let mut line = instr.line.saturating_sub(1);
-        let mut first = None;
-        while line > 0 {
-            match ctx.dockerfile.comments.iter().find(|c| c.line == line) {
-                Some(c) => {
-                    first = Some(c);
-                    line -= 1;
-                }
-                None => break,
-            }
+        let Some(comment) = ctx.dockerfile.comments.iter().find(|c| c.line + 1 == instr.line) else { continue };
+        let word = comment.text.split(' ').next().unwrap_or("");
+        if keys.iter().any(|k| k == word) {
+            continue;
         }
-        let Some(comment) = first else { continue };
-        let word = comment.text.split_whitespace().next().unwrap_or("");
-        if word != name {
-            out.push(RULE.finding(comment.span, format!("Comment for {what} should follow the format: `# {name} <description>`")));
-        }
+        let example = if keys.len() > 1 { "<arg_key>" } else { keys[0].as_str() };
+        out.push(RULE.finding(comment.span, format!("Comment for {what} should follow the format: `# {example} <description>`")));
     }
 }

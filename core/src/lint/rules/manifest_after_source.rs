@@ -75,7 +75,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let earlier = instrs[..i].iter().any(|c| {
                 c.args.copy().is_some_and(|c| c.from.is_none() && c.sources.iter().any(|s| names_manifest(&s.text, install.tool)))
             });
-            if earlier {
+            // Dependencies already installed above the COPY (from a copied
+            // manifest or a cargo-chef recipe) stay cached.
+            let installed_before = instrs[..i].iter().any(|r| {
+                ctx.run_commands(r).iter().any(|c| pkg::install(c).is_some_and(|x| x.from_manifest && x.tool == install.tool))
+            });
+            if earlier || installed_before {
                 continue;
             }
             let tool = install.tool;

@@ -62,7 +62,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         for span in words {
             for r in var_refs(span.slice(ctx.text), ctx.dockerfile.escape) {
-                if r.has_modifier || known(&r.name) {
+                // A default does not excuse an undeclared name (BuildKit
+                // records every look-up that misses).
+                if known(&r.name) {
                     continue;
                 }
                 let options = declared.iter().map(String::as_str).chain(AUTOMATIC_ARGS);

@@ -113,7 +113,10 @@ fn args_text_span(instr: &Instruction) -> Span {
 
 fn report(out: &mut Vec<Finding>, env: &BTreeSet<String>, text: &str, offset: usize, escape: char) {
     for r in var_refs(text, escape) {
-        if r.has_modifier || env.contains(&r.name) {
+        // Like BuildKit (shell/lex.go getEnv records every look-up that
+        // misses), a default does not excuse an undeclared name: without a
+        // declaration the variable can never be set.
+        if env.contains(&r.name) {
             continue;
         }
         let mut msg = format!("Usage of undefined variable '${}'", r.name);

@@ -4,8 +4,8 @@ declare_rule! {
     /// A relative WORKDIR depends on the base image's working directory.
     ///
     /// ## What it does
-    /// Flags a relative `WORKDIR` in a stage where no absolute `WORKDIR`
-    /// came before it (in the stage or the stages it builds on).
+    /// Flags the first `WORKDIR` of a stage when it is relative and no
+    /// stage this one builds on set an absolute one.
     ///
     /// ## Why
     /// A relative path is resolved against whatever working directory the
@@ -34,19 +34,18 @@ declare_rule! {
 }
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go dispatchWorkdir
-// warns when the path is relative and no absolute WORKDIR was set.
+// warns when the first WORKDIR of a stage is relative.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
         let mut absolute_set = inherits_absolute(ctx, stage);
         for instr in ctx.stage_instructions(stage) {
             let Args::Workdir(path) = &instr.args else { continue };
             let p = path.text.trim_matches(['"', '\'']);
-            if is_absolute(p) || p.starts_with('$') {
-                // A variable may well hold an absolute path; do not guess.
-                absolute_set |= is_absolute(p);
-                continue;
-            }
-            if !absolute_set {
+            // Only the first WORKDIR of a stage is checked: fixing it fixes
+            // the ones after it. A variable may well hold an absolute path.
+            let first = !absolute_set;
+            absolute_set = true;
+            if first && !is_absolute(p) && !p.starts_with('$') {
                 out.push(
                     RULE.finding(path.span, format!("Relative workdir \"{p}\" can have unexpected results if the base image changes"))
                         .with_fix(Fix::unsafe_(format!("Use `/{p}`"), vec![Edit::insert(path.span.start, "/")])),

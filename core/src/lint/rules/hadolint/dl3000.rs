@@ -6,6 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a `WORKDIR` whose path is relative (neither starting with `/`,
     /// nor a variable, nor a Windows drive path).
+    /// Where BuildKit's `WorkdirRelativePath` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// A relative `WORKDIR` is resolved against the previous one, which may
@@ -34,10 +36,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::workdir_relative_path::RULE);
     for instr in ctx.with_keyword(Keyword::Workdir) {
         let Args::Workdir(word) = &instr.args else { continue };
         if !is_absolute(&word.text) {
-            out.push(RULE.finding(word.span, format!("Use an absolute WORKDIR instead of `{}`", word.text)));
+            if !twin.covers(instr.span) {
+                out.push(RULE.finding(word.span, format!("Use an absolute WORKDIR instead of `{}`", word.text)));
+            }
         }
     }
 }

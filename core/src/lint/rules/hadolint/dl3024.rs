@@ -6,6 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a `FROM ... AS NAME` whose name an earlier stage already has
     /// (compared case-insensitively, as BuildKit does).
+    /// Where BuildKit's `DuplicateStageName` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// BuildKit refuses a Dockerfile with two stages of the same name:
@@ -33,6 +35,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::duplicate_stage_name::RULE);
     let stages = &ctx.dockerfile.stages;
     for stage in ctx.stages() {
         let Some(name) = stage.name.as_deref() else { continue };
@@ -42,7 +45,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(Args::From(f)) => f.name.as_ref().map_or(stage.span, |n| n.span),
                 _ => stage.span,
             };
-            out.push(RULE.finding(span, format!("Stage name `{name}` is already used by an earlier stage")));
+            if !twin.covers(span) {
+                out.push(RULE.finding(span, format!("Stage name `{name}` is already used by an earlier stage")));
+            }
         }
     }
 }

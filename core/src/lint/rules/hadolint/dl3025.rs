@@ -6,6 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Flags `CMD`, `ENTRYPOINT` and `HEALTHCHECK CMD` written in shell
     /// form (`CMD npm start`) rather than as a JSON array.
+    /// Where BuildKit's `JSONArgsRecommended` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// The shell form runs the command under `/bin/sh -c`, so the shell,
@@ -33,6 +35,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::json_args_recommended::RULE);
     for instr in ctx.instructions() {
         let instr = match &instr.args {
             Args::Onbuild(inner) => inner.as_ref(),
@@ -51,7 +54,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if let Some(fix) = json_fix(ctx, instr, shell) {
             finding = finding.with_fix(fix);
         }
-        out.push(finding);
+        if !twin.covers(instr.span) {
+            out.push(finding);
+        }
     }
 }
 

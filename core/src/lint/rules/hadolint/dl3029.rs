@@ -6,6 +6,8 @@ declare_rule! {
     /// ## What it does
     /// Flags `FROM --platform=` with a constant value such as
     /// `linux/amd64`. Variables (`$BUILDPLATFORM`) are fine.
+    /// Where BuildKit's `FromPlatformFlagConstDisallowed` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// A fixed platform makes every build of the stage emulate that
@@ -33,11 +35,14 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::from_platform_flag_const_disallowed::RULE);
     for instr in ctx.with_keyword(Keyword::From) {
         let Some(flag) = instr.flag("platform") else { continue };
         let value = flag.value.as_deref().unwrap_or("");
         if !value.contains('$') {
-            out.push(RULE.finding(flag.span, format!("Do not hard-code `--platform={value}` in FROM")));
+            if !twin.covers(instr.span) {
+                out.push(RULE.finding(flag.span, format!("Do not hard-code `--platform={value}` in FROM")));
+            }
         }
     }
 }

@@ -5,6 +5,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags a stage named `scratch` or `context`.
+    /// Where BuildKit's `ReservedStageName` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// `scratch` is the empty image, and `context` is how build contexts
@@ -31,11 +33,14 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::reserved_stage_name::RULE);
     for stage in ctx.stages() {
         let Some(Args::From(from)) = ctx.stage_from(stage).map(|i| &i.args) else { continue };
         let Some(name) = &from.name else { continue };
         if name.text.eq_ignore_ascii_case("scratch") || name.text.eq_ignore_ascii_case("context") {
-            out.push(RULE.finding(name.span, format!("`{}` is a reserved word; choose another stage name", name.text)));
+            if !twin.covers(name.span) {
+                out.push(RULE.finding(name.span, format!("`{}` is a reserved word; choose another stage name", name.text)));
+            }
         }
     }
 }

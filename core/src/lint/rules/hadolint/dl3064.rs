@@ -8,6 +8,8 @@ declare_rule! {
     /// names (`GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`...) and
     /// names containing `password`, `secret`, `token`, `api_key`,
     /// `client_key`, `private` or `username`.
+    /// Where BuildKit's `SecretsUsedInArgOrEnv` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// ARG and ENV values are stored in the image's metadata and history:
@@ -53,6 +55,7 @@ fn sensitive(name: &str) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::secrets_used_in_arg_or_env::RULE);
     for instr in ctx.instructions() {
         let names: Vec<(&str, Span)> = match &instr.args {
             Args::Arg(decls) => decls.iter().map(|d| (d.name.as_str(), d.span)).collect(),
@@ -60,7 +63,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             _ => continue,
         };
         if let Some((name, span)) = names.into_iter().find(|(n, _)| sensitive(n)) {
-            out.push(RULE.finding(span, format!("`{name}` looks like a secret: ARG and ENV values stay readable in the image; use a secret mount")));
+            if !twin.covers(instr.span) {
+                out.push(RULE.finding(span, format!("`{name}` looks like a secret: ARG and ENV values stay readable in the image; use a secret mount")));
+            }
         }
     }
 }

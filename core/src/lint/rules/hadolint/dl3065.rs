@@ -5,6 +5,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags `FROM --platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`).
+    /// Where BuildKit's `RedundantTargetPlatform` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// A stage is built for the target platform by default; saying so adds
@@ -30,13 +32,16 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::redundant_target_platform::RULE);
     for instr in ctx.with_keyword(Keyword::From) {
         let Some(flag) = instr.flag("platform") else { continue };
         if matches!(flag.value.as_deref(), Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")) {
             // Remove the flag and the blank after it.
             let after = ctx.text.get(flag.span.end..).unwrap_or("").chars().take_while(|c| *c == ' ' || *c == '\t').count();
             let fix = Fix::safe("Remove `--platform`", vec![Edit::delete(Span::new(flag.span.start, flag.span.end + after))]);
-            out.push(RULE.finding(flag.span, "`--platform=$TARGETPLATFORM` is the default; remove it").with_fix(fix));
+            if !twin.covers(instr.span) {
+                out.push(RULE.finding(flag.span, "`--platform=$TARGETPLATFORM` is the default; remove it").with_fix(fix));
+            }
         }
     }
 }

@@ -5,6 +5,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags `MAINTAINER`.
+    /// Where BuildKit's `MaintainerDeprecated` check reports the same instruction, only
+    /// its finding is shown.
     ///
     /// ## Why
     /// `MAINTAINER` sets a field that images no longer use; a label is
@@ -30,6 +32,7 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let twin = super::util::Twin::new(ctx, &crate::lint::rules::maintainer_deprecated::RULE);
     for instr in ctx.with_keyword(Keyword::Maintainer) {
         let Args::Maintainer(who) = &instr.args else { continue };
         let mut finding = RULE.finding(instr.keyword_span, "MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors=...`");
@@ -38,6 +41,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let label = format!("LABEL org.opencontainers.image.authors=\"{}\"", who.trim());
             finding = finding.with_fix(Fix::safe("Replace with a label", vec![Edit::new(instr.span, label)]));
         }
-        out.push(finding);
+        if !twin.covers(instr.span) {
+            out.push(finding);
+        }
     }
 }

@@ -227,6 +227,32 @@ pub fn image_stages(ctx: &Context) -> Vec<bool> {
     out
 }
 
+/// Where a BuildKit check says the same as a hadolint rule: the spans of the
+/// instructions it reports. The hadolint mirror stays quiet there, so that a
+/// problem is shown once, and skipping the BuildKit check by name
+/// (`# check=skip=JSONArgsRecommended`) quiets both.
+pub struct Twin {
+    reported: Vec<Span>,
+}
+
+impl Twin {
+    pub fn new(ctx: &Context, rule: &'static Rule) -> Twin {
+        let mut found = Vec::new();
+        (rule.check)(ctx, &mut found);
+        let reported = found
+            .iter()
+            .filter_map(|f| ctx.dockerfile.instructions.iter().find(|i| i.span.contains(f.span.start) || i.span.start == f.span.start))
+            .map(|i| i.span)
+            .collect();
+        Twin { reported }
+    }
+
+    /// Does the twin report the instruction at `span` (or holding it)?
+    pub fn covers(&self, span: Span) -> bool {
+        self.reported.iter().any(|r| r.contains(span.start) || r.start == span.start)
+    }
+}
+
 /// The span of a command's first word, for underlining the program.
 pub fn program_span(cmd: &ShellCommand) -> Span {
     cmd.words.first().map_or(cmd.span, |w| w.span)

@@ -254,3 +254,39 @@ fn never_panics_and_spans_fit() {
         }
     }
 }
+
+/// Every rule of ours has a Chinese title for the page's Chinese UI.
+#[test]
+fn own_rules_have_chinese_titles() {
+    for r in lint::rules().iter().filter(|r| !(r.code.starts_with("DP1") || r.code.starts_with("DP3") || r.code.starts_with("DP4"))) {
+        let zh = lint::i18n::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", r.code);
+    }
+}
+
+/// Our findings over the shared corpus of realistic Dockerfiles
+/// (`tests/corpus`), as a snapshot: a change in what real files get is
+/// visible in review. hadolint mirrors are compared with hadolint itself by
+/// scripts/compare-hadolint.py instead.
+#[test]
+fn corpus_findings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect())
+        .unwrap_or_default();
+    files.sort();
+    assert!(files.len() >= 20, "the corpus should have realistic files to check");
+    let mut out = String::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let input = BuildInput { dockerfile: text.clone(), ..Default::default() };
+        let (findings, _) = lint::check(&input, &CheckOptions::default());
+        let lines = LineIndex::new(&text);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for f in findings.iter().filter(|f| f.code.starts_with("DP0") || f.code.starts_with("DP2")) {
+            let (l, c) = lines.line_col(&text, f.span.start);
+            writeln!(out, "{name}:{l}:{c} {} {}", f.code, f.message).unwrap();
+        }
+    }
+    expect_test::expect_file![fixture_dir().join("corpus.snap")].assert_eq(&out);
+}

@@ -203,6 +203,18 @@ pub fn install(cmd: &ShellCommand) -> Option<Install> {
     }
 }
 
+/// Compiles the project rather than only fetching its dependencies
+/// (`go build`, `cargo build`, `mvn package`, any Gradle task).
+pub fn is_build(c: &ShellCommand) -> bool {
+    let c = c.unwrapped();
+    match c.program() {
+        Some("go" | "cargo") => matches!(c.subcommand(), Some("build") | Some("install")),
+        Some("mvn" | "mvnw") => c.positional().any(|p| !p.value.starts_with("dependency:")),
+        Some("gradle" | "gradlew") => true,
+        _ => false,
+    }
+}
+
 /// Commands that refresh a system package index (`apt-get update`).
 pub fn index_update(cmd: &ShellCommand) -> Option<Tool> {
     let cmd = cmd.unwrapped();

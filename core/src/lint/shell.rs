@@ -256,6 +256,11 @@ fn is_assignment(word: &str) -> bool {
 enum Token {
     Word(ShellWord),
     Op(Connector),
+    /// `;;`, ending a `case` branch: the words up to the next `)` are a
+    /// pattern, not a command.
+    CaseEnd,
+    /// `)`, which also ends a `case` pattern.
+    Close,
     /// A redirection and its target, kept only for the command's span.
     Redirect(Span),
 }
@@ -337,7 +342,7 @@ impl<'a> Scanner<'a> {
         for t in &self.tokens {
             match t {
                 Token::Word(_) => words = true,
-                Token::Op(_) => {
+                Token::Op(_) | Token::CaseEnd | Token::Close => {
                     if words {
                         count += 1;
                     }
@@ -376,11 +381,16 @@ impl<'a> Scanner<'a> {
                 b'|' if self.peek(1) == Some(b'|') => self.op(Connector::Or, 2),
                 b'|' if self.peek(1) == Some(b'&') => self.op(Connector::Pipe, 2),
                 b'|' => self.op(Connector::Pipe, 1),
-                b';' => {
-                    let n = if self.peek(1) == Some(b';') { 2 } else { 1 };
-                    self.op(Connector::Seq, n)
+                b';' if self.peek(1) == Some(b';') => {
+                    self.tokens.push(Token::CaseEnd);
+                    self.pos += 2;
                 }
-                b'(' | b')' => self.op(Connector::Seq, 1),
+                b';' => self.op(Connector::Seq, 1),
+                b'(' => self.op(Connector::Seq, 1),
+                b')' => {
+                    self.tokens.push(Token::Close);
+                    self.pos += 1;
+                }
                 b'<' | b'>' => self.redirect(),
                 _ => self.word(),
             }
@@ -440,7 +450,7 @@ impl<'a> Scanner<'a> {
                 _ => String::new(),
             };
             let owner = self.command_index();
-            let has_words = self.tokens.iter().rev().take_while(|t| !matches!(t, Token::Op(_))).any(|t| matches!(t, Token::Word(_)));
+            let has_words = self.tokens.iter().rev().take_while(|t| !matches!(t, Token::Op(_) | Token::CaseEnd | Token::Close)).any(|t| matches!(t, Token::Word(_)));
             self.heredocs.push((name, has_words.then_some(owner)));
         }
         self.tokens.push(Token::Redirect(Span::new(start, self.pos)));
@@ -578,8 +588,9 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
     let mut words: Vec<ShellWord> = Vec::new();
     let mut span: Option<Span> = None;
     let mut prev: Option<Connector> = None;
+    // Inside `case`, the words before `)` are a pattern (`amd64)`, `a|b)`).
+    let mut in_pattern = false;
     let mut flush = |words: &mut Vec<ShellWord>, span: &mut Option<Span>, next: Option<Connector>, prev: &mut Option<Connector>| {
-        let had_words = !words.is_empty();
         let mut ws: Vec<ShellWord> = std::mem::take(words);
         let mut k = 0;
         while k < ws.len() && PREFIX_WORDS.contains(&ws[k].value.as_str()) && !ws[k].quoted {
@@ -599,8 +610,6 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
         if let Some(s) = span.take() {
             if !ws.is_empty() || !assignments.is_empty() {
                 out.push(ShellCommand { assignments, words: ws, span: s, prev: *prev, next, in_heredoc });
-            } else if had_words {
-                // A bare `fi` or `done`: its connector still links neighbours.
             }
         }
         if let Some(last) = out.last_mut() {
@@ -609,6 +618,7 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
             }
         }
         *prev = next;
+        control
     };
     for token in tokens {
         match token {
@@ -617,7 +627,26 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
                 words.push(w);
             }
             Token::Redirect(r) => span = Some(span.map_or(r, |s| s.cover(r))),
-            Token::Op(c) => flush(&mut words, &mut span, Some(c), &mut prev),
+            Token::Close | Token::Op(Connector::Pipe) if in_pattern => {
+                // A `case` pattern: drop it; `|` separates alternatives.
+                words.clear();
+                span = None;
+                prev = Some(Connector::Seq);
+                in_pattern = matches!(token, Token::Op(Connector::Pipe));
+            }
+            Token::CaseEnd => {
+                flush(&mut words, &mut span, Some(Connector::Seq), &mut prev);
+                in_pattern = true;
+            }
+            Token::Close => {
+                flush(&mut words, &mut span, Some(Connector::Seq), &mut prev);
+            }
+            Token::Op(c) => {
+                let was_case = words.first().is_some_and(|w| w.value == "case" && !w.quoted);
+                flush(&mut words, &mut span, Some(c), &mut prev);
+                // `case x in a|b)`: the first pattern's alternatives follow.
+                in_pattern = was_case && c == Connector::Pipe;
+            }
         }
     }
     flush(&mut words, &mut span, None, &mut prev);
@@ -661,6 +690,16 @@ mod tests {
             Some(Seq) ["pip", "install", "y"] env=[] next=Some(Seq) `then pip install y`
             Some(Seq) ["echo", "done"] env=[] next=Some(Seq) `echo done`"#]]
         .assert_eq(&show("if [ -f x ]; then pip install y; fi\n# a comment; rm -rf /\necho done\n"));
+    }
+
+    #[test]
+    fn case_patterns_are_not_commands() {
+        expect_test::expect![[r#"
+            Some(Seq) ["echo", "x86"] env=[] next=Some(Seq) `echo x86`
+            Some(Seq) ["echo", "arm"] env=[] next=Some(Seq) `echo arm`
+            Some(Seq) ["echo", "other"] env=[] next=Some(Seq) `echo other`
+            Some(Seq) ["uname"] env=[] next=None `uname`"#]]
+        .assert_eq(&show("case \"$(uname -m)\" in x86_64|amd64) echo x86 ;; arm64|aarch64) echo arm;; *) echo other;; esac; uname"));
     }
 
     #[test]

@@ -39,3 +39,16 @@ COPY --from=planner /app/recipe.json recipe.json
 RUN cargo chef cook --release --recipe-path recipe.json
 COPY . .
 RUN cargo build --release
+### catches: a build after COPY . gets the dependency-only step added
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY . .
+RUN go build -o /out/app .
+### catches: the context's manifests are the ones copied
+#> file package.json = {}
+#> file yarn.lock = x
+#> file .dockerignore = node_modules
+FROM node:22-slim
+WORKDIR /app
+COPY . .
+RUN yarn install --frozen-lockfile

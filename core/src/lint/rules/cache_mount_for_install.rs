@@ -73,7 +73,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 RULE.finding(
                     c.span,
-                    format!("`{}` downloads everything again whenever this layer rebuilds; a cache mount keeps the downloads between builds", tool.as_str()),
+                    if pkg::is_build(c) {
+                        format!("`{}` starts from an empty build cache whenever this layer rebuilds; a cache mount keeps its downloads and build cache between builds", tool.as_str())
+                    } else {
+                        format!("`{}` downloads every package again whenever this layer rebuilds; a cache mount keeps the downloads between builds", tool.as_str())
+                    },
                 )
                 // Unsafe: apt needs docker-clean removed, and a cache
                 // mount changes what a later layer can see of the cache.

@@ -69,69 +69,114 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             // The first dependency install after the COPY.
             let found = instrs[i + 1..].iter().find_map(|r| {
-                ctx.run_commands(r).iter().find_map(|c| pkg::install(c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (r, x)))
+                ctx.run_commands(r)
+                    .into_iter()
+                    .find_map(|c| pkg::install(&c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c)))
             });
-            let Some((run, install)) = found else { continue };
+            let Some((run, install, command)) = found else { continue };
+            let tool = install.tool;
             let earlier = instrs[..i].iter().any(|c| {
-                c.args.copy().is_some_and(|c| c.from.is_none() && c.sources.iter().any(|s| names_manifest(&s.text, install.tool)))
+                c.args.copy().is_some_and(|c| c.from.is_none() && c.sources.iter().any(|s| names_manifest(&s.text, tool)))
             });
             // Dependencies already installed above the COPY (from a copied
             // manifest or a cargo-chef recipe) stay cached.
             let installed_before = instrs[..i].iter().any(|r| {
-                ctx.run_commands(r).iter().any(|c| pkg::install(c).is_some_and(|x| x.from_manifest && x.tool == install.tool))
+                ctx.run_commands(r).iter().any(|c| pkg::install(c).is_some_and(|x| x.from_manifest && x.tool == tool))
             });
             if earlier || installed_before {
                 continue;
             }
-            let tool = install.tool;
-            let manifests = present_manifests(ctx, tool);
+            let manifests = manifests_to_copy(ctx, tool, &command);
+            let shown: Vec<&str> = manifests.iter().map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') }).collect();
+            let names = if shown.is_empty() { tool.manifests().join(" and ") } else { shown.join(" and ") };
             let msg = format!(
-                "`{}` copies the whole source before `{}` installs dependencies (line {}): every code edit re-runs the install; copy {} first, install, then copy the rest",
+                "`{}` copies the whole source before `{}` installs dependencies (line {}): every code edit re-runs the install; copy {names} first, install, then copy the rest",
                 ctx.first_line(copy_instr).slice(ctx.text),
                 tool.as_str(),
                 run.line,
-                manifests.join(" and "),
             );
             let mut f = RULE.finding(ctx.first_line(copy_instr), msg);
-            // Offer the reordering when the install RUN directly follows.
-            if instrs.get(i + 1).is_some_and(|n| std::ptr::eq(*n, *run)) && run.end_line == run.line {
-                let dest = copy.dest.text.clone();
-                let dest = if dest == "." { "./".to_string() } else { dest };
-                let line_start = ctx.lines.line_start(copy_instr.line);
-                let run_text = run.span.slice(ctx.text);
-                let insert = format!("COPY {} {dest}\n{run_text}\n", manifests.join(" "));
-                let run_line = Span::new(ctx.lines.line_start(run.line), (run.span.end + 1).min(ctx.text.len()));
-                f = f.with_fix(Fix::unsafe_(
-                    format!("Copy {} and install first", manifests.join(" ")),
-                    vec![Edit::insert(line_start, insert), Edit::delete(run_line)],
-                ));
+            let directly_after = instrs.get(i + 1).is_some_and(|n| std::ptr::eq(*n, run));
+            if let Some(fix) = reorder(ctx, copy_instr, &copy.dest.text, run, directly_after, tool, &manifests) {
+                f = f.with_fix(fix);
             }
             out.push(f);
         }
     }
 }
 
-/// The manifests to copy: those the context has, if it is described, else
-/// the usual names.
-fn present_manifests(ctx: &Context, tool: Tool) -> Vec<String> {
-    let usual: Vec<String> = match tool {
-        Tool::Pip => vec!["requirements.txt".into()],
-        Tool::Gradle => vec!["build.gradle".into(), "settings.gradle".into()],
-        Tool::Dotnet => vec!["*.csproj".into()],
-        t => t.manifests().iter().map(|s| s.to_string()).collect(),
+/// The fix: copy the manifests and install from them above `COPY .`.
+/// A RUN that only installs dependencies and directly follows the COPY
+/// moves up; for a build (`go build`, `mvn package`) the tool's
+/// dependency-only step is added instead and the build stays. Unsafe: the
+/// manifests may live elsewhere and the install may need more files.
+fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, directly_after: bool, tool: Tool, manifests: &[String]) -> Option<Fix> {
+    if manifests.is_empty() {
+        return None;
+    }
+    let dest = if dest == "." { "./" } else { dest };
+    let at = ctx.lines.line_start(copy.line);
+    let copy_line = format!("COPY {} {dest}\n", manifests.join(" "));
+    let cmds = ctx.run_commands(run);
+    let only_deps = !cmds.is_empty() && cmds.iter().all(|c| pkg::install(c).is_some_and(|x| x.tool == tool && x.from_manifest) && !pkg::is_build(c));
+    if only_deps && directly_after && run.end_line == run.line && run.heredocs.is_empty() {
+        let run_line = Span::new(ctx.lines.line_start(run.line), (run.span.end + 1).min(ctx.text.len()));
+        let insert = format!("{copy_line}{}\n", run.span.slice(ctx.text));
+        return Some(Fix::unsafe_(format!("Copy {} and install first", manifests.join(" ")), vec![Edit::insert(at, insert), Edit::delete(run_line)]));
+    }
+    let step = match tool {
+        Tool::Go => "go mod download",
+        Tool::Maven => "mvn -B dependency:go-offline",
+        Tool::Dotnet => "dotnet restore",
+        _ => return None,
     };
-    if !ctx.has_context() {
-        return usual;
+    Some(Fix::unsafe_(format!("Copy {} and run `{step}` first", manifests.join(" ")), vec![Edit::insert(at, format!("{copy_line}RUN {step}\n"))]))
+}
+
+/// The files to copy before installing: those of the context, if it is
+/// described; the `-r` files of a pip install; else names with a trailing
+/// `*` on lock files so that COPY accepts their absence (BuildKit allows
+/// empty wildcards in COPY). Empty when no simple list fits (Cargo and
+/// Gradle need their source tree to resolve).
+fn manifests_to_copy(ctx: &Context, tool: Tool, command: &ShellCommand) -> Vec<String> {
+    if matches!(tool, Tool::Cargo | Tool::Gradle) {
+        return Vec::new();
     }
-    let present: Vec<String> = tool
-        .manifests()
-        .iter()
-        .filter(|m| ctx.input.files.iter().any(|f| crate::lint::ignore::glob(m.as_bytes(), f.path.as_bytes())))
-        .map(|s| s.to_string())
-        .collect();
-    if present.is_empty() {
-        usual
-    } else {
-        present
+    if tool == Tool::Pip {
+        let c = command.unwrapped();
+        let files: Vec<String> = c
+            .args()
+            .windows(2)
+            .filter(|w| w[0].value == "-r" || w[0].value == "--requirement")
+            .map(|w| w[1].value.clone())
+            .chain(c.arg_values().filter_map(|a| a.strip_prefix("--requirement=").or_else(|| a.strip_prefix("-r")).filter(|r| !r.is_empty()).map(str::to_string)))
+            .collect();
+        let relative = files.iter().all(|f| !f.starts_with('/') && !f.contains("..") && !f.contains('$'));
+        return if relative { files } else { Vec::new() };
     }
+    if ctx.has_context() {
+        let present: Vec<String> = tool
+            .manifests()
+            .iter()
+            .filter(|m| ctx.input.files.iter().any(|f| crate::lint::ignore::glob(m.as_bytes(), f.path.as_bytes())))
+            .map(|s| s.to_string())
+            .collect();
+        if !present.is_empty() {
+            return present;
+        }
+    }
+    let names: &[&str] = match tool {
+        Tool::Npm => &["package*.json"],
+        Tool::Yarn => &["package.json", "yarn.lock*"],
+        Tool::Pnpm => &["package.json", "pnpm-lock.yaml*"],
+        Tool::Poetry => &["pyproject.toml", "poetry.lock*"],
+        Tool::Pipenv => &["Pipfile", "Pipfile.lock*"],
+        Tool::Go => &["go.mod", "go.sum*"],
+        Tool::Maven => &["pom.xml"],
+        Tool::Bundler => &["Gemfile", "Gemfile.lock*"],
+        Tool::Composer => &["composer.json", "composer.lock*"],
+        Tool::Dotnet => &["*.csproj"],
+        _ => &[],
+    };
+    names.iter().map(|s| s.to_string()).collect()
 }

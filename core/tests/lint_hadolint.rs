@@ -37,7 +37,7 @@ fn check_fixture(name: &str, code: &str) {
     let mut out = String::new();
     // Where a BuildKit check says the same, the hadolint mirror defers to it.
     let twin = TWINS.iter().find(|(dl, _)| *dl == code).map(|(_, bk)| format!("BuildKit:{bk}"));
-    let reported = |f: &&lint::Finding| f.code == rule.code || lint::rule(f.code).and_then(|r| r.also) == twin.as_deref();
+    let reported = |f: &&lint::Finding| f.code == rule.code || (twin.is_some() && lint::rule(f.code).and_then(|r| r.also) == twin.as_deref());
     for f in findings.iter().filter(reported) {
         let (line, col) = lines.line_col(&text, f.span.start);
         let snippet = f.span.slice(&text).lines().next().unwrap_or("");
@@ -95,6 +95,15 @@ rules! {
 #[test]
 fn dl3002_dropped() {
     check_fixture("dl3002-dropped", "DL3002");
+}
+
+/// Every hadolint mirror has a Chinese title for the page, in Chinese.
+#[test]
+fn mirrors_have_chinese_titles() {
+    for r in lint::rules().iter().filter(|r| r.code.starts_with("DP3") || r.code.starts_with("DP4")) {
+        let zh = lint::rules::hadolint::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", r.code);
+    }
 }
 
 /// Every rule here records a hadolint code, a `DP3nn`/`DP40n` code that

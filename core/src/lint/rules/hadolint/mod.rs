@@ -15,7 +15,10 @@
 
 use crate::lint::Rule;
 
+mod i18n;
 mod util;
+
+pub use i18n::summary_zh;
 
 pub mod dl3000;
 pub mod dl3001;

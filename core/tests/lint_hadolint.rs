@@ -36,7 +36,7 @@ fn check_fixture(name: &str, code: &str) {
     let lines = LineIndex::new(&text);
     let mut out = String::new();
     // Where a BuildKit check says the same, the hadolint mirror defers to it.
-    let twin = TWINS.iter().find(|(dl, _)| *dl == code).map(|(_, bk)| format!("BuildKit:{bk}"));
+    let twin = lint::rules::hadolint::TWINS.iter().find(|(dl, _)| *dl == code).map(|(_, bk)| format!("BuildKit:{bk}"));
     let reported = |f: &&lint::Finding| f.code == rule.code || (twin.is_some() && lint::rule(f.code).and_then(|r| r.also) == twin.as_deref());
     for f in findings.iter().filter(reported) {
         let (line, col) = lines.line_col(&text, f.span.start);
@@ -50,18 +50,6 @@ fn check_fixture(name: &str, code: &str) {
     }
     expect_test::expect_file![format!("{dir}/{name}.snap")].assert_eq(&out);
 }
-
-/// hadolint rules and the BuildKit checks that say the same thing.
-const TWINS: [(&str, &str); 8] = [
-    ("DL3000", "WorkdirRelativePath"),
-    ("DL3024", "DuplicateStageName"),
-    ("DL3025", "JSONArgsRecommended"),
-    ("DL3029", "FromPlatformFlagConstDisallowed"),
-    ("DL3063", "ReservedStageName"),
-    ("DL3064", "SecretsUsedInArgOrEnv"),
-    ("DL3065", "RedundantTargetPlatform"),
-    ("DL4000", "MaintainerDeprecated"),
-];
 
 /// The fix marked safe, so that `apply_fixes` shows what it would do.
 fn with_safe(mut f: lint::Finding) -> lint::Finding {
@@ -103,6 +91,16 @@ fn mirrors_have_chinese_titles() {
     for r in lint::rules().iter().filter(|r| r.code.starts_with("DP3") || r.code.starts_with("DP4")) {
         let zh = lint::rules::hadolint::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
         assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", r.code);
+    }
+}
+
+/// Each twin named in `TWINS` is a BuildKit check in the registry, and the
+/// mirror of its DL code exists.
+#[test]
+fn twins_exist() {
+    for (dl, bk) in lint::rules::hadolint::TWINS {
+        assert!(lint::rules().iter().any(|r| r.also == Some(dl)), "no mirror of {dl}");
+        assert!(lint::rules().iter().any(|r| r.buildkit_name() == Some(bk)), "no BuildKit check {bk}");
     }
 }
 
@@ -157,4 +155,37 @@ fn truncated_files_never_panic() {
             }
         }
     }
+}
+
+/// "Fix all safe" resolves what it fixes: on every fixture, after applying
+/// the safe fixes of the hadolint mirrors, no finding of those rules with a
+/// safe fix is left, and the parser reports nothing new.
+#[test]
+fn safe_fixes_resolve_their_findings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint/fixtures");
+    let mirror = |code: &str| code.starts_with("DP3") || code.starts_with("DP4");
+    let mut fixed_any = 0;
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        if !entry.path().extension().is_some_and(|e| e == "Dockerfile") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("file");
+        let opts = CheckOptions { all_stages: true, ..Default::default() };
+        let (before, diags_before) = lint::check(&BuildInput { dockerfile: text.clone(), ..Default::default() }, &opts);
+        let safe: Vec<lint::Finding> = before.into_iter().filter(|f| mirror(f.code) && f.fix.as_ref().is_some_and(|x| x.safe)).collect();
+        if safe.is_empty() {
+            continue;
+        }
+        fixed_any += 1;
+        let fixed = lint::apply_fixes(&text, &safe);
+        let (after, diags_after) = lint::check(&BuildInput { dockerfile: fixed.clone(), ..Default::default() }, &opts);
+        let left: Vec<String> = after
+            .iter()
+            .filter(|f| mirror(f.code) && f.fix.as_ref().is_some_and(|x| x.safe))
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect();
+        assert!(left.is_empty(), "{}: safe fixes left {left:?} in\n{fixed}", entry.path().display());
+        assert!(diags_after.len() <= diags_before.len(), "{}: fixing added diagnostics {diags_after:?}", entry.path().display());
+    }
+    assert!(fixed_any >= 10, "too few fixtures with safe fixes: {fixed_any}");
 }

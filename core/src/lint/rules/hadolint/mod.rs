@@ -20,6 +20,20 @@ mod util;
 
 pub use i18n::summary_zh;
 
+/// hadolint rules and the BuildKit checks that say the same thing. The
+/// mirror stays quiet where its BuildKit twin reports (see `util::Twin`), so
+/// a suppression naming either code should silence both.
+pub static TWINS: &[(&str, &str)] = &[
+    ("DL3000", "WorkdirRelativePath"),
+    ("DL3024", "DuplicateStageName"),
+    ("DL3025", "JSONArgsRecommended"),
+    ("DL3029", "FromPlatformFlagConstDisallowed"),
+    ("DL3063", "ReservedStageName"),
+    ("DL3064", "SecretsUsedInArgOrEnv"),
+    ("DL3065", "RedundantTargetPlatform"),
+    ("DL4000", "MaintainerDeprecated"),
+];
+
 pub mod dl3000;
 pub mod dl3001;
 pub mod dl3002;

@@ -37,7 +37,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !util::has_option(&cmd, &["y", "yes", "q", "assume-yes"]) {
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
                 let fix = Fix::safe("Add `-y`", vec![Edit::insert(install.end, " -y")]);
-                out.push(RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt").with_fix(fix));
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt"), fix));
             }
         }
     }

@@ -41,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 // offered but not applied by "fix all".
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
                 let fix = Fix::unsafe_("Add `--no-install-recommends`", vec![Edit::insert(install.end, " --no-install-recommends")]);
-                out.push(RULE.finding(cmd.span, "Add `--no-install-recommends` to avoid installing recommended packages").with_fix(fix));
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Add `--no-install-recommends` to avoid installing recommended packages"), fix));
             }
         }
     }

@@ -37,7 +37,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if util::is(&cmd, "yum") && util::has_any_arg(&cmd, &["install", "groupinstall", "localinstall"]) && !util::has_option(&cmd, &["y", "assumeyes"]) {
                 let sub = cmd.args().iter().find(|w| w.value.ends_with("install")).map_or(cmd.span, |w| w.span);
                 let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.end, " -y")]);
-                out.push(RULE.finding(cmd.span, "Use `yum install -y`: the build cannot answer yum's prompt").with_fix(fix));
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `yum install -y`: the build cannot answer yum's prompt"), fix));
             }
         }
     }

@@ -42,7 +42,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if !quiet {
                 let program = util::program_span(&cmd);
                 let fix = Fix::safe("Add `--progress=dot:giga`", vec![Edit::insert(program.end, " --progress=dot:giga")]);
-                out.push(RULE.finding(cmd.span, "Use `wget --progress=dot:giga` (or `-q`) to keep the build log short").with_fix(fix));
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `wget --progress=dot:giga` (or `-q`) to keep the build log short"), fix));
             }
         }
     }

@@ -40,7 +40,9 @@ fn shell_is_safe(argv: &[String]) -> bool {
         return true;
     }
     let posix = ["bash", "zsh", "ash", "ksh", "mksh"].iter().any(|s| program == *s || program == format!("{s}.exe"));
-    posix && argv.windows(2).any(|w| w[0] == "-o" && w[1] == "pipefail") || argv.iter().any(|a| a == "-opipefail")
+    // `-o pipefail`, also with other options in the same word (`-eo pipefail`).
+    let option_o = |a: &str| a.strip_prefix('-').is_some_and(|f| !f.starts_with('-') && f.ends_with('o'));
+    posix && (argv.windows(2).any(|w| option_o(&w[0]) && w[1] == "pipefail") || argv.iter().any(|a| a == "-opipefail"))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

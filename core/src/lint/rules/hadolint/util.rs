@@ -29,7 +29,71 @@ pub fn runs<'a>(ctx: &Context<'a>) -> Vec<RunRef<'a>> {
 pub fn commands(ctx: &Context, run: &Instruction) -> Vec<ShellCommand> {
     let mut cmds = ctx.run_commands(run);
     cmds.extend(heredoc_script(ctx, run, &cmds));
-    cmds.iter().map(ShellCommand::unwrapped).collect()
+    let mut out = Vec::with_capacity(cmds.len());
+    for cmd in cmds {
+        let inner = substituted(&cmd, 0);
+        out.push(cmd.unwrapped());
+        out.extend(inner.iter().map(ShellCommand::unwrapped));
+    }
+    out
+}
+
+/// The commands inside `$(...)` and backquotes of a command's words, which
+/// run too (`echo $(curl -s $URL)` runs curl). Their spans are the word's.
+fn substituted(cmd: &ShellCommand, depth: usize) -> Vec<ShellCommand> {
+    let mut out = Vec::new();
+    if depth > 3 {
+        return out;
+    }
+    for word in cmd.words.iter().chain(&cmd.assignments) {
+        for script in substitutions(&word.value) {
+            for mut inner in shell::split_script(script) {
+                inner.span = word.span;
+                for w in inner.words.iter_mut().chain(inner.assignments.iter_mut()) {
+                    w.span = word.span;
+                }
+                inner.in_heredoc = cmd.in_heredoc;
+                let nested = substituted(&inner, depth + 1);
+                out.push(inner);
+                out.extend(nested);
+            }
+        }
+    }
+    out
+}
+
+/// The scripts of the command substitutions in a word: `$(script)` (not
+/// arithmetic `$((...))`) and `` `script` ``.
+fn substitutions(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'$' && b.get(i + 1) == Some(&b'(') && b.get(i + 2) != Some(&b'(') {
+            let start = i + 2;
+            let mut depth = 1;
+            let mut j = start;
+            while j < b.len() && depth > 0 {
+                match b[j] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let end = if depth == 0 { j - 1 } else { j };
+            out.extend(word.get(start..end));
+            i = j;
+        } else if b[i] == b'`' {
+            let start = i + 1;
+            let end = word[start..].find('`').map_or(word.len(), |k| start + k);
+            out.extend(word.get(start..end));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// `RUN <<EOF bash`: the heredoc comes before the shell that reads it, a
@@ -250,6 +314,18 @@ impl Twin {
     /// Does the twin report the instruction at `span` (or holding it)?
     pub fn covers(&self, span: Span) -> bool {
         self.reported.iter().any(|r| r.contains(span.start) || r.start == span.start)
+    }
+}
+
+/// Attaches `fix` when the command's words have their own spans in the
+/// text. Commands found inside `$(...)` share the span of the word holding
+/// them, so an edit computed from their words would land in the wrong place.
+pub fn with_fix(cmd: &ShellCommand, finding: Finding, fix: Fix) -> Finding {
+    let exact = cmd.words.len() >= 2 && cmd.words.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+    if exact {
+        finding.with_fix(fix)
+    } else {
+        finding
     }
 }
 

@@ -166,7 +166,7 @@ fn safe_fixes_resolve_their_findings() {
     let mirror = |code: &str| code.starts_with("DP3") || code.starts_with("DP4");
     let mut fixed_any = 0;
     for entry in std::fs::read_dir(dir).expect("dir").flatten() {
-        if !entry.path().extension().is_some_and(|e| e == "Dockerfile") {
+        if entry.path().extension().is_none_or(|e| e != "Dockerfile") {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).expect("file");

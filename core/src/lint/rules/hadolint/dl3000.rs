@@ -39,10 +39,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::workdir_relative_path::RULE);
     for instr in ctx.with_keyword(Keyword::Workdir) {
         let Args::Workdir(word) = &instr.args else { continue };
-        if !is_absolute(&word.text) {
-            if !twin.covers(instr.span) {
-                out.push(RULE.finding(word.span, format!("Use an absolute WORKDIR instead of `{}`", word.text)));
-            }
+        if !is_absolute(&word.text) && !twin.covers(instr.span) {
+            out.push(RULE.finding(word.span, format!("Use an absolute WORKDIR instead of `{}`", word.text)));
         }
     }
 }

@@ -39,10 +39,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::From) {
         let Some(flag) = instr.flag("platform") else { continue };
         let value = flag.value.as_deref().unwrap_or("");
-        if !value.contains('$') {
-            if !twin.covers(instr.span) {
-                out.push(RULE.finding(flag.span, format!("Do not hard-code `--platform={value}` in FROM")));
-            }
+        if !value.contains('$') && !twin.covers(instr.span) {
+            out.push(RULE.finding(flag.span, format!("Do not hard-code `--platform={value}` in FROM")));
         }
     }
 }

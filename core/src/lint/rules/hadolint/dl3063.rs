@@ -37,10 +37,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
         let Some(Args::From(from)) = ctx.stage_from(stage).map(|i| &i.args) else { continue };
         let Some(name) = &from.name else { continue };
-        if name.text.eq_ignore_ascii_case("scratch") || name.text.eq_ignore_ascii_case("context") {
-            if !twin.covers(name.span) {
-                out.push(RULE.finding(name.span, format!("`{}` is a reserved word; choose another stage name", name.text)));
-            }
+        let reserved = name.text.eq_ignore_ascii_case("scratch") || name.text.eq_ignore_ascii_case("context");
+        if reserved && !twin.covers(name.span) {
+            out.push(RULE.finding(name.span, format!("`{}` is a reserved word; choose another stage name", name.text)));
         }
     }
 }

@@ -126,20 +126,22 @@ fn rules_are_documented_and_numbered() {
     assert_eq!(problems, Vec::<String>::new());
 }
 
-/// No rule panics on a cut-off file: every fixture, cut in the middle of
-/// each line (leaving quotes, heredocs and continuations open), checks
-/// cleanly with all stages in scope, and every finding's span lies inside
-/// the text.
+/// No rule panics on a cut-off file: every fixture and real-world file,
+/// cut in the middle of each line (leaving quotes, heredocs and
+/// continuations open), checks cleanly with all stages in scope, and every
+/// finding's span lies inside the text.
 #[test]
 fn truncated_files_never_panic() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint/fixtures");
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint");
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
-        if entry.path().extension().is_some_and(|e| e == "Dockerfile") {
-            files.push(std::fs::read_to_string(entry.path()).expect("file"));
+    for dir in ["fixtures", "realworld"] {
+        for entry in std::fs::read_dir(format!("{base}/{dir}")).expect("dir").flatten() {
+            if entry.path().extension().is_some_and(|e| e == "Dockerfile") {
+                files.push(std::fs::read_to_string(entry.path()).expect("file"));
+            }
         }
     }
-    assert!(files.len() > 50, "fixtures are missing");
+    assert!(files.len() > 80, "fixtures are missing");
     for text in &files {
         let mut start = 0;
         for line in text.split_inclusive('\n') {

@@ -1,8 +1,9 @@
 //! `dockerplay check FILE [--format text|json|sarif] [--failure-threshold
 //! error|warning|info|none] [--target T] [--all-stages] [--experimental]
-//! [--context DIR]`:
+//! [--context DIR] [--fix]`:
 //! best-practice findings. `--experimental` runs BuildKit's experimental
-//! checks (which a file can also ask for with `# check=experimental=...`).
+//! checks (which a file can also ask for with `# check=experimental=...`);
+//! `--fix` prints the file with every safe fix applied instead.
 //!
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
@@ -27,7 +28,8 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     // Switches take no value; take them out before the scanner sees them.
     let all_stages = argv.iter().any(|a| a == "--all-stages");
     let experimental = argv.iter().any(|a| a == "--experimental");
-    let rest: Vec<String> = argv.iter().filter(|a| *a != "--all-stages" && *a != "--experimental").cloned().collect();
+    let fix = argv.iter().any(|a| a == "--fix");
+    let rest: Vec<String> = argv.iter().filter(|a| !matches!(a.as_str(), "--all-stages" | "--experimental" | "--fix")).cloned().collect();
     let args = scan(&rest, &["format", "failure-threshold", "target", "context"])?;
     let format = args.format(&["text", "json", "sarif"])?;
     let threshold = match args.options.get("failure-threshold").map(String::as_str).unwrap_or("info") {
@@ -44,7 +46,16 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
-    let (findings, diagnostics) = lint::check(&input, &CheckOptions { all_stages, experimental });
+    let opts = CheckOptions { all_stages, experimental };
+    if fix {
+        // Print the file with every safe fix applied; the exit code then
+        // reflects what is left.
+        let fixed = lint::fix_all_safe(&input, &opts);
+        print!("{fixed}");
+        let (left, _) = lint::check(&BuildInput { dockerfile: fixed, ..input }, &opts);
+        return Ok(if fails(threshold, &left) { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
+    let (findings, diagnostics) = lint::check(&input, &opts);
 
     let index = LineIndex::new(&input.dockerfile);
     for d in &diagnostics {

@@ -222,7 +222,7 @@ fn never_panics_and_spans_fit() {
     const PIECES: &[&str] = &[
         "\\", "\\\n", "`", "\n", "<<", "<<EOF\n", "EOF\n", "\"", "'", "${", "}", "[", "]", "--mount=type=cache,target=", "--from=",
         "&&", "|", ";", "#", "# hadolint ignore=DL3004\n", "# check=skip=all\n", "你好", "é", "\0", "=", "FROM ", "RUN ", "COPY . .\n",
-        "sudo ", "apt-get install ", "AS ", "$", "(", ")",
+        "sudo ", "apt-get install ", "AS ", "$", "(", ")", "# dockerplay ignore=你好,DP9\n", "# check=experimental=all;skip=é\n", "case x in a) y;; esac\n",
     ];
     let mut texts: Vec<String> = std::fs::read_dir(fixture_dir())
         .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect::<Vec<_>>())
@@ -289,4 +289,25 @@ fn corpus_findings() {
         }
     }
     expect_test::expect_file![fixture_dir().join("corpus.snap")].assert_eq(&out);
+}
+
+/// Fixing to a fixed point leaves no safe fix behind.
+#[test]
+fn fix_all_safe_reaches_a_fixed_point() {
+    let input = BuildInput {
+        dockerfile: "from alpine:3.20 AS Build\nRUN apk add curl\nRUN apk add git\nexpose 80/TCP\nENV A 1\n".into(),
+        ..Default::default()
+    };
+    let opts = CheckOptions::default();
+    let fixed = lint::fix_all_safe(&input, &opts);
+    expect_test::expect![[r#"
+        FROM alpine:3.20 AS build
+        RUN apk add curl && \
+            apk add git
+        EXPOSE 80/tcp
+        ENV A=1
+    "#]]
+    .assert_eq(&fixed);
+    let (after, _) = lint::check(&BuildInput { dockerfile: fixed, ..input }, &opts);
+    assert!(after.iter().all(|f| !f.fix.as_ref().is_some_and(|x| x.safe)), "{after:?}");
 }

@@ -45,6 +45,22 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
     a.span.start < b.span.end && b.span.start < a.span.end
 }
 
+/// "Fix all safe" to a fixed point: applies the safe fixes, checks again
+/// and repeats (one fix can make another possible, as re-casing `from`
+/// lets `as` follow), at most a few rounds. Returns the final text.
+pub fn fix_all_safe(input: &crate::inputs::BuildInput, opts: &super::CheckOptions) -> String {
+    let mut current = input.clone();
+    for _ in 0..4 {
+        let (findings, _) = super::check(&current, opts);
+        let fixed = apply_fixes(&current.dockerfile, &findings);
+        if fixed == current.dockerfile {
+            break;
+        }
+        current.dockerfile = fixed;
+    }
+    current.dockerfile
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

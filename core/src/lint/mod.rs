@@ -29,7 +29,7 @@ pub mod util;
 
 pub use context::Context;
 pub use engine::{check, check_parsed, CheckOptions};
-pub use fix::apply_fixes;
+pub use fix::{apply_fixes, fix_all_safe};
 pub use registry::{rule, rules};
 
 /// What a rule file needs, in one `use`.

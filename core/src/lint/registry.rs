@@ -16,6 +16,10 @@
 //! out: DL3004 (`sudo`) is DP207, DL3006 (untagged base) is DP205 and
 //! DL3007 (`latest` base) is DP206.
 //!
+//! A hadolint rule that says what a BuildKit check says lists the pair in
+//! `rules::hadolint::TWINS`; suppressions naming either code then silence
+//! both.
+//!
 //! # Adding rules
 //!
 //! BuildKit checks and lessons: a file in `rules/`, a `pub mod` line in
@@ -92,10 +96,18 @@ pub fn lookup(name: &str) -> Option<&'static Rule> {
 /// Does `name` name this rule?
 pub fn names(rule: &Rule, name: &str) -> bool {
     let name = name.trim();
-    rule.code.eq_ignore_ascii_case(name)
-        || rule.name.eq_ignore_ascii_case(name)
-        || rule.also.is_some_and(|a| a.eq_ignore_ascii_case(name))
-        || rule.buildkit_name().is_some_and(|b| b.eq_ignore_ascii_case(name))
+    let direct = |n: &str| {
+        rule.code.eq_ignore_ascii_case(n)
+            || rule.name.eq_ignore_ascii_case(n)
+            || rule.also.is_some_and(|a| a.eq_ignore_ascii_case(n))
+            || rule.buildkit_name().is_some_and(|b| b.eq_ignore_ascii_case(n))
+    };
+    // A hadolint rule and its BuildKit twin answer to each other's names, so
+    // `# hadolint ignore=DL3025` also silences JSONArgsRecommended.
+    direct(name)
+        || rule_files::hadolint::TWINS.iter().any(|(dl, bk)| {
+            (dl.eq_ignore_ascii_case(name) && direct(bk)) || (bk.eq_ignore_ascii_case(name) && direct(dl))
+        })
 }
 
 /// The rule reference as Markdown: a table of every rule, then each rule's

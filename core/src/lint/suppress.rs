@@ -102,7 +102,9 @@ impl Suppressions {
 
     /// Is this finding of this rule suppressed?
     pub fn suppresses(&self, rule: &Rule, finding: &Finding) -> bool {
-        if rule.buildkit_name().is_some() && (self.skip_all || self.skip.iter().any(|n| registry::names(rule, n))) {
+        // `skip=all` is about BuildKit's checks; a named skip also reaches a
+        // hadolint twin of the named check.
+        if (rule.buildkit_name().is_some() && self.skip_all) || self.skip.iter().any(|n| registry::names(rule, n)) {
             return true;
         }
         if self.global.iter().any(|n| registry::names(rule, n)) {
@@ -133,7 +135,7 @@ fn names(list: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Vec<Strin
         list.split([',', ' ']).map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect();
     for n in &names {
         // Our own codes must exist; other tools' codes may be ones we do not mirror.
-        let ours = n.len() > 2 && n[..2].eq_ignore_ascii_case("DP") && n[2..].bytes().all(|b| b.is_ascii_digit());
+        let ours = n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("DP")) && n.bytes().skip(2).all(|b| b.is_ascii_digit());
         if ours && registry::lookup(n).is_none() {
             diagnostics.push(Diagnostic::warning(span, format!("unknown rule `{n}` in ignore comment")));
         }

@@ -7,7 +7,7 @@ FROM scratch
 ENV APP_HOME=/app DATA=$APP_HOME/data
 COPY app ${APP_HOEM}/
 ### catches: a default does not declare the variable
-FROM alpine:3.20
+FROM scratch
 LABEL mode=${MODE:-prod}
 ### passes: re-declared ARG, earlier ENV, declared ARG with a default use, escaped dollars
 ARG VERSION=1.0
@@ -27,3 +27,10 @@ ENV VENV=/opt/venv
 ENV PATH=$VENV/bin:$PATH
 FROM base
 WORKDIR $VENV
+### catches: used before its ENV in the stage
+FROM alpine:3.20
+WORKDIR $APP_DIR
+ENV APP_DIR=/app
+### passes: an unknown name on a registry image may come from the image
+FROM tomcat:10
+COPY app.war $CATALINA_BASE/webapps/

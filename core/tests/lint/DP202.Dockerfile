@@ -18,3 +18,7 @@ RUN apt-get clean
 FROM alpine:3.20
 RUN apk add --no-cache curl
 RUN rm -rf /var/cache/apk/*
+### catches: apt-get update alone in a layer, cleaned in the next one
+FROM debian:12-slim
+RUN apt-get update
+RUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*

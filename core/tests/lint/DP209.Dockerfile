@@ -15,3 +15,12 @@ FROM node:22 AS build
 RUN npm ci && npm run build
 FROM nginx:1.27-alpine
 COPY --from=build /app/dist /usr/share/nginx/html
+### catches: node's slim variant (sizes from the size model)
+FROM node:22
+COPY server.js /app/
+### catches: a JDK as the runtime, where the JRE is enough
+FROM eclipse-temurin:21-jdk
+COPY app.jar /app/app.jar
+### passes: a general-purpose OS image is not swapped for distroless
+FROM ubuntu:22.04
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*

@@ -31,3 +31,7 @@ FROM ubuntu AS Builder
 FROM alpine:3.20
 # dockerplay ignore=DP999
 RUN sudo true
+### catches: non-ASCII names in an ignore list are harmless
+FROM alpine:3.20
+# hadolint ignore=你好,DLé
+RUN sudo true

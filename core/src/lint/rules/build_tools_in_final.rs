@@ -10,7 +10,8 @@ declare_rule! {
     /// flags installs of compilers, build tools and `-dev` packages
     /// (`build-essential`, `gcc`, `make`, `python3-dev`, ...) that are not
     /// removed in the same RUN, and compiling on a toolchain base image
-    /// (`golang`, `rust`, `maven`, ...) in the final stage.
+    /// (`golang`, `rust`, `maven`, ...) in the final stage. The size model
+    /// prices the RUN that installs them.
     ///
     /// ## Why
     /// Build tools are needed to produce the program, not to run it. Left
@@ -68,6 +69,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         chain.push(b);
     }
     let multi_stage = ctx.dockerfile.stages.len() > 1;
+    // The size model prices the offending layers, once, only if needed.
+    let sizes = std::cell::OnceCell::new();
+    let layer_mb = |line: u32| -> Option<u64> {
+        let report = sizes.get_or_init(|| {
+            let opts = crate::size::SizeOptions { target: ctx.input.target.clone(), ..Default::default() };
+            crate::size::estimate_parsed(ctx.dockerfile, ctx.input, &opts).0
+        });
+        report
+            .image
+            .layers
+            .iter()
+            .find(|l| l.line == line && l.keyword == Keyword::Run)
+            .map(|l| (l.uncompressed + 500_000) / 1_000_000)
+            .filter(|mb| *mb >= 1)
+    };
     for &s in chain.iter().rev() {
         let Some(stage) = ctx.dockerfile.stages.get(s) else { continue };
         for instr in ctx.stage_instructions(stage) {
@@ -83,7 +99,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
                 let names: Vec<&str> = tools.iter().map(|s| s.as_str()).collect();
                 let advice = if multi_stage { "install them in a build stage and COPY --from only the result" } else { "use a multi-stage build: compile in one stage, COPY the result into a runtime stage" };
-                out.push(RULE.finding(c.span, format!("the final image keeps the build tools {}; {advice}", names.join(", "))));
+                let size = layer_mb(instr.line).map(|mb| format!(" (this RUN adds about {mb} MB)")).unwrap_or_default();
+                out.push(RULE.finding(c.span, format!("the final image keeps the build tools {}{size}; {advice}", names.join(", "))));
             }
         }
     }

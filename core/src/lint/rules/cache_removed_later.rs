@@ -58,25 +58,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for instr in ctx.stage_instructions(stage) {
             let cmds = ctx.run_commands(instr);
             let mut made_here: Vec<Tool> = Vec::new();
-            for (k, c) in cmds.iter().enumerate() {
+            for c in &cmds {
                 if let Some(tool) = pkg::cache_cleanup(c) {
-                    let cleaned_here = made_here.iter().any(|t| same_family(*t, tool));
-                    if !cleaned_here {
-                        if let Some((_, line)) = filled.iter().find(|(t, _)| same_family(*t, tool)) {
-                            out.push(RULE.finding(
-                                c.span,
-                                format!(
-                                    "this removes the {} cache in a new layer, but the layer of line {line} already holds it: the image does not get smaller; clean up in the RUN that fills the cache",
-                                    tool.as_str()
-                                ),
-                            ));
-                        }
+                    // Whatever this RUN also does, the copy an earlier layer
+                    // holds stays in the image.
+                    if let Some((_, line)) = filled.iter().find(|(t, _)| same_family(*t, tool)) {
+                        out.push(RULE.finding(
+                            c.span,
+                            format!(
+                                "this removes the {} cache in a new layer, but the layer of line {line} already holds it: the image does not get smaller; clean up in the RUN that fills the cache",
+                                tool.as_str()
+                            ),
+                        ));
                     }
                     made_here.retain(|t| !same_family(*t, tool));
                     filled.retain(|(t, _)| !same_family(*t, tool));
                     continue;
                 }
-                let _ = k;
                 let tool = pkg::install(c).filter(pkg::leaves_cache).map(|i| i.tool).or_else(|| pkg::index_update(c));
                 if let Some(tool) = tool {
                     if !cache_mounted(instr, tool) && !made_here.contains(&tool) {

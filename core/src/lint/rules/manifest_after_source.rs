@@ -16,7 +16,8 @@ declare_rule! {
     /// source copied first, editing one line of code invalidates the COPY,
     /// so the install below it runs again and downloads every dependency,
     /// on every build. Copying just the manifest first keeps the install
-    /// layer cached until the dependencies themselves change.
+    /// layer cached until the dependencies themselves change. The message
+    /// says what one edit costs, from Dockerplay's cache model.
     ///
     /// ## Example
     /// ```dockerfile
@@ -88,9 +89,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let manifests = manifests_to_copy(ctx, tool, &command);
             let shown: Vec<&str> = manifests.iter().map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') }).collect();
-            let names = if shown.is_empty() { tool.manifests().join(" and ") } else { shown.join(" and ") };
+            let names = match (shown.is_empty(), tool) {
+                (false, _) => shown.join(" and "),
+                (true, Tool::Gradle) => "build.gradle and settings.gradle".to_string(),
+                (true, t) => t.manifests().join(" and "),
+            };
+            let cost = rebuild_cost(ctx, tool)
+                .map(|(steps, seconds)| format!(" (by the cache model, one edited source file re-runs {steps} steps, about {seconds:.0} s)"))
+                .unwrap_or_default();
             let msg = format!(
-                "`{}` copies the whole source before `{}` installs dependencies (line {}): every code edit re-runs the install; copy {names} first, install, then copy the rest",
+                "`{}` copies the whole source before `{}` installs dependencies (line {}): every code edit re-runs the install{cost}; copy {names} first, install, then copy the rest",
                 ctx.first_line(copy_instr).slice(ctx.text),
                 tool.as_str(),
                 run.line,
@@ -103,6 +111,45 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// What an edit to one source file costs, by the cache model: the build
+/// simulated twice, the second time with a source file changed (one of the
+/// context's that is not a manifest, or a stand-in when the context is not
+/// described); the steps that run again and their estimated seconds.
+fn rebuild_cost(ctx: &Context, tool: Tool) -> Option<(usize, f64)> {
+    use crate::cache::{simulate, Status};
+    use crate::inputs::{ContextFile, FileBody, Scenario};
+    let first = ctx.input.clone();
+    let mut second = first.clone();
+    let is_source = |f: &ContextFile| {
+        let base = f.path.rsplit('/').next().unwrap_or(&f.path);
+        matches!(f.body, FileBody::Text { .. })
+            && !names_manifest(base, tool)
+            && !f.path.starts_with('.')
+            && !ctx.dockerignore.as_ref().is_some_and(|d| d.excludes(&f.path))
+    };
+    let (mut first, mut second) = match second.files.iter_mut().find(|f| is_source(f)) {
+        Some(f) => {
+            if let FileBody::Text { content } = &mut f.body {
+                content.push_str("\n// edited\n");
+            }
+            (first, second)
+        }
+        None => {
+            let mut a = first;
+            let mut b = second;
+            a.files.push(ContextFile::text("dockerplay-edit.src", "before"));
+            b.files.push(ContextFile::text("dockerplay-edit.src", "after"));
+            (a, b)
+        }
+    };
+    first.target = ctx.input.target.clone();
+    second.target = ctx.input.target.clone();
+    let (sim, _) = simulate(&Scenario { images: Default::default(), builds: vec![first, second] });
+    let rebuild = sim.builds.get(1)?;
+    let steps = rebuild.steps.iter().filter(|s| s.status == Status::Miss).count();
+    (steps > 0).then_some((steps, rebuild.warm_seconds))
 }
 
 /// The fix: copy the manifests and install from them above `COPY .`.

@@ -33,9 +33,10 @@ declare_rule! {
     /// LABEL version=$VERSION
     /// ```
     ///
-    /// Environment variables of a base image are not known here; for
-    /// images from a registry, the common ones of official images (`PATH`,
-    /// `JAVA_HOME`, `NODE_VERSION`, ...) count as defined.
+    /// The variables a registry image sets are not known here, so on such
+    /// a base only certain mistakes are reported: a name defined later in
+    /// the stage, a global ARG not re-declared, or a near miss of a defined
+    /// name. On `scratch` and on earlier stages every undefined name is.
     pub static RULE = Rule {
         code: "DP011",
         name: "UndefinedVar",
@@ -59,12 +60,53 @@ const IMAGE_ENV: &[&str] = &[
     "PG_MAJOR", "PG_VERSION", "PGDATA", "MYSQL_MAJOR", "MYSQL_VERSION", "MARIADB_VERSION", "MONGO_VERSION", "SHELL", "USER", "PWD",
 ];
 
+/// What the checker knows of a stage's environment.
+struct Scope {
+    /// Names defined so far (ARG, ENV, inherited).
+    env: BTreeSet<String>,
+    /// The part of `env` this file defines (not guessed image variables):
+    /// the only names worth suggesting.
+    own: BTreeSet<String>,
+    /// The base image's variables are not all known (a registry image):
+    /// then only certain mistakes are reported.
+    open: bool,
+    /// Names the stage defines later (use before definition).
+    later: BTreeSet<String>,
+    /// Global ARGs, visible only after `ARG NAME` inside the stage.
+    globals: BTreeSet<String>,
+}
+
+impl Scope {
+    /// Why a reference to `name` is a mistake, if it certainly is.
+    fn undefined(&self, name: &str) -> Option<Option<String>> {
+        if self.env.contains(name) {
+            return None;
+        }
+        let suggestion = suggest(name, self.own.iter().map(String::as_str).chain(self.globals.iter().map(String::as_str)));
+        let certain = !self.open || self.later.contains(name) || self.globals.contains(name) || suggestion.is_some();
+        certain.then_some(suggestion)
+    }
+}
+
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go reportUnmatchedVariables,
-// run for each expanded instruction against the stage's environment.
+// run for each expanded instruction against the stage's environment. BuildKit
+// knows the base image's variables; we do not, so for a registry image a name
+// is reported only when it is certainly wrong: defined later in the stage, a
+// global ARG not re-declared, or a near miss of a defined name.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let escape = ctx.dockerfile.escape;
+    let globals: BTreeSet<String> = ctx.dockerfile.global_args().map(|a| a.name.clone()).collect();
     for stage in ctx.stages() {
-        let mut env = inherited_env(ctx, stage, 0);
+        let (env, own, open) = inherited_env(ctx, stage, 0);
+        let later = ctx
+            .stage_instructions(stage)
+            .flat_map(|i| match &i.args {
+                Args::Arg(decls) => decls.iter().map(|d| d.name.clone()).collect::<Vec<_>>(),
+                Args::Env { pairs, .. } => pairs.iter().map(|p| p.key.clone()).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut scope = Scope { env, own, open, later, globals: globals.clone() };
         for instr in ctx.stage_instructions(stage) {
             match &instr.args {
                 Args::Arg(decls) => {
@@ -72,9 +114,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     for d in decls {
                         if let Some(default) = &d.default {
                             let at = ctx.find_in(d.span, default).start;
-                            report(out, &env, default, at, escape);
+                            report(out, &scope, default, at, escape);
                         }
-                        env.insert(d.name.clone());
+                        scope.env.insert(d.name.clone());
+                        scope.own.insert(d.name.clone());
                     }
                 }
                 Args::Env { pairs, .. } => {
@@ -82,9 +125,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     for p in pairs {
                         let span = if p.span.is_empty() { instr.span } else { p.span };
                         let value_at = ctx.find_in(span, &p.value).start;
-                        report(out, &env, &p.value, value_at, escape);
+                        report(out, &scope, &p.value, value_at, escape);
                     }
-                    env.extend(pairs.iter().map(|p| p.key.clone()));
+                    scope.env.extend(pairs.iter().map(|p| p.key.clone()));
+                    scope.own.extend(pairs.iter().map(|p| p.key.clone()));
                 }
                 Args::Label { .. }
                 | Args::Copy(_)
@@ -95,7 +139,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 | Args::Volume(_)
                 | Args::Stopsignal(_) => {
                     let line = args_text_span(instr);
-                    report(out, &env, line.slice(ctx.text), line.start, escape);
+                    report(out, &scope, line.slice(ctx.text), line.start, escape);
                 }
                 _ => {}
             }
@@ -111,38 +155,39 @@ fn args_text_span(instr: &Instruction) -> Span {
     Span::new(instr.keyword_span.end, end.max(instr.keyword_span.end))
 }
 
-fn report(out: &mut Vec<Finding>, env: &BTreeSet<String>, text: &str, offset: usize, escape: char) {
+fn report(out: &mut Vec<Finding>, scope: &Scope, text: &str, offset: usize, escape: char) {
+    // Like BuildKit (shell/lex.go getEnv records every look-up that
+    // misses), a default does not excuse an undeclared name: without a
+    // declaration the variable can never be set.
     for r in var_refs(text, escape) {
-        // Like BuildKit (shell/lex.go getEnv records every look-up that
-        // misses), a default does not excuse an undeclared name: without a
-        // declaration the variable can never be set.
-        if env.contains(&r.name) {
-            continue;
-        }
+        let Some(suggestion) = scope.undefined(&r.name) else { continue };
         let mut msg = format!("Usage of undefined variable '${}'", r.name);
-        if let Some(s) = suggest(&r.name, env.iter().map(String::as_str)) {
+        if let Some(s) = suggestion {
             msg.push_str(&format!(" (did you mean ${s}?)"));
         }
         out.push(RULE.finding(Span::new(offset + r.start, offset + r.end), msg));
     }
 }
 
-/// ENV names a stage starts with: its base stage's (recursively), or the
-/// common image variables for a registry image, or none for `scratch`.
-fn inherited_env(ctx: &Context, stage: &Stage, depth: usize) -> BTreeSet<String> {
+/// ENV names a stage starts with, those of them the file defines, and
+/// whether more may exist: a base
+/// stage's (recursively), the common variables of a registry image (open:
+/// the image may set others), or none for `scratch`.
+fn inherited_env(ctx: &Context, stage: &Stage, depth: usize) -> (BTreeSet<String>, BTreeSet<String>, bool) {
     match stage.base_stage {
         Some(b) if depth < ctx.dockerfile.stages.len() => {
-            let Some(base) = ctx.dockerfile.stages.get(b) else { return BTreeSet::new() };
-            let mut env = inherited_env(ctx, base, depth + 1);
+            let Some(base) = ctx.dockerfile.stages.get(b) else { return (BTreeSet::new(), BTreeSet::new(), true) };
+            let (mut env, mut own, open) = inherited_env(ctx, base, depth + 1);
             for i in ctx.stage_instructions(base) {
                 if let Args::Env { pairs, .. } = &i.args {
                     env.extend(pairs.iter().map(|p| p.key.clone()));
+                    own.extend(pairs.iter().map(|p| p.key.clone()));
                 }
             }
-            env
+            (env, own, open)
         }
-        Some(_) => BTreeSet::new(),
-        None if stage.base_expanded.eq_ignore_ascii_case("scratch") => BTreeSet::new(),
-        None => IMAGE_ENV.iter().map(|s| s.to_string()).collect(),
+        Some(_) => (BTreeSet::new(), BTreeSet::new(), true),
+        None if stage.base_expanded.eq_ignore_ascii_case("scratch") => (BTreeSet::new(), BTreeSet::new(), false),
+        None => (IMAGE_ENV.iter().map(|s| s.to_string()).collect(), BTreeSet::new(), true),
     }
 }

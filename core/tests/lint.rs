@@ -302,8 +302,8 @@ fn fix_all_safe_reaches_a_fixed_point() {
     let fixed = lint::fix_all_safe(&input, &opts);
     expect_test::expect![[r#"
         FROM alpine:3.20 AS build
-        RUN apk add curl && \
-            apk add git
+        RUN apk add --no-cache curl && \
+            apk add --no-cache git
         EXPOSE 80/tcp
         ENV A=1
     "#]]

@@ -104,6 +104,22 @@ fn twins_exist() {
     }
 }
 
+/// `# hadolint ignore=` pragmas silence the mirrors, and a DL code also
+/// silences the BuildKit twin that reports in the mirror's place.
+#[test]
+fn hadolint_pragmas_silence_mirrors_and_twins() {
+    let plain = "FROM debian:12\nRUN apt-get install -y curl\nCMD npm start\n";
+    let ignored = "FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n# hadolint ignore=DL3025\nCMD npm start\n";
+    let equivalents = |text: &str| -> Vec<&'static str> {
+        let (findings, _) = lint::check(&BuildInput { dockerfile: text.into(), ..Default::default() }, &CheckOptions::default());
+        let mut also: Vec<&str> = findings.iter().filter_map(|f| lint::rule(f.code).and_then(|r| r.also)).collect();
+        also.retain(|a| ["DL3008", "BuildKit:JSONArgsRecommended", "DL3025"].contains(a));
+        also
+    };
+    assert_eq!(equivalents(plain), vec!["DL3008", "BuildKit:JSONArgsRecommended"]);
+    assert_eq!(equivalents(ignored), Vec::<&str>::new());
+}
+
 /// Every rule here records a hadolint code, a `DP3nn`/`DP40n` code that
 /// matches it, and documentation with the four sections the page shows.
 #[test]

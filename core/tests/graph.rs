@@ -1,0 +1,194 @@
+//! Tests of the build graph: its layout's invariants on abstract graphs,
+//! and snapshots of fixture Dockerfiles through one `check` helper.
+
+use dockerplay_core::graph::layout::{layout, EdgeSpec, GraphSpec, Layout, NodeSpec, Shape};
+
+/// A graph from a compact description: `a>b` edges separated by spaces;
+/// nodes are named in order of first appearance, and a name starting with
+/// `@` is an external image. A lone name is a node without edges.
+fn spec(text: &str) -> GraphSpec {
+    let mut g = GraphSpec::default();
+    let mut names: Vec<String> = Vec::new();
+    let mut node = |g: &mut GraphSpec, name: &str| -> usize {
+        if let Some(i) = names.iter().position(|n| n == name) {
+            return i;
+        }
+        names.push(name.to_string());
+        let shape = if name.starts_with('@') { Shape::Image } else { Shape::Stage };
+        g.nodes.push(NodeSpec { label: name.trim_start_matches('@').to_string(), detail: None, shape, steps: Vec::new() });
+        g.nodes.len() - 1
+    };
+    for item in text.split_whitespace() {
+        match item.split_once('>') {
+            Some((a, b)) => {
+                let from = node(&mut g, a);
+                let to = node(&mut g, b);
+                g.edges.push(EdgeSpec { from, to });
+            }
+            None => {
+                node(&mut g, item);
+            }
+        }
+    }
+    g
+}
+
+/// A pseudo-random DAG (edges only go from lower to higher index) with
+/// `n` nodes, from a fixed seed so that failures reproduce.
+fn random_dag(n: usize, seed: u64) -> GraphSpec {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let nodes = (0..n)
+        .map(|i| NodeSpec {
+            label: format!("stage-{i}{}", "x".repeat(next() % 12)),
+            detail: (i % 3 == 0).then(|| "golang:1.22".to_string()),
+            shape: if i % 7 == 6 { Shape::Image } else { Shape::Stage },
+            steps: (0..next() % 4).map(|s| format!("RUN step {s}")).collect(),
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for to in 1..n {
+        for _ in 0..next() % 3 {
+            let from = next() % to;
+            edges.push(EdgeSpec { from, to });
+        }
+    }
+    GraphSpec { nodes, edges }
+}
+
+fn assert_no_overlaps(l: &Layout) {
+    for (i, a) in l.nodes.iter().enumerate() {
+        assert!(a.x >= 0.0 && a.y >= 0.0 && a.right() <= l.width && a.bottom() <= l.height, "node {i} outside the drawing: {a:?}");
+        for (j, b) in l.nodes.iter().enumerate().skip(i + 1) {
+            assert!(!a.overlaps(b), "nodes {i} and {j} overlap: {a:?} {b:?}");
+        }
+    }
+}
+
+/// Every edge that is not a cycle's back edge starts at the bottom of its
+/// source, ends at the top of its target, and never goes up on the way.
+fn assert_forward(g: &GraphSpec, l: &Layout) {
+    for (i, (e, r)) in g.edges.iter().zip(&l.edges).enumerate() {
+        if r.reversed || r.points.is_empty() {
+            continue;
+        }
+        let (from, to) = (&l.nodes[e.from], &l.nodes[e.to]);
+        assert!(from.layer < to.layer, "edge {i} does not go down a layer");
+        let first = r.points.first().expect("route");
+        let last = r.points.last().expect("route");
+        assert_eq!(first.y, from.bottom(), "edge {i} does not leave its source's bottom");
+        assert_eq!(last.y, to.y, "edge {i} does not enter its target's top");
+        assert!(first.x >= from.x && first.x <= from.right() && last.x >= to.x && last.x <= to.right(), "edge {i} ports off the boxes");
+        for w in r.points.windows(2) {
+            assert!(w[1].y >= w[0].y, "edge {i} goes up: {:?}", r.points);
+        }
+    }
+}
+
+#[test]
+fn layouts_have_no_overlaps_and_forward_edges() {
+    let cases = [
+        "",
+        "a",
+        "a b c",
+        "a>b",
+        "a>b a>b a>b",
+        "a>b b>c a>c",
+        "@golang>build build>app @alpine>app",
+        "base>x base>y base>z x>final y>final z>final",
+        "a>b b>c c>d d>e a>e b>e",
+    ];
+    for text in cases {
+        let g = spec(text);
+        let l = layout(&g);
+        assert_eq!(l.nodes.len(), g.nodes.len());
+        assert_eq!(l.edges.len(), g.edges.len());
+        assert_no_overlaps(&l);
+        assert_forward(&g, &l);
+    }
+    for seed in 0..20 {
+        let g = random_dag(5 + seed as usize * 3, seed);
+        let l = layout(&g);
+        assert_no_overlaps(&l);
+        assert_forward(&g, &l);
+        assert!(l.edges.iter().all(|r| !r.reversed), "a DAG has no back edges");
+    }
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let g = random_dag(60, 7);
+    let first = serde_json::to_string(&layout(&g)).unwrap();
+    for _ in 0..3 {
+        assert_eq!(serde_json::to_string(&layout(&g)).unwrap(), first);
+    }
+}
+
+#[test]
+fn cycles_and_bad_edges_do_not_break_the_layout() {
+    let mut g = spec("a>b b>c c>a c>c d");
+    g.edges.push(EdgeSpec { from: 0, to: 99 });
+    let l = layout(&g);
+    assert_no_overlaps(&l);
+    assert_forward(&g, &l);
+    // The edge closing the cycle and the self-loop point backwards.
+    assert_eq!(l.edges.iter().map(|r| r.reversed).collect::<Vec<_>>(), [false, false, true, true, false]);
+    assert!(l.edges[4].points.is_empty(), "an edge to a missing node has no route");
+    // A reversed edge still starts at its own source: the top of `c`.
+    assert_eq!(l.edges[2].points.first().unwrap().y, l.nodes[2].y);
+}
+
+/// Layers follow the longest path, and a source sits right above its first
+/// user rather than at the top.
+#[test]
+fn layers_by_longest_path_with_sources_pulled_down() {
+    let g = spec("a>b b>c c>d a>d @img>d");
+    let l = layout(&g);
+    let layers: Vec<usize> = l.nodes.iter().map(|n| n.layer).collect();
+    assert_eq!(layers, [0, 1, 2, 3, 2]);
+    assert_eq!(l.layers, 4);
+}
+
+/// Graphs that can be drawn without crossings are.
+#[test]
+fn planar_fixtures_have_no_crossings() {
+    for text in [
+        // Two independent chains given interleaved.
+        "a>c b>d c>e d>f",
+        // A fan-out and fan-in whose input order would cross.
+        "top>r top>l l>bl r>br bl>end br>end",
+        // K(2,2) minus an edge, listed against the natural order.
+        "x>q y>p x>p",
+        "@golang>build @node>web build>final web>final @alpine>final",
+    ] {
+        let l = layout(&spec(text));
+        assert_eq!(l.crossings, 0, "{text}");
+    }
+}
+
+#[test]
+fn crossings_stay_low_on_a_generated_graph() {
+    // A dense random DAG cannot be drawn without crossings, but the sweeps
+    // must keep them well below one per edge.
+    let g = random_dag(40, 3);
+    let l = layout(&g);
+    assert!(l.crossings <= g.edges.len() / 2, "{} crossings for {} edges", l.crossings, g.edges.len());
+}
+
+#[test]
+fn node_sizes_follow_labels_and_steps() {
+    let g = spec("short a-much-longer-stage-name");
+    let l = layout(&g);
+    assert!(l.nodes[1].width > l.nodes[0].width);
+    let mut with_steps = g.clone();
+    with_steps.nodes[0].steps = vec!["RUN make".into(), "COPY . .".into()];
+    let l2 = layout(&with_steps);
+    assert!(l2.nodes[0].height > l.nodes[0].height);
+    // Wide characters take two columns.
+    let cjk = layout(&spec("构建阶段"));
+    let ascii = layout(&spec("abcdefgh"));
+    assert_eq!(cjk.nodes[0].width, ascii.nodes[0].width);
+}

@@ -2,6 +2,12 @@
 //! what they depend on (`model`), a deterministic layered layout
 //! (`layout`), and drawings of it as SVG and Graphviz DOT (`svg`, `dot`).
 
+pub mod dot;
 pub mod layout;
+pub mod model;
+pub mod svg;
 
 pub use layout::{layout, EdgeRoute, EdgeSpec, GraphSpec, Layout, NodeBox, NodeSpec, Point, Shape};
+pub use model::{build_graph, BaseKind, BuildGraph, CriticalPath, Edge, EdgeKind, Source, StageNode};
+pub use svg::{render as to_svg, StepStatus, StepStyle, SvgOptions, Words};
+pub use dot::to_dot;

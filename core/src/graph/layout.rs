@@ -418,9 +418,11 @@ fn initial_order(vnodes: &[VNode], segs: &[Seg], layers: usize) -> Vec<Vec<usize
 }
 
 const SWEEPS: usize = 24;
+/// Sweeps without improvement before giving up.
+const PATIENCE: usize = 6;
 
-/// Barycentre sweeps, alternating down and up, with an adjacent-swap pass
-/// after each; keeps the best order seen. Returns its crossing count.
+/// Barycentre sweeps, alternating down and up, keeping the best order seen,
+/// then adjacent swaps on it. Returns its crossing count.
 fn reduce_crossings(vnodes: &[VNode], segs: &[Seg], order: &mut [Vec<usize>]) -> usize {
     let mut pos = vec![0usize; vnodes.len()];
     let set_pos = |order: &[Vec<usize>], pos: &mut [usize]| {
@@ -434,8 +436,9 @@ fn reduce_crossings(vnodes: &[VNode], segs: &[Seg], order: &mut [Vec<usize>]) ->
     let mut best = total_crossings(vnodes, segs, order, &pos);
     let mut best_order = order.to_vec();
     let layers = order.len();
+    let mut stale = 0;
     for sweep in 0..SWEEPS {
-        if best == 0 {
+        if best == 0 || stale >= PATIENCE {
             break;
         }
         let down = sweep % 2 == 0;
@@ -456,18 +459,28 @@ fn reduce_crossings(vnodes: &[VNode], segs: &[Seg], order: &mut [Vec<usize>]) ->
                     (b, pos[v], v)
                 })
                 .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            order[l] = keyed.into_iter().map(|(_, _, v)| v).collect();
-            for (i, &v) in order[l].iter().enumerate() {
+            keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            for (i, &(_, _, v)) in keyed.iter().enumerate() {
+                order[l][i] = v;
                 pos[v] = i;
             }
         }
-        transpose(vnodes, segs, order, &mut pos);
         let c = total_crossings(vnodes, segs, order, &pos);
         if c < best {
             best = c;
-            best_order = order.to_vec();
+            best_order.clone_from_slice(order);
+            stale = 0;
+        } else {
+            stale += 1;
         }
+    }
+    // Local swaps polish the best order found.
+    order.clone_from_slice(&best_order);
+    set_pos(order, &mut pos);
+    transpose(vnodes, segs, order, &mut pos);
+    let c = total_crossings(vnodes, segs, order, &pos);
+    if c <= best {
+        return c;
     }
     order.clone_from_slice(&best_order);
     best

@@ -192,3 +192,129 @@ fn node_sizes_follow_labels_and_steps() {
     let ascii = layout(&spec("abcdefgh"));
     assert_eq!(cjk.nodes[0].width, ascii.nodes[0].width);
 }
+
+// ---------------------------------------------------------------------------
+// Fixture Dockerfiles: `core/tests/graph/NAME.Dockerfile`, snapshot in
+// `NAME.expect`. Each `# graph-test: [target=T] [KEY=VALUE...]` comment
+// line is one run (a file without one runs once with the defaults).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use dockerplay_core::graph::{build_graph, BuildGraph};
+use dockerplay_core::syntax::{parse, Dockerfile, Keyword};
+use dockerplay_core::LineIndex;
+
+/// Test-only step times (not an estimate of anything): they just make
+/// some paths longer than others.
+fn seconds(df: &Dockerfile) -> Vec<f64> {
+    df.instructions
+        .iter()
+        .map(|i| match i.keyword {
+            Keyword::Run => 10.0,
+            Keyword::Copy | Keyword::Add => 2.0,
+            Keyword::From => 1.0,
+            _ => 0.0,
+        })
+        .collect()
+}
+
+fn check(name: &str) {
+    let path = format!("{}/tests/graph/{name}.Dockerfile", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let (df, _) = parse(&text);
+    let lines = LineIndex::new(&text);
+    let mut runs: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("# graph-test:")).map(str::trim).collect();
+    if runs.is_empty() {
+        runs.push("");
+    }
+    let mut out = String::new();
+    for run in runs {
+        let mut target = None;
+        let mut build_args = BTreeMap::new();
+        for word in run.split_whitespace() {
+            let (k, v) = word.split_once('=').expect("KEY=VALUE");
+            if k == "target" {
+                target = Some(v.to_string());
+            } else {
+                build_args.insert(k.to_string(), v.to_string());
+            }
+        }
+        let (g, diags) = build_graph(&df, target.as_deref(), &build_args, &seconds(&df));
+        let _ = writeln!(out, "== {}", if run.is_empty() { "(defaults)" } else { run });
+        out.push_str(&summary(&g));
+        for d in &diags {
+            let _ = writeln!(out, "  line {} {}: {}", lines.line(d.span.start), d.severity.as_str(), d.message);
+        }
+        let spec = g.layout_spec(&df, false);
+        let l = layout(&spec);
+        assert_no_overlaps(&l);
+        assert_forward(&spec, &l);
+        let layers: Vec<String> = (0..l.layers)
+            .map(|layer| {
+                let mut names: Vec<(f64, &str)> =
+                    l.nodes.iter().zip(&spec.nodes).filter(|(b, _)| b.layer == layer).map(|(b, n)| (b.x, n.label.as_str())).collect();
+                names.sort_by(|a, b| a.0.total_cmp(&b.0));
+                names.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(" ")
+            })
+            .collect();
+        let _ = writeln!(out, "layout: {} crossings; {}", l.crossings, layers.join(" / "));
+        // Steps shown inside the nodes never make boxes overlap either.
+        let with_steps = g.layout_spec(&df, true);
+        assert_no_overlaps(&layout(&with_steps));
+    }
+    expect_test::expect_file![format!("graph/{name}.expect")].assert_eq(&out);
+}
+
+fn summary(g: &BuildGraph) -> String {
+    let name = |i: usize| g.stages[i].name.as_str();
+    let mut out = String::new();
+    let _ = writeln!(out, "target: {}", g.target.map_or("(none)", name));
+    for s in &g.stages {
+        let _ = writeln!(
+            out,
+            "stage {} {:<10} FROM {} ({:?}) lines {}-{} {}{}",
+            s.index,
+            s.name,
+            s.base,
+            s.base_kind,
+            s.line,
+            s.end_line,
+            if s.built { "built" } else { "skipped" },
+            s.level.map_or(String::new(), |l| format!(" level {l} finish {}s", s.finish)),
+        );
+    }
+    for e in &g.edges {
+        let _ = writeln!(out, "edge {} -> {} {:?} line {}", e.from, e.to, e.kind, e.line);
+    }
+    let levels: Vec<String> = g.levels.iter().map(|l| l.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" ")).collect();
+    let _ = writeln!(out, "levels: {}", levels.join(" | "));
+    let path: Vec<&str> = g.critical_path.stages.iter().map(|&i| name(i)).collect();
+    let _ = writeln!(out, "critical path: {} ({}s)", path.join(" -> "), g.critical_path.seconds);
+    out
+}
+
+#[test]
+fn multistage() {
+    check("multistage");
+}
+
+#[test]
+fn references() {
+    check("references");
+}
+
+#[test]
+fn mistakes() {
+    check("mistakes");
+}
+
+#[test]
+fn args() {
+    check("args");
+}
+
+#[test]
+fn parallel() {
+    check("parallel");
+}

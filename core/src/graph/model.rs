@@ -73,7 +73,7 @@ pub enum BaseKind {
 pub enum EdgeKind {
     /// `FROM stage`.
     From,
-    /// `COPY --from=` or `ADD --from=`.
+    /// `COPY --from=` (ADD has no `--from` in BuildKit).
     Copy,
     /// `RUN --mount=from=`.
     Mount,
@@ -219,7 +219,7 @@ pub fn build_graph(
             let Some(inst) = df.instructions.get(ii) else { continue };
             let mut refs: Vec<(EdgeKind, String, Span)> = Vec::new();
             match (&inst.keyword, &inst.args) {
-                (Keyword::Copy | Keyword::Add, args) => {
+                (Keyword::Copy, args) => {
                     if let Some(from) = args.copy().and_then(|c| c.from.clone()) {
                         let span = inst.flags.iter().rev().find(|f| f.name == "from").map_or(inst.span, |f| f.span);
                         refs.push((EdgeKind::Copy, from, span));
@@ -300,6 +300,20 @@ pub fn build_graph(
             if !stages[s].built {
                 stages[s].built = true;
                 stack.extend(&deps[s]);
+            }
+        }
+    }
+
+    // Built stages are dispatched in file order, so a built stage cannot
+    // read a later one (convert.go: dispatch of COPY, dispatchRunMounts).
+    for e in &edges {
+        if let Source::Stage(s) = e.source {
+            if s > e.target && stages[e.target].built {
+                let message = match e.kind {
+                    EdgeKind::Mount => format!("cannot mount from stage \"{}\": it needs to be defined before stage \"{}\"", e.from, e.to),
+                    _ => format!("cannot copy from stage \"{}\", it needs to be defined before current stage \"{}\"", e.from, e.to),
+                };
+                diags.push(Diagnostic::error(e.span, message));
             }
         }
     }
@@ -528,7 +542,9 @@ fn critical_path(stages: &mut [StageNode], deps: &[Vec<usize>], levels: &[Vec<us
             stages[s].finish = start + stages[s].seconds;
         }
     }
-    let Some(t) = target.filter(|&t| stages[t].level.is_some()) else {
+    // Without time estimates every path is as long as any other: none is
+    // critical.
+    let Some(t) = target.filter(|&t| stages[t].level.is_some() && stages[t].finish > 0.0) else {
         return CriticalPath::default();
     };
     let mut path = vec![t];

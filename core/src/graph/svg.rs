@@ -155,7 +155,7 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
     for kind in [EdgeKind::From, EdgeKind::Copy, EdgeKind::Mount] {
         let _ = write!(
             out,
-            "<marker id=\"{p}-arrow-{k}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path class=\"dp-arrow dp-arrow-{k}\" d=\"M0,0 L10,5 L0,10 z\" fill=\"{c}\"/></marker>",
+            "<marker id=\"{p}-arrow-{k}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\"><path class=\"dp-arrow dp-arrow-{k}\" d=\"M0,0 L10,5 L0,10 z\" fill=\"{c}\"/></marker>",
             k = kind.as_str(),
             c = edge_style(kind).0
         );

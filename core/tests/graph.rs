@@ -318,3 +318,101 @@ fn args() {
 fn parallel() {
     check("parallel");
 }
+
+use dockerplay_core::graph::{to_dot, to_svg, StepStatus, StepStyle, SvgOptions};
+
+/// Tags open and close in order, attributes are quoted: enough to catch a
+/// broken drawing without an XML parser.
+fn assert_well_formed(svg: &str) {
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("unclosed tag") + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('?') {
+            continue;
+        }
+        assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in <{tag}>");
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(name), "mismatched </{name}>");
+        } else if !tag.ends_with('/') {
+            stack.push(tag.split_whitespace().next().unwrap_or(""));
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/graph/{name}.Dockerfile", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}
+
+#[test]
+fn svg_drawing() {
+    let (df, _) = parse(&fixture("multistage"));
+    let (g, _) = build_graph(&df, None, &BTreeMap::new(), &seconds(&df));
+    // Steps of `web` get a status and a size, as the cache simulation would
+    // pass them.
+    let mut steps = vec![StepStyle::default(); df.instructions.len()];
+    for (k, &i) in g.stages[2].instructions.iter().enumerate().skip(1) {
+        steps[i] = StepStyle { status: if k == 1 { StepStatus::Cached } else { StepStatus::Rebuilt }, size: Some(format!("{k}.0 MB")) };
+    }
+    let plain = to_svg(&g, &df, &SvgOptions::default());
+    let full = to_svg(&g, &df, &SvgOptions { show_steps: true, steps, standalone: true, ..SvgOptions::default() });
+    for svg in [&plain, &full] {
+        assert_well_formed(svg);
+        assert!(svg.contains("<title id=\"dp-title\">Build graph</title>"));
+        // Every stage is a labelled, focusable group that names its lines.
+        for s in &g.stages {
+            assert!(svg.contains(&format!("data-stage=\"{}\" data-index=\"{}\" data-line=\"{}\"", s.name, s.index, s.line)));
+            assert!(svg.contains(&format!(">{}</text>", s.name)));
+        }
+        assert_eq!(svg.matches("class=\"dp-node dp-stage dp-skipped").count(), 2, "test and docs are skipped");
+        assert_eq!(svg.matches("<path class=\"dp-edge dp-edge-copy").count(), 4);
+    }
+    assert!(!plain.contains("<style>") && !plain.contains("<?xml"), "inline drawings leave styling to the page");
+    assert!(full.contains("dp-step-cached") && full.contains("dp-step-rebuilt") && full.contains(">2.0 MB</text>"));
+    expect_test::expect_file!["graph/multistage.svg"].assert_eq(&full);
+}
+
+#[test]
+fn svg_escapes_text() {
+    let (df, _) = parse("FROM scratch AS a\nCOPY --from=\"x<y>&'\" / /\n");
+    let (g, _) = build_graph(&df, None, &BTreeMap::new(), &[]);
+    let svg = to_svg(&g, &df, &SvgOptions::default());
+    assert_well_formed(&svg);
+    assert!(!svg.contains("x<y>"), "raw markup leaked into the SVG");
+}
+
+#[test]
+fn dot_output() {
+    let (df, _) = parse(&fixture("multistage"));
+    let (g, _) = build_graph(&df, Some("docs"), &BTreeMap::new(), &seconds(&df));
+    expect_test::expect_file!["graph/multistage.dot"].assert_eq(&to_dot(&g));
+}
+
+/// Any prefix of any fixture, cut at any byte that is a char boundary,
+/// and with lines shuffled, still gives a graph, a layout and drawings.
+#[test]
+fn never_panics_on_cut_or_shuffled_input() {
+    for name in ["multistage", "references", "mistakes", "args", "parallel"] {
+        let text = fixture(name);
+        let mut inputs: Vec<String> = (0..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7).map(|i| text[..i].to_string()).collect();
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.reverse();
+        inputs.push(lines.join("\n"));
+        lines.sort();
+        inputs.push(lines.join("\n"));
+        for input in inputs {
+            let (df, _) = parse(&input);
+            for target in [None, Some("final"), Some("")] {
+                let (g, _) = build_graph(&df, target, &BTreeMap::new(), &[f64::NAN, -1.0, f64::INFINITY]);
+                let spec = g.layout_spec(&df, true);
+                let l = layout(&spec);
+                assert_no_overlaps(&l);
+                assert_well_formed(&to_svg(&g, &df, &SvgOptions { show_steps: true, ..SvgOptions::default() }));
+                to_dot(&g);
+            }
+        }
+    }
+}

@@ -199,7 +199,7 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
     for (i, (node, b)) in spec.nodes.iter().zip(&l.nodes).enumerate() {
         match node.shape {
             Shape::Image => {
-                let image = &graph.images[i - graph.stages.len()];
+                let Some(image) = graph.images.get(i.wrapping_sub(graph.stages.len())) else { continue };
                 let _ = writeln!(
                     out,
                     "<g class=\"dp-node dp-image\" data-image=\"{}\"><title>{}: {}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"#f8fafc\" stroke=\"#94a3b8\" stroke-dasharray=\"4 3\"/><text class=\"dp-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" fill=\"#334155\">{}</text></g>",
@@ -464,7 +464,7 @@ fn draw_legend(out: &mut String, items: &[(Sample, String)], rows: &[Vec<usize>]
                     let (colour, dash) = edge_style(*kind);
                     let _ = write!(
                         out,
-                        "<path class=\"dp-edge dp-edge-{k}\" d=\"M{},{} L{},{}\" stroke=\"{colour}\" stroke-width=\"1.5\"{} marker-end=\"url(#{p}-arrow-{k})\"/>",
+                        "<path class=\"dp-sample dp-edge-{k}\" d=\"M{},{} L{},{}\" stroke=\"{colour}\" stroke-width=\"1.5\"{} marker-end=\"url(#{p}-arrow-{k})\"/>",
                         num(x),
                         num(cy),
                         num(x + SAMPLE_WIDTH - 2.0),

@@ -80,3 +80,39 @@ pub fn to_json(g: &BuildGraph, _df: &Dockerfile, diags: &[Diagnostic], text: &st
         })).collect::<Vec<_>>(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON carries the fields issue 5 names, with stage names as
+    /// BuildKit gives them (lower-cased, `stage-N` when unnamed).
+    #[test]
+    fn json_shape() {
+        let text = "FROM golang:1.22 AS Build\nRUN go build\nFROM alpine AS unused\nFROM scratch\nCOPY --from=build /app /app\nCOPY --from=busybox /bin/sh /bin/sh\n";
+        let (df, diags) = syntax::parse(text);
+        let (g, _) = graph::build_graph(&df, None, &BTreeMap::new(), &[]);
+        let v = to_json(&g, &df, &diags, text);
+        let stages: Vec<(String, bool)> =
+            v["stages"].as_array().unwrap().iter().map(|s| (s["name"].as_str().unwrap().to_string(), s["built"].as_bool().unwrap())).collect();
+        assert_eq!(stages, [("build".to_string(), true), ("unused".to_string(), false), ("stage-2".to_string(), true)]);
+        assert_eq!(v["stages"][2]["base"], "scratch");
+        assert_eq!(v["stages"][1]["index"], 1);
+        let edges: Vec<String> = v["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} -> {} ({})", e["from"].as_str().unwrap(), e["to"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+            .collect();
+        assert_eq!(edges, ["build -> stage-2 (copy)", "busybox -> stage-2 (copy)"]);
+        assert_eq!(v["target"], "stage-2");
+    }
+
+    #[test]
+    fn build_args_option() {
+        let args = parse_build_args(Some("A=1,B=x=y")).unwrap();
+        assert_eq!(args.get("A").map(String::as_str), Some("1"));
+        assert_eq!(args.get("B").map(String::as_str), Some("x=y"));
+        assert!(parse_build_args(Some("nope")).is_err());
+    }
+}

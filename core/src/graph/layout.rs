@@ -396,7 +396,7 @@ fn initial_order(vnodes: &[VNode], segs: &[Seg], layers: usize) -> Vec<Vec<usize
         order[node.layer].push(v);
     }
     let mut pos = vec![0usize; vnodes.len()];
-    for l in 0..layers {
+    for (l, layer) in order.iter_mut().enumerate() {
         if l > 0 {
             let key = |v: usize| -> f64 {
                 let up = &vnodes[v].up;
@@ -406,11 +406,11 @@ fn initial_order(vnodes: &[VNode], segs: &[Seg], layers: usize) -> Vec<Vec<usize
                     up.iter().map(|&s| pos[segs[s].top] as f64).sum::<f64>() / up.len() as f64
                 }
             };
-            let mut keyed: Vec<(f64, usize)> = order[l].iter().map(|&v| (key(v), v)).collect();
+            let mut keyed: Vec<(f64, usize)> = layer.iter().map(|&v| (key(v), v)).collect();
             keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            order[l] = keyed.into_iter().map(|(_, v)| v).collect();
+            *layer = keyed.into_iter().map(|(_, v)| v).collect();
         }
-        for (i, &v) in order[l].iter().enumerate() {
+        for (i, &v) in layer.iter().enumerate() {
             pos[v] = i;
         }
     }
@@ -491,11 +491,11 @@ fn reduce_crossings(vnodes: &[VNode], segs: &[Seg], order: &mut [Vec<usize>]) ->
 fn transpose(vnodes: &[VNode], segs: &[Seg], order: &mut [Vec<usize>], pos: &mut [usize]) {
     for _ in 0..4 {
         let mut improved = false;
-        for l in 0..order.len() {
-            for i in 0..order[l].len().saturating_sub(1) {
-                let (a, b) = (order[l][i], order[l][i + 1]);
+        for layer in order.iter_mut() {
+            for i in 0..layer.len().saturating_sub(1) {
+                let (a, b) = (layer[i], layer[i + 1]);
                 if pair_crossings(vnodes, segs, pos, b, a) < pair_crossings(vnodes, segs, pos, a, b) {
-                    order[l].swap(i, i + 1);
+                    layer.swap(i, i + 1);
                     pos[a] = i + 1;
                     pos[b] = i;
                     improved = true;

@@ -359,12 +359,9 @@ fn global_env(df: &Dockerfile, build_args: &BTreeMap<String, String>, diags: &mu
             }
             (None, None) => None,
         };
-        match value {
-            Some(v) => {
-                env.insert(decl.name.clone(), v);
-            }
-            // A declared ARG without a value leaves earlier values alone.
-            None => {}
+        // A declared ARG without a value leaves earlier values alone.
+        if let Some(v) = value {
+            env.insert(decl.name.clone(), v);
         }
     }
     env
@@ -443,8 +440,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

@@ -416,3 +416,18 @@ fn never_panics_on_cut_or_shuffled_input() {
         }
     }
 }
+
+#[test]
+fn monorepo() {
+    check("monorepo");
+}
+
+#[test]
+fn svg_words_can_be_translated() {
+    use dockerplay_core::graph::Words;
+    let (df, _) = parse("FROM alpine AS a\nFROM a AS 构建\n");
+    let (g, _) = build_graph(&df, None, &BTreeMap::new(), &[]);
+    let svg = to_svg(&g, &df, &SvgOptions { words: Words::simplified_chinese(), ..SvgOptions::default() });
+    assert_well_formed(&svg);
+    assert!(svg.contains("<title id=\"dp-title\">构建图</title>") && svg.contains(">关键路径</text>"));
+}

@@ -3,6 +3,7 @@
 //! (`layout`), and drawings of it as SVG and Graphviz DOT (`svg`, `dot`).
 
 pub mod dot;
+pub mod fixtures;
 pub mod layout;
 pub mod model;
 pub mod svg;

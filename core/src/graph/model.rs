@@ -594,13 +594,18 @@ impl BuildGraph {
     }
 }
 
-/// One line for a step: the keyword and its command with runs of
-/// whitespace (line continuations included) collapsed.
+/// One line for a step: the keyword, a COPY's `--from` (which says where
+/// the files come from) and the command, with runs of whitespace (line
+/// continuations included) collapsed.
 pub fn step_label(inst: &crate::syntax::Instruction) -> String {
-    let command: Vec<&str> = inst.command.split_whitespace().collect();
-    if command.is_empty() {
-        inst.keyword.as_str().to_string()
-    } else {
-        format!("{} {}", inst.keyword.as_str(), command.join(" "))
+    let mut label = inst.keyword.as_str().to_string();
+    if let Some(from) = inst.args.copy().and_then(|c| c.from.as_deref()) {
+        label.push_str(" --from=");
+        label.push_str(from);
     }
+    for word in inst.command.split_whitespace() {
+        label.push(' ');
+        label.push_str(word);
+    }
+    label
 }

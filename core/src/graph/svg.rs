@@ -93,6 +93,27 @@ impl Default for Words {
     }
 }
 
+impl Words {
+    /// Simplified Chinese, for the page's zh-CN locale.
+    pub fn simplified_chinese() -> Words {
+        Words {
+            title: "构建图".into(),
+            from: "FROM 阶段".into(),
+            copy: "COPY --from".into(),
+            mount: "RUN --mount from".into(),
+            built: "会构建".into(),
+            skipped: "跳过".into(),
+            target: "目标".into(),
+            critical: "关键路径".into(),
+            image: "外部镜像".into(),
+            cached: "命中缓存".into(),
+            rebuilt: "重新构建".into(),
+            unknown: "未模拟".into(),
+            line: "行".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SvgOptions {
     /// Draw each stage's steps inside its node.

@@ -431,3 +431,8 @@ fn svg_words_can_be_translated() {
     assert_well_formed(&svg);
     assert!(svg.contains("<title id=\"dp-title\">构建图</title>") && svg.contains(">关键路径</text>"));
 }
+
+#[test]
+fn duplicates() {
+    check("duplicates");
+}

@@ -147,7 +147,9 @@ pub fn build_graph(
 
     // Bases first: BuildKit resolves `FROM name` against the stages defined
     // before it, comparing with the stored (lower-cased) names exactly
-    // (convert.go: dispatchStates.addState looks up `stage.BaseName`).
+    // (convert.go: dispatchStates.addState looks up `stage.BaseName`). Its
+    // name map keeps the last stage of a name, so later duplicates win
+    // everywhere.
     for st in &df.stages {
         let from_inst = df.instructions.get(st.from);
         let base_span = match from_inst.map(|i| &i.args) {
@@ -165,7 +167,7 @@ pub fn build_graph(
             diags.push(Diagnostic::error(base_span, format!("base name ({}) should not be blank", st.base)));
         }
         let name = st.display_name();
-        let base_stage = stages.iter().find(|s| st_named(&df.stages[s.index]) && s.name == base).map(|s| s.index);
+        let base_stage = stages.iter().rev().find(|s| st_named(&df.stages[s.index]) && s.name == base).map(|s| s.index);
         let (base_kind, base_text) = match base_stage {
             Some(i) => (BaseKind::Stage, stages[i].name.clone()),
             None if base == "scratch" => (BaseKind::Scratch, base.clone()),
@@ -269,7 +271,7 @@ pub fn build_graph(
     let target_index = match target {
         // BuildKit: `target stage %q could not be found` (findStateByName).
         Some(t) => {
-            let found = stages.iter().position(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(t));
+            let found = stages.iter().rposition(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(t));
             if found.is_none() {
                 diags.push(Diagnostic::error(Span::default(), format!("target stage \"{t}\" could not be found")));
             }
@@ -379,7 +381,7 @@ fn resolve_from(
     span: Span,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Source> {
-    if let Some(s) = stages.iter().find(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(from)) {
+    if let Some(s) = stages.iter().rev().find(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(from)) {
         return Some(Source::Stage(s.index));
     }
     if kind == EdgeKind::Copy {

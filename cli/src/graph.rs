@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use dockerplay_core::graph::{self, BuildGraph, SvgOptions};
-use dockerplay_core::syntax::{self, Dockerfile};
+use dockerplay_core::syntax;
 use dockerplay_core::{Diagnostic, LineIndex};
 use serde_json::{json, Value};
 
@@ -22,7 +22,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let out = match format.as_str() {
         "dot" => graph::to_dot(&g),
         "svg" => graph::to_svg(&g, &df, &SvgOptions { standalone: true, ..SvgOptions::default() }),
-        _ => serde_json::to_string_pretty(&to_json(&g, &df, &diags, &text)).map_err(|e| e.to_string())? + "\n",
+        _ => serde_json::to_string_pretty(&to_json(&g, &diags, &text)).map_err(|e| e.to_string())? + "\n",
     };
     print!("{out}");
     if format != "json" {
@@ -46,7 +46,7 @@ fn parse_build_args(value: Option<&str>) -> Result<BTreeMap<String, String>, Str
 
 /// The JSON shape of issue 5: `stages` and `edges` with names, plus levels,
 /// the critical path and diagnostics with lines.
-pub fn to_json(g: &BuildGraph, _df: &Dockerfile, diags: &[Diagnostic], text: &str) -> Value {
+pub fn to_json(g: &BuildGraph, diags: &[Diagnostic], text: &str) -> Value {
     let name = |i: usize| g.stages[i].name.clone();
     let lines = LineIndex::new(text);
     json!({
@@ -92,7 +92,7 @@ mod tests {
         let text = "FROM golang:1.22 AS Build\nRUN go build\nFROM alpine AS unused\nFROM scratch\nCOPY --from=build /app /app\nCOPY --from=busybox /bin/sh /bin/sh\n";
         let (df, diags) = syntax::parse(text);
         let (g, _) = graph::build_graph(&df, None, &BTreeMap::new(), &[]);
-        let v = to_json(&g, &df, &diags, text);
+        let v = to_json(&g, &diags, text);
         let stages: Vec<(String, bool)> =
             v["stages"].as_array().unwrap().iter().map(|s| (s["name"].as_str().unwrap().to_string(), s["built"].as_bool().unwrap())).collect();
         assert_eq!(stages, [("build".to_string(), true), ("unused".to_string(), false), ("stage-2".to_string(), true)]);

@@ -214,6 +214,8 @@ pub fn build_graph(
         });
     }
 
+    // Mount errors that only count if their stage is built.
+    let mut unresolved_mounts: Vec<(usize, Diagnostic)> = Vec::new();
     // Then `COPY --from` and `RUN --mount=from=`, which may name any stage,
     // later ones included (convert.go: toCommand, detectRunMount).
     for st in &df.stages {
@@ -239,7 +241,10 @@ pub fn build_graph(
                 _ => {}
             }
             for (kind, from, span) in refs {
-                let Some(source) = resolve_from(df, &stages, kind, &from, span, &mut diags) else { continue };
+                let mut pending = Vec::new();
+                let resolved = resolve_from(df, &stages, kind, &from, span, &mut diags, &mut pending);
+                unresolved_mounts.extend(pending.into_iter().map(|d| (st.index, d)));
+                let Some(source) = resolved else { continue };
                 let from_text = match source {
                     Source::Stage(s) => stages[s].name.clone(),
                     Source::Image(_) => from.clone(),
@@ -306,6 +311,8 @@ pub fn build_graph(
         }
     }
 
+    diags.extend(unresolved_mounts.into_iter().filter(|(s, _)| stages[*s].built).map(|(_, d)| d));
+
     // Built stages are dispatched in file order, so a built stage cannot
     // read a later one (convert.go: dispatch of COPY, dispatchRunMounts).
     for e in &edges {
@@ -370,9 +377,9 @@ fn global_env(df: &Dockerfile, build_args: &BTreeMap<String, String>, diags: &mu
 }
 
 /// What a `--from` value names: a stage by name (any stage, compared
-/// case-insensitively), a stage by index, or else an external image.
-/// BuildKit does not expand variables here and rejects values that would
-/// need it (moby/buildkit#6153); it rejects an out-of-range index.
+/// case-insensitively), for COPY also a stage by index, or else an external
+/// image. BuildKit never expands variables here: COPY rejects values that
+/// would need it (moby/buildkit#6153), and an out-of-range index.
 fn resolve_from(
     df: &Dockerfile,
     stages: &[StageNode],
@@ -380,18 +387,27 @@ fn resolve_from(
     from: &str,
     span: Span,
     diags: &mut Vec<Diagnostic>,
+    pending: &mut Vec<Diagnostic>,
 ) -> Option<Source> {
     if let Some(s) = stages.iter().rev().find(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(from)) {
         return Some(Source::Stage(s.index));
     }
-    if kind == EdgeKind::Copy {
-        if from.contains('$') {
-            diags.push(Diagnostic::error(
-                span,
-                format!("variable expansion is not supported for --from (`{from}`): name a stage whose FROM uses a global ARG instead"),
-            ));
-            return None;
+    if from.contains('$') {
+        // Mount sources are found before any expansion (detectRunMount), so
+        // BuildKit takes the raw text for an image name, which is invalid.
+        let message = match kind {
+            EdgeKind::Copy => format!("variable expansion is not supported for --from (`{from}`): name a stage whose FROM uses a global ARG instead"),
+            _ => format!("`from={from}` is not expanded: BuildKit reads it as an image name, which is invalid; name a stage whose FROM uses a global ARG instead"),
+        };
+        // Only a built stage's mount sources are resolved, so the mount
+        // error waits for reachability; the COPY one is raised for all.
+        match kind {
+            EdgeKind::Copy => diags.push(Diagnostic::error(span, message)),
+            _ => pending.push(Diagnostic::error(span, message)),
         }
+        return None;
+    }
+    if kind == EdgeKind::Copy {
         // Go's strconv.Atoi accepts an optional sign.
         let digits = from.strip_prefix(['+', '-']).unwrap_or(from);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {

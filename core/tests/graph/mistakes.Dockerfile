@@ -16,6 +16,7 @@ COPY --from=7 /x /x
 COPY --from=-1 /x /x
 COPY --from=$SRC /app /app
 COPY --from=node /usr/local/bin/node /bin/node
+RUN --mount=from=${SRC},target=/s true
 
 FROM Builder AS upper
 COPY --from=upper /a /a

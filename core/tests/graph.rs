@@ -371,6 +371,9 @@ fn svg_drawing() {
         assert_eq!(svg.matches("<path class=\"dp-edge dp-edge-copy").count(), 4);
     }
     assert!(!plain.contains("<style>") && !plain.contains("<?xml"), "inline drawings leave styling to the page");
+    // On the page stages are labelled controls; a file is one image.
+    assert!(plain.contains("role=\"group\"") && plain.matches("tabindex=\"0\" role=\"button\" aria-label=").count() == g.stages.len());
+    assert!(full.contains("role=\"img\"") && !full.contains("tabindex"));
     assert!(full.contains("dp-step-cached") && full.contains("dp-step-rebuilt") && full.contains(">2.0 MB</text>"));
     expect_test::expect_file!["graph/multistage.svg"].assert_eq(&full);
 }

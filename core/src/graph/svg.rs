@@ -3,10 +3,13 @@
 //!
 //! Every element carries a `dp-*` class so the page can theme it (light and
 //! dark); presentation attributes give fallback colours, which any CSS rule
-//! overrides, so a standalone file reads well too. Stages carry
-//! `data-stage`, `data-index`, `data-line` and `data-end-line`, edges
-//! `data-edge`, `data-from`, `data-to` and `data-kind`, for event
-//! delegation.
+//! overrides, so a standalone file reads well too. For event delegation,
+//! stages carry `data-stage` (name), `data-index`, `data-line` and
+//! `data-end-line`; edges `data-edge` (index into `BuildGraph::edges`),
+//! `data-from`, `data-to`, `data-from-index` (stage sources only),
+//! `data-to-index`, `data-kind` and `data-line`; steps `data-line`. On the
+//! page (not `standalone`) stages are focusable buttons labelled like their
+//! tooltip.
 
 use std::fmt::Write;
 
@@ -161,11 +164,13 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
     }
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dp-graph\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" font-family=\"ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dp-graph\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"{}\" aria-labelledby=\"{p}-title {p}-desc\" font-family=\"ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', monospace\">",
         num(width),
         num(height),
         num(width),
-        num(height)
+        num(height),
+        // A file is one picture; on the page the stages are controls.
+        if opts.standalone { "img" } else { "group" }
     );
     let _ = writeln!(out, "<title id=\"{p}-title\">{}</title>", esc(&w.title));
     let _ = writeln!(out, "<desc id=\"{p}-desc\">{}</desc>", esc(&describe(graph, w)));
@@ -201,9 +206,14 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
         }
         let _ = write!(
             out,
-            "<path class=\"{class}\" data-edge=\"{i}\" data-from=\"{}\" data-to=\"{}\" data-kind=\"{}\" data-line=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\"{}{} marker-end=\"url(#{p}-arrow-{})\">",
+            "<path class=\"{class}\" data-edge=\"{i}\" data-from=\"{}\" data-to=\"{}\"{} data-to-index=\"{}\" data-kind=\"{}\" data-line=\"{}\" d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\"{}{} marker-end=\"url(#{p}-arrow-{})\">",
             esc(&e.from),
             esc(&e.to),
+            match e.source {
+                Source::Stage(s) => format!(" data-from-index=\"{s}\""),
+                Source::Image(_) => String::new(),
+            },
+            e.target,
             e.kind.as_str(),
             e.line,
             path_d(&route.points, route.reversed),
@@ -254,10 +264,15 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
                 let stroke_width = if graph.target == Some(i) { "3" } else if on_path(i) { "2" } else { "1.2" };
                 let _ = write!(
                     out,
-                    "<g class=\"{class}\" data-stage=\"{}\" data-index=\"{i}\" data-line=\"{}\" data-end-line=\"{}\" tabindex=\"0\">",
+                    "<g class=\"{class}\" data-stage=\"{}\" data-index=\"{i}\" data-line=\"{}\" data-end-line=\"{}\"{}>",
                     esc(&stage.name),
                     stage.line,
-                    stage.end_line
+                    stage.end_line,
+                    if opts.standalone {
+                        String::new()
+                    } else {
+                        format!(" tabindex=\"0\" role=\"button\" aria-label=\"{}\"", esc(&stage_title(graph, i, w)))
+                    }
                 );
                 let _ = write!(out, "<title>{}</title>", esc(&stage_title(graph, i, w)));
                 let _ = write!(

@@ -439,3 +439,51 @@ fn svg_words_can_be_translated() {
 fn duplicates() {
     check("duplicates");
 }
+
+/// Random splices of graph-relevant pieces into the fixtures: no panic,
+/// diagnostics inside the text, edges naming real stages and images, and
+/// every built stage reachable from the target.
+#[test]
+fn random_edits_keep_the_graph_consistent() {
+    const PIECES: &[&str] = &["FROM ", " AS ", "--from=", "COPY --from=", "RUN --mount=from=", "$X", "${", "0", "-1", "99", "\n", "\\\n", "scratch", "\"", "ARG X=builder\n", "构建", " "];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut below = |n: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1) as u64) as usize
+    };
+    for name in ["multistage", "references", "mistakes", "monorepo"] {
+        let base = fixture(name);
+        for _ in 0..150 {
+            let mut text = base.clone();
+            for _ in 0..1 + below(4) {
+                let mut at = below(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, PIECES[below(PIECES.len())]);
+            }
+            let (df, _) = parse(&text);
+            let (g, diags) = build_graph(&df, None, &BTreeMap::new(), &[]);
+            for d in &diags {
+                assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");
+            }
+            for e in &g.edges {
+                assert!(e.target < g.stages.len());
+                match e.source {
+                    dockerplay_core::graph::Source::Stage(s) => assert!(s < g.stages.len() && g.stages[s].name == e.from),
+                    dockerplay_core::graph::Source::Image(i) => assert!(i < g.images.len() && g.images[i] == e.from),
+                }
+                // A built stage's sources are built too.
+                if g.stages[e.target].built {
+                    if let dockerplay_core::graph::Source::Stage(s) = e.source {
+                        assert!(g.stages[s].built, "{} is built but its source {} is not", e.to, e.from);
+                    }
+                }
+            }
+            assert_eq!(g.stages.iter().any(|s| s.built), g.target.is_some());
+            assert_no_overlaps(&layout(&g.layout_spec(&df, true)));
+        }
+    }
+}

@@ -436,6 +436,14 @@ fn svg_words_can_be_translated() {
 }
 
 #[test]
+fn empty_target_means_the_last_stage() {
+    let (df, _) = parse(&fixture("parallel"));
+    let (g, diags) = build_graph(&df, Some(""), &BTreeMap::new(), &[]);
+    assert_eq!(g.target, Some(4));
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
 fn duplicates() {
     check("duplicates");
 }

@@ -127,7 +127,7 @@ pub struct CriticalPath {
 /// when none is given; the playground models a linux/amd64 builder.
 const DEFAULT_PLATFORM: (&str, &str, &str) = ("linux/amd64", "linux", "amd64");
 
-/// The build graph of `df` for `target` (default: the last stage), with the
+/// The build graph of `df` for `target` (`None` or empty: the last stage), with the
 /// FROM bases expanded using global ARGs and `build_args`. `seconds` holds an
 /// estimated time per instruction (indexed like `df.instructions`; missing
 /// entries count as 0) for the critical path.
@@ -273,8 +273,9 @@ pub fn build_graph(
         }
     }
 
-    let target_index = match target {
-        // BuildKit: `target stage %q could not be found` (findStateByName).
+    let target_index = match target.filter(|t| !t.is_empty()) {
+        // BuildKit: `target stage %q could not be found` (findStateByName);
+        // an empty target means the default, as in BuildKit's ConvertOpt.
         Some(t) => {
             let found = stages.iter().rposition(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(t));
             if found.is_none() {

@@ -244,20 +244,16 @@ pub fn build_graph(
                 let mut pending = Vec::new();
                 let resolved = resolve_from(df, &stages, kind, &from, span, &mut diags, &mut pending);
                 unresolved_mounts.extend(pending.into_iter().map(|d| (st.index, d)));
-                let Some(source) = resolved else { continue };
-                let from_text = match source {
-                    Source::Stage(s) => stages[s].name.clone(),
-                    Source::Image(_) => from.clone(),
-                };
-                let source = match source {
-                    Source::Image(_) => Source::Image(match images.iter().position(|i| *i == from) {
-                        Some(i) => i,
-                        None => {
+                let (source, from_text) = match resolved {
+                    None => continue,
+                    Some(Ref::Stage(s)) => (Source::Stage(s), stages[s].name.clone()),
+                    Some(Ref::Image) => {
+                        let i = images.iter().position(|i| *i == from).unwrap_or_else(|| {
                             images.push(from.clone());
                             images.len() - 1
-                        }
-                    }),
-                    s => s,
+                        });
+                        (Source::Image(i), from.clone())
+                    }
                 };
                 edges.push(Edge {
                     from: from_text,
@@ -377,6 +373,12 @@ fn global_env(df: &Dockerfile, build_args: &BTreeMap<String, String>, diags: &mu
     env
 }
 
+/// What a `--from` value resolved to.
+enum Ref {
+    Stage(usize),
+    Image,
+}
+
 /// What a `--from` value names: a stage by name (any stage, compared
 /// case-insensitively), for COPY also a stage by index, or else an external
 /// image. BuildKit never expands variables here: COPY rejects values that
@@ -389,9 +391,9 @@ fn resolve_from(
     span: Span,
     diags: &mut Vec<Diagnostic>,
     pending: &mut Vec<Diagnostic>,
-) -> Option<Source> {
+) -> Option<Ref> {
     if let Some(s) = stages.iter().rev().find(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(from)) {
-        return Some(Source::Stage(s.index));
+        return Some(Ref::Stage(s.index));
     }
     if from.contains('$') {
         // Mount sources are found before any expansion (detectRunMount), so
@@ -413,7 +415,7 @@ fn resolve_from(
         let digits = from.strip_prefix(['+', '-']).unwrap_or(from);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             return match from.parse::<usize>() {
-                Ok(i) if i < stages.len() => Some(Source::Stage(i)),
+                Ok(i) if i < stages.len() => Some(Ref::Stage(i)),
                 _ => {
                     diags.push(Diagnostic::error(span, format!("invalid stage index {from}")));
                     None
@@ -430,7 +432,7 @@ fn resolve_from(
             format!("`{from}` is not a stage name, so BuildKit pulls it as an image; did you mean stage `{near}`?"),
         ));
     }
-    Some(Source::Image(0))
+    Some(Ref::Image)
 }
 
 /// A stage name close to `from` if `from` looks like a misspelt stage name

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+use dockerplay_core::cache;
 use dockerplay_core::graph::{self, BuildGraph, SvgOptions};
 use dockerplay_core::syntax;
 use dockerplay_core::{Diagnostic, LineIndex};
@@ -17,7 +18,10 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let text = read_input(args.file()?)?;
     let build_args = parse_build_args(args.options.get("build-arg").map(String::as_str))?;
     let (df, mut diags) = syntax::parse(&text);
-    let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &[]);
+    // The cache simulation's teaching defaults time each step, so that the
+    // critical path means the same here as in the app.
+    let seconds: Vec<f64> = df.instructions.iter().map(cache::estimate_seconds).collect();
+    let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
     diags.extend(graph_diags);
     let out = match format.as_str() {
         "dot" => graph::to_dot(&g),

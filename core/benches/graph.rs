@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use dockerplay_core::graph::{build_graph, fixtures::many_stages, layout, to_svg, SvgOptions};
+use dockerplay_core::cache::estimate_seconds;
 use dockerplay_core::syntax::parse;
 
 const STAGES: usize = 200;
@@ -25,7 +26,8 @@ fn time<T>(label: &str, mut f: impl FnMut() -> T) {
 fn main() {
     let text = many_stages(STAGES);
     let (df, _) = parse(&text);
-    let (graph, _) = build_graph(&df, None, &BTreeMap::new(), &[]);
+    let seconds: Vec<f64> = df.instructions.iter().map(estimate_seconds).collect();
+    let (graph, _) = build_graph(&df, None, &BTreeMap::new(), &seconds);
     assert_eq!(graph.stages.len(), STAGES, "the generator makes {STAGES} stages");
     let spec = graph.layout_spec(&df, false);
     let l = layout(&spec);
@@ -41,11 +43,12 @@ fn main() {
     time("layout", || layout(&spec));
     let with_steps = graph.layout_spec(&df, true);
     time("layout, steps shown", || layout(&with_steps));
-    time("build_graph", || build_graph(&df, None, &BTreeMap::new(), &[]));
+    time("build_graph", || build_graph(&df, None, &BTreeMap::new(), &seconds));
     time("svg of a computed layout", || dockerplay_core::graph::svg::render_layout(&graph, &spec, &l, &SvgOptions::default()).len());
     time("parse + graph + layout + svg", || {
         let (df, _) = parse(&text);
-        let (g, _) = build_graph(&df, None, &BTreeMap::new(), &[]);
+        let seconds: Vec<f64> = df.instructions.iter().map(estimate_seconds).collect();
+        let (g, _) = build_graph(&df, None, &BTreeMap::new(), &seconds);
         to_svg(&g, &df, &SvgOptions::default()).len()
     });
 }

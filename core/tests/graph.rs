@@ -429,10 +429,10 @@ fn monorepo() {
 fn svg_words_can_be_translated() {
     use dockerplay_core::graph::Words;
     let (df, _) = parse("FROM alpine AS a\nFROM a AS 构建\n");
-    let (g, _) = build_graph(&df, None, &BTreeMap::new(), &[]);
+    let (g, _) = build_graph(&df, None, &BTreeMap::new(), &[1.0, 1.0]);
     let svg = to_svg(&g, &df, &SvgOptions { words: Words::simplified_chinese(), ..SvgOptions::default() });
     assert_well_formed(&svg);
-    assert!(svg.contains("<title id=\"dp-title\">构建图</title>") && svg.contains(">关键路径</text>"));
+    assert!(svg.contains("<title id=\"dp-title\">构建图</title>") && svg.contains(">跳过</text>"));
 }
 
 #[test]
@@ -494,4 +494,21 @@ fn random_edits_keep_the_graph_consistent() {
             assert_no_overlaps(&layout(&g.layout_spec(&df, true)));
         }
     }
+}
+
+#[test]
+fn legend_lists_only_what_the_drawing_can_show() {
+    let (df, _) = parse(&fixture("parallel"));
+    let untimed = build_graph(&df, None, &BTreeMap::new(), &[]).0;
+    let timed = build_graph(&df, None, &BTreeMap::new(), &seconds(&df)).0;
+    let legend = |g: &BuildGraph| {
+        let svg = to_svg(g, &df, &SvgOptions::default());
+        svg[svg.find("<g class=\"dp-legend\">").unwrap()..].to_string()
+    };
+    // Edge kinds and stage looks are always explained.
+    for text in [">FROM stage<", ">COPY --from<", ">RUN --mount from<", ">built<", ">skipped<", ">target<"] {
+        assert!(legend(&untimed).contains(text) && legend(&timed).contains(text), "{text}");
+    }
+    assert!(!legend(&untimed).contains(">critical path<") && legend(&timed).contains(">critical path<"));
+    assert!(!legend(&timed).contains(">external image<"), "this graph reads no external image");
 }

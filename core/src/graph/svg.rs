@@ -153,7 +153,7 @@ pub fn render(graph: &BuildGraph, df: &Dockerfile, opts: &SvgOptions) -> String 
 pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &SvgOptions) -> String {
     let p = &opts.id_prefix;
     let w = &opts.words;
-    let legend = legend_items(opts);
+    let legend = legend_items(graph, opts);
     let width = l.width.max(legend_min_width(&legend));
     let legend_rows = legend_rows(&legend, width);
     let height = l.height + legend_rows.len() as f64 * LEGEND_ROW + MARGIN / 2.0;
@@ -437,7 +437,9 @@ enum Sample {
     Step(StepStatus),
 }
 
-fn legend_items(opts: &SvgOptions) -> Vec<(Sample, String)> {
+/// Every edge kind and stage look, so a reader learns them all; the
+/// critical path and external images only when the drawing has them.
+fn legend_items(graph: &BuildGraph, opts: &SvgOptions) -> Vec<(Sample, String)> {
     let w = &opts.words;
     let mut items = vec![
         (Sample::Edge(EdgeKind::From), w.from.clone()),
@@ -446,9 +448,13 @@ fn legend_items(opts: &SvgOptions) -> Vec<(Sample, String)> {
         (Sample::Built, w.built.clone()),
         (Sample::Skipped, w.skipped.clone()),
         (Sample::Target, w.target.clone()),
-        (Sample::Critical, w.critical.clone()),
-        (Sample::Image, w.image.clone()),
     ];
+    if graph.critical_path.stages.len() > 1 {
+        items.push((Sample::Critical, w.critical.clone()));
+    }
+    if !graph.images.is_empty() {
+        items.push((Sample::Image, w.image.clone()));
+    }
     if opts.show_steps {
         items.push((Sample::Step(StepStatus::Cached), w.cached.clone()));
         items.push((Sample::Step(StepStatus::Rebuilt), w.rebuilt.clone()));

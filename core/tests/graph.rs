@@ -512,3 +512,8 @@ fn legend_lists_only_what_the_drawing_can_show() {
     assert!(!legend(&untimed).contains(">critical path<") && legend(&timed).contains(">critical path<"));
     assert!(!legend(&timed).contains(">external image<"), "this graph reads no external image");
 }
+
+#[test]
+fn onbuild() {
+    check("onbuild");
+}

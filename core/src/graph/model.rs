@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::span::Span;
 use crate::syntax::words::expand;
-use crate::syntax::{Args, Dockerfile, Keyword, MountType};
+use crate::syntax::{Args, Dockerfile, Instruction, Keyword, MountType};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BuildGraph {
@@ -219,27 +219,17 @@ pub fn build_graph(
     // Then `COPY --from` and `RUN --mount=from=`, which may name any stage,
     // later ones included (convert.go: toCommand, detectRunMount).
     for st in &df.stages {
-        for &ii in &st.instructions {
-            let Some(inst) = df.instructions.get(ii) else { continue };
-            let mut refs: Vec<(EdgeKind, String, Span)> = Vec::new();
-            match (&inst.keyword, &inst.args) {
-                (Keyword::Copy, args) => {
-                    if let Some(from) = args.copy().and_then(|c| c.from.clone()) {
-                        let span = inst.flags.iter().rev().find(|f| f.name == "from").map_or(inst.span, |f| f.span);
-                        refs.push((EdgeKind::Copy, from, span));
-                    }
-                }
-                (Keyword::Run, Args::Run(run)) => {
-                    for m in &run.mounts {
-                        // BuildKit ignores `from` on tmpfs mounts, and a cache
-                        // mount without `from` starts from scratch: no edge.
-                        if let (Some(from), false) = (&m.from, m.kind == MountType::Tmpfs) {
-                            refs.push((EdgeKind::Mount, from.clone(), m.span));
-                        }
-                    }
-                }
-                _ => {}
-            }
+        // A stage built on a stage runs that stage's ONBUILD triggers first,
+        // and their sources become its dependencies (convert.go:
+        // initOnBuildTriggers, re-resolving reachability).
+        let inherited = stages[st.index].base_stage.map_or(&[][..], |b| df.stages[b].instructions.as_slice());
+        let triggers = inherited.iter().filter_map(|&ii| match df.instructions.get(ii).map(|i| &i.args) {
+            Some(Args::Onbuild(inner)) => Some((ii, &**inner)),
+            _ => None,
+        });
+        let own = st.instructions.iter().filter_map(|&ii| df.instructions.get(ii).map(|i| (ii, i)));
+        for (ii, inst) in triggers.chain(own) {
+            let refs = sources_of(inst);
             for (kind, from, span) in refs {
                 let mut pending = Vec::new();
                 let resolved = resolve_from(df, &stages, kind, &from, span, &mut diags, &mut pending);
@@ -328,6 +318,31 @@ pub fn build_graph(
     let critical_path = critical_path(&mut stages, &deps, &levels, target_index);
 
     (BuildGraph { stages, images, edges, target: target_index, levels, critical_path }, diags)
+}
+
+/// The sources an instruction reads from outside its stage: `COPY --from`
+/// and `RUN --mount=from=`, with the span to point at.
+fn sources_of(inst: &Instruction) -> Vec<(EdgeKind, String, Span)> {
+    let mut refs = Vec::new();
+    match (&inst.keyword, &inst.args) {
+        (Keyword::Copy, args) => {
+            if let Some(from) = args.copy().and_then(|c| c.from.clone()) {
+                let span = inst.flags.iter().rev().find(|f| f.name == "from").map_or(inst.span, |f| f.span);
+                refs.push((EdgeKind::Copy, from, span));
+            }
+        }
+        (Keyword::Run, Args::Run(run)) => {
+            for m in &run.mounts {
+                // BuildKit ignores `from` on tmpfs mounts, and a cache mount
+                // without `from` starts from scratch: no edge.
+                if let (Some(from), false) = (&m.from, m.kind == MountType::Tmpfs) {
+                    refs.push((EdgeKind::Mount, from.clone(), m.span));
+                }
+            }
+        }
+        _ => {}
+    }
+    refs
 }
 
 /// Whether the stage has an `AS` name (unnamed stages are found by index

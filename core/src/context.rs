@@ -137,6 +137,12 @@ impl Context {
     }
 
     pub fn new(files: &[ContextFile], dockerfile: Option<&str>) -> (Context, Vec<Diagnostic>) {
+        Context::with_digests(files, dockerfile, &mut |text| sha256::digest(text.as_bytes()))
+    }
+
+    /// As [`Context::new`], with the digest of text contents computed by
+    /// `digest` (so that a caller can remember digests between builds).
+    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str) -> String) -> (Context, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut tree = Tree::default();
         let mut ignore_text = None;
@@ -165,7 +171,7 @@ impl Context {
                     if path == DOCKERIGNORE {
                         ignore_text = Some(content.clone());
                     }
-                    Entry::file(&path, mode, content.as_bytes())
+                    Entry { path: path.clone(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(content) }
                 }
                 FileBody::Blob { size, digest } => Entry {
                     path: path.clone(),
@@ -179,7 +185,7 @@ impl Context {
             tree.insert(entry);
         }
         if let Some(text) = dockerfile {
-            tree.insert(Entry::file(DOCKERFILE, 0o644, text.as_bytes()));
+            tree.insert(Entry { path: DOCKERFILE.into(), kind: EntryKind::File, mode: 0o644, size: text.len() as u64, digest: digest(text) });
         }
         let mut context = Context { tree, ignored: Vec::new() };
         if let Some(text) = ignore_text {

@@ -4,13 +4,14 @@
 
 use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, Status, Step};
-use super::sha256::{hex, Sha256};
+use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, KeyInfo, Options};
 use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// What a cached step was made of, to say what changed when a later step
 /// with the same parent misses.
@@ -28,9 +29,9 @@ pub(crate) struct RunFacts {
     shell: Option<Vec<String>>,
     args: Vec<String>,
     heredocs: Vec<String>,
-    env: Vec<(String, String)>,
+    env: Env,
     /// Names of the stage's ARGs with values (to tell ARG from ENV changes).
-    arg_names: Vec<String>,
+    arg_names: Arc<Vec<String>>,
     workdir: String,
     user: String,
     network: String,
@@ -79,30 +80,63 @@ const PLATFORM_ARGS: [(&str, &str); 8] = [
     ("TARGETVARIANT", ""),
 ];
 
-/// Feeds length-prefixed fields into SHA-256 so that no two field lists
-/// hash alike.
-struct Hasher(Sha256);
+/// Feeds length-prefixed fields into a 128-bit hash so that no two field
+/// lists hash alike. Keys need to be stable and collision-free in practice,
+/// not cryptographic: two 64-bit lanes of multiply-fold mixing (the wyhash
+/// idea) keep a build of hundreds of steps well under a millisecond, which
+/// SHA-256 did not. Content digests stay SHA-256 (`context`).
+struct Hasher {
+    a: u64,
+    b: u64,
+}
+
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
+
+fn fold(x: u64, y: u64) -> u64 {
+    let r = (x as u128).wrapping_mul(y as u128);
+    (r as u64) ^ ((r >> 64) as u64)
+}
 
 impl Hasher {
     fn new(tag: &str) -> Hasher {
-        let mut h = Hasher(Sha256::new());
+        let mut h = Hasher { a: P0, b: P1 };
         h.str(tag);
         h
     }
 
+    fn word(&mut self, w: u64) {
+        self.a = fold(self.a ^ w, P1);
+        self.b = fold(self.b ^ w.rotate_left(29), P2);
+    }
+
+    fn bytes(&mut self, data: &[u8]) {
+        self.word(data.len() as u64 ^ P2);
+        let mut chunks = data.chunks_exact(8);
+        for c in &mut chunks {
+            self.word(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.word(u64::from_le_bytes(last) ^ P0);
+        }
+    }
+
     fn str(&mut self, s: &str) -> &mut Hasher {
-        self.0.update(&(s.len() as u64).to_le_bytes());
-        self.0.update(s.as_bytes());
+        self.bytes(s.as_bytes());
         self
     }
 
     fn key(&mut self, k: &Key) -> &mut Hasher {
-        self.0.update(k);
+        self.bytes(k);
         self
     }
 
     fn list<S: AsRef<str>>(&mut self, items: &[S]) -> &mut Hasher {
-        self.0.update(&(items.len() as u64).to_le_bytes());
+        self.word(items.len() as u64);
         for s in items {
             self.str(s.as_ref());
         }
@@ -110,7 +144,12 @@ impl Hasher {
     }
 
     fn finish(&self) -> Key {
-        self.0.clone().finish()
+        let a = fold(self.a ^ P2, self.b ^ P0);
+        let b = fold(self.b ^ P1, a ^ P2);
+        let mut k = [0u8; 16];
+        k[..8].copy_from_slice(&a.to_le_bytes());
+        k[8..].copy_from_slice(&b.to_le_bytes());
+        k
     }
 }
 
@@ -119,22 +158,27 @@ fn short(key: &Key) -> String {
 }
 
 /// The environment as BuildKit's `llb.EnvList` keeps it: setting a key
-/// moves it to the end, so order reflects the latest assignments.
+/// moves it to the end, so order reflects the latest assignments. Shared and
+/// copied on write, so that every RUN can keep a snapshot cheaply.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Env(Vec<(String, String)>);
+pub(crate) struct Env(Arc<Vec<(Arc<str>, Arc<str>)>>);
 
 impl Env {
     fn set(&mut self, k: &str, v: &str) {
-        self.0.retain(|(key, _)| key != k);
-        self.0.push((k.to_string(), v.to_string()));
+        let list = Arc::make_mut(&mut self.0);
+        list.retain(|(key, _)| &**key != k);
+        list.push((k.into(), v.into()));
     }
 
     fn get(&self, k: &str) -> Option<String> {
-        self.0.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.clone())
+        self.0.iter().rev().find(|(key, _)| &**key == k).map(|(_, v)| v.to_string())
     }
 
-    fn pairs(&self) -> Vec<String> {
-        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    fn hash_into(&self, h: &mut Hasher) {
+        h.word(self.0.len() as u64);
+        for (k, v) in self.0.iter() {
+            h.str(k).str(v);
+        }
     }
 }
 
@@ -215,7 +259,7 @@ struct StageState {
     /// Line of the step that produced `key`.
     key_line: u32,
     env: Env,
-    arg_names: Vec<String>,
+    arg_names: Arc<Vec<String>>,
     workdir: String,
     user: String,
     shell: Vec<String>,
@@ -245,7 +289,21 @@ struct Builder<'a> {
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
     let (df, _) = syntax::parse(&input.dockerfile);
-    let (context, diags) = Context::from_build(input);
+    let (context, diags) = {
+        // Remember digests of small files only: big ones are rarely edited
+        // in a playground and would bloat the memo.
+        let mut memo = history.digests.borrow_mut();
+        Context::with_digests(&input.files, Some(&input.dockerfile), &mut |text| {
+            if let Some(d) = memo.get(text) {
+                return d.clone();
+            }
+            let d = crate::cache::sha256::digest(text.as_bytes());
+            if text.len() <= 4096 && memo.len() < 100_000 {
+                memo.insert(text.to_string(), d.clone());
+            }
+            d
+        })
+    };
     let mut b = Builder {
         history,
         input,
@@ -444,7 +502,7 @@ impl<'a> Builder<'a> {
             key,
             key_line: instr.line,
             env: Env::default(),
-            arg_names: Vec::new(),
+            arg_names: Arc::default(),
             workdir: "/".into(),
             user: String::new(),
             shell: vec!["/bin/sh".into(), "-c".into()],
@@ -498,7 +556,7 @@ impl<'a> Builder<'a> {
             (Status::Miss, self.explain(stage, st, parent, &facts, new_reason))
         };
         self.this_build.entry(key).or_insert((instr.line, status));
-        self.produced.push((key, KeyInfo { build: self.build, parent, facts }));
+        self.produced.push((key, KeyInfo { build: self.build, parent, facts: Arc::new(facts) }));
         self.positions.insert((stage, st.position), key);
         st.position += 1;
         let mut step = self.blank(instr, index, status, reason);
@@ -519,7 +577,7 @@ impl<'a> Builder<'a> {
             }
         }
         let same_kind = |k: &Key| -> Option<&Facts> {
-            let old = &self.history.keys.get(k)?.facts;
+            let old: &Facts = &self.history.keys.get(k)?.facts;
             (std::mem::discriminant(old) == std::mem::discriminant(facts)).then_some(old)
         };
         // Among the cached steps with the same parent, compare with the most
@@ -585,7 +643,7 @@ impl<'a> Builder<'a> {
                         if !NON_ENV_ARGS.contains(&d.name.as_str()) {
                             st.env.set(&d.name, v);
                             if !st.arg_names.contains(&d.name) {
-                                st.arg_names.push(d.name.clone());
+                                Arc::make_mut(&mut st.arg_names).push(d.name.clone());
                             }
                         }
                     }
@@ -673,7 +731,7 @@ impl<'a> Builder<'a> {
             shell,
             args,
             heredocs,
-            env: st.env.0.clone(),
+            env: st.env.clone(),
             arg_names: st.arg_names.clone(),
             workdir: st.workdir.clone(),
             user: st.user.clone(),
@@ -683,7 +741,9 @@ impl<'a> Builder<'a> {
         };
         let parent = st.key;
         let mut h = Hasher::new("exec");
-        h.key(&parent).list(&facts.args).list(&st.env.pairs()).str(&facts.workdir).str(&facts.user).str(&facts.network).str(&facts.security);
+        h.key(&parent).list(&facts.args);
+        st.env.hash_into(&mut h);
+        h.str(&facts.workdir).str(&facts.user).str(&facts.network).str(&facts.security);
         for m in &facts.mounts {
             h.str(&m.target).str(&m.options).str(&m.opaque);
             for (rel, (_, digest, mode)) in &m.files {
@@ -974,7 +1034,7 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return Reason::CommandChanged;
             }
             if a.env != b.env {
-                let name = first_env_difference(&a.env, &b.env);
+                let name = first_env_difference(&a.env.0, &b.env.0);
                 let is_arg = b.arg_names.contains(&name) || a.arg_names.contains(&name);
                 return if is_arg { Reason::ArgChanged { name } } else { Reason::EnvChanged { name } };
             }
@@ -1037,7 +1097,8 @@ fn distance(old: &Facts, new: &Facts) -> usize {
     let files = |a: &Files, b: &Files| a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count();
     match (old, new) {
         (Facts::Run(a), Facts::Run(b)) => {
-            let env = a.env.iter().filter(|kv| !b.env.contains(kv)).count() + b.env.iter().filter(|kv| !a.env.contains(kv)).count();
+            let (ea, eb) = (&a.env.0, &b.env.0);
+            let env = ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count();
             let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
             let command = if a.args == b.args {
                 0
@@ -1063,20 +1124,22 @@ fn distance(old: &Facts, new: &Facts) -> usize {
     }
 }
 
-fn first_env_difference(a: &[(String, String)], b: &[(String, String)]) -> String {
-    let get = |list: &[(String, String)], k: &str| list.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+type Pairs = [(Arc<str>, Arc<str>)];
+
+fn first_env_difference(a: &Pairs, b: &Pairs) -> String {
+    let get = |list: &Pairs, k: &str| list.iter().find(|(key, _)| &**key == k).map(|(_, v)| v.clone());
     for (k, v) in b {
         if get(a, k).as_ref() != Some(v) {
-            return k.clone();
+            return k.to_string();
         }
     }
     for (k, _) in a {
         if get(b, k).is_none() {
-            return k.clone();
+            return k.to_string();
         }
     }
     // Same values, different order.
-    a.iter().zip(b).find(|(x, y)| x.0 != y.0).map(|(_, y)| y.0.clone()).unwrap_or_default()
+    a.iter().zip(b).find(|(x, y)| x.0 != y.0).map(|(_, y)| y.0.to_string()).unwrap_or_default()
 }
 
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {

@@ -24,7 +24,9 @@ pub use report::{render_text, BuildReport, ImageReport, Reason, Simulation, Stat
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo, Scenario};
 use crate::reference;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Options a caller may set; the defaults suit the CLI.
 #[derive(Debug, Clone, Default)]
@@ -34,8 +36,8 @@ pub struct Options {
     pub seconds: BTreeMap<String, f64>,
 }
 
-/// A cache key: a SHA-256 over the step's operation and its inputs' keys.
-pub(crate) type Key = [u8; 32];
+/// A cache key: a 128-bit hash over the step's operation and its inputs' keys.
+pub(crate) type Key = [u8; 16];
 
 /// What the cache remembers of a key, to explain later misses.
 #[derive(Debug, Clone)]
@@ -44,7 +46,7 @@ pub(crate) struct KeyInfo {
     pub build: usize,
     /// The key this step was chained on (`None` for FROM and `--link` copies).
     pub parent: Option<Key>,
-    pub facts: build::Facts,
+    pub facts: Arc<build::Facts>,
 }
 
 /// The build cache after some builds: every key ever produced, plus what is
@@ -64,6 +66,9 @@ pub struct History {
     pub builds: usize,
     /// The image id of the latest recorded build.
     pub last_image: Option<String>,
+    /// Content digests of text files seen so far: most files do not change
+    /// between builds, and hashing them again would dominate a build.
+    pub(crate) digests: RefCell<HashMap<String, String>>,
 }
 
 /// What one build produced, ready to be recorded into a [`History`].

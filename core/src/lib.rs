@@ -6,6 +6,7 @@
 pub mod cache;
 pub mod context;
 pub mod diag;
+pub mod fixtures;
 pub mod graph;
 pub mod inputs;
 pub mod lint;

@@ -783,7 +783,7 @@ impl<'a> Builder<'a> {
                 let (sel, op) = self.select_from(from.as_deref(), std::slice::from_ref(&src), &SelectOptions::default(), stage, states, instr);
                 files = files_of(&sel);
                 opaque = op;
-                format!("{kind} target={target} source={src} from={} rw={rw}", self.from_identity(from.as_deref(), stage, states))
+                format!("{kind} target={target} source={src} from={} rw={rw}", self.source_identity(from.as_deref(), stage, states))
             }
             MountType::Cache => {
                 // The contents are never in the key; the options are.
@@ -795,7 +795,7 @@ impl<'a> Builder<'a> {
                     m.mode.as_deref().unwrap_or("0755"),
                     m.uid.as_deref().unwrap_or("0"),
                     m.gid.as_deref().unwrap_or("0"),
-                    self.from_identity(from.as_deref(), stage, states),
+                    self.source_identity(from.as_deref(), stage, states),
                     source.clone().unwrap_or_default(),
                     m.readonly
                 )
@@ -818,7 +818,7 @@ impl<'a> Builder<'a> {
 
     /// What a `--from` names, as the key sees it: the context, a stage (by
     /// position, whatever its name), or an image identity.
-    fn from_identity(&self, from: Option<&str>, stage: usize, states: &[Option<StageState>]) -> String {
+    fn source_identity(&self, from: Option<&str>, stage: usize, states: &[Option<StageState>]) -> String {
         match from {
             None => String::new(),
             Some(name) => match self.df.stage_ref(name, stage).filter(|&i| states[i].is_some()) {
@@ -935,12 +935,12 @@ impl<'a> Builder<'a> {
         }
         // Keyed on what `--from` resolves to, not its spelling: renaming a
         // stage changes nothing.
-        let from_identity = self.from_identity(c.from.as_deref(), stage, states);
+        let source_identity = self.source_identity(c.from.as_deref(), stage, states);
         let facts = CopyFacts {
             sources: sources.clone(),
             dest: dest_raw.clone(),
             options: options_text,
-            from: from_identity,
+            from: source_identity,
             from_name: c.from.clone().unwrap_or_default(),
             files: files_of(&selection),
             opaque,

@@ -17,8 +17,10 @@ mod build;
 mod estimate;
 mod report;
 pub mod sha256;
+mod whatif;
 
 pub use estimate::estimate_seconds;
+pub use whatif::{dependency_manifests, source_files, with_file_edited};
 pub use report::{render_text, BuildReport, ImageReport, Reason, Simulation, Status, Step};
 
 use crate::diag::Diagnostic;

@@ -91,3 +91,38 @@ fn any_input_gives_a_sane_report() {
         assert_eq!(sim.builds[1].misses, 0, "an unchanged rebuild re-ran steps: {text:?}\n{}", render_text(&sim));
     }
 }
+
+/// The app's live view (`what_if` against a recorded `History`) reports
+/// exactly what a full simulation reports for the same build.
+#[test]
+fn what_if_matches_the_full_simulation() {
+    use dockerplay_core::cache::{what_if, History, Options};
+    for name in ["copy_content", "multistage", "mounts", "run_env"] {
+        let path = format!("{}/tests/cache/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let scenario: Scenario = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_default();
+        let (sim, _) = simulate(&scenario);
+        let mut history = History::new();
+        for (i, build) in scenario.builds.iter().enumerate() {
+            let (report, _) = what_if(&history, build, &scenario.images, &Options::default());
+            assert_eq!(report, sim.builds[i], "{name} build {}", i + 1);
+            history.record(&history.preview(build, &scenario.images, &Options::default()));
+        }
+        assert!(!scenario.builds.is_empty(), "{name} has builds");
+    }
+}
+
+/// Per-step time overrides replace the defaults, keyed by instruction text.
+#[test]
+fn time_overrides() {
+    use dockerplay_core::cache::{simulate_with, Options};
+    let build = dockerplay_core::inputs::BuildInput { dockerfile: "FROM alpine\nRUN make\nRUN make\n".into(), ..Default::default() };
+    let scenario = Scenario { builds: vec![build], ..Default::default() };
+    let mut options = Options::default();
+    options.seconds.insert("RUN make".into(), 42.0);
+    let (sim, _) = simulate_with(&scenario, &options);
+    let secs: Vec<f64> = sim.builds[0].steps.iter().map(|s| s.est_seconds).collect();
+    assert_eq!(secs, vec![5.0, 42.0, 42.0]);
+    // The second `RUN make` has the first as its parent, so it is another
+    // step and both run: 5 + 42 + 42.
+    assert_eq!(sim.builds[0].cold_seconds, 89.0);
+}

@@ -181,6 +181,9 @@ fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
             })
         })
         .collect();
+    // Spans index the Dockerfile of the build the message names; the
+    // message is what a script needs.
+    let diags: Vec<Value> = diags.iter().map(|d| json!({ "severity": d.severity, "message": d.message })).collect();
     json!({ "builds": builds, "diagnostics": diags })
 }
 

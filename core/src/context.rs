@@ -409,6 +409,9 @@ fn compile(pattern: &str) -> PatternKind {
     if plain {
         return PatternKind::Exact(pattern.to_string());
     }
+    // Repeated wildcards match what one does; merging them keeps
+    // backtracking polynomial on patterns like `**/**/**/x`.
+    tokens.dedup_by(|b, a| matches!((&*a, &*b), (Token::Dirs, Token::Dirs) | (Token::Star, Token::Star)));
     // The special cases patternmatcher takes before its regexp.
     match tokens.as_slice() {
         [Token::Rest] => return PatternKind::Suffix(String::new()),
@@ -511,7 +514,10 @@ fn glob_inner(p: &[char], n: &[char]) -> bool {
         return n.is_empty();
     };
     match c {
-        '*' => (0..=n.len()).any(|i| glob_inner(&p[1..], &n[i..])),
+        '*' => {
+            let rest = &p[p.iter().take_while(|&&c| c == '*').count()..];
+            (0..=n.len()).any(|i| glob_inner(rest, &n[i..]))
+        }
         '?' => !n.is_empty() && glob_inner(&p[1..], &n[1..]),
         '[' => {
             let Some(end) = p.iter().skip(1).position(|&x| x == ']').map(|e| e + 1) else {
@@ -833,6 +839,11 @@ mod tests {
         assert!(m.matches_or_parent_matches("any/thing"));
         let m = PatternMatcher::new(&["a/**/b".into()]);
         assert!(m.matches_or_parent_matches("a/b") && m.matches_or_parent_matches("a/x/y/b") && !m.matches_or_parent_matches("ab"));
+        // Pathological patterns stay fast.
+        let deep = "a/".repeat(30) + "b";
+        let m = PatternMatcher::new(&["**/**/**/**/**/**/**/**/c".into()]);
+        assert!(!m.matches_or_parent_matches(&deep));
+        assert!(!glob_match("*********************c", &"a".repeat(40)));
         let m = PatternMatcher::new(&["*".into(), "!keep".into()]);
         assert!(m.matches_or_parent_matches("x") && !m.matches_or_parent_matches("keep"));
     }

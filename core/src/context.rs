@@ -440,42 +440,44 @@ impl Pattern {
     }
 }
 
+/// Matches tokens against a path with memoised backtracking, so that no
+/// pattern can take more than tokens x characters steps.
 fn match_tokens(tokens: &[Token], s: &[char]) -> bool {
-    let Some((first, rest)) = tokens.split_first() else {
-        return s.is_empty();
-    };
-    match first {
-        Token::Char(c) => s.first() == Some(c) && match_tokens(rest, &s[1..]),
-        Token::Any => s.first().is_some_and(|&c| c != '/') && match_tokens(rest, &s[1..]),
-        Token::Class(class) => s.first().is_some_and(|&c| class_matches(class, c)) && match_tokens(rest, &s[1..]),
-        Token::Star => {
-            for i in 0..=s.len() {
-                if match_tokens(rest, &s[i..]) {
-                    return true;
-                }
-                if i < s.len() && s[i] == '/' {
-                    break;
-                }
-            }
-            false
-        }
-        Token::Rest => true,
-        Token::Dirs => {
-            // `(.*/)?`: zero characters, or any run ending in `/`.
-            if match_tokens(rest, s) {
-                return true;
-            }
-            (0..s.len()).any(|i| s[i] == '/' && match_tokens(rest, &s[i + 1..]))
-        }
-    }
+    let width = s.len() + 1;
+    let mut memo = vec![None; (tokens.len() + 1) * width];
+    match_at(tokens, s, 0, 0, &mut memo)
 }
 
-/// A bracket class: `^` (or `!`, as Go's filepath.Match allows) negates,
-/// `a-z` ranges, `\x` escapes.
+fn match_at(tokens: &[Token], s: &[char], t: usize, i: usize, memo: &mut Vec<Option<bool>>) -> bool {
+    let slot = t * (s.len() + 1) + i;
+    if let Some(known) = memo[slot] {
+        return known;
+    }
+    let result = match tokens.get(t) {
+        None => i == s.len(),
+        Some(Token::Char(c)) => s.get(i) == Some(c) && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Any) => s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Class(class)) => s.get(i).is_some_and(|&c| class_matches(class, c)) && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Star) => {
+            // Zero characters, or one non-`/` and stay on the star.
+            match_at(tokens, s, t + 1, i, memo) || (s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t, i + 1, memo))
+        }
+        Some(Token::Rest) => true,
+        Some(Token::Dirs) => {
+            // `(.*/)?`: nothing, or anything up to and including a `/`.
+            match_at(tokens, s, t + 1, i, memo) || (i..s.len()).any(|j| s[j] == '/' && match_at(tokens, s, t + 1, j + 1, memo))
+        }
+    };
+    memo[slot] = Some(result);
+    result
+}
+
+/// A bracket class: `^` negates (Go's filepath.Match and regexp syntax;
+/// `!` is literal there), `a-z` ranges, `\x` escapes.
 fn class_matches(class: &str, c: char) -> bool {
     let chars: Vec<char> = class.chars().collect();
     let (negate, mut i) = match chars.first() {
-        Some('^') | Some('!') => (true, 1),
+        Some('^') => (true, 1),
         _ => (false, 0),
     };
     let mut hit = false;
@@ -502,33 +504,38 @@ fn class_matches(class: &str, c: char) -> bool {
     hit != negate
 }
 
-/// Go's `filepath.Match` for one path component (no `/` inside).
+/// Go's `filepath.Match` for one path component (no `/` inside): `*`, `?`,
+/// `[...]` and `\` escapes. A malformed class matches nothing, as Go
+/// reports `ErrBadPattern`.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
-    let n: Vec<char> = name.chars().collect();
-    glob_inner(&p, &n)
-}
-
-fn glob_inner(p: &[char], n: &[char]) -> bool {
-    let Some(&c) = p.first() else {
-        return n.is_empty();
-    };
-    match c {
-        '*' => {
-            let rest = &p[p.iter().take_while(|&&c| c == '*').count()..];
-            (0..=n.len()).any(|i| glob_inner(rest, &n[i..]))
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        match p[i] {
+            '*' => {
+                if tokens.last() != Some(&Token::Star) {
+                    tokens.push(Token::Star);
+                }
+            }
+            '?' => tokens.push(Token::Any),
+            '[' => {
+                let Some(end) = p[i + 1..].iter().position(|&x| x == ']').map(|e| e + i + 1) else {
+                    return false;
+                };
+                tokens.push(Token::Class(p[i + 1..end].iter().collect()));
+                i = end;
+            }
+            '\\' if i + 1 < p.len() => {
+                tokens.push(Token::Char(p[i + 1]));
+                i += 1;
+            }
+            c => tokens.push(Token::Char(c)),
         }
-        '?' => !n.is_empty() && glob_inner(&p[1..], &n[1..]),
-        '[' => {
-            let Some(end) = p.iter().skip(1).position(|&x| x == ']').map(|e| e + 1) else {
-                return false;
-            };
-            let class: String = p[1..end].iter().collect();
-            !n.is_empty() && class_matches(&class, n[0]) && glob_inner(&p[end + 1..], &n[1..])
-        }
-        '\\' if p.len() > 1 => !n.is_empty() && n[0] == p[1] && glob_inner(&p[2..], &n[1..]),
-        c => !n.is_empty() && n[0] == c && glob_inner(&p[1..], &n[1..]),
+        i += 1;
     }
+    let n: Vec<char> = name.chars().collect();
+    match_tokens(&tokens, &n)
 }
 
 /// Whether a source path uses wildcards (BuildKit `containsWildcards`).
@@ -844,6 +851,7 @@ mod tests {
         let m = PatternMatcher::new(&["**/**/**/**/**/**/**/**/c".into()]);
         assert!(!m.matches_or_parent_matches(&deep));
         assert!(!glob_match("*********************c", &"a".repeat(40)));
+        assert!(!glob_match("*a*a*a*a*a*a*a*a*a*b", &"a".repeat(60)));
         let m = PatternMatcher::new(&["*".into(), "!keep".into()]);
         assert!(m.matches_or_parent_matches("x") && !m.matches_or_parent_matches("keep"));
     }

@@ -126,3 +126,31 @@ fn time_overrides() {
     // step and both run: 5 + 42 + 42.
     assert_eq!(sim.builds[0].cold_seconds, 89.0);
 }
+
+/// Over the real-world corpus: a first build runs every step it builds, an
+/// unchanged rebuild runs none, and after a file edit every miss is
+/// explained by content or by its parent, never by a command change.
+#[test]
+fn corpus_builds() {
+    use dockerplay_core::cache::Status;
+    let dir = format!("{}/tests/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let files = vec![dockerplay_core::inputs::ContextFile::text("app.txt", "1")];
+        let edited = vec![dockerplay_core::inputs::ContextFile::text("app.txt", "2")];
+        let build = |files: &Vec<dockerplay_core::inputs::ContextFile>| dockerplay_core::inputs::BuildInput { dockerfile: text.clone(), files: files.clone(), ..Default::default() };
+        let scenario = Scenario { builds: vec![build(&files), build(&files), build(&edited)], ..Default::default() };
+        let (sim, _) = simulate(&scenario);
+        let name = entry.file_name();
+        assert!(sim.builds[0].steps.iter().all(|s| s.status != Status::Hit || matches!(s.reason, dockerplay_core::cache::Reason::SameAs { .. })), "{name:?}");
+        assert_eq!(sim.builds[1].misses, 0, "{name:?}\n{}", render_text(&sim));
+        for (a, b) in sim.builds[1].steps.iter().zip(&sim.builds[2].steps) {
+            if b.status == Status::Miss && a.status == Status::Hit {
+                assert!(!matches!(b.reason, dockerplay_core::cache::Reason::CommandChanged | dockerplay_core::cache::Reason::FirstBuild), "{name:?} line {}: {:?}", b.line, b.reason);
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen >= 10, "corpus found: {seen}");
+}

@@ -10,7 +10,7 @@ use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selec
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// What a cached step was made of, to say what changed when a later step
@@ -183,24 +183,22 @@ impl Env {
 }
 
 /// A stage's filesystem as far as the simulation knows it: files written by
-/// COPY/ADD/WORKDIR (with the sequence number of the write) and opaque
-/// layers (the base image, every RUN) that may have written anything.
+/// COPY/ADD/WORKDIR, and opaque layers (the base image, every RUN) that may
+/// have written anything else.
 #[derive(Debug, Clone, Default)]
 struct Fs {
     tree: Tree,
-    written: HashMap<String, u32>,
-    opaque: Vec<(u32, Key)>,
-    seq: u32,
+    written: HashSet<String>,
+    opaque: Vec<Key>,
 }
 
 impl Fs {
     fn opaque(&mut self, key: Key) {
-        self.seq += 1;
-        self.opaque.push((self.seq, key));
+        self.opaque.push(key);
     }
 
     fn put(&mut self, entry: Entry) {
-        self.written.insert(entry.path.clone(), self.seq);
+        self.written.insert(entry.path.clone());
         self.tree.insert(entry);
     }
 
@@ -209,7 +207,6 @@ impl Fs {
     /// ends with `/`, is a known directory, or several things are copied;
     /// else a single file becomes `dest`.
     fn write(&mut self, dest: &str, dest_is_dir: bool, selection: &Selection) {
-        self.seq += 1;
         let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
         for e in &selection.entries {
             let path = if !into_dir { dest.to_string() } else { join(dest, &e.rel) };
@@ -231,12 +228,12 @@ impl Fs {
     /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
     fn select(&self, sources: &[String], options: &SelectOptions) -> (Selection, String) {
         let selection = self.tree.select(sources, options);
-        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains_key(&e.source));
+        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains(&e.source));
         if known {
             return (selection, String::new());
         }
         let mut h = Hasher::new("opaque");
-        for (_, key) in &self.opaque {
+        for key in &self.opaque {
             h.key(key);
         }
         (selection, short(&h.finish()))
@@ -612,7 +609,6 @@ impl<'a> Builder<'a> {
                 let parent = st.key;
                 let key = Hasher::new("mkdir").key(&parent).str(&wd).str(&st.user).finish();
                 let step = self.step(stage, index, st, key, Some(parent), Facts::Workdir { path: wd.clone(), user: st.user.clone() }, None);
-                st.fs.seq += 1;
                 st.fs.put(Entry::dir(&clean_path(&wd), 0o755));
                 st.key = key;
                 st.key_line = instr.line;

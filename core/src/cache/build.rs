@@ -1058,7 +1058,13 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                     return r;
                 }
                 if ma.opaque != mb.opaque {
-                    return Reason::SourceChanged { from: mb.target.clone() };
+                    // The mount reads what a RUN of another stage (or an
+                    // image) made: the simulation only knows that it re-ran.
+                    return if mb.options.contains(" from=stage ") {
+                        Reason::UpstreamRan { from: mb.target.clone() }
+                    } else {
+                        Reason::SourceChanged { from: mb.target.clone() }
+                    };
                 }
             }
             Reason::NewStep
@@ -1080,7 +1086,11 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return r;
             }
             if a.opaque != b.opaque {
-                return Reason::SourceChanged { from: b.from_name.clone() };
+                return if b.from.starts_with("stage ") {
+                    Reason::UpstreamRan { from: b.from_name.clone() }
+                } else {
+                    Reason::SourceChanged { from: b.from_name.clone() }
+                };
             }
             Reason::NewStep
         }

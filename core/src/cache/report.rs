@@ -130,6 +130,9 @@ pub enum Reason {
     ModeChanged { path: String },
     /// The selected content of another stage or image differs.
     SourceChanged { from: String },
+    /// Reads output of a RUN in stage `from` that re-ran: the simulation
+    /// cannot see whether the bytes changed, so it assumes they did.
+    UpstreamRan { from: String },
     /// The destination differs.
     DestChanged,
     /// A flag such as `--chown`, `--chmod`, `--exclude` differs.
@@ -185,6 +188,7 @@ impl Reason {
             Reason::FileRenamed { from, to } => format!("`{from}` renamed to `{to}`"),
             Reason::ModeChanged { path } => format!("mode of `{path}` changed"),
             Reason::SourceChanged { from } => format!("content copied from {from} changed"),
+            Reason::UpstreamRan { from } => format!("a RUN in {from} re-ran, so its output may differ"),
             Reason::DestChanged => "destination changed".into(),
             Reason::OptionsChanged => "options changed".into(),
             Reason::SourcesChanged => "source paths changed".into(),

@@ -37,6 +37,7 @@ fixtures! {
     from_digest,
     multistage,
     mounts,
+    mounts_from,
     heredoc,
     history,
 }

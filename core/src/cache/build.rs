@@ -454,10 +454,12 @@ impl<'a> Builder<'a> {
             }
             None => ImageReport { changed: true, ..Default::default() },
         };
-        let counted = |s: &&Step| matches!(s.status, Status::Hit | Status::Miss) && !matches!(s.reason, Reason::SameAs { .. });
+        // A step that appears twice (same key) runs once: count it once.
+        let mut seen = std::collections::HashSet::new();
+        let counted: Vec<&Step> = steps.iter().filter(|s| matches!(s.status, Status::Hit | Status::Miss) && seen.insert(s.key.as_str())).collect();
         BuildReport {
-            cold_seconds: steps.iter().filter(counted).fold(0.0, |t, s| t + s.est_seconds),
-            warm_seconds: steps.iter().filter(counted).filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
+            cold_seconds: counted.iter().fold(0.0, |t, s| t + s.est_seconds),
+            warm_seconds: counted.iter().filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
             hits: steps.iter().filter(|s| s.status == Status::Hit).count(),
             misses: steps.iter().filter(|s| s.status == Status::Miss).count(),
             target: target_name,
@@ -845,7 +847,12 @@ impl<'a> Builder<'a> {
                 (sel, String::new())
             }
             Some(name) => match self.df.stage_ref(name, stage).and_then(|i| states[i].as_ref()) {
-                Some(src) => src.fs.select(sources, options),
+                Some(src) => {
+                    // Paths inside an image are shown absolute.
+                    let (mut sel, opaque) = src.fs.select(sources, options);
+                    sel.entries.iter_mut().for_each(|e| e.source.insert(0, '/'));
+                    (sel, opaque)
+                }
                 None => {
                     // An image: its content is its identity.
                     let identity = base_identity(name, self.images);

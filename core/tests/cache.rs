@@ -88,7 +88,7 @@ fn any_input_gives_a_sane_report() {
             assert_eq!(b.steps.len(), df.instructions.len(), "{text:?}");
             assert!(b.steps.windows(2).all(|w| w[0].line <= w[1].line), "{text:?}");
         }
-        assert!(sim.builds[0].steps.iter().all(|s| s.status != dockerplay_core::cache::Status::Hit || matches!(s.reason, dockerplay_core::cache::Reason::SameAs { .. })), "{text:?}");
+        assert!(sim.builds[0].steps.iter().all(|s| s.status != dockerplay_core::cache::Status::Hit), "a first build hit: {text:?}");
         assert_eq!(sim.builds[1].misses, 0, "an unchanged rebuild re-ran steps: {text:?}\n{}", render_text(&sim));
     }
 }
@@ -144,7 +144,7 @@ fn corpus_builds() {
         let scenario = Scenario { builds: vec![build(&files), build(&files), build(&edited)], ..Default::default() };
         let (sim, _) = simulate(&scenario);
         let name = entry.file_name();
-        assert!(sim.builds[0].steps.iter().all(|s| s.status != Status::Hit || matches!(s.reason, dockerplay_core::cache::Reason::SameAs { .. })), "{name:?}");
+        assert!(sim.builds[0].steps.iter().all(|s| s.status != Status::Hit), "{name:?}");
         assert_eq!(sim.builds[1].misses, 0, "{name:?}\n{}", render_text(&sim));
         for (a, b) in sim.builds[1].steps.iter().zip(&sim.builds[2].steps) {
             if b.status == Status::Miss && a.status == Status::Hit {

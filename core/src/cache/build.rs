@@ -544,9 +544,11 @@ impl<'a> Builder<'a> {
     #[allow(clippy::too_many_arguments)]
     fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Facts, new_reason: Option<Reason>) -> Step {
         let instr = &self.df.instructions[index];
+        // The same vertex twice in one build (identical steps in two
+        // stages) is solved once: the second line shares the first's fate.
         let (status, reason) = if let Some(&(line, status)) = self.this_build.get(&key) {
             match status {
-                Status::Miss => (Status::Hit, Reason::SameAs { line }),
+                Status::Miss => (Status::Miss, Reason::SameAs { line }),
                 _ => (Status::Hit, Reason::Cached { build: self.history.keys.get(&key).map_or(0, |i| i.build + 1) }),
             }
         } else if let Some(info) = self.history.keys.get(&key) {

@@ -97,8 +97,8 @@ pub enum Reason {
     FirstBuild,
     /// Found in the cache; `build` is the 1-based build that last produced it.
     Cached { build: usize },
-    /// The same step already appears earlier in this build (`line`): BuildKit
-    /// runs it once.
+    /// The same step already appears earlier in this build (`line`), which
+    /// re-ran: BuildKit runs it once for both.
     SameAs { line: u32 },
     /// The step before it in the stage re-ran (`line`), so its input changed.
     ParentMissed { line: u32 },

@@ -718,15 +718,15 @@ impl<'a> Builder<'a> {
             }
         };
         let mut mounts = Vec::new();
-        let mut warm = false;
+        let mut cache_ids = Vec::new();
         for m in &run.mounts {
             let (facts, cache_id) = self.mount(m, st, stage, states, instr);
-            if let Some(id) = cache_id {
-                warm |= self.history.cache_mounts.contains(&id) || self.cache_mounts.contains(&id);
-                self.cache_mounts.push(id);
-            }
+            cache_ids.extend(cache_id);
             mounts.push(facts);
         }
+        // A cache mount holds files once a RUN that used it has run (a step
+        // taken from the cache never mounts it).
+        let warm = cache_ids.iter().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.contains(id));
         let facts = RunFacts {
             shell,
             args,
@@ -753,6 +753,9 @@ impl<'a> Builder<'a> {
         let key = h.finish();
         let mut step = self.step(stage, index, st, key, Some(parent), Facts::Run(facts), None);
         step.warm_cache_mount = warm && step.status == Status::Miss;
+        if step.status == Status::Miss {
+            self.cache_mounts.extend(cache_ids);
+        }
         st.fs.opaque(key);
         st.key = key;
         st.key_line = instr.line;
@@ -786,12 +789,20 @@ impl<'a> Builder<'a> {
                 format!("{kind} target={target} source={src} from={} rw={rw}", self.source_identity(from.as_deref(), stage, states))
             }
             MountType::Cache => {
-                // The contents are never in the key; the options are.
+                // The contents are never in the key. Of the id and sharing,
+                // BuildKit keeps only the Dockerfile default (id = target,
+                // shared) in the key and clears any other id or sharing, so
+                // that `locked` to `private`, or one explicit id to another,
+                // keeps the cache (solver/llbsolver/ops/exec.go
+                // `checkShouldClearCacheOpts`). Mode, uid and gid shape the
+                // mount's input, so they count.
                 let cid = id.clone().unwrap_or_else(|| target.clone());
                 cache_id = Some(cid.clone());
+                let sharing = m.sharing.as_deref().unwrap_or("shared").to_ascii_lowercase();
+                let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
+                let (key_id, key_sharing) = if default_id && sharing == "shared" { (cid.as_str(), sharing.as_str()) } else { ("", "shared") };
                 format!(
-                    "{kind} target={target} id={cid} sharing={} mode={} uid={} gid={} from={} source={} ro={}",
-                    m.sharing.as_deref().unwrap_or("shared"),
+                    "{kind} target={target} id={key_id} sharing={key_sharing} mode={} uid={} gid={} from={} source={} ro={}",
                     m.mode.as_deref().unwrap_or("0755"),
                     m.uid.as_deref().unwrap_or("0"),
                     m.gid.as_deref().unwrap_or("0"),

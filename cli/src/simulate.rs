@@ -167,6 +167,7 @@ fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
                         "config_changed": s.config_changed,
                         "warm_cache_mount": s.warm_cache_mount,
                         "linked": s.linked,
+                        "reads": s.reads,
                     })
                 })
                 .collect();
@@ -277,6 +278,7 @@ mod tests {
                   "keyword": "FROM",
                   "line": 1,
                   "linked": false,
+                  "reads": [],
                   "reason": "cached (from build 1)",
                   "reason_detail": {
                     "build": 1,
@@ -297,6 +299,9 @@ mod tests {
                   "keyword": "COPY",
                   "line": 2,
                   "linked": false,
+                  "reads": [
+                    "x"
+                  ],
                   "reason": "`x` changed",
                   "reason_detail": {
                     "kind": "file_changed",

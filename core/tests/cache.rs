@@ -155,3 +155,17 @@ fn corpus_builds() {
     }
     assert!(seen >= 10, "corpus found: {seen}");
 }
+
+/// Each step lists the context files it reads, after `.dockerignore`.
+#[test]
+fn steps_list_the_files_they_read() {
+    use dockerplay_core::inputs::{BuildInput, ContextFile};
+    let build = BuildInput {
+        dockerfile: "FROM node\nCOPY package.json ./\nRUN --mount=type=bind,source=src,target=/s ls /s\nCOPY . .\n".into(),
+        files: vec![ContextFile::text("package.json", "{}"), ContextFile::text("src/a.js", "a"), ContextFile::text("README.md", "r"), ContextFile::text(".dockerignore", "*.md\n")],
+        ..Default::default()
+    };
+    let (sim, _) = simulate(&Scenario { builds: vec![build], ..Default::default() });
+    let reads: Vec<String> = sim.builds[0].steps.iter().map(|s| s.reads.join(" ")).collect();
+    assert_eq!(reads, vec!["", "package.json", "src/a.js", ".dockerignore Dockerfile package.json src/a.js"]);
+}

@@ -282,6 +282,8 @@ struct Builder<'a> {
     cache_mounts: Vec<String>,
     configs: Vec<Key>,
     global_args: Env,
+    /// Context files read by the step being keyed.
+    reads: Vec<String>,
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
@@ -316,6 +318,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         cache_mounts: Vec::new(),
         configs: Vec::new(),
         global_args: Env::default(),
+        reads: Vec::new(),
     };
     let report = b.run();
     BuildOutcome {
@@ -488,6 +491,7 @@ impl<'a> Builder<'a> {
             config_changed: false,
             warm_cache_mount: false,
             linked: false,
+            reads: Vec::new(),
         }
     }
 
@@ -561,6 +565,9 @@ impl<'a> Builder<'a> {
         self.positions.insert((stage, st.position), key);
         st.position += 1;
         let mut step = self.blank(instr, index, status, reason);
+        step.reads = std::mem::take(&mut self.reads);
+        step.reads.sort();
+        step.reads.dedup();
         step.key = short(&key);
         step.est_seconds = self.seconds(instr);
         step
@@ -852,6 +859,7 @@ impl<'a> Builder<'a> {
         match from {
             None => {
                 let sel = self.context.tree.select(sources, options);
+                self.reads.extend(sel.entries.iter().filter(|e| e.kind == EntryKind::File).map(|e| e.source.clone()));
                 for m in &sel.missing {
                     if !crate::context::has_wildcards(m) {
                         self.diags.push(Diagnostic::warning(instr.span, format!("\"{m}\" is not in the build context (after .dockerignore)")));

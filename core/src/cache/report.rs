@@ -62,6 +62,10 @@ pub struct Step {
     /// A `COPY --link` / `ADD --link` that keeps its cache whatever the
     /// steps before it do.
     pub linked: bool,
+    /// Build-context files this step reads (COPY/ADD sources, bind mounts),
+    /// after `.dockerignore`: a file no step reads never breaks the cache.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reads: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

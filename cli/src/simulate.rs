@@ -263,8 +263,8 @@ mod tests {
               "hits": 1,
               "image": {
                 "changed": true,
-                "id": "151fa3573139b34e",
-                "layers": "1409b974ac20bc62"
+                "id": "eec9d6fb100b3ad7",
+                "layers": "7caa976180faad48"
               },
               "misses": 1,
               "steps": [
@@ -295,7 +295,7 @@ mod tests {
                   "est_seconds": 0.5,
                   "index": 1,
                   "instruction": "COPY x /x",
-                  "key": "1409b974ac20bc62",
+                  "key": "7caa976180faad48",
                   "keyword": "COPY",
                   "line": 2,
                   "linked": false,

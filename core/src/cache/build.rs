@@ -276,9 +276,9 @@ struct Builder<'a> {
     build: usize,
     diags: Vec<Diagnostic>,
     /// Keys produced in this build: line and status of their first step.
-    this_build: HashMap<Key, (u32, Status)>,
+    this_build: super::KeyMap<(u32, Status)>,
     produced: Vec<(Key, KeyInfo)>,
-    positions: HashMap<(usize, usize), Key>,
+    positions: Vec<((usize, usize), Key)>,
     cache_mounts: Vec<String>,
     configs: Vec<Key>,
     global_args: Env,
@@ -287,7 +287,7 @@ struct Builder<'a> {
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
-    let (df, _) = syntax::parse(&input.dockerfile);
+    let df = parsed(history, &input.dockerfile);
     let (context, diags) = {
         // Remember digests of small files only: big ones are rarely edited
         // in a playground and would bloat the memo.
@@ -312,9 +312,9 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         context,
         build: history.builds,
         diags,
-        this_build: HashMap::new(),
+        this_build: Default::default(),
         produced: Vec::new(),
-        positions: HashMap::new(),
+        positions: Vec::new(),
         cache_mounts: Vec::new(),
         configs: Vec::new(),
         global_args: Env::default(),
@@ -325,7 +325,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         report,
         diagnostics: b.diags,
         produced: b.produced,
-        positions: b.positions,
+        positions: { let mut p = b.positions; p.sort_by_key(|(pos, _)| *pos); p },
         cache_mounts: b.cache_mounts,
         configs: b.configs,
     }
@@ -472,7 +472,22 @@ impl<'a> Builder<'a> {
     }
 
     fn seconds(&self, instr: &Instruction) -> f64 {
-        self.options.seconds.get(&instr.text).copied().unwrap_or_else(|| estimate_seconds(instr))
+        if let Some(&s) = self.options.seconds.get(&instr.text) {
+            return s;
+        }
+        if instr.keyword != Keyword::Run {
+            return estimate_seconds(instr);
+        }
+        // RUN estimates scan the command for many tools: remember them.
+        let mut memo = self.history.estimates.borrow_mut();
+        if let Some(&s) = memo.get(&instr.text) {
+            return s;
+        }
+        let s = estimate_seconds(instr);
+        if memo.len() < 100_000 {
+            memo.insert(instr.text.clone(), s);
+        }
+        s
     }
 
     fn blank(&self, instr: &Instruction, index: usize, status: Status, reason: Reason) -> Step {
@@ -562,7 +577,7 @@ impl<'a> Builder<'a> {
         };
         self.this_build.entry(key).or_insert((instr.line, status));
         self.produced.push((key, KeyInfo { build: self.build, parent, facts: Arc::new(facts) }));
-        self.positions.insert((stage, st.position), key);
+        self.positions.push(((stage, st.position), key));
         st.position += 1;
         let mut step = self.blank(instr, index, status, reason);
         step.reads = std::mem::take(&mut self.reads);
@@ -594,7 +609,8 @@ impl<'a> Builder<'a> {
         let by_parent = parent
             .and_then(|p| self.history.children.get(&p))
             .and_then(|c| c.iter().rev().filter_map(same_kind).min_by_key(|old| distance(old, facts)));
-        let old = by_parent.or_else(|| self.history.positions.get(&(stage, st.position)).and_then(same_kind));
+        let at_position = |pos: (usize, usize)| self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1);
+        let old = by_parent.or_else(|| at_position((stage, st.position)).and_then(same_kind));
         match old {
             Some(old) => diff(old, facts),
             None => new_reason.unwrap_or(Reason::NewStep),
@@ -969,7 +985,7 @@ impl<'a> Builder<'a> {
             files: files_of(&selection),
             opaque,
         };
-        let checksum = selection.checksum();
+        let checksum = selection_key(&selection);
         let linked = c.link && chmod.is_none();
         let parent = st.key;
         let mut h = Hasher::new("copy");
@@ -992,6 +1008,24 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The parse of `text`, from the history's few latest parses if it has it.
+fn parsed(history: &History, text: &str) -> Arc<Dockerfile> {
+    const KEEP: usize = 8;
+    let mut parses = history.parses.borrow_mut();
+    if let Some(i) = parses.iter().position(|(t, _)| t == text) {
+        let hit = parses.remove(i);
+        let df = hit.1.clone();
+        parses.push(hit);
+        return df;
+    }
+    let df = Arc::new(syntax::parse(text).0);
+    if parses.len() >= KEEP {
+        parses.remove(0);
+    }
+    parses.push((text.to_string(), df.clone()));
+    df
+}
+
 /// Stages or images an instruction reads from (`COPY --from`, `RUN
 /// --mount=from=`), as written: BuildKit does not expand `--from`.
 fn source_stages(instr: &Instruction) -> Vec<String> {
@@ -1000,6 +1034,20 @@ fn source_stages(instr: &Instruction) -> Vec<String> {
         Args::Run(r) => r.mounts.iter().filter_map(|m| m.from.clone()).collect(),
         _ => Vec::new(),
     }
+}
+
+/// The content identity of a selection: what `Selection::checksum` covers
+/// (relative names, kinds, mode bits, digests, in name order), with the fast
+/// key hash instead of SHA-256.
+fn selection_key(sel: &Selection) -> String {
+    let mut entries: Vec<&crate::context::Selected> = sel.entries.iter().collect();
+    entries.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source)));
+    let mut h = Hasher::new("selection");
+    for e in entries {
+        h.str(&e.rel).str(if e.kind == EntryKind::Dir { "d" } else { "f" }).str(&e.digest);
+        h.word(u64::from(e.mode));
+    }
+    short(&h.finish())
 }
 
 fn files_of(sel: &Selection) -> Files {

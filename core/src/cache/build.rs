@@ -10,7 +10,7 @@ use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selec
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
 /// What a cached step was made of, to say what changed when a later step

@@ -284,21 +284,26 @@ struct Builder<'a> {
     global_args: Env,
     /// Context files read by the step being keyed.
     reads: Vec<String>,
+    /// `Stage::display_name` of every stage.
+    stage_names: Vec<String>,
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
     let df = parsed(history, &input.dockerfile);
     let (context, diags) = {
-        // Remember digests of small files only: big ones are rarely edited
-        // in a playground and would bloat the memo.
+        // Remember digests of texts up to 64 KiB, 16 MiB in all: most files
+        // do not change between builds, and hashing them again would
+        // dominate a build.
         let mut memo = history.digests.borrow_mut();
+        let (known, bytes) = &mut *memo;
         Context::with_digests(&input.files, Some(&input.dockerfile), &mut |text| {
-            if let Some(d) = memo.get(text) {
+            if let Some(d) = known.get(text) {
                 return d.clone();
             }
             let d = crate::cache::sha256::digest(text.as_bytes());
-            if text.len() <= 4096 && memo.len() < 100_000 {
-                memo.insert(text.to_string(), d.clone());
+            if text.len() <= 1 << 16 && *bytes + text.len() <= 1 << 24 {
+                *bytes += text.len();
+                known.insert(text.to_string(), d.clone());
             }
             d
         })
@@ -319,6 +324,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         configs: Vec::new(),
         global_args: Env::default(),
         reads: Vec::new(),
+        stage_names: df.stages.iter().map(|s| s.display_name()).collect(),
     };
     let report = b.run();
     BuildOutcome {
@@ -333,7 +339,12 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
 
 impl<'a> Builder<'a> {
     fn expand(&mut self, word: &str, env: &Env, span: crate::span::Span) -> String {
-        match words::expand(word, self.df.escape, &|name| env.get(name)) {
+        // Most words have nothing to expand or unquote.
+        let escape = self.df.escape;
+        if !word.contains(|c| c == '$' || c == '"' || c == '\'' || c == escape) {
+            return word.to_string();
+        }
+        match words::expand(word, escape, &|name| env.get(name)) {
             Ok(s) => s,
             Err(e) => {
                 self.diags.push(Diagnostic::warning(span, e));
@@ -484,7 +495,7 @@ impl<'a> Builder<'a> {
             return s;
         }
         let s = estimate_seconds(instr);
-        if memo.len() < 100_000 {
+        if memo.len() < 10_000 {
             memo.insert(instr.text.clone(), s);
         }
         s
@@ -492,7 +503,7 @@ impl<'a> Builder<'a> {
 
     fn blank(&self, instr: &Instruction, index: usize, status: Status, reason: Reason) -> Step {
         Step {
-            stage: instr.stage.and_then(|s| self.df.stages.get(s)).map(|s| s.display_name()).unwrap_or_default(),
+            stage: instr.stage.and_then(|s| self.stage_names.get(s)).cloned().unwrap_or_default(),
             stage_index: instr.stage,
             instruction: index,
             line: instr.line,

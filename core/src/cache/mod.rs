@@ -93,7 +93,7 @@ pub struct History {
     pub last_image: Option<String>,
     /// Content digests of text files seen so far: most files do not change
     /// between builds, and hashing them again would dominate a build.
-    pub(crate) digests: RefCell<HashMap<String, String>>,
+    pub(crate) digests: RefCell<(HashMap<String, String>, usize)>,
     /// The latest parses by Dockerfile text: recorded builds and the live
     /// view often share a text, and parsing is a good part of a build.
     pub(crate) parses: RefCell<Vec<(String, Arc<crate::syntax::Dockerfile>)>>,

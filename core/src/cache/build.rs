@@ -341,7 +341,7 @@ impl<'a> Builder<'a> {
     fn expand(&mut self, word: &str, env: &Env, span: crate::span::Span) -> String {
         // Most words have nothing to expand or unquote.
         let escape = self.df.escape;
-        if !word.contains(|c| c == '$' || c == '"' || c == '\'' || c == escape) {
+        if !word.contains(['$', '"', '\'', escape]) {
             return word.to_string();
         }
         match words::expand(word, escape, &|name| env.get(name)) {

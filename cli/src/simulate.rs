@@ -167,6 +167,7 @@ fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
                         "config_changed": s.config_changed,
                         "warm_cache_mount": s.warm_cache_mount,
                         "linked": s.linked,
+                        "reads": s.reads,
                     })
                 })
                 .collect();
@@ -181,6 +182,9 @@ fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
             })
         })
         .collect();
+    // Spans index the Dockerfile of the build the message names; the
+    // message is what a script needs.
+    let diags: Vec<Value> = diags.iter().map(|d| json!({ "severity": d.severity, "message": d.message })).collect();
     json!({ "builds": builds, "diagnostics": diags })
 }
 
@@ -243,5 +247,74 @@ mod tests {
             "FROM alpine\nRUN true\n",
             expect!["ok: 1 build(s)"],
         );
+    }
+
+    /// The JSON follows the contract in docs/scenario.md.
+    #[test]
+    fn json_output_contract() {
+        let scenario = load(r#"{"builds": [{"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "1"}]},
+                                          {"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "2"}]}]}"#)
+        .unwrap_or_default();
+        let (sim, diags) = simulate(&scenario);
+        let out = serde_json::to_string_pretty(&to_json(&sim, &diags)["builds"][1]).unwrap_or_default();
+        expect![[r#"
+            {
+              "cold_seconds": 5.5,
+              "hits": 1,
+              "image": {
+                "changed": true,
+                "id": "eec9d6fb100b3ad7",
+                "layers": "7caa976180faad48"
+              },
+              "misses": 1,
+              "steps": [
+                {
+                  "config_changed": false,
+                  "end_line": 1,
+                  "est_seconds": 5.0,
+                  "index": 0,
+                  "instruction": "FROM alpine AS a",
+                  "key": "c17647b1440cd0d3",
+                  "keyword": "FROM",
+                  "line": 1,
+                  "linked": false,
+                  "reads": [],
+                  "reason": "cached (from build 1)",
+                  "reason_detail": {
+                    "build": 1,
+                    "kind": "cached"
+                  },
+                  "stage": "a",
+                  "stage_index": 0,
+                  "status": "hit",
+                  "warm_cache_mount": false
+                },
+                {
+                  "config_changed": false,
+                  "end_line": 2,
+                  "est_seconds": 0.5,
+                  "index": 1,
+                  "instruction": "COPY x /x",
+                  "key": "7caa976180faad48",
+                  "keyword": "COPY",
+                  "line": 2,
+                  "linked": false,
+                  "reads": [
+                    "x"
+                  ],
+                  "reason": "`x` changed",
+                  "reason_detail": {
+                    "kind": "file_changed",
+                    "path": "x"
+                  },
+                  "stage": "a",
+                  "stage_index": 0,
+                  "status": "miss",
+                  "warm_cache_mount": false
+                }
+              ],
+              "target": "a",
+              "warm_seconds": 0.5
+            }"#]].assert_eq(&out);
     }
 }

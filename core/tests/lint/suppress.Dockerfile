@@ -15,7 +15,7 @@ CMD sudo /entrypoint.sh
 ### passes: hadolint global ignore anywhere in the file
 FROM alpine:3.20
 RUN sudo echo one
-# hadolint global ignore=DL3004
+# hadolint global ignore=DL3004,DL3059
 RUN sudo echo two
 ### passes: BuildKit's check directive skips its checks by name
 # check=skip=StageNameCasing,FromAsCasing

@@ -87,7 +87,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for &s in chain.iter().rev() {
         let Some(stage) = ctx.dockerfile.stages.get(s) else { continue };
         for instr in ctx.stage_instructions(stage) {
-            let cmds = ctx.run_commands(instr);
+            let cmds = ctx.commands(instr);
             for (k, c) in cmds.iter().enumerate() {
                 let Some(install) = pkg::install(c) else { continue };
                 if !install.tool.is_system() {
@@ -113,7 +113,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
     let Some((image, compilers)) = TOOLCHAINS.iter().find(|(img, _)| repo == *img) else { return };
     let compiles = ctx.stage_instructions(stage).find_map(|i| {
-        ctx.run_commands(i).into_iter().find(|c| {
+        ctx.commands(i).into_iter().find(|c| {
             let c = c.unwrapped();
             let prog = c.program_path().unwrap_or("");
             compilers.contains(&prog) && (prog != "go" || matches!(c.subcommand(), Some("build") | Some("install")))

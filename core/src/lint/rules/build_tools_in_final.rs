@@ -113,7 +113,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
     let Some((image, compilers)) = TOOLCHAINS.iter().find(|(img, _)| repo == *img) else { return };
     let compiles = ctx.stage_instructions(stage).find_map(|i| {
-        ctx.commands(i).into_iter().find(|c| {
+        ctx.commands(i).iter().find(|c| {
             let c = c.unwrapped();
             let prog = c.program_path().unwrap_or("");
             compilers.contains(&prog) && (prog != "go" || matches!(c.subcommand(), Some("build") | Some("install")))

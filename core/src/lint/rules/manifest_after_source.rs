@@ -71,8 +71,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // The first dependency install after the COPY.
             let found = instrs[i + 1..].iter().find_map(|r| {
                 ctx.commands(r)
-                    .into_iter()
-                    .find_map(|c| pkg::install(&c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c)))
+                    .iter()
+                    .find_map(|c| pkg::install(c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c)))
             });
             let Some((run, install, command)) = found else { continue };
             let tool = install.tool;
@@ -87,7 +87,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if earlier || installed_before {
                 continue;
             }
-            let manifests = manifests_to_copy(ctx, tool, &command);
+            let manifests = manifests_to_copy(ctx, tool, command);
             let shown: Vec<&str> = manifests.iter().map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') }).collect();
             let names = match (shown.is_empty(), tool) {
                 (false, _) => shown.join(" and "),

@@ -236,6 +236,11 @@ fn never_panics_and_spans_fit() {
         .iter()
         .flat_map(|p| parse_cases(&std::fs::read_to_string(p).unwrap_or_default()).into_iter().map(|c| c.input.dockerfile))
         .collect();
+    // The realistic corpus too: longer files, more shapes.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    if let Ok(dir) = std::fs::read_dir(corpus) {
+        texts.extend(dir.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()));
+    }
     texts.sort();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for base in &texts {

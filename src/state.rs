@@ -1,0 +1,156 @@
+//! The playground's inputs: everything a permalink carries, and nothing that
+//! can be recomputed from it. Analyses are derived with `use_memo`.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use dockerplay_core::inputs::{BuildInput, ContextFile};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+/// The shareable state. This mirrors `dockerplay_core::permalink::ShareState`
+/// (being written on the `permalink` branch); once that lands, this struct
+/// becomes `pub use dockerplay_core::permalink::ShareState;`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ShareState {
+    pub dockerfile: String,
+    pub files: Vec<ContextFile>,
+    pub history: Vec<BuildInput>,
+    pub build_args: BTreeMap<String, String>,
+    pub target: Option<String>,
+    pub panel: String,
+    pub lang: String,
+}
+
+/// The right-hand panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Outline,
+    Problems,
+    Cache,
+    Size,
+    Graph,
+    Findings,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] = [Panel::Outline, Panel::Problems, Panel::Cache, Panel::Size, Panel::Graph, Panel::Findings];
+
+    /// The name stored in `ShareState::panel` and in permalinks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Outline => "outline",
+            Panel::Problems => "problems",
+            Panel::Cache => "cache",
+            Panel::Size => "size",
+            Panel::Graph => "graph",
+            Panel::Findings => "findings",
+        }
+    }
+
+    /// Unknown names (say, from an older permalink) fall back to the outline.
+    pub fn parse(name: &str) -> Panel {
+        Panel::ALL.into_iter().find(|p| p.as_str() == name).unwrap_or(Panel::Outline)
+    }
+}
+
+/// What the reducer holds: the shareable inputs, plus a counter that tells
+/// the editor when its text was replaced from outside.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Playground {
+    pub share: ShareState,
+    /// Bumped whenever the Dockerfile is replaced by anything other than
+    /// typing (a sample, a restored draft, a permalink). The editor writes
+    /// its textarea's value only then, so typing never moves the caret.
+    pub loaded: u32,
+}
+
+impl Playground {
+    pub fn panel(&self) -> Panel {
+        Panel::parse(&self.share.panel)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user typed: the new full text of the editor.
+    Edit(String),
+    /// Open a sample: a new Dockerfile and its build context. The build
+    /// history, build args and target belong to the previous project and are
+    /// cleared.
+    Load { dockerfile: String, files: Vec<ContextFile> },
+    /// Replace everything (a permalink or a restored draft).
+    Restore(ShareState),
+    SetPanel(Panel),
+    /// A language code as `i18n::Lang::code` gives it.
+    SetLang(String),
+}
+
+impl Reducible for Playground {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if text == next.share.dockerfile {
+                    return self;
+                }
+                next.share.dockerfile = text;
+            }
+            Action::Load { dockerfile, files } => {
+                next.share.dockerfile = dockerfile;
+                next.share.files = files;
+                next.share.history.clear();
+                next.share.build_args.clear();
+                next.share.target = None;
+                next.loaded += 1;
+            }
+            Action::Restore(share) => {
+                next.share = share;
+                next.loaded += 1;
+            }
+            Action::SetPanel(panel) => next.share.panel = panel.as_str().to_string(),
+            Action::SetLang(lang) => next.share.lang = lang,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: Playground, actions: Vec<Action>) -> Rc<Playground> {
+        actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn typing_never_asks_the_editor_to_rewrite_its_text() {
+        let s = reduce(Playground::default(), vec![Action::Edit("FROM a".into()), Action::Edit("FROM ab".into())]);
+        assert_eq!(s.share.dockerfile, "FROM ab");
+        assert_eq!(s.loaded, 0);
+    }
+
+    #[test]
+    fn loading_a_sample_replaces_the_text_and_context_and_clears_the_old_project() {
+        let mut start = Playground::default();
+        start.share.history.push(BuildInput::default());
+        start.share.target = Some("build".into());
+        start.share.build_args.insert("V".into(), "1".into());
+        let files = vec![ContextFile::text("a.txt", "x")];
+        let s = reduce(start, vec![Action::Load { dockerfile: "FROM b".into(), files: files.clone() }]);
+        assert_eq!((s.share.dockerfile.as_str(), &s.share.files, s.loaded), ("FROM b", &files, 1));
+        assert!(s.share.history.is_empty() && s.share.target.is_none() && s.share.build_args.is_empty());
+    }
+
+    #[test]
+    fn panel_names_round_trip_and_unknown_names_fall_back_to_the_outline() {
+        for p in Panel::ALL {
+            assert_eq!(Panel::parse(p.as_str()), p);
+        }
+        assert_eq!(Panel::parse("nonsense"), Panel::Outline);
+        let s = reduce(Playground::default(), vec![Action::SetPanel(Panel::Graph)]);
+        assert_eq!(s.panel(), Panel::Graph);
+    }
+}

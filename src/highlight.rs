@@ -286,7 +286,9 @@ fn scan_args(lx: &mut Lexer, st: &mut Open, from: usize, to: usize, pending: &mu
             }
             if c == '$' && vars(st) {
                 let end = variable_end(&chars, i);
-                lx.push(o, off(end), Class::Variable);
+                if end > i + 1 {
+                    lx.push(o, off(end), Class::Variable);
+                }
                 i = end.max(i + 1);
                 continue;
             }
@@ -509,7 +511,7 @@ COPY ["$SRC", "/dst"]"#,
 1| kw:RUN  flag:--network=none
 2| comment:# a comment inside
 4| flag:--mount=type=tmpfs,target=/t
-5| str:"a
+5| str:"a 
 6| str:b"
 7| kw:FROM"#,
         );
@@ -555,8 +557,8 @@ COPY ["$SRC", "/dst"]"#,
     fn marks_underline_their_span_and_put_the_worst_severity_in_the_gutter() {
         let text = "FROM x\nRUN a\nBAD\n";
         let marks = [
-            Mark { span: Span::new(14, 14), severity: Severity::Warning },
-            Mark { span: Span::new(14, 17), severity: Severity::Error },
+            Mark { span: Span::new(13, 13), severity: Severity::Warning },
+            Mark { span: Span::new(13, 16), severity: Severity::Error },
             Mark { span: Span::new(7, 7), severity: Severity::Info },
         ];
         let lines = layout(text, &tokens(text), &marks);

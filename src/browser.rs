@@ -224,6 +224,12 @@ pub fn sync_scroll(source: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
     }
 }
 
+/// The textarea's vertical scroll position and visible height, in pixels.
+pub fn scroll_metrics(node: &NodeRef) -> Option<(i32, i32)> {
+    let el = node.cast::<Element>()?;
+    Some((el.scroll_top(), el.client_height()))
+}
+
 /// Scrolls `container` the least needed to show its descendant matching
 /// `selector`, without scrolling the page.
 pub fn reveal(container: &NodeRef, selector: &str) {

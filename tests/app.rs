@@ -93,7 +93,7 @@ async fn a_broken_line_shows_in_the_outline_gutter_text_and_problems_and_clickin
     }
 
     // The diagnostic: a wavy mark inside line 3 and a gutter mark on line 3.
-    let mark = page.get(".hl-line:nth-child(3) .mark").text_content().unwrap();
+    let mark = page.get(".hl-line[data-line=\"3\"] .mark").text_content().unwrap();
     assert!(!mark.is_empty() && "FORM oops".contains(&mark), "mark on {mark:?}");
     let gutter = page.get(".gl-error, .gl-warning, .gl-info");
     assert_eq!(gutter.text_content().unwrap(), "3");

@@ -40,6 +40,30 @@ pub struct EditorProps {
     pub on_caret: Callback<usize>,
 }
 
+/// Lines are drawn in chunks of this many, so that scrolling re-renders the
+/// overlay only when it crosses a chunk boundary.
+const CHUNK: usize = 64;
+
+/// The lines to draw (`first..last`, 0-based) for a scroll position and a
+/// visible height in pixels: the visible ones plus at least a chunk of margin
+/// on each side. Large files then cost per keystroke only what is on screen.
+pub fn visible_lines(scroll_top: i32, height: i32) -> (usize, usize) {
+    let lh = browser::LINE_HEIGHT_PX;
+    let top = (scroll_top.max(0) / lh) as usize;
+    let bottom = top + (height.max(0) / lh) as usize + 1;
+    ((top / CHUNK).saturating_sub(1) * CHUNK, (bottom / CHUNK + 2) * CHUNK)
+}
+
+/// The widest line, in `ch` (wide characters count two, tabs four): the
+/// overlay is made at least this wide, so that it can scroll as far right as
+/// the textarea even when the widest line is not drawn.
+fn widest_line_ch(text: &str) -> usize {
+    text.lines()
+        .map(|l| l.chars().map(|c| if c == '\t' { 4 } else if (c as u32) < 0x1100 { 1 } else { 2 }).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+}
+
 /// Selects a byte span of `text` in the editor and scrolls to it. This and
 /// the caret reading below are the UI's only byte/UTF-16 conversions.
 pub fn select_span(textarea: &NodeRef, text: &str, span: Span) {
@@ -59,15 +83,28 @@ pub fn Editor(props: &EditorProps) -> Html {
     let overlay = use_node_ref();
     let gutter = use_node_ref();
 
+    let shown = use_state_eq(|| visible_lines(0, 0));
+    let follow_scroll = {
+        let (textarea, overlay, gutter, shown) = (props.textarea.clone(), overlay.clone(), gutter.clone(), shown.clone());
+        move || {
+            browser::sync_scroll(&textarea, &overlay, &gutter);
+            if let Some((top, height)) = browser::scroll_metrics(&textarea) {
+                shown.set(visible_lines(top, height));
+            }
+        }
+    };
+
     // Write the text into the textarea on mount and on every load.
     {
-        let (textarea, overlay, gutter) = (props.textarea.clone(), overlay.clone(), gutter.clone());
+        let textarea = props.textarea.clone();
         let analysis = props.analysis.clone();
+        let follow_scroll = follow_scroll.clone();
         use_effect_with(props.loaded, move |_| {
             browser::set_editor_text(&textarea, &analysis.text);
-            browser::sync_scroll(&textarea, &overlay, &gutter);
+            follow_scroll();
         });
     }
+    let width_ch = use_memo(props.analysis.clone(), |a| widest_line_ch(&a.text));
 
     let lines = use_memo((props.analysis.clone(), props.diagnostics.clone()), |(a, diags)| {
         let marks: Vec<Mark> = diags.iter().map(|d| Mark { span: d.span, severity: d.severity }).collect();
@@ -125,10 +162,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         let report_caret = report_caret.clone();
         Callback::from(move |_: Event| report_caret())
     };
-    let onscroll = {
-        let (textarea, overlay, gutter) = (props.textarea.clone(), overlay.clone(), gutter.clone());
-        Callback::from(move |_: Event| browser::sync_scroll(&textarea, &overlay, &gutter))
-    };
+    let onscroll = Callback::from(move |_: Event| follow_scroll());
 
     let a = &props.analysis;
     let (line, col) = a.lines.line_col(&a.text, props.caret.min(a.text.len()));
@@ -138,11 +172,11 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <div class="editor-body">
-                <Gutter node={gutter} marks={line_diags.clone()} current={line} />
+                <Gutter node={gutter} marks={line_diags.clone()} current={line} shown={*shown} />
                 <div class="code">
                     <div class="overlay" ref={overlay} aria-hidden="true">
                         <div class="current-line" style={current_top}></div>
-                        <Overlay analysis={a.clone()} lines={lines.clone()} />
+                        <Overlay analysis={a.clone()} lines={lines.clone()} shown={*shown} width_ch={*width_ch} />
                     </div>
                     <textarea
                         ref={props.textarea.clone()}
@@ -176,5 +210,27 @@ pub fn Editor(props: &EditorProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drawn_lines_cover_the_view_with_a_margin_and_move_by_chunks() {
+        // At the top of a 900 px editor (45 lines): one chunk of margin below.
+        assert_eq!(visible_lines(0, 900), (0, 128));
+        // Scrolling a little changes nothing, so nothing re-renders.
+        assert_eq!(visible_lines(300, 900), (0, 128));
+        // Deep in a long file: a chunk above and below the visible lines.
+        let (first, last) = visible_lines(100 * 20, 900);
+        assert!(first + CHUNK <= 100 && last >= 146 + CHUNK, "{first}..{last}");
+    }
+
+    #[test]
+    fn the_widest_line_counts_wide_characters_and_tabs() {
+        assert_eq!(widest_line_ch("FROM a\nRUN echo 中文\n\tx"), 13);
+        assert_eq!(widest_line_ch(""), 0);
     }
 }

@@ -14,15 +14,25 @@ pub struct GutterProps {
     pub marks: Rc<Vec<Option<(Severity, String)>>>,
     /// The caret's line, 1-based.
     pub current: u32,
+    /// The lines to draw, `first..last` (0-based); the others are blank space.
+    pub shown: (usize, usize),
 }
 
 #[component]
 pub fn Gutter(props: &GutterProps) -> Html {
+    let len = props.marks.len();
+    let (first, last) = (props.shown.0.min(len), props.shown.1.min(len));
+    let lh = crate::browser::LINE_HEIGHT_PX as usize;
+    // Sized for the widest number, drawn or not, so the width never jumps.
+    let style = format!("min-width: calc({}ch + 28px)", len.to_string().len().max(2));
     html! {
-        <div class="gutter" ref={props.node.clone()} aria-hidden="true">
+        <div class="gutter" ref={props.node.clone()} aria-hidden="true" {style}>
             <div class="gutter-lines">
-                { for props.marks.iter().enumerate().map(|(i, mark)| {
-                    let n = i as u32 + 1;
+                if first > 0 {
+                    <div style={format!("height: {}px", first * lh)}></div>
+                }
+                { for props.marks[first..last].iter().enumerate().map(|(i, mark)| {
+                    let n = (first + i) as u32 + 1;
                     let class = classes!(
                         "gl",
                         (n == props.current).then_some("current"),
@@ -31,6 +41,9 @@ pub fn Gutter(props: &GutterProps) -> Html {
                     let title = mark.as_ref().map(|(_, m)| m.clone());
                     html! { <div {class} {title}>{ n }</div> }
                 }) }
+                if last < len {
+                    <div style={format!("height: {}px", (len - last) * lh)}></div>
+                }
             </div>
         </div>
     }

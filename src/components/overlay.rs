@@ -13,15 +13,26 @@ use crate::highlight::LineView;
 pub struct OverlayProps {
     pub analysis: AnalysisRef,
     pub lines: Rc<Vec<LineView>>,
+    /// The lines to draw, `first..last` (0-based); the others are blank space.
+    pub shown: (usize, usize),
+    /// The widest line, in `ch`.
+    pub width_ch: usize,
 }
 
 #[component]
 pub fn Overlay(props: &OverlayProps) -> Html {
     let text = &props.analysis.text;
+    let len = props.lines.len();
+    let (first, last) = (props.shown.0.min(len), props.shown.1.min(len));
+    let lh = crate::browser::LINE_HEIGHT_PX as usize;
+    let style = format!("min-width: calc({}ch + 2 * var(--pad-x) + 240px)", props.width_ch);
     html! {
-        <pre class="hl"><code>
-            { for props.lines.iter().map(|line| html! {
-                <div class="hl-line">
+        <pre class="hl" {style}><code>
+            if first > 0 {
+                <div class="hl-skip" style={format!("height: {}px", first * lh)}></div>
+            }
+            { for props.lines[first..last].iter().enumerate().map(|(i, line)| html! {
+                <div class="hl-line" data-line={(first + i + 1).to_string()}>
                     { for line.pieces.iter().map(|p| {
                         let s = p.span.slice(text).to_string();
                         if p.class.is_none() && p.mark.is_none() {
@@ -36,6 +47,9 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                     }) }
                 </div>
             }) }
+            if last < len {
+                <div class="hl-skip" style={format!("height: {}px", (len - last) * lh)}></div>
+            }
         </code></pre>
     }
 }

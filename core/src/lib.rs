@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod diag;
+pub mod fixtures;
 pub mod graph;
 pub mod inputs;
 pub mod lint;

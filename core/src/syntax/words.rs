@@ -1,17 +1,456 @@
-//! BuildKit's shell-word processing (its `shell.Lex`): quote removal and
-//! `$VAR` / `${VAR...}` expansion, as applied at dispatch time.
-//! Stub: being written.
+//! BuildKit's shell-word processing (its `shell.Lex`, in
+//! frontend/dockerfile/shell/lex.go): quote removal, escapes and `$VAR` /
+//! `${VAR...}` expansion, as applied at dispatch time to the arguments of
+//! ADD, COPY, ENV, EXPOSE, FROM, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR,
+//! ARG and ONBUILD. RUN, CMD and ENTRYPOINT in shell form are not expanded by
+//! BuildKit: the shell does that when the step runs.
+
+/// Looks a variable up; `None` means unset (which differs from empty for
+/// `${V-x}` and `${V+x}`).
+pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Expands one word: removes quotes and escapes, substitutes variables with
 /// `lookup` (unset variables become empty). Errors are messages for a
 /// diagnostic, such as an unterminated `${`.
-pub fn expand(word: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
-    let _ = (escape, lookup);
-    Ok(word.to_string())
+pub fn expand(word: &str, escape: char, lookup: Lookup) -> Result<String, String> {
+    let mut lexer = Lexer { chars: word.chars().collect(), pos: 0, escape, lookup };
+    lexer.process(None, &mut Words::default()).map(|(s, _)| s)
 }
 
 /// Splits on unquoted whitespace, then expands each word (BuildKit's
-/// `ProcessWords`).
-pub fn expand_words(text: &str, escape: char, lookup: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>, String> {
-    text.split_whitespace().map(|w| expand(w, escape, lookup)).collect()
+/// `ProcessWords`). Whitespace inside an unquoted `$VAR`'s value also splits,
+/// as it does there.
+pub fn expand_words(text: &str, escape: char, lookup: Lookup) -> Result<Vec<String>, String> {
+    let mut lexer = Lexer { chars: text.chars().collect(), pos: 0, escape, lookup };
+    let mut words = Words::default();
+    lexer.process(None, &mut words)?;
+    Ok(words.finish())
+}
+
+/// Quote and escape removal without expansion: `$` stays literal.
+pub fn unquote(word: &str, escape: char) -> String {
+    let literal = |name: &str| Some(format!("${name}"));
+    // Braced forms come back as `$name`, which is close enough for display; a
+    // failure (unterminated quote) falls back to the raw word.
+    expand(word, escape, &literal).unwrap_or_else(|_| word.to_string())
+}
+
+/// Accumulates words the way BuildKit's `wordsStruct` does.
+#[derive(Default)]
+struct Words {
+    words: Vec<String>,
+    current: String,
+    /// A quoted empty string still makes a word.
+    in_word: bool,
+}
+
+impl Words {
+    fn add_char(&mut self, ch: char) {
+        if ch.is_whitespace() && !self.current.is_empty() {
+            self.words.push(std::mem::take(&mut self.current));
+            self.in_word = false;
+        } else if !ch.is_whitespace() {
+            self.current.push(ch);
+            self.in_word = true;
+        }
+    }
+
+    fn add_raw_char(&mut self, ch: char) {
+        self.current.push(ch);
+        self.in_word = true;
+    }
+
+    fn add_string(&mut self, s: &str) {
+        for ch in s.chars() {
+            self.add_char(ch);
+        }
+    }
+
+    fn add_raw_string(&mut self, s: &str) {
+        self.current.push_str(s);
+        self.in_word = true;
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        if self.in_word || !self.current.is_empty() {
+            self.words.push(self.current);
+        }
+        self.words
+    }
+}
+
+struct Lexer<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    escape: char,
+    lookup: Lookup<'a>,
+}
+
+impl Lexer<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek();
+        if c.is_some() {
+            self.pos += 1;
+        }
+        c
+    }
+
+    /// Processes until `stop` (consumed) or the end.
+    fn process(&mut self, stop: Option<char>, words: &mut Words) -> Result<(String, ()), String> {
+        let mut result = String::new();
+        while let Some(ch) = self.peek() {
+            if Some(ch) == stop {
+                self.pos += 1;
+                return Ok((result, ()));
+            }
+            match ch {
+                '\'' => {
+                    let s = self.single_quote()?;
+                    words.add_raw_string(&s);
+                    result.push_str(&s);
+                }
+                '"' => {
+                    let s = self.double_quote()?;
+                    words.add_raw_string(&s);
+                    result.push_str(&s);
+                }
+                '$' => {
+                    let s = self.dollar()?;
+                    words.add_string(&s);
+                    result.push_str(&s);
+                }
+                _ => {
+                    self.pos += 1;
+                    if ch == self.escape {
+                        // The escape character takes the next one literally;
+                        // at the very end it is dropped.
+                        match self.next() {
+                            Some(next) => {
+                                words.add_raw_char(next);
+                                result.push(next);
+                            }
+                            None => break,
+                        }
+                    } else {
+                        words.add_char(ch);
+                        result.push(ch);
+                    }
+                }
+            }
+        }
+        match stop {
+            Some(c) => Err(format!("unexpected end of statement while looking for matching {c}")),
+            None => Ok((result, ())),
+        }
+    }
+
+    fn single_quote(&mut self) -> Result<String, String> {
+        self.pos += 1;
+        let mut s = String::new();
+        loop {
+            match self.next() {
+                None => return Err("unexpected end of statement while looking for matching single-quote".into()),
+                Some('\'') => return Ok(s),
+                Some(c) => s.push(c),
+            }
+        }
+    }
+
+    fn double_quote(&mut self) -> Result<String, String> {
+        self.pos += 1;
+        let mut s = String::new();
+        loop {
+            match self.peek() {
+                None => return Err("unexpected end of statement while looking for matching double-quote".into()),
+                Some('"') => {
+                    self.pos += 1;
+                    return Ok(s);
+                }
+                Some('$') => s.push_str(&self.dollar()?),
+                Some(c) => {
+                    self.pos += 1;
+                    if c == self.escape {
+                        // Only `"`, `$` and the escape character itself can be
+                        // escaped inside double quotes; others keep the escape.
+                        match self.peek() {
+                            None => continue,
+                            Some(n) if n == '"' || n == '$' || n == self.escape => {
+                                self.pos += 1;
+                                s.push(n);
+                                continue;
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    s.push(c);
+                }
+            }
+        }
+    }
+
+    fn name(&mut self) -> String {
+        let mut name = String::new();
+        if let Some(c) = self.peek() {
+            if c.is_ascii_digit() {
+                while let Some(d) = self.peek().filter(char::is_ascii_digit) {
+                    name.push(d);
+                    self.pos += 1;
+                }
+                return name;
+            }
+            if matches!(c, '@' | '*' | '#' | '?' | '-' | '$' | '!') {
+                self.pos += 1;
+                return c.to_string();
+            }
+        }
+        while let Some(c) = self.peek() {
+            if !(c.is_alphanumeric() || c == '_') {
+                break;
+            }
+            name.push(c);
+            self.pos += 1;
+        }
+        name
+    }
+
+    fn get(&self, name: &str) -> Option<String> {
+        (self.lookup)(name)
+    }
+
+    /// The word after a modifier, up to the closing `}`, itself expanded.
+    fn modifier_word(&mut self) -> Result<String, String> {
+        self.process(Some('}'), &mut Words::default()).map(|(s, _)| s)
+    }
+
+    fn dollar(&mut self) -> Result<String, String> {
+        self.pos += 1;
+        if self.peek() != Some('{') {
+            let name = self.name();
+            if name.is_empty() {
+                return Ok("$".into());
+            }
+            return Ok(self.get(&name).unwrap_or_default());
+        }
+        self.pos += 1;
+        match self.peek() {
+            None => return Err("syntax error: missing '}'".into()),
+            Some('{') | Some('}') | Some(':') => return Err("syntax error: bad substitution".into()),
+            _ => {}
+        }
+        let name = self.name();
+        let value = self.get(&name);
+        match self.next() {
+            Some('}') => Ok(value.unwrap_or_default()),
+            Some('?') => {
+                let word = self.modifier_word()?;
+                value.ok_or_else(|| {
+                    let why = if word.is_empty() { "is not allowed to be unset".to_string() } else { word };
+                    format!("{name}: {why}")
+                })
+            }
+            Some(':') => {
+                let op = self.next();
+                let word = self.modifier_word()?;
+                let set_non_empty = value.as_deref().is_some_and(|v| !v.is_empty());
+                match op {
+                    Some('-') => Ok(if set_non_empty { value.unwrap_or_default() } else { word }),
+                    Some('+') => Ok(if set_non_empty { word } else { String::new() }),
+                    Some('?') if set_non_empty => Ok(value.unwrap_or_default()),
+                    Some('?') => {
+                        let why = if word.is_empty() { "is not allowed to be empty".to_string() } else { word };
+                        Err(format!("{name}: {why}"))
+                    }
+                    Some(c) => Err(format!("unsupported modifier (:{c}) in substitution")),
+                    None => Err("syntax error: missing '}'".into()),
+                }
+            }
+            Some('-') => {
+                let word = self.modifier_word()?;
+                Ok(value.unwrap_or(word))
+            }
+            Some('+') => {
+                let word = self.modifier_word()?;
+                Ok(if value.is_some() { word } else { String::new() })
+            }
+            Some(c @ ('#' | '%')) => {
+                let longest = self.peek() == Some(c);
+                if longest {
+                    self.pos += 1;
+                }
+                let pattern = self.modifier_word()?;
+                let value = value.unwrap_or_default();
+                Ok(trim_pattern(&value, &pattern, c == '#', longest))
+            }
+            Some('/') => {
+                let all = self.peek() == Some('/');
+                if all {
+                    self.pos += 1;
+                }
+                let (pattern, _) = self.process(Some('/'), &mut Words::default()).map_err(|_| "syntax error: missing '/' in ${VAR/pattern/replacement}".to_string())?;
+                let replacement = self.modifier_word()?;
+                Ok(replace_pattern(&value.unwrap_or_default(), &pattern, &replacement, all))
+            }
+            Some(c) => Err(format!("unsupported modifier ({c}) in substitution")),
+            None => Err("syntax error: missing '}'".into()),
+        }
+    }
+}
+
+/// `${V#p}`, `${V##p}`, `${V%p}`, `${V%%p}`: removes the shortest or longest
+/// prefix or suffix matching a shell pattern.
+fn trim_pattern(value: &str, pattern: &str, prefix: bool, longest: bool) -> String {
+    let bounds: Vec<usize> = value.char_indices().map(|(i, _)| i).chain([value.len()]).collect();
+    let candidates: Box<dyn Iterator<Item = &usize>> = match (prefix, longest) {
+        (true, false) => Box::new(bounds.iter()),
+        (true, true) => Box::new(bounds.iter().rev()),
+        (false, false) => Box::new(bounds.iter().rev()),
+        (false, true) => Box::new(bounds.iter()),
+    };
+    for &cut in candidates {
+        let (part, rest) = if prefix { (&value[..cut], &value[cut..]) } else { (&value[cut..], &value[..cut]) };
+        if glob_match(pattern, part) {
+            return rest.to_string();
+        }
+    }
+    value.to_string()
+}
+
+/// `${V/p/r}` and `${V//p/r}`: replaces the first or every longest match.
+fn replace_pattern(value: &str, pattern: &str, replacement: &str, all: bool) -> String {
+    if pattern.is_empty() {
+        return value.to_string();
+    }
+    let bounds: Vec<usize> = value.char_indices().map(|(i, _)| i).chain([value.len()]).collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut replaced = false;
+    while i < bounds.len() {
+        let start = bounds[i];
+        let matched = if replaced && !all {
+            None
+        } else {
+            bounds[i + 1..].iter().rev().find(|&&end| glob_match(pattern, &value[start..end])).copied()
+        };
+        match matched {
+            Some(end) => {
+                out.push_str(replacement);
+                replaced = true;
+                i = bounds.partition_point(|&b| b < end);
+            }
+            None => {
+                if start < value.len() {
+                    out.push_str(&value[start..bounds[i + 1]]);
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Shell pattern match of the whole `text`: `*`, `?`, `[...]` (with `!`/`^`
+/// negation and ranges) and `\` escapes.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    glob_at(&p, &t)
+}
+
+fn glob_at(p: &[char], t: &[char]) -> bool {
+    // Iterative matching with backtracking to the last `*`, so long inputs
+    // cannot blow the stack or take exponential time.
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() {
+            match p[pi] {
+                '*' => {
+                    star = Some((pi, ti));
+                    pi += 1;
+                    continue;
+                }
+                '?' => {
+                    pi += 1;
+                    ti += 1;
+                    continue;
+                }
+                '[' => {
+                    if let Some((matched, next)) = class_match(p, pi, t[ti]) {
+                        if matched {
+                            pi = next;
+                            ti += 1;
+                            continue;
+                        }
+                    } else if t[ti] == '[' {
+                        pi += 1;
+                        ti += 1;
+                        continue;
+                    }
+                }
+                '\\' if pi + 1 < p.len() && p[pi + 1] == t[ti] => {
+                    pi += 2;
+                    ti += 1;
+                    continue;
+                }
+                c if c == t[ti] => {
+                    pi += 1;
+                    ti += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match star {
+            Some((sp, st)) => {
+                pi = sp + 1;
+                ti = st + 1;
+                star = Some((sp, st + 1));
+            }
+            None => return false,
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// Matches `c` against the class starting at `p[start] == '['`. Returns
+/// whether it matched and the index after `]`, or `None` if unterminated.
+fn class_match(p: &[char], start: usize, c: char) -> Option<(bool, usize)> {
+    let mut i = start + 1;
+    let negate = matches!(p.get(i), Some('!') | Some('^'));
+    if negate {
+        i += 1;
+    }
+    let mut matched = false;
+    let mut first = true;
+    while i < p.len() {
+        if p[i] == ']' && !first {
+            return Some((matched != negate, i + 1));
+        }
+        first = false;
+        let mut lo = p[i];
+        if lo == '\\' && i + 1 < p.len() {
+            i += 1;
+            lo = p[i];
+        }
+        if i + 2 < p.len() && p[i + 1] == '-' && p[i + 2] != ']' {
+            let hi = p[i + 2];
+            if lo <= c && c <= hi {
+                matched = true;
+            }
+            i += 3;
+        } else {
+            if lo == c {
+                matched = true;
+            }
+            i += 1;
+        }
+    }
+    None
 }

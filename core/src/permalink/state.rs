@@ -1,0 +1,77 @@
+//! The playground's whole shareable state: what a permalink carries, what
+//! the app keeps as its reducer state, and what autosave writes.
+
+use crate::inputs::{BuildInput, ContextFile};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything a person sees in the playground that is worth sharing.
+///
+/// Every field is left out of the serialised form while it holds its
+/// default, so a link to a plain Dockerfile stays short and a link
+/// made by an older version still decodes when fields are added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ShareState {
+    /// The Dockerfile being edited: the build the analyses look at.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dockerfile: String,
+    /// The virtual build context of the current build.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<ContextFile>,
+    /// Earlier builds, oldest first, for the layer cache simulation. The
+    /// current build (the fields above and below) comes after all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<BuildInput>,
+    /// `--build-arg` values of the current build.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub build_args: BTreeMap<String, String>,
+    /// `--target` of the current build; `None` builds the last stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The open panel's name, as the app spells it; `None` is the app's
+    /// default panel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub panel: Option<String>,
+    /// The UI language ("en", "zh-CN"); `None` follows the browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl ShareState {
+    /// A state holding only a Dockerfile, everything else at its default.
+    pub fn from_dockerfile(dockerfile: &str) -> ShareState {
+        ShareState { dockerfile: dockerfile.to_string(), ..ShareState::default() }
+    }
+
+    /// True when nothing but the Dockerfile differs from the defaults: such
+    /// a state travels as bare text, without any JSON.
+    pub fn is_dockerfile_only(&self) -> bool {
+        let ShareState { dockerfile: _, files, history, build_args, target, panel, lang } = self;
+        files.is_empty()
+            && history.is_empty()
+            && build_args.is_empty()
+            && target.is_none()
+            && panel.is_none()
+            && lang.is_none()
+    }
+
+    /// The current build, as the cache simulation and the size estimate
+    /// take it. The shared state has no secrets of its own (they would end
+    /// up in every copied link), so `secrets` is empty.
+    pub fn current_build(&self) -> BuildInput {
+        BuildInput {
+            dockerfile: self.dockerfile.clone(),
+            files: self.files.clone(),
+            build_args: self.build_args.clone(),
+            target: self.target.clone(),
+            secrets: BTreeMap::new(),
+        }
+    }
+
+    /// The history followed by the current build, oldest first.
+    pub fn builds(&self) -> Vec<BuildInput> {
+        let mut builds = self.history.clone();
+        builds.push(self.current_build());
+        builds
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Prints every benchmark figure the README quotes. Not part of the tests:
+# speed is measured here, never asserted in a test.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_test_tools
+cd "$ROOT"
+echo "== native (cargo bench)"
+for b in core/benches/*.rs; do
+  cargo bench -q -p dockerplay-core --bench "$(basename "$b" .rs)" 2>/dev/null | grep -v '^$'
+done
+echo "== in Chromium (release wasm)"
+cargo test -q --release -p dockerplay-app --target wasm32-unknown-unknown --test 'bench_*' -- --nocapture 2>/dev/null | grep -E ' ms'
+[ -f bench/permalink/run.mjs ] && { echo "== permalink length"; node bench/permalink/run.mjs; }
+[ -x scripts/bench-check.sh ] && { echo "== dockerplay check vs hadolint"; bash scripts/bench-check.sh; }
+exit 0

@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Size budget: the gzipped first load (wasm + js + css + html; the data is
+compiled into the wasm) must not exceed the budget in KB.
+
+usage: scripts/budget.py DIST_DIR BUDGET_KB"""
+import gzip
+import pathlib
+import sys
+
+
+def main() -> int:
+    dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    budget_kb = float(sys.argv[2] if len(sys.argv) > 2 else 700)
+    files = sorted(p for p in dist.rglob("*") if p.suffix in {".wasm", ".js", ".css", ".html"})
+    if not files:
+        print(f"no build output in {dist}/", file=sys.stderr)
+        return 1
+    total_raw = total_gz = 0
+    for p in files:
+        raw = p.read_bytes()
+        gz = len(gzip.compress(raw, compresslevel=9))
+        total_raw += len(raw)
+        total_gz += gz
+        print(f"  {p.relative_to(dist)}: {len(raw) / 1024:8.1f} KB raw, {gz / 1024:7.1f} KB gzipped")
+    verdict = "within" if total_gz <= budget_kb * 1024 else "OVER"
+    print(f"first load: {total_raw / 1024:.1f} KB raw, {total_gz / 1024:.1f} KB gzipped ({verdict} the {budget_kb:.0f} KB budget)")
+    return 0 if total_gz <= budget_kb * 1024 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,26 +1,13 @@
 //! The playground's inputs: everything a permalink carries, and nothing that
 //! can be recomputed from it. Analyses are derived with `use_memo`.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use dockerplay_core::inputs::{BuildInput, ContextFile};
-use serde::{Deserialize, Serialize};
+use dockerplay_core::inputs::ContextFile;
 use yew::Reducible;
 
-/// The shareable state. This mirrors `dockerplay_core::permalink::ShareState`
-/// (being written on the `permalink` branch); once that lands, this struct
-/// becomes `pub use dockerplay_core::permalink::ShareState;`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct ShareState {
-    pub dockerfile: String,
-    pub files: Vec<ContextFile>,
-    pub history: Vec<BuildInput>,
-    pub build_args: BTreeMap<String, String>,
-    pub target: Option<String>,
-    pub panel: String,
-    pub lang: String,
-}
+/// The shareable state: what a permalink carries and autosave writes.
+pub use dockerplay_core::permalink::ShareState;
 
 /// The right-hand panel's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +54,7 @@ pub struct Playground {
 
 impl Playground {
     pub fn panel(&self) -> Panel {
-        Panel::parse(&self.share.panel)
+        self.share.panel.as_deref().map_or(Panel::Outline, Panel::parse)
     }
 }
 
@@ -82,8 +69,9 @@ pub enum Action {
     /// Replace everything (a permalink or a restored draft).
     Restore(ShareState),
     SetPanel(Panel),
-    /// A language code as `i18n::Lang::code` gives it.
-    SetLang(String),
+    /// A language code as `i18n::Lang::code` gives it; `None` follows the
+    /// browser.
+    SetLang(Option<String>),
 }
 
 impl Reducible for Playground {
@@ -110,7 +98,10 @@ impl Reducible for Playground {
                 next.share = share;
                 next.loaded += 1;
             }
-            Action::SetPanel(panel) => next.share.panel = panel.as_str().to_string(),
+            // The default panel is left out, which keeps permalinks short.
+            Action::SetPanel(panel) => {
+                next.share.panel = (panel != Panel::Outline).then(|| panel.as_str().to_string());
+            }
             Action::SetLang(lang) => next.share.lang = lang,
         }
         Rc::new(next)
@@ -120,6 +111,7 @@ impl Reducible for Playground {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dockerplay_core::inputs::BuildInput;
 
     fn reduce(state: Playground, actions: Vec<Action>) -> Rc<Playground> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
@@ -152,5 +144,7 @@ mod tests {
         assert_eq!(Panel::parse("nonsense"), Panel::Outline);
         let s = reduce(Playground::default(), vec![Action::SetPanel(Panel::Graph)]);
         assert_eq!(s.panel(), Panel::Graph);
+        let s = reduce((*s).clone(), vec![Action::SetPanel(Panel::Outline)]);
+        assert_eq!((s.panel(), &s.share.panel), (Panel::Outline, &None));
     }
 }

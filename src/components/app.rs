@@ -21,18 +21,16 @@ const LANG_KEY: &str = "dockerplay.lang";
 const THEME_KEY: &str = "dockerplay.theme";
 
 /// The state a fresh visit starts from: the first sample's "before", in the
-/// language of the `lang=` parameter, the saved choice or the browser.
+/// language of the `lang=` parameter or the saved choice (none: the
+/// browser's).
 fn initial_state() -> Playground {
     let explicit = browser::query_param("lang").or_else(|| browser::storage_get(LANG_KEY));
-    let browser_langs = browser::languages();
-    let lang = Lang::choose(explicit.as_deref(), browser_langs.iter().map(String::as_str));
     let first = &SampleId::ALL[0].sample().before;
     Playground {
         share: ShareState {
             dockerfile: first.dockerfile.to_string(),
             files: first.context(),
-            panel: Panel::Outline.as_str().to_string(),
-            lang: lang.code().to_string(),
+            lang: explicit.as_deref().and_then(Lang::from_tag).map(|l| l.code().to_string()),
             ..ShareState::default()
         },
         loaded: 0,
@@ -42,7 +40,8 @@ fn initial_state() -> Playground {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    let lang = Lang::from_tag(&state.share.lang).unwrap_or(Lang::En);
+    let browser_langs = use_memo((), |_| browser::languages());
+    let lang = Lang::choose(state.share.lang.as_deref(), browser_langs.iter().map(String::as_str));
     let t = texts(lang);
 
     // UI-only state: not inputs, never shared.
@@ -95,7 +94,7 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |l: Lang| {
             browser::storage_set(LANG_KEY, l.code());
-            state.dispatch(Action::SetLang(l.code().to_string()));
+            state.dispatch(Action::SetLang(Some(l.code().to_string())));
         })
     };
     let on_theme = {

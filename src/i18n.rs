@@ -22,11 +22,19 @@ impl Lang {
         }
     }
 
-    /// The language's own name, for the switch.
+    /// The language's own name.
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::Zh => "简体中文",
+        }
+    }
+
+    /// A short label for the switch, which must fit a 360 px header.
+    pub fn short(self) -> &'static str {
+        match self {
+            Lang::En => "EN",
+            Lang::Zh => "中文",
         }
     }
 

@@ -83,7 +83,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <span class="visually-hidden">{ t.language }</span>
                     <select class="lang-select" onchange={on_lang}>
                         { for Lang::ALL.iter().map(|l| html! {
-                            <option value={l.code()} selected={*l == props.lang}>{ l.name() }</option>
+                            <option value={l.code()} selected={*l == props.lang} title={l.name()}>{ l.short() }</option>
                         }) }
                     </select>
                 </label>

@@ -50,6 +50,8 @@ const shots = [
   { name: "360-dark-gallery", width: 360, height: 740, scheme: "dark", gallery: true },
   { name: "360-light-zh", width: 360, height: 740, scheme: "light", query: "?lang=zh-CN", full: true },
   { name: "1920-dark-problems", width: 1920, height: 1080, scheme: "dark", problems: true },
+  { name: "1920-light-go-after", width: 1920, height: 1080, scheme: "light", sample: 3, caret: 9 },
+  { name: "360-dark-java-after", width: 360, height: 740, scheme: "dark", sample: 4, full: true },
 ];
 
 const server = await serve();
@@ -86,6 +88,16 @@ try {
       await page.keyboard.press("Control+End");
       await page.keyboard.type("\nFORM alpine\nRUN echo 'done'");
       await page.click("#tab-problems");
+    }
+    if (s.sample) {
+      // Open a sample's "after" side from the gallery.
+      await page.click(".actions .btn");
+      await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
+      await page.waitForSelector(".dialog", { state: "detached" });
+    }
+    if (s.caret) {
+      // Put the caret on a line, as a click would, so the outline follows.
+      await page.click("textarea.input", { position: { x: 60, y: 10 + 20 * (s.caret - 1) + 10 } });
     }
     if (s.gallery) {
       await page.click(".actions .btn");

@@ -136,6 +136,13 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
+/// Moves the keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// The browser's preferred languages, most preferred first.
 pub fn languages() -> Vec<String> {
     let Some(nav) = window().map(|w| w.navigator()) else { return Vec::new() };

@@ -315,8 +315,8 @@ fn variable_end(chars: &[(usize, char)], i: usize) -> usize {
     match at(i + 1) {
         Some('{') => {
             let mut depth = 0;
-            for j in i + 1..chars.len() {
-                match chars[j].1 {
+            for (j, &(_, c)) in chars.iter().enumerate().skip(i + 1) {
+                match c {
                     '{' => depth += 1,
                     '}' => {
                         depth -= 1;

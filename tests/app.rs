@@ -7,7 +7,9 @@ use std::time::Duration;
 use dockerplay_app::App;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -155,4 +157,41 @@ async fn opening_a_sample_replaces_the_text_and_the_language_switch_translates_t
     fire(&select, "change");
     settle().await;
     assert_eq!(page.text("#tab-outline"), "Outline");
+}
+
+#[wasm_bindgen_test]
+async fn typing_keeps_the_caret_where_it_is() {
+    let page = Page::mount().await;
+    page.type_text("FROM alpine\nRUN echo hi\n").await;
+    // Type in the middle of line 1, as the browser would: the value changes,
+    // the caret sits after the new character, then `input` fires.
+    let textarea = page.textarea();
+    textarea.set_value("FROM alpxine\nRUN echo hi\n");
+    textarea.set_selection_range(9, 9).unwrap();
+    fire(&textarea, "input");
+    settle().await;
+    assert_eq!(textarea.selection_start().unwrap(), Some(9));
+    assert_eq!(textarea.value(), "FROM alpxine\nRUN echo hi\n");
+    assert!(page.text(".hl").contains("alpxine"));
+}
+
+#[wasm_bindgen_test]
+async fn enter_after_a_continued_line_indents_the_next_one() {
+    let page = Page::mount().await;
+    page.type_text("FROM alpine\nRUN apk add curl && \\").await;
+    let textarea = page.textarea();
+    textarea.focus().unwrap();
+    let end = textarea.value().len() as u32;
+    textarea.set_selection_range(end, end).unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    textarea.dispatch_event(&event).unwrap();
+    settle().await;
+    assert_eq!(textarea.value(), "FROM alpine\nRUN apk add curl && \\\n    ");
+    assert!(event.default_prevented());
+    // The inserted text reached the page's state like typing does.
+    assert_eq!(page.get(".gl.current").text_content().unwrap(), "3");
 }

@@ -97,11 +97,21 @@ pub fn App() -> Html {
             state.dispatch(Action::SetLang(Some(l.code().to_string())));
         })
     };
+    // Choosing the system's own scheme goes back to following the system.
     let on_theme = {
-        let theme = theme.clone();
+        let (theme, system_dark) = (theme.clone(), system_dark.clone());
         Callback::from(move |dark: bool| {
-            let next = if dark { Theme::Dark } else { Theme::Light };
-            browser::storage_set(THEME_KEY, next.as_str());
+            let next = if dark == *system_dark {
+                Theme::System
+            } else if dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            };
+            match next {
+                Theme::System => browser::storage_remove(THEME_KEY),
+                _ => browser::storage_set(THEME_KEY, next.as_str()),
+            }
             theme.set(next);
         })
     };

@@ -4,6 +4,7 @@ use dockerplay_core::Span;
 use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
+use crate::browser;
 use crate::components::cache_panel::CachePanel;
 use crate::components::findings_panel::FindingsPanel;
 use crate::components::graph_panel::GraphPanel;
@@ -36,6 +37,20 @@ fn title(t: &Texts, p: Panel) -> &'static str {
     }
 }
 
+/// The tab a key moves to from `current`, as the WAI-ARIA tabs pattern has
+/// it: arrows move (and wrap), Home and End jump to the ends.
+pub fn tab_for_key(current: Panel, key: &str) -> Option<Panel> {
+    let all = Panel::ALL;
+    let i = all.iter().position(|p| *p == current).unwrap_or(0);
+    match key {
+        "ArrowRight" => Some(all[(i + 1) % all.len()]),
+        "ArrowLeft" => Some(all[(i + all.len() - 1) % all.len()]),
+        "Home" => Some(all[0]),
+        "End" => Some(all[all.len() - 1]),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
@@ -46,6 +61,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
         html! {
             <button type="button" role="tab" id={format!("tab-{}", p.as_str())}
                 class={classes!("tab", selected.then_some("selected"))}
+                tabindex={if selected { "0" } else { "-1" }}
                 aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
                 { title(t, p) }
                 if p == Panel::Problems && problems > 0 {
@@ -53,6 +69,16 @@ pub fn Panels(props: &PanelsProps) -> Html {
                 }
             </button>
         }
+    };
+    let onkeydown = {
+        let (current, on_panel) = (props.panel, props.on_panel.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = tab_for_key(current, &e.key()) {
+                e.prevent_default();
+                on_panel.emit(next);
+                browser::focus_id(&format!("tab-{}", next.as_str()));
+            }
+        })
     };
     let body = match props.panel {
         Panel::Outline => html! {
@@ -68,12 +94,27 @@ pub fn Panels(props: &PanelsProps) -> Html {
     };
     html! {
         <section class="panels" aria-label={t.panels_label}>
-            <div class="tabs" role="tablist">
+            <div class="tabs" role="tablist" {onkeydown}>
                 { for Panel::ALL.into_iter().map(tab) }
             </div>
             <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={format!("tab-{}", props.panel.as_str())}>
                 { body }
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrow_keys_move_between_tabs_and_wrap() {
+        assert_eq!(tab_for_key(Panel::Outline, "ArrowRight"), Some(Panel::Problems));
+        assert_eq!(tab_for_key(Panel::Outline, "ArrowLeft"), Some(Panel::Findings));
+        assert_eq!(tab_for_key(Panel::Findings, "ArrowRight"), Some(Panel::Outline));
+        assert_eq!(tab_for_key(Panel::Size, "Home"), Some(Panel::Outline));
+        assert_eq!(tab_for_key(Panel::Size, "End"), Some(Panel::Findings));
+        assert_eq!(tab_for_key(Panel::Size, "a"), None);
     }
 }

@@ -569,6 +569,33 @@ COPY ["$SRC", "/dst"]"#,
         assert_eq!(marked, [("R", Severity::Info), ("B", Severity::Error), ("AD", Severity::Error)]);
     }
 
+    /// The highlighter and the parser must agree on where instructions start
+    /// and where heredoc bodies are: every keyword the parser found is
+    /// coloured as one, and every heredoc body as a body, on every file of
+    /// the core's corpus (continuations, escapes, heredocs, CJK comments).
+    #[test]
+    fn colours_agree_with_the_parser_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/core/tests/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        assert!(files.len() >= 30);
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let toks = tokens(&text);
+            let class_at = |offset: usize| toks.iter().find(|t| t.span.contains(offset)).map(|t| t.class);
+            let (file, _) = dockerplay_core::syntax::parse(&text);
+            let name = path.file_name().unwrap().to_string_lossy();
+            for ins in &file.instructions {
+                assert_eq!(class_at(ins.keyword_span.start), Some(Class::Keyword), "{name}:{} keyword", ins.line);
+                for h in &ins.heredocs {
+                    if !h.content.is_empty() {
+                        assert_eq!(class_at(h.span.start), Some(Class::Heredoc), "{name}:{} heredoc {}", ins.line, h.name);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_input_is_covered_without_panicking() {
         for text in ["", "\n", "RUN \"unclosed", "RUN ${", "FROM\\", "COPY <<", "🐳\u{0}\u{feff}RUN $", "RUN a\\\r\n"] {

@@ -93,3 +93,26 @@ pub fn Outline(props: &OutlineProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::summary;
+    use dockerplay_core::syntax;
+
+    /// Each case: a Dockerfile and the summaries of its instructions.
+    fn check(text: &str, expect: &[&str]) {
+        let (file, _) = syntax::parse(text);
+        let got: Vec<String> = file.instructions.iter().map(summary).collect();
+        assert_eq!(got, expect, "{text:?}");
+    }
+
+    #[test]
+    fn rows_show_the_first_line_after_the_keyword() {
+        check("from  alpine:3.20   AS  base\nRUN a && \\\n    b\n", &["alpine:3.20 AS base", "a && …"]);
+        check("COPY <<EOF /x\nbody\nEOF\n", &["<<EOF /x …"]);
+        let long = format!("RUN echo {}", "x".repeat(100));
+        let got = summary(&syntax::parse(&long).0.instructions[0]);
+        assert_eq!(got.chars().count(), 72);
+        assert!(got.ends_with('…'));
+    }
+}

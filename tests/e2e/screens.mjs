@@ -4,42 +4,11 @@
 //
 // Usage: trunk build && node tests/e2e/screens.mjs   (PORT=8080 by default)
 
-import { createServer } from "node:http";
-import { mkdir, readFile } from "node:fs/promises";
-import { extname, join, normalize, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, origin, root, serve, watch } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const dist = join(root, "dist");
 const out = join(root, "tests", "e2e", "out");
-const port = Number(process.env.PORT || 8080);
-
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-};
-
-// A static server for dist/, as any static host would serve it.
-function serve() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dist, path.endsWith("/") ? path + "index.html" : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end("not found");
-    }
-  });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
-}
 
 const shots = [
   { name: "360-light", width: 360, height: 740, scheme: "light", full: true },
@@ -56,18 +25,7 @@ const shots = [
 
 const server = await serve();
 await mkdir(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launch();
 const problems = [];
 try {
   for (const s of shots) {
@@ -78,9 +36,8 @@ try {
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    page.on("pageerror", (e) => problems.push(`${s.name}: page error: ${e.message}`));
-    page.on("console", (m) => m.type() === "error" && problems.push(`${s.name}: console: ${m.text()}`));
-    await page.goto(`http://127.0.0.1:${port}/${s.query || ""}`);
+    watch(page, s.name, problems);
+    await page.goto(`${origin}/${s.query || ""}`);
     await page.waitForSelector(".hl-line");
     if (s.problems) {
       // Break one line so that a diagnostic shows inline and in the list.

@@ -1,7 +1,270 @@
-//! `dockerplay check`. Not written yet.
+//! `dockerplay check FILE [--format text|json|sarif] [--failure-threshold
+//! error|warning|info|none] [--target T] [--all-stages] [--experimental]
+//! [--context DIR] [--fix]`:
+//! best-practice findings. `--experimental` runs BuildKit's experimental
+//! checks (which a file can also ask for with `# check=experimental=...`);
+//! `--fix` prints the file with every safe fix applied instead.
+//!
+//! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
+//! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
+//!   `file, code, name, also, severity, category, line, column, end_line,
+//!   end_column, message, fix` (`fix` is `{title, safe, edits: [{line,
+//!   column, end_line, end_column, replacement}]}` or null).
+//! - `sarif`: a minimal SARIF 2.1.0 log for code-scanning UIs.
+//!
+//! The exit code is 1 when a finding is at least as severe as the failure
+//! threshold (`info` by default, as hadolint), 0 otherwise, 2 on bad input.
+//! Parser diagnostics go to standard error.
 
+use crate::args::{read_input, scan};
+use dockerplay_core::inputs::{BuildInput, ContextFile, FileBody};
+use dockerplay_core::lint::{self, CheckOptions, Finding};
+use dockerplay_core::{LineIndex, Severity};
+use serde_json::{json, Value};
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_argv: &[String]) -> Result<ExitCode, String> {
-    Err("`check` is not implemented yet".into())
+pub fn run(argv: &[String]) -> Result<ExitCode, String> {
+    // Switches take no value; take them out before the scanner sees them.
+    let all_stages = argv.iter().any(|a| a == "--all-stages");
+    let experimental = argv.iter().any(|a| a == "--experimental");
+    let fix = argv.iter().any(|a| a == "--fix");
+    let rest: Vec<String> = argv.iter().filter(|a| !matches!(a.as_str(), "--all-stages" | "--experimental" | "--fix")).cloned().collect();
+    let args = scan(&rest, &["format", "failure-threshold", "target", "context"])?;
+    let format = args.format(&["text", "json", "sarif"])?;
+    let threshold = match args.options.get("failure-threshold").map(String::as_str).unwrap_or("info") {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        "none" => None,
+        other => return Err(format!("--failure-threshold must be error, warning, info or none, not `{other}`")),
+    };
+    let file = args.file()?;
+    let text = read_input(file)?;
+    let files = match args.options.get("context") {
+        Some(dir) => read_context(Path::new(dir))?,
+        None => Vec::new(),
+    };
+    let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
+    let opts = CheckOptions { all_stages, experimental };
+    if fix {
+        // Print the file with every safe fix applied; the exit code then
+        // reflects what is left.
+        let fixed = lint::fix_all_safe(&input, &opts);
+        print!("{fixed}");
+        let (left, _) = lint::check(&BuildInput { dockerfile: fixed, ..input }, &opts);
+        return Ok(if fails(threshold, &left) { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    }
+    let (findings, diagnostics) = lint::check(&input, &opts);
+
+    let index = LineIndex::new(&input.dockerfile);
+    for d in &diagnostics {
+        let (l, c) = index.line_col(&input.dockerfile, d.span.start);
+        eprintln!("{file}:{l}:{c}: {}: {}", d.severity.as_str(), d.message);
+    }
+    let name = if file == "-" { "Dockerfile" } else { file };
+    match format.as_str() {
+        "json" => println!("{}", serde_json::to_string_pretty(&findings_json(name, &input.dockerfile, &findings)).unwrap_or_default()),
+        "sarif" => println!("{}", serde_json::to_string_pretty(&sarif(name, &input.dockerfile, &findings)).unwrap_or_default()),
+        _ => print!("{}", render_text(name, &input.dockerfile, &findings)),
+    }
+    Ok(if fails(threshold, &findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Does a finding reach the threshold? Severity orders Error < Warning <
+/// Info, so "at least as severe" is `<=`; no threshold never fails.
+fn fails(threshold: Option<Severity>, findings: &[Finding]) -> bool {
+    threshold.is_some_and(|t| findings.iter().any(|f| f.severity <= t))
+}
+
+/// The build context of a directory: `.dockerignore` with its text, every
+/// other file by size only (its content does not matter to the checks).
+fn read_context(dir: &Path) -> Result<Vec<ContextFile>, String> {
+    let mut files = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("cannot read {}: {e}", d.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            if rel == ".git" || files.len() > 100_000 {
+                continue;
+            }
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                todo.push(path);
+            } else if rel == ".dockerignore" {
+                let content = std::fs::read_to_string(&path).unwrap_or_default();
+                files.push(ContextFile::text(&rel, &content));
+            } else {
+                files.push(ContextFile { path: rel, body: FileBody::Blob { size: meta.len(), digest: String::new() }, mode: None });
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn render_text(file: &str, text: &str, findings: &[Finding]) -> String {
+    let index = LineIndex::new(text);
+    let mut out = String::new();
+    for f in findings {
+        let (l, c) = index.line_col(text, f.span.start);
+        let also = lint::rule(f.code).and_then(|r| r.also).map(|a| format!(" [{a}]")).unwrap_or_default();
+        let fix = match &f.fix {
+            Some(fix) if fix.safe => " (fixable)",
+            _ => "",
+        };
+        out.push_str(&format!("{file}:{l}:{c} {} {}: {}{also}{fix}\n", f.code, f.severity.as_str(), f.message));
+    }
+    out
+}
+
+fn findings_json(file: &str, text: &str, findings: &[Finding]) -> Value {
+    let index = LineIndex::new(text);
+    let pos = |offset: usize| index.line_col(text, offset);
+    Value::Array(
+        findings
+            .iter()
+            .map(|f| {
+                let rule = lint::rule(f.code);
+                let (line, column) = pos(f.span.start);
+                let (end_line, end_column) = pos(f.span.end);
+                let fix = f.fix.as_ref().map(|fix| {
+                    json!({
+                        "title": fix.title,
+                        "safe": fix.safe,
+                        "edits": fix.edits.iter().map(|e| {
+                            let (l, c) = pos(e.span.start);
+                            let (el, ec) = pos(e.span.end);
+                            json!({"line": l, "column": c, "end_line": el, "end_column": ec, "replacement": e.replacement})
+                        }).collect::<Vec<_>>(),
+                    })
+                });
+                json!({
+                    "file": file,
+                    "code": f.code,
+                    "name": rule.map(|r| r.name),
+                    "also": rule.and_then(|r| r.also),
+                    "severity": f.severity.as_str(),
+                    "category": rule.map(|r| r.category.as_str()),
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "message": f.message,
+                    "fix": fix,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A minimal SARIF 2.1.0 log: the tool with the rules that fired, and one
+/// result per finding with its region.
+fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
+    let index = LineIndex::new(text);
+    let mut used: Vec<&'static str> = findings.iter().map(|f| f.code).collect();
+    used.sort();
+    used.dedup();
+    let rules: Vec<Value> = used
+        .iter()
+        .filter_map(|c| lint::rule(c))
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary()},
+                "fullDescription": {"text": r.doc_text()},
+                "defaultConfiguration": {"level": sarif_level(r.severity)},
+                "properties": {"category": r.category.as_str(), "also": r.also},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let (line, column) = index.line_col(text, f.span.start);
+            let (end_line, end_column) = index.line_col(text, f.span.end);
+            json!({
+                "ruleId": f.code,
+                "ruleIndex": used.iter().position(|c| *c == f.code),
+                "level": sarif_level(f.severity),
+                "message": {"text": f.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": file},
+                        "region": {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column},
+                    }
+                }],
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "dockerplay",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let input = BuildInput { dockerfile: text.to_string(), ..Default::default() };
+        lint::check(&input, &CheckOptions::default()).0
+    }
+
+    #[test]
+    fn json_carries_positions_and_equivalents() {
+        let text = "FROM alpine:3.20 as Build\n";
+        let v = findings_json("Dockerfile", text, &findings(text));
+        let first = v.as_array().and_then(|a| a.iter().find(|f| f["code"] == "DP001")).cloned().unwrap_or_default();
+        assert_eq!(first["also"], "BuildKit:StageNameCasing");
+        assert_eq!((first["line"].as_u64(), first["column"].as_u64(), first["end_column"].as_u64()), (Some(1), Some(21), Some(26)));
+        assert_eq!(first["fix"]["safe"], true);
+    }
+
+    #[test]
+    fn failure_threshold_counts_findings_at_least_as_severe() {
+        // One warning (StageNameCasing) and one info (heavy base).
+        let found = findings("FROM python:3.12 AS Build\n");
+        let severities: Vec<Severity> = found.iter().map(|f| f.severity).collect();
+        assert!(severities.contains(&Severity::Warning) && severities.contains(&Severity::Info), "{severities:?}");
+        assert!(!fails(Some(Severity::Error), &found));
+        assert!(fails(Some(Severity::Warning), &found));
+        assert!(fails(Some(Severity::Info), &found));
+        assert!(!fails(None, &found));
+    }
+
+    #[test]
+    fn sarif_is_a_2_1_0_log_with_indexed_rules() {
+        let text = "FROM alpine:3.20 as Build\nMAINTAINER me\n";
+        let log = sarif("Dockerfile", text, &findings(text));
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        let rules = run["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
+        for result in run["results"].as_array().cloned().unwrap_or_default() {
+            let i = result["ruleIndex"].as_u64().unwrap_or(u64::MAX) as usize;
+            assert_eq!(rules.get(i).map(|r| r["id"].clone()), Some(result["ruleId"].clone()));
+            assert!(result["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().is_some());
+        }
+        assert!(run["results"].as_array().is_some_and(|r| r.len() >= 2));
+    }
 }

@@ -1,7 +1,122 @@
-//! `dockerplay graph`. Not written yet.
+//! `dockerplay graph FILE [--target T] [--build-arg K=V[,K=V...]]
+//! [--format json|dot|svg]`: the multi-stage build graph.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-pub fn run(_argv: &[String]) -> Result<ExitCode, String> {
-    Err("`graph` is not implemented yet".into())
+use dockerplay_core::cache;
+use dockerplay_core::graph::{self, BuildGraph, SvgOptions};
+use dockerplay_core::syntax;
+use dockerplay_core::{Diagnostic, LineIndex};
+use serde_json::{json, Value};
+
+use crate::args::{read_input, scan};
+
+pub fn run(argv: &[String]) -> Result<ExitCode, String> {
+    let args = scan(argv, &["target", "format", "build-arg"])?;
+    let format = args.format(&["json", "dot", "svg"])?;
+    let text = read_input(args.file()?)?;
+    let build_args = parse_build_args(args.options.get("build-arg").map(String::as_str))?;
+    let (df, mut diags) = syntax::parse(&text);
+    // The cache simulation's teaching defaults time each step, so that the
+    // critical path means the same here as in the app.
+    let seconds: Vec<f64> = df.instructions.iter().map(cache::estimate_seconds).collect();
+    let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
+    diags.extend(graph_diags);
+    let out = match format.as_str() {
+        "dot" => graph::to_dot(&g),
+        "svg" => graph::to_svg(&g, &df, &SvgOptions { standalone: true, ..SvgOptions::default() }),
+        _ => serde_json::to_string_pretty(&to_json(&g, &diags, &text)).map_err(|e| e.to_string())? + "\n",
+    };
+    print!("{out}");
+    if format != "json" {
+        let lines = LineIndex::new(&text);
+        for d in &diags {
+            eprintln!("{}:{}: {}", lines.line(d.span.start), d.severity.as_str(), d.message);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `K=V` pairs separated by commas (the option can be given once).
+fn parse_build_args(value: Option<&str>) -> Result<BTreeMap<String, String>, String> {
+    let mut out = BTreeMap::new();
+    for pair in value.unwrap_or("").split(',').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').ok_or_else(|| format!("--build-arg expects KEY=VALUE, got `{pair}`"))?;
+        out.insert(k.to_string(), v.to_string());
+    }
+    Ok(out)
+}
+
+/// The JSON shape of issue 5: `stages` and `edges` with names, plus levels,
+/// the critical path and diagnostics with lines.
+pub fn to_json(g: &BuildGraph, diags: &[Diagnostic], text: &str) -> Value {
+    let name = |i: usize| g.stages[i].name.clone();
+    let lines = LineIndex::new(text);
+    json!({
+        "target": g.target.map(name),
+        "stages": g.stages.iter().map(|s| json!({
+            "name": s.name,
+            "index": s.index,
+            "base": s.base,
+            "base_kind": s.base_kind,
+            "built": s.built,
+            "level": s.level,
+            "line": s.line,
+            "end_line": s.end_line,
+        })).collect::<Vec<_>>(),
+        "edges": g.edges.iter().map(|e| json!({
+            "from": e.from,
+            "to": e.to,
+            "kind": e.kind,
+            "line": e.line,
+        })).collect::<Vec<_>>(),
+        "images": g.images,
+        "levels": g.levels.iter().map(|l| l.iter().map(|&i| name(i)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "critical_path": {
+            "stages": g.critical_path.stages.iter().map(|&i| name(i)).collect::<Vec<_>>(),
+            "seconds": g.critical_path.seconds,
+        },
+        "diagnostics": diags.iter().map(|d| json!({
+            "line": lines.line(d.span.start),
+            "severity": d.severity,
+            "message": d.message,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON carries the fields issue 5 names, with stage names as
+    /// BuildKit gives them (lower-cased, `stage-N` when unnamed).
+    #[test]
+    fn json_shape() {
+        let text = "FROM golang:1.22 AS Build\nRUN go build\nFROM alpine AS unused\nFROM scratch\nCOPY --from=build /app /app\nCOPY --from=busybox /bin/sh /bin/sh\n";
+        let (df, diags) = syntax::parse(text);
+        let (g, _) = graph::build_graph(&df, None, &BTreeMap::new(), &[]);
+        let v = to_json(&g, &diags, text);
+        let stages: Vec<(String, bool)> =
+            v["stages"].as_array().unwrap().iter().map(|s| (s["name"].as_str().unwrap().to_string(), s["built"].as_bool().unwrap())).collect();
+        assert_eq!(stages, [("build".to_string(), true), ("unused".to_string(), false), ("stage-2".to_string(), true)]);
+        assert_eq!(v["stages"][2]["base"], "scratch");
+        assert_eq!(v["stages"][1]["index"], 1);
+        let edges: Vec<String> = v["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{} -> {} ({})", e["from"].as_str().unwrap(), e["to"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+            .collect();
+        assert_eq!(edges, ["build -> stage-2 (copy)", "busybox -> stage-2 (copy)"]);
+        assert_eq!(v["target"], "stage-2");
+    }
+
+    #[test]
+    fn build_args_option() {
+        let args = parse_build_args(Some("A=1,B=x=y")).unwrap();
+        assert_eq!(args.get("A").map(String::as_str), Some("1"));
+        assert_eq!(args.get("B").map(String::as_str), Some("x=y"));
+        assert!(parse_build_args(Some("nope")).is_err());
+    }
 }

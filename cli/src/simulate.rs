@@ -1,7 +1,247 @@
-//! `dockerplay simulate`. Not written yet.
+//! `dockerplay simulate FILE [--format json|text]`: the layer cache
+//! simulation over the builds of a scenario file (docs/scenario.md). A FILE
+//! that is not JSON is taken as a Dockerfile: one build, empty context.
 
+use crate::args::{read_input, scan};
+use dockerplay_core::cache::{render_text, simulate, Simulation};
+use dockerplay_core::inputs::{BuildInput, Scenario};
+use dockerplay_core::Diagnostic;
+use serde_json::{json, Map, Value};
 use std::process::ExitCode;
 
-pub fn run(_argv: &[String]) -> Result<ExitCode, String> {
-    Err("`simulate` is not implemented yet".into())
+pub fn run(argv: &[String]) -> Result<ExitCode, String> {
+    let args = scan(argv, &["format"])?;
+    let format = args.format(&["text", "json"])?;
+    let file = args.file()?;
+    let text = read_input(file)?;
+    let scenario = load(&text).map_err(|e| format!("{file}: {e}"))?;
+    let (sim, diags) = simulate(&scenario);
+    let mut out = match format.as_str() {
+        "json" => serde_json::to_string_pretty(&to_json(&sim, &diags)).unwrap_or_default() + "\n",
+        _ => {
+            let mut s = render_text(&sim);
+            for d in &diags {
+                s += &format!("{}: {}\n", d.severity.as_str(), d.message);
+            }
+            s
+        }
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), std::mem::take(&mut out).as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A scenario from JSON, or a one-build scenario from a Dockerfile.
+/// Malformed scenarios fail with a message that names the bad field.
+pub fn load(text: &str) -> Result<Scenario, String> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if !trimmed.starts_with('{') {
+        return Ok(Scenario { builds: vec![BuildInput { dockerfile: text.to_string(), ..Default::default() }], ..Default::default() });
+    }
+    let mut value: Value = serde_json::from_str(trimmed).map_err(|e| format!("not valid JSON: {e}"))?;
+    check_scenario(&mut value)?;
+    serde_json::from_value(value).map_err(|e| format!("malformed scenario: {e}"))
+}
+
+/// Walks the scenario and reports the first bad field by its path
+/// (`builds[1].files[0].mode`), which serde alone cannot do for untagged
+/// file bodies. Octal modes given as numbers (`644`) become strings.
+fn check_scenario(v: &mut Value) -> Result<(), String> {
+    let top = v.as_object_mut().ok_or("the scenario must be a JSON object")?;
+    if let Some(images) = top.get("images") {
+        let images = images.as_object().ok_or("images must be an object of image references")?;
+        for (r, info) in images {
+            let at = format!("images[{r:?}]");
+            let info = info.as_object().ok_or_else(|| format!("{at} must be an object with \"id\""))?;
+            string_field(info, "id", &at, true)?;
+            if info.get("size").is_some_and(|s| !s.is_u64()) {
+                return Err(format!("{at}.size must be a whole number of bytes"));
+            }
+        }
+    }
+    let builds = top.get_mut("builds").ok_or("missing field builds (a list of builds)")?;
+    let builds = builds.as_array_mut().ok_or("builds must be a list")?;
+    for (i, build) in builds.iter_mut().enumerate() {
+        let at = format!("builds[{i}]");
+        let b = build.as_object_mut().ok_or_else(|| format!("{at} must be an object"))?;
+        string_field(b, "dockerfile", &at, true)?;
+        string_field(b, "target", &at, false)?;
+        for map in ["build_args", "secrets"] {
+            if let Some(m) = b.get(map) {
+                let m = m.as_object().ok_or_else(|| format!("{at}.{map} must be an object of strings"))?;
+                if let Some((k, _)) = m.iter().find(|(_, v)| !v.is_string()) {
+                    return Err(format!("{at}.{map}.{k} must be a string"));
+                }
+            }
+        }
+        if let Some(files) = b.get_mut("files") {
+            let files = files.as_array_mut().ok_or_else(|| format!("{at}.files must be a list"))?;
+            for (j, file) in files.iter_mut().enumerate() {
+                check_file(file, &format!("{at}.files[{j}]"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_file(file: &mut Value, at: &str) -> Result<(), String> {
+    let f = file.as_object_mut().ok_or_else(|| format!("{at} must be an object"))?;
+    string_field(f, "path", at, true)?;
+    if f.get("path").and_then(Value::as_str).is_some_and(|p| p.trim_matches('/').is_empty()) {
+        return Err(format!("{at}.path must name a file or directory"));
+    }
+    if let Some(mode) = f.get("mode").cloned() {
+        let text = match &mode {
+            Value::String(s) => s.clone(),
+            Value::Number(n) if n.is_u64() => n.to_string(),
+            _ => return Err(format!("{at}.mode must be an octal string like \"644\"")),
+        };
+        if text.is_empty() || text.len() > 4 || !text.chars().all(|c| ('0'..='7').contains(&c)) {
+            return Err(format!("{at}.mode must be octal permission bits like \"644\" or \"755\", not {mode}"));
+        }
+        f.insert("mode".into(), Value::String(text));
+    }
+    let is_dir = match f.get("type") {
+        None => false,
+        Some(Value::String(t)) if t == "dir" => true,
+        Some(Value::String(t)) if t == "file" => {
+            f.remove("type");
+            false
+        }
+        Some(other) => return Err(format!("{at}.type must be \"dir\" (or \"file\"), not {other}")),
+    };
+    let has = |k: &str| f.contains_key(k);
+    match (is_dir, has("content"), has("size") || has("digest")) {
+        (true, false, false) => Ok(()),
+        (true, _, _) => Err(format!("{at}: a directory has no content, size or digest")),
+        (false, true, false) => string_field(f, "content", at, true),
+        (false, true, true) => Err(format!("{at}: give either content or size+digest, not both")),
+        (false, false, true) => {
+            if !f.get("size").is_some_and(Value::is_u64) {
+                return Err(format!("{at}.size must be a whole number of bytes"));
+            }
+            let digest = f.get("digest").and_then(Value::as_str).ok_or_else(|| format!("{at}.digest is missing (a blob needs size and digest)"))?;
+            match digest.split_once(':') {
+                Some((alg, hex)) if !alg.is_empty() && !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) => Ok(()),
+                _ => Err(format!("{at}.digest must look like \"sha256:<hex>\", not {digest:?}")),
+            }
+        }
+        (false, false, false) => Err(format!("{at} needs content (text), size+digest (binary) or \"type\": \"dir\"")),
+    }
+}
+
+fn string_field(obj: &Map<String, Value>, key: &str, at: &str, required: bool) -> Result<(), String> {
+    match obj.get(key) {
+        Some(Value::String(_)) => Ok(()),
+        None | Some(Value::Null) if !required => Ok(()),
+        None => Err(format!("{at}.{key} is missing")),
+        Some(_) => Err(format!("{at}.{key} must be a string")),
+    }
+}
+
+/// The contract's output: per build, one entry per instruction with
+/// `stage`, `line`, `instruction` (its text), `status` and `reason` (in
+/// words), plus the structured reason and the other step fields.
+fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
+    let builds: Vec<Value> = sim
+        .builds
+        .iter()
+        .map(|b| {
+            let steps: Vec<Value> = b
+                .steps
+                .iter()
+                .map(|s| {
+                    json!({
+                        "stage": s.stage,
+                        "stage_index": s.stage_index,
+                        "line": s.line,
+                        "end_line": s.end_line,
+                        "instruction": s.text,
+                        "index": s.instruction,
+                        "keyword": s.keyword,
+                        "status": s.status,
+                        "reason": s.reason.message(),
+                        "reason_detail": s.reason,
+                        "key": s.key,
+                        "est_seconds": s.est_seconds,
+                        "config_changed": s.config_changed,
+                        "warm_cache_mount": s.warm_cache_mount,
+                        "linked": s.linked,
+                    })
+                })
+                .collect();
+            json!({
+                "target": b.target,
+                "steps": steps,
+                "image": b.image,
+                "hits": b.hits,
+                "misses": b.misses,
+                "cold_seconds": b.cold_seconds,
+                "warm_seconds": b.warm_seconds,
+            })
+        })
+        .collect();
+    json!({ "builds": builds, "diagnostics": diags })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn check(input: &str, expect: Expect) {
+        let out = match load(input) {
+            Ok(s) => format!("ok: {} build(s)", s.builds.len()),
+            Err(e) => format!("error: {e}"),
+        };
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn malformed_scenarios_name_the_field() {
+        check(
+            r#"{"builds": [{"dockerfile": "FROM a"}, {"dockerfile": "FROM a", "files": [{"path": "a", "content": "x"}, {"path": "b", "content": "y", "mode": "9"}]}]}"#,
+            expect![[r#"error: builds[1].files[1].mode must be octal permission bits like "644" or "755", not "9""#]],
+        );
+        check(
+            r#"{"builds": [{"dockerfile": "FROM a", "files": [{"path": "b.bin", "size": 3}]}]}"#,
+            expect!["error: builds[0].files[0].digest is missing (a blob needs size and digest)"],
+        );
+        check(
+            r#"{"builds": [{"dockerfile": "FROM a", "files": [{"path": "b.bin", "size": "3", "digest": "sha256:00"}]}]}"#,
+            expect!["error: builds[0].files[0].size must be a whole number of bytes"],
+        );
+        check(
+            r#"{"builds": [{"dockerfile": 3}]}"#,
+            expect!["error: builds[0].dockerfile must be a string"],
+        );
+        check(
+            r#"{"builds": [{"dockerfile": "FROM a", "build_args": {"A": 1}}]}"#,
+            expect!["error: builds[0].build_args.A must be a string"],
+        );
+        check(
+            r#"{"images": {"alpine": {"size": 1}}, "builds": []}"#,
+            expect![[r#"error: images["alpine"].id is missing"#]],
+        );
+        check(
+            r#"{"build": []}"#,
+            expect!["error: missing field builds (a list of builds)"],
+        );
+        check(
+            r#"{"builds": [}"#,
+            expect!["error: not valid JSON: expected value at line 1 column 13"],
+        );
+    }
+
+    #[test]
+    fn accepted_inputs() {
+        check(
+            r#"{"builds": [{"dockerfile": "FROM a", "files": [{"path": "d/", "type": "dir", "mode": 700}, {"path": "x", "size": 1, "digest": "sha256:ab"}]}]}"#,
+            expect!["ok: 1 build(s)"],
+        );
+        check(
+            "FROM alpine\nRUN true\n",
+            expect!["ok: 1 build(s)"],
+        );
+    }
 }

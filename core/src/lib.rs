@@ -4,12 +4,14 @@
 //! result together with diagnostics instead of failing.
 
 pub mod cache;
+pub mod context;
 pub mod diag;
 pub mod fixtures;
 pub mod graph;
 pub mod inputs;
 pub mod lint;
 pub mod permalink;
+pub mod reference;
 pub mod size;
 pub mod span;
 pub mod syntax;

@@ -1,1 +1,154 @@
-//! Layer cache simulation across builds (issue 3). Not written yet.
+//! Layer cache simulation across builds (issue 3): for every build of a
+//! history, which steps BuildKit takes from its cache, which re-run, and why.
+//!
+//! The model follows BuildKit's Dockerfile frontend
+//! (frontend/dockerfile/dockerfile2llb/convert.go) and solver: each step is
+//! an LLB vertex whose cache key is its own operation plus the keys of its
+//! inputs (solver/cachekey.go); file inputs of COPY/ADD and bind mounts are
+//! keyed on the checksum of the content they select
+//! (solver/llbsolver/ops/file.go and exec.go with cache/contenthash), not on
+//! the step that produced them. The cache remembers every earlier build.
+//!
+//! Entry points: [`simulate`] over a whole scenario, and [`History`] +
+//! [`what_if`] for the app's live "if you rebuilt now" view, which costs one
+//! build's simulation however long the history is.
+
+mod build;
+mod estimate;
+mod report;
+pub mod sha256;
+
+pub use estimate::estimate_seconds;
+pub use report::{render_text, BuildReport, ImageReport, Reason, Simulation, Status, Step};
+
+use crate::diag::Diagnostic;
+use crate::inputs::{BuildInput, ImageInfo, Scenario};
+use crate::reference;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Options a caller may set; the defaults suit the CLI.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Per-step time overrides in seconds, keyed by the instruction's text
+    /// as written (`Instruction::text`), so they survive moving lines.
+    pub seconds: BTreeMap<String, f64>,
+}
+
+/// A cache key: a SHA-256 over the step's operation and its inputs' keys.
+pub(crate) type Key = [u8; 32];
+
+/// What the cache remembers of a key, to explain later misses.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyInfo {
+    /// The latest build (0-based) that produced the key.
+    pub build: usize,
+    /// The key this step was chained on (`None` for FROM and `--link` copies).
+    pub parent: Option<Key>,
+    pub facts: build::Facts,
+}
+
+/// The build cache after some builds: every key ever produced, plus what is
+/// needed to explain misses. Plain data; `record` a build to extend it.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub(crate) keys: HashMap<Key, KeyInfo>,
+    /// Keys by the key they were chained on, newest last.
+    pub(crate) children: HashMap<Key, Vec<Key>>,
+    /// Keys by (stage index, step position in the stage) in the latest build.
+    pub(crate) positions: HashMap<(usize, usize), Key>,
+    /// Cache mount ids that hold contents (BuildKit keeps them between builds).
+    pub(crate) cache_mounts: HashSet<String>,
+    /// Image-config digests seen, to tell which metadata changed.
+    pub(crate) configs: HashSet<Key>,
+    /// Number of recorded builds.
+    pub builds: usize,
+    /// The image id of the latest recorded build.
+    pub last_image: Option<String>,
+}
+
+/// What one build produced, ready to be recorded into a [`History`].
+#[derive(Debug, Clone)]
+pub struct BuildOutcome {
+    pub report: BuildReport,
+    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) produced: Vec<(Key, KeyInfo)>,
+    pub(crate) positions: HashMap<(usize, usize), Key>,
+    pub(crate) cache_mounts: Vec<String>,
+    pub(crate) configs: Vec<Key>,
+}
+
+impl History {
+    pub fn new() -> History {
+        History::default()
+    }
+
+    /// Simulates `input` against this cache without recording it.
+    pub fn preview(&self, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
+        build::run(self, input, images, options)
+    }
+
+    /// Adds a simulated build to the cache.
+    pub fn record(&mut self, outcome: &BuildOutcome) {
+        for (key, info) in &outcome.produced {
+            if let Some(parent) = info.parent {
+                let list = self.children.entry(parent).or_default();
+                list.retain(|k| k != key);
+                list.push(*key);
+            }
+            self.keys.insert(*key, info.clone());
+        }
+        self.positions = outcome.positions.clone();
+        self.cache_mounts.extend(outcome.cache_mounts.iter().cloned());
+        self.configs.extend(outcome.configs.iter().copied());
+        self.builds += 1;
+        self.last_image = Some(outcome.report.image.id.clone());
+    }
+}
+
+/// Simulates every build of a scenario in order, each against the cache of
+/// all earlier ones. Diagnostics name the build they come from.
+pub fn simulate(scenario: &Scenario) -> (Simulation, Vec<Diagnostic>) {
+    simulate_with(scenario, &Options::default())
+}
+
+pub fn simulate_with(scenario: &Scenario, options: &Options) -> (Simulation, Vec<Diagnostic>) {
+    let mut history = History::new();
+    let mut builds = Vec::with_capacity(scenario.builds.len());
+    let mut diagnostics = Vec::new();
+    for (i, input) in scenario.builds.iter().enumerate() {
+        let outcome = history.preview(input, &scenario.images, options);
+        history.record(&outcome);
+        diagnostics.extend(outcome.diagnostics.into_iter().map(|mut d| {
+            d.message = format!("build {}: {}", i + 1, d.message);
+            d
+        }));
+        builds.push(outcome.report);
+    }
+    (Simulation { builds }, diagnostics)
+}
+
+/// The live "if you rebuilt now" report: `current` simulated against the
+/// cache of `history`. Keep a `History` of the recorded builds and call this
+/// on every edit; it costs one build's simulation.
+pub fn what_if(history: &History, current: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> (BuildReport, Vec<Diagnostic>) {
+    let outcome = history.preview(current, images, options);
+    (outcome.report, outcome.diagnostics)
+}
+
+/// The identity a base image is cached under. BuildKit keys an image source
+/// on its resolved digest (convert.go `resolveBaseImage` pins the reference
+/// with the digest before `llb.Image`), so two tags of one digest are one
+/// base. Without a pinned `images` entry the normalised reference stands in.
+// A bundled catalogue of image digests plugs in here, between the scenario's
+// `images` map and the reference fallback.
+pub fn base_identity(image: &str, images: &BTreeMap<String, ImageInfo>) -> String {
+    let normalized = reference::normalize(image);
+    if let Some(info) = images.get(image).or_else(|| images.iter().find(|(k, _)| reference::normalize(k) == normalized).map(|(_, v)| v)) {
+        return info.id.clone();
+    }
+    // A reference pinned by digest is identified by that digest alone.
+    if let Some((_, digest)) = normalized.split_once('@') {
+        return digest.to_string();
+    }
+    normalized
+}

@@ -1,0 +1,1105 @@
+//! One build against the cache: dispatches the Dockerfile as BuildKit's
+//! frontend does (frontend/dockerfile/dockerfile2llb/convert.go
+//! `dispatchStages` and the `dispatch*` functions) and keys every step.
+
+use super::estimate::is_remote;
+use super::report::{BuildReport, ImageReport, Reason, Status, Step};
+use super::sha256::{hex, Sha256};
+use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, KeyInfo, Options};
+use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
+use crate::diag::Diagnostic;
+use crate::inputs::{BuildInput, ImageInfo};
+use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
+use std::collections::{BTreeMap, HashMap};
+
+/// What a cached step was made of, to say what changed when a later step
+/// with the same parent misses.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Facts {
+    From { identity: String, image: String },
+    Run(RunFacts),
+    Copy(CopyFacts),
+    Workdir { path: String, user: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RunFacts {
+    /// The shell for shell form (`None` for exec form).
+    shell: Option<Vec<String>>,
+    args: Vec<String>,
+    heredocs: Vec<String>,
+    env: Vec<(String, String)>,
+    /// Names of the stage's ARGs with values (to tell ARG from ENV changes).
+    arg_names: Vec<String>,
+    workdir: String,
+    user: String,
+    network: String,
+    security: String,
+    mounts: Vec<MountFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct MountFacts {
+    target: String,
+    /// Every option that enters the key, as text.
+    options: String,
+    files: Files,
+    /// Content of a source that is not a file list (another stage's opaque
+    /// output, an image).
+    opaque: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CopyFacts {
+    sources: Vec<String>,
+    dest: String,
+    options: String,
+    from: String,
+    /// `--from` as written, for messages.
+    from_name: String,
+    files: Files,
+    opaque: String,
+}
+
+/// Selected files by destination-relative name: (shown path, digest, mode).
+type Files = BTreeMap<String, (String, String, u32)>;
+
+/// BuildKit `nonEnvArgs`: ARGs that never become environment variables.
+const NON_ENV_ARGS: [&str; 2] = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
+
+/// The platform the simulation builds for (BuildKit `defaultArgs`).
+const PLATFORM_ARGS: [(&str, &str); 8] = [
+    ("BUILDPLATFORM", "linux/amd64"),
+    ("BUILDOS", "linux"),
+    ("BUILDARCH", "amd64"),
+    ("BUILDVARIANT", ""),
+    ("TARGETPLATFORM", "linux/amd64"),
+    ("TARGETOS", "linux"),
+    ("TARGETARCH", "amd64"),
+    ("TARGETVARIANT", ""),
+];
+
+/// Feeds length-prefixed fields into SHA-256 so that no two field lists
+/// hash alike.
+struct Hasher(Sha256);
+
+impl Hasher {
+    fn new(tag: &str) -> Hasher {
+        let mut h = Hasher(Sha256::new());
+        h.str(tag);
+        h
+    }
+
+    fn str(&mut self, s: &str) -> &mut Hasher {
+        self.0.update(&(s.len() as u64).to_le_bytes());
+        self.0.update(s.as_bytes());
+        self
+    }
+
+    fn key(&mut self, k: &Key) -> &mut Hasher {
+        self.0.update(k);
+        self
+    }
+
+    fn list<S: AsRef<str>>(&mut self, items: &[S]) -> &mut Hasher {
+        self.0.update(&(items.len() as u64).to_le_bytes());
+        for s in items {
+            self.str(s.as_ref());
+        }
+        self
+    }
+
+    fn finish(&self) -> Key {
+        self.0.clone().finish()
+    }
+}
+
+fn short(key: &Key) -> String {
+    hex(&key[..8])
+}
+
+/// The environment as BuildKit's `llb.EnvList` keeps it: setting a key
+/// moves it to the end, so order reflects the latest assignments.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Env(Vec<(String, String)>);
+
+impl Env {
+    fn set(&mut self, k: &str, v: &str) {
+        self.0.retain(|(key, _)| key != k);
+        self.0.push((k.to_string(), v.to_string()));
+    }
+
+    fn get(&self, k: &str) -> Option<String> {
+        self.0.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.clone())
+    }
+
+    fn pairs(&self) -> Vec<String> {
+        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    }
+}
+
+/// A stage's filesystem as far as the simulation knows it: files written by
+/// COPY/ADD/WORKDIR (with the sequence number of the write) and opaque
+/// layers (the base image, every RUN) that may have written anything.
+#[derive(Debug, Clone, Default)]
+struct Fs {
+    tree: Tree,
+    written: HashMap<String, u32>,
+    opaque: Vec<(u32, Key)>,
+    seq: u32,
+}
+
+impl Fs {
+    fn opaque(&mut self, key: Key) {
+        self.seq += 1;
+        self.opaque.push((self.seq, key));
+    }
+
+    fn put(&mut self, entry: Entry) {
+        self.written.insert(entry.path.clone(), self.seq);
+        self.tree.insert(entry);
+    }
+
+    /// Writes a selection at `dest` (a cleaned absolute path without its
+    /// leading `/`), as BuildKit's copy does: into the directory when `dest`
+    /// ends with `/`, is a known directory, or several things are copied;
+    /// else a single file becomes `dest`.
+    fn write(&mut self, dest: &str, dest_is_dir: bool, selection: &Selection) {
+        self.seq += 1;
+        let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
+        for e in &selection.entries {
+            let path = if !into_dir { dest.to_string() } else { join(dest, &e.rel) };
+            if path.is_empty() {
+                continue;
+            }
+            self.put(Entry { path, kind: e.kind, mode: e.mode, size: e.size, digest: e.digest.clone() });
+        }
+        if into_dir && !dest.is_empty() && self.tree.get(dest).is_none() {
+            self.put(Entry::dir(dest, 0o755));
+        }
+    }
+
+    /// Selects from this filesystem. The simulation cannot run commands, so
+    /// it assumes that a RUN writes new paths and leaves the files that
+    /// COPY/ADD put in place alone: a single file written by COPY is known
+    /// exactly, while anything else (a directory, a path only a RUN or the
+    /// base image made) depends on every opaque layer, by key. An upstream
+    /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
+    fn select(&self, sources: &[String], options: &SelectOptions) -> (Selection, String) {
+        let selection = self.tree.select(sources, options);
+        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains_key(&e.source));
+        if known {
+            return (selection, String::new());
+        }
+        let mut h = Hasher::new("opaque");
+        for (_, key) in &self.opaque {
+            h.key(key);
+        }
+        (selection, short(&h.finish()))
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => format!("{a}/{b}"),
+    }
+}
+
+/// The dispatch state of one stage (BuildKit `dispatchState`).
+#[derive(Debug, Clone)]
+struct StageState {
+    /// Key of the last filesystem step.
+    key: Key,
+    /// Line of the step that produced `key`.
+    key_line: u32,
+    env: Env,
+    arg_names: Vec<String>,
+    workdir: String,
+    user: String,
+    shell: Vec<String>,
+    fs: Fs,
+    config: Key,
+    /// Steps taken so far in this stage (the next step's position).
+    position: usize,
+}
+
+struct Builder<'a> {
+    history: &'a History,
+    input: &'a BuildInput,
+    images: &'a BTreeMap<String, ImageInfo>,
+    options: &'a Options,
+    df: &'a Dockerfile,
+    context: Context,
+    build: usize,
+    diags: Vec<Diagnostic>,
+    /// Keys produced in this build: line and status of their first step.
+    this_build: HashMap<Key, (u32, Status)>,
+    produced: Vec<(Key, KeyInfo)>,
+    positions: HashMap<(usize, usize), Key>,
+    cache_mounts: Vec<String>,
+    configs: Vec<Key>,
+    global_args: Env,
+}
+
+pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
+    let (df, _) = syntax::parse(&input.dockerfile);
+    let (context, diags) = Context::from_build(input);
+    let mut b = Builder {
+        history,
+        input,
+        images,
+        options,
+        df: &df,
+        context,
+        build: history.builds,
+        diags,
+        this_build: HashMap::new(),
+        produced: Vec::new(),
+        positions: HashMap::new(),
+        cache_mounts: Vec::new(),
+        configs: Vec::new(),
+        global_args: Env::default(),
+    };
+    let report = b.run();
+    BuildOutcome {
+        report,
+        diagnostics: b.diags,
+        produced: b.produced,
+        positions: b.positions,
+        cache_mounts: b.cache_mounts,
+        configs: b.configs,
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn expand(&mut self, word: &str, env: &Env, span: crate::span::Span) -> String {
+        match words::expand(word, self.df.escape, &|name| env.get(name)) {
+            Ok(s) => s,
+            Err(e) => {
+                self.diags.push(Diagnostic::warning(span, e));
+                word.to_string()
+            }
+        }
+    }
+
+    /// Global ARGs with build-arg overrides (BuildKit `buildMetaArgs`),
+    /// after the predefined platform args (`defaultArgs`).
+    fn global_args(&mut self, target: &str) -> Env {
+        let mut env = Env::default();
+        for (k, v) in PLATFORM_ARGS {
+            env.set(k, v);
+        }
+        env.set("TARGETSTAGE", target);
+        for instr in self.df.instructions.iter().filter(|i| i.stage.is_none()) {
+            if let Args::Arg(decls) = &instr.args {
+                for d in decls {
+                    let value = match (self.input.build_args.get(&d.name), &d.default) {
+                        (Some(v), _) => Some(v.clone()),
+                        (None, Some(def)) => Some(self.expand(def, &env, d.span)),
+                        (None, None) => None,
+                    };
+                    if let Some(v) = value {
+                        env.set(&d.name, &v);
+                    }
+                }
+            }
+        }
+        env
+    }
+
+    fn run(&mut self) -> BuildReport {
+        let df = self.df;
+        let stages = &df.stages;
+        // BuildKit `resolveTarget`: the named stage, else the last one.
+        let mut target = stages.len().checked_sub(1);
+        if let Some(t) = &self.input.target {
+            match stages.iter().find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(t))) {
+                Some(s) => target = Some(s.index),
+                None => self.diags.push(Diagnostic::error(Default::default(), format!("target stage \"{t}\" could not be found"))),
+            }
+        }
+        let target_name = target.map(|t| stages[t].display_name()).unwrap_or_default();
+        self.global_args = self.global_args(&target_name);
+
+        // Resolve every stage's base and dependencies, then keep the ones the
+        // target reaches (BuildKit `allReachableStages`).
+        let mut bases: Vec<Result<usize, String>> = Vec::new();
+        let mut deps: Vec<Vec<usize>> = Vec::new();
+        for s in stages {
+            let globals = self.global_args.clone();
+            let from_span = df.instructions.get(s.from).map(|i| i.span).unwrap_or_default();
+            let base = self.expand(&s.base, &globals, from_span);
+            let base = match df.stage_ref_by_name(&base, s.index) {
+                Some(i) => Ok(i),
+                None => Err(base),
+            };
+            let mut d: Vec<usize> = base.iter().copied().collect();
+            for &i in &s.instructions {
+                for from in source_stages(&df.instructions[i]) {
+                    if let Some(j) = df.stage_ref(&from, s.index) {
+                        d.push(j);
+                    }
+                }
+            }
+            bases.push(base);
+            deps.push(d);
+        }
+        let mut needed = vec![false; stages.len()];
+        let mut todo: Vec<usize> = target.into_iter().collect();
+        while let Some(s) = todo.pop() {
+            if !std::mem::replace(&mut needed[s], true) {
+                todo.extend(deps[s].iter().copied());
+            }
+        }
+
+        let mut steps: Vec<Option<Step>> = vec![None; df.instructions.len()];
+        let mut states: Vec<Option<StageState>> = vec![None; stages.len()];
+        for s in stages {
+            if !needed[s.index] {
+                for &i in std::iter::once(&s.from).chain(&s.instructions) {
+                    if let Some(instr) = df.instructions.get(i) {
+                        let mut step = self.blank(instr, i, Status::NotBuilt, Reason::NotNeeded { target: target_name.clone() });
+                        step.est_seconds = self.seconds(instr);
+                        steps[i] = Some(step);
+                    }
+                }
+                continue;
+            }
+            let (state, from_step) = self.from(s.index, &bases[s.index], &states);
+            if let Some(step) = from_step {
+                steps[s.from] = Some(step);
+            }
+            let mut state = state;
+            for &i in &s.instructions {
+                let step = self.instruction(s.index, i, &mut state, &states);
+                steps[i] = Some(step);
+            }
+            states[s.index] = Some(state);
+        }
+
+        // Global ARGs, and anything before the first FROM.
+        let steps: Vec<Step> = steps
+            .into_iter()
+            .enumerate()
+            .map(|(i, step)| {
+                step.unwrap_or_else(|| {
+                    let instr = &df.instructions[i];
+                    let reason = if instr.keyword == Keyword::Arg && instr.stage.is_none() { Reason::GlobalArg } else { Reason::Invalid };
+                    self.blank(instr, i, Status::NoStep, reason)
+                })
+            })
+            .collect();
+
+        let image = match target.and_then(|t| states[t].as_ref()) {
+            Some(st) => {
+                let id = short(&Hasher::new("image").key(&st.key).key(&st.config).finish());
+                ImageReport { changed: self.history.last_image.as_deref() != Some(id.as_str()), id, layers: short(&st.key) }
+            }
+            None => ImageReport { changed: true, ..Default::default() },
+        };
+        let counted = |s: &&Step| matches!(s.status, Status::Hit | Status::Miss) && !matches!(s.reason, Reason::SameAs { .. });
+        BuildReport {
+            cold_seconds: steps.iter().filter(counted).fold(0.0, |t, s| t + s.est_seconds),
+            warm_seconds: steps.iter().filter(counted).filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
+            hits: steps.iter().filter(|s| s.status == Status::Hit).count(),
+            misses: steps.iter().filter(|s| s.status == Status::Miss).count(),
+            target: target_name,
+            image,
+            steps,
+        }
+    }
+
+    fn seconds(&self, instr: &Instruction) -> f64 {
+        self.options.seconds.get(&instr.text).copied().unwrap_or_else(|| estimate_seconds(instr))
+    }
+
+    fn blank(&self, instr: &Instruction, index: usize, status: Status, reason: Reason) -> Step {
+        Step {
+            stage: instr.stage.and_then(|s| self.df.stages.get(s)).map(|s| s.display_name()).unwrap_or_default(),
+            stage_index: instr.stage,
+            instruction: index,
+            line: instr.line,
+            end_line: instr.end_line,
+            keyword: instr.keyword.as_str().to_string(),
+            text: instr.text.clone(),
+            status,
+            reason,
+            key: String::new(),
+            est_seconds: 0.0,
+            config_changed: false,
+            warm_cache_mount: false,
+            linked: false,
+        }
+    }
+
+    /// FROM: a stage continues from its base stage (`dispatchState.init`),
+    /// or starts from an image keyed on its identity, or from scratch.
+    fn from(&mut self, stage: usize, base: &Result<usize, String>, states: &[Option<StageState>]) -> (StageState, Option<Step>) {
+        let df = self.df;
+        let s = &df.stages[stage];
+        let instr = &df.instructions[s.from];
+        let fresh = |key: Key| StageState {
+            key,
+            key_line: instr.line,
+            env: Env::default(),
+            arg_names: Vec::new(),
+            workdir: "/".into(),
+            user: String::new(),
+            shell: vec!["/bin/sh".into(), "-c".into()],
+            fs: Fs::default(),
+            config: Hasher::new("config").key(&key).finish(),
+            position: 0,
+        };
+        match base {
+            Ok(b) => {
+                let mut st = match &states[*b] {
+                    Some(parent) => parent.clone(),
+                    None => fresh(Hasher::new("scratch").finish()),
+                };
+                st.position = 0;
+                let step = self.blank(instr, s.from, Status::NoStep, Reason::InheritsStage { stage: df.stages[*b].display_name() });
+                (st, Some(step))
+            }
+            Err(image) if image.eq_ignore_ascii_case("scratch") => {
+                let st = fresh(Hasher::new("scratch").finish());
+                (st, Some(self.blank(instr, s.from, Status::NoStep, Reason::Scratch)))
+            }
+            Err(image) => {
+                let identity = base_identity(image, self.images);
+                let platform = s.platform.clone().map(|p| {
+                    let g = self.global_args.clone();
+                    self.expand(&p, &g, instr.span)
+                });
+                let key = Hasher::new("from").str(&identity).str(platform.as_deref().unwrap_or("")).finish();
+                let mut st = fresh(key);
+                st.fs.opaque(key);
+                let shown = crate::reference::parse(image).map(|r| r.familiar()).unwrap_or_else(|_| image.clone());
+                let facts = Facts::From { identity, image: shown.clone() };
+                let step = self.step(stage, s.from, &mut st, key, None, facts, Some(Reason::NewBase { image: shown }));
+                (st, Some(step))
+            }
+        }
+    }
+
+    /// Records a keyed step and decides hit or miss.
+    #[allow(clippy::too_many_arguments)]
+    fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Facts, new_reason: Option<Reason>) -> Step {
+        let instr = &self.df.instructions[index];
+        let (status, reason) = if let Some(&(line, status)) = self.this_build.get(&key) {
+            match status {
+                Status::Miss => (Status::Hit, Reason::SameAs { line }),
+                _ => (Status::Hit, Reason::Cached { build: self.history.keys.get(&key).map_or(0, |i| i.build + 1) }),
+            }
+        } else if let Some(info) = self.history.keys.get(&key) {
+            (Status::Hit, Reason::Cached { build: info.build + 1 })
+        } else {
+            (Status::Miss, self.explain(stage, st, parent, &facts, new_reason))
+        };
+        self.this_build.entry(key).or_insert((instr.line, status));
+        self.produced.push((key, KeyInfo { build: self.build, parent, facts }));
+        self.positions.insert((stage, st.position), key);
+        st.position += 1;
+        let mut step = self.blank(instr, index, status, reason);
+        step.key = short(&key);
+        step.est_seconds = self.seconds(instr);
+        step
+    }
+
+    /// Why a step missed: its parent re-ran, or it differs from the cached
+    /// step that had the same parent (or the same position last build).
+    fn explain(&self, stage: usize, st: &StageState, parent: Option<Key>, facts: &Facts, new_reason: Option<Reason>) -> Reason {
+        if self.history.builds == 0 {
+            return Reason::FirstBuild;
+        }
+        if let Some(p) = parent {
+            if !self.history.keys.contains_key(&p) {
+                return Reason::ParentMissed { line: st.key_line };
+            }
+        }
+        let same_kind = |k: &Key| -> Option<&Facts> {
+            let old = &self.history.keys.get(k)?.facts;
+            (std::mem::discriminant(old) == std::mem::discriminant(facts)).then_some(old)
+        };
+        // Among the cached steps with the same parent, compare with the most
+        // similar (the newest on a tie), so that the reason names what this
+        // edit changed rather than what an unrelated earlier build did.
+        let by_parent = parent
+            .and_then(|p| self.history.children.get(&p))
+            .and_then(|c| c.iter().rev().filter_map(same_kind).min_by_key(|old| distance(old, facts)));
+        let old = by_parent.or_else(|| self.history.positions.get(&(stage, st.position)).and_then(same_kind));
+        match old {
+            Some(old) => diff(old, facts),
+            None => new_reason.unwrap_or(Reason::NewStep),
+        }
+    }
+
+    fn instruction(&mut self, stage: usize, index: usize, st: &mut StageState, states: &[Option<StageState>]) -> Step {
+        let instr = &self.df.instructions[index];
+        match &instr.args {
+            Args::Run(run) => self.run_step(stage, index, st, run, states),
+            Args::Copy(c) => self.copy_step(stage, index, st, c, false, states),
+            Args::Add(c) => self.copy_step(stage, index, st, c, true, states),
+            Args::Workdir(w) => {
+                // BuildKit `dispatchWorkdir`: relative paths join the current
+                // workdir; a mkdir step (with the current USER) unless `/`.
+                let path = self.expand(&w.text, &st.env.clone(), w.span);
+                let wd = if path.starts_with('/') { format!("/{}", clean_path(&path)) } else { format!("/{}", clean_path(&format!("{}/{}", st.workdir, path))) };
+                st.workdir = wd.clone();
+                self.config(st, instr, &wd);
+                if wd == "/" {
+                    return self.blank(instr, index, Status::NoStep, Reason::RootWorkdir);
+                }
+                let parent = st.key;
+                let key = Hasher::new("mkdir").key(&parent).str(&wd).str(&st.user).finish();
+                let step = self.step(stage, index, st, key, Some(parent), Facts::Workdir { path: wd.clone(), user: st.user.clone() }, None);
+                st.fs.seq += 1;
+                st.fs.put(Entry::dir(&clean_path(&wd), 0o755));
+                st.key = key;
+                st.key_line = instr.line;
+                step
+            }
+            Args::Env { pairs, .. } => {
+                // BuildKit `dispatchEnv`: values are expanded with the env so far.
+                let mut shown = Vec::new();
+                for p in pairs {
+                    let v = self.expand(&p.value, &st.env.clone(), p.span);
+                    st.env.set(&p.key, &v);
+                    shown.push(format!("{}={}", p.key, v));
+                }
+                self.metadata(st, instr, index, &shown.join(" "))
+            }
+            Args::Arg(decls) => {
+                // BuildKit `dispatchArg`: a build-arg wins, then the default
+                // (expanded), then an unset ARG inherits the global value.
+                // Only ARGs with a value enter the environment.
+                let mut shown = Vec::new();
+                for d in decls {
+                    let value = match (self.input.build_args.get(&d.name), &d.default) {
+                        (Some(v), _) => Some(v.clone()),
+                        (None, Some(def)) => Some(self.expand(def, &st.env.clone(), d.span)),
+                        (None, None) => self.global_args.get(&d.name),
+                    };
+                    if let Some(v) = &value {
+                        if !NON_ENV_ARGS.contains(&d.name.as_str()) {
+                            st.env.set(&d.name, v);
+                            if !st.arg_names.contains(&d.name) {
+                                st.arg_names.push(d.name.clone());
+                            }
+                        }
+                    }
+                    shown.push(match value {
+                        Some(v) => format!("{}={v}", d.name),
+                        None => d.name.clone(),
+                    });
+                }
+                self.metadata(st, instr, index, &shown.join(" "))
+            }
+            Args::User(u) => {
+                // BuildKit `dispatchUser` keeps the string as written:
+                // `root` and `0` differ.
+                st.user = self.expand(&u.text, &st.env.clone(), u.span);
+                let user = st.user.clone();
+                self.metadata(st, instr, index, &user)
+            }
+            Args::Shell(v) => {
+                st.shell = v.clone();
+                self.metadata(st, instr, index, &v.join("\u{0}"))
+            }
+            Args::Invalid => self.blank(instr, index, Status::NoStep, Reason::Invalid),
+            _ => {
+                let text = instr.command.clone();
+                self.metadata(st, instr, index, &text)
+            }
+        }
+    }
+
+    /// Folds a metadata effect into the stage's image config; true when no
+    /// earlier build had this instruction with this effect.
+    fn config(&mut self, st: &mut StageState, instr: &Instruction, effect: &str) -> bool {
+        st.config = Hasher::new("config").key(&st.config).str(instr.keyword.as_str()).str(effect).finish();
+        let own = Hasher::new("effect").str(instr.keyword.as_str()).str(effect).finish();
+        self.configs.push(own);
+        self.history.builds > 0 && !self.history.configs.contains(&own)
+    }
+
+    fn metadata(&mut self, st: &mut StageState, instr: &Instruction, index: usize, effect: &str) -> Step {
+        let changed = self.config(st, instr, effect);
+        let mut step = self.blank(instr, index, Status::NoStep, Reason::Metadata);
+        step.config_changed = changed;
+        step
+    }
+
+    /// RUN (BuildKit `dispatchRun`): the exec op's key covers the arguments
+    /// (shell prepended for shell form), the env (base, ENV, stage ARGs with
+    /// values; proxy build-args go to `ProxyEnv`, which the exec op leaves
+    /// out of its cache map), workdir, user, network, security and mounts.
+    fn run_step(&mut self, stage: usize, index: usize, st: &mut StageState, run: &RunArgs, states: &[Option<StageState>]) -> Step {
+        let instr = &self.df.instructions[index];
+        let heredocs: Vec<String> = instr.heredocs.iter().map(|h| chomp(&h.content, h.chomp)).collect();
+        let (shell, args) = match &run.command {
+            CommandForm::Exec(v) => (None, v.clone()),
+            CommandForm::Shell(text) => {
+                // A command that is only a heredoc runs the body; otherwise
+                // the bodies and terminators follow the command line.
+                let body = if heredocs.len() == 1 && is_heredoc_only(text) {
+                    heredocs[0].clone()
+                } else {
+                    let mut b = text.clone();
+                    for (h, data) in instr.heredocs.iter().zip(&heredocs) {
+                        b.push('\n');
+                        b.push_str(data);
+                        b.push_str(&h.name);
+                    }
+                    b
+                };
+                let mut args = st.shell.clone();
+                args.push(body);
+                (Some(st.shell.clone()), args)
+            }
+        };
+        let mut mounts = Vec::new();
+        let mut warm = false;
+        for m in &run.mounts {
+            let (facts, cache_id) = self.mount(m, st, stage, states, instr);
+            if let Some(id) = cache_id {
+                warm |= self.history.cache_mounts.contains(&id) || self.cache_mounts.contains(&id);
+                self.cache_mounts.push(id);
+            }
+            mounts.push(facts);
+        }
+        let facts = RunFacts {
+            shell,
+            args,
+            heredocs,
+            env: st.env.0.clone(),
+            arg_names: st.arg_names.clone(),
+            workdir: st.workdir.clone(),
+            user: st.user.clone(),
+            network: run.network.clone().unwrap_or_else(|| "default".into()),
+            security: run.security.clone().unwrap_or_else(|| "sandbox".into()),
+            mounts,
+        };
+        let parent = st.key;
+        let mut h = Hasher::new("exec");
+        h.key(&parent).list(&facts.args).list(&st.env.pairs()).str(&facts.workdir).str(&facts.user).str(&facts.network).str(&facts.security);
+        for m in &facts.mounts {
+            h.str(&m.target).str(&m.options).str(&m.opaque);
+            for (rel, (_, digest, mode)) in &m.files {
+                h.str(rel).str(digest).str(&mode.to_string());
+            }
+        }
+        let key = h.finish();
+        let mut step = self.step(stage, index, st, key, Some(parent), Facts::Run(facts), None);
+        step.warm_cache_mount = warm && step.status == Status::Miss;
+        st.fs.opaque(key);
+        st.key = key;
+        st.key_line = instr.line;
+        step
+    }
+
+    /// One `--mount` (BuildKit `dispatchRunMounts`). Returns its facts and,
+    /// for a cache mount, the id its contents persist under.
+    fn mount(&mut self, m: &Mount, st: &StageState, stage: usize, states: &[Option<StageState>], instr: &Instruction) -> (MountFacts, Option<String>) {
+        let env = st.env.clone();
+        let mut ex = |v: &Option<String>| v.as_ref().map(|s| self.expand(s, &env, m.span));
+        let target = ex(&m.target).unwrap_or_default();
+        let source = ex(&m.source);
+        let from = ex(&m.from);
+        let id = ex(&m.id);
+        let kind = format!("{:?}", m.kind).to_ascii_lowercase();
+        // Bind mounts are read-only unless `rw` is given.
+        let rw = m.raw.split(',').any(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, "true"));
+            matches!(k.trim(), "rw" | "readwrite") && v.trim() != "false"
+        });
+        let mut files = Files::new();
+        let mut opaque = String::new();
+        let mut cache_id = None;
+        let options = match m.kind {
+            MountType::Bind => {
+                let src = source.clone().unwrap_or_default();
+                let (sel, op) = self.select_from(from.as_deref(), std::slice::from_ref(&src), &SelectOptions::default(), stage, states, instr);
+                files = files_of(&sel);
+                opaque = op;
+                format!("{kind} target={target} source={src} from={} rw={rw}", self.from_identity(from.as_deref(), stage, states))
+            }
+            MountType::Cache => {
+                // The contents are never in the key; the options are.
+                let cid = id.clone().unwrap_or_else(|| target.clone());
+                cache_id = Some(cid.clone());
+                format!(
+                    "{kind} target={target} id={cid} sharing={} mode={} uid={} gid={} from={} source={} ro={}",
+                    m.sharing.as_deref().unwrap_or("shared"),
+                    m.mode.as_deref().unwrap_or("0755"),
+                    m.uid.as_deref().unwrap_or("0"),
+                    m.gid.as_deref().unwrap_or("0"),
+                    self.from_identity(from.as_deref(), stage, states),
+                    source.clone().unwrap_or_default(),
+                    m.readonly
+                )
+            }
+            // Secret and ssh contents stay out of the key; only where and
+            // how they are mounted counts.
+            MountType::Secret | MountType::Ssh | MountType::Tmpfs => format!(
+                "{kind} target={target} id={} required={} mode={} uid={} gid={} size={} env={}",
+                id.clone().unwrap_or_default(),
+                m.required,
+                m.mode.as_deref().unwrap_or(""),
+                m.uid.as_deref().unwrap_or(""),
+                m.gid.as_deref().unwrap_or(""),
+                m.size.as_deref().unwrap_or(""),
+                m.env.as_deref().unwrap_or("")
+            ),
+        };
+        (MountFacts { target, options, files, opaque }, cache_id)
+    }
+
+    /// What a `--from` names, as the key sees it: the context, a stage (by
+    /// position, whatever its name), or an image identity.
+    fn from_identity(&self, from: Option<&str>, stage: usize, states: &[Option<StageState>]) -> String {
+        match from {
+            None => String::new(),
+            Some(name) => match self.df.stage_ref(name, stage).filter(|&i| states[i].is_some()) {
+                Some(i) => format!("stage {i}"),
+                None => format!("image {}", base_identity(name, self.images)),
+            },
+        }
+    }
+
+    /// Selects sources from the build context, an earlier stage, or an image.
+    fn select_from(
+        &mut self,
+        from: Option<&str>,
+        sources: &[String],
+        options: &SelectOptions,
+        stage: usize,
+        states: &[Option<StageState>],
+        instr: &Instruction,
+    ) -> (Selection, String) {
+        match from {
+            None => {
+                let sel = self.context.tree.select(sources, options);
+                for m in &sel.missing {
+                    if !crate::context::has_wildcards(m) {
+                        self.diags.push(Diagnostic::warning(instr.span, format!("\"{m}\" is not in the build context (after .dockerignore)")));
+                    }
+                }
+                (sel, String::new())
+            }
+            Some(name) => match self.df.stage_ref(name, stage).and_then(|i| states[i].as_ref()) {
+                Some(src) => src.fs.select(sources, options),
+                None => {
+                    // An image: its content is its identity.
+                    let identity = base_identity(name, self.images);
+                    let sel = Selection { missing: sources.to_vec(), ..Default::default() };
+                    (sel, format!("image {identity}"))
+                }
+            },
+        }
+    }
+
+    /// COPY and ADD (BuildKit `dispatchCopy`): keyed on the destination,
+    /// the options and the content checksum of what the sources select.
+    /// With `--link` (and no `--chmod`) the copy is made on scratch and
+    /// merged, so its key does not depend on earlier steps.
+    fn copy_step(&mut self, stage: usize, index: usize, st: &mut StageState, c: &CopyArgs, add: bool, states: &[Option<StageState>]) -> Step {
+        let instr = &self.df.instructions[index];
+        let env = st.env.clone();
+        let mut sources = Vec::new();
+        let mut heredoc_tree = Tree::default();
+        let mut heredoc_sources: Vec<String> = Vec::new();
+        let mut remote = Vec::new();
+        for w in &c.sources {
+            if let Some(name) = heredoc_name(&w.text) {
+                let body = instr.heredocs.iter().find(|h| h.name == name);
+                let content = body.map(|h| chomp(&h.content, h.chomp)).unwrap_or_default();
+                heredoc_tree.insert(Entry::file(&name, 0o644, content.as_bytes()));
+                heredoc_sources.push(name.clone());
+                sources.push(format!("<<{name}"));
+                continue;
+            }
+            let s = self.expand(&w.text, &env, w.span);
+            if add && is_remote(&s) {
+                remote.push(s.clone());
+            }
+            sources.push(s);
+        }
+        let dest_raw = self.expand(&c.dest.text, &env, c.dest.span);
+        // BuildKit `pathRelativeToWorkingDir`: relative destinations join
+        // the workdir; `.` and a trailing `/` mean a directory.
+        let dest_is_dir = dest_raw.ends_with('/') || dest_raw == "." || dest_raw.is_empty();
+        let dest_abs = if dest_raw.starts_with('/') { clean_path(&dest_raw) } else { clean_path(&format!("{}/{}", st.workdir, dest_raw)) };
+        let chown = c.chown.as_ref().map(|s| self.expand(s, &env, instr.span));
+        let chmod = c.chmod.as_ref().map(|s| self.expand(s, &env, instr.span));
+        let options_text = format!(
+            "{} chown={} chmod={} parents={} exclude={:?} checksum={} keep_git_dir={} dir={}",
+            if add { "ADD" } else { "COPY" },
+            chown.unwrap_or_default(),
+            chmod.clone().unwrap_or_default(),
+            c.parents,
+            c.exclude,
+            c.checksum.clone().unwrap_or_default(),
+            c.keep_git_dir,
+            dest_is_dir
+        );
+        let select_options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
+        let local: Vec<String> = sources.iter().filter(|s| !s.starts_with("<<") && !remote.contains(s)).cloned().collect();
+        let (mut selection, opaque) = if local.is_empty() {
+            (Selection::default(), String::new())
+        } else {
+            self.select_from(c.from.as_deref(), &local, &select_options, stage, states, instr)
+        };
+        if !heredoc_sources.is_empty() {
+            let sel = heredoc_tree.select(&heredoc_sources, &SelectOptions::default());
+            selection.single_file = sources.len() == 1 && sel.entries.len() == 1;
+            // Shown as `<<NAME`, so that a change reads as a heredoc change.
+            selection.entries.extend(sel.entries.into_iter().map(|mut e| {
+                e.source = format!("<<{}", e.source);
+                e
+            }));
+        }
+        for url in &remote {
+            // A remote file: the simulation only knows its URL.
+            let name = url.rsplit('/').next().unwrap_or("download").to_string();
+            selection.entries.push(crate::context::Selected {
+                source: url.clone(),
+                rel: name,
+                kind: EntryKind::File,
+                mode: 0o600,
+                size: 0,
+                digest: crate::cache::sha256::digest(url.as_bytes()),
+            });
+            selection.single_file = sources.len() == 1;
+        }
+        // Keyed on what `--from` resolves to, not its spelling: renaming a
+        // stage changes nothing.
+        let from_identity = self.from_identity(c.from.as_deref(), stage, states);
+        let facts = CopyFacts {
+            sources: sources.clone(),
+            dest: dest_raw.clone(),
+            options: options_text,
+            from: from_identity,
+            from_name: c.from.clone().unwrap_or_default(),
+            files: files_of(&selection),
+            opaque,
+        };
+        let checksum = selection.checksum();
+        let linked = c.link && chmod.is_none();
+        let parent = st.key;
+        let mut h = Hasher::new("copy");
+        if !linked {
+            h.key(&parent);
+        }
+        h.list(&facts.sources).str(&dest_abs).str(&facts.options).str(&facts.from).str(&checksum).str(&facts.opaque);
+        let key = h.finish();
+        let new_reason = (!remote.is_empty()).then_some(Reason::Remote);
+        let mut step = self.step(stage, index, st, key, (!linked).then_some(parent), Facts::Copy(facts), new_reason);
+        step.linked = linked;
+        st.fs.write(&dest_abs, dest_is_dir, &selection);
+        st.key = if linked { Hasher::new("merge").key(&parent).key(&key).finish() } else { key };
+        // A linked copy taken from the cache did not re-run: if its merge is
+        // new, the re-run that caused it is upstream.
+        if !(linked && step.status == Status::Hit) {
+            st.key_line = instr.line;
+        }
+        step
+    }
+}
+
+/// Stages or images an instruction reads from (`COPY --from`, `RUN
+/// --mount=from=`), as written: BuildKit does not expand `--from`.
+fn source_stages(instr: &Instruction) -> Vec<String> {
+    match &instr.args {
+        Args::Copy(c) | Args::Add(c) => c.from.iter().cloned().collect(),
+        Args::Run(r) => r.mounts.iter().filter_map(|m| m.from.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn files_of(sel: &Selection) -> Files {
+    sel.entries.iter().map(|e| (e.rel.clone(), (e.source.clone(), e.digest.clone(), e.mode))).collect()
+}
+
+/// `<<-` strips leading tabs from body lines (BuildKit `ChompHeredocContent`).
+fn chomp(content: &str, chomp: bool) -> String {
+    if !chomp {
+        return content.to_string();
+    }
+    content.split_inclusive('\n').map(|l| l.trim_start_matches('\t')).collect()
+}
+
+/// `<<EOF`, `<<-EOF`, `<<"EOF"`: a command made of a heredoc alone
+/// (BuildKit `MustParseHeredoc`).
+fn is_heredoc_only(text: &str) -> bool {
+    heredoc_name(text.trim()).is_some()
+}
+
+fn heredoc_name(word: &str) -> Option<String> {
+    let rest = word.strip_prefix("<<")?;
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let name = rest.trim_matches(|c| c == '"' || c == '\'');
+    (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')).then(|| name.to_string())
+}
+
+/// What differs between a cached step and the one that missed.
+fn diff(old: &Facts, new: &Facts) -> Reason {
+    match (old, new) {
+        (Facts::From { .. }, Facts::From { image, .. }) => Reason::BaseChanged { image: image.clone() },
+        (Facts::Workdir { path: a, user: ua }, Facts::Workdir { path: b, user: ub }) => {
+            if a != b {
+                Reason::WorkdirChanged { from: a.clone(), to: b.clone() }
+            } else if ua != ub {
+                Reason::UserChanged { from: ua.clone(), to: ub.clone() }
+            } else {
+                Reason::NewStep
+            }
+        }
+        (Facts::Run(a), Facts::Run(b)) => {
+            // Shell form runs `shell + [command]`; the same command under
+            // another shell (as cached, maybe from the exec form) is a SHELL change.
+            let split = |args: &[String]| args.split_last().map(|(last, init)| (last.clone(), init.to_vec()));
+            if b.shell.is_some() {
+                if let (Some((la, ia)), Some((lb, ib))) = (split(&a.args), split(&b.args)) {
+                    if la == lb && ia != ib {
+                        return Reason::ShellChanged;
+                    }
+                }
+            }
+            if a.heredocs != b.heredocs {
+                return Reason::HeredocChanged;
+            }
+            if a.args != b.args {
+                return Reason::CommandChanged;
+            }
+            if a.env != b.env {
+                let name = first_env_difference(&a.env, &b.env);
+                let is_arg = b.arg_names.contains(&name) || a.arg_names.contains(&name);
+                return if is_arg { Reason::ArgChanged { name } } else { Reason::EnvChanged { name } };
+            }
+            if a.workdir != b.workdir {
+                return Reason::WorkdirChanged { from: a.workdir.clone(), to: b.workdir.clone() };
+            }
+            if a.user != b.user {
+                return Reason::UserChanged { from: a.user.clone(), to: b.user.clone() };
+            }
+            if a.network != b.network {
+                return Reason::NetworkChanged;
+            }
+            if a.security != b.security {
+                return Reason::SecurityChanged;
+            }
+            if a.mounts.len() != b.mounts.len() {
+                let target = b.mounts.iter().chain(&a.mounts).find(|m| !a.mounts.contains(m) || !b.mounts.contains(m));
+                return Reason::MountChanged { target: target.map(|m| m.target.clone()).unwrap_or_default() };
+            }
+            for (ma, mb) in a.mounts.iter().zip(&b.mounts) {
+                if ma.options != mb.options || ma.target != mb.target {
+                    return Reason::MountChanged { target: mb.target.clone() };
+                }
+                if let Some(r) = files_difference(&ma.files, &mb.files) {
+                    return r;
+                }
+                if ma.opaque != mb.opaque {
+                    return Reason::SourceChanged { from: mb.target.clone() };
+                }
+            }
+            Reason::NewStep
+        }
+        (Facts::Copy(a), Facts::Copy(b)) => {
+            if a.sources != b.sources {
+                return Reason::SourcesChanged;
+            }
+            if a.from != b.from {
+                return Reason::SourceChanged { from: b.from_name.clone() };
+            }
+            if a.dest != b.dest {
+                return Reason::DestChanged;
+            }
+            if a.options != b.options {
+                return Reason::OptionsChanged;
+            }
+            if let Some(r) = files_difference(&a.files, &b.files) {
+                return r;
+            }
+            if a.opaque != b.opaque {
+                return Reason::SourceChanged { from: b.from_name.clone() };
+            }
+            Reason::NewStep
+        }
+        _ => Reason::NewStep,
+    }
+}
+
+/// How different two steps' facts are, for picking the closest cached step.
+fn distance(old: &Facts, new: &Facts) -> usize {
+    let files = |a: &Files, b: &Files| a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count();
+    match (old, new) {
+        (Facts::Run(a), Facts::Run(b)) => {
+            let env = a.env.iter().filter(|kv| !b.env.contains(kv)).count() + b.env.iter().filter(|kv| !a.env.contains(kv)).count();
+            let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
+            let command = if a.args == b.args {
+                0
+            } else if a.args.last() == b.args.last() {
+                10
+            } else {
+                100
+            };
+            command
+                + env
+                + usize::from(a.env != b.env)
+                + 10 * usize::from(a.workdir != b.workdir || a.user != b.user || a.network != b.network || a.security != b.security)
+                + mounts
+                + 10 * a.mounts.len().abs_diff(b.mounts.len())
+        }
+        (Facts::Copy(a), Facts::Copy(b)) => {
+            100 * usize::from(a.sources != b.sources || a.from != b.from)
+                + 10 * usize::from(a.dest != b.dest || a.options != b.options)
+                + files(&a.files, &b.files)
+                + usize::from(a.opaque != b.opaque)
+        }
+        (a, b) => usize::from(a != b),
+    }
+}
+
+fn first_env_difference(a: &[(String, String)], b: &[(String, String)]) -> String {
+    let get = |list: &[(String, String)], k: &str| list.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    for (k, v) in b {
+        if get(a, k).as_ref() != Some(v) {
+            return k.clone();
+        }
+    }
+    for (k, _) in a {
+        if get(b, k).is_none() {
+            return k.clone();
+        }
+    }
+    // Same values, different order.
+    a.iter().zip(b).find(|(x, y)| x.0 != y.0).map(|(_, y)| y.0.clone()).unwrap_or_default()
+}
+
+fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
+    // A file that left one name and appeared under another with the same
+    // content was renamed.
+    let removed: Vec<&(String, String, u32)> = a.iter().filter(|(rel, _)| !b.contains_key(*rel)).map(|(_, v)| v).collect();
+    for (rel, (src, digest, _)) in b {
+        if !a.contains_key(rel) {
+            if let Some((old, _, _)) = removed.iter().find(|(_, d, _)| d == digest && !digest.is_empty()) {
+                return Some(Reason::FileRenamed { from: old.clone(), to: src.clone() });
+            }
+        }
+    }
+    for (rel, (src, digest, mode)) in b {
+        if src.starts_with("<<") && a.get(rel).is_some_and(|(_, d, _)| d != digest) {
+            return Some(Reason::HeredocChanged);
+        }
+        match a.get(rel) {
+            None => return Some(Reason::FileAdded { path: src.clone() }),
+            Some((_, d, _)) if d != digest => return Some(Reason::FileChanged { path: src.clone() }),
+            Some((_, _, m)) if m != mode => return Some(Reason::ModeChanged { path: src.clone() }),
+            _ => {}
+        }
+    }
+    a.iter().find(|(rel, _)| !b.contains_key(*rel)).map(|(_, (src, _, _))| Reason::FileRemoved { path: src.clone() })
+}

@@ -1,0 +1,240 @@
+//! The simulation's results: plain, serialisable data for the CLI and app.
+
+use serde::{Deserialize, Serialize};
+
+/// Every build of a scenario, in input order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Simulation {
+    pub builds: Vec<BuildReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct BuildReport {
+    /// One entry per instruction, in file order (global ARGs and FROMs included).
+    pub steps: Vec<Step>,
+    /// The target stage's name (`stage-N` for an unnamed one).
+    pub target: String,
+    pub image: ImageReport,
+    /// Estimated time with an empty cache, and for this build given the cache.
+    pub cold_seconds: f64,
+    pub warm_seconds: f64,
+    pub hits: usize,
+    pub misses: usize,
+}
+
+/// The resulting image, as far as the simulation can tell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ImageReport {
+    /// Stands in for the image ID: a digest over the layers' keys and the config.
+    pub id: String,
+    /// The key of the last filesystem step of the target stage.
+    pub layers: String,
+    /// False when the previous build produced the very same image.
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// The stage's name (`stage-N` if unnamed); empty for global ARGs.
+    pub stage: String,
+    pub stage_index: Option<usize>,
+    /// Index into `Dockerfile::instructions`.
+    pub instruction: usize,
+    /// 1-based first and last line.
+    pub line: u32,
+    pub end_line: u32,
+    /// Upper-case keyword (`RUN`).
+    pub keyword: String,
+    /// The instruction as written.
+    pub text: String,
+    pub status: Status,
+    pub reason: Reason,
+    /// Short hex of the cache key (empty for `no_step` and `not_built`).
+    pub key: String,
+    /// Estimated seconds when the step runs (0 for steps that never run).
+    pub est_seconds: f64,
+    /// A metadata instruction whose effect on the image config differs from
+    /// every earlier build: no step re-runs, but the image ID changes.
+    pub config_changed: bool,
+    /// A re-running RUN whose cache mount already holds contents from an
+    /// earlier run (BuildKit keeps cache mounts between builds).
+    pub warm_cache_mount: bool,
+    /// A `COPY --link` / `ADD --link` that keeps its cache whatever the
+    /// steps before it do.
+    pub linked: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Taken from the cache.
+    Hit,
+    /// Runs.
+    Miss,
+    /// In a stage the target does not need.
+    NotBuilt,
+    /// Makes no cache step of its own (metadata, global ARG, `WORKDIR /`).
+    NoStep,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Hit => "hit",
+            Status::Miss => "miss",
+            Status::NotBuilt => "not_built",
+            Status::NoStep => "no_step",
+        }
+    }
+}
+
+/// Why a step has its status. Data only: the app words it in each language;
+/// [`Reason::message`] is the English wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// Nothing was built before.
+    FirstBuild,
+    /// Found in the cache; `build` is the 1-based build that last produced it.
+    Cached { build: usize },
+    /// The same step already appears earlier in this build (`line`): BuildKit
+    /// runs it once.
+    SameAs { line: u32 },
+    /// The step before it in the stage re-ran (`line`), so its input changed.
+    ParentMissed { line: u32 },
+    /// The base image's identity differs from the cached one.
+    BaseChanged { image: String },
+    /// A base image never built on before.
+    NewBase { image: String },
+    /// The command differs.
+    CommandChanged,
+    /// A heredoc body differs.
+    HeredocChanged,
+    /// An environment variable set by ENV (or the base) differs.
+    EnvChanged { name: String },
+    /// A build argument's value differs.
+    ArgChanged { name: String },
+    WorkdirChanged { from: String, to: String },
+    UserChanged { from: String, to: String },
+    ShellChanged,
+    NetworkChanged,
+    SecurityChanged,
+    /// A `--mount` option differs (its target is given).
+    MountChanged { target: String },
+    /// Content selected by the step differs (path in the context or stage).
+    FileChanged { path: String },
+    FileAdded { path: String },
+    FileRemoved { path: String },
+    FileRenamed { from: String, to: String },
+    /// Only mode bits differ.
+    ModeChanged { path: String },
+    /// The selected content of another stage or image differs.
+    SourceChanged { from: String },
+    /// The destination differs.
+    DestChanged,
+    /// A flag such as `--chown`, `--chmod`, `--exclude` differs.
+    OptionsChanged,
+    /// The source paths differ.
+    SourcesChanged,
+    /// No comparable step was cached (inserted, or the step kind changed).
+    NewStep,
+    /// A remote source (`ADD https://...`) the simulation cannot see into.
+    Remote,
+    /// Metadata only: changes the image config, not the cache.
+    Metadata,
+    /// `FROM scratch`: an empty filesystem, nothing to fetch.
+    Scratch,
+    /// `FROM <stage>`: continues from that stage's last step.
+    InheritsStage { stage: String },
+    /// `WORKDIR /` creates nothing.
+    RootWorkdir,
+    /// A global ARG: used by FROM lines only.
+    GlobalArg,
+    /// The target does not need this stage.
+    NotNeeded { target: String },
+    /// The instruction could not be parsed.
+    Invalid,
+}
+
+impl Reason {
+    /// English wording, short enough for a table cell.
+    pub fn message(&self) -> String {
+        match self {
+            Reason::FirstBuild => "first build".into(),
+            Reason::Cached { build } => format!("cached (from build {build})"),
+            Reason::SameAs { line } => format!("same step as line {line}, runs once"),
+            Reason::ParentMissed { line } => format!("parent step re-ran (line {line})"),
+            Reason::BaseChanged { image } => format!("base image {image} changed"),
+            Reason::NewBase { image } => format!("new base image {image}"),
+            Reason::CommandChanged => "command changed".into(),
+            Reason::HeredocChanged => "heredoc changed".into(),
+            Reason::EnvChanged { name } => format!("ENV {name} changed"),
+            Reason::ArgChanged { name } => format!("ARG {name} changed"),
+            Reason::WorkdirChanged { from, to } => format!("WORKDIR changed from {from} to {to}"),
+            Reason::UserChanged { from, to } => {
+                let show = |u: &str| if u.is_empty() { "(default)".to_string() } else { u.to_string() };
+                format!("USER changed from {} to {}", show(from), show(to))
+            }
+            Reason::ShellChanged => "SHELL changed".into(),
+            Reason::NetworkChanged => "--network changed".into(),
+            Reason::SecurityChanged => "--security changed".into(),
+            Reason::MountChanged { target } => format!("mount {target} changed"),
+            Reason::FileChanged { path } => format!("`{path}` changed"),
+            Reason::FileAdded { path } => format!("`{path}` added"),
+            Reason::FileRemoved { path } => format!("`{path}` removed"),
+            Reason::FileRenamed { from, to } => format!("`{from}` renamed to `{to}`"),
+            Reason::ModeChanged { path } => format!("mode of `{path}` changed"),
+            Reason::SourceChanged { from } => format!("content copied from {from} changed"),
+            Reason::DestChanged => "destination changed".into(),
+            Reason::OptionsChanged => "options changed".into(),
+            Reason::SourcesChanged => "source paths changed".into(),
+            Reason::NewStep => "new step".into(),
+            Reason::Remote => "remote source (always checked)".into(),
+            Reason::Metadata => "metadata only (no cache step)".into(),
+            Reason::Scratch => "empty base (scratch)".into(),
+            Reason::InheritsStage { stage } => format!("continues from stage {stage}"),
+            Reason::RootWorkdir => "WORKDIR / creates nothing".into(),
+            Reason::GlobalArg => "global ARG (for FROM lines)".into(),
+            Reason::NotNeeded { target } => format!("not needed for target {target}"),
+            Reason::Invalid => "invalid instruction".into(),
+        }
+    }
+}
+
+/// A plain-text table of a simulation, one block per build: what the CLI's
+/// `--format text` prints and what the fixture tests snapshot.
+pub fn render_text(sim: &Simulation) -> String {
+    let mut out = String::new();
+    for (i, b) in sim.builds.iter().enumerate() {
+        out += &format!(
+            "build {}: target {}, {} hit, {} miss, {:.1}s cold, {:.1}s now, image {}\n",
+            i + 1,
+            if b.target.is_empty() { "-" } else { &b.target },
+            b.hits,
+            b.misses,
+            b.cold_seconds,
+            b.warm_seconds,
+            if b.image.changed { "changed" } else { "unchanged" }
+        );
+        for s in &b.steps {
+            let first_line = s.text.lines().next().unwrap_or("");
+            let text: String = if first_line.chars().count() > 40 {
+                first_line.chars().take(39).collect::<String>() + "…"
+            } else {
+                first_line.to_string()
+            };
+            let mut notes = String::new();
+            if s.linked {
+                notes += " [link]";
+            }
+            if s.warm_cache_mount {
+                notes += " [warm cache mount]";
+            }
+            if s.config_changed {
+                notes += " [config changed]";
+            }
+            out += &format!("  {:>3}  {:<40}  {:<9}  {}{}\n", s.line, text, s.status.as_str(), s.reason.message(), notes);
+        }
+    }
+    out
+}

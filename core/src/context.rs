@@ -1,0 +1,833 @@
+//! The virtual build context: the files a build sends to BuildKit, after
+//! `.dockerignore`, and the selection of files that a `COPY`/`ADD` source
+//! (or a bind mount) picks from it or from any other tree of files.
+//!
+//! Shared by the cache simulation (which hashes selections) and the size
+//! estimate (which builds layered filesystems from them).
+
+use crate::cache::sha256;
+use crate::diag::Diagnostic;
+use crate::inputs::{BuildInput, ContextFile, FileBody};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The context file that holds ignore patterns.
+pub const DOCKERIGNORE: &str = ".dockerignore";
+/// The context file that the build's Dockerfile text stands for.
+pub const DOCKERFILE: &str = "Dockerfile";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    File,
+    Dir,
+}
+
+/// One file or directory of a tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// Normalised path (see [`clean_path`]), never empty: the root is implicit.
+    pub path: String,
+    pub kind: EntryKind,
+    /// Permission bits (`0o644`).
+    pub mode: u32,
+    /// Bytes; 0 for directories.
+    pub size: u64,
+    /// `sha256:<hex>` of the content; empty for directories.
+    pub digest: String,
+}
+
+/// A set of files and directories keyed by normalised path. Every parent
+/// directory of an entry is itself an entry (added with mode 755 if the
+/// input did not list it), as in a real filesystem.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tree {
+    pub entries: BTreeMap<String, Entry>,
+}
+
+/// The build context after `.dockerignore`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Context {
+    /// What BuildKit can see.
+    pub tree: Tree,
+    /// Paths that `.dockerignore` removed, in path order.
+    pub ignored: Vec<String>,
+}
+
+/// Normalises a path as Go's `path.Clean` does and makes it relative to the
+/// root: `./a//b/../c/` becomes `a/c`, `/` and `.` become the empty string.
+/// `..` cannot climb above the root (BuildKit resolves sources inside the
+/// context).
+pub fn clean_path(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// The parent of a normalised path (`""` for top-level entries).
+fn parent(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+fn base_name(path: &str) -> &str {
+    path.rfind('/').map_or(path, |i| &path[i + 1..])
+}
+
+impl Tree {
+    /// Inserts or replaces an entry, creating missing parent directories.
+    pub fn insert(&mut self, entry: Entry) {
+        let mut dir = parent(&entry.path);
+        while !dir.is_empty() && !self.entries.contains_key(dir) {
+            self.entries.insert(dir.to_string(), Entry::dir(dir, 0o755));
+            dir = parent(dir);
+        }
+        self.entries.insert(entry.path.clone(), entry);
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.entries.get(path)
+    }
+
+    /// The entries strictly inside directory `dir` (`""` is the root), in
+    /// path order.
+    pub fn descendants<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let start = prefix.clone();
+        self.entries.range(start..).map(|(_, e)| e).take_while(move |e| e.path.starts_with(&prefix))
+    }
+
+    /// Selects what one COPY/ADD source (or bind-mount source) takes from
+    /// this tree. See [`select`] for the rules.
+    pub fn select(&self, sources: &[String], options: &SelectOptions) -> Selection {
+        select(self, sources, options)
+    }
+}
+
+impl Entry {
+    pub fn dir(path: &str, mode: u32) -> Entry {
+        Entry { path: path.to_string(), kind: EntryKind::Dir, mode, size: 0, digest: String::new() }
+    }
+
+    pub fn file(path: &str, mode: u32, content: &[u8]) -> Entry {
+        Entry {
+            path: path.to_string(),
+            kind: EntryKind::File,
+            mode,
+            size: content.len() as u64,
+            digest: sha256::digest(content),
+        }
+    }
+}
+
+impl Context {
+    /// The context of a build: its files, plus the Dockerfile text as the file
+    /// `Dockerfile` (it replaces a listed `Dockerfile`), minus what
+    /// `.dockerignore` excludes. Bad paths and modes become diagnostics.
+    pub fn from_build(build: &BuildInput) -> (Context, Vec<Diagnostic>) {
+        Context::new(&build.files, Some(&build.dockerfile))
+    }
+
+    pub fn new(files: &[ContextFile], dockerfile: Option<&str>) -> (Context, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut tree = Tree::default();
+        let mut ignore_text = None;
+        for (i, file) in files.iter().enumerate() {
+            let path = clean_path(&file.path);
+            if path.is_empty() {
+                diags.push(Diagnostic::warning(Span::default(), format!("files[{i}]: path \"{}\" names the context root; ignored", file.path)));
+                continue;
+            }
+            if dockerfile.is_some() && path == DOCKERFILE {
+                continue;
+            }
+            let mode = match file.mode.as_deref().map(|m| u32::from_str_radix(m, 8)) {
+                Some(Ok(m)) if m <= 0o7777 => m,
+                Some(_) => {
+                    diags.push(Diagnostic::warning(
+                        Span::default(),
+                        format!("files[{i}]: mode \"{}\" is not an octal permission; using the default", file.mode.as_deref().unwrap_or("")),
+                    ));
+                    file.mode_bits_default()
+                }
+                None => file.mode_bits_default(),
+            };
+            let entry = match &file.body {
+                FileBody::Text { content } => {
+                    if path == DOCKERIGNORE {
+                        ignore_text = Some(content.clone());
+                    }
+                    Entry::file(&path, mode, content.as_bytes())
+                }
+                FileBody::Blob { size, digest } => Entry {
+                    path: path.clone(),
+                    kind: EntryKind::File,
+                    mode,
+                    size: *size,
+                    digest: digest.clone(),
+                },
+                FileBody::Dir { .. } => Entry::dir(&path, mode),
+            };
+            tree.insert(entry);
+        }
+        if let Some(text) = dockerfile {
+            tree.insert(Entry::file(DOCKERFILE, 0o644, text.as_bytes()));
+        }
+        let mut context = Context { tree, ignored: Vec::new() };
+        if let Some(text) = ignore_text {
+            let matcher = PatternMatcher::new(&parse_dockerignore(&text));
+            let (kept, ignored): (Vec<Entry>, Vec<Entry>) =
+                std::mem::take(&mut context.tree.entries).into_values().partition(|e| !matcher.matches_or_parent_matches(&e.path));
+            context.ignored = ignored.into_iter().map(|e| e.path).collect();
+            // Re-inserting restores the parent directories of re-included
+            // files (`dir` ignored, `!dir/keep` kept), as BuildKit's walker does.
+            for entry in kept {
+                context.tree.insert(entry);
+            }
+            context.ignored.retain(|p| !context.tree.entries.contains_key(p));
+        }
+        (context, diags)
+    }
+}
+
+trait DefaultMode {
+    fn mode_bits_default(&self) -> u32;
+}
+
+impl DefaultMode for ContextFile {
+    fn mode_bits_default(&self) -> u32 {
+        if self.is_dir() {
+            0o755
+        } else {
+            0o644
+        }
+    }
+}
+
+/// Reads `.dockerignore` as moby/patternmatcher's `ignorefile.ReadAll` does:
+/// one pattern a line, surrounding spaces trimmed, `#` lines and blank lines
+/// skipped, `!` marks an exception, each pattern is `path.Clean`ed and loses
+/// a leading `/`.
+pub fn parse_dockerignore(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut patterns = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (invert, pattern) = match line.strip_prefix('!') {
+            Some(rest) => (true, rest.trim()),
+            None => (false, line),
+        };
+        let mut pattern = if pattern.is_empty() { String::new() } else { go_clean(pattern) };
+        if pattern.len() > 1 && pattern.starts_with('/') {
+            pattern.remove(0);
+        }
+        patterns.push(if invert { format!("!{pattern}") } else { pattern });
+    }
+    patterns
+}
+
+/// Go's `path.Clean`: keeps a leading `/`, returns `.` for nothing.
+fn go_clean(path: &str) -> String {
+    let rooted = path.starts_with('/');
+    let cleaned = clean_path(path);
+    match (rooted, cleaned.is_empty()) {
+        (true, _) => format!("/{cleaned}"),
+        (false, true) => ".".to_string(),
+        (false, false) => cleaned,
+    }
+}
+
+/// moby/patternmatcher: an ordered list of patterns where later ones win and
+/// `!` patterns re-include.
+#[derive(Debug, Clone, Default)]
+pub struct PatternMatcher {
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    exclusion: bool,
+    kind: PatternKind,
+}
+
+#[derive(Debug, Clone)]
+enum PatternKind {
+    /// No wildcard: the path must equal it.
+    Exact(String),
+    /// `dir/**`: any path under `dir/`.
+    Prefix(String),
+    /// `**` followed by plain text: the path ends with it (or equals it
+    /// without its leading `/`).
+    Suffix(String),
+    Tokens(Vec<Token>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Char(char),
+    /// `*`: any run of non-`/` characters.
+    Star,
+    /// `?`: one non-`/` character.
+    Any,
+    /// `[...]`: the class text between the brackets.
+    Class(String),
+    /// `**/` or `**` mid-pattern: nothing, or anything ending in `/`.
+    Dirs,
+    /// `**` at the end: anything.
+    Rest,
+}
+
+impl PatternMatcher {
+    /// Patterns as `.dockerignore` lists them (already cleaned); empty ones
+    /// are skipped, as patternmatcher skips them.
+    pub fn new(patterns: &[String]) -> PatternMatcher {
+        let patterns = patterns
+            .iter()
+            .filter_map(|p| {
+                let (exclusion, body) = match p.strip_prefix('!') {
+                    Some(rest) => (true, rest),
+                    None => (false, p.as_str()),
+                };
+                if body.is_empty() {
+                    return None;
+                }
+                Some(Pattern { exclusion, kind: compile(&go_clean(body)) })
+            })
+            .collect();
+        PatternMatcher { patterns }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// patternmatcher `MatchesOrParentMatches`: walks the patterns in order;
+    /// an exclusion pattern only matters once the path is matched and an
+    /// inclusion only while it is not. A pattern matches a path when it
+    /// matches the path or one of its parent directories.
+    pub fn matches_or_parent_matches(&self, path: &str) -> bool {
+        let mut matched = false;
+        let dirs: Vec<&str> = parent(path).split('/').filter(|s| !s.is_empty()).collect();
+        for pattern in &self.patterns {
+            if pattern.exclusion != matched {
+                continue;
+            }
+            let mut hit = pattern.matches(path);
+            if !hit && !dirs.is_empty() {
+                let mut prefix = String::new();
+                for d in &dirs {
+                    if !prefix.is_empty() {
+                        prefix.push('/');
+                    }
+                    prefix.push_str(d);
+                    if pattern.matches(&prefix) {
+                        hit = true;
+                        break;
+                    }
+                }
+            }
+            if hit {
+                matched = !pattern.exclusion;
+            }
+        }
+        matched
+    }
+}
+
+/// patternmatcher `Pattern.compile`, as a token list instead of a regexp.
+fn compile(pattern: &str) -> PatternKind {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut plain = true;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '*' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                if chars.get(i) == Some(&'/') {
+                    i += 1;
+                }
+                tokens.push(if i >= chars.len() { Token::Rest } else { Token::Dirs });
+                plain = false;
+                continue;
+            }
+            '*' => {
+                tokens.push(Token::Star);
+                plain = false;
+            }
+            '?' => {
+                tokens.push(Token::Any);
+                plain = false;
+            }
+            '[' => {
+                let mut j = i + 1;
+                let mut class = String::new();
+                while j < chars.len() && chars[j] != ']' {
+                    if chars[j] == '\\' && j + 1 < chars.len() {
+                        class.push('\\');
+                        j += 1;
+                    }
+                    class.push(chars[j]);
+                    j += 1;
+                }
+                if j >= chars.len() {
+                    // An unclosed class: patternmatcher's regexp fails to
+                    // compile; treat the `[` literally instead of failing.
+                    tokens.push(Token::Char('['));
+                } else {
+                    tokens.push(Token::Class(class));
+                    i = j;
+                }
+                plain = false;
+            }
+            '\\' if i + 1 < chars.len() => {
+                tokens.push(Token::Char(chars[i + 1]));
+                i += 1;
+            }
+            c => tokens.push(Token::Char(c)),
+        }
+        i += 1;
+    }
+    if plain {
+        return PatternKind::Exact(pattern.to_string());
+    }
+    // The special cases patternmatcher takes before its regexp.
+    match tokens.as_slice() {
+        [Token::Rest] => return PatternKind::Suffix(String::new()),
+        [Token::Dirs, rest @ ..] if rest.iter().all(|t| matches!(t, Token::Char(_))) && pattern.starts_with("**") => {
+            return PatternKind::Suffix(pattern[2..].to_string());
+        }
+        [init @ .., Token::Rest] if init.iter().all(|t| matches!(t, Token::Char(_))) => {
+            return PatternKind::Prefix(pattern[..pattern.len() - 2].to_string());
+        }
+        _ => {}
+    }
+    PatternKind::Tokens(tokens)
+}
+
+impl Pattern {
+    fn matches(&self, path: &str) -> bool {
+        match &self.kind {
+            PatternKind::Exact(p) => path == p,
+            PatternKind::Prefix(p) => path.starts_with(p.as_str()),
+            PatternKind::Suffix(s) => path.ends_with(s.as_str()) || s.strip_prefix('/').is_some_and(|s| path == s),
+            PatternKind::Tokens(t) => {
+                let chars: Vec<char> = path.chars().collect();
+                match_tokens(t, &chars)
+            }
+        }
+    }
+}
+
+fn match_tokens(tokens: &[Token], s: &[char]) -> bool {
+    let Some((first, rest)) = tokens.split_first() else {
+        return s.is_empty();
+    };
+    match first {
+        Token::Char(c) => s.first() == Some(c) && match_tokens(rest, &s[1..]),
+        Token::Any => s.first().is_some_and(|&c| c != '/') && match_tokens(rest, &s[1..]),
+        Token::Class(class) => s.first().is_some_and(|&c| class_matches(class, c)) && match_tokens(rest, &s[1..]),
+        Token::Star => {
+            for i in 0..=s.len() {
+                if match_tokens(rest, &s[i..]) {
+                    return true;
+                }
+                if i < s.len() && s[i] == '/' {
+                    break;
+                }
+            }
+            false
+        }
+        Token::Rest => true,
+        Token::Dirs => {
+            // `(.*/)?`: zero characters, or any run ending in `/`.
+            if match_tokens(rest, s) {
+                return true;
+            }
+            (0..s.len()).any(|i| s[i] == '/' && match_tokens(rest, &s[i + 1..]))
+        }
+    }
+}
+
+/// A bracket class: `^` (or `!`, as Go's filepath.Match allows) negates,
+/// `a-z` ranges, `\x` escapes.
+fn class_matches(class: &str, c: char) -> bool {
+    let chars: Vec<char> = class.chars().collect();
+    let (negate, mut i) = match chars.first() {
+        Some('^') | Some('!') => (true, 1),
+        _ => (false, 0),
+    };
+    let mut hit = false;
+    while i < chars.len() {
+        let mut lo = chars[i];
+        if lo == '\\' && i + 1 < chars.len() {
+            i += 1;
+            lo = chars[i];
+        }
+        let mut hi = lo;
+        if i + 2 < chars.len() && chars[i + 1] == '-' {
+            hi = chars[i + 2];
+            if hi == '\\' && i + 3 < chars.len() {
+                i += 1;
+                hi = chars[i + 2];
+            }
+            i += 2;
+        }
+        if lo <= c && c <= hi {
+            hit = true;
+        }
+        i += 1;
+    }
+    hit != negate
+}
+
+/// Go's `filepath.Match` for one path component (no `/` inside).
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    glob_inner(&p, &n)
+}
+
+fn glob_inner(p: &[char], n: &[char]) -> bool {
+    let Some(&c) = p.first() else {
+        return n.is_empty();
+    };
+    match c {
+        '*' => (0..=n.len()).any(|i| glob_inner(&p[1..], &n[i..])),
+        '?' => !n.is_empty() && glob_inner(&p[1..], &n[1..]),
+        '[' => {
+            let Some(end) = p.iter().skip(1).position(|&x| x == ']').map(|e| e + 1) else {
+                return false;
+            };
+            let class: String = p[1..end].iter().collect();
+            !n.is_empty() && class_matches(&class, n[0]) && glob_inner(&p[end + 1..], &n[1..])
+        }
+        '\\' if p.len() > 1 => !n.is_empty() && n[0] == p[1] && glob_inner(&p[2..], &n[1..]),
+        c => !n.is_empty() && n[0] == c && glob_inner(&p[1..], &n[1..]),
+    }
+}
+
+/// Whether a source path uses wildcards (BuildKit `containsWildcards`).
+pub fn has_wildcards(path: &str) -> bool {
+    let mut escaped = false;
+    for c in path.chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '*' | '?' | '[' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// How a COPY/ADD picks its sources.
+#[derive(Debug, Clone, Default)]
+pub struct SelectOptions {
+    /// `--exclude` patterns (patternmatcher syntax), matched against each
+    /// path relative to the source that selected it.
+    pub exclude: Vec<String>,
+    /// `--parents`: keep the source's path (after a `/./` pivot, if any)
+    /// under the destination.
+    pub parents: bool,
+}
+
+/// One selected file or directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Selected {
+    /// Where it is in the tree it was selected from.
+    pub source: String,
+    /// Where it lands, relative to the destination directory (`""` is the
+    /// destination itself, for a copied directory's own metadata).
+    pub rel: String,
+    pub kind: EntryKind,
+    pub mode: u32,
+    pub size: u64,
+    pub digest: String,
+}
+
+/// What a set of sources selects.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Selection {
+    pub entries: Vec<Selected>,
+    /// Sources that matched nothing (an error for a plain path, allowed for
+    /// a wildcard as BuildKit's `AllowEmptyWildcard`).
+    pub missing: Vec<String>,
+    /// True when a source is a single file (it may then be renamed by a
+    /// destination without a trailing `/`).
+    pub single_file: bool,
+}
+
+impl Selection {
+    /// The content checksum of the selection: relative names, kinds, mode
+    /// bits and content digests, in name order; never mtime or owner.
+    /// (BuildKit: cache/contenthash `Checksum`, which hashes a header of
+    /// name, mode and type plus the content of every file under the path.)
+    pub fn checksum(&self) -> String {
+        let mut sorted: Vec<&Selected> = self.entries.iter().collect();
+        sorted.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source)));
+        let mut h = sha256::Sha256::new();
+        for e in sorted {
+            h.update(e.rel.as_bytes());
+            h.update(&[0, if e.kind == EntryKind::Dir { b'd' } else { b'f' }]);
+            h.update(&e.mode.to_be_bytes());
+            h.update(e.digest.as_bytes());
+            h.update(&[0xff]);
+        }
+        format!("sha256:{}", sha256::hex(&h.finish()))
+    }
+
+    /// Total bytes of the selected files.
+    pub fn size(&self) -> u64 {
+        self.entries.iter().map(|e| e.size).sum()
+    }
+}
+
+/// Selects what COPY/ADD sources take from a tree, as BuildKit's file op
+/// copies them (solver/llbsolver/file `docopy` with `AllowWildcard`,
+/// `AllowEmptyWildcard` and `CopyDirContentsOnly`, which the Dockerfile
+/// frontend sets in `dispatchCopy`):
+/// - a source is relative to the tree root (a leading `/` or `./` is dropped,
+///   `..` cannot leave the root);
+/// - a source with wildcards is matched one path component at a time with
+///   Go's `filepath.Match`; every match is copied;
+/// - a directory copies its contents (and its own mode), not itself;
+/// - `--exclude` patterns drop entries under each source;
+/// - `--parents` keeps the source path (from the context root, or from a
+///   `/./` pivot) under the destination.
+pub fn select(tree: &Tree, sources: &[String], options: &SelectOptions) -> Selection {
+    let exclude = PatternMatcher::new(&options.exclude.iter().map(|p| go_clean(p)).collect::<Vec<_>>());
+    let mut selection = Selection::default();
+    let single_source = sources.len() == 1;
+    for raw in sources {
+        // `--parents` keeps what follows a `/./` pivot, or the whole path.
+        let (pivot, path) = match raw.find("/./") {
+            Some(i) if options.parents => (clean_path(&raw[..i]), clean_path(&raw[i + 3..])),
+            _ => (String::new(), clean_path(raw)),
+        };
+        let full = if pivot.is_empty() { path.clone() } else if path.is_empty() { pivot.clone() } else { format!("{pivot}/{path}") };
+        let matches: Vec<&Entry> = if has_wildcards(&full) {
+            let pattern: Vec<&str> = full.split('/').collect();
+            tree.entries
+                .values()
+                .filter(|e| {
+                    let parts: Vec<&str> = e.path.split('/').collect();
+                    parts.len() == pattern.len() && parts.iter().zip(&pattern).all(|(n, p)| glob_match(p, n))
+                })
+                .collect()
+        } else if full.is_empty() {
+            Vec::new()
+        } else {
+            tree.get(&full).into_iter().collect()
+        };
+        let root_source = full.is_empty() && !has_wildcards(&full);
+        if matches.is_empty() && !root_source {
+            selection.missing.push(raw.clone());
+            continue;
+        }
+        if single_source && !has_wildcards(&full) && matches.len() == 1 && matches[0].kind == EntryKind::File {
+            selection.single_file = true;
+        }
+        // The path a match keeps under the destination with `--parents`.
+        let keep = |p: &str| -> String {
+            if !options.parents {
+                return String::new();
+            }
+            let p = if pivot.is_empty() { p } else { p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p) };
+            p.to_string()
+        };
+        let join = |a: &str, b: &str| -> String {
+            match (a.is_empty(), b.is_empty()) {
+                (true, _) => b.to_string(),
+                (_, true) => a.to_string(),
+                _ => format!("{a}/{b}"),
+            }
+        };
+        if root_source {
+            for e in tree.entries.values() {
+                if !exclude.matches_or_parent_matches(&e.path) {
+                    selection.entries.push(selected(e, e.path.clone()));
+                }
+            }
+            continue;
+        }
+        for m in matches {
+            match m.kind {
+                EntryKind::File => {
+                    let name = base_name(&m.path);
+                    if exclude.matches_or_parent_matches(name) {
+                        continue;
+                    }
+                    let rel = if options.parents { keep(&m.path) } else { name.to_string() };
+                    selection.entries.push(selected(m, rel));
+                }
+                EntryKind::Dir => {
+                    let base = keep(&m.path);
+                    selection.entries.push(selected(m, base.clone()));
+                    for e in tree.descendants(&m.path) {
+                        let inner = &e.path[m.path.len() + 1..];
+                        if exclude.matches_or_parent_matches(inner) {
+                            continue;
+                        }
+                        selection.entries.push(selected(e, join(&base, inner)));
+                    }
+                }
+            }
+        }
+    }
+    selection
+}
+
+fn selected(e: &Entry, rel: String) -> Selected {
+    Selected { source: e.path.clone(), rel, kind: e.kind, mode: e.mode, size: e.size, digest: e.digest.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn files(spec: &[&str]) -> Vec<ContextFile> {
+        spec.iter()
+            .map(|s| match s.strip_suffix('/') {
+                Some(_) => ContextFile { path: s.to_string(), body: FileBody::Dir { kind: crate::inputs::DirTag::Dir }, mode: None },
+                None => match s.split_once('=') {
+                    Some((p, c)) => ContextFile::text(p, c),
+                    None => ContextFile::text(s, s),
+                },
+            })
+            .collect()
+    }
+
+    /// The context of `spec`, then each selection: one line per entry.
+    fn check(spec: &[&str], copies: &[(&[&str], SelectOptions)], expect: Expect) {
+        let (ctx, diags) = Context::new(&files(spec), None);
+        let mut out = format!("ignored: {:?}\n", ctx.ignored);
+        out += &format!("tree: {}\n", ctx.tree.entries.keys().cloned().collect::<Vec<_>>().join(" "));
+        for (sources, opts) in copies {
+            let sources: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
+            let sel = ctx.tree.select(&sources, opts);
+            let rels: Vec<String> = sel.entries.iter().map(|e| format!("{}->{}", e.source, if e.rel.is_empty() { "." } else { &e.rel })).collect();
+            out += &format!("{sources:?}: {}", rels.join(" "));
+            if !sel.missing.is_empty() {
+                out += &format!(" missing={:?}", sel.missing);
+            }
+            out += "\n";
+        }
+        for d in diags {
+            out += &format!("diag: {}\n", d.message);
+        }
+        expect.assert_eq(&out);
+    }
+
+    fn opts() -> SelectOptions {
+        SelectOptions::default()
+    }
+
+    #[test]
+    fn paths_are_cleaned() {
+        assert_eq!(clean_path("./a//b/../c/"), "a/c");
+        assert_eq!(clean_path("/"), "");
+        assert_eq!(clean_path("../../x"), "x");
+        assert_eq!(parse_dockerignore("# c\n /a/b/ \n!./x\n\n**/*.log\n/"), vec!["a/b", "!x", "**/*.log", "/"]);
+    }
+
+    #[test]
+    fn dockerignore_order_and_exceptions() {
+        check(
+            &[".dockerignore=*.md\n!README.md\nREADME*.md\n", "README.md", "NOTES.md", "a.txt", "docs/x.md"],
+            &[],
+            expect![[r#"
+                ignored: ["NOTES.md", "README.md"]
+                tree: .dockerignore a.txt docs docs/x.md
+            "#]],
+        );
+    }
+
+    #[test]
+    fn dockerignore_double_star_and_dirs() {
+        check(
+            &[".dockerignore=**/*.log\nnode_modules\n/build/**\n!build/keep.txt\n", "a.log", "src/deep/b.log", "node_modules/x/y.js", "build/o", "build/keep.txt", "src/main.rs"],
+            &[],
+            expect![[r#"
+                ignored: ["a.log", "build/o", "node_modules", "node_modules/x", "node_modules/x/y.js", "src/deep/b.log"]
+                tree: .dockerignore build build/keep.txt src src/deep src/main.rs
+            "#]],
+        );
+    }
+
+    #[test]
+    fn copy_sources() {
+        check(
+            &["src/a.rs", "src/b.rs", "src/sub/c.rs", "src/empty/", "pkg.json", "pkg-lock.json", "x.txt"],
+            &[
+                (&["src"], opts()),
+                (&["pkg*.json", "x.txt"], opts()),
+                (&["src/*.rs"], opts()),
+                (&["*/sub"], opts()),
+                (&["nope", "no*"], opts()),
+                (&["src"], SelectOptions { exclude: vec!["*.rs".into()], parents: false }),
+                (&["src/sub/c.rs", "./src/./sub/c.rs"], SelectOptions { exclude: vec![], parents: true }),
+            ],
+            expect![[r#"
+                ignored: []
+                tree: pkg-lock.json pkg.json src src/a.rs src/b.rs src/empty src/sub src/sub/c.rs x.txt
+                ["src"]: src->. src/a.rs->a.rs src/b.rs->b.rs src/empty->empty src/sub->sub src/sub/c.rs->sub/c.rs
+                ["pkg*.json", "x.txt"]: pkg-lock.json->pkg-lock.json pkg.json->pkg.json x.txt->x.txt
+                ["src/*.rs"]: src/a.rs->a.rs src/b.rs->b.rs
+                ["*/sub"]: src/sub->. src/sub/c.rs->c.rs
+                ["nope", "no*"]:  missing=["nope", "no*"]
+                ["src"]: src->. src/empty->empty src/sub->sub src/sub/c.rs->sub/c.rs
+                ["src/sub/c.rs", "./src/./sub/c.rs"]: src/sub/c.rs->src/sub/c.rs src/sub/c.rs->sub/c.rs
+            "#]],
+        );
+    }
+
+    #[test]
+    fn checksum_counts_content_mode_and_names() {
+        let sum = |spec: &[&str], mode: Option<&str>| {
+            let mut f = files(spec);
+            f[0].mode = mode.map(String::from);
+            let (ctx, _) = Context::new(&f, None);
+            ctx.tree.select(&["src".to_string()], &opts()).checksum()
+        };
+        let base = sum(&["src/a=1", "src/b=2"], None);
+        assert_eq!(base, sum(&["src/b=2", "src/a=1"], None), "order of listing does not count");
+        assert_eq!(base, sum(&["src/a=1", "src/b=2"], Some("644")), "the default mode is 644");
+        assert_ne!(base, sum(&["src/a=1", "src/b=2"], Some("755")), "mode bits count");
+        assert_ne!(base, sum(&["src/a=1", "src/c=2"], None), "renaming counts");
+        assert_ne!(base, sum(&["src/a=1", "src/b=3"], None), "content counts");
+        assert_ne!(base, sum(&["src/a=1", "src/b=2", "src/e/"], None), "a new empty directory counts");
+    }
+
+    #[test]
+    fn glob_and_patterns() {
+        assert!(glob_match("*.rs", "main.rs"));
+        assert!(!glob_match("*.rs", "main.rsx"));
+        assert!(glob_match("[a-c]?.txt", "b1.txt"));
+        assert!(glob_match("[^a-c]?.txt", "d1.txt"));
+        assert!(glob_match("a\\*b", "a*b"));
+        assert!(!glob_match("a\\*b", "axb"));
+        let m = PatternMatcher::new(&["**".into()]);
+        assert!(m.matches_or_parent_matches("any/thing"));
+        let m = PatternMatcher::new(&["a/**/b".into()]);
+        assert!(m.matches_or_parent_matches("a/b") && m.matches_or_parent_matches("a/x/y/b") && !m.matches_or_parent_matches("ab"));
+        let m = PatternMatcher::new(&["*".into(), "!keep".into()]);
+        assert!(m.matches_or_parent_matches("x") && !m.matches_or_parent_matches("keep"));
+    }
+}

@@ -1,0 +1,182 @@
+//! What a rule sees: the text, the parsed file, the build input, which
+//! stages the target builds, and helpers every rule needs.
+
+use super::ignore::Dockerignore;
+use super::shell::{self, ShellCommand};
+use crate::inputs::{BuildInput, ContextFile};
+use crate::span::{LineIndex, Span};
+use crate::syntax::{Args, CommandForm, Dockerfile, Instruction, Keyword, Stage};
+use std::collections::BTreeMap;
+
+pub struct Context<'a> {
+    /// The Dockerfile text all spans index.
+    pub text: &'a str,
+    pub dockerfile: &'a Dockerfile,
+    pub input: &'a BuildInput,
+    pub lines: LineIndex,
+    /// Per stage: does building the target need it? Stages the target does
+    /// not build are skipped by BuildKit, so their findings are noise.
+    pub built: Vec<bool>,
+    /// Check every stage, built or not (the page's "all stages" switch).
+    pub all_stages: bool,
+    /// The stage the build produces: the target, or the last stage.
+    pub target: Option<usize>,
+    /// The context's `.dockerignore`, if it has one.
+    pub dockerignore: Option<Dockerignore>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, dockerfile: &'a Dockerfile, input: &'a BuildInput, all_stages: bool) -> Context<'a> {
+        let target = target_stage(dockerfile, input.target.as_deref());
+        let built = built_stages(dockerfile, target);
+        let dockerignore = input
+            .files
+            .iter()
+            .find(|f| f.path == ".dockerignore")
+            .and_then(|f| match &f.body {
+                crate::inputs::FileBody::Text { content } => Some(Dockerignore::parse(content)),
+                _ => None,
+            });
+        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore }
+    }
+
+    /// Whether findings in this stage count (`None`: global ARGs, always).
+    pub fn in_scope(&self, stage: Option<usize>) -> bool {
+        match stage {
+            None => true,
+            Some(i) => self.all_stages || self.built.get(i).copied().unwrap_or(true),
+        }
+    }
+
+    /// Stages in scope, in file order.
+    pub fn stages(&self) -> impl Iterator<Item = &'a Stage> + '_ {
+        self.dockerfile.stages.iter().filter(|s| self.in_scope(Some(s.index)))
+    }
+
+    /// Instructions in scope (global ARGs included), in file order.
+    pub fn instructions(&self) -> impl Iterator<Item = &'a Instruction> + '_ {
+        self.dockerfile.instructions.iter().filter(|i| self.in_scope(i.stage))
+    }
+
+    /// Instructions in scope with a given keyword.
+    pub fn with_keyword(&self, keyword: Keyword) -> impl Iterator<Item = &'a Instruction> + '_ {
+        self.instructions().filter(move |i| i.keyword == keyword)
+    }
+
+    /// A stage's instructions after its FROM.
+    pub fn stage_instructions(&self, stage: &'a Stage) -> impl Iterator<Item = &'a Instruction> + 'a {
+        let all = &self.dockerfile.instructions;
+        stage.instructions.iter().filter_map(move |&i| all.get(i))
+    }
+
+    /// The FROM instruction of a stage.
+    pub fn stage_from(&self, stage: &Stage) -> Option<&'a Instruction> {
+        self.dockerfile.instructions.get(stage.from)
+    }
+
+    /// Is this the stage the build produces?
+    pub fn is_final(&self, stage: usize) -> bool {
+        self.target == Some(stage)
+    }
+
+    /// The shell commands a RUN executes, heredoc bodies included, with
+    /// source spans. Empty for other instructions.
+    pub fn run_commands(&self, instruction: &Instruction) -> Vec<ShellCommand> {
+        shell::run_commands(self.text, instruction, self.dockerfile.escape)
+    }
+
+    /// A file or directory of the build context by exact path.
+    pub fn file(&self, path: &str) -> Option<&'a ContextFile> {
+        let path = path.trim_start_matches("./").trim_end_matches('/');
+        self.input.files.iter().find(|f| f.path.trim_end_matches('/') == path)
+    }
+
+    /// Whether the build context was described at all (a bare Dockerfile has
+    /// no files; rules about the context stay quiet then).
+    pub fn has_context(&self) -> bool {
+        !self.input.files.is_empty()
+    }
+
+    /// The values ARGs and ENVs would give at the start of the file: global
+    /// ARG defaults overridden by build args. Rules that expand FROM use it.
+    pub fn global_arg_values(&self) -> BTreeMap<String, Option<String>> {
+        let mut values = BTreeMap::new();
+        for decl in self.dockerfile.global_args() {
+            let given = self.input.build_args.get(&decl.name).cloned();
+            values.insert(decl.name.clone(), given.or_else(|| decl.default.clone()));
+        }
+        values
+    }
+
+    /// The span of `needle` inside `within` (first occurrence), or `within`.
+    pub fn find_in(&self, within: Span, needle: &str) -> Span {
+        match within.slice(self.text).find(needle) {
+            Some(i) if !needle.is_empty() => Span::new(within.start + i, within.start + i + needle.len()),
+            _ => within,
+        }
+    }
+
+    /// The span of an instruction's first line (for underlining long RUNs).
+    pub fn first_line(&self, instruction: &Instruction) -> Span {
+        let s = instruction.span.slice(self.text);
+        let end = s.find('\n').map_or(instruction.span.end, |i| instruction.span.start + i);
+        Span::new(instruction.span.start, end)
+    }
+}
+
+/// The stage the build produces: `--target` (case-insensitive) or the last.
+pub fn target_stage(dockerfile: &Dockerfile, target: Option<&str>) -> Option<usize> {
+    let n = dockerfile.stages.len();
+    match target {
+        Some(t) if !t.is_empty() => dockerfile.stage_ref(t, n).or(n.checked_sub(1)),
+        _ => n.checked_sub(1),
+    }
+}
+
+/// Which stages building `target` needs: the target, its base stages, and
+/// every stage a `COPY --from` or `RUN --mount=from=` of a needed stage names.
+/// BuildKit: frontend/dockerfile/dockerfile2llb/convert.go only dispatches
+/// stages reachable from the target.
+pub fn built_stages(dockerfile: &Dockerfile, target: Option<usize>) -> Vec<bool> {
+    let mut built = vec![false; dockerfile.stages.len()];
+    let mut todo: Vec<usize> = target.into_iter().collect();
+    while let Some(i) = todo.pop() {
+        if i >= built.len() || built[i] {
+            continue;
+        }
+        built[i] = true;
+        let stage = &dockerfile.stages[i];
+        todo.extend(stage.base_stage);
+        for instr in stage.instructions.iter().filter_map(|&j| dockerfile.instructions.get(j)) {
+            for name in stage_refs(instr) {
+                todo.extend(dockerfile.stage_ref(name, i));
+            }
+        }
+    }
+    built
+}
+
+/// The stage names an instruction refers to (`--from` of COPY/ADD, RUN's
+/// `--mount=from=`), raw.
+pub fn stage_refs(instr: &Instruction) -> Vec<&str> {
+    let mut refs = Vec::new();
+    match &instr.args {
+        Args::Copy(c) | Args::Add(c) => refs.extend(c.from.as_deref()),
+        Args::Run(r) => refs.extend(r.mounts.iter().filter_map(|m| m.from.as_deref())),
+        Args::Onbuild(inner) => return stage_refs(inner),
+        _ => {}
+    }
+    refs
+}
+
+/// The shell-form text of a RUN/CMD/ENTRYPOINT, if it has one.
+pub fn shell_text(instr: &Instruction) -> Option<&str> {
+    match &instr.args {
+        Args::Run(r) => match &r.command {
+            CommandForm::Shell(s) => Some(s),
+            CommandForm::Exec(_) => None,
+        },
+        Args::Cmd(CommandForm::Shell(s)) | Args::Entrypoint(CommandForm::Shell(s)) => Some(s),
+        _ => None,
+    }
+}

@@ -1,0 +1,151 @@
+//! The one table of every rule.
+//!
+//! # Codes
+//!
+//! | Range         | What                                                          | `also`                |
+//! |---------------|---------------------------------------------------------------|-----------------------|
+//! | DP001–DP099   | BuildKit's build checks (`rules/*.rs`, helper "lint")          | `BuildKit:<Name>`     |
+//! | DP101–DP199   | hadolint DL1xxx mirrors: DL1001 → DP101 (`rules/hadolint/`)    | `DL1xxx`              |
+//! | DP200–DP299   | Dockerplay's optimisation lessons (`rules/*.rs`, "lint")       | a DL code if one fits |
+//! | DP300–DP399   | hadolint DL3xxx mirrors: DL30nn → DP3nn (`rules/hadolint/`)    | `DL30nn`              |
+//! | DP400–DP499   | hadolint DL4xxx mirrors: DL400n → DP40n (`rules/hadolint/`)    | `DL400n`              |
+//!
+//! Codes are unique and so are `also` values (a test checks both), so one
+//! hadolint code maps to one rule of ours. Lessons that coincide with a
+//! hadolint rule carry its code and the hadolint block leaves that number
+//! out: DL3004 (`sudo`) is DP207, DL3006 (untagged base) is DP205 and
+//! DL3007 (`latest` base) is DP206.
+//!
+//! A hadolint rule that says what a BuildKit check says lists the pair in
+//! `rules::hadolint::TWINS`; suppressions naming either code then silence
+//! both.
+//!
+//! # Adding rules
+//!
+//! BuildKit checks and lessons: a file in `rules/`, a `pub mod` line in
+//! `rules/mod.rs`, and a line in `OWN` below. hadolint mirrors: a file in
+//! `rules/hadolint/`, listed in `rules::hadolint::RULES` (that module's
+//! own slice); this file does not change for them.
+
+use super::rules as rule_files;
+use super::Rule;
+use std::sync::LazyLock;
+
+/// BuildKit's checks and the lessons, in code order.
+static OWN: &[&Rule] = &[
+    // BuildKit's build checks.
+    &rule_files::stage_name_casing::RULE,
+    &rule_files::from_as_casing::RULE,
+    &rule_files::no_empty_continuation::RULE,
+    &rule_files::consistent_instruction_casing::RULE,
+    &rule_files::duplicate_stage_name::RULE,
+    &rule_files::reserved_stage_name::RULE,
+    &rule_files::json_args_recommended::RULE,
+    &rule_files::maintainer_deprecated::RULE,
+    &rule_files::undefined_arg_in_from::RULE,
+    &rule_files::workdir_relative_path::RULE,
+    &rule_files::undefined_var::RULE,
+    &rule_files::multiple_instructions_disallowed::RULE,
+    &rule_files::legacy_key_value_format::RULE,
+    &rule_files::redundant_target_platform::RULE,
+    &rule_files::secrets_used_in_arg_or_env::RULE,
+    &rule_files::invalid_default_arg_in_from::RULE,
+    &rule_files::from_platform_flag_const_disallowed::RULE,
+    &rule_files::copy_ignored_file::RULE,
+    &rule_files::invalid_definition_description::RULE,
+    &rule_files::expose_proto_casing::RULE,
+    &rule_files::expose_invalid_format::RULE,
+    // Dockerplay's optimisation lessons.
+    &rule_files::manifest_after_source::RULE,
+    &rule_files::cache_removed_later::RULE,
+    &rule_files::consecutive_runs::RULE,
+    &rule_files::copy_without_dockerignore::RULE,
+    &rule_files::untagged_base::RULE,
+    &rule_files::latest_base::RULE,
+    &rule_files::sudo::RULE,
+    &rule_files::build_tools_in_final::RULE,
+    &rule_files::heavy_base::RULE,
+    &rule_files::secret_files_copied::RULE,
+    &rule_files::secret_value_in_env::RULE,
+    &rule_files::cache_mount_for_install::RULE,
+];
+
+static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    let mut all: Vec<&'static Rule> = OWN.iter().copied().chain(rule_files::hadolint::RULES.iter().copied()).collect();
+    all.sort_by_key(|r| r.code);
+    all
+});
+
+/// Every rule, sorted by code.
+pub fn rules() -> &'static [&'static Rule] {
+    &ALL
+}
+
+/// The rule with this `DPnnn` code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    rules().iter().copied().find(|r| r.code == code)
+}
+
+/// The rule a suppression or configuration names: our code, the
+/// equivalent (`DL3008`, `BuildKit:StageNameCasing` or `StageNameCasing`)
+/// or the rule's name, case-insensitively.
+pub fn lookup(name: &str) -> Option<&'static Rule> {
+    rules().iter().copied().find(|r| names(r, name))
+}
+
+/// Does `name` name this rule?
+pub fn names(rule: &Rule, name: &str) -> bool {
+    let name = name.trim();
+    let direct = |n: &str| {
+        rule.code.eq_ignore_ascii_case(n)
+            || rule.name.eq_ignore_ascii_case(n)
+            || rule.also.is_some_and(|a| a.eq_ignore_ascii_case(n))
+            || rule.buildkit_name().is_some_and(|b| b.eq_ignore_ascii_case(n))
+    };
+    // A hadolint rule and its BuildKit twin answer to each other's names, so
+    // `# hadolint ignore=DL3025` also silences JSONArgsRecommended.
+    direct(name)
+        || rule_files::hadolint::TWINS.iter().any(|(dl, bk)| {
+            (dl.eq_ignore_ascii_case(name) && direct(bk)) || (bk.eq_ignore_ascii_case(name) && direct(dl))
+        })
+}
+
+/// The rule reference as Markdown: a table of every rule, then each rule's
+/// documentation. `docs/rules.md` is this text (a test keeps it in sync).
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from core/src/lint/registry.rs by `UPDATE_EXPECT=1 cargo test -p dockerplay-core --test lint`; do not edit. -->\n\n",
+    );
+    out.push_str("| Code | Name | Also | Severity | Category | Summary |\n|---|---|---|---|---|---|\n");
+    for r in rules() {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | {name} | {also} | {sev} | {cat} | {summary} |\n",
+            code = r.code,
+            anchor = r.code.to_lowercase(),
+            name = r.name,
+            also = r.also.unwrap_or(""),
+            sev = r.severity.as_str(),
+            cat = r.category.as_str(),
+            summary = r.summary().replace('|', "\\|"),
+        ));
+    }
+    for r in rules() {
+        out.push_str(&format!("\n## {}\n\n", r.code));
+        out.push_str(&format!("**{}**", r.name));
+        if let Some(a) = r.also {
+            out.push_str(&format!(" · also `{a}`"));
+        }
+        out.push_str(&format!(" · {} · {}\n\n", r.severity.as_str(), r.category.as_str()));
+        // The rule's own headings move one level down under its code.
+        for line in r.doc_text().lines() {
+            match line.strip_prefix("## ") {
+                Some(h) => out.push_str(&format!("### {h}\n")),
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}

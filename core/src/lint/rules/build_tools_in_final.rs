@@ -1,0 +1,147 @@
+use crate::lint::pkg;
+use crate::lint::prelude::*;
+use crate::lint::util::split_image;
+
+declare_rule! {
+    /// Compilers and build tools left in the final image.
+    ///
+    /// ## What it does
+    /// In the stage the build produces (and the stages it is based on),
+    /// flags installs of compilers, build tools and `-dev` packages
+    /// (`build-essential`, `gcc`, `make`, `python3-dev`, ...) that are not
+    /// removed in the same RUN, and compiling on a toolchain base image
+    /// (`golang`, `rust`, `maven`, ...) in the final stage. The size model
+    /// prices the RUN that installs them.
+    ///
+    /// ## Why
+    /// Build tools are needed to produce the program, not to run it. Left
+    /// in the final image they add hundreds of megabytes and a larger
+    /// attack surface. A multi-stage build compiles in one stage and copies
+    /// only the result into a small runtime stage.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN apt-get update && apt-get install -y build-essential
+    /// RUN pip install --no-cache-dir -r requirements.txt
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// FROM python:3.12-slim AS build
+    /// RUN apt-get update && apt-get install -y build-essential
+    /// RUN pip wheel --wheel-dir /wheels -r requirements.txt
+    ///
+    /// FROM python:3.12-slim
+    /// COPY --from=build /wheels /wheels
+    /// RUN pip install --no-cache-dir /wheels/*
+    /// ```
+    pub static RULE = Rule {
+        code: "DP208",
+        name: "build-tools-in-final-image",
+        also: None,
+        severity: Severity::Warning,
+        category: Category::Size,
+        check,
+    };
+}
+
+/// Base images that are toolchains, with the commands that compile on them.
+const TOOLCHAINS: &[(&str, &[&str])] = &[
+    ("golang", &["go"]),
+    ("rust", &["cargo", "rustc"]),
+    ("maven", &["mvn", "mvnw", "./mvnw"]),
+    ("gradle", &["gradle", "gradlew", "./gradlew"]),
+    ("gcc", &["gcc", "g++", "make", "cmake"]),
+    ("eclipse-temurin", &["javac", "mvn", "./mvnw", "./gradlew"]),
+    ("openjdk", &["javac", "mvn", "./mvnw", "./gradlew"]),
+    ("mcr.microsoft.com/dotnet/sdk", &["dotnet"]),
+];
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let Some(target) = ctx.target else { return };
+    // The final stage and the stages under it: all their layers ship.
+    let mut chain = vec![target];
+    while let Some(b) = chain.last().and_then(|&s| ctx.dockerfile.stages.get(s)).and_then(|s| s.base_stage) {
+        if chain.contains(&b) {
+            break;
+        }
+        chain.push(b);
+    }
+    let multi_stage = ctx.dockerfile.stages.len() > 1;
+    // The size model prices the offending layers, once, only if needed.
+    let sizes = std::cell::OnceCell::new();
+    let layer_mb = |line: u32| -> Option<u64> {
+        let report = sizes.get_or_init(|| {
+            let opts = crate::size::SizeOptions { target: ctx.input.target.clone(), ..Default::default() };
+            crate::size::estimate_parsed(ctx.dockerfile, ctx.input, &opts).0
+        });
+        report
+            .image
+            .layers
+            .iter()
+            .find(|l| l.line == line && l.keyword == Keyword::Run)
+            .map(|l| (l.uncompressed + 500_000) / 1_000_000)
+            .filter(|mb| *mb >= 1)
+    };
+    for &s in chain.iter().rev() {
+        let Some(stage) = ctx.dockerfile.stages.get(s) else { continue };
+        for instr in ctx.stage_instructions(stage) {
+            let cmds = ctx.run_commands(instr);
+            for (k, c) in cmds.iter().enumerate() {
+                let Some(install) = pkg::install(c) else { continue };
+                if !install.tool.is_system() {
+                    continue;
+                }
+                let tools: Vec<&String> = install.packages.iter().filter(|p| pkg::is_build_package(p)).collect();
+                if tools.is_empty() || removed_later(&cmds[k + 1..], c, &tools) {
+                    continue;
+                }
+                let names: Vec<&str> = tools.iter().map(|s| s.as_str()).collect();
+                let advice = if multi_stage { "install them in a build stage and COPY --from only the result" } else { "use a multi-stage build: compile in one stage, COPY the result into a runtime stage" };
+                let size = layer_mb(instr.line).map(|mb| format!(" (this RUN adds about {mb} MB)")).unwrap_or_default();
+                out.push(RULE.finding(c.span, format!("the final image keeps the build tools {}{size}; {advice}", names.join(", "))));
+            }
+        }
+    }
+    // Compiling on a toolchain base in the final stage.
+    let Some(stage) = ctx.dockerfile.stages.get(target) else { return };
+    if stage.base_stage.is_some() {
+        return;
+    }
+    let (name, _, _) = split_image(&stage.base_expanded);
+    let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
+    let Some((image, compilers)) = TOOLCHAINS.iter().find(|(img, _)| repo == *img) else { return };
+    let compiles = ctx.stage_instructions(stage).find_map(|i| {
+        ctx.run_commands(i).into_iter().find(|c| {
+            let c = c.unwrapped();
+            let prog = c.program_path().unwrap_or("");
+            compilers.contains(&prog) && (prog != "go" || matches!(c.subcommand(), Some("build") | Some("install")))
+        })
+    });
+    if let Some(c) = compiles {
+        out.push(RULE.finding(
+            c.span,
+            format!("the final image is the whole `{image}` toolchain; compile in a build stage and copy the result into a small runtime image (distroless or slim)"),
+        ));
+    }
+}
+
+/// Removed again in the same RUN (`apt-get purge`, `apk del`, including
+/// `apk add --virtual .build-deps ... && apk del .build-deps`)?
+fn removed_later(rest: &[ShellCommand], install: &ShellCommand, tools: &[&String]) -> bool {
+    let virtual_name = install
+        .args()
+        .windows(2)
+        .find(|w| w[0].value == "--virtual" || w[0].value == "-t")
+        .map(|w| w[1].value.clone())
+        .or_else(|| install.arg_values().find_map(|a| a.strip_prefix("--virtual=").map(str::to_string)));
+    rest.iter().any(|c| {
+        let c = c.unwrapped();
+        let removes = matches!(
+            (c.program(), c.subcommand()),
+            (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove")) | (Some("apk"), Some("del")) | (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove"))
+        );
+        removes && (c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
+    })
+}

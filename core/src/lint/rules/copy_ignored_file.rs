@@ -1,0 +1,80 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// COPY or ADD names a file that `.dockerignore` leaves out.
+    ///
+    /// ## What it does
+    /// Flags a `COPY`/`ADD` source from the build context that the context's
+    /// `.dockerignore` excludes. Like BuildKit, it stays quiet when the
+    /// `.dockerignore` has `!` exceptions, which cannot be judged statically.
+    /// Experimental in BuildKit: it runs when the file says
+    /// `# check=experimental=CopyIgnoredFile` (or `all`), or with the
+    /// experimental switch.
+    ///
+    /// ## Why
+    /// An excluded file is never sent to the builder, so the instruction
+    /// fails with "not found", or a wildcard silently copies less than
+    /// intended.
+    ///
+    /// ## Example
+    /// With `.dockerignore` containing `*.md`:
+    /// ```dockerfile
+    /// COPY README.md /app/
+    /// ```
+    ///
+    /// ## Fix
+    /// Remove the file from `.dockerignore` (or add `!README.md`), or stop
+    /// copying it.
+    pub static RULE = Rule {
+        code: "DP018",
+        name: "CopyIgnoredFile",
+        also: Some("BuildKit:CopyIgnoredFile"),
+        severity: Severity::Warning,
+        category: Category::Correctness,
+        check,
+    };
+}
+
+// BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateCopySourcePath
+// (an experimental check there; see engine::EXPERIMENTAL).
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let Some(ignore) = &ctx.dockerignore else { return };
+    if ignore.patterns.iter().any(|p| p.exclusion) {
+        return;
+    }
+    for instr in ctx.instructions() {
+        let Some(copy) = instr.args.copy() else { continue };
+        if copy.from.is_some() {
+            continue;
+        }
+        let cmd = if instr.keyword == Keyword::Add { "Add" } else { "Copy" };
+        for src in &copy.sources {
+            let s = src.text.trim_matches(['"', '\'']);
+            if s.starts_with("<<") || s.contains("://") || s.starts_with("git@") || s.contains('$') {
+                continue;
+            }
+            let cleaned = clean(s);
+            if cleaned.is_empty() || cleaned == "." {
+                continue;
+            }
+            if ignore.excludes(&cleaned) {
+                out.push(RULE.finding(src.span, format!("Attempting to {cmd} file \"{cleaned}\" that is excluded by .dockerignore")));
+            }
+        }
+    }
+}
+
+/// filepath.Clean for context paths, without the leading `/` or `./`.
+fn clean(p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in p.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}

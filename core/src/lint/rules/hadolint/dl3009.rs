@@ -1,0 +1,56 @@
+use super::util;
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Delete the apt lists after installing something.
+    ///
+    /// ## What it does
+    /// Flags a RUN that runs `apt-get update` (or `apt update`) but does not remove
+    /// `/var/lib/apt/lists` in the same RUN, in a stage whose files end up
+    /// in the image. A RUN whose cache mount holds the lists
+    /// (`--mount=type=cache,target=/var/lib/apt`) is fine: the lists never
+    /// reach the layer. Stages that are only copied from are not flagged.
+    ///
+    /// ## Why
+    /// The package lists take tens of megabytes and are useless once the
+    /// packages are installed. Removing them in a later RUN does not help:
+    /// the layer that wrote them keeps them.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// RUN apt-get update && apt-get install -y --no-install-recommends curl
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    ///     && rm -rf /var/lib/apt/lists/*
+    /// ```
+    pub static RULE = Rule {
+        code: "DP309",
+        name: "apt-lists-not-deleted",
+        also: Some("DL3009"),
+        severity: Severity::Info,
+        category: Category::Size,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let image = util::image_stages(ctx);
+    for r in util::runs(ctx) {
+        // ONBUILD RUNs run in the child image, which is an image.
+        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_some_and(|s| image.get(s).copied().unwrap_or(true));
+        if !in_image || util::cache_mount_covers(r.run, "/var/lib/apt/lists") {
+            continue;
+        }
+        let cmds = util::commands(ctx, r.run);
+        let Some(update) = cmds.iter().find(|c| (util::is(c, "apt-get") || util::is(c, "apt")) && c.has_arg("update")) else { continue };
+        let cleaned = cmds
+            .iter()
+            .any(|c| util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/lib/apt/lists")));
+        if !cleaned {
+            out.push(RULE.finding(update.span, "Delete the apt lists (`rm -rf /var/lib/apt/lists/*`) in the RUN that fetched them"));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+use super::util;
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Use the `-y` switch with `apt-get install`.
+    ///
+    /// ## What it does
+    /// Flags `apt-get install` without `-y` (`--yes`, `--assume-yes`) or
+    /// `-q`/`-qq`.
+    ///
+    /// ## Why
+    /// A build has no one to answer "Do you want to continue? [Y/n]";
+    /// without `-y` apt-get aborts as soon as it would ask.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// RUN apt-get update && apt-get install curl
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// RUN apt-get update && apt-get install -y curl
+    /// ```
+    pub static RULE = Rule {
+        code: "DP314",
+        name: "apt-get-yes",
+        also: Some("DL3014"),
+        severity: Severity::Warning,
+        category: Category::Correctness,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for r in util::runs(ctx) {
+        for cmd in util::commands(ctx, r.run) {
+            if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !util::has_option(&cmd, &["y", "yes", "q", "assume-yes"]) {
+                let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
+                let fix = Fix::safe("Add `-y`", vec![Edit::insert(install.end, " -y")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt"), fix));
+            }
+        }
+    }
+}

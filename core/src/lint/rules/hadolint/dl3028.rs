@@ -1,0 +1,47 @@
+use super::util;
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Pin versions in `gem install`.
+    ///
+    /// ## What it does
+    /// Flags `gem install <gem>` without a version (`rails:7.1.3`, or
+    /// `-v`/`--version`).
+    ///
+    /// ## Why
+    /// An unpinned gem resolves to the newest release at build time, so
+    /// rebuilding the same Dockerfile can change, or break, the image.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// RUN gem install bundler
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// RUN gem install bundler:2.5.11
+    /// ```
+    pub static RULE = Rule {
+        code: "DP328",
+        name: "gem-pin-versions",
+        also: Some("DL3028"),
+        severity: Severity::Warning,
+        category: Category::Maintainability,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for r in util::runs(ctx) {
+        for cmd in util::commands(ctx, r.run) {
+            if !util::is(&cmd, "gem") || util::has_option(&cmd, &["version"]) || cmd.has_arg("-v") {
+                continue;
+            }
+            for g in util::packages(&cmd, &["gem"], &["install", "i"], &[]) {
+                if !g.value.contains(':') {
+                    out.push(RULE.finding(g.span, format!("Pin the version of `{}`: `gem install {}:<version>`", g.value, g.value)));
+                }
+            }
+        }
+    }
+}

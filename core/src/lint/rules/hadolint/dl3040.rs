@@ -1,0 +1,54 @@
+use super::util;
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Run `dnf clean all` after `dnf install`.
+    ///
+    /// ## What it does
+    /// Flags a RUN with `dnf install` or `upgrade` (or `microdnf`) not followed
+    /// by `dnf clean all` (or `rm -rf /var/cache/yum/*`) in the same RUN,
+    /// unless a cache mount holds dnf's cache
+    /// (`--mount=type=cache,target=/var/cache/dnf`).
+    ///
+    /// ## Why
+    /// dnf keeps metadata and packages in its cache; left in the layer they
+    /// add tens of megabytes, and cleaning in a later RUN is too late.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// RUN dnf install -y python3
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// RUN dnf install -y python3 && dnf clean all
+    /// ```
+    pub static RULE = Rule {
+        code: "DP340",
+        name: "dnf-clean-all",
+        also: Some("DL3040"),
+        severity: Severity::Warning,
+        category: Category::Size,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for r in util::runs(ctx) {
+        if util::cache_mount_covers(r.run, "/var/cache/dnf") || util::cache_mount_covers(r.run, "/var/cache/yum") {
+            continue;
+        }
+        let cmds = util::commands(ctx, r.run);
+        for program in ["dnf", "microdnf"] {
+            // `upgrade` downloads packages too (hadolint 2.15 counts it, `update` not).
+            let Some(at) = cmds.iter().position(|c| util::is(c, program) && util::has_any_arg(c, &["install", "upgrade"])) else { continue };
+            let cleaned = cmds[at..].iter().any(|c| {
+                (util::is(c, program) && c.has_arg("clean"))
+                    || (util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/cache/yum") || a.starts_with("/var/cache/dnf")))
+            });
+            if !cleaned {
+                out.push(RULE.finding(cmds[at].span, format!("Run `{program} clean all` in the same RUN, after it installs packages")));
+            }
+        }
+    }
+}

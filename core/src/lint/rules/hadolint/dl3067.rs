@@ -1,0 +1,42 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Do not copy a whole filesystem from another stage.
+    ///
+    /// ## What it does
+    /// Flags `COPY --from=STAGE / /`.
+    ///
+    /// ## Why
+    /// Copying `/` over `/` overwrites the base's whole filesystem,
+    /// package database included, with another stage's: the image ends up
+    /// as large as both, and nothing shows what it really needs.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// COPY --from=build / /
+    /// ```
+    ///
+    /// ## Fix
+    /// Copy only what the image needs:
+    /// ```dockerfile
+    /// COPY --from=build /app/dist /usr/share/nginx/html
+    /// ```
+    pub static RULE = Rule {
+        code: "DP367",
+        name: "copy-whole-filesystem",
+        also: Some("DL3067"),
+        severity: Severity::Warning,
+        category: Category::Size,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for instr in ctx.with_keyword(Keyword::Copy) {
+        let Args::Copy(copy) = &instr.args else { continue };
+        let root = |t: &str| super::util::drop_quotes(t) == "/";
+        if copy.from.is_some() && root(&copy.dest.text) && copy.sources.iter().any(|s| root(&s.text)) {
+            out.push(RULE.finding(ctx.first_line(instr), "Do not copy a whole filesystem from another stage; copy what you need"));
+        }
+    }
+}

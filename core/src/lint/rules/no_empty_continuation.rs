@@ -1,0 +1,58 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Empty continuation lines will become errors in a future release.
+    ///
+    /// ## What it does
+    /// Flags an instruction continued with the escape character whose
+    /// continuation includes an empty line.
+    ///
+    /// ## Why
+    /// The Dockerfile format drops the empty line, so it does not end the
+    /// instruction, which surprises readers; Docker announced that it will
+    /// become an error (moby/moby#33719).
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// RUN apk add \
+    ///
+    ///     curl
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// RUN apk add \
+    ///     curl
+    /// ```
+    pub static RULE = Rule {
+        code: "DP003",
+        name: "NoEmptyContinuation",
+        also: Some("BuildKit:NoEmptyContinuation"),
+        severity: Severity::Warning,
+        category: Category::Correctness,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for instr in ctx.instructions().filter(|i| i.empty_continuation) {
+        // The fix deletes the empty lines inside the instruction (not the
+        // heredoc bodies, where empty lines are content).
+        let text = instr.span.slice(ctx.text);
+        let body_start = instr.heredocs.iter().map(|h| h.span.start).min().unwrap_or(instr.span.end);
+        let mut edits = Vec::new();
+        let mut offset = instr.span.start;
+        for line in text.split_inclusive('\n') {
+            let next = offset + line.len();
+            if offset > instr.span.start && next <= body_start && line.trim().is_empty() && line.ends_with('\n') {
+                edits.push(Edit::delete(Span::new(offset, next)));
+            }
+            offset = next;
+        }
+        let mut f = RULE.finding(ctx.first_line(instr), "Empty continuation line");
+        if !edits.is_empty() {
+            f = f.with_fix(Fix::safe("Remove the empty lines", edits));
+        }
+        out.push(f);
+    }
+}

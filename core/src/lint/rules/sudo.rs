@@ -1,0 +1,59 @@
+use crate::lint::prelude::*;
+
+declare_rule! {
+    /// Do not use `sudo` in RUN.
+    ///
+    /// ## What it does
+    /// Flags `sudo` in RUN commands, heredoc scripts included.
+    ///
+    /// ## Why
+    /// RUN already executes as the current `USER`; `sudo` adds a package, a
+    /// setuid binary and TTY/password behaviour that differs between base
+    /// images. To run something as root, switch with `USER root` for those
+    /// steps and back afterwards (or use `gosu`/`su-exec` at run time).
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// USER app
+    /// RUN sudo apt-get update
+    /// ```
+    ///
+    /// ## Fix
+    /// ```dockerfile
+    /// USER root
+    /// RUN apt-get update
+    /// USER app
+    /// ```
+    pub static RULE = Rule {
+        code: "DP207",
+        name: "sudo",
+        also: Some("DL3004"),
+        severity: Severity::Error,
+        category: Category::Security,
+        check,
+    };
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for instr in ctx.with_keyword(Keyword::Run) {
+        for c in ctx.run_commands(instr) {
+            if c.program() != Some("sudo") {
+                continue;
+            }
+            let mut f = RULE.finding(c.words[0].span, "Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root");
+            // Removing `sudo` (and its options) keeps the command; whether
+            // it then has the rights it needs depends on USER, so unsafe.
+            let mut k = 1;
+            while c.words.get(k).is_some_and(|w| w.value.starts_with('-')) {
+                let takes_value = matches!(c.words[k].value.as_str(), "-u" | "-g" | "-C" | "-D" | "-h" | "-p" | "-r" | "-t" | "-U");
+                k += if takes_value { 2 } else { 1 };
+            }
+            if let Some(first) = c.words.get(k) {
+                if !c.words[0].span.is_empty() && first.span.start > c.words[0].span.start {
+                    f = f.with_fix(Fix::unsafe_("Remove sudo", vec![Edit::delete(Span::new(c.words[0].span.start, first.span.start))]));
+                }
+            }
+            out.push(f);
+        }
+    }
+}

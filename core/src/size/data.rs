@@ -1,0 +1,175 @@
+//! The shipped size tables (`core/data/*.tsv`, written by `scripts/gen-data.py`
+//! from the project's shared data), parsed once on first use.
+//!
+//! Each table starts with `# name`, `# source: ...` and `# date: ...` lines,
+//! then a header row, then tab-separated rows.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Where each table comes from and when its data was gathered, so that the
+/// page can name them. Generated from the tables' header lines.
+pub mod sources {
+    include!("../../data/sources.rs");
+}
+
+pub(crate) const IMAGES_TSV: &str = include_str!("../../data/images.tsv");
+const RATIOS_TSV: &str = include_str!("../../data/ratios.tsv");
+pub(crate) const DEBIAN_TSV: &str = include_str!("../../data/debian.tsv");
+pub(crate) const APT_CLOSURES_TSV: &str = include_str!("../../data/apt-closures.tsv");
+const ALPINE_TSV: &str = include_str!("../../data/alpine.tsv");
+const PYPI_TSV: &str = include_str!("../../data/pypi.tsv");
+const NPM_TSV: &str = include_str!("../../data/npm.tsv");
+
+/// The data rows of a table: comment lines and the header row skipped, each
+/// row padded to `width` cells so that a short row cannot index out of range.
+pub(crate) fn rows(text: &'static str, width: usize) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines().filter(|l| !l.starts_with('#')).skip(1).filter(|l| !l.is_empty()).map(move |l| {
+        let mut cells: Vec<&'static str> = l.split('\t').collect();
+        cells.resize(width.max(cells.len()), "");
+        cells
+    })
+}
+
+fn num(cell: &str) -> Option<u64> {
+    cell.parse().ok()
+}
+
+/// One row of `images.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct ImageRow {
+    pub image: &'static str,
+    pub tag: &'static str,
+    pub compressed: Option<u64>,
+    pub uncompressed: Option<u64>,
+    /// `same` (measured on the same image), `other-build`, `computed-estimate`,
+    /// `third-party-reported`, or empty.
+    pub uncompressed_kind: &'static str,
+    pub layers: Vec<u64>,
+    pub libc: &'static str,
+    pub base_os: &'static str,
+    pub app_version: &'static str,
+    pub data_date: &'static str,
+    pub commit: &'static str,
+}
+
+pub(crate) fn images() -> &'static [ImageRow] {
+    static CELL: OnceLock<Vec<ImageRow>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(IMAGES_TSV, 11)
+            .map(|c| ImageRow {
+                image: c[0],
+                tag: c[1],
+                compressed: num(c[2]),
+                uncompressed: num(c[3]),
+                uncompressed_kind: c[4],
+                layers: c[5].split(',').filter_map(num).collect(),
+                libc: c[6],
+                base_os: c[7],
+                app_version: c[8],
+                data_date: c[9],
+                commit: c[10],
+            })
+            .collect()
+    })
+}
+
+/// Uncompressed bytes per compressed byte for a libc family (`glibc`,
+/// `musl`), falling back to the median over all measured images.
+pub(crate) fn ratio(family: &str) -> f64 {
+    static CELL: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+    let map = CELL.get_or_init(|| rows(RATIOS_TSV, 3).filter_map(|c| Some((c[0], c[1].parse().ok()?))).collect());
+    map.get(family).or_else(|| map.get("all")).copied().filter(|r| *r >= 1.0).unwrap_or(1.0)
+}
+
+/// A Debian package of `debian.tsv`. Packages of the base set (the
+/// debootstrap minbase that stands in for debian:bookworm-slim) have no edges.
+#[derive(Debug, Clone)]
+pub(crate) struct DebPackage {
+    pub installed_kib: u64,
+    pub base: bool,
+    pub depends: Vec<&'static str>,
+    pub recommends: Vec<&'static str>,
+}
+
+pub(crate) fn debian() -> &'static HashMap<&'static str, DebPackage> {
+    static CELL: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(DEBIAN_TSV, 5)
+            .map(|c| {
+                let pkg = DebPackage {
+                    installed_kib: num(c[1]).unwrap_or(0),
+                    base: c[2] == "base",
+                    depends: c[3].split_whitespace().collect(),
+                    recommends: c[4].split_whitespace().collect(),
+                };
+                (c[0], pkg)
+            })
+            .collect()
+    })
+}
+
+/// Alpine packages: installed bytes and whether alpine's base image has it.
+pub(crate) fn alpine() -> &'static HashMap<&'static str, (u64, bool)> {
+    static CELL: OnceLock<HashMap<&'static str, (u64, bool)>> = OnceLock::new();
+    CELL.get_or_init(|| rows(ALPINE_TSV, 3).map(|c| (c[0], (num(c[1]).unwrap_or(0), c[2] == "base"))).collect())
+}
+
+/// A root package of `pypi.tsv`: what `pip install NAME` adds.
+#[derive(Debug, Clone)]
+pub(crate) struct PyPackage {
+    pub footprint: u64,
+    pub wheel: Option<u64>,
+    pub unpacked: Option<u64>,
+    /// Normalised names of every distribution installed, the root included.
+    pub dists: Vec<&'static str>,
+}
+
+pub(crate) fn pypi() -> &'static HashMap<&'static str, PyPackage> {
+    static CELL: OnceLock<HashMap<&'static str, PyPackage>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(PYPI_TSV, 5)
+            .map(|c| {
+                let pkg = PyPackage {
+                    footprint: num(c[1]).unwrap_or(0),
+                    wheel: num(c[2]),
+                    unpacked: num(c[3]),
+                    dists: c[4].split_whitespace().collect(),
+                };
+                (c[0], pkg)
+            })
+            .collect()
+    })
+}
+
+/// An npm package of `npm.tsv`: the `node_modules` it brings.
+#[derive(Debug, Clone)]
+pub(crate) struct NpmPackage {
+    pub node_modules: u64,
+    pub packed: Option<u64>,
+    pub unpacked: Option<u64>,
+}
+
+pub(crate) fn npm() -> &'static HashMap<&'static str, NpmPackage> {
+    static CELL: OnceLock<HashMap<&'static str, NpmPackage>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(NPM_TSV, 5)
+            .map(|c| (c[0], NpmPackage { node_modules: num(c[1]).unwrap_or(0), packed: num(c[3]), unpacked: num(c[4]) }))
+            .collect()
+    })
+}
+
+/// The median of a list (0 for an empty one).
+pub(crate) fn median(mut values: Vec<f64>) -> f64 {
+    values.retain(|v| v.is_finite());
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}

@@ -1,0 +1,209 @@
+//! hadolint's rules: every rule has a fixture of cases it must catch and
+//! cases it must not, `core/tests/lint_hadolint/fixtures/dlNNNN.Dockerfile`,
+//! and a snapshot of its findings next to it (`dlNNNN.snap`; update with
+//! `UPDATE_EXPECT=1`). A case with no line in the snapshot is a case the
+//! rule must not flag.
+//!
+//! Where a BuildKit check says the same as a hadolint rule (JSONArgsRecommended
+//! and DL3025...), the mirror defers to it and the snapshot shows the
+//! BuildKit check's finding, under its own code.
+//!
+//! A fixture's first line may hold options: `# test: all-stages` checks
+//! every stage, `# test: target=NAME` builds that stage.
+
+use dockerplay_core::inputs::BuildInput;
+use dockerplay_core::lint::{self, CheckOptions};
+use dockerplay_core::LineIndex;
+use std::fmt::Write;
+
+/// Runs every rule on the fixture of `code` (e.g. "DL3008") and renders the
+/// findings of the rule that mirrors it: position, the flagged text,
+/// message, and the fix if any.
+fn check(code: &str) {
+    check_fixture(&code.to_ascii_lowercase(), code);
+}
+
+/// Like [`check`], for a second fixture of the same rule.
+fn check_fixture(name: &str, code: &str) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint/fixtures");
+    let text = std::fs::read_to_string(format!("{dir}/{name}.Dockerfile")).expect("fixture");
+    let rule = lint::rules().iter().find(|r| r.also == Some(code)).unwrap_or_else(|| panic!("no rule mirrors {code}"));
+    let first = text.lines().next().unwrap_or("");
+    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), ..Default::default() };
+    let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
+    let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
+    let (findings, _) = lint::check(&input, &opts);
+    let lines = LineIndex::new(&text);
+    let mut out = String::new();
+    // Where a BuildKit check says the same, the hadolint mirror defers to it.
+    let twin = lint::rules::hadolint::TWINS.iter().find(|(dl, _)| *dl == code).map(|(_, bk)| format!("BuildKit:{bk}"));
+    let reported = |f: &&lint::Finding| f.code == rule.code || (twin.is_some() && lint::rule(f.code).and_then(|r| r.also) == twin.as_deref());
+    for f in findings.iter().filter(reported) {
+        let (line, col) = lines.line_col(&text, f.span.start);
+        let snippet = f.span.slice(&text).lines().next().unwrap_or("");
+        writeln!(out, "{line}:{col} {} {} `{snippet}`: {}", f.code, f.severity.as_str(), f.message).unwrap();
+        if let Some(fix) = &f.fix {
+            let fixed = lint::apply_fixes(&text, std::slice::from_ref(&with_safe(f.clone())));
+            let changed = changed_line(&text, &fixed, line);
+            writeln!(out, "    fix ({}): {} => {changed}", if fix.safe { "safe" } else { "unsafe" }, fix.title).unwrap();
+        }
+    }
+    expect_test::expect_file![format!("{dir}/{name}.snap")].assert_eq(&out);
+}
+
+/// The fix marked safe, so that `apply_fixes` shows what it would do.
+fn with_safe(mut f: lint::Finding) -> lint::Finding {
+    if let Some(fix) = &mut f.fix {
+        fix.safe = true;
+    }
+    f
+}
+
+/// The fixed text of the finding's line (fixes here change one line).
+fn changed_line(before: &str, after: &str, line: u32) -> String {
+    let _ = before;
+    after.lines().nth(line.saturating_sub(1) as usize).unwrap_or("").trim().to_string()
+}
+
+macro_rules! rules {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                check(&stringify!($name).to_ascii_uppercase());
+            }
+        )*
+    };
+}
+
+rules! {
+    dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025, dl3027, dl3028, dl3029, dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3042, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
+}
+
+#[test]
+fn dl3002_dropped() {
+    check_fixture("dl3002-dropped", "DL3002");
+}
+
+/// Every hadolint mirror has a Chinese title for the page, in Chinese.
+#[test]
+fn mirrors_have_chinese_titles() {
+    for r in lint::rules().iter().filter(|r| r.code.starts_with("DP3") || r.code.starts_with("DP4")) {
+        let zh = lint::rules::hadolint::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", r.code);
+    }
+}
+
+/// Each twin named in `TWINS` is a BuildKit check in the registry, and the
+/// mirror of its DL code exists.
+#[test]
+fn twins_exist() {
+    for (dl, bk) in lint::rules::hadolint::TWINS {
+        assert!(lint::rules().iter().any(|r| r.also == Some(dl)), "no mirror of {dl}");
+        assert!(lint::rules().iter().any(|r| r.buildkit_name() == Some(bk)), "no BuildKit check {bk}");
+    }
+}
+
+/// `# hadolint ignore=` pragmas silence the mirrors, and a DL code also
+/// silences the BuildKit twin that reports in the mirror's place.
+#[test]
+fn hadolint_pragmas_silence_mirrors_and_twins() {
+    let plain = "FROM debian:12\nRUN apt-get install -y curl\nCMD npm start\n";
+    let ignored = "FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n# hadolint ignore=DL3025\nCMD npm start\n";
+    let equivalents = |text: &str| -> Vec<&'static str> {
+        let (findings, _) = lint::check(&BuildInput { dockerfile: text.into(), ..Default::default() }, &CheckOptions::default());
+        let mut also: Vec<&str> = findings.iter().filter_map(|f| lint::rule(f.code).and_then(|r| r.also)).collect();
+        also.retain(|a| ["DL3008", "BuildKit:JSONArgsRecommended", "DL3025"].contains(a));
+        also
+    };
+    assert_eq!(equivalents(plain), vec!["DL3008", "BuildKit:JSONArgsRecommended"]);
+    assert_eq!(equivalents(ignored), Vec::<&str>::new());
+}
+
+/// Every rule here records a hadolint code, a `DP3nn`/`DP40n` code that
+/// matches it, and documentation with the four sections the page shows.
+#[test]
+fn rules_are_documented_and_numbered() {
+    let mut problems = Vec::new();
+    for rule in lint::rules().iter().filter(|r| r.also.is_some_and(|a| a.starts_with("DL"))) {
+        let also = rule.also.unwrap_or("");
+        if rule.code.starts_with("DP3") || rule.code.starts_with("DP4") {
+            let expected = format!("DP{}{}", &also[2..3], &also[4..]);
+            if rule.code != expected {
+                problems.push(format!("{}: {also} should be {expected}", rule.code));
+            }
+            for section in ["## What it does", "## Why", "## Example", "## Fix"] {
+                if !rule.doc.contains(section) {
+                    problems.push(format!("{}: no `{section}`", rule.code));
+                }
+            }
+        }
+    }
+    assert_eq!(problems, Vec::<String>::new());
+}
+
+/// No rule panics on a cut-off file: every fixture and real-world file,
+/// cut in the middle of each line (leaving quotes, heredocs and
+/// continuations open), checks cleanly with all stages in scope, and every
+/// finding's span lies inside the text.
+#[test]
+fn truncated_files_never_panic() {
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint");
+    let mut files = Vec::new();
+    for dir in ["fixtures", "realworld"] {
+        for entry in std::fs::read_dir(format!("{base}/{dir}")).expect("dir").flatten() {
+            if entry.path().extension().is_some_and(|e| e == "Dockerfile") {
+                files.push(std::fs::read_to_string(entry.path()).expect("file"));
+            }
+        }
+    }
+    assert!(files.len() > 80, "fixtures are missing");
+    for text in &files {
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let mut cut = start + line.len() / 2;
+            while !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            start += line.len();
+            let input = BuildInput { dockerfile: text[..cut].to_string(), ..Default::default() };
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true, ..Default::default() });
+            for f in &findings {
+                assert!(f.span.end <= cut && f.span.start <= f.span.end, "{} span {:?} outside {cut}", f.code, f.span);
+            }
+        }
+    }
+}
+
+/// "Fix all safe" resolves what it fixes: on every fixture, after applying
+/// the safe fixes of the hadolint mirrors, no finding of those rules with a
+/// safe fix is left, and the parser reports nothing new.
+#[test]
+fn safe_fixes_resolve_their_findings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint_hadolint/fixtures");
+    let mirror = |code: &str| code.starts_with("DP3") || code.starts_with("DP4");
+    let mut fixed_any = 0;
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        if entry.path().extension().is_none_or(|e| e != "Dockerfile") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("file");
+        let opts = CheckOptions { all_stages: true, ..Default::default() };
+        let (before, diags_before) = lint::check(&BuildInput { dockerfile: text.clone(), ..Default::default() }, &opts);
+        let safe: Vec<lint::Finding> = before.into_iter().filter(|f| mirror(f.code) && f.fix.as_ref().is_some_and(|x| x.safe)).collect();
+        if safe.is_empty() {
+            continue;
+        }
+        fixed_any += 1;
+        let fixed = lint::apply_fixes(&text, &safe);
+        let (after, diags_after) = lint::check(&BuildInput { dockerfile: fixed.clone(), ..Default::default() }, &opts);
+        let left: Vec<String> = after
+            .iter()
+            .filter(|f| mirror(f.code) && f.fix.as_ref().is_some_and(|x| x.safe))
+            .map(|f| format!("{} {}", f.code, f.message))
+            .collect();
+        assert!(left.is_empty(), "{}: safe fixes left {left:?} in\n{fixed}", entry.path().display());
+        assert!(diags_after.len() <= diags_before.len(), "{}: fixing added diagnostics {diags_after:?}", entry.path().display());
+    }
+    assert!(fixed_any >= 10, "too few fixtures with safe fixes: {fixed_any}");
+}

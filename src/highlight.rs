@@ -254,7 +254,8 @@ fn scan_args(lx: &mut Lexer, st: &mut Open, from: usize, to: usize, pending: &mu
             }
             Some(Keyword::Env | Keyword::Arg | Keyword::Label) => {
                 if let Some(eq) = word.find('=') {
-                    if eq > 0 && !word.starts_with(['"', '\'']) {
+                    let key = &word[..eq];
+                    if !key.is_empty() && key.chars().all(|c| is_name_char(c) || c == '.' || c == '-') {
                         lx.push(o, o + eq, Class::Key);
                     }
                 }
@@ -593,6 +594,39 @@ COPY ["$SRC", "/dst"]"#,
                     }
                 }
             }
+        }
+    }
+
+    /// Random texts built from the pieces that steer the scanner: tokens are
+    /// sorted, disjoint, non-empty and on char boundaries, and the layout
+    /// covers every byte but the line breaks.
+    #[test]
+    fn random_texts_keep_the_token_invariants() {
+        const PIECES: [&str; 28] = [
+            "RUN ", "FROM ", "COPY ", "env ", "AS ", "--m=x ", "\\", "\n", "\r\n", "\"", "'", "$", "${", "}", "<<", "<<-",
+            "EOF", "\tEOF", "#", "# escape=`", "`", "=", " ", "\t", "中", "🐳", "[", "]",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..3000 {
+            let len = next(40);
+            let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let toks = tokens(&text);
+            for pair in toks.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{text:?}: {pair:?}");
+            }
+            for t in &toks {
+                assert!(!t.span.is_empty() && t.span.end <= text.len(), "{text:?}: {t:?}");
+                assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end), "{text:?}: {t:?}");
+            }
+            let caret = next(text.len() + 1);
+            let marks = [Mark { span: Span::new(caret, caret + next(5)), severity: Severity::Warning }];
+            let covered: usize = layout(&text, &toks, &marks).iter().flat_map(|l| &l.pieces).map(|p| p.span.len()).sum();
+            assert_eq!(covered, text.len() - text.matches('\n').count() - text.matches("\r\n").count(), "{text:?}");
+            let _ = crate::editing::newline_with_indent(&text, caret, '\\');
         }
     }
 

@@ -117,7 +117,13 @@ pub fn App() -> Html {
     };
     let on_gallery = {
         let gallery_open = gallery_open.clone();
-        Callback::from(move |open: bool| gallery_open.set(open))
+        Callback::from(move |open: bool| {
+            gallery_open.set(open);
+            // Closing without a choice returns the focus where it was.
+            if !open {
+                browser::focus_id("samples-button");
+            }
+        })
     };
     let on_load = {
         let state = state.clone();

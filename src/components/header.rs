@@ -75,7 +75,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <span class="tagline">{ t.tagline }</span>
             </div>
             <nav class="actions">
-                <button type="button" class="btn" onclick={on_samples}>
+                <button type="button" class="btn" id="samples-button" onclick={on_samples}>
                     { icons::book() }<span class="label">{ t.samples }</span>
                 </button>
                 <label class="select-wrap" title={t.language}>

@@ -1,6 +1,6 @@
 //! The right-hand side: a tab bar and the open panel.
 
-use dockerplay_core::Span;
+use dockerplay_core::{Severity, Span};
 use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
@@ -55,6 +55,7 @@ pub fn tab_for_key(current: Panel, key: &str) -> Option<Panel> {
 pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
     let problems = props.analysis.diagnostics.len();
+    let worst = props.analysis.diagnostics.iter().map(|d| d.severity).min().unwrap_or(Severity::Info);
     let tab = |p: Panel| {
         let selected = p == props.panel;
         let onclick = props.on_panel.reform(move |_: MouseEvent| p);
@@ -65,7 +66,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
                 aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
                 { title(t, p) }
                 if p == Panel::Problems && problems > 0 {
-                    <span class="badge">{ problems }</span>
+                    <span class={classes!("badge", format!("sev-{}", worst.as_str()))}>{ problems }</span>
                 }
             </button>
         }

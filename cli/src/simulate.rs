@@ -17,7 +17,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let scenario = load(&text).map_err(|e| format!("{file}: {e}"))?;
     let (sim, diags) = simulate(&scenario);
     let mut out = match format.as_str() {
-        "json" => serde_json::to_string_pretty(&to_json(&sim, &diags)).unwrap_or_default() + "\n",
+        "json" => serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags)).unwrap_or_default() + "\n",
         _ => {
             let mut s = render_text(&sim);
             for d in &diags {
@@ -142,16 +142,22 @@ fn string_field(obj: &Map<String, Value>, key: &str, at: &str, required: bool) -
 /// The contract's output: per build, one entry per instruction with
 /// `stage`, `line`, `instruction` (its text), `status` and `reason` (in
 /// words), plus the structured reason and the other step fields.
-fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
+fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value {
     let builds: Vec<Value> = sim
         .builds
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(n, b)| {
+            // Sizes come from the size model: the target's final image in
+            // uncompressed bytes, as `docker image inspect .Size` reports.
+            let sized = scenario.builds.get(n).map(|input| crate::size::image_size(input, &scenario.images));
+            let layer_bytes = |index: usize| sized.as_ref().and_then(|z| z.layers.iter().find(|(i, _)| *i == index)).map(|(_, bytes)| *bytes);
             let steps: Vec<Value> = b
                 .steps
                 .iter()
                 .map(|s| {
                     json!({
+                        "size": layer_bytes(s.instruction),
                         "stage": s.stage,
                         "stage_index": s.stage_index,
                         "line": s.line,
@@ -167,13 +173,20 @@ fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
                         "config_changed": s.config_changed,
                         "warm_cache_mount": s.warm_cache_mount,
                         "linked": s.linked,
+                        "reads": s.reads,
                     })
                 })
                 .collect();
             json!({
                 "target": b.target,
                 "steps": steps,
-                "image": b.image,
+                "image": {
+                    "id": b.image.id,
+                    "layers": b.image.layers,
+                    "changed": b.image.changed,
+                    "size": sized.as_ref().map(|z| z.size),
+                    "size_complete": sized.as_ref().map(|z| z.complete),
+                },
                 "hits": b.hits,
                 "misses": b.misses,
                 "cold_seconds": b.cold_seconds,
@@ -181,6 +194,9 @@ fn to_json(sim: &Simulation, diags: &[Diagnostic]) -> Value {
             })
         })
         .collect();
+    // Spans index the Dockerfile of the build the message names; the
+    // message is what a script needs.
+    let diags: Vec<Value> = diags.iter().map(|d| json!({ "severity": d.severity, "message": d.message })).collect();
     json!({ "builds": builds, "diagnostics": diags })
 }
 
@@ -243,5 +259,78 @@ mod tests {
             "FROM alpine\nRUN true\n",
             expect!["ok: 1 build(s)"],
         );
+    }
+
+    /// The JSON follows the contract in docs/scenario.md.
+    #[test]
+    fn json_output_contract() {
+        let scenario = load(r#"{"builds": [{"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "1"}]},
+                                          {"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "2"}]}]}"#)
+        .unwrap_or_default();
+        let (sim, diags) = simulate(&scenario);
+        let out = serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags)["builds"][1]).unwrap_or_default();
+        expect![[r#"
+            {
+              "cold_seconds": 5.5,
+              "hits": 1,
+              "image": {
+                "changed": true,
+                "id": "eec9d6fb100b3ad7",
+                "layers": "7caa976180faad48",
+                "size": 8420001,
+                "size_complete": true
+              },
+              "misses": 1,
+              "steps": [
+                {
+                  "config_changed": false,
+                  "end_line": 1,
+                  "est_seconds": 5.0,
+                  "index": 0,
+                  "instruction": "FROM alpine AS a",
+                  "key": "c17647b1440cd0d3",
+                  "keyword": "FROM",
+                  "line": 1,
+                  "linked": false,
+                  "reads": [],
+                  "reason": "cached (from build 1)",
+                  "reason_detail": {
+                    "build": 1,
+                    "kind": "cached"
+                  },
+                  "size": null,
+                  "stage": "a",
+                  "stage_index": 0,
+                  "status": "hit",
+                  "warm_cache_mount": false
+                },
+                {
+                  "config_changed": false,
+                  "end_line": 2,
+                  "est_seconds": 0.5,
+                  "index": 1,
+                  "instruction": "COPY x /x",
+                  "key": "7caa976180faad48",
+                  "keyword": "COPY",
+                  "line": 2,
+                  "linked": false,
+                  "reads": [
+                    "x"
+                  ],
+                  "reason": "`x` changed",
+                  "reason_detail": {
+                    "kind": "file_changed",
+                    "path": "x"
+                  },
+                  "size": 1,
+                  "stage": "a",
+                  "stage_index": 0,
+                  "status": "miss",
+                  "warm_cache_mount": false
+                }
+              ],
+              "target": "a",
+              "warm_seconds": 0.5
+            }"#]].assert_eq(&out);
     }
 }

@@ -77,7 +77,6 @@ fn options(images: &BTreeMap<String, ImageInfo>) -> SizeOptions {
 /// The target's final image size (`image.size` in `simulate`: uncompressed
 /// bytes, the sum of file bytes over all layers, as `docker image inspect
 /// .Size` reports) and each layer's size, with a scenario's pinned sizes.
-#[allow(dead_code)] // Called by `simulate` once the lead wires it in.
 pub fn image_size(input: &BuildInput, images: &BTreeMap<String, ImageInfo>) -> size::ImageSize {
     size::image_size(input, &options(images))
 }

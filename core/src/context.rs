@@ -137,6 +137,12 @@ impl Context {
     }
 
     pub fn new(files: &[ContextFile], dockerfile: Option<&str>) -> (Context, Vec<Diagnostic>) {
+        Context::with_digests(files, dockerfile, &mut |text| sha256::digest(text.as_bytes()))
+    }
+
+    /// As [`Context::new`], with the digest of text contents computed by
+    /// `digest` (so that a caller can remember digests between builds).
+    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str) -> String) -> (Context, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut tree = Tree::default();
         let mut ignore_text = None;
@@ -165,7 +171,7 @@ impl Context {
                     if path == DOCKERIGNORE {
                         ignore_text = Some(content.clone());
                     }
-                    Entry::file(&path, mode, content.as_bytes())
+                    Entry { path: path.clone(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(content) }
                 }
                 FileBody::Blob { size, digest } => Entry {
                     path: path.clone(),
@@ -179,7 +185,7 @@ impl Context {
             tree.insert(entry);
         }
         if let Some(text) = dockerfile {
-            tree.insert(Entry::file(DOCKERFILE, 0o644, text.as_bytes()));
+            tree.insert(Entry { path: DOCKERFILE.into(), kind: EntryKind::File, mode: 0o644, size: text.len() as u64, digest: digest(text) });
         }
         let mut context = Context { tree, ignored: Vec::new() };
         if let Some(text) = ignore_text {
@@ -403,6 +409,9 @@ fn compile(pattern: &str) -> PatternKind {
     if plain {
         return PatternKind::Exact(pattern.to_string());
     }
+    // Repeated wildcards match what one does; merging them keeps
+    // backtracking polynomial on patterns like `**/**/**/x`.
+    tokens.dedup_by(|b, a| matches!((&*a, &*b), (Token::Dirs, Token::Dirs) | (Token::Star, Token::Star)));
     // The special cases patternmatcher takes before its regexp.
     match tokens.as_slice() {
         [Token::Rest] => return PatternKind::Suffix(String::new()),
@@ -431,42 +440,44 @@ impl Pattern {
     }
 }
 
+/// Matches tokens against a path with memoised backtracking, so that no
+/// pattern can take more than tokens x characters steps.
 fn match_tokens(tokens: &[Token], s: &[char]) -> bool {
-    let Some((first, rest)) = tokens.split_first() else {
-        return s.is_empty();
-    };
-    match first {
-        Token::Char(c) => s.first() == Some(c) && match_tokens(rest, &s[1..]),
-        Token::Any => s.first().is_some_and(|&c| c != '/') && match_tokens(rest, &s[1..]),
-        Token::Class(class) => s.first().is_some_and(|&c| class_matches(class, c)) && match_tokens(rest, &s[1..]),
-        Token::Star => {
-            for i in 0..=s.len() {
-                if match_tokens(rest, &s[i..]) {
-                    return true;
-                }
-                if i < s.len() && s[i] == '/' {
-                    break;
-                }
-            }
-            false
-        }
-        Token::Rest => true,
-        Token::Dirs => {
-            // `(.*/)?`: zero characters, or any run ending in `/`.
-            if match_tokens(rest, s) {
-                return true;
-            }
-            (0..s.len()).any(|i| s[i] == '/' && match_tokens(rest, &s[i + 1..]))
-        }
-    }
+    let width = s.len() + 1;
+    let mut memo = vec![None; (tokens.len() + 1) * width];
+    match_at(tokens, s, 0, 0, &mut memo)
 }
 
-/// A bracket class: `^` (or `!`, as Go's filepath.Match allows) negates,
-/// `a-z` ranges, `\x` escapes.
+fn match_at(tokens: &[Token], s: &[char], t: usize, i: usize, memo: &mut Vec<Option<bool>>) -> bool {
+    let slot = t * (s.len() + 1) + i;
+    if let Some(known) = memo[slot] {
+        return known;
+    }
+    let result = match tokens.get(t) {
+        None => i == s.len(),
+        Some(Token::Char(c)) => s.get(i) == Some(c) && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Any) => s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Class(class)) => s.get(i).is_some_and(|&c| class_matches(class, c)) && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Star) => {
+            // Zero characters, or one non-`/` and stay on the star.
+            match_at(tokens, s, t + 1, i, memo) || (s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t, i + 1, memo))
+        }
+        Some(Token::Rest) => true,
+        Some(Token::Dirs) => {
+            // `(.*/)?`: nothing, or anything up to and including a `/`.
+            match_at(tokens, s, t + 1, i, memo) || (i..s.len()).any(|j| s[j] == '/' && match_at(tokens, s, t + 1, j + 1, memo))
+        }
+    };
+    memo[slot] = Some(result);
+    result
+}
+
+/// A bracket class: `^` negates (Go's filepath.Match and regexp syntax;
+/// `!` is literal there), `a-z` ranges, `\x` escapes.
 fn class_matches(class: &str, c: char) -> bool {
     let chars: Vec<char> = class.chars().collect();
     let (negate, mut i) = match chars.first() {
-        Some('^') | Some('!') => (true, 1),
+        Some('^') => (true, 1),
         _ => (false, 0),
     };
     let mut hit = false;
@@ -493,30 +504,38 @@ fn class_matches(class: &str, c: char) -> bool {
     hit != negate
 }
 
-/// Go's `filepath.Match` for one path component (no `/` inside).
+/// Go's `filepath.Match` for one path component (no `/` inside): `*`, `?`,
+/// `[...]` and `\` escapes. A malformed class matches nothing, as Go
+/// reports `ErrBadPattern`.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
     let p: Vec<char> = pattern.chars().collect();
-    let n: Vec<char> = name.chars().collect();
-    glob_inner(&p, &n)
-}
-
-fn glob_inner(p: &[char], n: &[char]) -> bool {
-    let Some(&c) = p.first() else {
-        return n.is_empty();
-    };
-    match c {
-        '*' => (0..=n.len()).any(|i| glob_inner(&p[1..], &n[i..])),
-        '?' => !n.is_empty() && glob_inner(&p[1..], &n[1..]),
-        '[' => {
-            let Some(end) = p.iter().skip(1).position(|&x| x == ']').map(|e| e + 1) else {
-                return false;
-            };
-            let class: String = p[1..end].iter().collect();
-            !n.is_empty() && class_matches(&class, n[0]) && glob_inner(&p[end + 1..], &n[1..])
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        match p[i] {
+            '*' => {
+                if tokens.last() != Some(&Token::Star) {
+                    tokens.push(Token::Star);
+                }
+            }
+            '?' => tokens.push(Token::Any),
+            '[' => {
+                let Some(end) = p[i + 1..].iter().position(|&x| x == ']').map(|e| e + i + 1) else {
+                    return false;
+                };
+                tokens.push(Token::Class(p[i + 1..end].iter().collect()));
+                i = end;
+            }
+            '\\' if i + 1 < p.len() => {
+                tokens.push(Token::Char(p[i + 1]));
+                i += 1;
+            }
+            c => tokens.push(Token::Char(c)),
         }
-        '\\' if p.len() > 1 => !n.is_empty() && n[0] == p[1] && glob_inner(&p[2..], &n[1..]),
-        c => !n.is_empty() && n[0] == c && glob_inner(&p[1..], &n[1..]),
+        i += 1;
     }
+    let n: Vec<char> = name.chars().collect();
+    match_tokens(&tokens, &n)
 }
 
 /// Whether a source path uses wildcards (BuildKit `containsWildcards`).
@@ -827,6 +846,12 @@ mod tests {
         assert!(m.matches_or_parent_matches("any/thing"));
         let m = PatternMatcher::new(&["a/**/b".into()]);
         assert!(m.matches_or_parent_matches("a/b") && m.matches_or_parent_matches("a/x/y/b") && !m.matches_or_parent_matches("ab"));
+        // Pathological patterns stay fast.
+        let deep = "a/".repeat(30) + "b";
+        let m = PatternMatcher::new(&["**/**/**/**/**/**/**/**/c".into()]);
+        assert!(!m.matches_or_parent_matches(&deep));
+        assert!(!glob_match("*********************c", &"a".repeat(40)));
+        assert!(!glob_match("*a*a*a*a*a*a*a*a*a*b", &"a".repeat(60)));
         let m = PatternMatcher::new(&["*".into(), "!keep".into()]);
         assert!(m.matches_or_parent_matches("x") && !m.matches_or_parent_matches("keep"));
     }

@@ -4,13 +4,14 @@
 
 use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, Status, Step};
-use super::sha256::{hex, Sha256};
+use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, KeyInfo, Options};
 use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// What a cached step was made of, to say what changed when a later step
 /// with the same parent misses.
@@ -28,9 +29,9 @@ pub(crate) struct RunFacts {
     shell: Option<Vec<String>>,
     args: Vec<String>,
     heredocs: Vec<String>,
-    env: Vec<(String, String)>,
+    env: Env,
     /// Names of the stage's ARGs with values (to tell ARG from ENV changes).
-    arg_names: Vec<String>,
+    arg_names: Arc<Vec<String>>,
     workdir: String,
     user: String,
     network: String,
@@ -79,30 +80,63 @@ const PLATFORM_ARGS: [(&str, &str); 8] = [
     ("TARGETVARIANT", ""),
 ];
 
-/// Feeds length-prefixed fields into SHA-256 so that no two field lists
-/// hash alike.
-struct Hasher(Sha256);
+/// Feeds length-prefixed fields into a 128-bit hash so that no two field
+/// lists hash alike. Keys need to be stable and collision-free in practice,
+/// not cryptographic: two 64-bit lanes of multiply-fold mixing (the wyhash
+/// idea) keep a build of hundreds of steps well under a millisecond, which
+/// SHA-256 did not. Content digests stay SHA-256 (`context`).
+struct Hasher {
+    a: u64,
+    b: u64,
+}
+
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
+
+fn fold(x: u64, y: u64) -> u64 {
+    let r = (x as u128).wrapping_mul(y as u128);
+    (r as u64) ^ ((r >> 64) as u64)
+}
 
 impl Hasher {
     fn new(tag: &str) -> Hasher {
-        let mut h = Hasher(Sha256::new());
+        let mut h = Hasher { a: P0, b: P1 };
         h.str(tag);
         h
     }
 
+    fn word(&mut self, w: u64) {
+        self.a = fold(self.a ^ w, P1);
+        self.b = fold(self.b ^ w.rotate_left(29), P2);
+    }
+
+    fn bytes(&mut self, data: &[u8]) {
+        self.word(data.len() as u64 ^ P2);
+        let mut chunks = data.chunks_exact(8);
+        for c in &mut chunks {
+            self.word(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.word(u64::from_le_bytes(last) ^ P0);
+        }
+    }
+
     fn str(&mut self, s: &str) -> &mut Hasher {
-        self.0.update(&(s.len() as u64).to_le_bytes());
-        self.0.update(s.as_bytes());
+        self.bytes(s.as_bytes());
         self
     }
 
     fn key(&mut self, k: &Key) -> &mut Hasher {
-        self.0.update(k);
+        self.bytes(k);
         self
     }
 
     fn list<S: AsRef<str>>(&mut self, items: &[S]) -> &mut Hasher {
-        self.0.update(&(items.len() as u64).to_le_bytes());
+        self.word(items.len() as u64);
         for s in items {
             self.str(s.as_ref());
         }
@@ -110,7 +144,12 @@ impl Hasher {
     }
 
     fn finish(&self) -> Key {
-        self.0.clone().finish()
+        let a = fold(self.a ^ P2, self.b ^ P0);
+        let b = fold(self.b ^ P1, a ^ P2);
+        let mut k = [0u8; 16];
+        k[..8].copy_from_slice(&a.to_le_bytes());
+        k[8..].copy_from_slice(&b.to_le_bytes());
+        k
     }
 }
 
@@ -119,44 +158,47 @@ fn short(key: &Key) -> String {
 }
 
 /// The environment as BuildKit's `llb.EnvList` keeps it: setting a key
-/// moves it to the end, so order reflects the latest assignments.
+/// moves it to the end, so order reflects the latest assignments. Shared and
+/// copied on write, so that every RUN can keep a snapshot cheaply.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct Env(Vec<(String, String)>);
+pub(crate) struct Env(Arc<Vec<(Arc<str>, Arc<str>)>>);
 
 impl Env {
     fn set(&mut self, k: &str, v: &str) {
-        self.0.retain(|(key, _)| key != k);
-        self.0.push((k.to_string(), v.to_string()));
+        let list = Arc::make_mut(&mut self.0);
+        list.retain(|(key, _)| &**key != k);
+        list.push((k.into(), v.into()));
     }
 
     fn get(&self, k: &str) -> Option<String> {
-        self.0.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.clone())
+        self.0.iter().rev().find(|(key, _)| &**key == k).map(|(_, v)| v.to_string())
     }
 
-    fn pairs(&self) -> Vec<String> {
-        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect()
+    fn hash_into(&self, h: &mut Hasher) {
+        h.word(self.0.len() as u64);
+        for (k, v) in self.0.iter() {
+            h.str(k).str(v);
+        }
     }
 }
 
 /// A stage's filesystem as far as the simulation knows it: files written by
-/// COPY/ADD/WORKDIR (with the sequence number of the write) and opaque
-/// layers (the base image, every RUN) that may have written anything.
+/// COPY/ADD/WORKDIR, and opaque layers (the base image, every RUN) that may
+/// have written anything else.
 #[derive(Debug, Clone, Default)]
 struct Fs {
     tree: Tree,
-    written: HashMap<String, u32>,
-    opaque: Vec<(u32, Key)>,
-    seq: u32,
+    written: HashSet<String>,
+    opaque: Vec<Key>,
 }
 
 impl Fs {
     fn opaque(&mut self, key: Key) {
-        self.seq += 1;
-        self.opaque.push((self.seq, key));
+        self.opaque.push(key);
     }
 
     fn put(&mut self, entry: Entry) {
-        self.written.insert(entry.path.clone(), self.seq);
+        self.written.insert(entry.path.clone());
         self.tree.insert(entry);
     }
 
@@ -165,7 +207,6 @@ impl Fs {
     /// ends with `/`, is a known directory, or several things are copied;
     /// else a single file becomes `dest`.
     fn write(&mut self, dest: &str, dest_is_dir: bool, selection: &Selection) {
-        self.seq += 1;
         let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
         for e in &selection.entries {
             let path = if !into_dir { dest.to_string() } else { join(dest, &e.rel) };
@@ -187,12 +228,12 @@ impl Fs {
     /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
     fn select(&self, sources: &[String], options: &SelectOptions) -> (Selection, String) {
         let selection = self.tree.select(sources, options);
-        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains_key(&e.source));
+        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains(&e.source));
         if known {
             return (selection, String::new());
         }
         let mut h = Hasher::new("opaque");
-        for (_, key) in &self.opaque {
+        for key in &self.opaque {
             h.key(key);
         }
         (selection, short(&h.finish()))
@@ -215,7 +256,7 @@ struct StageState {
     /// Line of the step that produced `key`.
     key_line: u32,
     env: Env,
-    arg_names: Vec<String>,
+    arg_names: Arc<Vec<String>>,
     workdir: String,
     user: String,
     shell: Vec<String>,
@@ -235,17 +276,38 @@ struct Builder<'a> {
     build: usize,
     diags: Vec<Diagnostic>,
     /// Keys produced in this build: line and status of their first step.
-    this_build: HashMap<Key, (u32, Status)>,
+    this_build: super::KeyMap<(u32, Status)>,
     produced: Vec<(Key, KeyInfo)>,
-    positions: HashMap<(usize, usize), Key>,
+    positions: Vec<((usize, usize), Key)>,
     cache_mounts: Vec<String>,
     configs: Vec<Key>,
     global_args: Env,
+    /// Context files read by the step being keyed.
+    reads: Vec<String>,
+    /// `Stage::display_name` of every stage.
+    stage_names: Vec<String>,
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
-    let (df, _) = syntax::parse(&input.dockerfile);
-    let (context, diags) = Context::from_build(input);
+    let df = parsed(history, &input.dockerfile);
+    let (context, diags) = {
+        // Remember digests of texts up to 64 KiB, 16 MiB in all: most files
+        // do not change between builds, and hashing them again would
+        // dominate a build.
+        let mut memo = history.digests.borrow_mut();
+        let (known, bytes) = &mut *memo;
+        Context::with_digests(&input.files, Some(&input.dockerfile), &mut |text| {
+            if let Some(d) = known.get(text) {
+                return d.clone();
+            }
+            let d = crate::cache::sha256::digest(text.as_bytes());
+            if text.len() <= 1 << 16 && *bytes + text.len() <= 1 << 24 {
+                *bytes += text.len();
+                known.insert(text.to_string(), d.clone());
+            }
+            d
+        })
+    };
     let mut b = Builder {
         history,
         input,
@@ -255,19 +317,21 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         context,
         build: history.builds,
         diags,
-        this_build: HashMap::new(),
+        this_build: Default::default(),
         produced: Vec::new(),
-        positions: HashMap::new(),
+        positions: Vec::new(),
         cache_mounts: Vec::new(),
         configs: Vec::new(),
         global_args: Env::default(),
+        reads: Vec::new(),
+        stage_names: df.stages.iter().map(|s| s.display_name()).collect(),
     };
     let report = b.run();
     BuildOutcome {
         report,
         diagnostics: b.diags,
         produced: b.produced,
-        positions: b.positions,
+        positions: { let mut p = b.positions; p.sort_by_key(|(pos, _)| *pos); p },
         cache_mounts: b.cache_mounts,
         configs: b.configs,
     }
@@ -275,7 +339,12 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
 
 impl<'a> Builder<'a> {
     fn expand(&mut self, word: &str, env: &Env, span: crate::span::Span) -> String {
-        match words::expand(word, self.df.escape, &|name| env.get(name)) {
+        // Most words have nothing to expand or unquote.
+        let escape = self.df.escape;
+        if !word.contains(['$', '"', '\'', escape]) {
+            return word.to_string();
+        }
+        match words::expand(word, escape, &|name| env.get(name)) {
             Ok(s) => s,
             Err(e) => {
                 self.diags.push(Diagnostic::warning(span, e));
@@ -399,10 +468,12 @@ impl<'a> Builder<'a> {
             }
             None => ImageReport { changed: true, ..Default::default() },
         };
-        let counted = |s: &&Step| matches!(s.status, Status::Hit | Status::Miss) && !matches!(s.reason, Reason::SameAs { .. });
+        // A step that appears twice (same key) runs once: count it once.
+        let mut seen = std::collections::HashSet::new();
+        let counted: Vec<&Step> = steps.iter().filter(|s| matches!(s.status, Status::Hit | Status::Miss) && seen.insert(s.key.as_str())).collect();
         BuildReport {
-            cold_seconds: steps.iter().filter(counted).fold(0.0, |t, s| t + s.est_seconds),
-            warm_seconds: steps.iter().filter(counted).filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
+            cold_seconds: counted.iter().fold(0.0, |t, s| t + s.est_seconds),
+            warm_seconds: counted.iter().filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
             hits: steps.iter().filter(|s| s.status == Status::Hit).count(),
             misses: steps.iter().filter(|s| s.status == Status::Miss).count(),
             target: target_name,
@@ -412,12 +483,27 @@ impl<'a> Builder<'a> {
     }
 
     fn seconds(&self, instr: &Instruction) -> f64 {
-        self.options.seconds.get(&instr.text).copied().unwrap_or_else(|| estimate_seconds(instr))
+        if let Some(&s) = self.options.seconds.get(&instr.text) {
+            return s;
+        }
+        if instr.keyword != Keyword::Run {
+            return estimate_seconds(instr);
+        }
+        // RUN estimates scan the command for many tools: remember them.
+        let mut memo = self.history.estimates.borrow_mut();
+        if let Some(&s) = memo.get(&instr.text) {
+            return s;
+        }
+        let s = estimate_seconds(instr);
+        if memo.len() < 10_000 {
+            memo.insert(instr.text.clone(), s);
+        }
+        s
     }
 
     fn blank(&self, instr: &Instruction, index: usize, status: Status, reason: Reason) -> Step {
         Step {
-            stage: instr.stage.and_then(|s| self.df.stages.get(s)).map(|s| s.display_name()).unwrap_or_default(),
+            stage: instr.stage.and_then(|s| self.stage_names.get(s)).cloned().unwrap_or_default(),
             stage_index: instr.stage,
             instruction: index,
             line: instr.line,
@@ -431,6 +517,7 @@ impl<'a> Builder<'a> {
             config_changed: false,
             warm_cache_mount: false,
             linked: false,
+            reads: Vec::new(),
         }
     }
 
@@ -444,7 +531,7 @@ impl<'a> Builder<'a> {
             key,
             key_line: instr.line,
             env: Env::default(),
-            arg_names: Vec::new(),
+            arg_names: Arc::default(),
             workdir: "/".into(),
             user: String::new(),
             shell: vec!["/bin/sh".into(), "-c".into()],
@@ -487,9 +574,11 @@ impl<'a> Builder<'a> {
     #[allow(clippy::too_many_arguments)]
     fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Facts, new_reason: Option<Reason>) -> Step {
         let instr = &self.df.instructions[index];
+        // The same vertex twice in one build (identical steps in two
+        // stages) is solved once: the second line shares the first's fate.
         let (status, reason) = if let Some(&(line, status)) = self.this_build.get(&key) {
             match status {
-                Status::Miss => (Status::Hit, Reason::SameAs { line }),
+                Status::Miss => (Status::Miss, Reason::SameAs { line }),
                 _ => (Status::Hit, Reason::Cached { build: self.history.keys.get(&key).map_or(0, |i| i.build + 1) }),
             }
         } else if let Some(info) = self.history.keys.get(&key) {
@@ -498,10 +587,13 @@ impl<'a> Builder<'a> {
             (Status::Miss, self.explain(stage, st, parent, &facts, new_reason))
         };
         self.this_build.entry(key).or_insert((instr.line, status));
-        self.produced.push((key, KeyInfo { build: self.build, parent, facts }));
-        self.positions.insert((stage, st.position), key);
+        self.produced.push((key, KeyInfo { build: self.build, parent, facts: Arc::new(facts) }));
+        self.positions.push(((stage, st.position), key));
         st.position += 1;
         let mut step = self.blank(instr, index, status, reason);
+        step.reads = std::mem::take(&mut self.reads);
+        step.reads.sort();
+        step.reads.dedup();
         step.key = short(&key);
         step.est_seconds = self.seconds(instr);
         step
@@ -519,7 +611,7 @@ impl<'a> Builder<'a> {
             }
         }
         let same_kind = |k: &Key| -> Option<&Facts> {
-            let old = &self.history.keys.get(k)?.facts;
+            let old: &Facts = &self.history.keys.get(k)?.facts;
             (std::mem::discriminant(old) == std::mem::discriminant(facts)).then_some(old)
         };
         // Among the cached steps with the same parent, compare with the most
@@ -528,7 +620,8 @@ impl<'a> Builder<'a> {
         let by_parent = parent
             .and_then(|p| self.history.children.get(&p))
             .and_then(|c| c.iter().rev().filter_map(same_kind).min_by_key(|old| distance(old, facts)));
-        let old = by_parent.or_else(|| self.history.positions.get(&(stage, st.position)).and_then(same_kind));
+        let at_position = |pos: (usize, usize)| self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1);
+        let old = by_parent.or_else(|| at_position((stage, st.position)).and_then(same_kind));
         match old {
             Some(old) => diff(old, facts),
             None => new_reason.unwrap_or(Reason::NewStep),
@@ -554,7 +647,6 @@ impl<'a> Builder<'a> {
                 let parent = st.key;
                 let key = Hasher::new("mkdir").key(&parent).str(&wd).str(&st.user).finish();
                 let step = self.step(stage, index, st, key, Some(parent), Facts::Workdir { path: wd.clone(), user: st.user.clone() }, None);
-                st.fs.seq += 1;
                 st.fs.put(Entry::dir(&clean_path(&wd), 0o755));
                 st.key = key;
                 st.key_line = instr.line;
@@ -585,7 +677,7 @@ impl<'a> Builder<'a> {
                         if !NON_ENV_ARGS.contains(&d.name.as_str()) {
                             st.env.set(&d.name, v);
                             if !st.arg_names.contains(&d.name) {
-                                st.arg_names.push(d.name.clone());
+                                Arc::make_mut(&mut st.arg_names).push(d.name.clone());
                             }
                         }
                     }
@@ -660,20 +752,20 @@ impl<'a> Builder<'a> {
             }
         };
         let mut mounts = Vec::new();
-        let mut warm = false;
+        let mut cache_ids = Vec::new();
         for m in &run.mounts {
             let (facts, cache_id) = self.mount(m, st, stage, states, instr);
-            if let Some(id) = cache_id {
-                warm |= self.history.cache_mounts.contains(&id) || self.cache_mounts.contains(&id);
-                self.cache_mounts.push(id);
-            }
+            cache_ids.extend(cache_id);
             mounts.push(facts);
         }
+        // A cache mount holds files once a RUN that used it has run (a step
+        // taken from the cache never mounts it).
+        let warm = cache_ids.iter().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.contains(id));
         let facts = RunFacts {
             shell,
             args,
             heredocs,
-            env: st.env.0.clone(),
+            env: st.env.clone(),
             arg_names: st.arg_names.clone(),
             workdir: st.workdir.clone(),
             user: st.user.clone(),
@@ -683,7 +775,9 @@ impl<'a> Builder<'a> {
         };
         let parent = st.key;
         let mut h = Hasher::new("exec");
-        h.key(&parent).list(&facts.args).list(&st.env.pairs()).str(&facts.workdir).str(&facts.user).str(&facts.network).str(&facts.security);
+        h.key(&parent).list(&facts.args);
+        st.env.hash_into(&mut h);
+        h.str(&facts.workdir).str(&facts.user).str(&facts.network).str(&facts.security);
         for m in &facts.mounts {
             h.str(&m.target).str(&m.options).str(&m.opaque);
             for (rel, (_, digest, mode)) in &m.files {
@@ -693,6 +787,9 @@ impl<'a> Builder<'a> {
         let key = h.finish();
         let mut step = self.step(stage, index, st, key, Some(parent), Facts::Run(facts), None);
         step.warm_cache_mount = warm && step.status == Status::Miss;
+        if step.status == Status::Miss {
+            self.cache_mounts.extend(cache_ids);
+        }
         st.fs.opaque(key);
         st.key = key;
         st.key_line = instr.line;
@@ -723,19 +820,27 @@ impl<'a> Builder<'a> {
                 let (sel, op) = self.select_from(from.as_deref(), std::slice::from_ref(&src), &SelectOptions::default(), stage, states, instr);
                 files = files_of(&sel);
                 opaque = op;
-                format!("{kind} target={target} source={src} from={} rw={rw}", self.from_identity(from.as_deref(), stage, states))
+                format!("{kind} target={target} source={src} from={} rw={rw}", self.source_identity(from.as_deref(), stage, states))
             }
             MountType::Cache => {
-                // The contents are never in the key; the options are.
+                // The contents are never in the key. Of the id and sharing,
+                // BuildKit keeps only the Dockerfile default (id = target,
+                // shared) in the key and clears any other id or sharing, so
+                // that `locked` to `private`, or one explicit id to another,
+                // keeps the cache (solver/llbsolver/ops/exec.go
+                // `checkShouldClearCacheOpts`). Mode, uid and gid shape the
+                // mount's input, so they count.
                 let cid = id.clone().unwrap_or_else(|| target.clone());
                 cache_id = Some(cid.clone());
+                let sharing = m.sharing.as_deref().unwrap_or("shared").to_ascii_lowercase();
+                let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
+                let (key_id, key_sharing) = if default_id && sharing == "shared" { (cid.as_str(), sharing.as_str()) } else { ("", "shared") };
                 format!(
-                    "{kind} target={target} id={cid} sharing={} mode={} uid={} gid={} from={} source={} ro={}",
-                    m.sharing.as_deref().unwrap_or("shared"),
+                    "{kind} target={target} id={key_id} sharing={key_sharing} mode={} uid={} gid={} from={} source={} ro={}",
                     m.mode.as_deref().unwrap_or("0755"),
                     m.uid.as_deref().unwrap_or("0"),
                     m.gid.as_deref().unwrap_or("0"),
-                    self.from_identity(from.as_deref(), stage, states),
+                    self.source_identity(from.as_deref(), stage, states),
                     source.clone().unwrap_or_default(),
                     m.readonly
                 )
@@ -758,7 +863,7 @@ impl<'a> Builder<'a> {
 
     /// What a `--from` names, as the key sees it: the context, a stage (by
     /// position, whatever its name), or an image identity.
-    fn from_identity(&self, from: Option<&str>, stage: usize, states: &[Option<StageState>]) -> String {
+    fn source_identity(&self, from: Option<&str>, stage: usize, states: &[Option<StageState>]) -> String {
         match from {
             None => String::new(),
             Some(name) => match self.df.stage_ref(name, stage).filter(|&i| states[i].is_some()) {
@@ -781,6 +886,7 @@ impl<'a> Builder<'a> {
         match from {
             None => {
                 let sel = self.context.tree.select(sources, options);
+                self.reads.extend(sel.entries.iter().filter(|e| e.kind == EntryKind::File).map(|e| e.source.clone()));
                 for m in &sel.missing {
                     if !crate::context::has_wildcards(m) {
                         self.diags.push(Diagnostic::warning(instr.span, format!("\"{m}\" is not in the build context (after .dockerignore)")));
@@ -789,7 +895,12 @@ impl<'a> Builder<'a> {
                 (sel, String::new())
             }
             Some(name) => match self.df.stage_ref(name, stage).and_then(|i| states[i].as_ref()) {
-                Some(src) => src.fs.select(sources, options),
+                Some(src) => {
+                    // Paths inside an image are shown absolute.
+                    let (mut sel, opaque) = src.fs.select(sources, options);
+                    sel.entries.iter_mut().for_each(|e| e.source.insert(0, '/'));
+                    (sel, opaque)
+                }
                 None => {
                     // An image: its content is its identity.
                     let identity = base_identity(name, self.images);
@@ -875,17 +986,17 @@ impl<'a> Builder<'a> {
         }
         // Keyed on what `--from` resolves to, not its spelling: renaming a
         // stage changes nothing.
-        let from_identity = self.from_identity(c.from.as_deref(), stage, states);
+        let source_identity = self.source_identity(c.from.as_deref(), stage, states);
         let facts = CopyFacts {
             sources: sources.clone(),
             dest: dest_raw.clone(),
             options: options_text,
-            from: from_identity,
+            from: source_identity,
             from_name: c.from.clone().unwrap_or_default(),
             files: files_of(&selection),
             opaque,
         };
-        let checksum = selection.checksum();
+        let checksum = selection_key(&selection);
         let linked = c.link && chmod.is_none();
         let parent = st.key;
         let mut h = Hasher::new("copy");
@@ -908,6 +1019,24 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The parse of `text`, from the history's few latest parses if it has it.
+fn parsed(history: &History, text: &str) -> Arc<Dockerfile> {
+    const KEEP: usize = 8;
+    let mut parses = history.parses.borrow_mut();
+    if let Some(i) = parses.iter().position(|(t, _)| t == text) {
+        let hit = parses.remove(i);
+        let df = hit.1.clone();
+        parses.push(hit);
+        return df;
+    }
+    let df = Arc::new(syntax::parse(text).0);
+    if parses.len() >= KEEP {
+        parses.remove(0);
+    }
+    parses.push((text.to_string(), df.clone()));
+    df
+}
+
 /// Stages or images an instruction reads from (`COPY --from`, `RUN
 /// --mount=from=`), as written: BuildKit does not expand `--from`.
 fn source_stages(instr: &Instruction) -> Vec<String> {
@@ -916,6 +1045,20 @@ fn source_stages(instr: &Instruction) -> Vec<String> {
         Args::Run(r) => r.mounts.iter().filter_map(|m| m.from.clone()).collect(),
         _ => Vec::new(),
     }
+}
+
+/// The content identity of a selection: what `Selection::checksum` covers
+/// (relative names, kinds, mode bits, digests, in name order), with the fast
+/// key hash instead of SHA-256.
+fn selection_key(sel: &Selection) -> String {
+    let mut entries: Vec<&crate::context::Selected> = sel.entries.iter().collect();
+    entries.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source)));
+    let mut h = Hasher::new("selection");
+    for e in entries {
+        h.str(&e.rel).str(if e.kind == EntryKind::Dir { "d" } else { "f" }).str(&e.digest);
+        h.word(u64::from(e.mode));
+    }
+    short(&h.finish())
 }
 
 fn files_of(sel: &Selection) -> Files {
@@ -974,7 +1117,7 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return Reason::CommandChanged;
             }
             if a.env != b.env {
-                let name = first_env_difference(&a.env, &b.env);
+                let name = first_env_difference(&a.env.0, &b.env.0);
                 let is_arg = b.arg_names.contains(&name) || a.arg_names.contains(&name);
                 return if is_arg { Reason::ArgChanged { name } } else { Reason::EnvChanged { name } };
             }
@@ -1002,7 +1145,13 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                     return r;
                 }
                 if ma.opaque != mb.opaque {
-                    return Reason::SourceChanged { from: mb.target.clone() };
+                    // The mount reads what a RUN of another stage (or an
+                    // image) made: the simulation only knows that it re-ran.
+                    return if mb.options.contains(" from=stage ") {
+                        Reason::UpstreamRan { from: mb.target.clone() }
+                    } else {
+                        Reason::SourceChanged { from: mb.target.clone() }
+                    };
                 }
             }
             Reason::NewStep
@@ -1024,7 +1173,11 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return r;
             }
             if a.opaque != b.opaque {
-                return Reason::SourceChanged { from: b.from_name.clone() };
+                return if b.from.starts_with("stage ") {
+                    Reason::UpstreamRan { from: b.from_name.clone() }
+                } else {
+                    Reason::SourceChanged { from: b.from_name.clone() }
+                };
             }
             Reason::NewStep
         }
@@ -1037,7 +1190,8 @@ fn distance(old: &Facts, new: &Facts) -> usize {
     let files = |a: &Files, b: &Files| a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count();
     match (old, new) {
         (Facts::Run(a), Facts::Run(b)) => {
-            let env = a.env.iter().filter(|kv| !b.env.contains(kv)).count() + b.env.iter().filter(|kv| !a.env.contains(kv)).count();
+            let (ea, eb) = (&a.env.0, &b.env.0);
+            let env = ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count();
             let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
             let command = if a.args == b.args {
                 0
@@ -1063,20 +1217,22 @@ fn distance(old: &Facts, new: &Facts) -> usize {
     }
 }
 
-fn first_env_difference(a: &[(String, String)], b: &[(String, String)]) -> String {
-    let get = |list: &[(String, String)], k: &str| list.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+type Pairs = [(Arc<str>, Arc<str>)];
+
+fn first_env_difference(a: &Pairs, b: &Pairs) -> String {
+    let get = |list: &Pairs, k: &str| list.iter().find(|(key, _)| &**key == k).map(|(_, v)| v.clone());
     for (k, v) in b {
         if get(a, k).as_ref() != Some(v) {
-            return k.clone();
+            return k.to_string();
         }
     }
     for (k, _) in a {
         if get(b, k).is_none() {
-            return k.clone();
+            return k.to_string();
         }
     }
     // Same values, different order.
-    a.iter().zip(b).find(|(x, y)| x.0 != y.0).map(|(_, y)| y.0.clone()).unwrap_or_default()
+    a.iter().zip(b).find(|(x, y)| x.0 != y.0).map(|(_, y)| y.0.to_string()).unwrap_or_default()
 }
 
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {

@@ -17,14 +17,18 @@ mod build;
 mod estimate;
 mod report;
 pub mod sha256;
+mod whatif;
 
 pub use estimate::estimate_seconds;
+pub use whatif::{dependency_manifests, source_files, with_file_edited};
 pub use report::{render_text, BuildReport, ImageReport, Reason, Simulation, Status, Step};
 
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo, Scenario};
 use crate::reference;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Options a caller may set; the defaults suit the CLI.
 #[derive(Debug, Clone, Default)]
@@ -34,8 +38,31 @@ pub struct Options {
     pub seconds: BTreeMap<String, f64>,
 }
 
-/// A cache key: a SHA-256 over the step's operation and its inputs' keys.
-pub(crate) type Key = [u8; 32];
+/// A cache key: a 128-bit hash over the step's operation and its inputs' keys.
+pub(crate) type Key = [u8; 16];
+
+/// Keys are already well-mixed hashes: a map can use their first bytes as
+/// its hash instead of hashing them again.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // `[u8; 16]` hashes as its length, then its bytes.
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(w);
+        }
+    }
+}
+
+pub(crate) type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
+pub(crate) type KeySet = HashSet<Key, std::hash::BuildHasherDefault<KeyHasher>>;
 
 /// What the cache remembers of a key, to explain later misses.
 #[derive(Debug, Clone)]
@@ -44,26 +71,34 @@ pub(crate) struct KeyInfo {
     pub build: usize,
     /// The key this step was chained on (`None` for FROM and `--link` copies).
     pub parent: Option<Key>,
-    pub facts: build::Facts,
+    pub facts: Arc<build::Facts>,
 }
 
 /// The build cache after some builds: every key ever produced, plus what is
 /// needed to explain misses. Plain data; `record` a build to extend it.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    pub(crate) keys: HashMap<Key, KeyInfo>,
+    pub(crate) keys: KeyMap<KeyInfo>,
     /// Keys by the key they were chained on, newest last.
-    pub(crate) children: HashMap<Key, Vec<Key>>,
+    pub(crate) children: KeyMap<Vec<Key>>,
     /// Keys by (stage index, step position in the stage) in the latest build.
-    pub(crate) positions: HashMap<(usize, usize), Key>,
+    pub(crate) positions: Vec<((usize, usize), Key)>,
     /// Cache mount ids that hold contents (BuildKit keeps them between builds).
     pub(crate) cache_mounts: HashSet<String>,
     /// Image-config digests seen, to tell which metadata changed.
-    pub(crate) configs: HashSet<Key>,
+    pub(crate) configs: KeySet,
     /// Number of recorded builds.
     pub builds: usize,
     /// The image id of the latest recorded build.
     pub last_image: Option<String>,
+    /// Content digests of text files seen so far: most files do not change
+    /// between builds, and hashing them again would dominate a build.
+    pub(crate) digests: RefCell<(HashMap<String, String>, usize)>,
+    /// The latest parses by Dockerfile text: recorded builds and the live
+    /// view often share a text, and parsing is a good part of a build.
+    pub(crate) parses: RefCell<Vec<(String, Arc<crate::syntax::Dockerfile>)>>,
+    /// Default time estimates of RUN instructions by text.
+    pub(crate) estimates: RefCell<HashMap<String, f64>>,
 }
 
 /// What one build produced, ready to be recorded into a [`History`].
@@ -72,7 +107,7 @@ pub struct BuildOutcome {
     pub report: BuildReport,
     pub diagnostics: Vec<Diagnostic>,
     pub(crate) produced: Vec<(Key, KeyInfo)>,
-    pub(crate) positions: HashMap<(usize, usize), Key>,
+    pub(crate) positions: Vec<((usize, usize), Key)>,
     pub(crate) cache_mounts: Vec<String>,
     pub(crate) configs: Vec<Key>,
 }
@@ -95,7 +130,9 @@ impl History {
                 list.retain(|k| k != key);
                 list.push(*key);
             }
-            self.keys.insert(*key, info.clone());
+            // The same key always comes with equivalent facts: keep the old
+            // ones and note the build.
+            self.keys.entry(*key).and_modify(|old| old.build = info.build).or_insert_with(|| info.clone());
         }
         self.positions = outcome.positions.clone();
         self.cache_mounts.extend(outcome.cache_mounts.iter().cloned());

@@ -62,6 +62,10 @@ pub struct Step {
     /// A `COPY --link` / `ADD --link` that keeps its cache whatever the
     /// steps before it do.
     pub linked: bool,
+    /// Build-context files this step reads (COPY/ADD sources, bind mounts),
+    /// after `.dockerignore`: a file no step reads never breaks the cache.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reads: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,8 +101,8 @@ pub enum Reason {
     FirstBuild,
     /// Found in the cache; `build` is the 1-based build that last produced it.
     Cached { build: usize },
-    /// The same step already appears earlier in this build (`line`): BuildKit
-    /// runs it once.
+    /// The same step already appears earlier in this build (`line`), which
+    /// re-ran: BuildKit runs it once for both.
     SameAs { line: u32 },
     /// The step before it in the stage re-ran (`line`), so its input changed.
     ParentMissed { line: u32 },
@@ -130,6 +134,9 @@ pub enum Reason {
     ModeChanged { path: String },
     /// The selected content of another stage or image differs.
     SourceChanged { from: String },
+    /// Reads output of a RUN in stage `from` that re-ran: the simulation
+    /// cannot see whether the bytes changed, so it assumes they did.
+    UpstreamRan { from: String },
     /// The destination differs.
     DestChanged,
     /// A flag such as `--chown`, `--chmod`, `--exclude` differs.
@@ -185,6 +192,7 @@ impl Reason {
             Reason::FileRenamed { from, to } => format!("`{from}` renamed to `{to}`"),
             Reason::ModeChanged { path } => format!("mode of `{path}` changed"),
             Reason::SourceChanged { from } => format!("content copied from {from} changed"),
+            Reason::UpstreamRan { from } => format!("a RUN in {from} re-ran, so its output may differ"),
             Reason::DestChanged => "destination changed".into(),
             Reason::OptionsChanged => "options changed".into(),
             Reason::SourcesChanged => "source paths changed".into(),

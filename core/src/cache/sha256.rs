@@ -66,11 +66,12 @@ impl Sha256 {
 
     pub fn finish(mut self) -> [u8; 32] {
         let bits = self.total.wrapping_mul(8);
-        self.update(&[0x80]);
-        while self.buf_len != 56 {
-            self.update(&[0]);
-        }
-        self.update(&bits.to_be_bytes());
+        // Padding: 0x80, zeros up to 56 mod 64, then the bit length.
+        let zeros = (119 - self.buf_len) % 64;
+        let mut pad = [0u8; 72];
+        pad[0] = 0x80;
+        pad[1 + zeros..9 + zeros].copy_from_slice(&bits.to_be_bytes());
+        self.update(&pad[..9 + zeros]);
         let mut out = [0u8; 32];
         for (chunk, word) in out.chunks_mut(4).zip(self.state) {
             chunk.copy_from_slice(&word.to_be_bytes());
@@ -142,6 +143,7 @@ mod tests {
             digest(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
             "sha256:248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
         );
+        assert_eq!(digest(&vec![b'a'; 1_000_000]), "sha256:cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
     }
 
     #[test]

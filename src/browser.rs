@@ -219,6 +219,14 @@ pub fn editor_insert(text: &str) -> bool {
     doc.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false)
 }
 
+/// Scrolls an element by `dy` pixels (the gutter forwards wheel turns to
+/// the textarea this way).
+pub fn scroll_by(node: &NodeRef, dy: f64) {
+    if let Some(el) = node.cast::<Element>() {
+        el.set_scroll_top(el.scroll_top() + dy.round() as i32);
+    }
+}
+
 /// Copies the textarea's scroll position to the overlay and the gutter.
 pub fn sync_scroll(source: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
     let Some(src) = source.cast::<Element>() else { return };

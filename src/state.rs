@@ -74,6 +74,18 @@ pub enum Action {
     SetLang(Option<String>),
 }
 
+/// The text as a textarea holds it: a textarea turns every CRLF and lone CR
+/// into LF, so a loaded text is stored that way too, or byte offsets would
+/// differ between the state and the editor. BuildKit reads lines the same
+/// either way (frontend/dockerfile/parser: bufio.ScanLines drops the CR).
+fn textarea_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
 impl Reducible for Playground {
     type Action = Action;
 
@@ -87,7 +99,7 @@ impl Reducible for Playground {
                 next.share.dockerfile = text;
             }
             Action::Load { dockerfile, files } => {
-                next.share.dockerfile = dockerfile;
+                next.share.dockerfile = textarea_newlines(dockerfile);
                 next.share.files = files;
                 next.share.history.clear();
                 next.share.build_args.clear();
@@ -95,7 +107,7 @@ impl Reducible for Playground {
                 next.loaded += 1;
             }
             Action::Restore(share) => {
-                next.share = share;
+                next.share = ShareState { dockerfile: textarea_newlines(share.dockerfile), ..share };
                 next.loaded += 1;
             }
             // The default panel is left out, which keeps permalinks short.
@@ -134,6 +146,15 @@ mod tests {
         let s = reduce(start, vec![Action::Load { dockerfile: "FROM b".into(), files: files.clone() }]);
         assert_eq!((s.share.dockerfile.as_str(), &s.share.files, s.loaded), ("FROM b", &files, 1));
         assert!(s.share.history.is_empty() && s.share.target.is_none() && s.share.build_args.is_empty());
+    }
+
+    #[test]
+    fn loaded_text_gets_the_newlines_a_textarea_would_give_it() {
+        let s = reduce(Playground::default(), vec![Action::Load { dockerfile: "FROM a\r\nRUN b\rRUN c\n".into(), files: vec![] }]);
+        assert_eq!(s.share.dockerfile, "FROM a\nRUN b\nRUN c\n");
+        let share = ShareState { dockerfile: "FROM a\r\n".into(), target: Some("t".into()), ..ShareState::default() };
+        let s = reduce(Playground::default(), vec![Action::Restore(share)]);
+        assert_eq!((s.share.dockerfile.as_str(), s.share.target.as_deref(), s.loaded), ("FROM a\n", Some("t"), 1));
     }
 
     #[test]

@@ -163,6 +163,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         Callback::from(move |_: Event| report_caret())
     };
     let onscroll = Callback::from(move |_: Event| follow_scroll());
+    let on_gutter_wheel = {
+        let textarea = props.textarea.clone();
+        Callback::from(move |dy: f64| browser::scroll_by(&textarea, dy))
+    };
 
     let a = &props.analysis;
     let (line, col) = a.lines.line_col(&a.text, props.caret.min(a.text.len()));
@@ -172,7 +176,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <div class="editor-body">
-                <Gutter node={gutter} marks={line_diags.clone()} current={line} shown={*shown} />
+                <Gutter node={gutter} marks={line_diags.clone()} current={line} shown={*shown} on_wheel={on_gutter_wheel} />
                 <div class="code">
                     <div class="overlay" ref={overlay} aria-hidden="true">
                         <div class="current-line" style={current_top}></div>

@@ -16,17 +16,24 @@ pub struct GutterProps {
     pub current: u32,
     /// The lines to draw, `first..last` (0-based); the others are blank space.
     pub shown: (usize, usize),
+    /// Wheel turns over the gutter, in pixels, for the textarea to scroll.
+    pub on_wheel: Callback<f64>,
 }
 
 #[component]
 pub fn Gutter(props: &GutterProps) -> Html {
+    // Line-mode wheels (Firefox) report lines, not pixels.
+    let onwheel = props.on_wheel.reform(|e: WheelEvent| {
+        let lh = crate::browser::LINE_HEIGHT_PX as f64;
+        if e.delta_mode() == 1 { e.delta_y() * lh } else { e.delta_y() }
+    });
     let len = props.marks.len();
     let (first, last) = (props.shown.0.min(len), props.shown.1.min(len));
     let lh = crate::browser::LINE_HEIGHT_PX as usize;
     // Sized for the widest number, drawn or not, so the width never jumps.
     let style = format!("min-width: calc({}ch + 28px)", len.to_string().len().max(2));
     html! {
-        <div class="gutter" ref={props.node.clone()} aria-hidden="true" {style}>
+        <div class="gutter" ref={props.node.clone()} aria-hidden="true" {style} {onwheel}>
             <div class="gutter-lines">
                 if first > 0 {
                     <div style={format!("height: {}px", first * lh)}></div>

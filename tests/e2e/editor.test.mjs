@@ -2,7 +2,7 @@
 // indents continuation lines, committed IME text (CJK, emoji) goes through,
 // the highlighted overlay always shows exactly the textarea's text, and in a
 // long file the overlay, the gutter and the textarea stay aligned when
-// scrolled to the end.
+// scrolled to the end, and the wheel over the gutter scrolls the text.
 //
 // Usage: trunk build && node tests/e2e/editor.test.mjs   (PORT=8080 by default)
 
@@ -60,6 +60,15 @@ try {
   assert.ok(Math.abs(last.y - number.y) < 1, `line at ${last.y}, number at ${number.y}`);
   assert.equal(await page.textContent('.hl-line[data-line="3000"]'), "RUN echo line-3000");
   assert.ok((await page.$$(".hl-line")).length < 400, "only the visible lines are drawn");
+
+  // The wheel over the line numbers scrolls the text too.
+  const top = () => textarea.evaluate((t) => t.scrollTop);
+  const before = await top();
+  const gutter = await page.locator(".gutter").boundingBox();
+  await page.mouse.move(gutter.x + gutter.width / 2, gutter.y + gutter.height / 2);
+  await page.mouse.wheel(0, -400);
+  await page.waitForTimeout(100);
+  assert.ok(before - (await top()) >= 300, `scrolled from ${before} to ${await top()}`);
 } finally {
   await browser.close();
   server.close();

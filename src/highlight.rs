@@ -590,7 +590,13 @@ COPY ["$SRC", "/dst"]"#,
                 assert_eq!(class_at(ins.keyword_span.start), Some(Class::Keyword), "{name}:{} keyword", ins.line);
                 for h in &ins.heredocs {
                     if !h.content.is_empty() {
-                        assert_eq!(class_at(h.span.start), Some(Class::Heredoc), "{name}:{} heredoc {}", ins.line, h.name);
+                        assert_eq!(
+                            class_at(h.span.start),
+                            Some(Class::Heredoc),
+                            "{name}:{} heredoc {}",
+                            ins.line,
+                            h.name
+                        );
                     }
                 }
             }
@@ -603,8 +609,34 @@ COPY ["$SRC", "/dst"]"#,
     #[test]
     fn random_texts_keep_the_token_invariants() {
         const PIECES: [&str; 28] = [
-            "RUN ", "FROM ", "COPY ", "env ", "AS ", "--m=x ", "\\", "\n", "\r\n", "\"", "'", "$", "${", "}", "<<", "<<-",
-            "EOF", "\tEOF", "#", "# escape=`", "`", "=", " ", "\t", "中", "🐳", "[", "]",
+            "RUN ",
+            "FROM ",
+            "COPY ",
+            "env ",
+            "AS ",
+            "--m=x ",
+            "\\",
+            "\n",
+            "\r\n",
+            "\"",
+            "'",
+            "$",
+            "${",
+            "}",
+            "<<",
+            "<<-",
+            "EOF",
+            "\tEOF",
+            "#",
+            "# escape=`",
+            "`",
+            "=",
+            " ",
+            "\t",
+            "中",
+            "🐳",
+            "[",
+            "]",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |n: usize| {
@@ -624,7 +656,8 @@ COPY ["$SRC", "/dst"]"#,
             }
             let caret = next(text.len() + 1);
             let marks = [Mark { span: Span::new(caret, caret + next(5)), severity: Severity::Warning }];
-            let covered: usize = layout(&text, &toks, &marks).iter().flat_map(|l| &l.pieces).map(|p| p.span.len()).sum();
+            let covered: usize =
+                layout(&text, &toks, &marks).iter().flat_map(|l| &l.pieces).map(|p| p.span.len()).sum();
             assert_eq!(covered, text.len() - text.matches('\n').count() - text.matches("\r\n").count(), "{text:?}");
             let _ = crate::editing::newline_with_indent(&text, caret, '\\');
         }
@@ -632,7 +665,8 @@ COPY ["$SRC", "/dst"]"#,
 
     #[test]
     fn every_input_is_covered_without_panicking() {
-        for text in ["", "\n", "RUN \"unclosed", "RUN ${", "FROM\\", "COPY <<", "🐳\u{0}\u{feff}RUN $", "RUN a\\\r\n"] {
+        for text in ["", "\n", "RUN \"unclosed", "RUN ${", "FROM\\", "COPY <<", "🐳\u{0}\u{feff}RUN $", "RUN a\\\r\n"]
+        {
             let lines = layout(text, &tokens(text), &[Mark { span: Span::new(0, 99), severity: Severity::Error }]);
             let covered: usize = lines.iter().flat_map(|l| &l.pieces).map(|p| p.span.len()).sum();
             let newlines = text.matches('\n').count() + text.matches("\r\n").count();

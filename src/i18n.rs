@@ -54,10 +54,7 @@ impl Lang {
     /// saved state) wins, then the first supported browser language, then
     /// English.
     pub fn choose<'a>(explicit: Option<&str>, browser: impl IntoIterator<Item = &'a str>) -> Lang {
-        explicit
-            .and_then(Lang::from_tag)
-            .or_else(|| browser.into_iter().find_map(Lang::from_tag))
-            .unwrap_or(Lang::En)
+        explicit.and_then(Lang::from_tag).or_else(|| browser.into_iter().find_map(Lang::from_tag)).unwrap_or(Lang::En)
     }
 }
 
@@ -250,26 +247,11 @@ static ZH: Texts = Texts {
             "Node.js：先复制依赖清单，再复制源码",
             "先复制 package.json 和锁文件并安装依赖，再复制源码：修改代码不再触发 npm 重新安装。",
         ),
-        (
-            "Python：slim 基础镜像，不保留 pip 缓存",
-            "slim 基础镜像加上 pip install --no-cache-dir，让镜像少几百 MB。",
-        ),
-        (
-            "Go：多阶段构建，运行时极小",
-            "用完整工具链编译，最终只把静态二进制文件放进 distroless 镜像。",
-        ),
-        (
-            "Java/Maven：构建阶段与 JRE 运行阶段",
-            "依赖单独成层，用 Maven 构建，在只含 JRE 的镜像中运行。",
-        ),
-        (
-            "前端：先构建，再由 nginx 提供服务",
-            "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。",
-        ),
-        (
-            "静态网站：极简服务器镜像",
-            "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。",
-        ),
+        ("Python：slim 基础镜像，不保留 pip 缓存", "slim 基础镜像加上 pip install --no-cache-dir，让镜像少几百 MB。"),
+        ("Go：多阶段构建，运行时极小", "用完整工具链编译，最终只把静态二进制文件放进 distroless 镜像。"),
+        ("Java/Maven：构建阶段与 JRE 运行阶段", "依赖单独成层，用 Maven 构建，在只含 JRE 的镜像中运行。"),
+        ("前端：先构建，再由 nginx 提供服务", "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。"),
+        ("静态网站：极简服务器镜像", "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。"),
     ],
 };
 

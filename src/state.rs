@@ -21,7 +21,8 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 6] = [Panel::Outline, Panel::Problems, Panel::Cache, Panel::Size, Panel::Graph, Panel::Findings];
+    pub const ALL: [Panel; 6] =
+        [Panel::Outline, Panel::Problems, Panel::Cache, Panel::Size, Panel::Graph, Panel::Findings];
 
     /// The name stored in `ShareState::panel` and in permalinks.
     pub fn as_str(self) -> &'static str {
@@ -65,7 +66,10 @@ pub enum Action {
     /// Open a sample: a new Dockerfile and its build context. The build
     /// history, build args and target belong to the previous project and are
     /// cleared.
-    Load { dockerfile: String, files: Vec<ContextFile> },
+    Load {
+        dockerfile: String,
+        files: Vec<ContextFile>,
+    },
     /// Replace everything (a permalink or a restored draft).
     Restore(ShareState),
     SetPanel(Panel),
@@ -150,7 +154,10 @@ mod tests {
 
     #[test]
     fn loaded_text_gets_the_newlines_a_textarea_would_give_it() {
-        let s = reduce(Playground::default(), vec![Action::Load { dockerfile: "FROM a\r\nRUN b\rRUN c\n".into(), files: vec![] }]);
+        let s = reduce(
+            Playground::default(),
+            vec![Action::Load { dockerfile: "FROM a\r\nRUN b\rRUN c\n".into(), files: vec![] }],
+        );
         assert_eq!(s.share.dockerfile, "FROM a\nRUN b\nRUN c\n");
         let share = ShareState { dockerfile: "FROM a\r\n".into(), target: Some("t".into()), ..ShareState::default() };
         let s = reduce(Playground::default(), vec![Action::Restore(share)]);

@@ -59,7 +59,19 @@ pub fn visible_lines(scroll_top: i32, height: i32) -> (usize, usize) {
 /// the textarea even when the widest line is not drawn.
 fn widest_line_ch(text: &str) -> usize {
     text.lines()
-        .map(|l| l.chars().map(|c| if c == '\t' { 4 } else if (c as u32) < 0x1100 { 1 } else { 2 }).sum::<usize>())
+        .map(|l| {
+            l.chars()
+                .map(|c| {
+                    if c == '\t' {
+                        4
+                    } else if (c as u32) < 0x1100 {
+                        1
+                    } else {
+                        2
+                    }
+                })
+                .sum::<usize>()
+        })
         .max()
         .unwrap_or(0)
 }
@@ -68,7 +80,12 @@ fn widest_line_ch(text: &str) -> usize {
 /// the caret reading below are the UI's only byte/UTF-16 conversions.
 pub fn select_span(textarea: &NodeRef, text: &str, span: Span) {
     let line = text[..textpos::floor_boundary(text, span.start)].matches('\n').count() as u32;
-    browser::editor_select(textarea, textpos::byte_to_utf16(text, span.start), textpos::byte_to_utf16(text, span.end), line);
+    browser::editor_select(
+        textarea,
+        textpos::byte_to_utf16(text, span.start),
+        textpos::byte_to_utf16(text, span.end),
+        line,
+    );
 }
 
 /// The caret's byte offset in the textarea's current text.
@@ -85,7 +102,8 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let shown = use_state_eq(|| visible_lines(0, 0));
     let follow_scroll = {
-        let (textarea, overlay, gutter, shown) = (props.textarea.clone(), overlay.clone(), gutter.clone(), shown.clone());
+        let (textarea, overlay, gutter, shown) =
+            (props.textarea.clone(), overlay.clone(), gutter.clone(), shown.clone());
         move || {
             browser::sync_scroll(&textarea, &overlay, &gutter);
             if let Some((top, height)) = browser::scroll_metrics(&textarea) {
@@ -110,7 +128,8 @@ pub fn Editor(props: &EditorProps) -> Html {
         let marks: Vec<Mark> = diags.iter().map(|d| Mark { span: d.span, severity: d.severity }).collect();
         layout(&a.text, &tokens(&a.text), &marks)
     });
-    // Per line, the first diagnostic that starts there (the gutter's tooltip).
+    // Per line, the most severe diagnostic that starts there (the first of
+    // equals): the gutter mark, its tooltip and the status bar message.
     let line_diags = use_memo((props.analysis.clone(), props.diagnostics.clone()), |(a, diags)| {
         let mut per_line: Vec<Option<(Severity, String)>> = vec![None; a.lines.line_count() as usize];
         for d in diags.iter() {

@@ -25,7 +25,11 @@ pub fn Gutter(props: &GutterProps) -> Html {
     // Line-mode wheels (Firefox) report lines, not pixels.
     let onwheel = props.on_wheel.reform(|e: WheelEvent| {
         let lh = crate::browser::LINE_HEIGHT_PX as f64;
-        if e.delta_mode() == 1 { e.delta_y() * lh } else { e.delta_y() }
+        if e.delta_mode() == 1 {
+            e.delta_y() * lh
+        } else {
+            e.delta_y()
+        }
     });
     let len = props.marks.len();
     let (first, last) = (props.shown.0.min(len), props.shown.1.min(len));

@@ -33,10 +33,6 @@ USER nobody
 EXPOSE 8080
 CMD ["httpd", "-f", "-v", "-p", "8080", "-h", "/www"]
 "#,
-        files: &[
-            ("site/index.html", INDEX_HTML),
-            ("site/style.css", STYLE_CSS),
-            (".dockerignore", "*\n!site/\n"),
-        ],
+        files: &[("site/index.html", INDEX_HTML), ("site/style.css", STYLE_CSS), (".dockerignore", "*\n!site/\n")],
     },
 };

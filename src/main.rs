@@ -1,3 +1,5 @@
-//! The Dockerplay web app. Stub: being written.
+//! Entry point of the web app: mount the playground on `<body>`.
 
-fn main() {}
+fn main() {
+    dockerplay_app::start();
+}

@@ -1,0 +1,277 @@
+//! The one module that uses browser APIs: the URL, localStorage, the
+//! clipboard, the colour-scheme media query, the browser's languages, and the
+//! editor's textarea. Every function degrades to a no-op or `None` when the
+//! API is missing (a privacy mode without storage, a test page), so callers
+//! never handle JavaScript errors.
+
+use gloo::events::EventListener;
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use yew::NodeRef;
+
+/// Height of one editor line in CSS pixels; `static/app.css` sets the same
+/// `--line-h`, which keeps caret scrolling and the overlay aligned.
+pub const LINE_HEIGHT_PX: i32 = 20;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The value of `name` in the page's query string (`?lang=zh`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    parse_query(&search, name)
+}
+
+/// Finds `name` in a query string such as `?a=1&lang=zh-CN` and
+/// percent-decodes its value (`+` is a space, as in forms).
+pub fn parse_query(search: &str, name: &str) -> Option<String> {
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (percent_decode(key) == name).then(|| percent_decode(value))
+    })
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The URL fragment without `#`.
+pub fn fragment() -> String {
+    window().and_then(|w| w.location().hash().ok()).map(|h| h.trim_start_matches('#').to_string()).unwrap_or_default()
+}
+
+/// Replaces the URL fragment without adding a history entry.
+pub fn replace_fragment(fragment: &str) {
+    if let Some(w) = window() {
+        if let Ok(history) = w.history() {
+            let url = format!("#{fragment}");
+            let _ = history.replace_state_with_url(&web_sys::wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok()?
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Copies text to the clipboard. The browser may refuse (no user gesture,
+/// no permission); the result is not reported.
+pub fn copy_text(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// Whether the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten()).is_some_and(|m| m.matches())
+}
+
+/// Calls `f` whenever the system colour scheme changes; the listener lives
+/// as long as the returned value.
+pub fn on_color_scheme_change(f: impl Fn() + 'static) -> Option<EventListener> {
+    let list = window()?.match_media(DARK_QUERY).ok()??;
+    Some(EventListener::new(&list, "change", move |_| f()))
+}
+
+/// Calls `f` with the key of every key press anywhere on the page; the
+/// listener lives as long as the returned value.
+pub fn on_key(f: impl Fn(&str) + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "keydown", move |e| {
+        if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+            f(&k.key());
+        }
+    }))
+}
+
+/// Moves the keyboard focus to an element.
+pub fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Moves the keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Some(nav) = window().map(|w| w.navigator()) else { return Vec::new() };
+    let mut out: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if out.is_empty() {
+        out.extend(nav.language());
+    }
+    out
+}
+
+/// Sets an attribute on `<html>` (`data-theme`, `lang`).
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+// The editor's textarea. Positions here are UTF-16 indices, as the DOM
+// counts them; `textpos` converts from and to byte offsets.
+
+fn textarea(node: &NodeRef) -> Option<HtmlTextAreaElement> {
+    node.cast::<HtmlTextAreaElement>()
+}
+
+/// The textarea's text.
+pub fn editor_text(node: &NodeRef) -> Option<String> {
+    Some(textarea(node)?.value())
+}
+
+/// Replaces the textarea's text (which resets the caret: only for loads).
+pub fn set_editor_text(node: &NodeRef, text: &str) {
+    if let Some(t) = textarea(node) {
+        if t.value() != text {
+            t.set_value(text);
+        }
+    }
+}
+
+/// The caret: where the selection's moving end is.
+pub fn editor_caret(node: &NodeRef) -> Option<u32> {
+    let t = textarea(node)?;
+    let backward = t.selection_direction().ok().flatten().as_deref() == Some("backward");
+    if backward {
+        t.selection_start().ok()?
+    } else {
+        t.selection_end().ok()?
+    }
+}
+
+/// Focuses the textarea, selects `start..end` and scrolls so that `line`
+/// (0-based) is in view, a third of the way down when it was not.
+pub fn editor_select(node: &NodeRef, start: u32, end: u32, line: u32) {
+    let Some(t) = textarea(node) else { return };
+    let _ = t.focus();
+    let _ = t.set_selection_range(start, end);
+    let top = line as i32 * LINE_HEIGHT_PX;
+    let view = t.client_height();
+    if top < t.scroll_top() || top + LINE_HEIGHT_PX > t.scroll_top() + view {
+        t.set_scroll_top((top - view / 3).max(0));
+    }
+}
+
+/// Inserts text at the caret as typing would (so undo keeps working and an
+/// `input` event follows). Returns false when the browser cannot, and the
+/// caller should let the key do its default.
+pub fn editor_insert(text: &str) -> bool {
+    let Some(doc) = document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok()) else { return false };
+    doc.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false)
+}
+
+/// Scrolls an element by `dy` pixels (the gutter forwards wheel turns to
+/// the textarea this way).
+pub fn scroll_by(node: &NodeRef, dy: f64) {
+    if let Some(el) = node.cast::<Element>() {
+        el.set_scroll_top(el.scroll_top() + dy.round() as i32);
+    }
+}
+
+/// Copies the textarea's scroll position to the overlay and the gutter.
+pub fn sync_scroll(source: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
+    let Some(src) = source.cast::<Element>() else { return };
+    if let Some(o) = overlay.cast::<Element>() {
+        o.set_scroll_top(src.scroll_top());
+        o.set_scroll_left(src.scroll_left());
+    }
+    if let Some(g) = gutter.cast::<Element>() {
+        g.set_scroll_top(src.scroll_top());
+    }
+}
+
+/// The textarea's vertical scroll position and visible height, in pixels.
+pub fn scroll_metrics(node: &NodeRef) -> Option<(i32, i32)> {
+    let el = node.cast::<Element>()?;
+    Some((el.scroll_top(), el.client_height()))
+}
+
+/// Scrolls `container` the least needed to show its descendant matching
+/// `selector`, without scrolling the page.
+pub fn reveal(container: &NodeRef, selector: &str) {
+    let Some(c) = container.cast::<HtmlElement>() else { return };
+    let Some(item) = c.query_selector(selector).ok().flatten() else { return };
+    let (cr, ir) = (c.get_bounding_client_rect(), item.get_bounding_client_rect());
+    if ir.top() < cr.top() {
+        c.set_scroll_top(c.scroll_top() - (cr.top() - ir.top()) as i32);
+    } else if ir.bottom() > cr.bottom() {
+        c.set_scroll_top(c.scroll_top() + (ir.bottom() - cr.bottom()).min(ir.top() - cr.top()) as i32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_query;
+
+    fn check(search: &str, name: &str, expect: Option<&str>) {
+        assert_eq!(parse_query(search, name).as_deref(), expect, "{search:?} {name:?}");
+    }
+
+    #[test]
+    fn query_parameters_are_found_and_decoded() {
+        check("?lang=zh-CN", "lang", Some("zh-CN"));
+        check("?embed=1&lang=en", "lang", Some("en"));
+        check("?a=%E4%B8%AD+b%2", "a", Some("中 b%2"));
+        check("?flag", "flag", Some(""));
+        check("", "lang", None);
+        check("?language=zh", "lang", None);
+        check("?x=%zz%", "x", Some("%zz%"));
+    }
+}

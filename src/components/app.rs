@@ -1,0 +1,164 @@
+//! The page: header, editor, panels. Holds the one reducer of inputs and
+//! derives everything else from it.
+
+use std::rc::Rc;
+
+use dockerplay_core::Span;
+use yew::prelude::*;
+
+use crate::analysis::{Analysis, AnalysisRef};
+use crate::browser;
+use crate::components::editor::{self, Editor};
+use crate::components::gallery::Gallery;
+use crate::components::header::{Header, Theme};
+use crate::components::panels::Panels;
+use crate::i18n::{texts, Lang};
+use crate::samples::SampleId;
+use crate::state::{Action, Panel, Playground, ShareState};
+
+/// localStorage keys for the two preferences that are not part of the state.
+const LANG_KEY: &str = "dockerplay.lang";
+const THEME_KEY: &str = "dockerplay.theme";
+
+/// The state a fresh visit starts from: the first sample's "before", in the
+/// language of the `lang=` parameter or the saved choice (none: the
+/// browser's).
+fn initial_state() -> Playground {
+    let explicit = browser::query_param("lang").or_else(|| browser::storage_get(LANG_KEY));
+    let first = &SampleId::ALL[0].sample().before;
+    Playground {
+        share: ShareState {
+            dockerfile: first.dockerfile.to_string(),
+            files: first.context(),
+            lang: explicit.as_deref().and_then(Lang::from_tag).map(|l| l.code().to_string()),
+            ..ShareState::default()
+        },
+        loaded: 0,
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let browser_langs = use_memo((), |_| browser::languages());
+    let lang = Lang::choose(state.share.lang.as_deref(), browser_langs.iter().map(String::as_str));
+    let t = texts(lang);
+
+    // UI-only state: not inputs, never shared.
+    let caret = use_state_eq(|| 0usize);
+    let gallery_open = use_state_eq(|| false);
+    let theme = use_state_eq(|| Theme::from_saved(browser::storage_get(THEME_KEY).as_deref()));
+    let system_dark = use_state_eq(browser::prefers_dark);
+    let textarea = use_node_ref();
+
+    let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
+    let analysis = (*analysis).clone();
+
+    {
+        let system_dark = system_dark.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_color_scheme_change(move || system_dark.set(browser::prefers_dark()));
+            move || drop(listener)
+        });
+    }
+    let dark = theme.is_dark(*system_dark);
+    use_effect_with(dark, |dark| browser::set_root_attribute("data-theme", if *dark { "dark" } else { "light" }));
+    use_effect_with(lang, move |lang| {
+        browser::set_root_attribute("lang", lang.code());
+        browser::set_title(&format!("{} · {}", texts(*lang).app_title, texts(*lang).tagline));
+    });
+
+    let on_edit = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+    };
+    let on_caret = {
+        let caret = caret.clone();
+        Callback::from(move |offset: usize| caret.set(offset))
+    };
+    // Outline and problems move the editor's selection to a span.
+    let on_reveal = {
+        let textarea = textarea.clone();
+        let caret = caret.clone();
+        let analysis = analysis.clone();
+        Callback::from(move |span: Span| {
+            editor::select_span(&textarea, &analysis.text, span);
+            caret.set(span.start);
+        })
+    };
+    let on_panel = {
+        let state = state.clone();
+        Callback::from(move |p: Panel| state.dispatch(Action::SetPanel(p)))
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |l: Lang| {
+            browser::storage_set(LANG_KEY, l.code());
+            state.dispatch(Action::SetLang(Some(l.code().to_string())));
+        })
+    };
+    // Choosing the system's own scheme goes back to following the system.
+    let on_theme = {
+        let (theme, system_dark) = (theme.clone(), system_dark.clone());
+        Callback::from(move |dark: bool| {
+            let next = if dark == *system_dark {
+                Theme::System
+            } else if dark {
+                Theme::Dark
+            } else {
+                Theme::Light
+            };
+            match next {
+                Theme::System => browser::storage_remove(THEME_KEY),
+                _ => browser::storage_set(THEME_KEY, next.as_str()),
+            }
+            theme.set(next);
+        })
+    };
+    let on_gallery = {
+        let gallery_open = gallery_open.clone();
+        Callback::from(move |open: bool| {
+            gallery_open.set(open);
+            // Closing without a choice returns the focus where it was.
+            if !open {
+                browser::focus_id("samples-button");
+            }
+        })
+    };
+    let on_load = {
+        let state = state.clone();
+        let gallery_open = gallery_open.clone();
+        let caret = caret.clone();
+        Callback::from(move |(id, after): (SampleId, bool)| {
+            let s = id.sample();
+            let v = if after { &s.after } else { &s.before };
+            state.dispatch(Action::Load { dockerfile: v.dockerfile.to_string(), files: v.context() });
+            caret.set(0);
+            gallery_open.set(false);
+        })
+    };
+
+    html! {
+        <div class="app">
+            <Header {lang} {dark} on_lang={on_lang} on_theme={on_theme} on_samples={on_gallery.reform(|_| true)} />
+            <main class="workspace">
+                <section class="editor-pane" aria-label={t.editor_label}>
+                    <Editor
+                        {lang}
+                        analysis={analysis.clone()}
+                        diagnostics={analysis.diagnostics.clone()}
+                        loaded={state.loaded}
+                        caret={*caret}
+                        textarea={textarea.clone()}
+                        on_edit={on_edit}
+                        on_caret={on_caret}
+                    />
+                </section>
+                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal} />
+            </main>
+            if *gallery_open {
+                <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! One function component per file.
+
+pub mod app;
+pub mod cache_panel;
+pub mod coming;
+pub mod editor;
+pub mod findings_panel;
+pub mod gallery;
+pub mod graph_panel;
+pub mod gutter;
+pub mod header;
+pub mod icons;
+pub mod outline;
+pub mod overlay;
+pub mod panels;
+pub mod problems;
+pub mod size_panel;

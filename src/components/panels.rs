@@ -1,0 +1,121 @@
+//! The right-hand side: a tab bar and the open panel.
+
+use dockerplay_core::{Severity, Span};
+use yew::prelude::*;
+
+use crate::analysis::AnalysisRef;
+use crate::browser;
+use crate::components::cache_panel::CachePanel;
+use crate::components::findings_panel::FindingsPanel;
+use crate::components::graph_panel::GraphPanel;
+use crate::components::outline::Outline;
+use crate::components::problems::Problems;
+use crate::components::size_panel::SizePanel;
+use crate::i18n::{texts, Lang, Texts};
+use crate::state::Panel;
+
+#[derive(Properties, PartialEq)]
+pub struct PanelsProps {
+    pub lang: Lang,
+    pub panel: Panel,
+    pub analysis: AnalysisRef,
+    /// Byte offset of the editor's caret.
+    pub caret: usize,
+    pub on_panel: Callback<Panel>,
+    /// Moves the editor's selection to a span.
+    pub on_reveal: Callback<Span>,
+}
+
+fn title(t: &Texts, p: Panel) -> &'static str {
+    match p {
+        Panel::Outline => t.tab_outline,
+        Panel::Problems => t.tab_problems,
+        Panel::Cache => t.tab_cache,
+        Panel::Size => t.tab_size,
+        Panel::Graph => t.tab_graph,
+        Panel::Findings => t.tab_findings,
+    }
+}
+
+/// The tab a key moves to from `current`, as the WAI-ARIA tabs pattern has
+/// it: arrows move (and wrap), Home and End jump to the ends.
+pub fn tab_for_key(current: Panel, key: &str) -> Option<Panel> {
+    let all = Panel::ALL;
+    let i = all.iter().position(|p| *p == current).unwrap_or(0);
+    match key {
+        "ArrowRight" => Some(all[(i + 1) % all.len()]),
+        "ArrowLeft" => Some(all[(i + all.len() - 1) % all.len()]),
+        "Home" => Some(all[0]),
+        "End" => Some(all[all.len() - 1]),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn Panels(props: &PanelsProps) -> Html {
+    let t = texts(props.lang);
+    let problems = props.analysis.diagnostics.len();
+    let worst = props.analysis.diagnostics.iter().map(|d| d.severity).min().unwrap_or(Severity::Info);
+    let tab = |p: Panel| {
+        let selected = p == props.panel;
+        let onclick = props.on_panel.reform(move |_: MouseEvent| p);
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", p.as_str())}
+                class={classes!("tab", selected.then_some("selected"))}
+                tabindex={if selected { "0" } else { "-1" }}
+                aria-selected={selected.to_string()} aria-controls="panel-body" {onclick}>
+                { title(t, p) }
+                if p == Panel::Problems && problems > 0 {
+                    <span class={classes!("badge", format!("sev-{}", worst.as_str()))}>{ problems }</span>
+                }
+            </button>
+        }
+    };
+    let onkeydown = {
+        let (current, on_panel) = (props.panel, props.on_panel.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = tab_for_key(current, &e.key()) {
+                e.prevent_default();
+                on_panel.emit(next);
+                browser::focus_id(&format!("tab-{}", next.as_str()));
+            }
+        })
+    };
+    let body = match props.panel {
+        Panel::Outline => html! {
+            <Outline lang={props.lang} analysis={props.analysis.clone()} caret={props.caret} on_reveal={props.on_reveal.clone()} />
+        },
+        Panel::Problems => html! {
+            <Problems lang={props.lang} analysis={props.analysis.clone()} diagnostics={props.analysis.diagnostics.clone()} on_reveal={props.on_reveal.clone()} />
+        },
+        Panel::Cache => html! { <CachePanel lang={props.lang} /> },
+        Panel::Size => html! { <SizePanel lang={props.lang} /> },
+        Panel::Graph => html! { <GraphPanel lang={props.lang} /> },
+        Panel::Findings => html! { <FindingsPanel lang={props.lang} /> },
+    };
+    html! {
+        <section class="panels" aria-label={t.panels_label}>
+            <div class="tabs" role="tablist" {onkeydown}>
+                { for Panel::ALL.into_iter().map(tab) }
+            </div>
+            <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={format!("tab-{}", props.panel.as_str())}>
+                { body }
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrow_keys_move_between_tabs_and_wrap() {
+        assert_eq!(tab_for_key(Panel::Outline, "ArrowRight"), Some(Panel::Problems));
+        assert_eq!(tab_for_key(Panel::Outline, "ArrowLeft"), Some(Panel::Findings));
+        assert_eq!(tab_for_key(Panel::Findings, "ArrowRight"), Some(Panel::Outline));
+        assert_eq!(tab_for_key(Panel::Size, "Home"), Some(Panel::Outline));
+        assert_eq!(tab_for_key(Panel::Size, "End"), Some(Panel::Findings));
+        assert_eq!(tab_for_key(Panel::Size, "a"), None);
+    }
+}

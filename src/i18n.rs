@@ -1,0 +1,284 @@
+//! Every string the UI shows, in English and Simplified Chinese.
+//!
+//! `Texts` is a struct of `&'static str` so that a language missing a string
+//! does not compile. Components get the table with `texts(lang)`.
+
+use crate::samples::SampleId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The code stored in the state and accepted by `?lang=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// A short label for the switch, which must fit a 360 px header.
+    pub fn short(self) -> &'static str {
+        match self {
+            Lang::En => "EN",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// Reads a BCP 47 tag such as `zh`, `zh-CN`, `zh-Hans` or `en-GB`.
+    /// Every Chinese tag gets Simplified Chinese: closer for a reader of
+    /// Traditional Chinese than English is.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The UI language: an explicit choice (the `lang=` parameter or the
+    /// saved state) wins, then the first supported browser language, then
+    /// English.
+    pub fn choose<'a>(explicit: Option<&str>, browser: impl IntoIterator<Item = &'a str>) -> Lang {
+        explicit.and_then(Lang::from_tag).or_else(|| browser.into_iter().find_map(Lang::from_tag)).unwrap_or(Lang::En)
+    }
+}
+
+/// The texts of one language.
+pub struct Texts {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub samples: &'static str,
+    pub language: &'static str,
+    pub theme_to_dark: &'static str,
+    pub theme_to_light: &'static str,
+    pub share: &'static str,
+    pub share_soon: &'static str,
+
+    pub editor_label: &'static str,
+    pub editor_help: &'static str,
+    pub line_short: &'static str,
+    pub col_short: &'static str,
+
+    pub tab_outline: &'static str,
+    pub tab_problems: &'static str,
+    pub tab_cache: &'static str,
+    pub tab_size: &'static str,
+    pub tab_graph: &'static str,
+    pub tab_findings: &'static str,
+    pub panels_label: &'static str,
+
+    pub outline_empty: &'static str,
+    pub outline_global_args: &'static str,
+    pub outline_stage: &'static str,
+    pub outline_from: &'static str,
+
+    pub problems_none: &'static str,
+    pub severity_error: &'static str,
+    pub severity_warning: &'static str,
+    pub severity_info: &'static str,
+
+    pub coming_title: &'static str,
+    pub cache_coming: &'static str,
+    pub size_coming: &'static str,
+    pub graph_coming: &'static str,
+    pub findings_coming: &'static str,
+
+    pub gallery_title: &'static str,
+    pub gallery_intro: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub close: &'static str,
+    pub files_count: &'static str,
+
+    /// Title and lesson of each sample, in `SampleId::ALL` order.
+    pub sample_texts: [(&'static str, &'static str); 6],
+}
+
+impl Texts {
+    pub fn sample(&self, id: SampleId) -> (&'static str, &'static str) {
+        self.sample_texts[id as usize]
+    }
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+static EN: Texts = Texts {
+    app_title: "Dockerplay",
+    tagline: "Dockerfile playground",
+    samples: "Samples",
+    language: "Language",
+    theme_to_dark: "Switch to dark theme",
+    theme_to_light: "Switch to light theme",
+    share: "Share",
+    share_soon: "Sharing links are coming soon.",
+
+    editor_label: "Dockerfile",
+    editor_help: "Tab moves focus; Enter keeps the indentation.",
+    line_short: "Ln",
+    col_short: "Col",
+
+    tab_outline: "Outline",
+    tab_problems: "Problems",
+    tab_cache: "Cache",
+    tab_size: "Size",
+    tab_graph: "Graph",
+    tab_findings: "Findings",
+    panels_label: "Analysis panels",
+
+    outline_empty: "No instructions yet. A Dockerfile starts with FROM.",
+    outline_global_args: "Global ARGs",
+    outline_stage: "Stage",
+    outline_from: "from",
+
+    problems_none: "No problems found.",
+    severity_error: "Error",
+    severity_warning: "Warning",
+    severity_info: "Info",
+
+    coming_title: "Coming soon",
+    cache_coming: "Which steps a rebuild takes from the layer cache, and why the others re-run.",
+    size_coming: "How big each layer and the final image will be, and what another base would save.",
+    graph_coming: "A diagram of the build's stages and how they depend on each other.",
+    findings_coming: "Best-practice findings, with the reason behind each and a fix.",
+
+    gallery_title: "Sample Dockerfiles",
+    gallery_intro: "Each sample comes as a before/after pair that teaches one lesson. Open either and compare.",
+    before: "Before",
+    after: "After",
+    close: "Close",
+    files_count: "context files",
+
+    sample_texts: [
+        (
+            "Node.js: dependencies before source",
+            "Copy package.json and the lock file, install, then copy the source: editing code no longer re-runs npm.",
+        ),
+        (
+            "Python: slim base, no pip cache",
+            "A slim base and pip install --no-cache-dir keep hundreds of megabytes out of the image.",
+        ),
+        (
+            "Go: multi-stage to a tiny runtime",
+            "Build with the full toolchain, ship only the static binary on a distroless base.",
+        ),
+        (
+            "Java/Maven: build stage vs JRE",
+            "Resolve dependencies in their own layer, build with Maven, run on a JRE-only image.",
+        ),
+        (
+            "Front-end: build, then serve with nginx",
+            "Node builds the static assets; the final image is nginx with the built files only.",
+        ),
+        (
+            "Static site: a minimal server image",
+            "A whole OS and nginx to serve a few files, versus a few-megabyte BusyBox image.",
+        ),
+    ],
+};
+
+static ZH: Texts = Texts {
+    app_title: "Dockerplay",
+    tagline: "Dockerfile 在线练习场",
+    samples: "示例",
+    language: "语言",
+    theme_to_dark: "切换到深色主题",
+    theme_to_light: "切换到浅色主题",
+    share: "分享",
+    share_soon: "分享链接功能即将推出。",
+
+    editor_label: "Dockerfile",
+    editor_help: "Tab 键切换焦点；回车保留缩进。",
+    line_short: "行",
+    col_short: "列",
+
+    tab_outline: "大纲",
+    tab_problems: "问题",
+    tab_cache: "缓存",
+    tab_size: "体积",
+    tab_graph: "构建图",
+    tab_findings: "建议",
+    panels_label: "分析面板",
+
+    outline_empty: "还没有指令。Dockerfile 以 FROM 开头。",
+    outline_global_args: "全局 ARG",
+    outline_stage: "阶段",
+    outline_from: "基于",
+
+    problems_none: "没有发现问题。",
+    severity_error: "错误",
+    severity_warning: "警告",
+    severity_info: "提示",
+
+    coming_title: "即将推出",
+    cache_coming: "重新构建时哪些步骤命中层缓存，其余步骤为何重新执行。",
+    size_coming: "每一层和最终镜像有多大，换一个基础镜像能省多少。",
+    graph_coming: "构建各阶段及其依赖关系的示意图。",
+    findings_coming: "最佳实践建议：每条都说明原因并给出修复。",
+
+    gallery_title: "Dockerfile 示例",
+    gallery_intro: "每个示例都有“改进前/改进后”两个版本，各讲一个要点。打开任一版本进行对比。",
+    before: "改进前",
+    after: "改进后",
+    close: "关闭",
+    files_count: "个上下文文件",
+
+    sample_texts: [
+        (
+            "Node.js：先复制依赖清单，再复制源码",
+            "先复制 package.json 和锁文件并安装依赖，再复制源码：修改代码不再触发 npm 重新安装。",
+        ),
+        ("Python：slim 基础镜像，不保留 pip 缓存", "slim 基础镜像加上 pip install --no-cache-dir，让镜像少几百 MB。"),
+        ("Go：多阶段构建，运行时极小", "用完整工具链编译，最终只把静态二进制文件放进 distroless 镜像。"),
+        ("Java/Maven：构建阶段与 JRE 运行阶段", "依赖单独成层，用 Maven 构建，在只含 JRE 的镜像中运行。"),
+        ("前端：先构建，再由 nginx 提供服务", "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。"),
+        ("静态网站：极简服务器镜像", "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。"),
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each case: explicit choice, browser languages, expected language.
+    fn check(explicit: Option<&str>, browser: &[&str], expect: Lang) {
+        assert_eq!(Lang::choose(explicit, browser.iter().copied()), expect, "{explicit:?} {browser:?}");
+    }
+
+    #[test]
+    fn language_comes_from_the_parameter_then_the_browser_then_english() {
+        check(Some("zh"), &["en-US"], Lang::Zh);
+        check(Some("en"), &["zh-CN"], Lang::En);
+        check(Some("fr"), &["de-DE", "zh-Hans-CN", "en"], Lang::Zh);
+        check(None, &["zh_TW"], Lang::Zh);
+        check(None, &["ja", "EN-gb"], Lang::En);
+        check(None, &["ja"], Lang::En);
+        check(None, &[], Lang::En);
+    }
+
+    #[test]
+    fn language_codes_are_read_back() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The Dockerplay web app: a Yew front end that only calls into
+//! `dockerplay_core` and renders what it returns.
+//!
+//! - `analysis`: what the page shows, computed from the inputs.
+//! - `state`: the playground's inputs and the reducer that changes them.
+//! - `browser`: the one module that talks to browser APIs.
+//! - `textpos`: byte offsets (core) to UTF-16 indices (DOM), in one place.
+//! - `highlight`: the editor's syntax colouring, a pure function of the text.
+//! - `i18n`: every UI string, in English and Simplified Chinese.
+//! - `samples`: the gallery of before/after Dockerfiles.
+//! - `components`: one Yew function component per file.
+
+pub mod analysis;
+pub mod browser;
+pub mod components;
+pub mod editing;
+pub mod highlight;
+pub mod i18n;
+pub mod samples;
+pub mod state;
+pub mod textpos;
+
+pub use components::app::App;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

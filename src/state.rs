@@ -1,0 +1,178 @@
+//! The playground's inputs: everything a permalink carries, and nothing that
+//! can be recomputed from it. Analyses are derived with `use_memo`.
+
+use std::rc::Rc;
+
+use dockerplay_core::inputs::ContextFile;
+use yew::Reducible;
+
+/// The shareable state: what a permalink carries and autosave writes.
+pub use dockerplay_core::permalink::ShareState;
+
+/// The right-hand panel's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Outline,
+    Problems,
+    Cache,
+    Size,
+    Graph,
+    Findings,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] =
+        [Panel::Outline, Panel::Problems, Panel::Cache, Panel::Size, Panel::Graph, Panel::Findings];
+
+    /// The name stored in `ShareState::panel` and in permalinks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Panel::Outline => "outline",
+            Panel::Problems => "problems",
+            Panel::Cache => "cache",
+            Panel::Size => "size",
+            Panel::Graph => "graph",
+            Panel::Findings => "findings",
+        }
+    }
+
+    /// Unknown names (say, from an older permalink) fall back to the outline.
+    pub fn parse(name: &str) -> Panel {
+        Panel::ALL.into_iter().find(|p| p.as_str() == name).unwrap_or(Panel::Outline)
+    }
+}
+
+/// What the reducer holds: the shareable inputs, plus a counter that tells
+/// the editor when its text was replaced from outside.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Playground {
+    pub share: ShareState,
+    /// Bumped whenever the Dockerfile is replaced by anything other than
+    /// typing (a sample, a restored draft, a permalink). The editor writes
+    /// its textarea's value only then, so typing never moves the caret.
+    pub loaded: u32,
+}
+
+impl Playground {
+    pub fn panel(&self) -> Panel {
+        self.share.panel.as_deref().map_or(Panel::Outline, Panel::parse)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user typed: the new full text of the editor.
+    Edit(String),
+    /// Open a sample: a new Dockerfile and its build context. The build
+    /// history, build args and target belong to the previous project and are
+    /// cleared.
+    Load {
+        dockerfile: String,
+        files: Vec<ContextFile>,
+    },
+    /// Replace everything (a permalink or a restored draft).
+    Restore(ShareState),
+    SetPanel(Panel),
+    /// A language code as `i18n::Lang::code` gives it; `None` follows the
+    /// browser.
+    SetLang(Option<String>),
+}
+
+/// The text as a textarea holds it: a textarea turns every CRLF and lone CR
+/// into LF, so a loaded text is stored that way too, or byte offsets would
+/// differ between the state and the editor. BuildKit reads lines the same
+/// either way (frontend/dockerfile/parser: bufio.ScanLines drops the CR).
+fn textarea_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+impl Reducible for Playground {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(text) => {
+                if text == next.share.dockerfile {
+                    return self;
+                }
+                next.share.dockerfile = text;
+            }
+            Action::Load { dockerfile, files } => {
+                next.share.dockerfile = textarea_newlines(dockerfile);
+                next.share.files = files;
+                next.share.history.clear();
+                next.share.build_args.clear();
+                next.share.target = None;
+                next.loaded += 1;
+            }
+            Action::Restore(share) => {
+                next.share = ShareState { dockerfile: textarea_newlines(share.dockerfile), ..share };
+                next.loaded += 1;
+            }
+            // The default panel is left out, which keeps permalinks short.
+            Action::SetPanel(panel) => {
+                next.share.panel = (panel != Panel::Outline).then(|| panel.as_str().to_string());
+            }
+            Action::SetLang(lang) => next.share.lang = lang,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dockerplay_core::inputs::BuildInput;
+
+    fn reduce(state: Playground, actions: Vec<Action>) -> Rc<Playground> {
+        actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn typing_never_asks_the_editor_to_rewrite_its_text() {
+        let s = reduce(Playground::default(), vec![Action::Edit("FROM a".into()), Action::Edit("FROM ab".into())]);
+        assert_eq!(s.share.dockerfile, "FROM ab");
+        assert_eq!(s.loaded, 0);
+    }
+
+    #[test]
+    fn loading_a_sample_replaces_the_text_and_context_and_clears_the_old_project() {
+        let mut start = Playground::default();
+        start.share.history.push(BuildInput::default());
+        start.share.target = Some("build".into());
+        start.share.build_args.insert("V".into(), "1".into());
+        let files = vec![ContextFile::text("a.txt", "x")];
+        let s = reduce(start, vec![Action::Load { dockerfile: "FROM b".into(), files: files.clone() }]);
+        assert_eq!((s.share.dockerfile.as_str(), &s.share.files, s.loaded), ("FROM b", &files, 1));
+        assert!(s.share.history.is_empty() && s.share.target.is_none() && s.share.build_args.is_empty());
+    }
+
+    #[test]
+    fn loaded_text_gets_the_newlines_a_textarea_would_give_it() {
+        let s = reduce(
+            Playground::default(),
+            vec![Action::Load { dockerfile: "FROM a\r\nRUN b\rRUN c\n".into(), files: vec![] }],
+        );
+        assert_eq!(s.share.dockerfile, "FROM a\nRUN b\nRUN c\n");
+        let share = ShareState { dockerfile: "FROM a\r\n".into(), target: Some("t".into()), ..ShareState::default() };
+        let s = reduce(Playground::default(), vec![Action::Restore(share)]);
+        assert_eq!((s.share.dockerfile.as_str(), s.share.target.as_deref(), s.loaded), ("FROM a\n", Some("t"), 1));
+    }
+
+    #[test]
+    fn panel_names_round_trip_and_unknown_names_fall_back_to_the_outline() {
+        for p in Panel::ALL {
+            assert_eq!(Panel::parse(p.as_str()), p);
+        }
+        assert_eq!(Panel::parse("nonsense"), Panel::Outline);
+        let s = reduce(Playground::default(), vec![Action::SetPanel(Panel::Graph)]);
+        assert_eq!(s.panel(), Panel::Graph);
+        let s = reduce((*s).clone(), vec![Action::SetPanel(Panel::Outline)]);
+        assert_eq!((s.panel(), &s.share.panel), (Panel::Outline, &None));
+    }
+}

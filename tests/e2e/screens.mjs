@@ -1,0 +1,75 @@
+// Screenshots of the built site (dist/) at 360 px and 1920 px, light and
+// dark, plus the sample gallery and the Chinese UI, written to
+// tests/e2e/out/. Fails on any page error or console error.
+//
+// Usage: trunk build && node tests/e2e/screens.mjs   (PORT=8080 by default)
+
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, origin, root, serve, watch } from "./lib.mjs";
+
+const out = join(root, "tests", "e2e", "out");
+
+const shots = [
+  { name: "360-light", width: 360, height: 740, scheme: "light", full: true },
+  { name: "360-dark", width: 360, height: 740, scheme: "dark", full: true },
+  { name: "1920-light", width: 1920, height: 1080, scheme: "light" },
+  { name: "1920-dark", width: 1920, height: 1080, scheme: "dark" },
+  { name: "1920-light-gallery", width: 1920, height: 1080, scheme: "light", gallery: true },
+  { name: "360-dark-gallery", width: 360, height: 740, scheme: "dark", gallery: true },
+  { name: "360-light-zh", width: 360, height: 740, scheme: "light", query: "?lang=zh-CN", full: true },
+  { name: "1920-dark-problems", width: 1920, height: 1080, scheme: "dark", problems: true },
+  { name: "1920-light-go-after", width: 1920, height: 1080, scheme: "light", sample: 3, caret: 9 },
+  { name: "360-dark-java-after", width: 360, height: 740, scheme: "dark", sample: 4, full: true },
+];
+
+const server = await serve();
+await mkdir(out, { recursive: true });
+const browser = await launch();
+const problems = [];
+try {
+  for (const s of shots) {
+    const context = await browser.newContext({
+      viewport: { width: s.width, height: s.height },
+      colorScheme: s.scheme,
+      locale: "en-US",
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    watch(page, s.name, problems);
+    await page.goto(`${origin}/${s.query || ""}`);
+    await page.waitForSelector(".hl-line");
+    if (s.problems) {
+      // Break one line so that a diagnostic shows inline and in the list.
+      await page.click("textarea.input");
+      await page.keyboard.press("Control+End");
+      await page.keyboard.type("\nFORM alpine\nRUN echo 'done'");
+      await page.click("#tab-problems");
+    }
+    if (s.sample) {
+      // Open a sample's "after" side from the gallery.
+      await page.click(".actions .btn");
+      await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
+      await page.waitForSelector(".dialog", { state: "detached" });
+    }
+    if (s.caret) {
+      // Put the caret on a line, as a click would, so the outline follows.
+      await page.click("textarea.input", { position: { x: 60, y: 10 + 20 * (s.caret - 1) + 10 } });
+    }
+    if (s.gallery) {
+      await page.click(".actions .btn");
+      await page.waitForSelector(".dialog");
+    }
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: !!s.full });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}
+console.log(`wrote ${shots.length} screenshots to ${out}`);

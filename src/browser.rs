@@ -256,6 +256,90 @@ pub fn reveal(container: &NodeRef, selector: &str) {
     }
 }
 
+/// An element's box in viewport pixels: `(left, top, width, height)`.
+pub fn client_rect(node: &NodeRef) -> Option<(f64, f64, f64, f64)> {
+    let r = node.cast::<Element>()?.get_bounding_client_rect();
+    Some((r.left(), r.top(), r.width(), r.height()))
+}
+
+/// Captures a pointer, so that a drag goes on outside the element.
+pub fn capture_pointer(node: &NodeRef, pointer_id: i32) {
+    if let Some(el) = node.cast::<Element>() {
+        let _ = el.set_pointer_capture(pointer_id);
+    }
+}
+
+/// Saves a blob as a file called `name`, through a temporary link.
+fn download_blob(blob: &web_sys::Blob, name: &str) {
+    let Some(doc) = document() else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    if let Some(a) = doc.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // Revoking at once can cancel the download in some browsers; a minute
+    // later it has long been read.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
+    let parts = web_sys::js_sys::Array::of1(&web_sys::wasm_bindgen::JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()
+}
+
+/// Saves `text` as a file called `name` with the given media type.
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    if let Some(blob) = text_blob(text, mime) {
+        download_blob(&blob, name);
+    }
+}
+
+/// Draws an SVG document (`width` × `height` CSS pixels) on a canvas at
+/// `scale` device pixels per CSS pixel and saves it as a PNG file called
+/// `name`. The image loads asynchronously; failures save nothing.
+pub fn download_svg_as_png(name: &str, svg: &str, width: f64, height: f64, scale: f64) {
+    use web_sys::wasm_bindgen::closure::Closure;
+    let Some(doc) = document() else { return };
+    let Some(blob) = text_blob(svg, "image/svg+xml") else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let name = name.to_string();
+    let loaded = img.clone();
+    let src = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&src);
+        let Some(canvas) = doc.create_element("canvas").ok().and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width((width * scale).ceil() as u32);
+        canvas.set_height((height * scale).ceil() as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, width * scale, height * scale);
+        let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                download_blob(&blob, &name);
+            }
+        });
+        let _ = canvas.to_blob_with_type(on_blob.unchecked_ref(), "image/png");
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&url);
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_query;

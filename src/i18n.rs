@@ -107,6 +107,22 @@ pub struct Texts {
 
     /// Title and lesson of each sample, in `SampleId::ALL` order.
     pub sample_texts: [(&'static str, &'static str); 6],
+
+    // graph panel
+    pub graph_label: &'static str,
+    pub graph_show_steps: &'static str,
+    pub graph_zoom_in: &'static str,
+    pub graph_zoom_out: &'static str,
+    pub graph_zoom_fit: &'static str,
+    pub graph_download: &'static str,
+    pub graph_target: &'static str,
+    pub graph_target_last: &'static str,
+    pub graph_selected: &'static str,
+    pub graph_set_target: &'static str,
+    pub graph_clear_target: &'static str,
+    pub graph_hint: &'static str,
+    pub graph_no_history: &'static str,
+    pub graph_empty: &'static str,
 }
 
 impl Texts {
@@ -194,6 +210,22 @@ static EN: Texts = Texts {
             "A whole OS and nginx to serve a few files, versus a few-megabyte BusyBox image.",
         ),
     ],
+
+    // graph panel
+    graph_label: "Build graph: drag or use the arrow keys to pan, the wheel or + and − to zoom, 0 to fit.",
+    graph_show_steps: "Show steps",
+    graph_zoom_in: "Zoom in",
+    graph_zoom_out: "Zoom out",
+    graph_zoom_fit: "Fit",
+    graph_download: "Download the diagram as",
+    graph_target: "Target",
+    graph_target_last: "the last stage",
+    graph_selected: "Selected",
+    graph_set_target: "Build this stage",
+    graph_clear_target: "Build the last stage",
+    graph_hint: "Click a stage to select its lines, then build only up to it if you like.",
+    graph_no_history: "Cache colours appear once a build is recorded in the Cache panel.",
+    graph_empty: "No stages yet. A Dockerfile starts with FROM.",
 };
 
 static ZH: Texts = Texts {
@@ -253,6 +285,22 @@ static ZH: Texts = Texts {
         ("前端：先构建，再由 nginx 提供服务", "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。"),
         ("静态网站：极简服务器镜像", "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。"),
     ],
+
+    // graph panel
+    graph_label: "构建图：拖动或用方向键平移，滚轮或 + 和 − 缩放，0 适应窗口。",
+    graph_show_steps: "显示步骤",
+    graph_zoom_in: "放大",
+    graph_zoom_out: "缩小",
+    graph_zoom_fit: "适应",
+    graph_download: "下载构建图：",
+    graph_target: "目标",
+    graph_target_last: "最后一个阶段",
+    graph_selected: "已选中",
+    graph_set_target: "只构建到此阶段",
+    graph_clear_target: "构建最后一个阶段",
+    graph_hint: "点击阶段可选中它的代码行，还可以只构建到该阶段。",
+    graph_no_history: "在缓存面板记录一次构建后，步骤会显示缓存状态颜色。",
+    graph_empty: "还没有阶段。Dockerfile 以 FROM 开头。",
 };
 
 #[cfg(test)]

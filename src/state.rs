@@ -76,6 +76,10 @@ pub enum Action {
     /// A language code as `i18n::Lang::code` gives it; `None` follows the
     /// browser.
     SetLang(Option<String>),
+    // graph panel
+    /// Build this stage (`docker build --target`); `None` builds the last
+    /// stage, as BuildKit does without `--target`.
+    SetTarget(Option<String>),
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -119,6 +123,12 @@ impl Reducible for Playground {
                 next.share.panel = (panel != Panel::Outline).then(|| panel.as_str().to_string());
             }
             Action::SetLang(lang) => next.share.lang = lang,
+            Action::SetTarget(target) => {
+                if target == next.share.target {
+                    return self;
+                }
+                next.share.target = target;
+            }
         }
         Rc::new(next)
     }
@@ -174,5 +184,16 @@ mod tests {
         assert_eq!(s.panel(), Panel::Graph);
         let s = reduce((*s).clone(), vec![Action::SetPanel(Panel::Outline)]);
         assert_eq!((s.panel(), &s.share.panel), (Panel::Outline, &None));
+    }
+
+    #[test]
+    fn setting_the_target_keeps_the_text_and_clearing_it_builds_the_last_stage_again() {
+        let s = reduce(
+            Playground::default(),
+            vec![Action::Edit("FROM a AS build\nFROM b".into()), Action::SetTarget(Some("build".into()))],
+        );
+        assert_eq!((s.share.target.as_deref(), s.share.dockerfile.as_str(), s.loaded), (Some("build"), "FROM a AS build\nFROM b", 0));
+        let s = reduce((*s).clone(), vec![Action::SetTarget(None)]);
+        assert_eq!(s.share.target, None);
     }
 }

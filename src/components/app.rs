@@ -86,6 +86,10 @@ pub fn App() -> Html {
             caret.set(span.start);
         })
     };
+    let on_target = {
+        let state = state.clone();
+        Callback::from(move |target: Option<String>| state.dispatch(Action::SetTarget(target)))
+    };
     let on_panel = {
         let state = state.clone();
         Callback::from(move |p: Panel| state.dispatch(Action::SetPanel(p)))
@@ -154,7 +158,8 @@ pub fn App() -> Html {
                         on_caret={on_caret}
                     />
                 </section>
-                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal} />
+                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                    share={state.share.clone()} on_target={on_target} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

@@ -12,7 +12,7 @@ use crate::components::outline::Outline;
 use crate::components::problems::Problems;
 use crate::components::size_panel::SizePanel;
 use crate::i18n::{texts, Lang, Texts};
-use crate::state::Panel;
+use crate::state::{Panel, ShareState};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelsProps {
@@ -24,6 +24,10 @@ pub struct PanelsProps {
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
+    /// The inputs (target, build args, files, history) for the graph panel.
+    pub share: ShareState,
+    /// Sets the stage to build (`None`: the last one).
+    pub on_target: Callback<Option<String>>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -90,7 +94,10 @@ pub fn Panels(props: &PanelsProps) -> Html {
         },
         Panel::Cache => html! { <CachePanel lang={props.lang} /> },
         Panel::Size => html! { <SizePanel lang={props.lang} /> },
-        Panel::Graph => html! { <GraphPanel lang={props.lang} /> },
+        Panel::Graph => html! {
+            <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()}
+                on_reveal={props.on_reveal.clone()} on_target={props.on_target.clone()} />
+        },
         Panel::Findings => html! { <FindingsPanel lang={props.lang} /> },
     };
     html! {

@@ -5,8 +5,8 @@ use super::ignore::Dockerignore;
 use super::shell::{self, ShellCommand};
 use crate::inputs::{BuildInput, ContextFile};
 use crate::span::{LineIndex, Span};
-use crate::syntax::{Args, CommandForm, Dockerfile, Instruction, Keyword, Stage};
-use std::collections::BTreeMap;
+use std::cell::OnceCell;
+use crate::syntax::{Args, Dockerfile, Instruction, Keyword, Stage};
 
 pub struct Context<'a> {
     /// The Dockerfile text all spans index.
@@ -23,6 +23,10 @@ pub struct Context<'a> {
     pub target: Option<usize>,
     /// The context's `.dockerignore`, if it has one.
     pub dockerignore: Option<Dockerignore>,
+    /// Each instruction's shell commands, split once for all rules (and
+    /// those of the instruction an ONBUILD holds).
+    commands: Vec<OnceCell<Vec<ShellCommand>>>,
+    onbuild_commands: Vec<OnceCell<Vec<ShellCommand>>>,
 }
 
 impl<'a> Context<'a> {
@@ -37,7 +41,9 @@ impl<'a> Context<'a> {
                 crate::inputs::FileBody::Text { content } => Some(Dockerignore::parse(content)),
                 _ => None,
             });
-        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore }
+        let cells = || dockerfile.instructions.iter().map(|_| OnceCell::new()).collect();
+        let (commands, onbuild_commands) = (cells(), cells());
+        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands }
     }
 
     /// Whether findings in this stage count (`None`: global ARGs, always).
@@ -82,7 +88,47 @@ impl<'a> Context<'a> {
     /// The shell commands a RUN executes, heredoc bodies included, with
     /// source spans. Empty for other instructions.
     pub fn run_commands(&self, instruction: &Instruction) -> Vec<ShellCommand> {
+        match self.cell(instruction) {
+            Some(cell) => cell.get_or_init(|| self.split(instruction)).clone(),
+            None => self.split(instruction),
+        }
+    }
+
+    /// Like [`Context::run_commands`], borrowed: every rule that looks at
+    /// RUN commands shares one split per instruction. Knows the file's
+    /// instructions (and those inside ONBUILD); for any other it is empty.
+    pub fn commands(&self, instruction: &Instruction) -> &[ShellCommand] {
+        match self.cell(instruction) {
+            Some(cell) => cell.get_or_init(|| self.split(instruction)),
+            None => &[],
+        }
+    }
+
+    fn split(&self, instruction: &Instruction) -> Vec<ShellCommand> {
         shell::run_commands(self.text, instruction, self.dockerfile.escape)
+    }
+
+    /// The cache cell of one of the file's instructions, or of the one an
+    /// ONBUILD holds.
+    fn cell(&self, instruction: &Instruction) -> Option<&OnceCell<Vec<ShellCommand>>> {
+        if let Some(i) = self.index_of(instruction) {
+            return self.commands.get(i);
+        }
+        let j = self.dockerfile.instructions.iter().position(|outer| match &outer.args {
+            Args::Onbuild(inner) => std::ptr::eq(&**inner, instruction),
+            _ => false,
+        })?;
+        self.onbuild_commands.get(j)
+    }
+
+    /// The position of an instruction in `Dockerfile::instructions`, by
+    /// address (the rules hand back references into that vector).
+    fn index_of(&self, instruction: &Instruction) -> Option<usize> {
+        let all = &self.dockerfile.instructions;
+        let size = std::mem::size_of::<Instruction>().max(1);
+        let offset = (instruction as *const Instruction as usize).checked_sub(all.as_ptr() as usize)?;
+        let i = offset / size;
+        (offset % size == 0 && i < all.len() && std::ptr::eq(&all[i], instruction)).then_some(i)
     }
 
     /// A file or directory of the build context by exact path.
@@ -95,17 +141,6 @@ impl<'a> Context<'a> {
     /// no files; rules about the context stay quiet then).
     pub fn has_context(&self) -> bool {
         !self.input.files.is_empty()
-    }
-
-    /// The values ARGs and ENVs would give at the start of the file: global
-    /// ARG defaults overridden by build args. Rules that expand FROM use it.
-    pub fn global_arg_values(&self) -> BTreeMap<String, Option<String>> {
-        let mut values = BTreeMap::new();
-        for decl in self.dockerfile.global_args() {
-            let given = self.input.build_args.get(&decl.name).cloned();
-            values.insert(decl.name.clone(), given.or_else(|| decl.default.clone()));
-        }
-        values
     }
 
     /// The span of `needle` inside `within` (first occurrence), or `within`.
@@ -169,14 +204,29 @@ pub fn stage_refs(instr: &Instruction) -> Vec<&str> {
     refs
 }
 
-/// The shell-form text of a RUN/CMD/ENTRYPOINT, if it has one.
-pub fn shell_text(instr: &Instruction) -> Option<&str> {
-    match &instr.args {
-        Args::Run(r) => match &r.command {
-            CommandForm::Shell(s) => Some(s),
-            CommandForm::Exec(_) => None,
-        },
-        Args::Cmd(CommandForm::Shell(s)) | Args::Entrypoint(CommandForm::Shell(s)) => Some(s),
-        _ => None,
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax;
+
+    #[test]
+    fn commands_are_split_once_and_known_inside_onbuild() {
+        let text = "FROM alpine:3.20\nRUN apk add curl && echo ok\nONBUILD RUN make install\n";
+        let input = BuildInput { dockerfile: text.into(), ..Default::default() };
+        let (df, _) = syntax::parse(text);
+        let ctx = Context::new(text, &df, &input, false);
+        let run = &df.instructions[1];
+        let first = ctx.commands(run);
+        assert_eq!(first.iter().filter_map(|c| c.program()).collect::<Vec<_>>(), ["apk", "echo"]);
+        // The same split, not a new one.
+        assert!(std::ptr::eq(first, ctx.commands(run)));
+        assert_eq!(ctx.run_commands(run), first.to_vec());
+        let Args::Onbuild(inner) = &df.instructions[2].args else { panic!("ONBUILD parses its instruction") };
+        assert_eq!(ctx.commands(inner).iter().filter_map(|c| c.program()).collect::<Vec<_>>(), ["make"]);
+        // An instruction that is not the file's has no borrowed split, but
+        // can still be split.
+        let copy = (**inner).clone();
+        assert!(ctx.commands(&copy).is_empty());
+        assert_eq!(ctx.run_commands(&copy).len(), 1);
     }
 }

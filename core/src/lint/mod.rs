@@ -34,7 +34,7 @@ pub use registry::{rule, rules};
 
 /// What a rule file needs, in one `use`.
 pub mod prelude {
-    pub use super::context::{shell_text, stage_refs, Context};
+    pub use super::context::{stage_refs, Context};
     pub use super::shell::{Connector, ShellCommand, ShellWord};
     pub use super::{Category, Edit, Finding, Fix, Rule};
     pub use crate::declare_rule;

@@ -26,6 +26,11 @@
 //! `rules/mod.rs`, and a line in `OWN` below. hadolint mirrors: a file in
 //! `rules/hadolint/`, listed in `rules::hadolint::RULES` (that module's
 //! own slice); this file does not change for them.
+//!
+//! Then a fixture `core/tests/lint/<code>.Dockerfile` with `### catches:`
+//! and `### passes:` cases (the format is at the top of `tests/lint.rs`),
+//! a Chinese title in `lint/i18n.rs`, and `UPDATE_EXPECT=1 cargo test -p
+//! dockerplay-core --test lint` to write the snapshot and `docs/rules.md`.
 
 use super::rules as rule_files;
 use super::Rule;

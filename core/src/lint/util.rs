@@ -1,8 +1,6 @@
 //! Small helpers several rules share: variable references in words,
 //! "did you mean" suggestions, image references and platforms.
 
-use crate::span::Span;
-
 /// One `$NAME` or `${NAME...}` in a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VarRef {
@@ -269,14 +267,6 @@ fn normalise_arch(a: &str) -> String {
         "aarch64" => "arm64".into(),
         other => other.into(),
     }
-}
-
-/// The span of the `n`th occurrence-free search of `needle` in the text of
-/// `within`, starting the search at byte `from` (absolute).
-pub fn find_from(text: &str, within: Span, from: usize, needle: &str) -> Option<Span> {
-    let start = from.max(within.start);
-    let hay = text.get(start..within.end)?;
-    hay.find(needle).map(|i| Span::new(start + i, start + i + needle.len()))
 }
 
 #[cfg(test)]

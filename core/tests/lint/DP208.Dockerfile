@@ -20,3 +20,13 @@ FROM alpine:3.20
 RUN apk add --no-cache --virtual .build-deps gcc musl-dev && \
     pip install cffi && \
     apk del .build-deps
+### passes: the official images' apt-mark auto and purge --auto-remove
+FROM debian:bookworm-slim
+RUN set -eux; \
+	savedAptMark="$(apt-mark showmanual)"; \
+	apt-get update; \
+	apt-get install -y --no-install-recommends gcc make libc6-dev; \
+	make -C /usr/src/app install; \
+	apt-mark auto '.*' > /dev/null; \
+	[ -z "$savedAptMark" ] || apt-mark manual $savedAptMark > /dev/null; \
+	apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false

@@ -24,3 +24,6 @@ COPY app.jar /app/app.jar
 ### passes: a general-purpose OS image is not swapped for distroless
 FROM ubuntu:22.04
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
+### passes: a saving too small to matter
+FROM debian:12
+COPY app /app

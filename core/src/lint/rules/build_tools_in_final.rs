@@ -87,7 +87,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for &s in chain.iter().rev() {
         let Some(stage) = ctx.dockerfile.stages.get(s) else { continue };
         for instr in ctx.stage_instructions(stage) {
-            let cmds = ctx.run_commands(instr);
+            let cmds = ctx.commands(instr);
             for (k, c) in cmds.iter().enumerate() {
                 let Some(install) = pkg::install(c) else { continue };
                 if !install.tool.is_system() {
@@ -113,7 +113,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
     let Some((image, compilers)) = TOOLCHAINS.iter().find(|(img, _)| repo == *img) else { return };
     let compiles = ctx.stage_instructions(stage).find_map(|i| {
-        ctx.run_commands(i).into_iter().find(|c| {
+        ctx.commands(i).iter().find(|c| {
             let c = c.unwrapped();
             let prog = c.program_path().unwrap_or("");
             compilers.contains(&prog) && (prog != "go" || matches!(c.subcommand(), Some("build") | Some("install")))
@@ -142,6 +142,12 @@ fn removed_later(rest: &[ShellCommand], install: &ShellCommand, tools: &[&String
             (c.program(), c.subcommand()),
             (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove")) | (Some("apk"), Some("del")) | (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove"))
         );
-        removes && (c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
+        // `apt-mark auto '.*' && apt-get purge --auto-remove` (the official
+        // images' pattern) removes every package the RUN installed.
+        let everything = matches!(c.program(), Some("apt-get" | "apt"))
+            && (c.subcommand() == Some("autoremove") || c.has_option(None, Some("auto-remove")) || c.has_option(None, Some("autoremove")));
+        removes
+            && (everything
+                || c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
     })
 }

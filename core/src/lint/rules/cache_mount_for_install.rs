@@ -56,11 +56,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             run.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t)))
         };
         let mut reported: Vec<Tool> = Vec::new();
-        let cmds = ctx.run_commands(instr);
+        let cmds = ctx.commands(instr);
         // A RUN that cleans a system cache chose small layers over speed;
         // the cache mount advice is for RUNs that keep or reuse the cache.
         let cleaned: Vec<Tool> = cmds.iter().filter_map(pkg::cache_cleanup).collect();
-        for c in &cmds {
+        for c in cmds {
             let Some(install) = pkg::install(c) else { continue };
             let tool = install.tool;
             // `apk --no-cache` and `pip --no-cache-dir` would not use the mount.

@@ -56,9 +56,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Caches left in a layer so far: tool -> line of the RUN.
         let mut filled: Vec<(Tool, u32)> = Vec::new();
         for instr in ctx.stage_instructions(stage) {
-            let cmds = ctx.run_commands(instr);
+            let cmds = ctx.commands(instr);
             let mut made_here: Vec<Tool> = Vec::new();
-            for c in &cmds {
+            for c in cmds {
                 if let Some(tool) = pkg::cache_cleanup(c) {
                     // Whatever this RUN also does, the copy an earlier layer
                     // holds stays in the image.

@@ -45,9 +45,9 @@ fn package_run(ctx: &Context, instr: &Instruction) -> Option<Tool> {
     if !matches!(run.command, CommandForm::Shell(_)) || !instr.heredocs.is_empty() {
         return None;
     }
-    let cmds = ctx.run_commands(instr);
+    let cmds = ctx.commands(instr);
     let mut tool = None;
-    for c in &cmds {
+    for c in cmds {
         let t = pkg::install(c).map(|i| i.tool).or_else(|| pkg::index_update(c)).or_else(|| pkg::cache_cleanup(c));
         match (t, tool) {
             (Some(t), None) if t.is_system() => tool = Some(t),

@@ -142,6 +142,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
     let Some(alt) = catalogue_alternative(image, repo, name, tag).or_else(|| table_alternative(repo, name, tag)) else { return };
+    // Worth a finding: at least a quarter and 50 MB smaller.
+    let saved_mb = alt.full_mb.saturating_sub(alt.light_mb);
+    if saved_mb * 4 < alt.full_mb || saved_mb < 50 {
+        return;
+    }
     let span = match ctx.stage_from(stage).map(|f| &f.args) {
         Some(Args::From(from)) => from.image.span,
         _ => stage.span,

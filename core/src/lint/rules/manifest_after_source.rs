@@ -70,9 +70,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             // The first dependency install after the COPY.
             let found = instrs[i + 1..].iter().find_map(|r| {
-                ctx.run_commands(r)
-                    .into_iter()
-                    .find_map(|c| pkg::install(&c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c)))
+                ctx.commands(r)
+                    .iter()
+                    .find_map(|c| pkg::install(c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c)))
             });
             let Some((run, install, command)) = found else { continue };
             let tool = install.tool;
@@ -82,12 +82,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // Dependencies already installed above the COPY (from a copied
             // manifest or a cargo-chef recipe) stay cached.
             let installed_before = instrs[..i].iter().any(|r| {
-                ctx.run_commands(r).iter().any(|c| pkg::install(c).is_some_and(|x| x.from_manifest && x.tool == tool))
+                ctx.commands(r).iter().any(|c| pkg::install(c).is_some_and(|x| x.from_manifest && x.tool == tool))
             });
             if earlier || installed_before {
                 continue;
             }
-            let manifests = manifests_to_copy(ctx, tool, &command);
+            let manifests = manifests_to_copy(ctx, tool, command);
             let shown: Vec<&str> = manifests.iter().map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') }).collect();
             let names = match (shown.is_empty(), tool) {
                 (false, _) => shown.join(" and "),
@@ -164,7 +164,7 @@ fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, dir
     let dest = if dest == "." { "./" } else { dest };
     let at = ctx.lines.line_start(copy.line);
     let copy_line = format!("COPY {} {dest}\n", manifests.join(" "));
-    let cmds = ctx.run_commands(run);
+    let cmds = ctx.commands(run);
     let only_deps = !cmds.is_empty() && cmds.iter().all(|c| pkg::install(c).is_some_and(|x| x.tool == tool && x.from_manifest) && !pkg::is_build(c));
     if only_deps && directly_after && run.end_line == run.line && run.heredocs.is_empty() {
         let run_line = Span::new(ctx.lines.line_start(run.line), (run.span.end + 1).min(ctx.text.len()));

@@ -36,7 +36,7 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Run) {
-        for c in ctx.run_commands(instr) {
+        for c in ctx.commands(instr) {
             if c.program() != Some("sudo") {
                 continue;
             }

@@ -54,6 +54,8 @@ impl Default for View {
 
 pub const MIN_SCALE: f64 = 0.25;
 pub const MAX_SCALE: f64 = 4.0;
+/// How much "fit" may enlarge a drawing smaller than the panel.
+const FIT_MAX: f64 = 1.5;
 /// One button press or key press zooms by this factor.
 const ZOOM_STEP: f64 = 1.25;
 /// One arrow key press pans by this many pixels.
@@ -478,6 +480,9 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
         }
         None => t.graph_hint.to_string(),
     };
+    // Small drawings grow to fill the panel, but not so much that their
+    // text outgrows the editor's.
+    let fit_width = svg_size(&svg).map(|(w, _)| format!("max-width: {:.0}px", w * FIT_MAX)).unwrap_or_default();
     let zoom_pct = format!("{:.0}%", view.scale * 100.0);
 
     html! {
@@ -513,7 +518,9 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
                 onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
                 {onmouseover} {onmouseleave} {onfocusin}>
                 <div class="graph-stage" style={view.css()}>
-                    <GraphSvg svg={svg} />
+                    <div class="graph-fit" style={fit_width}>
+                        <GraphSvg svg={svg} />
+                    </div>
                 </div>
             </div>
         </div>
@@ -582,5 +589,14 @@ mod tests {
         assert_eq!(styles[1].size.as_deref(), Some("3.0 MB"));
         assert_eq!(styles[2].size, None);
         assert!(step_styles(3, None, &BTreeMap::new()).iter().all(|s| s.status == StepStatus::Unknown));
+    }
+
+    #[test]
+    fn layer_sizes_cover_every_stage_with_the_instruction_they_belong_to() {
+        let text = "FROM debian:12 AS tools\nRUN apt-get update && apt-get install -y curl\nFROM alpine:3.20\nRUN apk add --no-cache git\n";
+        let sizes = layer_sizes(&BuildInput { dockerfile: text.into(), ..BuildInput::default() });
+        // Instruction 1 is in the skipped first stage, 3 in the image.
+        assert!(sizes.get(&1).is_some_and(|&b| b > 1_000_000), "{sizes:?}");
+        assert!(sizes.get(&3).is_some_and(|&b| b > 0), "{sizes:?}");
     }
 }

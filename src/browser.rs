@@ -267,6 +267,14 @@ pub fn client_rect(node: &NodeRef) -> Option<(f64, f64, f64, f64)> {
     Some((r.left(), r.top(), r.width(), r.height()))
 }
 
+/// Whether the keyboard focus is on the element or inside it.
+pub fn has_focus_within(node: &NodeRef) -> bool {
+    let (Some(el), Some(active)) = (node.cast::<Element>(), document().and_then(|d| d.active_element())) else {
+        return false;
+    };
+    el.contains(Some(&active))
+}
+
 /// Captures a pointer, so that a drag goes on outside the element.
 pub fn capture_pointer(node: &NodeRef, pointer_id: i32) {
     if let Some(el) = node.cast::<Element>() {

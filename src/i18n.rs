@@ -212,7 +212,7 @@ static EN: Texts = Texts {
     ],
 
     // graph panel
-    graph_label: "Build graph: drag or use the arrow keys to pan, the wheel or + and − to zoom, 0 to fit.",
+    graph_label: "Build graph: drag or use the arrow keys to pan; + and −, or Ctrl and the wheel, zoom; 0 fits.",
     graph_show_steps: "Show steps",
     graph_zoom_in: "Zoom in",
     graph_zoom_out: "Zoom out",
@@ -287,7 +287,7 @@ static ZH: Texts = Texts {
     ],
 
     // graph panel
-    graph_label: "构建图：拖动或用方向键平移，滚轮或 + 和 − 缩放，0 适应窗口。",
+    graph_label: "构建图：拖动或用方向键平移；按 + 和 −，或按住 Ctrl 滚动滚轮缩放；按 0 适应窗口。",
     graph_show_steps: "显示步骤",
     graph_zoom_in: "放大",
     graph_zoom_out: "缩小",

@@ -7,7 +7,7 @@ use std::time::Duration;
 use dockerplay_app::App;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent, PointerEventInit, WheelEvent, WheelEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -169,4 +169,51 @@ async fn stages_work_from_the_keyboard_and_steps_and_zoom_show() {
     assert!(page.get(".graph-stage").get_attribute("style").unwrap().contains("scale(1.250)"));
     page.click(".graph-zoom-fit").await;
     assert_eq!(page.get(".graph-zoom-level").text_content().unwrap(), "100%");
+}
+
+fn pointer(target: &Element, kind: &str, x: i32, y: i32) {
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_pointer_id(7);
+    init.set_pointer_type("mouse");
+    init.set_client_x(x);
+    init.set_client_y(y);
+    target.dispatch_event(&PointerEvent::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn dragging_pans_without_choosing_a_stage_and_ctrl_wheel_zooms() {
+    let page = Page::mount().await;
+    page.type_text(TEXT).await;
+    page.click("#tab-graph").await;
+    let rect = page.get(".dp-stage[data-stage=\"build\"] > rect");
+    let before = page.textarea().selection_start().unwrap();
+
+    // A drag that starts on a stage pans the view, and the click that ends
+    // it does not choose the stage.
+    pointer(&rect, "pointerdown", 100, 100);
+    pointer(&rect, "pointermove", 130, 90);
+    pointer(&rect, "pointerup", 130, 90);
+    page.click_svg(".dp-stage[data-stage=\"build\"] > rect").await;
+    let style = page.get(".graph-stage").get_attribute("style").unwrap();
+    assert!(style.contains("translate(30.0px, -10.0px)"), "{style}");
+    assert_eq!(page.textarea().selection_start().unwrap(), before);
+    assert!(page.find(".graph-set-target").is_none());
+
+    // Ctrl and the wheel (a touchpad pinch) zooms in.
+    let init = WheelEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_ctrl_key(true);
+    init.set_delta_y(-200.0);
+    let wheel = WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+    page.get(".graph-canvas").dispatch_event(&wheel).unwrap();
+    settle().await;
+    assert!(wheel.default_prevented());
+    let level = page.get(".graph-zoom-level").text_content().unwrap();
+    assert!(level != "100%" && level.trim_end_matches('%').parse::<u32>().unwrap() > 100, "{level}");
+
+    // A plain click afterwards chooses the stage again.
+    page.click_svg(".dp-stage[data-stage=\"build\"] > rect").await;
+    assert!(page.find(".graph-set-target").is_some());
 }

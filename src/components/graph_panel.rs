@@ -285,7 +285,9 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
     let onclick = {
         let (choose, pointers) = (choose.clone(), pointers.clone());
         Callback::from(move |e: MouseEvent| {
-            if pointers.borrow().dragged {
+            // The click that ends a drag is not a choice; it also ends the
+            // drag, so the next click counts however it was made.
+            if std::mem::take(&mut pointers.borrow_mut().dragged) {
                 return;
             }
             if let Some(i) = stage_at(e.target()) {
@@ -336,6 +338,12 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
     let onwheel = {
         let (view, canvas) = (view.clone(), canvas.clone());
         Callback::from(move |e: WheelEvent| {
+            // A plain wheel turn scrolls the page unless the diagram is in
+            // use (focused, say after a click); a pinch on a touchpad comes
+            // as a wheel with Ctrl and always zooms.
+            if !(e.ctrl_key() || e.meta_key() || browser::has_focus_within(&canvas)) {
+                return;
+            }
             let Some((left, top, _, _)) = browser::client_rect(&canvas) else { return };
             e.prevent_default();
             // Line-mode wheels (Firefox) report lines; one line is ~16 px.
@@ -408,6 +416,10 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
     let onfocusin = {
         let on_hover = on_hover.clone();
         Callback::from(move |e: FocusEvent| on_hover(e.target()))
+    };
+    let onfocusout = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: FocusEvent| hovered.set(None))
     };
     let onmouseleave = {
         let hovered = hovered.clone();
@@ -516,7 +528,7 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
             <div class="graph-canvas" ref={canvas} tabindex="0" aria-label={t.graph_label}
                 {onclick} {onkeydown} {onwheel} {onpointerdown} {onpointermove}
                 onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
-                {onmouseover} {onmouseleave} {onfocusin}>
+                {onmouseover} {onmouseleave} {onfocusin} {onfocusout}>
                 <div class="graph-stage" style={view.css()}>
                     <div class="graph-fit" style={fit_width}>
                         <GraphSvg svg={svg} />

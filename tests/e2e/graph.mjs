@@ -23,6 +23,29 @@ for (const [name, card] of Object.entries(samples)) {
 shots.push({ name: "graph-java-1920-dark-steps", width: 1920, height: 1080, scheme: "dark", card: 4, steps: true });
 shots.push({ name: "graph-go-360-light-steps", width: 360, height: 740, scheme: "light", card: 3, steps: true, narrow: true });
 shots.push({ name: "graph-frontend-360-light-zh", width: 360, height: 740, scheme: "light", card: 5, narrow: true, query: "?lang=zh-CN" });
+// A bigger build: a skipped stage, a cache mount from a stage, a COPY from
+// an external image, and a target in the middle.
+const BIG = `FROM node:20-alpine AS deps
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM deps AS build
+COPY . .
+RUN npm run build
+
+FROM deps AS test
+RUN --mount=type=cache,from=build,source=/cache,target=/cache npm test
+
+FROM golang:1.22 AS tools
+RUN go install example.com/tool@latest
+
+FROM nginx:1.27-alpine
+COPY --from=build /app/dist /usr/share/nginx/html
+COPY --from=tools /go/bin/tool /usr/local/bin/tool
+COPY --from=busybox:1.36 /bin/busybox /bin/busybox
+`;
+shots.push({ name: "graph-big-1920-dark", width: 1920, height: 1080, scheme: "dark", text: BIG });
+shots.push({ name: "graph-big-360-light-steps", width: 360, height: 740, scheme: "light", text: BIG, narrow: true, steps: true });
 shots.push({ name: "graph-go-1920-light-hover-target", width: 1920, height: 1080, scheme: "light", card: 3, hover: true });
 
 const server = await serve();
@@ -42,9 +65,13 @@ try {
     watch(page, s.name, problems);
     await page.goto(`${origin}/${s.query || ""}`);
     await page.waitForSelector(".hl-line");
-    await page.click(".actions .btn");
-    await page.click(`.card:nth-child(${s.card}) .btn.primary`);
-    await page.waitForSelector(".dialog", { state: "detached" });
+    if (s.text) {
+      await page.fill("textarea.input", s.text);
+    } else {
+      await page.click(".actions .btn");
+      await page.click(`.card:nth-child(${s.card}) .btn.primary`);
+      await page.waitForSelector(".dialog", { state: "detached" });
+    }
     await page.click("#tab-graph");
     await page.waitForSelector(".dp-graph");
     if (s.steps) await page.check(".graph-steps input");

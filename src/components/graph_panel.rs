@@ -125,7 +125,6 @@ pub fn highlight_css(graph: &BuildGraph, hovered: Option<usize>, selected: Optio
         css.push_str(".graph-canvas .dp-nodes > .dp-node, .graph-canvas .dp-edge { opacity: 0.25; }\n");
         let list: Vec<String> = keep.iter().map(|k| format!(".graph-canvas .dp-graph {k}")).collect();
         let _ = writeln!(css, "{} {{ opacity: 1; }}", list.join(", "));
-        let _ = writeln!(css, ".graph-canvas .dp-edges [data-edge] {{ transition: opacity 0.12s; }}");
     }
     if let Some(s) = selected.filter(|&s| s < graph.stages.len()) {
         let _ = writeln!(css, ".graph-canvas .dp-graph [data-index=\"{s}\"] > rect {{ stroke: var(--accent); stroke-width: 3; }}");

@@ -327,7 +327,8 @@ pub fn download_svg_as_png(name: &str, svg: &str, width: f64, height: f64, scale
     let src = url.clone();
     let onload = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&src);
-        let Some(canvas) = doc.create_element("canvas").ok().and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        let Some(canvas) =
+            doc.create_element("canvas").ok().and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         else {
             return;
         };

@@ -192,7 +192,10 @@ mod tests {
             Playground::default(),
             vec![Action::Edit("FROM a AS build\nFROM b".into()), Action::SetTarget(Some("build".into()))],
         );
-        assert_eq!((s.share.target.as_deref(), s.share.dockerfile.as_str(), s.loaded), (Some("build"), "FROM a AS build\nFROM b", 0));
+        assert_eq!(
+            (s.share.target.as_deref(), s.share.dockerfile.as_str(), s.loaded),
+            (Some("build"), "FROM a AS build\nFROM b", 0)
+        );
         let s = reduce((*s).clone(), vec![Action::SetTarget(None)]);
         assert_eq!(s.share.target, None);
     }

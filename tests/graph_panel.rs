@@ -7,7 +7,10 @@ use std::time::Duration;
 use dockerplay_app::App;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent, PointerEventInit, WheelEvent, WheelEventInit};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit,
+    MouseEvent, MouseEventInit, PointerEvent, PointerEventInit, WheelEvent, WheelEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -152,7 +155,10 @@ async fn stages_work_from_the_keyboard_and_steps_and_zoom_show() {
     fire(&page.get(".dp-stage[data-stage=\"build\"] > rect"), "mouseover");
     settle().await;
     let css = page.get(".graph-panel style").text_content().unwrap();
-    assert!(css.contains("opacity: 0.25") && css.contains("[data-index=\"2\"]") && !css.contains("[data-index=\"1\"]"), "{css}");
+    assert!(
+        css.contains("opacity: 0.25") && css.contains("[data-index=\"2\"]") && !css.contains("[data-index=\"1\"]"),
+        "{css}"
+    );
 
     // Steps appear inside the nodes.
     assert!(page.find(".dp-step").is_none());

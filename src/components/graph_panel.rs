@@ -127,7 +127,10 @@ pub fn highlight_css(graph: &BuildGraph, hovered: Option<usize>, selected: Optio
         let _ = writeln!(css, "{} {{ opacity: 1; }}", list.join(", "));
     }
     if let Some(s) = selected.filter(|&s| s < graph.stages.len()) {
-        let _ = writeln!(css, ".graph-canvas .dp-graph [data-index=\"{s}\"] > rect {{ stroke: var(--accent); stroke-width: 3; }}");
+        let _ = writeln!(
+            css,
+            ".graph-canvas .dp-graph [data-index=\"{s}\"] > rect {{ stroke: var(--accent); stroke-width: 3; }}"
+        );
     }
     css
 }

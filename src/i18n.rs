@@ -123,6 +123,7 @@ pub struct Texts {
     pub graph_hint: &'static str,
     pub graph_no_history: &'static str,
     pub graph_empty: &'static str,
+    pub graph_target_missing: &'static str,
 }
 
 impl Texts {
@@ -226,6 +227,7 @@ static EN: Texts = Texts {
     graph_hint: "Click a stage to select its lines, then build only up to it if you like.",
     graph_no_history: "Cache colours appear once a build is recorded in the Cache panel.",
     graph_empty: "No stages yet. A Dockerfile starts with FROM.",
+    graph_target_missing: "no stage has this name, so nothing is built",
 };
 
 static ZH: Texts = Texts {
@@ -301,6 +303,7 @@ static ZH: Texts = Texts {
     graph_hint: "点击阶段可选中它的代码行，还可以只构建到该阶段。",
     graph_no_history: "在缓存面板记录一次构建后，步骤会显示缓存状态颜色。",
     graph_empty: "还没有阶段。Dockerfile 以 FROM 开头。",
+    graph_target_missing: "没有这个名字的阶段，因此不会构建任何阶段",
 };
 
 #[cfg(test)]

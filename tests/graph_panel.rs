@@ -127,6 +127,15 @@ async fn clicking_a_stage_selects_its_lines_and_building_it_changes_the_target()
     // The editor's text is untouched.
     assert_eq!(page.textarea().value(), TEXT);
 
+    // Renaming the stage leaves a target that names nothing: it says so,
+    // and no stage is built (BuildKit fails such a build). The legend has
+    // a built sample too, hence `[data-index]`.
+    page.type_text(&TEXT.replace("AS debug", "AS dbg")).await;
+    assert_eq!(page.get(".graph-target-name").text_content().unwrap(), "debug");
+    assert!(page.find(".graph-target-missing").is_some());
+    assert!(page.find(".dp-stage[data-index].dp-built").is_none());
+    page.type_text(TEXT).await;
+
     // Back to the last stage.
     page.click(".graph-clear-target").await;
     assert!(page.classes(".dp-stage[data-stage=\"stage-2\"]").contains("dp-target"));

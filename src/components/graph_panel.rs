@@ -452,7 +452,9 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
     };
 
     // The target line: which stage is built, and the offer to change it.
+    // A target that names no stage (renamed since, say) is shown as typed.
     let target_name = graph.target.and_then(|i| graph.stages.get(i)).map(|s| s.name.clone());
+    let missing = target_name.is_none().then(|| share.target.clone()).flatten();
     let chosen = (*selected).and_then(|i| graph.stages.get(i));
     let target_row = {
         let explicit = share.target.is_some();
@@ -479,8 +481,9 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
             <div class="graph-target">
                 <span class="graph-target-text">
                     { format!("{}: ", t.graph_target) }
-                    <strong class="graph-target-name">{ target_name.clone().unwrap_or_default() }</strong>
+                    <strong class="graph-target-name">{ target_name.clone().or(missing.clone()).unwrap_or_default() }</strong>
                     if !explicit { <span class="muted">{ format!(" ({})", t.graph_target_last) }</span> }
+                    if missing.is_some() { <span class="graph-target-missing">{ format!(" ({})", t.graph_target_missing) }</span> }
                 </span>
                 { for set }
                 { for clear }

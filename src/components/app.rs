@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::analysis::{Analysis, AnalysisRef};
 use crate::browser;
 use crate::components::editor::{self, Editor};
+use crate::components::findings_panel::{Lint, LintRef};
 use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
 use crate::components::panels::Panels;
@@ -53,6 +54,13 @@ pub fn App() -> Html {
 
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    // Findings: the panel lists them and the editor underlines them. Whether
+    // stages the target skips are checked too is a view choice.
+    let all_stages = use_state_eq(|| false);
+    let lint = use_memo((analysis.clone(), state.share.current_build(), *all_stages), |(a, input, all)| {
+        LintRef(Rc::new(Lint::new(a, input.clone(), *all)))
+    });
+    let lint = (*lint).clone();
 
     {
         let system_dark = system_dark.clone();
@@ -138,6 +146,15 @@ pub fn App() -> Html {
         })
     };
 
+    let on_all_stages = {
+        let all_stages = all_stages.clone();
+        Callback::from(move |all: bool| all_stages.set(all))
+    };
+    let on_replace = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::ReplaceText(text)))
+    };
+
     html! {
         <div class="app">
             <Header {lang} {dark} on_lang={on_lang} on_theme={on_theme} on_samples={on_gallery.reform(|_| true)} />
@@ -147,6 +164,7 @@ pub fn App() -> Html {
                         {lang}
                         analysis={analysis.clone()}
                         diagnostics={analysis.diagnostics.clone()}
+                        lint={lint.marks.clone()}
                         loaded={state.loaded}
                         caret={*caret}
                         textarea={textarea.clone()}
@@ -154,7 +172,8 @@ pub fn App() -> Html {
                         on_caret={on_caret}
                     />
                 </section>
-                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal} />
+                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                    lint={lint.clone()} {on_all_stages} {on_replace} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

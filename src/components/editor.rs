@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
 use crate::browser;
+use crate::components::findings_marks::{self, LintMark};
 use crate::components::gutter::Gutter;
 use crate::components::overlay::Overlay;
 use crate::editing;
@@ -30,6 +31,10 @@ pub struct EditorProps {
     pub analysis: AnalysisRef,
     /// What to mark in the text and the gutter, sorted by position.
     pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// Best-practice findings: underlined apart from diagnostics, and told
+    /// in the status bar when the caret is on one.
+    #[prop_or_default]
+    pub lint: Rc<Vec<LintMark>>,
     /// Changes when the text was replaced from outside the editor.
     pub loaded: u32,
     /// Byte offset of the caret.
@@ -189,7 +194,9 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let a = &props.analysis;
     let (line, col) = a.lines.line_col(&a.text, props.caret.min(a.text.len()));
-    let here = line_diags.get(line as usize - 1).cloned().flatten();
+    let here = line_diags.get(line as usize - 1).cloned().flatten().or_else(|| {
+        findings_marks::at_caret(&props.lint, props.caret).map(|m| (m.severity, m.label.clone()))
+    });
     let current_top = format!("top: calc(var(--pad-y) + {}px)", (line as i32 - 1) * browser::LINE_HEIGHT_PX);
 
     html! {
@@ -199,7 +206,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <div class="code">
                     <div class="overlay" ref={overlay} aria-hidden="true">
                         <div class="current-line" style={current_top}></div>
-                        <Overlay analysis={a.clone()} lines={lines.clone()} shown={*shown} width_ch={*width_ch} />
+                        <Overlay analysis={a.clone()} lines={lines.clone()} shown={*shown} width_ch={*width_ch} lint={props.lint.clone()} />
                     </div>
                     <textarea
                         ref={props.textarea.clone()}

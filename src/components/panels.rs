@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::analysis::AnalysisRef;
 use crate::browser;
 use crate::components::cache_panel::CachePanel;
-use crate::components::findings_panel::FindingsPanel;
+use crate::components::findings_panel::{FindingsPanel, LintRef};
 use crate::components::graph_panel::GraphPanel;
 use crate::components::outline::Outline;
 use crate::components::problems::Problems;
@@ -24,6 +24,10 @@ pub struct PanelsProps {
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
+    // findings panel
+    pub lint: LintRef,
+    pub on_all_stages: Callback<bool>,
+    pub on_replace: Callback<String>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -91,7 +95,10 @@ pub fn Panels(props: &PanelsProps) -> Html {
         Panel::Cache => html! { <CachePanel lang={props.lang} /> },
         Panel::Size => html! { <SizePanel lang={props.lang} /> },
         Panel::Graph => html! { <GraphPanel lang={props.lang} /> },
-        Panel::Findings => html! { <FindingsPanel lang={props.lang} /> },
+        Panel::Findings => html! {
+            <FindingsPanel lang={props.lang} analysis={props.analysis.clone()} lint={props.lint.clone()}
+                on_all_stages={props.on_all_stages.clone()} on_replace={props.on_replace.clone()} on_reveal={props.on_reveal.clone()} />
+        },
     };
     html! {
         <section class="panels" aria-label={t.panels_label}>

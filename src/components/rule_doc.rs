@@ -257,8 +257,7 @@ mod tests {
                 Inline::Code("a*b"),
                 Inline::Text(" then "),
                 Inline::Strong("now"),
-                Inline::Text(" or "),
-                Inline::Text("`"),
+                Inline::Text(" or `"),
                 Inline::Text(" alone"),
             ]
         );

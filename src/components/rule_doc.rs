@@ -198,7 +198,6 @@ pub fn RuleDoc(props: &RuleDocProps) -> Html {
             <div class="rule-head">
                 <span class="rule-title">{ inline_html(rule_title(rule, props.lang)) }</span>
                 <span class="rule-meta">
-                    <code>{ rule.code }</code>
                     <span>{ rule.name }</span>
                     if let Some(also) = rule.also {
                         <span>{ also_label(also) }</span>

@@ -82,6 +82,20 @@ fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// A `mousemove` at a viewport point, made through the constructor so that
+/// it carries coordinates.
+fn mouse_move(target: &Element, x: f64, y: f64) {
+    use web_sys::js_sys::{Array, Function, Object, Reflect};
+    let init = Object::new();
+    for (k, v) in [("clientX", x.into()), ("clientY", y.into()), ("bubbles", true.into())] {
+        Reflect::set(&init, &k.into(), &v).unwrap();
+    }
+    let window = web_sys::window().unwrap();
+    let ctor: Function = Reflect::get(&window, &"MouseEvent".into()).unwrap().dyn_into().unwrap();
+    let event: Event = Reflect::construct(&ctor, &Array::of2(&"mousemove".into(), &init)).unwrap().dyn_into().unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
 /// Lets Yew render and run effects.
 async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(40)).await;
@@ -101,6 +115,19 @@ async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
     assert_eq!(page.textarea().value(), "FROM alpine:3.20\nRUN apt-get install x\n");
     assert!(page.find(item).is_none(), "still listed: {:?}", page.codes());
     assert!(page.find(".hl-line[data-line=\"2\"] .lint-warning").is_none_or(|e| e.text_content().unwrap() != "apt"));
+}
+
+#[wasm_bindgen_test]
+async fn hovering_an_underline_shows_the_finding_message() {
+    let page = Page::with(APT).await;
+    let underline = page.get(".hl-line[data-line=\"2\"] .lint-warning");
+    let textarea = page.textarea();
+    assert_eq!(textarea.get_attribute("title"), None);
+    let r = underline.get_bounding_client_rect();
+    mouse_move(&textarea, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+    settle().await;
+    let title = textarea.get_attribute("title").unwrap_or_default();
+    assert!(title.starts_with("DP327 · ") && title.contains("apt-get"), "{title:?}");
 }
 
 #[wasm_bindgen_test]

@@ -186,6 +186,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         let report_caret = report_caret.clone();
         Callback::from(move |_: Event| report_caret())
     };
+    // The message of the finding under the pointer, as the textarea's
+    // tooltip: the underlines lie beneath the textarea, so it asks what is
+    // drawn at the pointer.
+    let hover = use_state_eq(|| None::<String>);
+    let onmousemove = {
+        let hover = hover.clone();
+        let any = !props.lint.is_empty();
+        Callback::from(move |e: MouseEvent| {
+            hover.set(any.then(|| browser::attribute_at_point(e.client_x(), e.client_y(), "data-lint")).flatten())
+        })
+    };
     let onscroll = Callback::from(move |_: Event| follow_scroll());
     let on_gutter_wheel = {
         let textarea = props.textarea.clone();
@@ -225,6 +236,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                         onfocus={on_caret_event.reform(|e: FocusEvent| e.into())}
                         onselect={on_caret_event.clone()}
                         {onscroll}
+                        {onmousemove}
+                        title={(*hover).clone()}
                     />
                 </div>
             </div>

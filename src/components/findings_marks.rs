@@ -1,6 +1,7 @@
 //! Findings drawn in the editor: a dotted underline under each finding's
-//! span, distinct from the wavy one of parse diagnostics, and the finding's
-//! message in the status bar when the caret is on it.
+//! span, distinct from the wavy one of parse diagnostics, with the
+//! finding's message on hover and in the status bar when the caret is on
+//! it.
 
 use dockerplay_core::lint::Finding;
 use dockerplay_core::{Severity, Span};
@@ -48,8 +49,8 @@ fn visible(text: &str, span: Span) -> Span {
 }
 
 /// Cuts an overlay piece where findings start and end; each part carries
-/// the most severe finding over it.
-pub fn split(piece: &Piece, marks: &[LintMark]) -> Vec<(Piece, Option<Severity>)> {
+/// the most severe finding over it (the first of equals).
+pub fn split<'a>(piece: &Piece, marks: &'a [LintMark]) -> Vec<(Piece, Option<&'a LintMark>)> {
     let over: Vec<&LintMark> =
         marks.iter().filter(|m| m.span.start < piece.span.end && m.span.end > piece.span.start).collect();
     if over.is_empty() {
@@ -64,7 +65,7 @@ pub fn split(piece: &Piece, marks: &[LintMark]) -> Vec<(Piece, Option<Severity>)
     cuts.windows(2)
         .map(|w| {
             let part = Piece { span: Span::new(w[0], w[1]), ..*piece };
-            (part, over.iter().filter(|m| m.span.contains(w[0])).map(|m| m.severity).min())
+            (part, over.iter().copied().filter(|m| m.span.contains(w[0])).min_by_key(|m| m.severity))
         })
         .collect()
 }
@@ -93,7 +94,7 @@ mod tests {
         let piece = Piece { span: Span::new(10, 20), class: None, mark: None };
         let marks = [mark(12, 15, Severity::Info), mark(14, 30, Severity::Error), mark(0, 5, Severity::Error)];
         let parts: Vec<(usize, usize, Option<Severity>)> =
-            split(&piece, &marks).into_iter().map(|(p, s)| (p.span.start, p.span.end, s)).collect();
+            split(&piece, &marks).into_iter().map(|(p, m)| (p.span.start, p.span.end, m.map(|m| m.severity))).collect();
         assert_eq!(
             parts,
             [
@@ -105,6 +106,9 @@ mod tests {
         );
         let untouched = Piece { span: Span::new(5, 10), class: None, mark: None };
         assert_eq!(split(&untouched, &marks), [(untouched, None)]);
+        // Equals: the first mark wins, so its message is the one shown.
+        let (first, second) = (LintMark { label: "a".into(), ..mark(0, 20, Severity::Info) }, LintMark { label: "b".into(), ..mark(0, 20, Severity::Info) });
+        assert_eq!(split(&piece, &[first, second])[0].1.map(|m| m.label.as_str()), Some("a"));
     }
 
     #[test]

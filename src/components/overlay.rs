@@ -48,9 +48,10 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                             let class = classes!(
                                 p.class.map(|c| c.css()),
                                 p.mark.map(|m| format!("mark mark-{}", m.as_str())),
-                                lint.map(|m| format!("lint lint-{}", m.as_str())),
+                                lint.map(|m| format!("lint lint-{}", m.severity.as_str())),
                             );
-                            html! { <span {class}>{ s }</span> }
+                            // The editor reads `data-lint` under the pointer for its tooltip.
+                            html! { <span {class} data-lint={lint.map(|m| m.label.clone())}>{ s }</span> }
                         }
                     }) }
                 </div>

@@ -113,6 +113,10 @@ async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
 
     page.click(&format!("{item} .fd-fix")).await;
     assert_eq!(page.textarea().value(), "FROM alpine:3.20\nRUN apt-get install x\n");
+    // What the fix changed is selected, so the reader sees it.
+    let textarea = page.textarea();
+    let (start, end) = (textarea.selection_start().unwrap().unwrap(), textarea.selection_end().unwrap().unwrap());
+    assert_eq!(&textarea.value()[start as usize..end as usize], "apt-get");
     assert!(page.find(item).is_none(), "still listed: {:?}", page.codes());
     assert!(page.find(".hl-line[data-line=\"2\"] .lint-warning").is_none_or(|e| e.text_content().unwrap() != "apt"));
 }

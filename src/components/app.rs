@@ -150,10 +150,25 @@ pub fn App() -> Html {
         let all_stages = all_stages.clone();
         Callback::from(move |all: bool| all_stages.set(all))
     };
+    // A fix replaces the text; what it changed is selected once the editor
+    // holds the new text (the editor's effect runs before the page's).
+    let pending_select = use_mut_ref(|| None::<Span>);
     let on_replace = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::ReplaceText(text)))
+        let (state, pending_select) = (state.clone(), pending_select.clone());
+        Callback::from(move |(text, select): (String, Option<Span>)| {
+            *pending_select.borrow_mut() = select;
+            state.dispatch(Action::ReplaceText(text));
+        })
     };
+    {
+        let (textarea, caret, text) = (textarea.clone(), caret.clone(), state.share.dockerfile.clone());
+        use_effect_with(state.loaded, move |_| {
+            if let Some(span) = pending_select.borrow_mut().take() {
+                editor::select_span(&textarea, &text, span);
+                caret.set(span.start);
+            }
+        });
+    }
 
     html! {
         <div class="app">

@@ -85,6 +85,13 @@ fn severity_name(t: &Texts, s: Severity) -> &'static str {
     }
 }
 
+/// Where a finding's fix puts its first edit in the fixed text: the text
+/// before that edit is unchanged, so its start stays where it was.
+fn changed(f: &Finding) -> Option<Span> {
+    let first = f.fix.as_ref()?.edits.iter().min_by_key(|e| e.span.start)?;
+    Some(Span::new(first.span.start, first.span.start + first.replacement.len()))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FindingsPanelProps {
     pub lang: Lang,
@@ -93,8 +100,9 @@ pub struct FindingsPanelProps {
     /// The "all stages" switch; the page keeps the choice because the
     /// editor's underlines follow it too.
     pub on_all_stages: Callback<bool>,
-    /// Replaces the Dockerfile with a fixed text.
-    pub on_replace: Callback<String>,
+    /// Replaces the Dockerfile with a fixed text, and selects a span of the
+    /// new text (what a single fix changed) once the editor has it.
+    pub on_replace: Callback<(String, Option<Span>)>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
 }
@@ -140,7 +148,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let safe = lint.safe_fixes();
     let on_fix_all = {
         let (lint, on_replace) = (lint.clone(), props.on_replace.clone());
-        Callback::from(move |_: MouseEvent| on_replace.emit(lint::fix_all_safe(&lint.input, &lint.options())))
+        Callback::from(move |_: MouseEvent| on_replace.emit((lint::fix_all_safe(&lint.input, &lint.options()), None)))
     };
 
     let item = |(index, f): (usize, &Finding)| {
@@ -166,7 +174,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                 let (lint, on_replace) = (lint.clone(), props.on_replace.clone());
                 let onclick = Callback::from(move |_: MouseEvent| {
                     let f = std::slice::from_ref(&lint.findings[index]);
-                    on_replace.emit(lint::apply_fixes(&lint.input.dockerfile, f));
+                    on_replace.emit((lint::apply_fixes(&lint.input.dockerfile, f), changed(&lint.findings[index])));
                 });
                 html! {
                     <button type="button" class="btn fd-fix" {onclick}>

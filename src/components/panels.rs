@@ -27,7 +27,7 @@ pub struct PanelsProps {
     // findings panel
     pub lint: LintRef,
     pub on_all_stages: Callback<bool>,
-    pub on_replace: Callback<String>,
+    pub on_replace: Callback<(String, Option<Span>)>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {

@@ -107,6 +107,8 @@ const APT: &str = "FROM alpine:3.20\nRUN apt install x\n";
 async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
     let page = Page::with(APT).await;
     let item = ".fd-item[data-code=\"DP327\"]";
+    // The tab counts the findings.
+    assert_eq!(page.text("#tab-findings .badge"), page.codes().len().to_string());
     assert!(page.text(item).contains("hadolint DL3027"), "{:?}", page.text(item));
     // The editor underlines the finding's span, apart from diagnostics.
     assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");

@@ -60,6 +60,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
     let problems = props.analysis.diagnostics.len();
     let worst = props.analysis.diagnostics.iter().map(|d| d.severity).min().unwrap_or(Severity::Info);
+    let lint_worst = props.lint.findings.iter().map(|f| f.severity).min().unwrap_or(Severity::Info);
     let tab = |p: Panel| {
         let selected = p == props.panel;
         let onclick = props.on_panel.reform(move |_: MouseEvent| p);
@@ -71,6 +72,9 @@ pub fn Panels(props: &PanelsProps) -> Html {
                 { title(t, p) }
                 if p == Panel::Problems && problems > 0 {
                     <span class={classes!("badge", format!("sev-{}", worst.as_str()))}>{ problems }</span>
+                }
+                if p == Panel::Findings && !props.lint.findings.is_empty() {
+                    <span class={classes!("badge", format!("sev-{}", lint_worst.as_str()))}>{ props.lint.findings.len() }</span>
                 }
             </button>
         }

@@ -148,7 +148,11 @@ async fn clicking_a_finding_selects_its_span_in_the_editor() {
 #[wasm_bindgen_test]
 async fn severity_filters_hide_and_show_findings_and_count_them() {
     let page = Page::with(APT).await;
-    let warnings = page.codes().iter().filter(|c| page.get(&format!(".fd-item[data-code=\"{c}\"]")).class_name().contains("sev-warning")).count();
+    let warnings = page
+        .codes()
+        .iter()
+        .filter(|c| page.get(&format!(".fd-item[data-code=\"{c}\"]")).class_name().contains("sev-warning"))
+        .count();
     assert!(warnings >= 1);
     assert_eq!(page.text(".fd-filter.sev-warning .fd-count"), warnings.to_string());
 
@@ -178,7 +182,8 @@ async fn a_rule_doc_opens_with_its_sections_and_example() {
     let page = Page::with(APT).await;
     page.click(".fd-item[data-code=\"DP327\"] .fd-rule").await;
     let headings = page.root.query_selector_all(".rule-doc h4").unwrap();
-    let headings: Vec<String> = (0..headings.length()).map(|i| headings.item(i).unwrap().text_content().unwrap()).collect();
+    let headings: Vec<String> =
+        (0..headings.length()).map(|i| headings.item(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(headings, ["What it does", "Why", "Example", "Fix"]);
     assert!(page.text(".rule-doc pre code").contains("apt install"));
     page.click(".fd-item[data-code=\"DP327\"] .fd-rule").await;

@@ -205,9 +205,11 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let a = &props.analysis;
     let (line, col) = a.lines.line_col(&a.text, props.caret.min(a.text.len()));
-    let here = line_diags.get(line as usize - 1).cloned().flatten().or_else(|| {
-        findings_marks::at_caret(&props.lint, props.caret).map(|m| (m.severity, m.label.clone()))
-    });
+    let here = line_diags
+        .get(line as usize - 1)
+        .cloned()
+        .flatten()
+        .or_else(|| findings_marks::at_caret(&props.lint, props.caret).map(|m| (m.severity, m.label.clone())));
     let current_top = format!("top: calc(var(--pad-y) + {}px)", (line as i32 - 1) * browser::LINE_HEIGHT_PX);
 
     html! {

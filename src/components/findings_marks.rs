@@ -107,14 +107,23 @@ mod tests {
         let untouched = Piece { span: Span::new(5, 10), class: None, mark: None };
         assert_eq!(split(&untouched, &marks), [(untouched, None)]);
         // Equals: the first mark wins, so its message is the one shown.
-        let (first, second) = (LintMark { label: "a".into(), ..mark(0, 20, Severity::Info) }, LintMark { label: "b".into(), ..mark(0, 20, Severity::Info) });
+        let (first, second) = (
+            LintMark { label: "a".into(), ..mark(0, 20, Severity::Info) },
+            LintMark { label: "b".into(), ..mark(0, 20, Severity::Info) },
+        );
         assert_eq!(split(&piece, &[first, second])[0].1.map(|m| m.label.as_str()), Some("a"));
     }
 
     #[test]
     fn findings_at_a_point_underline_a_neighbouring_character() {
         let text = "FROM a\nRUN 中\n";
-        let f = |at: usize| Finding { code: "DP000", span: Span::new(at, at), message: "m".into(), severity: Severity::Info, fix: None };
+        let f = |at: usize| Finding {
+            code: "DP000",
+            span: Span::new(at, at),
+            message: "m".into(),
+            severity: Severity::Info,
+            fix: None,
+        };
         let spans: Vec<&str> = marks(text, &[f(0), f(6), f(11)]).iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(spans, ["F", "a", "中"]);
         assert_eq!(marks(text, &[f(0)])[0].label, "DP000 · m");

@@ -220,7 +220,8 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         }
     };
 
-    let shown: Vec<(usize, &Finding)> = lint.findings.iter().enumerate().filter(|(_, f)| !hidden[slot(f.severity)]).collect();
+    let shown: Vec<(usize, &Finding)> =
+        lint.findings.iter().enumerate().filter(|(_, f)| !hidden[slot(f.severity)]).collect();
     html! {
         <div class="findings">
             <div class="fd-toolbar">

@@ -152,7 +152,9 @@ pub fn inline_html(text: &str) -> Html {
 /// one, else the English summary (the doc's first line).
 pub fn rule_title(rule: &Rule, lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => lint::i18n::summary_zh(rule.code).or_else(|| hadolint::summary_zh(rule.code)).unwrap_or(rule.summary()),
+        Lang::Zh => {
+            lint::i18n::summary_zh(rule.code).or_else(|| hadolint::summary_zh(rule.code)).unwrap_or(rule.summary())
+        }
         Lang::En => rule.summary(),
     }
 }

@@ -354,6 +354,17 @@ pub fn download_svg_as_png(name: &str, svg: &str, width: f64, height: f64, scale
     img.set_src(&url);
 }
 
+/// The value of `attr` on the topmost element at a viewport point that has
+/// it, looking through elements stacked over it (the editor's textarea lies
+/// over the highlighted copy of its text).
+pub fn attribute_at_point(x: i32, y: i32, attr: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    doc.elements_from_point(x as f32, y as f32)
+        .iter()
+        .filter_map(|e| e.dyn_into::<Element>().ok())
+        .find_map(|e| e.get_attribute(attr))
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_query;

@@ -124,6 +124,21 @@ pub struct Texts {
     pub graph_no_history: &'static str,
     pub graph_empty: &'static str,
     pub graph_target_missing: &'static str,
+
+    // findings panel
+    pub findings_none: &'static str,
+    pub findings_all_hidden: &'static str,
+    pub findings_filters: &'static str,
+    pub findings_all_stages: &'static str,
+    pub findings_all_stages_hint: &'static str,
+    pub findings_fix: &'static str,
+    pub findings_fix_all: &'static str,
+    pub findings_fix_all_hint: &'static str,
+    pub findings_suggested: &'static str,
+    pub findings_suggested_hint: &'static str,
+    pub findings_rule: &'static str,
+    pub findings_rule_hide: &'static str,
+    pub findings_doc_language: &'static str,
 }
 
 impl Texts {
@@ -228,6 +243,21 @@ static EN: Texts = Texts {
     graph_no_history: "Cache colours appear once a build is recorded in the Cache panel.",
     graph_empty: "No stages yet. A Dockerfile starts with FROM.",
     graph_target_missing: "no stage has this name, so nothing is built",
+
+    // findings panel
+    findings_none: "No findings: this Dockerfile follows every rule.",
+    findings_all_hidden: "Every finding is hidden by the severity filters.",
+    findings_filters: "Show findings by severity",
+    findings_all_stages: "All stages",
+    findings_all_stages_hint: "Also check the stages the target does not build",
+    findings_fix: "Fix",
+    findings_fix_all: "Fix all safe",
+    findings_fix_all_hint: "Apply every fix that keeps what the build does",
+    findings_suggested: "Suggested edit",
+    findings_suggested_hint: "This edit changes what the build does, so it is not applied for you.",
+    findings_rule: "Rule",
+    findings_rule_hide: "Hide rule",
+    findings_doc_language: "",
 };
 
 static ZH: Texts = Texts {
@@ -304,6 +334,21 @@ static ZH: Texts = Texts {
     graph_no_history: "在缓存面板记录一次构建后，步骤会显示缓存状态颜色。",
     graph_empty: "还没有阶段。Dockerfile 以 FROM 开头。",
     graph_target_missing: "没有这个名字的阶段，因此不会构建任何阶段",
+
+    // findings panel
+    findings_none: "没有发现问题：这个 Dockerfile 符合所有规则。",
+    findings_all_hidden: "所有结果都被严重程度筛选隐藏了。",
+    findings_filters: "按严重程度显示",
+    findings_all_stages: "所有阶段",
+    findings_all_stages_hint: "也检查目标不会构建的阶段",
+    findings_fix: "修复",
+    findings_fix_all: "修复全部安全项",
+    findings_fix_all_hint: "应用所有不改变构建行为的修复",
+    findings_suggested: "建议修改",
+    findings_suggested_hint: "这项修改会改变构建的行为，因此不会自动应用。",
+    findings_rule: "规则说明",
+    findings_rule_hide: "收起说明",
+    findings_doc_language: "规则的详细说明为英文。",
 };
 
 #[cfg(test)]

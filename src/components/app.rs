@@ -53,6 +53,11 @@ pub fn App() -> Html {
 
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    // The build the panels analyse, memoised on the inputs it is made of.
+    let build = use_memo(
+        (state.share.dockerfile.clone(), state.share.files.clone(), state.share.build_args.clone(), state.share.target.clone()),
+        |_| state.share.current_build(),
+    );
 
     {
         let system_dark = system_dark.clone();
@@ -154,7 +159,7 @@ pub fn App() -> Html {
                         on_caret={on_caret}
                     />
                 </section>
-                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal} />
+                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal} build={build.clone()} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

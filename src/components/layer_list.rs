@@ -1,0 +1,94 @@
+//! The image's layers beside the steps that make them: size (uncompressed
+//! and compressed), a bar proportional to the largest layer, and for a step
+//! the model cannot size, "unknown size" with an editable estimate.
+
+use std::rc::Rc;
+
+use dockerplay_core::size::{megabytes, SizeReport, Unknown};
+use dockerplay_core::Span;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::analysis::AnalysisRef;
+use crate::components::outline::summary;
+use crate::components::size_panel::{megabytes_value, parse_megabytes};
+use crate::i18n::{texts, Lang, Texts};
+
+#[derive(Properties, PartialEq)]
+pub struct LayerListProps {
+    pub lang: Lang,
+    pub analysis: AnalysisRef,
+    pub report: Rc<SizeReport>,
+    /// An estimate typed for `Unknown::key`, in bytes (`None`: cleared).
+    pub on_estimate: Callback<(String, Option<u64>)>,
+    pub on_reveal: Callback<Span>,
+}
+
+fn unknown_row(t: &Texts, u: &Unknown, on_estimate: &Callback<(String, Option<u64>)>) -> Html {
+    let key = u.key.clone();
+    let onchange = on_estimate.reform(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        (key.clone(), parse_megabytes(&input.value()))
+    });
+    html! {
+        <div class="size-unknown" title={u.reason.clone()}>
+            <span class="size-flag">{ t.size_unknown }</span>
+            <span class="size-unknown-key">{ &u.key }</span>
+            <label class="size-estimate">
+                <span>{ t.size_your_estimate }</span>
+                <input type="number" min="0" step="any" inputmode="decimal" class="size-unknown-input"
+                    placeholder={megabytes_value(u.estimate)}
+                    value={u.given.then(|| megabytes_value(u.estimate)).unwrap_or_default()} {onchange} />
+            </label>
+        </div>
+    }
+}
+
+#[component]
+pub fn LayerList(props: &LayerListProps) -> Html {
+    let t = texts(props.lang);
+    let rep = &props.report;
+    let file = &props.analysis.file;
+    let layers: Vec<_> = rep.image.layers.iter().filter(|l| l.creates_layer).collect();
+    let largest = layers.iter().map(|l| l.uncompressed).max().unwrap_or(0).max(1);
+    // Unknowns of stages the image copies from have no row of their own.
+    let loose: Vec<&Unknown> =
+        rep.unknowns.iter().filter(|u| !layers.iter().any(|l| l.instruction == u.instruction)).collect();
+
+    let row = |l: &&dockerplay_core::size::LayerSize| {
+        let ins = file.instructions.get(l.instruction);
+        let span = ins.map_or(Span::default(), |i| Span::new(i.span.start, i.span.start));
+        let onclick = props.on_reveal.reform(move |_: MouseEvent| span);
+        let share = l.uncompressed as f64 / largest as f64 * 100.0;
+        let unknowns = rep.unknowns.iter().filter(|u| u.instruction == l.instruction);
+        html! {
+            <li class={classes!("size-layer", (l.estimated > 0).then_some("estimated"))} data-line={l.line.to_string()}>
+                <button type="button" class="size-step" {onclick}>
+                    <span class="ln">{ l.line }</span>
+                    <span class="kw">{ l.keyword.as_str() }</span>
+                    <span class="cmd">{ ins.map(summary).unwrap_or_default() }</span>
+                </button>
+                <span class="size-bar" aria-hidden="true"><span style={format!("width:{share:.1}%")}></span></span>
+                <span class="size-num">{ megabytes(l.uncompressed) }</span>
+                <span class="size-num size-sub">{ megabytes(l.compressed) }</span>
+                { for unknowns.map(|u| unknown_row(t, u, &props.on_estimate)) }
+                { for l.notes.iter().map(|n| html! { <span class="size-layer-note">{ n }</span> }) }
+            </li>
+        }
+    };
+
+    html! {
+        <section class="size-section size-layers">
+            <h3>{ t.size_layers }</h3>
+            <p class="size-help">{ t.size_layers_help }</p>
+            if layers.is_empty() {
+                <p class="empty">{ t.size_no_layers }</p>
+            } else {
+                <ol class="size-layer-list">{ for layers.iter().map(row) }</ol>
+            }
+            if !loose.is_empty() {
+                <div class="size-loose">{ for loose.iter().map(|u| unknown_row(t, u, &props.on_estimate)) }</div>
+            }
+        </section>
+    }
+}

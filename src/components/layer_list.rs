@@ -24,7 +24,9 @@ pub struct LayerListProps {
     pub on_reveal: Callback<Span>,
 }
 
-fn unknown_row(t: &Texts, u: &Unknown, on_estimate: &Callback<(String, Option<u64>)>) -> Html {
+/// One unknown with its estimate field; `line` names the step when the row
+/// does not sit under it (an unknown of a stage the image copies from).
+fn unknown_row(t: &Texts, u: &Unknown, line: Option<u32>, on_estimate: &Callback<(String, Option<u64>)>) -> Html {
     let key = u.key.clone();
     let onchange = on_estimate.reform(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -32,6 +34,9 @@ fn unknown_row(t: &Texts, u: &Unknown, on_estimate: &Callback<(String, Option<u6
     });
     html! {
         <div class="size-unknown" title={u.reason.clone()}>
+            if let Some(line) = line {
+                <span class="size-unknown-line">{ format!("{} {line}", t.size_line) }</span>
+            }
             <span class="size-flag">{ t.size_unknown }</span>
             <span class="size-unknown-key">{ &u.key }</span>
             <label class="size-estimate">
@@ -60,9 +65,11 @@ pub fn LayerList(props: &LayerListProps) -> Html {
         let span = ins.map_or(Span::default(), |i| Span::new(i.span.start, i.span.start));
         let onclick = props.on_reveal.reform(move |_: MouseEvent| span);
         let share = l.uncompressed as f64 / largest as f64 * 100.0;
-        let unknowns = rep.unknowns.iter().filter(|u| u.instruction == l.instruction);
+        let unknowns: Vec<&Unknown> = rep.unknowns.iter().filter(|u| u.instruction == l.instruction).collect();
+        // An unknown's default estimate may be 0: the flag, not the bytes, says so.
+        let estimated = l.estimated > 0 || !unknowns.is_empty();
         html! {
-            <li class={classes!("size-layer", (l.estimated > 0).then_some("estimated"))} data-line={l.line.to_string()}>
+            <li class={classes!("size-layer", estimated.then_some("estimated"))} data-line={l.line.to_string()}>
                 <button type="button" class="size-step" {onclick}>
                     <span class="ln">{ l.line }</span>
                     <span class="kw">{ l.keyword.as_str() }</span>
@@ -71,7 +78,7 @@ pub fn LayerList(props: &LayerListProps) -> Html {
                 <span class="size-bar" aria-hidden="true"><span style={format!("width:{share:.1}%")}></span></span>
                 <span class="size-num">{ megabytes(l.uncompressed) }</span>
                 <span class="size-num size-sub">{ megabytes(l.compressed) }</span>
-                { for unknowns.map(|u| unknown_row(t, u, &props.on_estimate)) }
+                { for unknowns.iter().map(|u| unknown_row(t, u, None, &props.on_estimate)) }
                 { for l.notes.iter().map(|n| html! { <span class="size-layer-note">{ n }</span> }) }
             </li>
         }
@@ -87,7 +94,10 @@ pub fn LayerList(props: &LayerListProps) -> Html {
                 <ol class="size-layer-list">{ for layers.iter().map(row) }</ol>
             }
             if !loose.is_empty() {
-                <div class="size-loose">{ for loose.iter().map(|u| unknown_row(t, u, &props.on_estimate)) }</div>
+                <div class="size-loose">{ for loose.iter().map(|u| {
+                    let line = file.instructions.get(u.instruction).map(|i| i.line);
+                    unknown_row(t, u, line, &props.on_estimate)
+                }) }</div>
             }
         </section>
     }

@@ -138,6 +138,13 @@ pub struct Texts {
     pub size_other_stages: &'static str,
     pub size_other_stages_help: &'static str,
     pub size_data: &'static str,
+    pub size_caveat_musl: &'static str,
+    pub size_caveat_no_apt: &'static str,
+    pub size_caveat_no_shell: &'static str,
+    pub size_caveat_estimate: &'static str,
+    pub size_caveat_unknown: &'static str,
+    pub size_caveat_nearest: &'static str,
+    pub size_caveat_steps: &'static str,
 }
 
 impl Texts {
@@ -256,6 +263,13 @@ static EN: Texts = Texts {
     size_other_stages: "Other stages (not in the image)",
     size_other_stages_help: "Their files reach the image only through COPY --from.",
     size_data: "Data",
+    size_caveat_musl: "musl libc: glibc-only binaries do not run, and pip needs musllinux wheels or builds from source",
+    size_caveat_no_apt: "no apt-get on Alpine: the packages must be installed with apk",
+    size_caveat_no_shell: "no shell: {n} RUN instruction(s) cannot run; use it as the final stage of a multi-stage build",
+    size_caveat_estimate: "base size is a computed or third-party estimate",
+    size_caveat_unknown: "base image not in the catalogue: counted as 0",
+    size_caveat_nearest: "base size estimated from {from}, the nearest tag in the catalogue",
+    size_caveat_steps: "{n} step(s) have estimated sizes",
 };
 
 static ZH: Texts = Texts {
@@ -346,6 +360,13 @@ static ZH: Texts = Texts {
     size_other_stages: "其他阶段（不计入镜像）",
     size_other_stages_help: "它们的文件只能通过 COPY --from 进入镜像。",
     size_data: "数据来源",
+    size_caveat_musl: "musl libc：只支持 glibc 的二进制程序无法运行，pip 需要 musllinux wheel 或从源码编译",
+    size_caveat_no_apt: "Alpine 上没有 apt-get：软件包须改用 apk 安装",
+    size_caveat_no_shell: "没有 shell：{n} 条 RUN 指令无法执行；请把它用作多阶段构建的最终阶段",
+    size_caveat_estimate: "基础镜像体积是计算值或第三方数据",
+    size_caveat_unknown: "基础镜像不在体积目录中：按 0 计算",
+    size_caveat_nearest: "基础镜像体积按目录中最接近的标签 {from} 估算",
+    size_caveat_steps: "{n} 个步骤的体积为估算值",
 };
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use dockerplay_core::size::{comparison_svg, megabytes, BaseOption};
 use yew::prelude::*;
 
 use crate::components::size_panel::short_reference;
-use crate::i18n::{texts, Lang};
+use crate::i18n::{texts, Lang, Texts};
 
 #[derive(Properties, PartialEq)]
 pub struct BaseChartProps {
@@ -29,6 +29,42 @@ pub fn inline_chart(options: &[BaseOption]) -> String {
         (Some(a), Some(b)) if b > a => format!("{}{}", &svg[..a], &svg[b + "</style>".len()..]),
         _ => svg,
     }
+}
+
+/// A caveat of `size::compare_bases` in the UI language. The core words
+/// them in English; each known form is recognised and re-worded from the
+/// language table, anything else is shown as it is.
+pub fn caveat_text(t: &Texts, caveat: &str) -> String {
+    let en = texts(Lang::En);
+    let prefix = |template: &'static str| template.split_once('{').map_or(template, |(a, _)| a);
+    let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>();
+    if caveat == en.size_caveat_musl {
+        return t.size_caveat_musl.to_string();
+    }
+    if caveat == en.size_caveat_no_apt {
+        return t.size_caveat_no_apt.to_string();
+    }
+    if caveat == en.size_caveat_estimate {
+        return t.size_caveat_estimate.to_string();
+    }
+    if caveat == en.size_caveat_unknown {
+        return t.size_caveat_unknown.to_string();
+    }
+    if let Some(tail) = caveat.strip_prefix(prefix(en.size_caveat_no_shell)) {
+        let n = number(tail);
+        if !n.is_empty() && caveat == en.size_caveat_no_shell.replace("{n}", &n) {
+            return t.size_caveat_no_shell.replace("{n}", &n);
+        }
+    }
+    let n = number(caveat);
+    if !n.is_empty() && caveat == en.size_caveat_steps.replace("{n}", &n) {
+        return t.size_caveat_steps.replace("{n}", &n);
+    }
+    let (head, tail) = en.size_caveat_nearest.split_once("{from}").unwrap_or((en.size_caveat_nearest, ""));
+    if let Some(from) = caveat.strip_prefix(head).and_then(|c| c.strip_suffix(tail)) {
+        return t.size_caveat_nearest.replace("{from}", from);
+    }
+    caveat.to_string()
 }
 
 #[component]
@@ -56,7 +92,7 @@ pub fn BaseChart(props: &BaseChartProps) -> Html {
                     <span class="size-num">{ megabytes(o.uncompressed) }</span>
                 </label>
                 if !o.caveats.is_empty() {
-                    <ul class="size-caveats">{ for o.caveats.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                    <ul class="size-caveats">{ for o.caveats.iter().map(|c| html! { <li>{ caveat_text(t, c) }</li> }) }</ul>
                 }
             </li>
         }
@@ -91,5 +127,27 @@ mod tests {
         assert!(!svg.contains("<style>"), "{svg}");
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("class=\"base\"").count(), options.len());
+    }
+
+    #[test]
+    fn every_caveat_the_core_gives_reads_in_chinese() {
+        let zh = texts(Lang::Zh);
+        let mut seen = 0;
+        for dockerfile in [
+            "FROM python:3.12\nRUN apt-get install -y curl\nRUN ./x.sh\n",
+            "FROM node:20-slim\nRUN echo hi > /a\n",
+            "FROM example.com/a/b:1\nRUN true\n",
+        ] {
+            let input = BuildInput { dockerfile: dockerfile.into(), ..Default::default() };
+            let (options, _) = compare_bases(&input, &SizeOptions::default());
+            for c in options.iter().flat_map(|o| &o.caveats) {
+                let text = caveat_text(zh, c);
+                assert!(text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "untranslated: {c}");
+                assert_eq!(caveat_text(texts(Lang::En), c), *c);
+                seen += 1;
+            }
+        }
+        assert!(seen >= 6, "the scenarios should raise most caveats, got {seen}");
+        assert_eq!(caveat_text(zh, "something new"), "something new");
     }
 }

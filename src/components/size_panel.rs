@@ -183,8 +183,8 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
                 <div class="size-card size-pull">
                     <span class="size-label">{ t.size_pull }</span>
                     <span class="size-big">{ duration(rep.pull.seconds) }</span>
-                    <span class="size-sub">{ format!("{} {} ({} {})", duration(rep.pull.seconds_with_base), t.size_pull_cached,
-                        t.size_skips, megabytes(rep.pull.skipped_bytes)) }</span>
+                    <span class="size-sub">{ t.size_pull_cached.replace("{time}", &duration(rep.pull.seconds_with_base))
+                        .replace("{bytes}", &megabytes(rep.pull.skipped_bytes)) }</span>
                     <label class="size-bandwidth">
                         <span>{ t.size_bandwidth }</span>
                         <select onchange={on_bandwidth}>

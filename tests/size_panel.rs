@@ -101,6 +101,12 @@ async fn switching_the_base_reprices_the_totals() {
     // The layers sit beside their steps: one row per layer-creating step.
     let rows: Vec<String> = page.all(".size-layer").iter().map(|r| r.get_attribute("data-line").unwrap()).collect();
     assert_eq!(rows, ["2", "3"]);
+    // Clicking a layer puts the editor's caret on its step.
+    page.click(".size-layer[data-line=\"3\"] .size-step").await;
+    let textarea: HtmlTextAreaElement = page.get("textarea").dyn_into().unwrap();
+    let caret = textarea.selection_start().unwrap().unwrap() as usize;
+    assert_eq!(caret, "FROM python:3.12\nCOPY app.py /app/\n".len());
+
     // The comparison chart and one choice per base, the written one chosen.
     assert!(page.get(".size-chart-wrap svg").get_attribute("class").unwrap().contains("size-chart"));
     assert!(page.text(".size-option.selected").contains("python:3.12"));

@@ -43,7 +43,7 @@ fn unknown_row(t: &Texts, u: &Unknown, line: Option<u32>, on_estimate: &Callback
                 <span>{ t.size_your_estimate }</span>
                 <input type="number" min="0" step="any" inputmode="decimal" class="size-unknown-input"
                     placeholder={megabytes_value(u.estimate)}
-                    value={u.given.then(|| megabytes_value(u.estimate)).unwrap_or_default()} {onchange} />
+                    value={if u.given { megabytes_value(u.estimate) } else { String::new() }} {onchange} />
             </label>
         </div>
     }

@@ -4,14 +4,14 @@
 
 use std::rc::Rc;
 
-use dockerplay_core::size::{megabytes, SizeReport, Unknown};
+use dockerplay_core::size::{SizeReport, Unknown};
 use dockerplay_core::Span;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
 use crate::components::outline::summary;
-use crate::components::size_panel::{megabytes_value, parse_megabytes};
+use crate::components::size_panel::{human_size, megabytes_value, parse_megabytes};
 use crate::i18n::{texts, Lang, Texts};
 
 #[derive(Properties, PartialEq)]
@@ -76,8 +76,8 @@ pub fn LayerList(props: &LayerListProps) -> Html {
                     <span class="cmd">{ ins.map(summary).unwrap_or_default() }</span>
                 </button>
                 <span class="size-bar" aria-hidden="true"><span style={format!("width:{share:.1}%")}></span></span>
-                <span class="size-num">{ megabytes(l.uncompressed) }</span>
-                <span class="size-num size-sub">{ megabytes(l.compressed) }</span>
+                <span class="size-num">{ human_size(l.uncompressed) }</span>
+                <span class="size-num size-sub">{ human_size(l.compressed) }</span>
                 { for unknowns.iter().map(|u| unknown_row(t, u, None, &props.on_estimate)) }
                 { for l.notes.iter().map(|n| html! { <span class="size-layer-note">{ n }</span> }) }
             </li>

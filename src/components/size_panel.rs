@@ -42,6 +42,16 @@ pub fn megabytes_value(bytes: u64) -> String {
     mb.strip_suffix(".0").map(str::to_string).unwrap_or(mb)
 }
 
+/// A size for small figures too: bytes and kilobytes below a megabyte
+/// (decimal, as `docker images` counts), else `size::megabytes`.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..=999 => format!("{bytes} B"),
+        1_000..=999_999 => format!("{:.1} KB", bytes as f64 / 1_000.0),
+        _ => megabytes(bytes),
+    }
+}
+
 /// Seconds, short: `0.4 s`, `12 s`, `3 min 20 s`.
 pub fn duration(seconds: f64) -> String {
     if seconds < 10.0 {
@@ -172,13 +182,13 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
                 </div>
                 <div class="size-card">
                     <span class="size-label">{ t.size_added }</span>
-                    <span class="size-big">{ megabytes(image.added_uncompressed) }</span>
-                    <span class="size-sub">{ format!("{} {}", megabytes(image.added_compressed), t.size_compressed) }</span>
+                    <span class="size-big">{ human_size(image.added_uncompressed) }</span>
+                    <span class="size-sub">{ format!("{} {}", human_size(image.added_compressed), t.size_compressed) }</span>
                 </div>
                 <div class="size-card" title={t.size_wasted_help}>
                     <span class="size-label">{ t.size_efficiency }</span>
                     <span class="size-big">{ efficiency }</span>
-                    <span class="size-sub">{ format!("{} {}", megabytes(rep.wasted_bytes), t.size_wasted) }</span>
+                    <span class="size-sub">{ format!("{} {}", human_size(rep.wasted_bytes), t.size_wasted) }</span>
                 </div>
                 <div class="size-card size-pull">
                     <span class="size-label">{ t.size_pull }</span>
@@ -242,6 +252,8 @@ mod tests {
     #[test]
     fn durations_and_references_read_short() {
         assert_eq!(duration(0.42), "0.4 s");
+        assert_eq!((human_size(0), human_size(999), human_size(12_345)), ("0 B".into(), "999 B".into(), "12.3 KB".into()));
+        assert_eq!(human_size(3_600_000), "3.6 MB");
         assert_eq!(duration(42.4), "42 s");
         assert_eq!(duration(200.0), "3 min 20 s");
         assert_eq!(short_reference("docker.io/library/node:22-slim"), "node:22-slim");

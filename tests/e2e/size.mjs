@@ -33,6 +33,8 @@ const shots = [
   { name: "size-1920-dark", width: 1920, height: 1080, scheme: "dark" },
   { name: "size-360-light-zh", width: 360, height: 740, scheme: "light", query: "?lang=zh-CN", full: true },
   { name: "size-1920-dark-slim", width: 1920, height: 1080, scheme: "dark", choose: "docker.io/library/python:3.12-slim" },
+  // The first sample, as a visitor first sees the panel.
+  { name: "size-1920-light-sample", width: 1920, height: 1080, scheme: "light", sample: true },
 ];
 
 const server = await serve();
@@ -51,7 +53,7 @@ try {
     watch(page, s.name, problems);
     await page.goto(`${origin}/${s.query || ""}`);
     await page.waitForSelector(".hl-line");
-    await page.fill("textarea.input", dockerfile);
+    if (!s.sample) await page.fill("textarea.input", dockerfile);
     await page.click("#tab-size");
     await page.waitForSelector(".size-panel");
     if (s.choose) {

@@ -54,6 +54,11 @@ pub fn App() -> Html {
 
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    // The build the panels analyse, memoised on the inputs it is made of.
+    let build = use_memo(
+        (state.share.dockerfile.clone(), state.share.files.clone(), state.share.build_args.clone(), state.share.target.clone()),
+        |_| state.share.current_build(),
+    );
     // Findings: the panel lists them and the editor underlines them. Whether
     // stages the target skips are checked too is a view choice.
     let all_stages = use_state_eq(|| false);
@@ -188,7 +193,7 @@ pub fn App() -> Html {
                     />
                 </section>
                 <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
-                    lint={lint.clone()} {on_all_stages} {on_replace} />
+                    lint={lint.clone()} {on_all_stages} {on_replace} build={build.clone()} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

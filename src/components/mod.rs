@@ -1,6 +1,7 @@
 //! One function component per file.
 
 pub mod app;
+pub mod base_chart;
 pub mod cache_panel;
 pub mod coming;
 pub mod editor;
@@ -11,6 +12,7 @@ pub mod graph_panel;
 pub mod gutter;
 pub mod header;
 pub mod icons;
+pub mod layer_list;
 pub mod outline;
 pub mod overlay;
 pub mod panels;

@@ -1,5 +1,8 @@
 //! The right-hand side: a tab bar and the open panel.
 
+use std::rc::Rc;
+
+use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::{Severity, Span};
 use yew::prelude::*;
 
@@ -24,6 +27,8 @@ pub struct PanelsProps {
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
+    /// The current build: Dockerfile, context files, build args, target.
+    pub build: Rc<BuildInput>,
     // findings panel
     pub lint: LintRef,
     pub on_all_stages: Callback<bool>,
@@ -97,7 +102,9 @@ pub fn Panels(props: &PanelsProps) -> Html {
             <Problems lang={props.lang} analysis={props.analysis.clone()} diagnostics={props.analysis.diagnostics.clone()} on_reveal={props.on_reveal.clone()} />
         },
         Panel::Cache => html! { <CachePanel lang={props.lang} /> },
-        Panel::Size => html! { <SizePanel lang={props.lang} /> },
+        Panel::Size => html! {
+            <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} />
+        },
         Panel::Graph => html! { <GraphPanel lang={props.lang} /> },
         Panel::Findings => html! {
             <FindingsPanel lang={props.lang} analysis={props.analysis.clone()} lint={props.lint.clone()}

@@ -76,6 +76,10 @@ pub enum Action {
     /// A language code as `i18n::Lang::code` gives it; `None` follows the
     /// browser.
     SetLang(Option<String>),
+    // Sharing and embedding.
+    /// Replace the Dockerfile from outside the editor (an embedding page),
+    /// keeping the context, history and settings.
+    SetDockerfile(String),
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -119,6 +123,10 @@ impl Reducible for Playground {
                 next.share.panel = (panel != Panel::Outline).then(|| panel.as_str().to_string());
             }
             Action::SetLang(lang) => next.share.lang = lang,
+            Action::SetDockerfile(text) => {
+                next.share.dockerfile = textarea_newlines(text);
+                next.loaded += 1;
+            }
         }
         Rc::new(next)
     }

@@ -1,6 +1,7 @@
 //! One function component per file.
 
 pub mod app;
+pub mod banner;
 pub mod cache_panel;
 pub mod coming;
 pub mod editor;
@@ -14,4 +15,5 @@ pub mod outline;
 pub mod overlay;
 pub mod panels;
 pub mod problems;
+pub mod share_dialog;
 pub mod size_panel;

@@ -24,6 +24,9 @@ pub struct PanelsProps {
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
+    /// The tabs an embed shows (`panels=`); `None` shows all.
+    #[prop_or_default]
+    pub only: Option<Vec<Panel>>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -96,7 +99,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
     html! {
         <section class="panels" aria-label={t.panels_label}>
             <div class="tabs" role="tablist" {onkeydown}>
-                { for Panel::ALL.into_iter().map(tab) }
+                { for Panel::ALL.into_iter().filter(|p| props.only.as_ref().is_none_or(|o| o.contains(p))).map(tab) }
             </div>
             <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={format!("tab-{}", props.panel.as_str())}>
                 { body }

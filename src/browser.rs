@@ -301,6 +301,13 @@ pub fn on_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
     }))
 }
 
+/// Calls `f` when the page is being left (closed, reloaded, navigated
+/// away or put in the back-forward cache): the last moment to save.
+pub fn on_page_hide(f: impl Fn() + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "pagehide", move |_| f()))
+}
+
 /// The height of the page's content in CSS pixels.
 pub fn content_height() -> u32 {
     document().and_then(|d| d.body()).map_or(0, |b| b.scroll_height().max(0) as u32)

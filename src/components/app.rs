@@ -105,16 +105,35 @@ pub fn App() -> Html {
     // that was opened (even a damaged one) until the user changes something.
     {
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        // The change still waiting for the timer, saved at once if the page
+        // is left before it fires.
+        let pending = use_mut_ref(|| None::<ShareState>);
         let first = use_mut_ref(|| true);
         let embedded = params.embed;
+        let save = move |share: &ShareState| {
+            let fragment = dockerplay_core::permalink::encode(share);
+            browser::replace_fragment(&fragment);
+            if !embedded {
+                browser::storage_set(share::DRAFT_KEY, &fragment);
+            }
+        };
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let listener = browser::on_page_hide(move || {
+                    if let Some(share) = pending.borrow_mut().take() {
+                        save(&share);
+                    }
+                });
+                move || drop(listener)
+            });
+        }
         use_effect_with(state.share.clone(), move |share| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                let share = share.clone();
+                *pending.borrow_mut() = Some(share.clone());
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(share::DEBOUNCE_MS, move || {
-                    let fragment = dockerplay_core::permalink::encode(&share);
-                    browser::replace_fragment(&fragment);
-                    if !embedded {
-                        browser::storage_set(share::DRAFT_KEY, &fragment);
+                    if let Some(share) = pending.borrow_mut().take() {
+                        save(&share);
                     }
                 }));
             }

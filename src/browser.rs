@@ -306,6 +306,13 @@ pub fn on_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
     }))
 }
 
+/// Calls `f` when the URL fragment changes by navigation (a link pasted
+/// into the address bar of an open tab); `replace_fragment` does not fire it.
+pub fn on_hash_change(f: impl Fn() + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "hashchange", move |_| f()))
+}
+
 /// Calls `f` when the page is being left (closed, reloaded, navigated
 /// away or put in the back-forward cache): the last moment to save.
 pub fn on_page_hide(f: impl Fn() + 'static) -> Option<EventListener> {

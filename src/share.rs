@@ -59,6 +59,24 @@ pub fn startup(fragment: &str, draft: Option<&str>, default: ShareState, embedde
     }
 }
 
+/// A link opened in a tab that already shows `current` (the fragment
+/// changed without a reload): the new state and the notice, or `None` when
+/// nothing changes. The displaced work is kept as `startup` keeps a draft.
+pub fn navigate(fragment: &str, current: &ShareState) -> Option<Startup> {
+    if fragment.trim().is_empty() {
+        return None;
+    }
+    match permalink::decode(fragment) {
+        Ok(shared) if same_work(&shared, current) => None,
+        Ok(shared) => Some(Startup {
+            state: shared,
+            backup: Some(permalink::encode(current)),
+            notice: Some(Notice::DraftKept(current.clone())),
+        }),
+        Err(e) => Some(Startup { state: current.clone(), notice: Some(Notice::BadLink(e)), backup: None }),
+    }
+}
+
 /// Whether two states hold the same work: the open panel and the language
 /// are view choices, and differing only in them loses nothing.
 pub fn same_work(a: &ShareState, b: &ShareState) -> bool {
@@ -125,6 +143,20 @@ mod tests {
         }
         // A damaged draft is dropped rather than trusted.
         check("", Some("1%%%"), false, ("DEFAULT", false, "none"));
+    }
+
+    #[test]
+    fn a_link_pasted_into_an_open_tab_keeps_what_it_showed() {
+        let current = state("FROM mine");
+        assert_eq!(navigate("", &current), None);
+        assert_eq!(navigate(&frag("FROM mine"), &current), None);
+        let opened = navigate(&frag("FROM shared"), &current).unwrap();
+        assert_eq!(opened.state.dockerfile, "FROM shared");
+        assert_eq!(opened.notice, Some(Notice::DraftKept(current.clone())));
+        assert_eq!(permalink::decode(&opened.backup.unwrap()).unwrap(), current);
+        let damaged = navigate("1!!!", &current).unwrap();
+        assert_eq!(damaged.state, current);
+        assert!(matches!(damaged.notice, Some(Notice::BadLink(DecodeError::BadBase64 { .. }))));
     }
 
     #[test]

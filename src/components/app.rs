@@ -139,6 +139,28 @@ pub fn App() -> Html {
             }
         });
     }
+    // A link pasted into the address bar of this tab changes only the
+    // fragment: open it as a fresh visit would, keeping what was showing.
+    {
+        let latest = use_mut_ref(ShareState::default);
+        *latest.borrow_mut() = state.share.clone();
+        let (state, notice) = (state.clone(), notice.clone());
+        let embedded = params.embed;
+        use_effect_with((), move |_| {
+            let listener = browser::on_hash_change(move || {
+                let current = latest.borrow().clone();
+                let Some(next) = share::navigate(&browser::fragment(), &current) else { return };
+                if let (Some(backup), false) = (&next.backup, embedded) {
+                    browser::storage_set(share::BACKUP_KEY, backup);
+                }
+                if next.state != current {
+                    state.dispatch(Action::Restore(next.state));
+                }
+                notice.set(next.notice);
+            });
+            move || drop(listener)
+        });
+    }
     // Embedded: tell the host the content's height and every edit, and
     // take a Dockerfile from it.
     {

@@ -42,7 +42,7 @@ try {
       await page.waitForSelector(".hl-line");
       await page.waitForTimeout(900);
       const hash = await page.evaluate(() => location.hash || "");
-      await page.setContent(`<!doctype html><body style="margin:0;padding:16px;font:16px sans-serif;background:${s.scheme === "dark" ? "#222" : "#fafafa"}">
+      await page.setContent(`<!doctype html><link rel="icon" href="data:,"><body style="margin:0;padding:16px;font:16px sans-serif;background:${s.scheme === "dark" ? "#222" : "#fafafa"}">
         <p>A tutorial paragraph above the embed.</p>
         <iframe id="f" style="width:100%;height:300px;border:1px solid #888" src="${origin}/?${s.embed}${hash}"></iframe>
         <p>And one below.</p>

@@ -2,13 +2,15 @@
 // 3): an edit survives a reload; a link opens the state it holds, in a
 // browser that never saw it; opening a link keeps a different draft one
 // click away; damaged links give a banner and a usable page; the share
-// dialog's link opens the same state; an embed hides the header, posts its
+// dialog's link opens the same state; the site works from file://; an embed hides the header, posts its
 // height to the host page, takes a Dockerfile from it and reports edits.
 //
 // Usage: trunk build && node tests/e2e/share.test.mjs   (PORT=8080 by default)
 
 import assert from "node:assert/strict";
-import { launch, origin, serve, watch } from "./lib.mjs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, origin, root, serve, watch } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -84,6 +86,21 @@ try {
   await a2.click("#restore-draft");
   assert.equal(await value(a2), draft);
   assert.equal(await a2.locator(".banner").count(), 0);
+
+  // A link pasted into the address bar of an open tab (only the fragment
+  // changes, no reload) opens too, and keeps what the tab showed.
+  await a2.waitForFunction((h) => location.hash !== `#${h}`, sharedHash);
+  await a2.evaluate((h) => (location.hash = h), sharedHash);
+  await a2.waitForSelector(".banner-info #restore-draft");
+  assert.equal(await value(a2), shared);
+  await a2.click("#restore-draft");
+  assert.equal(await value(a2), draft);
+
+  // From disk: index.html forwards to the self-contained offline.html,
+  // with the link.
+  const disk = await open(other, "file", `${pathToFileURL(join(root, "dist", "index.html")).href}#${sharedHash}`);
+  assert.ok(disk.url().includes("/offline.html#1"), disk.url());
+  assert.equal(await value(disk), shared);
 
   // Damaged links: a banner in the UI language and a page that works.
   const hostile = {

@@ -54,6 +54,18 @@ pub fn tab_for_key(current: Panel, key: &str) -> Option<Panel> {
     }
 }
 
+/// `p` if it shows, else the next shown tab in the direction `key` moves
+/// (an embed's `panels=` hides some).
+fn shown_from(p: Panel, key: &str, only: Option<&[Panel]>) -> Panel {
+    let Some(only) = only.filter(|o| !o.is_empty()) else { return p };
+    let step = if matches!(key, "ArrowLeft" | "End") { "ArrowLeft" } else { "ArrowRight" };
+    let mut next = p;
+    while !only.contains(&next) {
+        next = tab_for_key(next, step).unwrap_or(next);
+    }
+    next
+}
+
 #[component]
 pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
@@ -75,9 +87,9 @@ pub fn Panels(props: &PanelsProps) -> Html {
         }
     };
     let onkeydown = {
-        let (current, on_panel) = (props.panel, props.on_panel.clone());
+        let (current, on_panel, only) = (props.panel, props.on_panel.clone(), props.only.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if let Some(next) = tab_for_key(current, &e.key()) {
+            if let Some(next) = tab_for_key(current, &e.key()).map(|p| shown_from(p, &e.key(), only.as_deref())) {
                 e.prevent_default();
                 on_panel.emit(next);
                 browser::focus_id(&format!("tab-{}", next.as_str()));
@@ -120,5 +132,17 @@ mod tests {
         assert_eq!(tab_for_key(Panel::Size, "Home"), Some(Panel::Outline));
         assert_eq!(tab_for_key(Panel::Size, "End"), Some(Panel::Findings));
         assert_eq!(tab_for_key(Panel::Size, "a"), None);
+    }
+
+    #[test]
+    fn keys_skip_the_tabs_an_embed_hides() {
+        let only = [Panel::Outline, Panel::Cache, Panel::Graph];
+        let key = |from: Panel, key: &str| tab_for_key(from, key).map(|p| shown_from(p, key, Some(&only)));
+        assert_eq!(key(Panel::Outline, "ArrowRight"), Some(Panel::Cache));
+        assert_eq!(key(Panel::Cache, "ArrowLeft"), Some(Panel::Outline));
+        assert_eq!(key(Panel::Outline, "ArrowLeft"), Some(Panel::Graph));
+        assert_eq!(key(Panel::Graph, "ArrowRight"), Some(Panel::Outline));
+        assert_eq!(key(Panel::Cache, "End"), Some(Panel::Graph));
+        assert_eq!(shown_from(Panel::Size, "ArrowRight", None), Panel::Size);
     }
 }

@@ -108,6 +108,21 @@ pub struct Texts {
     /// Title and lesson of each sample, in `SampleId::ALL` order.
     pub sample_texts: [(&'static str, &'static str); 6],
 
+    // findings panel
+    pub findings_none: &'static str,
+    pub findings_all_hidden: &'static str,
+    pub findings_filters: &'static str,
+    pub findings_all_stages: &'static str,
+    pub findings_all_stages_hint: &'static str,
+    pub findings_fix: &'static str,
+    pub findings_fix_all: &'static str,
+    pub findings_fix_all_hint: &'static str,
+    pub findings_suggested: &'static str,
+    pub findings_suggested_hint: &'static str,
+    pub findings_rule: &'static str,
+    pub findings_rule_hide: &'static str,
+    pub findings_doc_language: &'static str,
+
     // share panel
     pub share_title: &'static str,
     pub share_intro: &'static str,
@@ -224,6 +239,21 @@ static EN: Texts = Texts {
         ),
     ],
 
+    // findings panel
+    findings_none: "No findings: this Dockerfile follows every rule.",
+    findings_all_hidden: "Every finding is hidden by the severity filters.",
+    findings_filters: "Show findings by severity",
+    findings_all_stages: "All stages",
+    findings_all_stages_hint: "Also check the stages the target does not build",
+    findings_fix: "Fix",
+    findings_fix_all: "Fix all safe",
+    findings_fix_all_hint: "Apply every fix that keeps what the build does",
+    findings_suggested: "Suggested edit",
+    findings_suggested_hint: "This edit changes what the build does, so it is not applied for you.",
+    findings_rule: "Rule",
+    findings_rule_hide: "Hide rule",
+    findings_doc_language: "",
+
     // share panel
     share_title: "Share this playground",
     share_intro: "The link holds the whole playground: Dockerfile, context files, builds and settings. Nothing is uploaded.",
@@ -311,6 +341,21 @@ static ZH: Texts = Texts {
         ("前端：先构建，再由 nginx 提供服务", "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。"),
         ("静态网站：极简服务器镜像", "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。"),
     ],
+
+    // findings panel
+    findings_none: "没有发现问题：这个 Dockerfile 符合所有规则。",
+    findings_all_hidden: "所有结果都被严重程度筛选隐藏了。",
+    findings_filters: "按严重程度显示",
+    findings_all_stages: "所有阶段",
+    findings_all_stages_hint: "也检查目标不会构建的阶段",
+    findings_fix: "修复",
+    findings_fix_all: "修复全部安全项",
+    findings_fix_all_hint: "应用所有不改变构建行为的修复",
+    findings_suggested: "建议修改",
+    findings_suggested_hint: "这项修改会改变构建的行为，因此不会自动应用。",
+    findings_rule: "规则说明",
+    findings_rule_hide: "收起说明",
+    findings_doc_language: "规则的详细说明为英文。",
 
     // share panel
     share_title: "分享此练习场",

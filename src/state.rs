@@ -76,10 +76,11 @@ pub enum Action {
     /// A language code as `i18n::Lang::code` gives it; `None` follows the
     /// browser.
     SetLang(Option<String>),
-    // Sharing and embedding.
-    /// Replace the Dockerfile from outside the editor (an embedding page),
-    /// keeping the context, history and settings.
-    SetDockerfile(String),
+    // findings panel
+    /// Replace the Dockerfile's text from outside the editor (a fix was
+    /// applied): the context, history, args and target stay, and the
+    /// editor is told to take the new text.
+    ReplaceText(String),
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -123,7 +124,7 @@ impl Reducible for Playground {
                 next.share.panel = (panel != Panel::Outline).then(|| panel.as_str().to_string());
             }
             Action::SetLang(lang) => next.share.lang = lang,
-            Action::SetDockerfile(text) => {
+            Action::ReplaceText(text) => {
                 next.share.dockerfile = textarea_newlines(text);
                 next.loaded += 1;
             }
@@ -170,6 +171,16 @@ mod tests {
         let share = ShareState { dockerfile: "FROM a\r\n".into(), target: Some("t".into()), ..ShareState::default() };
         let s = reduce(Playground::default(), vec![Action::Restore(share)]);
         assert_eq!((s.share.dockerfile.as_str(), s.share.target.as_deref(), s.loaded), ("FROM a\n", Some("t"), 1));
+    }
+
+    #[test]
+    fn replacing_the_text_keeps_the_project_and_tells_the_editor() {
+        let mut start = Playground::default();
+        start.share.files = vec![ContextFile::text("a.txt", "x")];
+        start.share.target = Some("build".into());
+        let s = reduce(start.clone(), vec![Action::ReplaceText("FROM b\r\n".into())]);
+        assert_eq!((s.share.dockerfile.as_str(), s.loaded), ("FROM b\n", 1));
+        assert_eq!((&s.share.files, &s.share.target), (&start.share.files, &start.share.target));
     }
 
     #[test]

@@ -285,11 +285,6 @@ pub fn search() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// Whether the page runs inside a frame of another page.
-pub fn in_frame() -> bool {
-    window().and_then(|w| w.parent().ok().flatten()).zip(window()).is_some_and(|(p, w)| p != w)
-}
-
 /// Posts a JSON message to the parent page, if there is one.
 pub fn post_to_parent(json: &str) {
     let Some(w) = window() else { return };

@@ -8,15 +8,19 @@
 //! - `highlight`: the editor's syntax colouring, a pure function of the text.
 //! - `i18n`: every UI string, in English and Simplified Chinese.
 //! - `samples`: the gallery of before/after Dockerfiles.
+//! - `share`, `embed`: where the first state comes from, autosave, and
+//!   embedding in other pages.
 //! - `components`: one Yew function component per file.
 
 pub mod analysis;
 pub mod browser;
 pub mod components;
 pub mod editing;
+pub mod embed;
 pub mod highlight;
 pub mod i18n;
 pub mod samples;
+pub mod share;
 pub mod state;
 pub mod textpos;
 

@@ -43,6 +43,9 @@ pub struct EditorProps {
     pub textarea: NodeRef,
     pub on_edit: Callback<String>,
     pub on_caret: Callback<usize>,
+    /// An embed with `readonly=1`: the text can be read and selected only.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// Lines are drawn in chunks of this many, so that scrolling re-renders the
@@ -231,6 +234,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         autocomplete="off"
                         autocorrect="off"
                         wrap="off"
+                        readonly={props.readonly}
                         {oninput}
                         {onkeydown}
                         onkeyup={on_caret_event.reform(|e: KeyboardEvent| e.into())}

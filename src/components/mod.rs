@@ -1,6 +1,7 @@
 //! One function component per file.
 
 pub mod app;
+pub mod banner;
 pub mod base_chart;
 pub mod cache_panel;
 pub mod coming;
@@ -18,4 +19,5 @@ pub mod overlay;
 pub mod panels;
 pub mod problems;
 pub mod rule_doc;
+pub mod share_dialog;
 pub mod size_panel;

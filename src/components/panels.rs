@@ -33,6 +33,9 @@ pub struct PanelsProps {
     pub lint: LintRef,
     pub on_all_stages: Callback<bool>,
     pub on_replace: Callback<(String, Option<Span>)>,
+    /// The tabs an embed shows (`panels=`); `None` shows all.
+    #[prop_or_default]
+    pub only: Option<Vec<Panel>>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -60,6 +63,18 @@ pub fn tab_for_key(current: Panel, key: &str) -> Option<Panel> {
     }
 }
 
+/// `p` if it shows, else the next shown tab in the direction `key` moves
+/// (an embed's `panels=` hides some).
+fn shown_from(p: Panel, key: &str, only: Option<&[Panel]>) -> Panel {
+    let Some(only) = only.filter(|o| !o.is_empty()) else { return p };
+    let step = if matches!(key, "ArrowLeft" | "End") { "ArrowLeft" } else { "ArrowRight" };
+    let mut next = p;
+    while !only.contains(&next) {
+        next = tab_for_key(next, step).unwrap_or(next);
+    }
+    next
+}
+
 #[component]
 pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
@@ -85,9 +100,9 @@ pub fn Panels(props: &PanelsProps) -> Html {
         }
     };
     let onkeydown = {
-        let (current, on_panel) = (props.panel, props.on_panel.clone());
+        let (current, on_panel, only) = (props.panel, props.on_panel.clone(), props.only.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if let Some(next) = tab_for_key(current, &e.key()) {
+            if let Some(next) = tab_for_key(current, &e.key()).map(|p| shown_from(p, &e.key(), only.as_deref())) {
                 e.prevent_default();
                 on_panel.emit(next);
                 browser::focus_id(&format!("tab-{}", next.as_str()));
@@ -114,7 +129,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
     html! {
         <section class="panels" aria-label={t.panels_label}>
             <div class="tabs" role="tablist" {onkeydown}>
-                { for Panel::ALL.into_iter().map(tab) }
+                { for Panel::ALL.into_iter().filter(|p| props.only.as_ref().is_none_or(|o| o.contains(p))).map(tab) }
             </div>
             <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={format!("tab-{}", props.panel.as_str())}>
                 { body }
@@ -135,5 +150,17 @@ mod tests {
         assert_eq!(tab_for_key(Panel::Size, "Home"), Some(Panel::Outline));
         assert_eq!(tab_for_key(Panel::Size, "End"), Some(Panel::Findings));
         assert_eq!(tab_for_key(Panel::Size, "a"), None);
+    }
+
+    #[test]
+    fn keys_skip_the_tabs_an_embed_hides() {
+        let only = [Panel::Outline, Panel::Cache, Panel::Graph];
+        let key = |from: Panel, key: &str| tab_for_key(from, key).map(|p| shown_from(p, key, Some(&only)));
+        assert_eq!(key(Panel::Outline, "ArrowRight"), Some(Panel::Cache));
+        assert_eq!(key(Panel::Cache, "ArrowLeft"), Some(Panel::Outline));
+        assert_eq!(key(Panel::Outline, "ArrowLeft"), Some(Panel::Graph));
+        assert_eq!(key(Panel::Graph, "ArrowRight"), Some(Panel::Outline));
+        assert_eq!(key(Panel::Cache, "End"), Some(Panel::Graph));
+        assert_eq!(shown_from(Panel::Size, "ArrowRight", None), Panel::Size);
     }
 }

@@ -7,6 +7,7 @@
 //! - `textpos`: byte offsets (core) to UTF-16 indices (DOM), in one place.
 //! - `highlight`: the editor's syntax colouring, a pure function of the text.
 //! - `i18n`: every UI string, in English and Simplified Chinese.
+//! - `live_cache`: the layer cache simulation as the page shows it.
 //! - `samples`: the gallery of before/after Dockerfiles.
 //! - `components`: one Yew function component per file.
 
@@ -16,6 +17,7 @@ pub mod components;
 pub mod editing;
 pub mod highlight;
 pub mod i18n;
+pub mod live_cache;
 pub mod samples;
 pub mod state;
 pub mod textpos;

@@ -13,6 +13,7 @@ use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
 use crate::components::panels::Panels;
 use crate::i18n::{texts, Lang};
+use crate::live_cache::use_cache_view;
 use crate::samples::SampleId;
 use crate::state::{Action, Panel, Playground, ShareState};
 
@@ -53,6 +54,7 @@ pub fn App() -> Html {
 
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
 
     {
         let system_dark = system_dark.clone();
@@ -152,9 +154,11 @@ pub fn App() -> Html {
                         textarea={textarea.clone()}
                         on_edit={on_edit}
                         on_caret={on_caret}
+                        cache_marks={cache.marks.clone()}
                     />
                 </section>
-                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal} />
+                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                    state={state.clone()} cache={cache.live.clone()} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

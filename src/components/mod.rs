@@ -1,8 +1,10 @@
 //! One function component per file.
 
 pub mod app;
+pub mod build_inputs;
 pub mod cache_panel;
 pub mod coming;
+pub mod context_panel;
 pub mod editor;
 pub mod findings_panel;
 pub mod gallery;
@@ -15,3 +17,4 @@ pub mod overlay;
 pub mod panels;
 pub mod problems;
 pub mod size_panel;
+pub mod steps_table;

@@ -12,7 +12,8 @@ use crate::components::outline::Outline;
 use crate::components::problems::Problems;
 use crate::components::size_panel::SizePanel;
 use crate::i18n::{texts, Lang, Texts};
-use crate::state::Panel;
+use crate::live_cache::LiveCacheRef;
+use crate::state::{Panel, Playground};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelsProps {
@@ -24,6 +25,10 @@ pub struct PanelsProps {
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
+    /// The inputs and their reducer, for panels that change them.
+    pub state: UseReducerHandle<Playground>,
+    /// The live layer cache view (`None` while the Cache panel is closed).
+    pub cache: Option<LiveCacheRef>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -88,7 +93,10 @@ pub fn Panels(props: &PanelsProps) -> Html {
         Panel::Problems => html! {
             <Problems lang={props.lang} analysis={props.analysis.clone()} diagnostics={props.analysis.diagnostics.clone()} on_reveal={props.on_reveal.clone()} />
         },
-        Panel::Cache => html! { <CachePanel lang={props.lang} /> },
+        Panel::Cache => html! {
+            <CachePanel lang={props.lang} analysis={props.analysis.clone()} state={props.state.clone()}
+                live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
+        },
         Panel::Size => html! { <SizePanel lang={props.lang} /> },
         Panel::Graph => html! { <GraphPanel lang={props.lang} /> },
         Panel::Findings => html! { <FindingsPanel lang={props.lang} /> },

@@ -176,11 +176,16 @@ pub fn editor_text(node: &NodeRef) -> Option<String> {
     Some(textarea(node)?.value())
 }
 
-/// Replaces the textarea's text (which resets the caret: only for loads).
+/// Replaces the textarea's text, for loads only: the caret goes to the
+/// start and the view to the top (without taking the focus, which on a
+/// phone would open the keyboard).
 pub fn set_editor_text(node: &NodeRef, text: &str) {
     if let Some(t) = textarea(node) {
         if t.value() != text {
             t.set_value(text);
+            let _ = t.set_selection_range(0, 0);
+            t.set_scroll_top(0);
+            t.set_scroll_left(0);
         }
     }
 }

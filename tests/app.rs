@@ -145,6 +145,9 @@ async fn opening_a_sample_replaces_the_text_and_the_language_switch_translates_t
     let value = page.textarea().value();
     assert!(value.contains("pip install --no-cache-dir"), "{value}");
     assert!(page.text(".hl").contains("--no-cache-dir"), "the overlay shows the new text");
+    // The caret starts at the top of the new text, and the page knows it.
+    assert_eq!(page.textarea().selection_start().unwrap(), Some(0));
+    assert_eq!(page.text(".gl.current"), "1");
 
     let before = page.text("#tab-outline");
     let select: HtmlSelectElement = page.get(".lang-select").dyn_into().unwrap();

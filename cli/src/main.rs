@@ -17,10 +17,12 @@ usage: dockerplay <command> [options]
 commands:
   parse FILE [--format json|text]        the parsed model and diagnostics
   simulate FILE [--format json|text]     layer cache simulation over builds
-  size FILE [--format json|text]         image size estimate
-  graph FILE [--target T] [--format json|dot|svg]
+  size FILE [--format text|json] [--target T] [--base REF] [--bandwidth MBPS]
+                                         image size estimate
+  graph FILE [--target T] [--build-arg K=V,...] [--format json|dot|svg]
                                          the multi-stage build graph
   check FILE [--format text|json|sarif] [--failure-threshold LEVEL]
+        [--target T] [--all-stages] [--experimental] [--context DIR] [--fix]
                                          best-practice findings
   share FILE [--base URL]                print a permalink
   open URL                               print the Dockerfile a permalink holds

@@ -318,6 +318,11 @@ impl PatternMatcher {
         self.patterns.is_empty()
     }
 
+    /// Whether any `!` pattern re-includes paths.
+    pub fn has_exclusions(&self) -> bool {
+        self.patterns.iter().any(|p| p.exclusion)
+    }
+
     /// patternmatcher `MatchesOrParentMatches`: walks the patterns in order;
     /// an exclusion pattern only matters once the path is matched and an
     /// inclusion only while it is not. A pattern matches a path when it

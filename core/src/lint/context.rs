@@ -1,7 +1,7 @@
 //! What a rule sees: the text, the parsed file, the build input, which
 //! stages the target builds, and helpers every rule needs.
 
-use super::ignore::Dockerignore;
+use crate::context::{parse_dockerignore, PatternMatcher};
 use super::shell::{self, ShellCommand};
 use crate::inputs::{BuildInput, ContextFile};
 use crate::span::{LineIndex, Span};
@@ -22,7 +22,7 @@ pub struct Context<'a> {
     /// The stage the build produces: the target, or the last stage.
     pub target: Option<usize>,
     /// The context's `.dockerignore`, if it has one.
-    pub dockerignore: Option<Dockerignore>,
+    pub dockerignore: Option<PatternMatcher>,
     /// Each instruction's shell commands, split once for all rules (and
     /// those of the instruction an ONBUILD holds).
     commands: Vec<OnceCell<Vec<ShellCommand>>>,
@@ -38,7 +38,7 @@ impl<'a> Context<'a> {
             .iter()
             .find(|f| f.path == ".dockerignore")
             .and_then(|f| match &f.body {
-                crate::inputs::FileBody::Text { content } => Some(Dockerignore::parse(content)),
+                crate::inputs::FileBody::Text { content } => Some(PatternMatcher::new(&parse_dockerignore(content))),
                 _ => None,
             });
         let cells = || dockerfile.instructions.iter().map(|_| OnceCell::new()).collect();

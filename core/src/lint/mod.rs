@@ -19,7 +19,6 @@ pub mod context;
 pub mod engine;
 pub mod fix;
 pub mod i18n;
-pub mod ignore;
 pub mod pkg;
 pub mod registry;
 pub mod rules;

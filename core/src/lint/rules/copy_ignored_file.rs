@@ -39,7 +39,7 @@ declare_rule! {
 // (an experimental check there; see engine::EXPERIMENTAL).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(ignore) = &ctx.dockerignore else { return };
-    if ignore.patterns.iter().any(|p| p.exclusion) {
+    if ignore.has_exclusions() {
         return;
     }
     for instr in ctx.instructions() {
@@ -57,7 +57,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if cleaned.is_empty() || cleaned == "." {
                 continue;
             }
-            if ignore.excludes(&cleaned) {
+            if ignore.matches_or_parent_matches(&cleaned) {
                 out.push(RULE.finding(src.span, format!("Attempting to {cmd} file \"{cleaned}\" that is excluded by .dockerignore")));
             }
         }

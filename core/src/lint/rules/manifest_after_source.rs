@@ -53,8 +53,8 @@ fn names_manifest(src: &str, tool: Tool) -> bool {
     let base = src.trim_matches(['"', '\'']).rsplit('/').next().unwrap_or(src);
     tool.manifests().iter().any(|m| {
         base == *m
-            || crate::lint::ignore::glob(base.as_bytes(), m.as_bytes())
-            || crate::lint::ignore::glob(m.as_bytes(), base.as_bytes())
+            || crate::context::glob_match(base, m)
+            || crate::context::glob_match(m, base)
             // requirements-dev.txt, requirements/base.txt and friends.
             || (tool == Tool::Pip && (base.starts_with("requirements") || src.contains("requirements")))
     })
@@ -127,7 +127,7 @@ fn rebuild_cost(ctx: &Context, tool: Tool) -> Option<(usize, f64)> {
         matches!(f.body, FileBody::Text { .. })
             && !names_manifest(base, tool)
             && !f.path.starts_with('.')
-            && !ctx.dockerignore.as_ref().is_some_and(|d| d.excludes(&f.path))
+            && !ctx.dockerignore.as_ref().is_some_and(|d| d.matches_or_parent_matches(&crate::context::clean_path(&f.path)))
     };
     let (mut first, mut second) = match second.files.iter_mut().find(|f| is_source(f)) {
         Some(f) => {
@@ -205,7 +205,7 @@ fn manifests_to_copy(ctx: &Context, tool: Tool, command: &ShellCommand) -> Vec<S
         let present: Vec<String> = tool
             .manifests()
             .iter()
-            .filter(|m| ctx.input.files.iter().any(|f| crate::lint::ignore::glob(m.as_bytes(), f.path.as_bytes())))
+            .filter(|m| ctx.input.files.iter().any(|f| crate::context::glob_match(m, &f.path)))
             .map(|s| s.to_string())
             .collect();
         if !present.is_empty() {

@@ -83,7 +83,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .files
                     .iter()
                     .filter(|f| !f.is_dir() && is_secret_path(&f.path))
-                    .filter(|f| !ctx.dockerignore.as_ref().is_some_and(|d| d.excludes(&f.path)))
+                    .filter(|f| !ctx.dockerignore.as_ref().is_some_and(|d| d.matches_or_parent_matches(&crate::context::clean_path(&f.path))))
                     .map(|f| f.path.as_str())
                     .collect();
                 if !leaked.is_empty() {

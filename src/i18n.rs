@@ -148,7 +148,7 @@ pub struct Texts {
     pub whatif_title: &'static str,
     pub whatif_source: &'static str,
     pub whatif_manifest: &'static str,
-    /// `{n}`: steps that run; `{time}`: their time.
+    /// `{n}` of `{total}` steps run; `{time}`: their time.
     pub whatif_result: &'static str,
     pub whatif_show: &'static str,
     /// `{path}`: the edited file.
@@ -352,7 +352,7 @@ static EN: Texts = Texts {
     whatif_title: "What if you…",
     whatif_source: "edit a source file",
     whatif_manifest: "change a dependency manifest",
-    whatif_result: "{n} steps run · {time}",
+    whatif_result: "{n} of {total} steps run · {time}",
     whatif_show: "Show steps",
     whatif_showing: "Steps after editing `{path}`",
     whatif_back: "Back to now",
@@ -523,7 +523,7 @@ static ZH: Texts = Texts {
     whatif_title: "假如你……",
     whatif_source: "修改一个源码文件",
     whatif_manifest: "修改依赖清单",
-    whatif_result: "执行 {n} 个步骤 · {time}",
+    whatif_result: "{total} 个步骤中执行 {n} 个 · {time}",
     whatif_show: "查看步骤",
     whatif_showing: "修改 `{path}` 之后的步骤",
     whatif_back: "回到当前",

@@ -206,8 +206,8 @@ async fn what_ifs_show_that_the_manifest_first_order_keeps_the_install_cached() 
     let rows = page.all(".whatif-row");
     assert_eq!(rows.len(), 2);
     // Editing the source re-runs 2 steps; a manifest re-runs 4 (npm install among them).
-    assert!(rows[0].text_content().unwrap().contains("2 steps run"), "{:?}", rows[0].text_content());
-    assert!(rows[1].text_content().unwrap().contains("4 steps run"), "{:?}", rows[1].text_content());
+    assert!(rows[0].text_content().unwrap().contains("2 of 6 steps run"), "{:?}", rows[0].text_content());
+    assert!(rows[1].text_content().unwrap().contains("4 of 6 steps run"), "{:?}", rows[1].text_content());
     page.click(".whatif-row:nth-child(2) .btn").await;
     assert!(page.text(".showing").contains("package.json"));
     assert_eq!(page.lines("miss").0, vec![3, 4, 5, 6]);

@@ -130,7 +130,12 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
             html! {
                 <>
                     <span class={classes!("whatif-result", (r.misses > 0).then_some("costly"))}>
-                        { t.whatif_result.replace("{n}", &r.misses.to_string()).replace("{time}", &duration(t, r.warm_seconds)) }
+                        {
+                            t.whatif_result
+                                .replace("{n}", &r.misses.to_string())
+                                .replace("{total}", &(r.hits + r.misses).to_string())
+                                .replace("{time}", &duration(t, r.warm_seconds))
+                        }
                     </span>
                     <button type="button" class={classes!("btn", "small", active.then_some("active"))} aria-pressed={active.to_string()} onclick={on_show}>
                         { t.whatif_show }

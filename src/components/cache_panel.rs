@@ -129,7 +129,7 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
             let active = showing.as_deref() == Some(path.as_str());
             html! {
                 <>
-                    <span class={classes!("whatif-result", (r.misses > 0).then_some("costly"))}>
+                    <span class={classes!("whatif-result", (r.warm_seconds > r.cold_seconds / 2.0).then_some("costly"))}>
                         {
                             t.whatif_result
                                 .replace("{n}", &r.misses.to_string())

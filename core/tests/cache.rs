@@ -2,6 +2,9 @@
 //! issue 3 in `tests/cache/*.json`, each with its expected report in the
 //! `.txt` next to it (update with `UPDATE_EXPECT=1`).
 
+mod support;
+use support::Rng;
+
 use dockerplay_core::cache::{render_text, simulate};
 use dockerplay_core::inputs::Scenario;
 use expect_test::expect_file;
@@ -42,21 +45,6 @@ fixtures! {
     history,
 }
 
-/// xorshift64*: reproducible input mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const SEED: &str = "ARG V=3.20\nFROM alpine:${V} AS build\nWORKDIR /app\nCOPY --link src/ ./src/\nRUN --mount=type=cache,target=/c --mount=type=bind,source=a.txt,target=/a make \\\n  && echo ok\nRUN <<EOF\necho hi\nEOF\nCOPY <<-X /a\n\tx\n\tX\nENV A=1 B=\"2 3\"\nARG B\nUSER 0\nFROM build AS two\nCOPY --from=build /app /app\nADD --chmod=600 *.txt /t/\nFROM scratch\nCOPY --from=two /t /t\nCMD [\"x\"]\n";
 const PIECES: &[&str] = &["\\\n", "\n", "<<", "EOF\n", "\"", "${", "}", "[", "--mount=type=bind,from=build,target=/x", "--from=0", "--link", "#", "FROM build\n", "RUN x\n", "COPY . .\n", "WORKDIR ..\n", "=", ",", "你好", "*", "/"];

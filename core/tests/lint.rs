@@ -19,6 +19,9 @@
 //! `#>` lines set up the build (context files, build args, target, the
 //! all-stages and experimental switches) and are not part of the Dockerfile.
 
+mod support;
+use support::Rng;
+
 use dockerplay_core::inputs::{BuildInput, ContextFile};
 use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding};
 use dockerplay_core::LineIndex;
@@ -208,17 +211,6 @@ fn safe_fixes_resolve_their_findings() {
     assert!(fixed_any >= 10, "the fixtures should exercise the safe fixes");
 }
 
-/// xorshift64*: reproducible input mutations for the no-panic check.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1) as u64) as usize
-    }
-}
 
 /// The engine never panics, whatever the file: every fixture, mutated with
 /// pieces that stress the grammar, gives findings whose spans and fixes

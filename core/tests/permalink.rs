@@ -2,6 +2,9 @@
 //! and large files; every way a hostile or damaged link can fail; a
 //! fuzz-style run showing that decoding never panics.
 
+mod support;
+use support::Rng;
+
 use dockerplay_core::inputs::{BuildInput, ContextFile, DirTag, FileBody};
 use dockerplay_core::permalink::{
     decode, decode_url, encode, encode_payload, link_length, markdown, url, validate, DecodeError, LinkLength,
@@ -349,22 +352,6 @@ fn link_length_warnings_and_markdown() {
     .assert_eq(&markdown("https://dockerplay.example/#1abc", "# escape=`\nRUN echo ```code```\n"));
 }
 
-/// A small xorshift generator, so the fuzz-style tests are reproducible
-/// without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Random and mutated links never panic; whatever decodes is a state that
 /// itself round-trips.

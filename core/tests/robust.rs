@@ -2,23 +2,11 @@
 //! it is given: random bytes, mutations of real Dockerfiles, huge pastes.
 //! A small deterministic generator keeps the runs reproducible.
 
+mod support;
+use support::Rng;
+
 use dockerplay_core::syntax;
 
-/// xorshift64*: enough randomness for input generation, and reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const SEED_TEXT: &str = "# syntax=docker/dockerfile:1\n# escape=\\\nARG V=1\nFROM node:${V} AS build\nWORKDIR /app\nCOPY --link package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci \\\n  && echo ok\nRUN <<EOF\necho hi\nEOF\nCOPY <<-X /a\n\tx\n\tX\nENV A=1 B=\"2 3\"\nHEALTHCHECK --interval=5s CMD [\"true\"]\nONBUILD RUN make\nFROM build\nCOPY --from=build /app /app\nCMD [\"node\"]\n";
 

@@ -1024,37 +1024,25 @@ fn build_stages(df: &mut Dockerfile, text: &str, diags: &mut Vec<Diagnostic>) {
     for i in 0..df.instructions.len() {
         let instr = &df.instructions[i];
         match (&instr.args, current) {
-            (Args::From(from), _) => {
+            // A broken FROM still starts a stage (with an empty base), so that
+            // what follows is attributed to something and keeps being analysed.
+            (args, _) if instr.keyword == Keyword::From => {
+                let from = match args {
+                    Args::From(f) => Some(f),
+                    _ => None,
+                };
+                let base = from.map(|f| f.image.text.clone()).unwrap_or_default();
                 let lookup = |name: &str| globals.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.clone());
-                let base_expanded = words::expand(&from.image.text, escape, &lookup).unwrap_or_else(|_| from.image.text.clone());
+                let base_expanded = words::expand(&base, escape, &lookup).unwrap_or_else(|_| base.clone());
                 let stage_index = df.stages.len();
-                let base_stage = df.stage_ref_by_name(&base_expanded, stage_index);
+                let base_stage = from.and_then(|_| df.stage_ref_by_name(&base_expanded, stage_index));
                 df.stages.push(Stage {
                     index: stage_index,
-                    name: from.name.as_ref().map(|n| n.text.clone()),
-                    base: from.image.text.clone(),
+                    name: from.and_then(|f| f.name.as_ref()).map(|n| n.text.clone()),
+                    base,
                     base_expanded,
                     base_stage,
-                    platform: from.platform.clone(),
-                    from: i,
-                    instructions: Vec::new(),
-                    span: instr.span,
-                    line: instr.line,
-                    end_line: instr.end_line,
-                });
-                current = Some(stage_index);
-            }
-            (Args::Invalid, _) if instr.keyword == Keyword::From => {
-                // A broken FROM still starts a stage, so that what follows is
-                // attributed to something and keeps being analysed.
-                let stage_index = df.stages.len();
-                df.stages.push(Stage {
-                    index: stage_index,
-                    name: None,
-                    base: String::new(),
-                    base_expanded: String::new(),
-                    base_stage: None,
-                    platform: None,
+                    platform: from.and_then(|f| f.platform.clone()),
                     from: i,
                     instructions: Vec::new(),
                     span: instr.span,

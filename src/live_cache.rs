@@ -287,7 +287,7 @@ mod tests {
         assert!(marks(&live.report).iter().all(|(_, s)| *s == "miss"), "{:?}", marks(&live.report));
 
         let edited = build(NODE, &[("package.json", "{}"), ("src/a.js", "2"), ("notes.txt", "n")]);
-        let live = LiveCache::new(Rc::new(record(&[first.clone()])), edited);
+        let live = LiveCache::new(Rc::new(record(std::slice::from_ref(&first))), edited);
         assert_eq!(
             marks(&live.report),
             vec![(1, "hit"), (2, "hit"), (3, "hit"), (4, "hit"), (5, "miss")],

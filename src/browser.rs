@@ -261,6 +261,17 @@ pub fn reveal(container: &NodeRef, selector: &str) {
     }
 }
 
+/// The value of `attr` on the topmost element at a viewport point that has
+/// it, looking through elements stacked over it (the editor's textarea lies
+/// over the highlighted copy of its text).
+pub fn attribute_at_point(x: i32, y: i32, attr: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    doc.elements_from_point(x as f32, y as f32)
+        .iter()
+        .filter_map(|e| e.dyn_into::<Element>().ok())
+        .find_map(|e| e.get_attribute(attr))
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_query;

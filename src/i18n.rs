@@ -230,6 +230,21 @@ pub struct Texts {
     pub reason_global_arg: &'static str,
     pub reason_not_needed: &'static str,
     pub reason_invalid: &'static str,
+
+    // findings panel
+    pub findings_none: &'static str,
+    pub findings_all_hidden: &'static str,
+    pub findings_filters: &'static str,
+    pub findings_all_stages: &'static str,
+    pub findings_all_stages_hint: &'static str,
+    pub findings_fix: &'static str,
+    pub findings_fix_all: &'static str,
+    pub findings_fix_all_hint: &'static str,
+    pub findings_suggested: &'static str,
+    pub findings_suggested_hint: &'static str,
+    pub findings_rule: &'static str,
+    pub findings_rule_hide: &'static str,
+    pub findings_doc_language: &'static str,
 }
 
 impl Texts {
@@ -429,6 +444,21 @@ static EN: Texts = Texts {
     reason_global_arg: "global ARG (for FROM lines)",
     reason_not_needed: "not needed for target {target}",
     reason_invalid: "invalid instruction",
+
+    // findings panel
+    findings_none: "No findings: this Dockerfile follows every rule.",
+    findings_all_hidden: "Every finding is hidden by the severity filters.",
+    findings_filters: "Show findings by severity",
+    findings_all_stages: "All stages",
+    findings_all_stages_hint: "Also check the stages the target does not build",
+    findings_fix: "Fix",
+    findings_fix_all: "Fix all safe",
+    findings_fix_all_hint: "Apply every fix that keeps what the build does",
+    findings_suggested: "Suggested edit",
+    findings_suggested_hint: "This edit changes what the build does, so it is not applied for you.",
+    findings_rule: "Rule",
+    findings_rule_hide: "Hide rule",
+    findings_doc_language: "",
 };
 
 static ZH: Texts = Texts {
@@ -600,6 +630,21 @@ static ZH: Texts = Texts {
     reason_global_arg: "全局 ARG（供 FROM 行使用）",
     reason_not_needed: "目标阶段 {target} 用不到",
     reason_invalid: "无效指令",
+
+    // findings panel
+    findings_none: "没有发现问题：这个 Dockerfile 符合所有规则。",
+    findings_all_hidden: "所有结果都被严重程度筛选隐藏了。",
+    findings_filters: "按严重程度显示",
+    findings_all_stages: "所有阶段",
+    findings_all_stages_hint: "也检查目标不会构建的阶段",
+    findings_fix: "修复",
+    findings_fix_all: "修复全部安全项",
+    findings_fix_all_hint: "应用所有不改变构建行为的修复",
+    findings_suggested: "建议修改",
+    findings_suggested_hint: "这项修改会改变构建的行为，因此不会自动应用。",
+    findings_rule: "规则说明",
+    findings_rule_hide: "收起说明",
+    findings_doc_language: "规则的详细说明为英文。",
 };
 
 #[cfg(test)]

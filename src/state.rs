@@ -92,6 +92,11 @@ pub enum Action {
     /// Build this stage (`docker build --target`); `None` builds the last
     /// stage, as BuildKit does without `--target`.
     SetTarget(Option<String>),
+    // findings panel
+    /// Replace the Dockerfile's text from outside the editor (a fix was
+    /// applied): the context, history, args and target stay, and the
+    /// editor is told to take the new text.
+    ReplaceText(String),
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -170,6 +175,10 @@ impl Reducible for Playground {
                 }
                 next.share.target = target;
             }
+            Action::ReplaceText(text) => {
+                next.share.dockerfile = textarea_newlines(text);
+                next.loaded += 1;
+            }
         }
         Rc::new(next)
     }
@@ -213,6 +222,16 @@ mod tests {
         let share = ShareState { dockerfile: "FROM a\r\n".into(), target: Some("t".into()), ..ShareState::default() };
         let s = reduce(Playground::default(), vec![Action::Restore(share)]);
         assert_eq!((s.share.dockerfile.as_str(), s.share.target.as_deref(), s.loaded), ("FROM a\n", Some("t"), 1));
+    }
+
+    #[test]
+    fn replacing_the_text_keeps_the_project_and_tells_the_editor() {
+        let mut start = Playground::default();
+        start.share.files = vec![ContextFile::text("a.txt", "x")];
+        start.share.target = Some("build".into());
+        let s = reduce(start.clone(), vec![Action::ReplaceText("FROM b\r\n".into())]);
+        assert_eq!((s.share.dockerfile.as_str(), s.loaded), ("FROM b\n", 1));
+        assert_eq!((&s.share.files, &s.share.target), (&start.share.files, &start.share.target));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::analysis::{Analysis, AnalysisRef};
 use crate::browser;
 use crate::components::editor::{self, Editor};
+use crate::components::findings_panel::{Lint, LintRef};
 use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
 use crate::components::panels::Panels;
@@ -55,6 +56,13 @@ pub fn App() -> Html {
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
     let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
+    // Findings: the panel lists them and the editor underlines them. Whether
+    // stages the target skips are checked too is a view choice.
+    let all_stages = use_state_eq(|| false);
+    let lint = use_memo((analysis.clone(), state.share.current_build(), *all_stages), |(a, input, all)| {
+        LintRef(Rc::new(Lint::new(a, input.clone(), *all)))
+    });
+    let lint = (*lint).clone();
 
     {
         let system_dark = system_dark.clone();
@@ -140,6 +148,30 @@ pub fn App() -> Html {
         })
     };
 
+    let on_all_stages = {
+        let all_stages = all_stages.clone();
+        Callback::from(move |all: bool| all_stages.set(all))
+    };
+    // A fix replaces the text; what it changed is selected once the editor
+    // holds the new text (the editor's effect runs before the page's).
+    let pending_select = use_mut_ref(|| None::<Span>);
+    let on_replace = {
+        let (state, pending_select) = (state.clone(), pending_select.clone());
+        Callback::from(move |(text, select): (String, Option<Span>)| {
+            *pending_select.borrow_mut() = select;
+            state.dispatch(Action::ReplaceText(text));
+        })
+    };
+    {
+        let (textarea, caret, text) = (textarea.clone(), caret.clone(), state.share.dockerfile.clone());
+        use_effect_with(state.loaded, move |_| {
+            if let Some(span) = pending_select.borrow_mut().take() {
+                editor::select_span(&textarea, &text, span);
+                caret.set(span.start);
+            }
+        });
+    }
+
     html! {
         <div class="app">
             <Header {lang} {dark} on_lang={on_lang} on_theme={on_theme} on_samples={on_gallery.reform(|_| true)} />
@@ -149,6 +181,7 @@ pub fn App() -> Html {
                         {lang}
                         analysis={analysis.clone()}
                         diagnostics={analysis.diagnostics.clone()}
+                        lint={lint.marks.clone()}
                         loaded={state.loaded}
                         caret={*caret}
                         textarea={textarea.clone()}
@@ -158,7 +191,8 @@ pub fn App() -> Html {
                     />
                 </section>
                 <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
-                    state={state.clone()} cache={cache.live.clone()} />
+                    state={state.clone()} cache={cache.live.clone()}
+                    lint={lint.clone()} {on_all_stages} {on_replace} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
 use crate::browser;
+use crate::components::findings_marks::{self, LintMark};
 use crate::components::gutter::Gutter;
 use crate::components::overlay::Overlay;
 use crate::editing;
@@ -30,6 +31,10 @@ pub struct EditorProps {
     pub analysis: AnalysisRef,
     /// What to mark in the text and the gutter, sorted by position.
     pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// Best-practice findings: underlined apart from diagnostics, and told
+    /// in the status bar when the caret is on one.
+    #[prop_or_default]
+    pub lint: Rc<Vec<LintMark>>,
     /// Changes when the text was replaced from outside the editor.
     pub loaded: u32,
     /// Byte offset of the caret.
@@ -184,6 +189,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         let report_caret = report_caret.clone();
         Callback::from(move |_: Event| report_caret())
     };
+    // The message of the finding under the pointer, as the textarea's
+    // tooltip: the underlines lie beneath the textarea, so it asks what is
+    // drawn at the pointer.
+    let hover = use_state_eq(|| None::<String>);
+    let onmousemove = {
+        let hover = hover.clone();
+        let any = !props.lint.is_empty();
+        Callback::from(move |e: MouseEvent| {
+            hover.set(any.then(|| browser::attribute_at_point(e.client_x(), e.client_y(), "data-lint")).flatten())
+        })
+    };
     let onscroll = Callback::from(move |_: Event| follow_scroll());
     let on_gutter_wheel = {
         let textarea = props.textarea.clone();
@@ -192,7 +208,11 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     let a = &props.analysis;
     let (line, col) = a.lines.line_col(&a.text, props.caret.min(a.text.len()));
-    let here = line_diags.get(line as usize - 1).cloned().flatten();
+    let here = line_diags
+        .get(line as usize - 1)
+        .cloned()
+        .flatten()
+        .or_else(|| findings_marks::at_caret(&props.lint, props.caret).map(|m| (m.severity, m.label.clone())));
     let current_top = format!("top: calc(var(--pad-y) + {}px)", (line as i32 - 1) * browser::LINE_HEIGHT_PX);
 
     html! {
@@ -202,7 +222,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <div class="code">
                     <div class="overlay" ref={overlay} aria-hidden="true">
                         <div class="current-line" style={current_top}></div>
-                        <Overlay analysis={a.clone()} lines={lines.clone()} shown={*shown} width_ch={*width_ch} />
+                        <Overlay analysis={a.clone()} lines={lines.clone()} shown={*shown} width_ch={*width_ch} lint={props.lint.clone()} />
                     </div>
                     <textarea
                         ref={props.textarea.clone()}
@@ -221,6 +241,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                         onfocus={on_caret_event.reform(|e: FocusEvent| e.into())}
                         onselect={on_caret_event.clone()}
                         {onscroll}
+                        {onmousemove}
+                        title={(*hover).clone()}
                     />
                 </div>
             </div>

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
+use crate::components::findings_marks::{self, LintMark};
 use crate::highlight::LineView;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +18,9 @@ pub struct OverlayProps {
     pub shown: (usize, usize),
     /// The widest line, in `ch`.
     pub width_ch: usize,
+    /// Findings to underline, apart from the diagnostics in `lines`.
+    #[prop_or_default]
+    pub lint: Rc<Vec<LintMark>>,
 }
 
 #[component]
@@ -31,21 +35,27 @@ pub fn Overlay(props: &OverlayProps) -> Html {
             if first > 0 {
                 <div class="hl-skip" style={format!("height: {}px", first * lh)}></div>
             }
-            { for props.lines[first..last].iter().enumerate().map(|(i, line)| html! {
+            { for props.lines[first..last].iter().enumerate().map(|(i, line)| {
+                let reach = line.pieces.first().zip(line.pieces.last()).map(|(a, b)| (a.span.start, b.span.end));
+                let lint = reach.map(|(start, end)| findings_marks::within(&props.lint, start, end)).unwrap_or_default();
+                html! {
                 <div class="hl-line" data-line={(first + i + 1).to_string()}>
-                    { for line.pieces.iter().map(|p| {
+                    { for line.pieces.iter().flat_map(|p| findings_marks::split(p, &lint)).map(|(p, lint)| {
                         let s = p.span.slice(text).to_string();
-                        if p.class.is_none() && p.mark.is_none() {
+                        if p.class.is_none() && p.mark.is_none() && lint.is_none() {
                             html! { s }
                         } else {
                             let class = classes!(
                                 p.class.map(|c| c.css()),
                                 p.mark.map(|m| format!("mark mark-{}", m.as_str())),
+                                lint.map(|m| format!("lint lint-{}", m.severity.as_str())),
                             );
-                            html! { <span {class}>{ s }</span> }
+                            // The editor reads `data-lint` under the pointer for its tooltip.
+                            html! { <span {class} data-lint={lint.map(|m| m.label.clone())}>{ s }</span> }
                         }
                     }) }
                 </div>
+                }
             }) }
             if last < len {
                 <div class="hl-skip" style={format!("height: {}px", (len - last) * lh)}></div>

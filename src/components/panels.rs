@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::analysis::AnalysisRef;
 use crate::browser;
 use crate::components::cache_panel::CachePanel;
-use crate::components::findings_panel::FindingsPanel;
+use crate::components::findings_panel::{FindingsPanel, LintRef};
 use crate::components::graph_panel::GraphPanel;
 use crate::components::outline::Outline;
 use crate::components::problems::Problems;
@@ -29,6 +29,10 @@ pub struct PanelsProps {
     pub state: UseReducerHandle<Playground>,
     /// The live layer cache view (`None` while the Cache panel is closed).
     pub cache: Option<LiveCacheRef>,
+    // findings panel
+    pub lint: LintRef,
+    pub on_all_stages: Callback<bool>,
+    pub on_replace: Callback<(String, Option<Span>)>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -61,6 +65,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
     let problems = props.analysis.diagnostics.len();
     let worst = props.analysis.diagnostics.iter().map(|d| d.severity).min().unwrap_or(Severity::Info);
+    let lint_worst = props.lint.findings.iter().map(|f| f.severity).min().unwrap_or(Severity::Info);
     let tab = |p: Panel| {
         let selected = p == props.panel;
         let onclick = props.on_panel.reform(move |_: MouseEvent| p);
@@ -72,6 +77,9 @@ pub fn Panels(props: &PanelsProps) -> Html {
                 { title(t, p) }
                 if p == Panel::Problems && problems > 0 {
                     <span class={classes!("badge", format!("sev-{}", worst.as_str()))}>{ problems }</span>
+                }
+                if p == Panel::Findings && !props.lint.findings.is_empty() {
+                    <span class={classes!("badge", format!("sev-{}", lint_worst.as_str()))}>{ props.lint.findings.len() }</span>
                 }
             </button>
         }
@@ -99,7 +107,10 @@ pub fn Panels(props: &PanelsProps) -> Html {
         },
         Panel::Size => html! { <SizePanel lang={props.lang} /> },
         Panel::Graph => html! { <GraphPanel lang={props.lang} /> },
-        Panel::Findings => html! { <FindingsPanel lang={props.lang} /> },
+        Panel::Findings => html! {
+            <FindingsPanel lang={props.lang} analysis={props.analysis.clone()} lint={props.lint.clone()}
+                on_all_stages={props.on_all_stages.clone()} on_replace={props.on_replace.clone()} on_reveal={props.on_reveal.clone()} />
+        },
     };
     html! {
         <section class="panels" aria-label={t.panels_label}>

@@ -1,0 +1,70 @@
+// Screenshots of the findings panel on the built site (dist/) at 360 px and
+// 1920 px, light and dark, English and Chinese, with a rule's documentation
+// open, written to tests/e2e/out/findings-*.png. Fails on any page error or
+// console error, or if the panel lists no finding for the first sample.
+//
+// Usage: trunk build && node tests/e2e/findings.mjs   (PORT=8080 by default)
+
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, origin, root, serve, watch } from "./lib.mjs";
+
+const out = join(root, "tests", "e2e", "out");
+
+const shots = [
+  { name: "1920-light", width: 1920, height: 1080, scheme: "light", doc: true },
+  { name: "1920-dark", width: 1920, height: 1080, scheme: "dark", doc: true },
+  { name: "1920-dark-zh", width: 1920, height: 1080, scheme: "dark", query: "?lang=zh-CN", doc: true },
+  { name: "360-light", width: 360, height: 740, scheme: "light", full: true, doc: true },
+  { name: "360-dark", width: 360, height: 740, scheme: "dark", full: true },
+  { name: "360-light-zh", width: 360, height: 740, scheme: "light", query: "?lang=zh-CN", full: true, doc: true },
+  // A multi-stage sample ("after" side) shows the "all stages" switch.
+  { name: "1920-light-go", width: 1920, height: 1080, scheme: "light", sample: 3 },
+  // The editor's underlines up close.
+  { name: "editor-light", width: 1200, height: 400, scheme: "light", zoom: true },
+  { name: "editor-dark", width: 1200, height: 400, scheme: "dark", zoom: true },
+];
+
+const server = await serve();
+await mkdir(out, { recursive: true });
+const browser = await launch();
+const problems = [];
+try {
+  for (const s of shots) {
+    const context = await browser.newContext({
+      viewport: { width: s.width, height: s.height },
+      colorScheme: s.scheme,
+      locale: "en-US",
+      deviceScaleFactor: s.zoom ? 2 : 1,
+    });
+    const page = await context.newPage();
+    watch(page, s.name, problems);
+    await page.goto(`${origin}/${s.query || ""}`);
+    await page.waitForSelector(".hl-line");
+    if (s.sample) {
+      await page.click(".actions .btn");
+      await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
+      await page.waitForSelector(".dialog", { state: "detached" });
+    }
+    await page.click("#tab-findings");
+    const items = await page.locator(".fd-item").count();
+    if (!s.sample && items === 0) problems.push(`${s.name}: no findings listed for the first sample`);
+    if (s.doc && items > 0) await page.click(".fd-item .fd-rule");
+    await page.waitForTimeout(150);
+    const path = join(out, `findings-${s.name}.png`);
+    if (s.zoom) {
+      await page.screenshot({ path, clip: { x: 0, y: 60, width: 420, height: 160 } });
+    } else {
+      await page.screenshot({ path, fullPage: !!s.full });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}
+console.log(`wrote ${shots.length} screenshots to ${out}`);

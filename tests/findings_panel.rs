@@ -1,0 +1,210 @@
+//! In-browser tests of the findings panel: mount the app, type a
+//! Dockerfile, and use the panel as a reader would.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use dockerplay_app::App;
+use dockerplay_core::inputs::BuildInput;
+use dockerplay_core::lint::{self, CheckOptions};
+use wasm_bindgen_test::*;
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app mounted in a fresh `<div>`, unmounted when dropped.
+struct Page {
+    root: Element,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl Page {
+    /// Mounts the app, types `text` and opens the findings tab.
+    async fn with(text: &str) -> Page {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        let app = yew::Renderer::<App>::with_root(root.clone()).render();
+        settle().await;
+        let page = Page { root, app: Some(app) };
+        let textarea = page.textarea();
+        textarea.set_value(text);
+        fire(&textarea, "input");
+        settle().await;
+        page.click("#tab-findings").await;
+        page
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector).unwrap_or_else(|| panic!("no {selector} in the page"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.get(selector).text_content().unwrap_or_default()
+    }
+
+    /// The codes of the findings listed, in order.
+    fn codes(&self) -> Vec<String> {
+        let list = self.root.query_selector_all(".fd-item").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-code").unwrap())
+            .collect()
+    }
+
+    fn textarea(&self) -> HtmlTextAreaElement {
+        self.get("textarea").dyn_into().unwrap()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        settle().await;
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// A `mousemove` at a viewport point, made through the constructor so that
+/// it carries coordinates.
+fn mouse_move(target: &Element, x: f64, y: f64) {
+    use web_sys::js_sys::{Array, Function, Object, Reflect};
+    let init = Object::new();
+    for (k, v) in [("clientX", x.into()), ("clientY", y.into()), ("bubbles", true.into())] {
+        Reflect::set(&init, &k.into(), &v).unwrap();
+    }
+    let window = web_sys::window().unwrap();
+    let ctor: Function = Reflect::get(&window, &"MouseEvent".into()).unwrap().dyn_into().unwrap();
+    let event: Event = Reflect::construct(&ctor, &Array::of2(&"mousemove".into(), &init)).unwrap().dyn_into().unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Lets Yew render and run effects.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(40)).await;
+}
+
+const APT: &str = "FROM alpine:3.20\nRUN apt install x\n";
+
+#[wasm_bindgen_test]
+async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
+    let page = Page::with(APT).await;
+    let item = ".fd-item[data-code=\"DP327\"]";
+    // The tab counts the findings.
+    assert_eq!(page.text("#tab-findings .badge"), page.codes().len().to_string());
+    assert!(page.text(item).contains("hadolint DL3027"), "{:?}", page.text(item));
+    // The editor underlines the finding's span, apart from diagnostics.
+    assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");
+
+    page.click(&format!("{item} .fd-fix")).await;
+    assert_eq!(page.textarea().value(), "FROM alpine:3.20\nRUN apt-get install x\n");
+    // What the fix changed is selected, so the reader sees it.
+    let textarea = page.textarea();
+    let (start, end) = (textarea.selection_start().unwrap().unwrap(), textarea.selection_end().unwrap().unwrap());
+    assert_eq!(&textarea.value()[start as usize..end as usize], "apt-get");
+    assert!(page.find(item).is_none(), "still listed: {:?}", page.codes());
+    assert!(page.find(".hl-line[data-line=\"2\"] .lint-warning").is_none_or(|e| e.text_content().unwrap() != "apt"));
+}
+
+#[wasm_bindgen_test]
+async fn hovering_an_underline_shows_the_finding_message() {
+    let page = Page::with(APT).await;
+    let underline = page.get(".hl-line[data-line=\"2\"] .lint-warning");
+    let textarea = page.textarea();
+    assert_eq!(textarea.get_attribute("title"), None);
+    let r = underline.get_bounding_client_rect();
+    mouse_move(&textarea, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+    settle().await;
+    let title = textarea.get_attribute("title").unwrap_or_default();
+    assert!(title.starts_with("DP327 · ") && title.contains("apt-get"), "{title:?}");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_finding_selects_its_span_in_the_editor() {
+    let page = Page::with(APT).await;
+    page.click(".fd-item[data-code=\"DP327\"] .fd-main").await;
+    let textarea = page.textarea();
+    let (start, end) = (textarea.selection_start().unwrap().unwrap(), textarea.selection_end().unwrap().unwrap());
+    assert_eq!(&APT[start as usize..end as usize], "apt");
+}
+
+#[wasm_bindgen_test]
+async fn severity_filters_hide_and_show_findings_and_count_them() {
+    let page = Page::with(APT).await;
+    let warnings = page
+        .codes()
+        .iter()
+        .filter(|c| page.get(&format!(".fd-item[data-code=\"{c}\"]")).class_name().contains("sev-warning"))
+        .count();
+    assert!(warnings >= 1);
+    assert_eq!(page.text(".fd-filter.sev-warning .fd-count"), warnings.to_string());
+
+    page.click(".fd-filter.sev-warning").await;
+    assert_eq!(page.get(".fd-filter.sev-warning").get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(!page.codes().contains(&"DP327".to_string()), "{:?}", page.codes());
+    page.click(".fd-filter.sev-warning").await;
+    assert!(page.codes().contains(&"DP327".to_string()), "{:?}", page.codes());
+}
+
+#[wasm_bindgen_test]
+async fn stages_the_target_skips_are_checked_only_with_the_switch_on() {
+    let page = Page::with("FROM alpine:3.20 AS unused\nRUN apt install x\n\nFROM alpine:3.20\nRUN echo hi\n").await;
+    assert!(!page.codes().contains(&"DP327".to_string()), "{:?}", page.codes());
+    assert!(page.find(".hl-line[data-line=\"2\"] .lint").is_none());
+
+    let switch: HtmlInputElement = page.get(".fd-switch input").dyn_into().unwrap();
+    switch.set_checked(true);
+    fire(&switch, "change");
+    settle().await;
+    assert!(page.codes().contains(&"DP327".to_string()), "{:?}", page.codes());
+    assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");
+}
+
+#[wasm_bindgen_test]
+async fn a_rule_doc_opens_with_its_sections_and_example() {
+    let page = Page::with(APT).await;
+    page.click(".fd-item[data-code=\"DP327\"] .fd-rule").await;
+    let headings = page.root.query_selector_all(".rule-doc h4").unwrap();
+    let headings: Vec<String> =
+        (0..headings.length()).map(|i| headings.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(headings, ["What it does", "Why", "Example", "Fix"]);
+    assert!(page.text(".rule-doc pre code").contains("apt install"));
+    page.click(".fd-item[data-code=\"DP327\"] .fd-rule").await;
+    assert!(page.find(".rule-doc").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn fix_all_safe_applies_every_safe_fix_and_leaves_the_rest() {
+    let text = "from alpine:3.20\nRUN apt install x\nrun sudo make\n";
+    let page = Page::with(text).await;
+    page.click(".fd-fix-all").await;
+    // The page applies exactly what the core's "fix all safe" gives: here
+    // `apt` becomes `apt-get`, among others.
+    let input = BuildInput { dockerfile: text.into(), ..BuildInput::default() };
+    let fixed = lint::fix_all_safe(&input, &CheckOptions::default());
+    assert!(fixed.contains("apt-get install"), "{fixed:?}");
+    assert_eq!(page.textarea().value(), fixed);
+    // Removing `sudo` changes who runs the command: not safe, so it stays
+    // listed, and nothing safe is left to fix.
+    let codes = page.codes();
+    assert!(codes.contains(&"DP207".to_string()) && !codes.contains(&"DP327".to_string()), "{codes:?}");
+    assert!(page.find(".fd-item[data-code=\"DP207\"] .fd-fix").is_none());
+    assert!(page.get(".fd-fix-all").has_attribute("disabled"), "{codes:?}");
+}

@@ -3,7 +3,7 @@
 // so the table and the gutter show hits and misses. Written to
 // tests/e2e/out/cache-*.png. Fails on any page error or console error.
 //
-// Usage: trunk build && PORT=8093 node tests/e2e/cache.mjs
+// Usage: trunk build && PORT=8197 node tests/e2e/cache.mjs   (any free port)
 
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";

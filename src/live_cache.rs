@@ -104,7 +104,7 @@ pub fn line_marks(report: &BuildReport, t: &Texts) -> Vec<Option<(Status, String
     for step in report.steps.iter().filter(|s| s.status != Status::NoStep) {
         let tip = format!("{}: {}", status_word(t, step.status), reason_words(t, &step.reason));
         for line in step.line..=step.end_line {
-            if let Some(slot) = marks.get_mut(line as usize - 1) {
+            if let Some(slot) = (line as usize).checked_sub(1).and_then(|i| marks.get_mut(i)) {
                 *slot = Some((step.status, tip.clone()));
             }
         }

@@ -18,6 +18,7 @@ use crate::components::panels::Panels;
 use crate::components::share_dialog::ShareDialog;
 use crate::embed::{self, EmbedParams, Incoming, Outgoing};
 use crate::i18n::{texts, Lang};
+use crate::live_cache::use_cache_view;
 use crate::samples::SampleId;
 use crate::share::{self, Notice, Startup};
 use crate::state::{Action, Panel, Playground, ShareState};
@@ -81,6 +82,7 @@ pub fn App() -> Html {
         (state.share.dockerfile.clone(), state.share.files.clone(), state.share.build_args.clone(), state.share.target.clone()),
         |_| state.share.current_build(),
     );
+    let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
     // Findings: the panel lists them and the editor underlines them. Whether
     // stages the target skips are checked too is a view choice.
     let all_stages = use_state_eq(|| false);
@@ -378,9 +380,11 @@ pub fn App() -> Html {
                         on_edit={on_edit}
                         on_caret={on_caret}
                         readonly={params.readonly}
+                        cache_marks={cache.marks.clone()}
                     />
                 </section>
                 <Panels {lang} {panel} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                    state={state.clone()} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>
             if *gallery_open {

@@ -3,8 +3,10 @@
 pub mod app;
 pub mod banner;
 pub mod base_chart;
+pub mod build_inputs;
 pub mod cache_panel;
 pub mod coming;
+pub mod context_panel;
 pub mod editor;
 pub mod findings_marks;
 pub mod findings_panel;
@@ -21,3 +23,4 @@ pub mod problems;
 pub mod rule_doc;
 pub mod share_dialog;
 pub mod size_panel;
+pub mod steps_table;

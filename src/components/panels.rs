@@ -15,7 +15,8 @@ use crate::components::outline::Outline;
 use crate::components::problems::Problems;
 use crate::components::size_panel::SizePanel;
 use crate::i18n::{texts, Lang, Texts};
-use crate::state::Panel;
+use crate::live_cache::LiveCacheRef;
+use crate::state::{Panel, Playground};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelsProps {
@@ -29,6 +30,10 @@ pub struct PanelsProps {
     pub on_reveal: Callback<Span>,
     /// The current build: Dockerfile, context files, build args, target.
     pub build: Rc<BuildInput>,
+    /// The inputs and their reducer, for panels that change them.
+    pub state: UseReducerHandle<Playground>,
+    /// The live layer cache view (`None` while the Cache panel is closed).
+    pub cache: Option<LiveCacheRef>,
     // findings panel
     pub lint: LintRef,
     pub on_all_stages: Callback<bool>,
@@ -116,7 +121,10 @@ pub fn Panels(props: &PanelsProps) -> Html {
         Panel::Problems => html! {
             <Problems lang={props.lang} analysis={props.analysis.clone()} diagnostics={props.analysis.diagnostics.clone()} on_reveal={props.on_reveal.clone()} />
         },
-        Panel::Cache => html! { <CachePanel lang={props.lang} /> },
+        Panel::Cache => html! {
+            <CachePanel lang={props.lang} analysis={props.analysis.clone()} state={props.state.clone()}
+                live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
+        },
         Panel::Size => html! {
             <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} />
         },

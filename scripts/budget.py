@@ -11,7 +11,11 @@ import sys
 def main() -> int:
     dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
     budget_kb = float(sys.argv[2] if len(sys.argv) > 2 else 700)
-    files = sorted(p for p in dist.rglob("*") if p.suffix in {".wasm", ".js", ".css", ".html"})
+    # offline.html is the copy for file:// with everything inlined; over HTTP
+    # nobody loads it.
+    files = sorted(
+        p for p in dist.rglob("*") if p.suffix in {".wasm", ".js", ".css", ".html"} and p.name != "offline.html"
+    )
     if not files:
         print(f"no build output in {dist}/", file=sys.stderr)
         return 1

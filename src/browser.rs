@@ -365,6 +365,86 @@ pub fn attribute_at_point(x: i32, y: i32, attr: &str) -> Option<String> {
         .find_map(|e| e.get_attribute(attr))
 }
 
+// Sharing and embedding: the page's address, the autosave, and the
+// messages between an embedded playground and its host page.
+
+/// The page's full address.
+pub fn href() -> String {
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// The page's query string, with its `?`.
+pub fn search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Posts a JSON message to the parent page, if there is one.
+pub fn post_to_parent(json: &str) {
+    let Some(w) = window() else { return };
+    let Some(parent) = w.parent().ok().flatten() else { return };
+    if parent == w {
+        return;
+    }
+    if let Ok(data) = web_sys::js_sys::JSON::parse(json) {
+        // The host's origin is unknown (any page may embed the playground),
+        // and the messages carry only what the page shows.
+        let _ = parent.post_message(&data, "*");
+    }
+}
+
+/// Calls `f` with the JSON of every message posted to this page; the
+/// listener lives as long as the returned value.
+pub fn on_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "message", move |e| {
+        if let Some(m) = e.dyn_ref::<web_sys::MessageEvent>() {
+            if let Some(json) = web_sys::js_sys::JSON::stringify(&m.data()).ok().and_then(|s| s.as_string()) {
+                f(json);
+            }
+        }
+    }))
+}
+
+/// Calls `f` when the URL fragment changes by navigation (a link pasted
+/// into the address bar of an open tab); `replace_fragment` does not fire it.
+pub fn on_hash_change(f: impl Fn() + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "hashchange", move |_| f()))
+}
+
+/// Calls `f` when the page is being left (closed, reloaded, navigated
+/// away or put in the back-forward cache): the last moment to save.
+pub fn on_page_hide(f: impl Fn() + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, "pagehide", move |_| f()))
+}
+
+/// The height of the page's content in CSS pixels.
+pub fn content_height() -> u32 {
+    document().and_then(|d| d.body()).map_or(0, |b| b.scroll_height().max(0) as u32)
+}
+
+/// Watches the size of `<body>`; disconnects when dropped.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: web_sys::wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `f` now and whenever `<body>` changes size.
+pub fn on_body_resize(f: impl FnMut() + 'static) -> Option<SizeWatch> {
+    let body = document()?.body()?;
+    let callback = web_sys::wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&body);
+    Some(SizeWatch { observer, _callback: callback })
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_query;

@@ -7,16 +7,22 @@
 //! - `textpos`: byte offsets (core) to UTF-16 indices (DOM), in one place.
 //! - `highlight`: the editor's syntax colouring, a pure function of the text.
 //! - `i18n`: every UI string, in English and Simplified Chinese.
+//! - `live_cache`: the layer cache simulation as the page shows it.
 //! - `samples`: the gallery of before/after Dockerfiles.
+//! - `share`, `embed`: where the first state comes from, autosave, and
+//!   embedding in other pages.
 //! - `components`: one Yew function component per file.
 
 pub mod analysis;
 pub mod browser;
 pub mod components;
 pub mod editing;
+pub mod embed;
 pub mod highlight;
 pub mod i18n;
+pub mod live_cache;
 pub mod samples;
+pub mod share;
 pub mod state;
 pub mod textpos;
 

@@ -76,7 +76,19 @@ pub enum Action {
     /// A language code as `i18n::Lang::code` gives it; `None` follows the
     /// browser.
     SetLang(Option<String>),
-    // graph panel
+    // cache panel
+    /// Record a build: the current inputs join the history of builds.
+    RecordBuild,
+    /// Forget every recorded build (an empty build cache).
+    ClearHistory,
+    /// Add a context file, or replace the one at the same path.
+    UpsertFile(ContextFile),
+    /// Delete the context file at a path.
+    RemoveFile(String),
+    /// Move a context file; nothing happens if the new path is taken.
+    RenameFile { from: String, to: String },
+    /// Set (`Some`) or remove (`None`) one `--build-arg`.
+    SetBuildArg { name: String, value: Option<String> },
     /// Build this stage (`docker build --target`); `None` builds the last
     /// stage, as BuildKit does without `--target`.
     SetTarget(Option<String>),
@@ -128,6 +140,35 @@ impl Reducible for Playground {
                 next.share.panel = (panel != Panel::Outline).then(|| panel.as_str().to_string());
             }
             Action::SetLang(lang) => next.share.lang = lang,
+            // cache panel
+            Action::RecordBuild => {
+                let build = next.share.current_build();
+                next.share.history.push(build);
+            }
+            Action::ClearHistory => next.share.history.clear(),
+            Action::UpsertFile(file) => match next.share.files.iter_mut().find(|f| f.path == file.path) {
+                Some(old) if *old == file => return self,
+                Some(old) => *old = file,
+                None => next.share.files.push(file),
+            },
+            Action::RemoveFile(path) => next.share.files.retain(|f| f.path != path),
+            Action::RenameFile { from, to } => {
+                if from == to || to.is_empty() || next.share.files.iter().any(|f| f.path == to) {
+                    return self;
+                }
+                match next.share.files.iter_mut().find(|f| f.path == from) {
+                    Some(f) => f.path = to,
+                    None => return self,
+                }
+            }
+            Action::SetBuildArg { name, value } => match value {
+                Some(value) => {
+                    next.share.build_args.insert(name, value);
+                }
+                None => {
+                    next.share.build_args.remove(&name);
+                }
+            },
             Action::SetTarget(target) => {
                 if target == next.share.target {
                     return self;
@@ -205,16 +246,68 @@ mod tests {
         assert_eq!((s.panel(), &s.share.panel), (Panel::Outline, &None));
     }
 
+    // cache panel
+
     #[test]
-    fn setting_the_target_keeps_the_text_and_clearing_it_builds_the_last_stage_again() {
+    fn a_build_records_the_current_inputs_and_clearing_forgets_them() {
+        let start = Playground {
+            share: ShareState {
+                files: vec![ContextFile::text("a.txt", "1")],
+                target: Some("t".into()),
+                ..ShareState::from_dockerfile("FROM a AS t")
+            },
+            loaded: 0,
+        };
+        let s = reduce(
+            start,
+            vec![
+                Action::RecordBuild,
+                Action::UpsertFile(ContextFile::text("a.txt", "2")),
+                Action::SetBuildArg { name: "V".into(), value: Some("1".into()) },
+                Action::RecordBuild,
+            ],
+        );
+        assert_eq!(s.share.history.len(), 2);
+        assert_eq!(s.share.history[0].files, vec![ContextFile::text("a.txt", "1")]);
+        assert_eq!(s.share.history[1], s.share.current_build());
+        assert_eq!(s.share.history[0].target.as_deref(), Some("t"));
+        let s = reduce((*s).clone(), vec![Action::ClearHistory]);
+        assert!(s.share.history.is_empty());
+        assert_eq!(s.share.files, vec![ContextFile::text("a.txt", "2")]);
+    }
+
+    #[test]
+    fn context_files_are_added_replaced_renamed_and_removed_by_path() {
         let s = reduce(
             Playground::default(),
-            vec![Action::Edit("FROM a AS build\nFROM b".into()), Action::SetTarget(Some("build".into()))],
+            vec![
+                Action::UpsertFile(ContextFile::text("a", "1")),
+                Action::UpsertFile(ContextFile::text("b", "2")),
+                Action::UpsertFile(ContextFile::text("a", "3")),
+                // Renaming onto a taken path or to nothing is refused.
+                Action::RenameFile { from: "a".into(), to: "b".into() },
+                Action::RenameFile { from: "a".into(), to: "".into() },
+                Action::RenameFile { from: "b".into(), to: "src/b".into() },
+            ],
         );
-        assert_eq!(
-            (s.share.target.as_deref(), s.share.dockerfile.as_str(), s.loaded),
-            (Some("build"), "FROM a AS build\nFROM b", 0)
+        assert_eq!(s.share.files, vec![ContextFile::text("a", "3"), ContextFile::text("src/b", "2")]);
+        let s = reduce((*s).clone(), vec![Action::RemoveFile("a".into())]);
+        assert_eq!(s.share.files, vec![ContextFile::text("src/b", "2")]);
+    }
+
+    #[test]
+    fn build_args_and_target_are_set_and_unset() {
+        let s = reduce(
+            Playground::default(),
+            vec![
+                Action::SetBuildArg { name: "A".into(), value: Some("1".into()) },
+                Action::SetBuildArg { name: "B".into(), value: Some("".into()) },
+                Action::SetBuildArg { name: "A".into(), value: None },
+                Action::SetTarget(Some("build".into())),
+            ],
         );
+        assert_eq!(s.share.build_args.iter().collect::<Vec<_>>(), vec![(&"B".to_string(), &String::new())]);
+        assert_eq!(s.share.target.as_deref(), Some("build"));
         let s = reduce((*s).clone(), vec![Action::SetTarget(None)]);
         assert_eq!(s.share.target, None);
     }

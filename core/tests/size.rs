@@ -257,9 +257,13 @@ fn never_panics_on_truncated_input() {
 }
 
 #[test]
-fn an_uncatalogued_tag_is_compared_with_the_tags_the_catalogue_has() {
-    assert!(!catalogue::lookup("alpine:3.20", None).is_known());
-    assert_eq!(catalogue::variants("alpine:3.20"), vec!["docker.io/library/alpine:latest".to_string()]);
+fn an_uncatalogued_tag_is_priced_from_its_repository_and_compared_on_its_own_variants() {
+    // More in tests/size_catalogue.rs.
+    let b = catalogue::lookup("alpine:3.20", None);
+    assert_eq!((b.basis, b.estimated_from.as_deref()), (Basis::NearestTag, Some("docker.io/library/alpine:latest")));
+    assert_eq!(catalogue::variants("alpine:3.20"), vec!["docker.io/library/alpine:3.20".to_string()]);
+    // A tag whose variant the repository lacks is compared with the tags it has.
+    assert_eq!(catalogue::variants("alpine:3.20-ppc").first().map(String::as_str), Some("docker.io/library/alpine:latest"));
     assert!(catalogue::variants("example.com/none:1").is_empty());
 }
 

@@ -8,39 +8,62 @@ use yew::prelude::*;
 
 use crate::analysis::{Analysis, AnalysisRef};
 use crate::browser;
+use crate::components::banner::Banner;
 use crate::components::editor::{self, Editor};
 use crate::components::findings_panel::{Lint, LintRef};
 use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
+use crate::components::icons;
 use crate::components::panels::Panels;
+use crate::components::share_dialog::ShareDialog;
+use crate::embed::{self, EmbedParams, Incoming, Outgoing};
 use crate::i18n::{texts, Lang};
+use crate::live_cache::use_cache_view;
 use crate::samples::SampleId;
+use crate::share::{self, Notice, Startup};
 use crate::state::{Action, Panel, Playground, ShareState};
 
 /// localStorage keys for the two preferences that are not part of the state.
 const LANG_KEY: &str = "dockerplay.lang";
 const THEME_KEY: &str = "dockerplay.theme";
 
-/// The state a fresh visit starts from: the first sample's "before", in the
-/// language of the `lang=` parameter or the saved choice (none: the
-/// browser's).
-fn initial_state() -> Playground {
-    let explicit = browser::query_param("lang").or_else(|| browser::storage_get(LANG_KEY));
+/// The state a fresh visit starts from when there is neither a link nor a
+/// draft: the first sample's "before".
+fn default_state() -> ShareState {
     let first = &SampleId::ALL[0].sample().before;
-    Playground {
-        share: ShareState {
-            dockerfile: first.dockerfile.to_string(),
-            files: first.context(),
-            lang: explicit.as_deref().and_then(Lang::from_tag).map(|l| l.code().to_string()),
-            ..ShareState::default()
-        },
-        loaded: 0,
+    ShareState { dockerfile: first.dockerfile.to_string(), files: first.context(), ..ShareState::default() }
+}
+
+/// Where the page starts (see `share::startup`), in the language of the
+/// `lang=` parameter, else the link's or draft's, else the saved choice
+/// (none: the browser's), and on the embed's `target=`.
+fn boot(params: &EmbedParams) -> Startup {
+    let draft = browser::storage_get(share::DRAFT_KEY);
+    let mut start = share::startup(&browser::fragment(), draft.as_deref(), default_state(), params.embed);
+    let explicit = browser::query_param("lang").or_else(|| start.state.lang.clone()).or_else(|| browser::storage_get(LANG_KEY));
+    start.state.lang = explicit.as_deref().and_then(Lang::from_tag).map(|l| l.code().to_string());
+    if params.target.is_some() {
+        start.state.target = params.target.clone();
     }
+    start
 }
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+    let params = use_memo((), |_| EmbedParams::from_query(&browser::search()));
+    let start = use_memo((), {
+        let params = params.clone();
+        move |_| boot(&params)
+    });
+    let state = use_reducer({
+        let start = start.clone();
+        move || Playground { share: start.state.clone(), loaded: 0 }
+    });
+    let notice = use_state_eq({
+        let start = start.clone();
+        move || start.notice.clone()
+    });
+    let share_open = use_state_eq(|| false);
     let browser_langs = use_memo((), |_| browser::languages());
     let lang = Lang::choose(state.share.lang.as_deref(), browser_langs.iter().map(String::as_str));
     let t = texts(lang);
@@ -54,6 +77,12 @@ pub fn App() -> Html {
 
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    // The build the panels analyse, memoised on the inputs it is made of.
+    let build = use_memo(
+        (state.share.dockerfile.clone(), state.share.files.clone(), state.share.build_args.clone(), state.share.target.clone()),
+        |_| state.share.current_build(),
+    );
+    let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
     // Findings: the panel lists them and the editor underlines them. Whether
     // stages the target skips are checked too is a view choice.
     let all_stages = use_state_eq(|| false);
@@ -69,12 +98,114 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let dark = theme.is_dark(*system_dark);
+    let dark = params.dark.unwrap_or_else(|| theme.is_dark(*system_dark));
     use_effect_with(dark, |dark| browser::set_root_attribute("data-theme", if *dark { "dark" } else { "light" }));
     use_effect_with(lang, move |lang| {
         browser::set_root_attribute("lang", lang.code());
         browser::set_title(&format!("{} · {}", texts(*lang).app_title, texts(*lang).tagline));
     });
+
+    // A link that displaced a draft: keep the draft where "Restore my draft"
+    // (even after a reload) finds it.
+    use_effect_with((), {
+        let start = start.clone();
+        move |_| {
+            if let Some(backup) = &start.backup {
+                browser::storage_set(share::BACKUP_KEY, backup);
+            }
+        }
+    });
+    // The URL and the autosave follow the state, at most once per
+    // `DEBOUNCE_MS`. The first render writes nothing: the URL keeps the link
+    // that was opened (even a damaged one) until the user changes something.
+    {
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        // The change still waiting for the timer, saved at once if the page
+        // is left before it fires.
+        let pending = use_mut_ref(|| None::<ShareState>);
+        let first = use_mut_ref(|| true);
+        let embedded = params.embed;
+        let save = move |share: &ShareState| {
+            let fragment = dockerplay_core::permalink::encode(share);
+            browser::replace_fragment(&fragment);
+            if !embedded {
+                browser::storage_set(share::DRAFT_KEY, &fragment);
+            }
+        };
+        {
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                let listener = browser::on_page_hide(move || {
+                    if let Some(share) = pending.borrow_mut().take() {
+                        save(&share);
+                    }
+                });
+                move || drop(listener)
+            });
+        }
+        use_effect_with(state.share.clone(), move |share| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                *pending.borrow_mut() = Some(share.clone());
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(share::DEBOUNCE_MS, move || {
+                    if let Some(share) = pending.borrow_mut().take() {
+                        save(&share);
+                    }
+                }));
+            }
+        });
+    }
+    // A link pasted into the address bar of this tab changes only the
+    // fragment: open it as a fresh visit would, keeping what was showing.
+    {
+        let latest = use_mut_ref(ShareState::default);
+        *latest.borrow_mut() = state.share.clone();
+        let (state, notice) = (state.clone(), notice.clone());
+        let embedded = params.embed;
+        use_effect_with((), move |_| {
+            let listener = browser::on_hash_change(move || {
+                let current = latest.borrow().clone();
+                let Some(next) = share::navigate(&browser::fragment(), &current) else { return };
+                if let (Some(backup), false) = (&next.backup, embedded) {
+                    browser::storage_set(share::BACKUP_KEY, backup);
+                }
+                if next.state != current {
+                    state.dispatch(Action::Restore(next.state));
+                }
+                notice.set(next.notice);
+            });
+            move || drop(listener)
+        });
+    }
+    // Embedded: tell the host the content's height and every edit, and
+    // take a Dockerfile from it.
+    {
+        let first = use_mut_ref(|| true);
+        let embedded = params.embed;
+        use_effect_with(state.share.dockerfile.clone(), move |text| {
+            if embedded && !std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::post_to_parent(&Outgoing::Change { dockerfile: text.clone() }.to_json());
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        let embedded = params.embed;
+        use_effect_with((), move |_| {
+            let watch = embedded.then(|| {
+                browser::on_body_resize(|| {
+                    browser::post_to_parent(&Outgoing::Height { height: browser::content_height() }.to_json())
+                })
+            });
+            let listener = embedded.then(|| {
+                browser::on_message(move |json| {
+                    if let Some(Incoming::Set { dockerfile }) = Incoming::from_json(&json) {
+                        state.dispatch(Action::ReplaceText(dockerfile));
+                    }
+                })
+            });
+            move || drop((watch, listener))
+        });
+    }
 
     let on_edit = {
         let state = state.clone();
@@ -93,10 +224,6 @@ pub fn App() -> Html {
             editor::select_span(&textarea, &analysis.text, span);
             caret.set(span.start);
         })
-    };
-    let on_target = {
-        let state = state.clone();
-        Callback::from(move |target: Option<String>| state.dispatch(Action::SetTarget(target)))
     };
     let on_panel = {
         let state = state.clone();
@@ -173,10 +300,73 @@ pub fn App() -> Html {
             }
         });
     }
+    let on_restore = {
+        let (state, notice) = (state.clone(), notice.clone());
+        Callback::from(move |_| {
+            let draft = match &*notice {
+                Some(Notice::DraftKept(d)) => Some(d.clone()),
+                _ => None,
+            };
+            let draft = draft.or_else(|| {
+                browser::storage_get(share::BACKUP_KEY).and_then(|b| dockerplay_core::permalink::decode(&b).ok())
+            });
+            if let Some(d) = draft {
+                state.dispatch(Action::Restore(d));
+            }
+            browser::storage_remove(share::BACKUP_KEY);
+            notice.set(None);
+        })
+    };
+    let on_dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(None))
+    };
+    let on_share = {
+        let share_open = share_open.clone();
+        Callback::from(move |open: bool| {
+            share_open.set(open);
+            if !open {
+                browser::focus_id("share-button");
+            }
+        })
+    };
+    // The panel an embed shows when the state's is not among its `panels=`.
+    let panel = match &params.panels {
+        Some(only) if !only.contains(&state.panel()) => only[0],
+        _ => state.panel(),
+    };
+    let full_link = use_memo((params.embed, state.share.clone()), |(embedded, share)| {
+        embedded.then(|| {
+            let fragment = dockerplay_core::permalink::encode(share);
+            embed::full_playground_url(&browser::href(), &fragment, share.lang.as_deref())
+        })
+    });
+    // An embed is as tall as its Dockerfile (within bounds), so the host can
+    // size the iframe to it.
+    let embed_lines = state.share.dockerfile.lines().count().clamp(8, 28);
 
     html! {
-        <div class="app">
-            <Header {lang} {dark} on_lang={on_lang} on_theme={on_theme} on_samples={on_gallery.reform(|_| true)} />
+        <div class={classes!("app", params.embed.then_some("embed"))}
+            style={params.embed.then(|| format!("--embed-lines: {embed_lines}"))}>
+            if params.embed {
+                <div class="embed-bar">
+                    { icons::logo() }
+                    <span class="embed-title">{ t.app_title }</span>
+                    if params.readonly {
+                        <span class="embed-readonly">{ t.embed_readonly }</span>
+                    }
+                    <a class="btn embed-open" id="open-full" target="_blank" rel="noopener"
+                        href={(*full_link).clone().unwrap_or_default()}>
+                        { t.embed_open_full }
+                    </a>
+                </div>
+            } else {
+                <Header {lang} {dark} on_lang={on_lang} on_theme={on_theme} on_samples={on_gallery.reform(|_| true)}
+                    on_share={on_share.reform(|_| true)} />
+            }
+            if let Some(n) = (*notice).clone() {
+                <Banner {lang} notice={n} on_restore={on_restore} on_dismiss={on_dismiss} />
+            }
             <main class="workspace">
                 <section class="editor-pane" aria-label={t.editor_label}>
                     <Editor
@@ -189,14 +379,19 @@ pub fn App() -> Html {
                         textarea={textarea.clone()}
                         on_edit={on_edit}
                         on_caret={on_caret}
+                        readonly={params.readonly}
+                        cache_marks={cache.marks.clone()}
                     />
                 </section>
-                <Panels {lang} panel={state.panel()} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
-                    share={state.share.clone()} on_target={on_target}
-                    lint={lint.clone()} {on_all_stages} {on_replace} />
+                <Panels {lang} {panel} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                    state={state.clone()} cache={cache.live.clone()}
+                    lint={lint.clone()} {on_all_stages} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />
+            }
+            if *share_open {
+                <ShareDialog {lang} share={state.share.clone()} on_close={on_share.reform(|_| false)} />
             }
         </div>
     }

@@ -43,6 +43,12 @@ pub struct EditorProps {
     pub textarea: NodeRef,
     pub on_edit: Callback<String>,
     pub on_caret: Callback<usize>,
+    /// An embed with `readonly=1`: the text can be read and selected only.
+    #[prop_or_default]
+    pub readonly: bool,
+    /// Per line, the layer cache status to mark in the gutter.
+    #[prop_or_default]
+    pub cache_marks: Option<crate::live_cache::LineMarks>,
 }
 
 /// Lines are drawn in chunks of this many, so that scrolling re-renders the
@@ -215,7 +221,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     html! {
         <div class="editor">
             <div class="editor-body">
-                <Gutter node={gutter} marks={line_diags.clone()} current={line} shown={*shown} on_wheel={on_gutter_wheel} />
+                <Gutter node={gutter} marks={line_diags.clone()} current={line} shown={*shown} on_wheel={on_gutter_wheel} cache={props.cache_marks.clone()} />
                 <div class="code">
                     <div class="overlay" ref={overlay} aria-hidden="true">
                         <div class="current-line" style={current_top}></div>
@@ -231,6 +237,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                         autocomplete="off"
                         autocorrect="off"
                         wrap="off"
+                        readonly={props.readonly}
                         {oninput}
                         {onkeydown}
                         onkeyup={on_caret_event.reform(|e: KeyboardEvent| e.into())}

@@ -1,5 +1,6 @@
 //! Line numbers beside the editor, with a mark on lines that have a
-//! diagnostic (its message as the tooltip).
+//! diagnostic (its message as the tooltip), and a bar in the colour of the
+//! layer cache status on instruction lines while the Cache panel is open.
 
 use std::rc::Rc;
 
@@ -18,6 +19,9 @@ pub struct GutterProps {
     pub shown: (usize, usize),
     /// Wheel turns over the gutter, in pixels, for the textarea to scroll.
     pub on_wheel: Callback<f64>,
+    /// Per line: the cache status of the step written there, and why.
+    #[prop_or_default]
+    pub cache: Option<crate::live_cache::LineMarks>,
 }
 
 #[component]
@@ -44,12 +48,18 @@ pub fn Gutter(props: &GutterProps) -> Html {
                 }
                 { for props.marks[first..last].iter().enumerate().map(|(i, mark)| {
                     let n = (first + i) as u32 + 1;
+                    let cache = props.cache.as_ref().and_then(|c| c.get(first + i)).and_then(Option::as_ref);
                     let class = classes!(
                         "gl",
                         (n == props.current).then_some("current"),
                         mark.as_ref().map(|(s, _)| format!("gl-{}", s.as_str())),
+                        cache.map(|(s, _)| format!("gc gc-{}", s.as_str())),
                     );
-                    let title = mark.as_ref().map(|(_, m)| m.clone());
+                    let title = match (mark, cache) {
+                        (Some((_, m)), Some((_, c))) => Some(format!("{m}\n{c}")),
+                        (Some((_, m)), None) => Some(m.clone()),
+                        (None, c) => c.map(|(_, c)| c.clone()),
+                    };
                     html! { <div {class} {title}>{ n }</div> }
                 }) }
                 if last < len {

@@ -48,6 +48,7 @@ pub struct HeaderProps {
     /// Asks for the dark theme (true) or the light one.
     pub on_theme: Callback<bool>,
     pub on_samples: Callback<()>,
+    pub on_share: Callback<()>,
 }
 
 #[component]
@@ -66,6 +67,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let theme_label = if dark { t.theme_to_light } else { t.theme_to_dark };
     let on_theme = props.on_theme.reform(move |_: MouseEvent| !dark);
     let on_samples = props.on_samples.reform(|_: MouseEvent| ());
+    let on_share = props.on_share.reform(|_: MouseEvent| ());
 
     html! {
         <header class="topbar">
@@ -90,7 +92,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button type="button" class="btn icon-only" onclick={on_theme} title={theme_label} aria-label={theme_label}>
                     { if dark { icons::sun() } else { icons::moon() } }
                 </button>
-                <button type="button" class="btn primary" aria-disabled="true" title={t.share_soon}>
+                <button type="button" class="btn primary" id="share-button" onclick={on_share}>
                     { icons::share() }<span class="label">{ t.share }</span>
                 </button>
             </nav>

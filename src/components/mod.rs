@@ -1,8 +1,12 @@
 //! One function component per file.
 
 pub mod app;
+pub mod banner;
+pub mod base_chart;
+pub mod build_inputs;
 pub mod cache_panel;
 pub mod coming;
+pub mod context_panel;
 pub mod editor;
 pub mod findings_marks;
 pub mod findings_panel;
@@ -11,9 +15,12 @@ pub mod graph_panel;
 pub mod gutter;
 pub mod header;
 pub mod icons;
+pub mod layer_list;
 pub mod outline;
 pub mod overlay;
 pub mod panels;
 pub mod problems;
 pub mod rule_doc;
+pub mod share_dialog;
 pub mod size_panel;
+pub mod steps_table;

@@ -1,5 +1,8 @@
 //! The right-hand side: a tab bar and the open panel.
 
+use std::rc::Rc;
+
+use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::{Severity, Span};
 use yew::prelude::*;
 
@@ -12,7 +15,8 @@ use crate::components::outline::Outline;
 use crate::components::problems::Problems;
 use crate::components::size_panel::SizePanel;
 use crate::i18n::{texts, Lang, Texts};
-use crate::state::{Panel, ShareState};
+use crate::live_cache::LiveCacheRef;
+use crate::state::{Action, Panel, Playground};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelsProps {
@@ -24,14 +28,19 @@ pub struct PanelsProps {
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
-    /// The inputs (target, build args, files, history) for the graph panel.
-    pub share: ShareState,
-    /// Sets the stage to build (`None`: the last one).
-    pub on_target: Callback<Option<String>>,
+    /// The current build: Dockerfile, context files, build args, target.
+    pub build: Rc<BuildInput>,
+    /// The inputs and their reducer, for panels that change them.
+    pub state: UseReducerHandle<Playground>,
+    /// The live layer cache view (`None` while the Cache panel is closed).
+    pub cache: Option<LiveCacheRef>,
     // findings panel
     pub lint: LintRef,
     pub on_all_stages: Callback<bool>,
     pub on_replace: Callback<(String, Option<Span>)>,
+    /// The tabs an embed shows (`panels=`); `None` shows all.
+    #[prop_or_default]
+    pub only: Option<Vec<Panel>>,
 }
 
 fn title(t: &Texts, p: Panel) -> &'static str {
@@ -59,6 +68,18 @@ pub fn tab_for_key(current: Panel, key: &str) -> Option<Panel> {
     }
 }
 
+/// `p` if it shows, else the next shown tab in the direction `key` moves
+/// (an embed's `panels=` hides some).
+fn shown_from(p: Panel, key: &str, only: Option<&[Panel]>) -> Panel {
+    let Some(only) = only.filter(|o| !o.is_empty()) else { return p };
+    let step = if matches!(key, "ArrowLeft" | "End") { "ArrowLeft" } else { "ArrowRight" };
+    let mut next = p;
+    while !only.contains(&next) {
+        next = tab_for_key(next, step).unwrap_or(next);
+    }
+    next
+}
+
 #[component]
 pub fn Panels(props: &PanelsProps) -> Html {
     let t = texts(props.lang);
@@ -84,9 +105,9 @@ pub fn Panels(props: &PanelsProps) -> Html {
         }
     };
     let onkeydown = {
-        let (current, on_panel) = (props.panel, props.on_panel.clone());
+        let (current, on_panel, only) = (props.panel, props.on_panel.clone(), props.only.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if let Some(next) = tab_for_key(current, &e.key()) {
+            if let Some(next) = tab_for_key(current, &e.key()).map(|p| shown_from(p, &e.key(), only.as_deref())) {
                 e.prevent_default();
                 on_panel.emit(next);
                 browser::focus_id(&format!("tab-{}", next.as_str()));
@@ -100,12 +121,21 @@ pub fn Panels(props: &PanelsProps) -> Html {
         Panel::Problems => html! {
             <Problems lang={props.lang} analysis={props.analysis.clone()} diagnostics={props.analysis.diagnostics.clone()} on_reveal={props.on_reveal.clone()} />
         },
-        Panel::Cache => html! { <CachePanel lang={props.lang} /> },
-        Panel::Size => html! { <SizePanel lang={props.lang} /> },
-        Panel::Graph => html! {
-            <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()}
-                on_reveal={props.on_reveal.clone()} on_target={props.on_target.clone()} />
+        Panel::Cache => html! {
+            <CachePanel lang={props.lang} analysis={props.analysis.clone()} state={props.state.clone()}
+                live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
         },
+        Panel::Size => html! {
+            <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} />
+        },
+        Panel::Graph => {
+            let state = props.state.clone();
+            html! {
+                <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.state.share.clone()}
+                    on_reveal={props.on_reveal.clone()}
+                    on_target={Callback::from(move |t: Option<String>| state.dispatch(Action::SetTarget(t)))} />
+            }
+        }
         Panel::Findings => html! {
             <FindingsPanel lang={props.lang} analysis={props.analysis.clone()} lint={props.lint.clone()}
                 on_all_stages={props.on_all_stages.clone()} on_replace={props.on_replace.clone()} on_reveal={props.on_reveal.clone()} />
@@ -114,7 +144,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
     html! {
         <section class="panels" aria-label={t.panels_label}>
             <div class="tabs" role="tablist" {onkeydown}>
-                { for Panel::ALL.into_iter().map(tab) }
+                { for Panel::ALL.into_iter().filter(|p| props.only.as_ref().is_none_or(|o| o.contains(p))).map(tab) }
             </div>
             <div class="panel-body" id="panel-body" role="tabpanel" aria-labelledby={format!("tab-{}", props.panel.as_str())}>
                 { body }
@@ -135,5 +165,17 @@ mod tests {
         assert_eq!(tab_for_key(Panel::Size, "Home"), Some(Panel::Outline));
         assert_eq!(tab_for_key(Panel::Size, "End"), Some(Panel::Findings));
         assert_eq!(tab_for_key(Panel::Size, "a"), None);
+    }
+
+    #[test]
+    fn keys_skip_the_tabs_an_embed_hides() {
+        let only = [Panel::Outline, Panel::Cache, Panel::Graph];
+        let key = |from: Panel, key: &str| tab_for_key(from, key).map(|p| shown_from(p, key, Some(&only)));
+        assert_eq!(key(Panel::Outline, "ArrowRight"), Some(Panel::Cache));
+        assert_eq!(key(Panel::Cache, "ArrowLeft"), Some(Panel::Outline));
+        assert_eq!(key(Panel::Outline, "ArrowLeft"), Some(Panel::Graph));
+        assert_eq!(key(Panel::Graph, "ArrowRight"), Some(Panel::Outline));
+        assert_eq!(key(Panel::Cache, "End"), Some(Panel::Graph));
+        assert_eq!(shown_from(Panel::Size, "ArrowRight", None), Panel::Size);
     }
 }

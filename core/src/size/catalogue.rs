@@ -20,6 +20,9 @@ pub enum Basis {
     Estimate,
     /// Typed in by the user (`SizeOptions::image_sizes`).
     User,
+    /// A tag the catalogue lacks, priced as the closest tag of the same
+    /// repository with the same variant (`BaseImage::estimated_from`).
+    NearestTag,
     /// Not in the catalogue and not given: counted as 0 and flagged.
     Unknown,
 }
@@ -45,11 +48,21 @@ pub struct BaseImage {
     pub app_version: String,
     /// When the catalogue's figures were taken (the image's build date).
     pub data_date: String,
+    /// For `Basis::NearestTag`: the catalogued image whose figures stand in
+    /// (normalised reference, e.g. `docker.io/library/node:22-slim`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_from: Option<String>,
 }
 
 impl BaseImage {
     pub fn is_known(&self) -> bool {
         self.basis != Basis::Unknown
+    }
+
+    /// True when the size is the catalogue's own figure for this very image
+    /// (or the user's): not unknown, and not borrowed from a nearby tag.
+    pub fn is_exact(&self) -> bool {
+        !matches!(self.basis, Basis::Unknown | Basis::NearestTag)
     }
 
     /// Uncompressed bytes per compressed byte for layers built on this base.
@@ -105,6 +118,7 @@ fn from_row(row: &ImageRow, reference: String, digest: Option<String>) -> BaseIm
         base_os: row.base_os.to_string(),
         app_version: row.app_version.to_string(),
         data_date: row.data_date.to_string(),
+        estimated_from: None,
     }
 }
 
@@ -126,13 +140,23 @@ pub fn lookup(reference: &str, user_size: Option<u64>) -> BaseImage {
             base_os: String::new(),
             app_version: String::new(),
             data_date: String::new(),
+            estimated_from: None,
         };
     }
     let (name, tag, digest) = split_reference(reference);
     let row = if tag.is_empty() { None } else { find_row(&name, &tag) };
-    let mut image = match row {
-        Some(row) => from_row(row, normalized.clone(), digest.clone()),
-        None => BaseImage {
+    let nearest = if row.is_none() { nearest_row(&name, &tag) } else { None };
+    let mut image = match (row, nearest) {
+        (Some(row), _) => from_row(row, normalized.clone(), digest.clone()),
+        (None, Some(near)) => {
+            // The figures are another image's: it must not lend its identity.
+            let mut image = from_row(near, normalized.clone(), digest.clone());
+            image.basis = Basis::NearestTag;
+            image.identity = digest.clone();
+            image.estimated_from = Some(format!("{name}:{}", near.tag));
+            image
+        }
+        (None, None) => BaseImage {
             reference: normalized.clone(),
             uncompressed: 0,
             compressed: 0,
@@ -144,6 +168,7 @@ pub fn lookup(reference: &str, user_size: Option<u64>) -> BaseImage {
             base_os: String::new(),
             app_version: String::new(),
             data_date: String::new(),
+            estimated_from: None,
         },
     };
     if let Some(size) = user_size {
@@ -151,8 +176,80 @@ pub fn lookup(reference: &str, user_size: Option<u64>) -> BaseImage {
         image.compressed = (size as f64 / image.ratio()).round() as u64;
         image.layers = vec![image.compressed];
         image.basis = Basis::User;
+        image.estimated_from = None;
     }
     image
+}
+
+/// A tag read as a version and a variant: `20-slim` is version `[20]` with
+/// variant `{slim}`, `3.20` is `[3, 20]` with no variant, `21-jre-alpine3.19`
+/// is `[21]` with `{alpine, jre}`. Release codenames (`bookworm`, `jammy`)
+/// and channel names (`latest`, `lts`, `stable`) are not variants: the
+/// official images' `-slim-bookworm` is their `-slim`. None for a tag no
+/// official image has: an Alpine variant of a Debian or Ubuntu release.
+fn tag_shape(tag: &str) -> Option<(Vec<u64>, Vec<String>)> {
+    const CODENAMES: &[&str] = &["bookworm", "bullseye", "buster", "trixie", "jammy", "noble", "focal"];
+    const CHANNELS: &[&str] = &["latest", "lts", "stable", "current"];
+    let mut parts = tag.split('-').peekable();
+    let mut version = Vec::new();
+    if let Some(head) = parts.peek() {
+        if !head.is_empty() && head.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            version = head.split('.').filter_map(|n| n.parse().ok()).collect();
+            parts.next();
+        }
+    }
+    let words: Vec<String> =
+        parts.map(|p| p.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').to_ascii_lowercase()).collect();
+    let codename = words.iter().any(|w| CODENAMES.contains(&w.as_str()));
+    let mut variant: Vec<String> = words
+        .into_iter()
+        .filter(|w| !w.is_empty() && !CODENAMES.contains(&w.as_str()) && !CHANNELS.contains(&w.as_str()))
+        .collect();
+    if codename && variant.iter().any(|w| w == "alpine") {
+        return None;
+    }
+    variant.sort();
+    variant.dedup();
+    Some((version, variant))
+}
+
+/// How far apart two versions are, most significant component first, so
+/// that `3.11` is nearer `3.12` than `3.9`, and `20` nearer `22` than `24`.
+fn version_distance(a: &[u64], b: &[u64]) -> Vec<u64> {
+    (0..a.len().max(b.len())).map(|i| a.get(i).copied().unwrap_or(0).abs_diff(b.get(i).copied().unwrap_or(0))).collect()
+}
+
+/// The catalogued tag of repository `name` that best stands in for `tag`:
+/// same variant, then the nearest version. A versioned tag takes the nearest
+/// versioned row (the newer on a tie), else the unversioned one (`alpine:3.20`
+/// from `alpine:latest`); an unversioned tag takes the unversioned row, else
+/// the newest version. None when the repository or the variant is unknown.
+fn nearest_row(name: &str, tag: &str) -> Option<&'static ImageRow> {
+    if tag.is_empty() {
+        return None;
+    }
+    let (version, variant) = tag_shape(tag)?;
+    let candidates: Vec<(&'static ImageRow, Vec<u64>)> = data::images()
+        .iter()
+        .filter(|r| row_name(r) == name)
+        .filter_map(|r| {
+            let (v, var) = tag_shape(r.tag)?;
+            (var == variant).then_some((r, v))
+        })
+        .collect();
+    let unversioned = candidates.iter().find(|(_, v)| v.is_empty()).map(|(r, _)| *r);
+    let versioned = candidates.iter().filter(|(_, v)| !v.is_empty());
+    if version.is_empty() {
+        unversioned.or_else(|| versioned.max_by(|a, b| a.1.cmp(&b.1)).map(|(r, _)| *r))
+    } else {
+        versioned
+            .min_by(|a, b| {
+                // On equal distance the newer version wins.
+                version_distance(&version, &a.1).cmp(&version_distance(&version, &b.1)).then(b.1.cmp(&a.1))
+            })
+            .map(|(r, _)| *r)
+            .or(unversioned)
+    }
 }
 
 fn guess_libc(tag: &str) -> &'static str {
@@ -201,18 +298,20 @@ fn distroless_for(repository: &str) -> &'static [&'static str] {
     }
 }
 
-/// The catalogued variants of a base, itself first when catalogued: the
-/// full, `-slim` and `-alpine` tags of the same version (or, for a tag the
-/// catalogue lacks, up to four tags of the same image it has), then
-/// distroless equivalents. Returns normalised references.
+/// The variants of a base that can be priced, itself first when it can:
+/// the full, `-slim` and `-alpine` tags of the same version (each from the
+/// catalogue or its nearest tag; for a tag that has neither, up to four tags
+/// of the same image that the catalogue has), then distroless equivalents.
+/// Returns normalised references.
 pub fn variants(reference: &str) -> Vec<String> {
     let (name, tag, _) = split_reference(reference);
+    let priced = |t: &str| find_row(&name, t).is_some() || nearest_row(&name, t).is_some();
     let mut out = Vec::new();
-    if find_row(&name, &tag).is_some() {
+    if priced(&tag) {
         out.push(format!("{name}:{tag}"));
     }
     for t in variant_tags(tag_stem(&tag)) {
-        if find_row(&name, &t).is_some() {
+        if priced(&t) {
             let r = format!("{name}:{t}");
             if !out.contains(&r) {
                 out.push(r);
@@ -220,8 +319,9 @@ pub fn variants(reference: &str) -> Vec<String> {
         }
     }
     if out.is_empty() {
-        // A tag the catalogue lacks (alpine:3.20): offer the tags of the same
-        // image that it has, so that there is something to compare with.
+        // A repository the fallback cannot match (a variant the catalogue
+        // lacks): offer the tags it has, so that there is something to
+        // compare with.
         for r in data::images().iter().filter(|r| row_name(r) == name).take(4) {
             out.push(format!("{name}:{}", r.tag));
         }

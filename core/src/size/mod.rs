@@ -192,6 +192,14 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
                 format!("base image {} is not in the size catalogue: its size counts as 0 until you type one", st.base.reference),
             ));
         }
+        if let Some(from) = st.base.estimated_from.as_ref().filter(|_| st.root == i) {
+            let span = df.instructions.get(df.stages[i].from).map_or(Span::default(), |ins| ins.span);
+            diags.push(Diagnostic {
+                span,
+                severity: Severity::Info,
+                message: format!("base image {} is not in the size catalogue: its size is estimated from {from}", st.base.reference),
+            });
+        }
     }
     for st in states.iter() {
         for u in &st.unknowns {
@@ -222,7 +230,7 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
     }
     unknowns.sort_by_key(|u| u.instruction);
     let mut rep = report::assemble(image, others, opts);
-    rep.complete = rep.image.base.is_known() && unknowns.iter().all(|u| u.given);
+    rep.complete = rep.image.base.is_exact() && unknowns.iter().all(|u| u.given);
     rep.unknowns = unknowns;
     (rep, diags)
 }

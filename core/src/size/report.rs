@@ -174,6 +174,10 @@ pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool) -> BaseOp
     match base.basis {
         Basis::Estimate => caveats.push("base size is a computed or third-party estimate".to_string()),
         Basis::Unknown => caveats.push("base image not in the catalogue: counted as 0".to_string()),
+        Basis::NearestTag => caveats.push(format!(
+            "base size estimated from {}, the nearest tag in the catalogue",
+            short(base.estimated_from.as_deref().unwrap_or_default())
+        )),
         _ => {}
     }
     if !rep.unknowns.is_empty() {

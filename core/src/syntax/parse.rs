@@ -815,6 +815,7 @@ fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, String> {
 
 /// The image and alias dockerfile-parser finds on a FROM line, if its grammar
 /// accepts the line.
+#[cfg(feature = "dockerfile-parser")]
 fn dockerfile_parser_from(line: &str, instr: &Instruction) -> Option<(String, Option<String>)> {
     if instr.flags.iter().any(|f| f.name != "platform") || line.contains('\n') {
         return None;
@@ -822,6 +823,12 @@ fn dockerfile_parser_from(line: &str, instr: &Instruction) -> Option<(String, Op
     let parsed = dockerfile_parser::Dockerfile::parse(line).ok()?;
     let from = parsed.instructions.first()?.as_from()?;
     Some((from.image.content.clone(), from.alias.as_ref().map(|a| a.content.clone())))
+}
+
+/// Without dockerfile-parser (the web app's build), our own reading stands.
+#[cfg(not(feature = "dockerfile-parser"))]
+fn dockerfile_parser_from(_line: &str, _instr: &Instruction) -> Option<(String, Option<String>)> {
+    None
 }
 
 /// ENV and LABEL: `key=value ...` or the legacy `key value` (BuildKit's

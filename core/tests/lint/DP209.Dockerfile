@@ -25,5 +25,5 @@ COPY app.jar /app/app.jar
 FROM ubuntu:22.04
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
 ### passes: a saving too small to matter
-FROM debian:12
-COPY app /app
+FROM caddy:2
+COPY Caddyfile /etc/caddy/Caddyfile

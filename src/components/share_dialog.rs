@@ -1,0 +1,149 @@
+//! The share dialog: the permalink and its length, "copy link", "copy as
+//! Markdown", and the iframe snippet for embedding.
+
+use dockerplay_core::permalink::{self, LinkLength, ShareState};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::icons;
+use crate::embed;
+use crate::i18n::{texts, Lang};
+use crate::share::base_of;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareDialogProps {
+    pub lang: Lang,
+    pub share: ShareState,
+    pub on_close: Callback<()>,
+}
+
+/// What was copied last, to say so on its button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Copied {
+    Nothing,
+    Link,
+    Markdown,
+    Embed,
+}
+
+/// Groups digits in threes ("12,345"), which reads the same in both UI
+/// languages.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    // The first group takes the remainder, so every later one has three.
+    let head = match digits.len() % 3 {
+        0 => 3.min(digits.len()),
+        r => r,
+    };
+    let mut out = digits[..head].to_string();
+    let mut rest = &digits[head..];
+    while rest.len() >= 3 {
+        out.push(',');
+        out.push_str(&rest[..3]);
+        rest = &rest[3..];
+    }
+    out
+}
+
+#[component]
+pub fn ShareDialog(props: &ShareDialogProps) -> Html {
+    let t = texts(props.lang);
+    let copied = use_state_eq(|| Copied::Nothing);
+    let first = use_node_ref();
+    let links = use_memo(props.share.clone(), |share| {
+        let href = browser::href();
+        let fragment = permalink::encode(share);
+        let link = format!("{}#{fragment}", base_of(&href));
+        let markdown = permalink::markdown(&link, &share.dockerfile);
+        let snippet = embed::snippet(&href, &fragment);
+        (link, markdown, snippet)
+    });
+    let (link, markdown, snippet) = (*links).clone();
+    {
+        let on_close = props.on_close.clone();
+        let first = first.clone();
+        use_effect_with((), move |_| {
+            browser::focus(&first);
+            let listener = browser::on_key(move |key| {
+                if key == "Escape" {
+                    on_close.emit(());
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let copy = |what: Copied, text: String| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::copy_text(&text);
+            copied.set(what);
+        })
+    };
+    let label = |what: Copied, text: &'static str| if *copied == what { t.share_copied } else { text };
+    let chars = link.chars().count();
+    let warning = match permalink::link_length(chars) {
+        LinkLength::Fine => None,
+        LinkLength::TooLongForChat => Some(("warn-chat", t.share_warn_chat)),
+        LinkLength::TooLongForHosts => Some(("warn-hosts", t.share_warn_hosts)),
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            input.select();
+        }
+    });
+    let on_backdrop = props.on_close.reform(|_: MouseEvent| ());
+    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
+
+    html! {
+        <div class="backdrop" onclick={on_backdrop}>
+            <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onclick={stop}>
+                <div class="dialog-head">
+                    <h2 id="share-title">{ t.share_title }</h2>
+                    <button type="button" class="btn icon-only" ref={first} aria-label={t.close} title={t.close}
+                        onclick={props.on_close.reform(|_: MouseEvent| ())}>
+                        { icons::close() }
+                    </button>
+                </div>
+                <p class="dialog-intro">{ t.share_intro }</p>
+                <div class="share-row">
+                    <label for="share-link">{ t.share_link }</label>
+                    <span class={classes!("share-length", warning.map(|w| w.0))} id="share-length">
+                        { format!("{} {}", grouped(chars), t.share_chars) }
+                    </span>
+                </div>
+                <textarea id="share-link" class="share-text" readonly=true rows="3" value={link.clone()} onfocus={select_all.clone()} />
+                if let Some((class, text)) = warning {
+                    <p class={classes!("share-warning", class)} role="status">{ text }</p>
+                }
+                <div class="share-actions">
+                    <button type="button" class="btn primary" id="copy-link" onclick={copy(Copied::Link, link)}>
+                        { label(Copied::Link, t.share_copy_link) }
+                    </button>
+                    <button type="button" class="btn" id="copy-markdown" onclick={copy(Copied::Markdown, markdown)}>
+                        { label(Copied::Markdown, t.share_copy_markdown) }
+                    </button>
+                </div>
+                <h3 class="share-subtitle">{ t.share_embed }</h3>
+                <p class="share-hint">{ t.share_embed_intro }</p>
+                <textarea id="share-embed" class="share-text" readonly=true rows="3" value={snippet.clone()} onfocus={select_all} />
+                <div class="share-actions">
+                    <button type="button" class="btn" id="copy-embed" onclick={copy(Copied::Embed, snippet)}>
+                        { label(Copied::Embed, t.share_copy_embed) }
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn lengths_are_grouped_in_threes() {
+        for (n, s) in [(0, "0"), (999, "999"), (1000, "1,000"), (12345, "12,345"), (1234567, "1,234,567")] {
+            assert_eq!(grouped(n), s);
+        }
+    }
+}

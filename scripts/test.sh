@@ -30,9 +30,15 @@ fi
 step "browser tests (wasm-bindgen-test in Chromium)" cargo test -p dockerplay-app --target wasm32-unknown-unknown
 step "release build (trunk, wasm-opt -Oz)" trunk build --release
 step "size budget (gzipped first load <= 700 KB)" python3 scripts/budget.py dist 700
+# End-to-end tests, then the screenshot tours: each fails on a page error,
+# a console error or a broken expectation; the pictures land in tests/e2e/out/.
 for t in tests/e2e/*.test.mjs; do
   [ -e "$t" ] || continue
   step "end-to-end: $t" node "$t"
+done
+for t in tests/e2e/*.mjs; do
+  case "$t" in *.test.mjs|*/lib.mjs) continue ;; esac
+  step "screenshot tour: $t" node "$t"
 done
 
 echo

@@ -2,85 +2,14 @@
 //! on the real DOM), and read what the DOM shows.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use dockerplay_app::App;
+use common::*;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit,
-};
+use web_sys::{HtmlSelectElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The app mounted in a fresh `<div>`, unmounted when dropped.
-struct Page {
-    root: Element,
-    app: Option<yew::AppHandle<App>>,
-}
-
-impl Page {
-    async fn mount() -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
-        Page { root, app: Some(app) }
-    }
-
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no {selector} in the page"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    fn textarea(&self) -> HtmlTextAreaElement {
-        self.get("textarea").dyn_into().unwrap()
-    }
-
-    /// Replaces the editor's text as typing would: new value, then an
-    /// `input` event.
-    async fn type_text(&self, text: &str) {
-        let textarea = self.textarea();
-        textarea.set_value(text);
-        let _ = textarea.set_selection_range(text.len() as u32, text.len() as u32);
-        fire(&textarea, "input");
-        settle().await;
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
-        settle().await;
-    }
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-/// Lets Yew render and run effects.
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(40)).await;
-}
 
 #[wasm_bindgen_test]
 async fn a_broken_line_shows_in_the_outline_gutter_text_and_problems_and_clicking_it_moves_the_caret() {

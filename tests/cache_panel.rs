@@ -3,61 +3,16 @@
 //! read the hit/miss view from the DOM (steps table and editor gutter).
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use dockerplay_app::App;
+use common::*;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app mounted in a fresh `<div>`, unmounted when dropped.
-struct Page {
-    root: Element,
-    app: Option<yew::AppHandle<App>>,
-}
-
 impl Page {
-    async fn mount() -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
-        Page { root, app: Some(app) }
-    }
-
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no {selector} in the page"))
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
-    /// Replaces the editor's text as typing would.
-    async fn type_text(&self, text: &str) {
-        let textarea: HtmlTextAreaElement = self.get("textarea.input").dyn_into().unwrap();
-        textarea.set_value(text);
-        fire(&textarea, "input");
-        settle().await;
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
-        settle().await;
-    }
-
     /// Sets a form control's value and fires `event` ("input" or "change").
     async fn set(&self, selector: &str, value: &str, event: &str) {
         let el = self.get(selector);
@@ -90,27 +45,6 @@ impl Page {
     fn reason(&self, line: u32) -> String {
         self.text(&format!(".steps tr[data-line=\"{line}\"] .c-reason"))
     }
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-/// Lets Yew render and run effects.
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(40)).await;
 }
 
 /// The manifest first, then the source: the start page's context

@@ -2,32 +2,21 @@
 //! Dockerfile, and use the panel as a reader would.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use dockerplay_app::App;
+use common::*;
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lint::{self, CheckOptions};
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, Event, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The app mounted in a fresh `<div>`, unmounted when dropped.
-struct Page {
-    root: Element,
-    app: Option<yew::AppHandle<App>>,
-}
 
 impl Page {
     /// Mounts the app, types `text` and opens the findings tab.
     async fn with(text: &str) -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
-        let page = Page { root, app: Some(app) };
+        let page = Page::mount().await;
         let textarea = page.textarea();
         textarea.set_value(text);
         fire(&textarea, "input");
@@ -36,50 +25,10 @@ impl Page {
         page
     }
 
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no {selector} in the page"))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
-    }
-
     /// The codes of the findings listed, in order.
     fn codes(&self) -> Vec<String> {
-        let list = self.root.query_selector_all(".fd-item").unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-code").unwrap())
-            .collect()
+        self.all(".fd-item").iter().map(|e| e.get_attribute("data-code").unwrap()).collect()
     }
-
-    fn textarea(&self) -> HtmlTextAreaElement {
-        self.get("textarea").dyn_into().unwrap()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
-        settle().await;
-    }
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 /// A `mousemove` at a viewport point, made through the constructor so that
@@ -94,11 +43,6 @@ fn mouse_move(target: &Element, x: f64, y: f64) {
     let ctor: Function = Reflect::get(&window, &"MouseEvent".into()).unwrap().dyn_into().unwrap();
     let event: Event = Reflect::construct(&ctor, &Array::of2(&"mousemove".into(), &init)).unwrap().dyn_into().unwrap();
     target.dispatch_event(&event).unwrap();
-}
-
-/// Lets Yew render and run effects.
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(40)).await;
 }
 
 const APT: &str = "FROM alpine:3.20\nRUN apt install x\n";

@@ -2,60 +2,21 @@
 //! Dockerfile, and act on the diagram as a user would.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use dockerplay_app::App;
+use common::*;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
 use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit,
-    MouseEvent, MouseEventInit, PointerEvent, PointerEventInit, WheelEvent, WheelEventInit,
+    Element, HtmlInputElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent,
+    PointerEventInit, WheelEvent, WheelEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app mounted in a fresh `<div>`, unmounted when dropped.
-struct Page {
-    root: Element,
-    app: Option<yew::AppHandle<App>>,
-}
-
 impl Page {
-    async fn mount() -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
-        Page { root, app: Some(app) }
-    }
-
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no {selector} in the page"))
-    }
-
     fn classes(&self, selector: &str) -> String {
         self.get(selector).get_attribute("class").unwrap_or_default()
-    }
-
-    fn textarea(&self) -> HtmlTextAreaElement {
-        self.get("textarea").dyn_into().unwrap()
-    }
-
-    async fn type_text(&self, text: &str) {
-        let textarea = self.textarea();
-        textarea.set_value(text);
-        fire(&textarea, "input");
-        settle().await;
-    }
-
-    async fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
-        settle().await;
     }
 
     /// Clicks an SVG element (which has no `click()`): a bubbling click as
@@ -68,25 +29,6 @@ impl Page {
         self.get(selector).dispatch_event(&event).unwrap();
         settle().await;
     }
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    target.dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(40)).await;
 }
 
 /// A build stage, a debug stage nothing uses (skipped), and a final stage;

@@ -4,24 +4,20 @@
 //! page; these cover the same rules inside one page, quickly.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
+use common::*;
 use dockerplay_app::share::{BACKUP_KEY, DEBOUNCE_MS, DRAFT_KEY};
-use dockerplay_app::App;
 use dockerplay_core::permalink::{self, ShareState};
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app mounted in a fresh `<div>` on a page with this URL fragment and
-/// this autosaved draft; unmounted (and the URL and storage cleared) when
-/// dropped.
-struct Page {
-    root: Element,
-    app: Option<yew::AppHandle<App>>,
-}
+/// The app mounted on a page with this URL fragment and this autosaved
+/// draft; unmounted (and the URL cleared) when dropped.
+struct Visit(Page);
 
 fn set_fragment(fragment: &str) {
     let w = web_sys::window().unwrap();
@@ -33,72 +29,45 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-impl Page {
-    async fn mount(fragment: &str, draft: Option<&str>) -> Page {
+impl Visit {
+    async fn mount(fragment: &str, draft: Option<&str>) -> Visit {
         set_fragment(fragment);
         storage().clear().unwrap();
         if let Some(d) = draft {
             storage().set_item(DRAFT_KEY, &permalink::encode(&ShareState::from_dockerfile(d))).unwrap();
         }
-        Page::remount().await
+        Visit::remount().await
     }
 
     /// Mounts without touching the URL or storage, as a reload would find them.
-    async fn remount() -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle(40).await;
-        Page { root, app: Some(app) }
+    async fn remount() -> Visit {
+        Visit(Page::mount().await)
     }
 
-    fn find(&self, selector: &str) -> Option<Element> {
-        self.root.query_selector(selector).unwrap()
-    }
-
-    fn textarea(&self) -> HtmlTextAreaElement {
-        self.find("textarea").unwrap().dyn_into().unwrap()
-    }
-
-    fn text(&self) -> String {
+    /// The editor's text.
+    fn value(&self) -> String {
         self.textarea().value()
     }
 
-    async fn type_text(&self, text: &str) {
-        let textarea = self.textarea();
-        textarea.set_value(text);
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        textarea.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-        settle(40).await;
-    }
+    fn unmount(self) {}
+}
 
-    async fn click(&self, selector: &str) {
-        self.find(selector).unwrap().dyn_into::<HtmlElement>().unwrap().click();
-        settle(40).await;
-    }
-
-    fn unmount(mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
+impl std::ops::Deref for Visit {
+    type Target = Page;
+    fn deref(&self) -> &Page {
+        &self.0
     }
 }
 
-impl Drop for Page {
+impl Drop for Visit {
     fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
+        // The app first, as the page's own drop would, then the URL.
+        if let Some(app) = self.0.app.take() {
             app.destroy();
         }
-        self.root.remove();
+        self.0.root.remove();
         set_fragment("");
     }
-}
-
-async fn settle(ms: u64) {
-    yew::platform::time::sleep(Duration::from_millis(ms)).await;
 }
 
 /// Waits (up to five seconds) until `done` holds.
@@ -107,7 +76,7 @@ async fn until(done: impl Fn() -> bool) {
         if done() {
             return;
         }
-        settle(50).await;
+        pause(50).await;
     }
 }
 
@@ -117,20 +86,20 @@ fn fragment() -> String {
 
 #[wasm_bindgen_test]
 async fn an_edit_reaches_the_url_and_the_draft_after_the_debounce_and_comes_back() {
-    let page = Page::mount("", None).await;
+    let page = Visit::mount("", None).await;
     page.type_text("FROM alpine\nRUN echo 中文\n").await;
     // Not yet: typing does not encode the state on every keystroke.
     assert_eq!(fragment(), "");
     assert_eq!(storage().get_item(DRAFT_KEY).unwrap(), None);
-    settle(DEBOUNCE_MS as u64 + 100).await;
+    pause(DEBOUNCE_MS as u64 + 100).await;
     let shared = permalink::decode(&fragment()).expect("the URL holds the state");
     assert_eq!(shared.dockerfile, "FROM alpine\nRUN echo 中文\n");
     assert_eq!(storage().get_item(DRAFT_KEY).unwrap().as_deref(), Some(fragment().as_str()));
     // A later visit without the link gets the draft back.
     page.unmount();
     set_fragment("");
-    let again = Page::remount().await;
-    assert_eq!(again.text(), "FROM alpine\nRUN echo 中文\n");
+    let again = Visit::remount().await;
+    assert_eq!(again.value(), "FROM alpine\nRUN echo 中文\n");
     assert!(again.find(".banner").is_none());
 }
 
@@ -140,14 +109,14 @@ async fn a_link_shows_its_state_and_keeps_a_different_draft_one_click_away() {
         target: Some("build".into()),
         ..ShareState::from_dockerfile("FROM golang AS build\nFROM scratch\n")
     });
-    let page = Page::mount(&link, Some("FROM my-draft\n")).await;
-    assert_eq!(page.text(), "FROM golang AS build\nFROM scratch\n");
+    let page = Visit::mount(&link, Some("FROM my-draft\n")).await;
+    assert_eq!(page.value(), "FROM golang AS build\nFROM scratch\n");
     assert!(page.find(".banner-info").is_some(), "the draft is offered back");
     assert!(storage().get_item(BACKUP_KEY).unwrap().is_some(), "and kept across a reload");
     // The URL keeps the opened link until something changes.
     assert_eq!(fragment(), link);
     page.click("#restore-draft").await;
-    assert_eq!(page.text(), "FROM my-draft\n");
+    assert_eq!(page.value(), "FROM my-draft\n");
     assert!(page.find(".banner").is_none());
     assert_eq!(storage().get_item(BACKUP_KEY).unwrap(), None);
 }
@@ -155,8 +124,8 @@ async fn a_link_shows_its_state_and_keeps_a_different_draft_one_click_away() {
 #[wasm_bindgen_test]
 async fn a_link_equal_to_the_draft_opens_without_a_banner() {
     let link = permalink::encode(&ShareState::from_dockerfile("FROM same\n"));
-    let page = Page::mount(&link, Some("FROM same\n")).await;
-    assert_eq!(page.text(), "FROM same\n");
+    let page = Visit::mount(&link, Some("FROM same\n")).await;
+    assert_eq!(page.value(), "FROM same\n");
     assert!(page.find(".banner").is_none());
 }
 
@@ -173,15 +142,15 @@ async fn hostile_links_give_a_banner_and_a_usable_page() {
         (huge.as_str(), "DockerfileTooLarge"),
     ];
     for (fragment, kind) in cases {
-        let page = Page::mount(fragment, Some("FROM my-draft\n")).await;
+        let page = Visit::mount(fragment, Some("FROM my-draft\n")).await;
         let banner = page.find(".banner-error").unwrap_or_else(|| panic!("no banner for {kind}"));
         let error = banner.get_attribute("data-error").unwrap();
         assert!(error.starts_with(kind), "{kind}: {error}");
         assert!(banner.text_content().unwrap().contains("could not be opened"));
         // The draft shows, and the page works.
         // Decoding a 2 MB payload takes a while in a debug build.
-        until(|| page.text() == "FROM my-draft\n").await;
-        assert_eq!(page.text(), "FROM my-draft\n", "{kind}");
+        until(|| page.value() == "FROM my-draft\n").await;
+        assert_eq!(page.value(), "FROM my-draft\n", "{kind}");
         page.type_text("FROM busybox\n").await;
         assert!(page.find(".hl-line").unwrap().text_content().unwrap().starts_with("FROM busybox"));
         page.click(".banner-close").await;
@@ -191,7 +160,7 @@ async fn hostile_links_give_a_banner_and_a_usable_page() {
 
 #[wasm_bindgen_test]
 async fn the_share_dialog_link_holds_the_state_and_its_length() {
-    let page = Page::mount("", None).await;
+    let page = Visit::mount("", None).await;
     page.type_text("FROM node:22\nCOPY . .\n").await;
     page.click("#share-button").await;
     let link: HtmlTextAreaElement = page.find("#share-link").unwrap().dyn_into().unwrap();

@@ -3,49 +3,28 @@
 //! read what the DOM shows.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
+mod common;
 
-use dockerplay_app::App;
+use common::*;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app mounted in a fresh `<div>`, unmounted when dropped.
-struct Page {
-    root: Element,
-    app: Option<yew::AppHandle<App>>,
-}
+/// This panel's estimates take a little longer to show than others.
+const SIZE_SETTLE_MS: u64 = 60;
 
 impl Page {
     /// Mounts the app, types `dockerfile` and opens the Size tab.
     async fn with_size_panel(dockerfile: &str) -> Page {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let root = doc.create_element("div").unwrap();
-        doc.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
-        let page = Page { root, app: Some(app) };
+        let page = Page::mount_pausing(SIZE_SETTLE_MS).await;
         let textarea: HtmlTextAreaElement = page.get("textarea").dyn_into().unwrap();
         textarea.set_value(dockerfile);
         fire(&textarea, "input");
-        settle().await;
+        page.settle().await;
         page.click("#tab-size").await;
         page
-    }
-
-    fn get(&self, selector: &str) -> Element {
-        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in the page"))
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default()
     }
 
     /// The image's total as the panel shows it.
@@ -53,39 +32,13 @@ impl Page {
         self.text("[data-testid=size-total] .size-big")
     }
 
-    async fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
-        settle().await;
-    }
-
     /// Types a value into an input and commits it, as leaving the field does.
     async fn enter(&self, selector: &str, value: &str) {
         let input: HtmlInputElement = self.get(selector).dyn_into().unwrap();
         input.set_value(value);
         fire(&input, "change");
-        settle().await;
+        self.settle().await;
     }
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
-/// Lets Yew render and run effects.
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(60)).await;
 }
 
 /// Decimal megabytes from a figure like `1112 MB` or `41.8 MB`.

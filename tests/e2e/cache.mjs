@@ -5,11 +5,7 @@
 //
 // Usage: trunk build && PORT=8197 node tests/e2e/cache.mjs   (any free port)
 
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
-
-const out = join(root, "tests", "e2e", "out");
+import { open, out, shoot, tour } from "./lib.mjs";
 
 const shots = [
   { name: "cache-1920-light", width: 1920, height: 1080, scheme: "light" },
@@ -20,43 +16,19 @@ const shots = [
   { name: "cache-360-dark-zh", width: 360, height: 740, scheme: "dark", query: "?lang=zh-CN", full: true },
 ];
 
-const server = await serve();
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const problems = [];
-try {
-  for (const s of shots) {
-    const context = await browser.newContext({
-      viewport: { width: s.width, height: s.height },
-      colorScheme: s.scheme,
-      locale: "en-US",
-      deviceScaleFactor: 1,
-    });
-    const page = await context.newPage();
-    watch(page, s.name, problems);
-    await page.goto(`${origin}/${s.query || ""}`);
-    await page.waitForSelector(".hl-line");
-    // The "after" Node sample: manifests first, then the source.
-    await page.click(".actions .btn");
-    await page.click(`.card:nth-child(1) .btn.primary`);
-    await page.waitForSelector(".dialog", { state: "detached" });
-    await page.click("#tab-cache");
-    await page.click(".cache-build");
-    await page.click('.ctx-row[data-path="server.js"] .ctx-name');
-    await page.fill(".ctx-content", 'console.log("edited");\n');
-    if (s.whatif) {
-      await page.click(".whatif-row:nth-child(2) .btn");
-    }
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: !!s.full });
-    await context.close();
+await tour(shots, async (page, s) => {
+  await open(page, s.query);
+  // The "after" Node sample: manifests first, then the source.
+  await page.click(".actions .btn");
+  await page.click(`.card:nth-child(1) .btn.primary`);
+  await page.waitForSelector(".dialog", { state: "detached" });
+  await page.click("#tab-cache");
+  await page.click(".cache-build");
+  await page.click('.ctx-row[data-path="server.js"] .ctx-name');
+  await page.fill(".ctx-content", 'console.log("edited");\n');
+  if (s.whatif) {
+    await page.click(".whatif-row:nth-child(2) .btn");
   }
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+  await shoot(page, s.name, { fullPage: !!s.full });
+});
 console.log(`wrote ${shots.length} screenshots to ${out}`);

@@ -7,7 +7,7 @@
 // Usage: trunk build && node tests/e2e/editor.test.mjs   (PORT=8080 by default)
 
 import assert from "node:assert/strict";
-import { launch, origin, serve, watch } from "./lib.mjs";
+import { launch, origin, serve, watch, report } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -73,8 +73,5 @@ try {
   await browser.close();
   server.close();
 }
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+report(problems);
 console.log("editor: ok");

@@ -5,11 +5,7 @@
 //
 // Usage: trunk build && node tests/e2e/findings.mjs   (PORT=8080 by default)
 
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
-
-const out = join(root, "tests", "e2e", "out");
+import { open, out, shoot, tour } from "./lib.mjs";
 
 const shots = [
   { name: "1920-light", width: 1920, height: 1080, scheme: "light", doc: true },
@@ -25,22 +21,10 @@ const shots = [
   { name: "editor-dark", width: 1200, height: 400, scheme: "dark", zoom: true },
 ];
 
-const server = await serve();
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const problems = [];
-try {
-  for (const s of shots) {
-    const context = await browser.newContext({
-      viewport: { width: s.width, height: s.height },
-      colorScheme: s.scheme,
-      locale: "en-US",
-      deviceScaleFactor: s.zoom ? 2 : 1,
-    });
-    const page = await context.newPage();
-    watch(page, s.name, problems);
-    await page.goto(`${origin}/${s.query || ""}`);
-    await page.waitForSelector(".hl-line");
+await tour(
+  shots,
+  async (page, s, problems) => {
+    await open(page, s.query);
     if (s.sample) {
       await page.click(".actions .btn");
       await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
@@ -50,21 +34,13 @@ try {
     const items = await page.locator(".fd-item").count();
     if (!s.sample && items === 0) problems.push(`${s.name}: no findings listed for the first sample`);
     if (s.doc && items > 0) await page.click(".fd-item .fd-rule");
-    await page.waitForTimeout(150);
-    const path = join(out, `findings-${s.name}.png`);
+    const name = `findings-${s.name}`;
     if (s.zoom) {
-      await page.screenshot({ path, clip: { x: 0, y: 60, width: 420, height: 160 } });
+      await shoot(page, name, { clip: { x: 0, y: 60, width: 420, height: 160 } });
     } else {
-      await page.screenshot({ path, fullPage: !!s.full });
+      await shoot(page, name, { fullPage: !!s.full });
     }
-    await context.close();
-  }
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+  },
+  { context: (s) => ({ deviceScaleFactor: s.zoom ? 2 : 1 }) },
+);
 console.log(`wrote ${shots.length} screenshots to ${out}`);

@@ -6,11 +6,10 @@
 //
 // Usage: trunk build && node tests/e2e/graph.mjs   (PORT=8080 by default)
 
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
+import { open, out, shoot, tour, watch } from "./lib.mjs";
 
-const out = join(root, "tests", "e2e", "out");
 const samples = { go: 3, java: 4, frontend: 5 };
 
 const shots = [];
@@ -48,23 +47,10 @@ shots.push({ name: "graph-big-1920-dark", width: 1920, height: 1080, scheme: "da
 shots.push({ name: "graph-big-360-light-steps", width: 360, height: 740, scheme: "light", text: BIG, narrow: true, steps: true });
 shots.push({ name: "graph-go-1920-light-hover-target", width: 1920, height: 1080, scheme: "light", card: 3, hover: true });
 
-const server = await serve();
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const problems = [];
-try {
-  for (const s of shots) {
-    const context = await browser.newContext({
-      viewport: { width: s.width, height: s.height },
-      colorScheme: s.scheme,
-      locale: "en-US",
-      deviceScaleFactor: 1,
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    watch(page, s.name, problems);
-    await page.goto(`${origin}/${s.query || ""}`);
-    await page.waitForSelector(".hl-line");
+await tour(
+  shots,
+  async (page, s) => {
+    await open(page, s.query);
     if (s.text) {
       await page.fill("textarea.input", s.text);
     } else {
@@ -81,40 +67,35 @@ try {
       await page.click(".graph-set-target");
       await page.hover(".dp-stage[data-index='0'] > rect");
     }
-    await page.waitForTimeout(200);
     if (s.narrow) {
+      await page.waitForTimeout(200);
       await page.locator(".panels").screenshot({ path: join(out, `${s.name}.png`) });
     } else {
-      await page.screenshot({ path: join(out, `${s.name}.png`) });
+      await shoot(page, s.name, {}, 200);
     }
-    await context.close();
-  }
-
-  // The exports: an SVG file and a PNG file.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  watch(page, "export", problems);
-  await page.goto(`${origin}/`);
-  await page.waitForSelector(".hl-line");
-  await page.click(".actions .btn");
-  await page.click(`.card:nth-child(4) .btn.primary`);
-  await page.click("#tab-graph");
-  for (const [button, file, check] of [
-    [".graph-svg", "graph-export.svg", (b) => b.toString("utf8").includes("<svg") && b.toString("utf8").includes("dp-bg")],
-    [".graph-png", "graph-export.png", (b) => b.subarray(1, 4).toString("latin1") === "PNG" && b.length > 5000],
-  ]) {
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), page.click(button)]);
-    const path = join(out, file);
-    await download.saveAs(path);
-    if (!check(await readFile(path))) problems.push(`export: ${file} is not what it claims to be`);
-  }
-  await context.close();
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+  },
+  {
+    context: () => ({ acceptDownloads: true }),
+    // The exports: an SVG file and a PNG file.
+    after: async (browser, problems) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      const page = await context.newPage();
+      watch(page, "export", problems);
+      await open(page);
+      await page.click(".actions .btn");
+      await page.click(`.card:nth-child(4) .btn.primary`);
+      await page.click("#tab-graph");
+      for (const [button, file, check] of [
+        [".graph-svg", "graph-export.svg", (b) => b.toString("utf8").includes("<svg") && b.toString("utf8").includes("dp-bg")],
+        [".graph-png", "graph-export.png", (b) => b.subarray(1, 4).toString("latin1") === "PNG" && b.length > 5000],
+      ]) {
+        const [download] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), page.click(button)]);
+        const path = join(out, file);
+        await download.saveAs(path);
+        if (!check(await readFile(path))) problems.push(`export: ${file} is not what it claims to be`);
+      }
+      await context.close();
+    },
+  },
+);
 console.log(`wrote ${shots.length} screenshots and 2 exports to ${out}`);

@@ -2,7 +2,7 @@
 // would serve it) and a headless Chromium.
 
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -55,4 +55,60 @@ export function launch() {
 export function watch(page, name, problems) {
   page.on("pageerror", (e) => problems.push(`${name}: page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`${name}: console: ${m.text()}`));
+}
+
+/// Exits with 1, listing them, if there are any problems.
+export function report(problems) {
+  if (problems.length) {
+    console.error(problems.join("\n"));
+    process.exit(1);
+  }
+}
+
+/// Where the screenshot tours write.
+export const out = join(root, "tests", "e2e", "out");
+
+/// Opens the app at `path` (a query and/or fragment) and waits for the editor.
+export async function open(page, path = "") {
+  await page.goto(`${origin}/${path}`);
+  await page.waitForSelector(".hl-line");
+}
+
+/// Waits `wait` ms for the page to settle, then writes `out/<name>.png`.
+export async function shoot(page, name, options = {}, wait = 150) {
+  await page.waitForTimeout(wait);
+  await page.screenshot({ path: join(out, `${name}.png`), ...options });
+}
+
+/// A screenshot tour: serves dist/, then for each shot ({ name, width,
+/// height, scheme, ... }) opens a fresh context (en-US, that viewport and
+/// colour scheme, plus `context(shot)`), collects its page and console
+/// errors, and runs `visit(page, shot, problems)`, which takes the
+/// pictures. `after(browser, problems)` runs once after the shots. Exits
+/// with 1, listing them, if anything went into `problems`.
+export async function tour(shots, visit, { context = () => ({}), after } = {}) {
+  const server = await serve();
+  await mkdir(out, { recursive: true });
+  const browser = await launch();
+  const problems = [];
+  try {
+    for (const s of shots) {
+      const ctx = await browser.newContext({
+        viewport: { width: s.width, height: s.height },
+        colorScheme: s.scheme,
+        locale: "en-US",
+        deviceScaleFactor: 1,
+        ...context(s),
+      });
+      const page = await ctx.newPage();
+      watch(page, s.name, problems);
+      await visit(page, s, problems);
+      await ctx.close();
+    }
+    if (after) await after(browser, problems);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  report(problems);
 }

@@ -4,11 +4,7 @@
 //
 // Usage: trunk build && node tests/e2e/screens.mjs   (PORT=8080 by default)
 
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
-
-const out = join(root, "tests", "e2e", "out");
+import { open, out, shoot, tour } from "./lib.mjs";
 
 const shots = [
   { name: "360-light", width: 360, height: 740, scheme: "light", full: true },
@@ -23,53 +19,29 @@ const shots = [
   { name: "360-dark-java-after", width: 360, height: 740, scheme: "dark", sample: 4, full: true },
 ];
 
-const server = await serve();
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const problems = [];
-try {
-  for (const s of shots) {
-    const context = await browser.newContext({
-      viewport: { width: s.width, height: s.height },
-      colorScheme: s.scheme,
-      locale: "en-US",
-      deviceScaleFactor: 1,
-    });
-    const page = await context.newPage();
-    watch(page, s.name, problems);
-    await page.goto(`${origin}/${s.query || ""}`);
-    await page.waitForSelector(".hl-line");
-    if (s.problems) {
-      // Break one line so that a diagnostic shows inline and in the list.
-      await page.click("textarea.input");
-      await page.keyboard.press("Control+End");
-      await page.keyboard.type("\nFORM alpine\nRUN echo 'done'");
-      await page.click("#tab-problems");
-    }
-    if (s.sample) {
-      // Open a sample's "after" side from the gallery.
-      await page.click(".actions .btn");
-      await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
-      await page.waitForSelector(".dialog", { state: "detached" });
-    }
-    if (s.caret) {
-      // Put the caret on a line, as a click would, so the outline follows.
-      await page.click("textarea.input", { position: { x: 60, y: 10 + 20 * (s.caret - 1) + 10 } });
-    }
-    if (s.gallery) {
-      await page.click(".actions .btn");
-      await page.waitForSelector(".dialog");
-    }
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: !!s.full });
-    await context.close();
+await tour(shots, async (page, s) => {
+  await open(page, s.query);
+  if (s.problems) {
+    // Break one line so that a diagnostic shows inline and in the list.
+    await page.click("textarea.input");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("\nFORM alpine\nRUN echo 'done'");
+    await page.click("#tab-problems");
   }
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+  if (s.sample) {
+    // Open a sample's "after" side from the gallery.
+    await page.click(".actions .btn");
+    await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
+    await page.waitForSelector(".dialog", { state: "detached" });
+  }
+  if (s.caret) {
+    // Put the caret on a line, as a click would, so the outline follows.
+    await page.click("textarea.input", { position: { x: 60, y: 10 + 20 * (s.caret - 1) + 10 } });
+  }
+  if (s.gallery) {
+    await page.click(".actions .btn");
+    await page.waitForSelector(".dialog");
+  }
+  await shoot(page, s.name, { fullPage: !!s.full });
+});
 console.log(`wrote ${shots.length} screenshots to ${out}`);

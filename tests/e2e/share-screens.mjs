@@ -5,11 +5,8 @@
 //
 // Usage: trunk build && node tests/e2e/share-screens.mjs   (PORT=8080 by default)
 
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
+import { open, origin, out, shoot, tour } from "./lib.mjs";
 
-const out = join(root, "tests", "e2e", "out");
 const shots = [
   { name: "dialog-1920-light", width: 1920, height: 1080, scheme: "light", dialog: true },
   { name: "dialog-360-dark", width: 360, height: 740, scheme: "dark", dialog: true },
@@ -23,78 +20,50 @@ const shots = [
   { name: "embed-360-dark", width: 360, height: 740, scheme: "dark", embed: "embed=1&readonly=1&theme=dark&lang=zh-CN" },
 ];
 
-const server = await serve();
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const problems = [];
-try {
-  for (const s of shots) {
-    const context = await browser.newContext({
-      viewport: { width: s.width, height: s.height },
-      colorScheme: s.scheme,
-      locale: "en-US",
-      deviceScaleFactor: 1,
-    });
-    const page = await context.newPage();
-    watch(page, s.name, problems);
-    if (s.embed) {
-      await page.goto(`${origin}/`);
-      await page.waitForSelector(".hl-line");
-      await page.waitForTimeout(900);
-      const hash = await page.evaluate(() => location.hash || "");
-      await page.setContent(`<!doctype html><link rel="icon" href="data:,"><body style="margin:0;padding:16px;font:16px sans-serif;background:${s.scheme === "dark" ? "#222" : "#fafafa"}">
-        <p>A tutorial paragraph above the embed.</p>
-        <iframe id="f" style="width:100%;height:300px;border:1px solid #888" src="${origin}/?${s.embed}${hash}"></iframe>
-        <p>And one below.</p>
-        <script>addEventListener("message", (e) => { if (e.data && e.data.type === "dockerplay:height") document.getElementById("f").style.height = e.data.height + "px"; });</script>
-      </body>`);
-      await page.frameLocator("#f").locator(".hl-line").first().waitFor();
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: join(out, `share-${s.name}.png`), fullPage: true });
-      await context.close();
-      continue;
-    }
-    if (s.draftKept) {
-      // A draft, then a link to something else.
-      await page.goto(`${origin}/${s.query || ""}`);
-      await page.waitForSelector(".hl-line");
-      await page.click("textarea.input");
-      await page.keyboard.press("Control+End");
-      await page.keyboard.type("\n# my draft");
-      await page.waitForTimeout(900);
-      const hash = await page.evaluate(() => location.hash);
-      await page.click("textarea.input");
-      await page.keyboard.type("\n# and more");
-      await page.waitForTimeout(900);
-      await page.goto(`${origin}/${s.query || ""}${hash}`);
-    } else {
-      await page.goto(`${origin}/${s.query || ""}${s.hash || ""}`);
-    }
-    await page.waitForSelector(".hl-line");
-    if (s.long) {
-      await page.click("textarea.input");
-      await page.keyboard.press("Control+End");
-      let x = 12345;
-      const noise = Array.from({ length: 2600 }, () => {
-        x = (x * 1103515245 + 12345) % 2147483648;
-        return String.fromCharCode(48 + (x % 75));
-      }).join("");
-      await page.keyboard.insertText(`\nRUN echo '${noise}'`);
-    }
-    if (s.dialog) {
-      await page.click("#share-button");
-      await page.waitForSelector(".share-dialog");
-    }
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(out, `share-${s.name}.png`), fullPage: s.width < 400 });
-    await context.close();
+await tour(shots, async (page, s) => {
+  if (s.embed) {
+    await open(page);
+    await page.waitForTimeout(900);
+    const hash = await page.evaluate(() => location.hash || "");
+    await page.setContent(`<!doctype html><link rel="icon" href="data:,"><body style="margin:0;padding:16px;font:16px sans-serif;background:${s.scheme === "dark" ? "#222" : "#fafafa"}">
+      <p>A tutorial paragraph above the embed.</p>
+      <iframe id="f" style="width:100%;height:300px;border:1px solid #888" src="${origin}/?${s.embed}${hash}"></iframe>
+      <p>And one below.</p>
+      <script>addEventListener("message", (e) => { if (e.data && e.data.type === "dockerplay:height") document.getElementById("f").style.height = e.data.height + "px"; });</script>
+    </body>`);
+    await page.frameLocator("#f").locator(".hl-line").first().waitFor();
+    await shoot(page, `share-${s.name}`, { fullPage: true }, 400);
+    return;
   }
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+  if (s.draftKept) {
+    // A draft, then a link to something else.
+    await open(page, s.query);
+    await page.click("textarea.input");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("\n# my draft");
+    await page.waitForTimeout(900);
+    const hash = await page.evaluate(() => location.hash);
+    await page.click("textarea.input");
+    await page.keyboard.type("\n# and more");
+    await page.waitForTimeout(900);
+    await open(page, `${s.query || ""}${hash}`);
+  } else {
+    await open(page, `${s.query || ""}${s.hash || ""}`);
+  }
+  if (s.long) {
+    await page.click("textarea.input");
+    await page.keyboard.press("Control+End");
+    let x = 12345;
+    const noise = Array.from({ length: 2600 }, () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return String.fromCharCode(48 + (x % 75));
+    }).join("");
+    await page.keyboard.insertText(`\nRUN echo '${noise}'`);
+  }
+  if (s.dialog) {
+    await page.click("#share-button");
+    await page.waitForSelector(".share-dialog");
+  }
+  await shoot(page, `share-${s.name}`, { fullPage: s.width < 400 }, 200);
+});
 console.log(`wrote ${shots.length} screenshots to ${out}`);

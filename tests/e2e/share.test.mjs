@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
+import { launch, origin, root, serve, watch, report } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -183,8 +183,5 @@ try {
   await browser.close();
   server.close();
 }
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+report(problems);
 console.log("share: ok");

@@ -6,11 +6,7 @@
 //
 // Usage: trunk build && node tests/e2e/size.mjs   (PORT=8080 by default)
 
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { launch, origin, root, serve, watch } from "./lib.mjs";
-
-const out = join(root, "tests", "e2e", "out");
+import { open, out, shoot, tour } from "./lib.mjs";
 
 const dockerfile = `FROM node:20-slim AS build
 WORKDIR /src
@@ -37,42 +33,18 @@ const shots = [
   { name: "size-1920-light-sample", width: 1920, height: 1080, scheme: "light", sample: true },
 ];
 
-const server = await serve();
-await mkdir(out, { recursive: true });
-const browser = await launch();
-const problems = [];
-try {
-  for (const s of shots) {
-    const context = await browser.newContext({
-      viewport: { width: s.width, height: s.height },
-      colorScheme: s.scheme,
-      locale: "en-US",
-      deviceScaleFactor: 1,
-    });
-    const page = await context.newPage();
-    watch(page, s.name, problems);
-    await page.goto(`${origin}/${s.query || ""}`);
-    await page.waitForSelector(".hl-line");
-    if (!s.sample) await page.fill("textarea.input", dockerfile);
-    await page.click("#tab-size");
-    await page.waitForSelector(".size-panel");
-    if (s.choose) {
-      const before = await page.textContent("[data-testid=size-total] .size-big");
-      await page.check(`input[name=size-base][value="${s.choose}"]`);
-      await page.waitForTimeout(100);
-      const after = await page.textContent("[data-testid=size-total] .size-big");
-      if (before === after) problems.push(`${s.name}: choosing ${s.choose} left the total at ${before}`);
-    }
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(out, `${s.name}.png`), fullPage: !!s.full });
-    await context.close();
+await tour(shots, async (page, s, problems) => {
+  await open(page, s.query);
+  if (!s.sample) await page.fill("textarea.input", dockerfile);
+  await page.click("#tab-size");
+  await page.waitForSelector(".size-panel");
+  if (s.choose) {
+    const before = await page.textContent("[data-testid=size-total] .size-big");
+    await page.check(`input[name=size-base][value="${s.choose}"]`);
+    await page.waitForTimeout(100);
+    const after = await page.textContent("[data-testid=size-total] .size-big");
+    if (before === after) problems.push(`${s.name}: choosing ${s.choose} left the total at ${before}`);
   }
-} finally {
-  await browser.close();
-  server.close();
-}
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
+  await shoot(page, s.name, { fullPage: !!s.full });
+});
 console.log(`wrote ${shots.length} screenshots to ${out}`);

@@ -57,11 +57,13 @@ ensure_node_modules() {
 }
 
 ensure_chromium() {
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
-  log "installing chromium and chromedriver from Debian"
+  # A CJK font too, so that the screenshot tours show the Chinese UI as readers see it.
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+     && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then return; fi
+  log "installing chromium, chromedriver and a CJK font from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 }
 
 ensure_build_tools() {

@@ -6,6 +6,7 @@ pub mod base_chart;
 pub mod build_inputs;
 pub mod cache_panel;
 pub mod coming;
+pub mod dialog;
 pub mod context_panel;
 pub mod editor;
 pub mod findings_marks;

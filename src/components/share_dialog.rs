@@ -5,7 +5,7 @@ use dockerplay_core::permalink::{self, LinkLength, ShareState};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::icons;
+use crate::components::dialog::Dialog;
 use crate::embed;
 use crate::i18n::{texts, Lang};
 use crate::share::base_of;
@@ -49,7 +49,6 @@ fn grouped(n: usize) -> String {
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let t = texts(props.lang);
     let copied = use_state_eq(|| Copied::Nothing);
-    let first = use_node_ref();
     let links = use_memo(props.share.clone(), |share| {
         let href = browser::href();
         let fragment = permalink::encode(share);
@@ -59,19 +58,6 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         (link, markdown, snippet)
     });
     let (link, markdown, snippet) = (*links).clone();
-    {
-        let on_close = props.on_close.clone();
-        let first = first.clone();
-        use_effect_with((), move |_| {
-            browser::focus(&first);
-            let listener = browser::on_key(move |key| {
-                if key == "Escape" {
-                    on_close.emit(());
-                }
-            });
-            move || drop(listener)
-        });
-    }
     let copy = |what: Copied, text: String| {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
@@ -91,48 +77,36 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             input.select();
         }
     });
-    let on_backdrop = props.on_close.reform(|_: MouseEvent| ());
-    let stop = Callback::from(|e: MouseEvent| e.stop_propagation());
-
     html! {
-        <div class="backdrop" onclick={on_backdrop}>
-            <div class="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onclick={stop}>
-                <div class="dialog-head">
-                    <h2 id="share-title">{ t.share_title }</h2>
-                    <button type="button" class="btn icon-only" ref={first} aria-label={t.close} title={t.close}
-                        onclick={props.on_close.reform(|_: MouseEvent| ())}>
-                        { icons::close() }
-                    </button>
-                </div>
-                <p class="dialog-intro">{ t.share_intro }</p>
-                <div class="share-row">
-                    <label for="share-link">{ t.share_link }</label>
-                    <span class={classes!("share-length", warning.map(|w| w.0))} id="share-length">
-                        { format!("{} {}", grouped(chars), t.share_chars) }
-                    </span>
-                </div>
-                <textarea id="share-link" class="share-text" readonly=true rows="3" value={link.clone()} onfocus={select_all.clone()} />
-                if let Some((class, text)) = warning {
-                    <p class={classes!("share-warning", class)} role="status">{ text }</p>
-                }
-                <div class="share-actions">
-                    <button type="button" class="btn primary" id="copy-link" onclick={copy(Copied::Link, link)}>
-                        { label(Copied::Link, t.share_copy_link) }
-                    </button>
-                    <button type="button" class="btn" id="copy-markdown" onclick={copy(Copied::Markdown, markdown)}>
-                        { label(Copied::Markdown, t.share_copy_markdown) }
-                    </button>
-                </div>
-                <h3 class="share-subtitle">{ t.share_embed }</h3>
-                <p class="share-hint">{ t.share_embed_intro }</p>
-                <textarea id="share-embed" class="share-text" readonly=true rows="3" value={snippet.clone()} onfocus={select_all} />
-                <div class="share-actions">
-                    <button type="button" class="btn" id="copy-embed" onclick={copy(Copied::Embed, snippet)}>
-                        { label(Copied::Embed, t.share_copy_embed) }
-                    </button>
-                </div>
+        <Dialog lang={props.lang} title_id="share-title" title={t.share_title} intro={t.share_intro}
+            class="share-dialog" on_close={props.on_close.clone()}>
+            <div class="share-row">
+                <label for="share-link">{ t.share_link }</label>
+                <span class={classes!("share-length", warning.map(|w| w.0))} id="share-length">
+                    { format!("{} {}", grouped(chars), t.share_chars) }
+                </span>
             </div>
-        </div>
+            <textarea id="share-link" class="share-text" readonly=true rows="3" value={link.clone()} onfocus={select_all.clone()} />
+            if let Some((class, text)) = warning {
+                <p class={classes!("share-warning", class)} role="status">{ text }</p>
+            }
+            <div class="share-actions">
+                <button type="button" class="btn primary" id="copy-link" onclick={copy(Copied::Link, link)}>
+                    { label(Copied::Link, t.share_copy_link) }
+                </button>
+                <button type="button" class="btn" id="copy-markdown" onclick={copy(Copied::Markdown, markdown)}>
+                    { label(Copied::Markdown, t.share_copy_markdown) }
+                </button>
+            </div>
+            <h3 class="share-subtitle">{ t.share_embed }</h3>
+            <p class="share-hint">{ t.share_embed_intro }</p>
+            <textarea id="share-embed" class="share-text" readonly=true rows="3" value={snippet.clone()} onfocus={select_all} />
+            <div class="share-actions">
+                <button type="button" class="btn" id="copy-embed" onclick={copy(Copied::Embed, snippet)}>
+                    { label(Copied::Embed, t.share_copy_embed) }
+                </button>
+            </div>
+        </Dialog>
     }
 }
 

@@ -326,25 +326,34 @@ fn back_edges(n: usize, edges: &[EdgeSpec]) -> Vec<bool> {
             out_edges[e.from].push(i);
         }
     }
+    let targets: Vec<Vec<usize>> = out_edges.iter().map(|out| out.iter().map(|&i| edges[i].to).collect()).collect();
     let mut back = vec![false; edges.len()];
+    for_each_back_edge(&targets, |v, k| back[out_edges[v][k]] = true);
+    back
+}
+
+/// Calls `f(v, k)` for every edge `v -> adj[v][k]` that closes a cycle, in a
+/// depth-first search from each node in index order (iterative, so deep
+/// graphs cannot overflow the stack).
+pub(super) fn for_each_back_edge(adj: &[Vec<usize>], mut f: impl FnMut(usize, usize)) {
     // 0 = unvisited, 1 = on the stack, 2 = done.
-    let mut state = vec![0u8; n];
-    for root in 0..n {
+    let mut state = vec![0u8; adj.len()];
+    for root in 0..adj.len() {
         if state[root] != 0 {
             continue;
         }
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         state[root] = 1;
         while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-            if let Some(&i) = out_edges[v].get(*next) {
+            let k = *next;
+            if let Some(&w) = adj[v].get(k) {
                 *next += 1;
-                let w = edges[i].to;
-                match state[w] {
-                    0 => {
+                match state.get(w) {
+                    Some(0) => {
                         state[w] = 1;
                         stack.push((w, 0));
                     }
-                    1 => back[i] = true,
+                    Some(1) => f(v, k),
                     _ => {}
                 }
             } else {
@@ -353,7 +362,6 @@ fn back_edges(n: usize, edges: &[EdgeSpec]) -> Vec<bool> {
             }
         }
     }
-    back
 }
 
 /// Longest-path layering, then every source node moves down to just above

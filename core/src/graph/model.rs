@@ -495,37 +495,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// (convert.go: validateCircularDependency); one diagnostic per cycle, at
 /// the edge that closes it.
 fn report_cycles(stages: &[StageNode], deps: &[Vec<usize>], edges: &[Edge], diags: &mut Vec<Diagnostic>) {
-    let n = stages.len();
-    let mut state = vec![0u8; n];
-    for root in 0..n {
-        if state[root] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-        state[root] = 1;
-        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-            if let Some(&w) = deps[v].get(*next) {
-                *next += 1;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => {
-                        let span = edges
-                            .iter()
-                            .find(|e| e.target == v && e.source == Source::Stage(w))
-                            .map_or(stages[v].span, |e| e.span);
-                        diags.push(Diagnostic::error(span, format!("circular dependency detected on stage: {}", stages[w].name)));
-                    }
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
+    super::layout::for_each_back_edge(deps, |v, k| {
+        let w = deps[v][k];
+        let span = edges.iter().find(|e| e.target == v && e.source == Source::Stage(w)).map_or(stages[v].span, |e| e.span);
+        diags.push(Diagnostic::error(span, format!("circular dependency detected on stage: {}", stages[w].name)));
+    });
 }
 
 /// Levels of the built stages by longest chain of dependencies (Kahn's

@@ -158,26 +158,108 @@ fn short(key: &Key) -> String {
 }
 
 /// The environment as BuildKit's `llb.EnvList` keeps it: setting a key
-/// moves it to the end, so order reflects the latest assignments. Shared and
-/// copied on write, so that every RUN can keep a snapshot cheaply.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Env(Arc<Vec<(Arc<str>, Arc<str>)>>);
+/// moves it to the end, so order reflects the latest assignments. A
+/// persistent list, newest last, whose every node knows the hash of the list
+/// up to it: every RUN keeps a snapshot for the price of a reference count
+/// and keys it without hashing the whole environment again.
+#[derive(Clone, Default)]
+pub(crate) struct Env(Option<Arc<EnvNode>>);
+
+struct EnvNode {
+    key: Arc<str>,
+    value: Arc<str>,
+    prev: Env,
+    len: usize,
+    hash: Key,
+}
 
 impl Env {
+    fn push(&mut self, key: Arc<str>, value: Arc<str>) {
+        let mut h = Hasher::new("env");
+        h.key(&self.hash()).str(&key).str(&value);
+        let prev = std::mem::take(self);
+        let len = prev.len() + 1;
+        *self = Env(Some(Arc::new(EnvNode { key, value, prev, len, hash: h.finish() })));
+    }
+
     fn set(&mut self, k: &str, v: &str) {
-        let list = Arc::make_mut(&mut self.0);
-        list.retain(|(key, _)| &**key != k);
-        list.push((k.into(), v.into()));
+        let mut newer = Vec::new();
+        let mut cur = self.0.as_ref();
+        while let Some(node) = cur {
+            if &*node.key == k {
+                break;
+            }
+            newer.push(node);
+            cur = node.prev.0.as_ref();
+        }
+        match cur {
+            // The same value set again on the newest key changes nothing.
+            Some(node) if newer.is_empty() && &*node.value == v => {}
+            // Rebuild the list without the old assignment.
+            Some(node) => {
+                let mut env = node.prev.clone();
+                for n in newer.into_iter().rev() {
+                    env.push(n.key.clone(), n.value.clone());
+                }
+                env.push(node.key.clone(), v.into());
+                *self = env;
+            }
+            None => self.push(k.into(), v.into()),
+        }
     }
 
     fn get(&self, k: &str) -> Option<String> {
-        self.0.iter().rev().find(|(key, _)| &**key == k).map(|(_, v)| v.to_string())
+        self.iter_newest().find(|(key, _)| &***key == k).map(|(_, v)| v.to_string())
+    }
+
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |n| n.len)
+    }
+
+    fn hash(&self) -> Key {
+        self.0.as_ref().map_or([0; 16], |n| n.hash)
+    }
+
+    fn iter_newest(&self) -> impl Iterator<Item = (&Arc<str>, &Arc<str>)> {
+        std::iter::successors(self.0.as_deref(), |n| n.prev.0.as_deref()).map(|n| (&n.key, &n.value))
+    }
+
+    /// The pairs, oldest first.
+    fn pairs(&self) -> Vec<(Arc<str>, Arc<str>)> {
+        let mut v: Vec<_> = self.iter_newest().map(|(k, v)| (k.clone(), v.clone())).collect();
+        v.reverse();
+        v
     }
 
     fn hash_into(&self, h: &mut Hasher) {
-        h.word(self.0.len() as u64);
-        for (k, v) in self.0.iter() {
-            h.str(k).str(v);
+        h.word(self.len() as u64);
+        h.key(&self.hash());
+    }
+}
+
+/// Equal lists have equal hashes; the hash is as unique as a cache key.
+impl PartialEq for Env {
+    fn eq(&self, other: &Env) -> bool {
+        self.len() == other.len() && self.hash() == other.hash()
+    }
+}
+
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.pairs()).finish()
+    }
+}
+
+/// Unlinks the list node by node: dropping a long list recursively could
+/// overflow the stack.
+impl Drop for Env {
+    fn drop(&mut self) {
+        let mut cur = self.0.take();
+        while let Some(node) = cur {
+            match Arc::try_unwrap(node) {
+                Ok(mut n) => cur = n.prev.0.take(),
+                Err(_) => break,
+            }
         }
     }
 }
@@ -1019,21 +1101,27 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The parse of `text`, from the history's few latest parses if it has it.
+/// The parse of `text`, from the history's few latest parses if it has it,
+/// else re-parsed from the latest one: consecutive builds of a history
+/// usually differ by an edit or two.
 fn parsed(history: &History, text: &str) -> Arc<Dockerfile> {
     const KEEP: usize = 8;
     let mut parses = history.parses.borrow_mut();
-    if let Some(i) = parses.iter().position(|(t, _)| t == text) {
+    if let Some(i) = parses.iter().position(|p| p.text() == text) {
         let hit = parses.remove(i);
-        let df = hit.1.clone();
+        let df = hit.dockerfile().clone();
         parses.push(hit);
         return df;
     }
-    let df = Arc::new(syntax::parse(text).0);
+    let parse = match parses.last() {
+        Some(latest) => latest.edit(text),
+        None => syntax::Incremental::new(text),
+    };
+    let df = parse.dockerfile().clone();
     if parses.len() >= KEEP {
         parses.remove(0);
     }
-    parses.push((text.to_string(), df.clone()));
+    parses.push(parse);
     df
 }
 
@@ -1117,7 +1205,7 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return Reason::CommandChanged;
             }
             if a.env != b.env {
-                let name = first_env_difference(&a.env.0, &b.env.0);
+                let name = first_env_difference(&a.env.pairs(), &b.env.pairs());
                 let is_arg = b.arg_names.contains(&name) || a.arg_names.contains(&name);
                 return if is_arg { Reason::ArgChanged { name } } else { Reason::EnvChanged { name } };
             }
@@ -1185,14 +1273,46 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
     }
 }
 
+/// How many selected files differ between two file lists: both are in name
+/// order, so one merged walk compares them.
+fn files_distance(a: &Files, b: &Files) -> usize {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut n = 0;
+    loop {
+        match (a.peek(), b.peek()) {
+            (None, None) => return n,
+            (Some(_), None) => return n + a.count(),
+            (None, Some(_)) => return n + b.count(),
+            (Some(x), Some(y)) => match x.0.cmp(y.0) {
+                std::cmp::Ordering::Less => {
+                    n += 1;
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    n += 1;
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    n += usize::from(x.1 != y.1);
+                    a.next();
+                    b.next();
+                }
+            },
+        }
+    }
+}
+
 /// How different two steps' facts are, for picking the closest cached step.
 fn distance(old: &Facts, new: &Facts) -> usize {
-    let files = |a: &Files, b: &Files| a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).count() + b.keys().filter(|k| !a.contains_key(*k)).count();
     match (old, new) {
         (Facts::Run(a), Facts::Run(b)) => {
-            let (ea, eb) = (&a.env.0, &b.env.0);
-            let env = ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count();
-            let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
+            let env = if a.env == b.env {
+                0
+            } else {
+                let (ea, eb) = (a.env.pairs(), b.env.pairs());
+                ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count()
+            };
+            let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files_distance(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
             let command = if a.args == b.args {
                 0
             } else if a.args.last() == b.args.last() {
@@ -1210,7 +1330,7 @@ fn distance(old: &Facts, new: &Facts) -> usize {
         (Facts::Copy(a), Facts::Copy(b)) => {
             100 * usize::from(a.sources != b.sources || a.from != b.from)
                 + 10 * usize::from(a.dest != b.dest || a.options != b.options)
-                + files(&a.files, &b.files)
+                + files_distance(&a.files, &b.files)
                 + usize::from(a.opaque != b.opaque)
         }
         (a, b) => usize::from(a != b),
@@ -1258,4 +1378,39 @@ fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
         }
     }
     a.iter().find(|(rel, _)| !b.contains_key(*rel)).map(|(_, (src, _, _))| Reason::FileRemoved { path: src.clone() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Env;
+
+    /// The persistent `Env` against the plain list it stands for: the same
+    /// pairs in the same order, equal exactly when the lists are equal.
+    #[test]
+    fn env_behaves_as_a_list_where_setting_moves_a_key_to_the_end() {
+        let mut seed = 0x1234_5678_9abc_def1_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut seen: Vec<(Vec<(String, String)>, Env)> = Vec::new();
+        for _ in 0..200 {
+            let (mut list, mut env) = (Vec::<(String, String)>::new(), Env::default());
+            for _ in 0..next(12) {
+                let (k, v) = (format!("K{}", next(5)), format!("v{}", next(3)));
+                list.retain(|(key, _)| *key != k);
+                list.push((k.clone(), v.clone()));
+                env.set(&k, &v);
+                let pairs: Vec<(String, String)> = env.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+                assert_eq!(pairs, list);
+                assert_eq!(env.get(&k), Some(v));
+            }
+            for (other_list, other_env) in &seen {
+                assert_eq!(*other_list == list, *other_env == env, "{other_list:?} vs {list:?}");
+            }
+            seen.push((list, env));
+        }
+    }
 }

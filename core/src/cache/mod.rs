@@ -94,9 +94,9 @@ pub struct History {
     /// Content digests of text files seen so far: most files do not change
     /// between builds, and hashing them again would dominate a build.
     pub(crate) digests: RefCell<(HashMap<String, String>, usize)>,
-    /// The latest parses by Dockerfile text: recorded builds and the live
-    /// view often share a text, and parsing is a good part of a build.
-    pub(crate) parses: RefCell<Vec<(String, Arc<crate::syntax::Dockerfile>)>>,
+    /// The latest parses: recorded builds and the live view often share a
+    /// text, and a new text is re-parsed from the latest one.
+    pub(crate) parses: RefCell<Vec<crate::syntax::Incremental>>,
     /// Default time estimates of RUN instructions by text.
     pub(crate) estimates: RefCell<HashMap<String, f64>>,
 }

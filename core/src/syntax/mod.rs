@@ -1,8 +1,10 @@
 //! Parsing Dockerfiles as BuildKit's frontend does.
 
 pub mod ast;
+mod incremental;
 mod parse;
 pub mod words;
 
 pub use ast::*;
+pub use incremental::Incremental;
 pub use parse::parse;

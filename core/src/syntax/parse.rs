@@ -9,23 +9,99 @@ use super::ast::*;
 use super::words;
 use crate::diag::Diagnostic;
 use crate::span::{LineIndex, Span};
+use std::ops::Range;
 
 /// Parses a Dockerfile. Never fails and never panics: problems become
 /// diagnostics and every other instruction is still parsed.
 pub fn parse(text: &str) -> (Dockerfile, Vec<Diagnostic>) {
-    let mut p = Parser::new(text);
-    p.run();
+    let scan = scan(text, None, &mut |_| false);
     let mut df = Dockerfile {
+        directives: scan.directives,
+        escape: scan.escape,
+        instructions: scan.instructions,
+        stages: Vec::new(),
+        comments: scan.comments,
+    };
+    let mut diags = scan.diags;
+    finish(&mut df, &scan.index, &mut diags);
+    (df, diags)
+}
+
+/// What follows the logical lines: stages, and diagnostics in text order.
+pub(super) fn finish(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnostic>) {
+    build_stages(df, index, diags);
+    diags.sort_by_key(|d| d.span.start);
+}
+
+/// One logical line: where it starts, where the next one starts, and what
+/// it produced, as ranges into the lists of its [`Scan`]. A logical line's
+/// parse depends only on its own bytes and the escape character, which is
+/// what lets `incremental` reuse it after an edit elsewhere.
+#[derive(Debug, Clone)]
+pub(super) struct Unit {
+    pub start: usize,
+    pub next: usize,
+    pub instructions: Range<usize>,
+    pub comments: Range<usize>,
+    pub diags: Range<usize>,
+}
+
+/// The first pass over a text: its logical lines, before stages are built.
+pub(super) struct Scan {
+    pub directives: Directives,
+    pub escape: char,
+    pub instructions: Vec<Instruction>,
+    pub comments: Vec<Comment>,
+    pub diags: Vec<Diagnostic>,
+    /// The directive block's comments and diagnostics lead their lists.
+    pub head_comments: usize,
+    pub head_diags: usize,
+    pub units: Vec<Unit>,
+    pub index: LineIndex,
+}
+
+/// Scans `text` into logical lines: from the top, directives first, or from
+/// `resume` (the offset of a logical line's start, and the escape character
+/// in force). Before each logical line, `stop` is asked whether to end at
+/// its offset.
+pub(super) fn scan(text: &str, resume: Option<(usize, char)>, stop: &mut dyn FnMut(usize) -> bool) -> Scan {
+    let mut p = match resume {
+        None => Parser::new(text),
+        Some((from, escape)) => {
+            let mut p = Parser::new_at(text, from);
+            p.escape = escape;
+            p
+        }
+    };
+    let mut i = if resume.is_none() { p.parse_directives() } else { 0 };
+    let (head_comments, head_diags) = (p.comments.len(), p.diags.len());
+    let mut units = Vec::new();
+    while i < p.lines.len() {
+        let start = p.lines[i].start;
+        if stop(start) {
+            break;
+        }
+        let before = (p.instructions.len(), p.comments.len(), p.diags.len());
+        i = p.logical_line(i);
+        units.push(Unit {
+            start,
+            next: p.lines[i - 1].next,
+            instructions: before.0..p.instructions.len(),
+            comments: before.1..p.comments.len(),
+            diags: before.2..p.diags.len(),
+        });
+    }
+    Scan {
         directives: p.directives,
         escape: p.escape,
         instructions: p.instructions,
-        stages: Vec::new(),
         comments: p.comments,
-    };
-    let mut diags = p.diags;
-    build_stages(&mut df, text, &mut diags);
-    diags.sort_by_key(|d| d.span.start);
-    (df, diags)
+        diags: p.diags,
+        head_comments,
+        head_diags,
+        units,
+        index: p.index,
+    }
 }
 
 /// A physical line: byte offsets of its content (newline excluded) and of
@@ -110,9 +186,18 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Parser<'a> {
         // A byte-order mark at the start is dropped, as BuildKit's discardBOM does.
         let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Parser::with_lines(text, split_lines(text, from))
+    }
+
+    /// A parser for the lines from byte offset `from` on.
+    fn new_at(text: &'a str, from: usize) -> Parser<'a> {
+        Parser::with_lines(text, split_lines(text, from))
+    }
+
+    fn with_lines(text: &'a str, lines: Vec<Line>) -> Parser<'a> {
         Parser {
             text,
-            lines: split_lines(text, from),
+            lines,
             index: LineIndex::new(text),
             escape: '\\',
             directives: Directives::default(),
@@ -124,13 +209,6 @@ impl<'a> Parser<'a> {
 
     fn line_text(&self, l: Line) -> &'a str {
         &self.text[l.start..l.end]
-    }
-
-    fn run(&mut self) {
-        let mut i = self.parse_directives();
-        while i < self.lines.len() {
-            i = self.logical_line(i);
-        }
     }
 
     /// Parser directives: `# name=value` lines at the very top. The block
@@ -1023,8 +1101,7 @@ pub fn parse_duration(s: &str) -> Option<f64> {
 }
 
 /// Groups instructions into stages and resolves stage bases.
-fn build_stages(df: &mut Dockerfile, text: &str, diags: &mut Vec<Diagnostic>) {
-    let index = LineIndex::new(text);
+fn build_stages(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnostic>) {
     let mut globals: Vec<(String, Option<String>)> = Vec::new();
     let mut current: Option<usize> = None;
     let escape = df.escape;

@@ -60,6 +60,9 @@ pub struct Context {
 /// `..` cannot climb above the root (BuildKit resolves sources inside the
 /// context).
 pub fn clean_path(path: &str) -> String {
+    if is_clean(path) {
+        return path.to_string();
+    }
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {
@@ -71,6 +74,12 @@ pub fn clean_path(path: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// True when `clean_path` would return `path` unchanged: most paths are
+/// written clean, and checking is cheaper than rebuilding them.
+fn is_clean(path: &str) -> bool {
+    path.split('/').all(|part| !matches!(part, "" | "." | "..")) || path.is_empty()
 }
 
 /// The parent of a normalised path (`""` for top-level entries).
@@ -137,12 +146,13 @@ impl Context {
     }
 
     pub fn new(files: &[ContextFile], dockerfile: Option<&str>) -> (Context, Vec<Diagnostic>) {
-        Context::with_digests(files, dockerfile, &mut |text| sha256::digest(text.as_bytes()))
+        Context::with_digests(files, dockerfile, &mut |_, text| sha256::digest(text.as_bytes()))
     }
 
     /// As [`Context::new`], with the digest of text contents computed by
-    /// `digest` (so that a caller can remember digests between builds).
-    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str) -> String) -> (Context, Vec<Diagnostic>) {
+    /// `digest(path, content)` (so that a caller can remember digests
+    /// between builds, or identify the Dockerfile more cheaply).
+    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> String) -> (Context, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut tree = Tree::default();
         let mut ignore_text = None;
@@ -171,7 +181,7 @@ impl Context {
                     if path == DOCKERIGNORE {
                         ignore_text = Some(content.clone());
                     }
-                    Entry { path: path.clone(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(content) }
+                    Entry { path: path.clone(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(&path, content) }
                 }
                 FileBody::Blob { size, digest } => Entry {
                     path: path.clone(),
@@ -185,7 +195,7 @@ impl Context {
             tree.insert(entry);
         }
         if let Some(text) = dockerfile {
-            tree.insert(Entry { path: DOCKERFILE.into(), kind: EntryKind::File, mode: 0o644, size: text.len() as u64, digest: digest(text) });
+            tree.insert(Entry { path: DOCKERFILE.into(), kind: EntryKind::File, mode: 0o644, size: text.len() as u64, digest: digest(DOCKERFILE, text) });
         }
         let mut context = Context { tree, ignored: Vec::new() };
         if let Some(text) = ignore_text {
@@ -201,6 +211,63 @@ impl Context {
             context.ignored.retain(|p| !context.tree.entries.contains_key(p));
         }
         (context, diags)
+    }
+}
+
+impl Context {
+    /// Updates a context built from `old` (and the same `dockerfile`
+    /// presence) to the one `files` makes, where only file contents changed:
+    /// the same paths in the same order, the same modes and kinds, the same
+    /// `.dockerignore`. Which paths are ignored depends on paths alone, so
+    /// entries are replaced in place. Returns false, untouched, when the
+    /// change is more than that.
+    pub fn patch(&mut self, old: &[ContextFile], files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> String) -> bool {
+        if old.len() != files.len() {
+            return false;
+        }
+        let has_dockerfile = self.tree.entries.contains_key(DOCKERFILE) || self.ignored.iter().any(|p| p == DOCKERFILE);
+        if dockerfile.is_some() && !has_dockerfile {
+            return false;
+        }
+        let mut changed = Vec::new();
+        for (a, b) in old.iter().zip(files) {
+            if a.path != b.path {
+                return false;
+            }
+            if a == b {
+                continue;
+            }
+            let same_kind = matches!((&a.body, &b.body), (FileBody::Text { .. } | FileBody::Blob { .. }, FileBody::Text { .. } | FileBody::Blob { .. }));
+            if a.mode != b.mode || !same_kind || clean_path(&b.path) == DOCKERIGNORE {
+                return false;
+            }
+            changed.push(b);
+        }
+        // A path listed twice, or that is also a directory, is left to a
+        // full build.
+        let paths: Vec<String> = changed.iter().map(|f| clean_path(&f.path)).collect();
+        for path in &paths {
+            let twice = files.iter().filter(|f| if is_clean(&f.path) { f.path == *path } else { clean_path(&f.path) == *path }).count() > 1;
+            if twice || self.tree.get(path).is_some_and(|e| e.kind == EntryKind::Dir) {
+                return false;
+            }
+        }
+        for (file, path) in changed.into_iter().zip(paths) {
+            if dockerfile.is_some() && path == DOCKERFILE {
+                continue;
+            }
+            if let Some(e) = self.tree.entries.get_mut(&path) {
+                (e.size, e.digest) = match &file.body {
+                    FileBody::Text { content } => (content.len() as u64, digest(&path, content)),
+                    FileBody::Blob { size, digest } => (*size, digest.clone()),
+                    FileBody::Dir { .. } => (0, String::new()),
+                };
+            }
+        }
+        if let Some(e) = dockerfile.and_then(|text| Some((text, self.tree.entries.get_mut(DOCKERFILE)?))) {
+            (e.1.size, e.1.digest) = (e.0.len() as u64, digest(DOCKERFILE, e.0));
+        }
+        true
     }
 }
 
@@ -736,6 +803,37 @@ mod tests {
                 },
             })
             .collect()
+    }
+
+    /// Patching a context after content edits gives the context built from
+    /// scratch, with `.dockerignore`, duplicates, directories and the
+    /// Dockerfile in play; anything more than content edits is refused.
+    #[test]
+    fn patching_after_content_edits_equals_building_afresh() {
+        let spec = [".dockerignore=*.log\n!keep.log", "a.txt=1", "keep.log=k", "x.log=x", "src/", "src/m.rs=m", "dup=1", "dup=2", "Dockerfile=listed"];
+        let old = files(&spec);
+        let digest = &mut |_: &str, t: &str| sha256::digest(t.as_bytes());
+        let build = |f: &[ContextFile], df: &str| Context::with_digests(f, Some(df), &mut |_: &str, t: &str| sha256::digest(t.as_bytes())).0;
+        let (base, _) = Context::with_digests(&old, Some("FROM a"), digest);
+        let edits: [(usize, &str, bool); 6] = [(1, "2", true), (2, "k2", true), (3, "x2", true), (5, "m2", true), (6, "3", false), (0, "*", false)];
+        for (i, content, patchable) in edits {
+            let mut new = old.clone();
+            new[i] = ContextFile::text(&new[i].path, content);
+            let mut ctx = base.clone();
+            assert_eq!(ctx.patch(&old, &new, Some("FROM b"), digest), patchable, "edit of {}", new[i].path);
+            if patchable {
+                let fresh = build(&new, "FROM b");
+                assert_eq!((&ctx.tree, &ctx.ignored), (&fresh.tree, &fresh.ignored), "edit of {}", new[i].path);
+            } else {
+                assert_eq!(ctx.tree, base.tree, "a refused patch leaves the context alone");
+            }
+        }
+        let mut renamed = old.clone();
+        renamed[1].path = "b.txt".into();
+        assert!(!base.clone().patch(&old, &renamed, Some("FROM a"), digest));
+        let mut moded = old.clone();
+        moded[1].mode = Some("755".into());
+        assert!(!base.clone().patch(&old, &moded, Some("FROM a"), digest));
     }
 
     /// The context of `spec`, then each selection: one line per entry.

@@ -354,7 +354,7 @@ struct Builder<'a> {
     images: &'a BTreeMap<String, ImageInfo>,
     options: &'a Options,
     df: &'a Dockerfile,
-    context: Context,
+    context: Arc<Context>,
     build: usize,
     diags: Vec<Diagnostic>,
     /// Keys produced in this build: line and status of their first step.
@@ -372,24 +372,7 @@ struct Builder<'a> {
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
     let df = parsed(history, &input.dockerfile);
-    let (context, diags) = {
-        // Remember digests of texts up to 64 KiB, 16 MiB in all: most files
-        // do not change between builds, and hashing them again would
-        // dominate a build.
-        let mut memo = history.digests.borrow_mut();
-        let (known, bytes) = &mut *memo;
-        Context::with_digests(&input.files, Some(&input.dockerfile), &mut |text| {
-            if let Some(d) = known.get(text) {
-                return d.clone();
-            }
-            let d = crate::cache::sha256::digest(text.as_bytes());
-            if text.len() <= 1 << 16 && *bytes + text.len() <= 1 << 24 {
-                *bytes += text.len();
-                known.insert(text.to_string(), d.clone());
-            }
-            d
-        })
-    };
+    let (context, diags) = context(history, input);
     let mut b = Builder {
         history,
         input,
@@ -1099,6 +1082,48 @@ impl<'a> Builder<'a> {
         }
         step
     }
+}
+
+/// The build's context: the previous build's, patched, when only file
+/// contents changed (the common case: an edited source file), else built.
+fn context(history: &History, input: &BuildInput) -> (Arc<Context>, Vec<Diagnostic>) {
+    let mut memo = history.digests.borrow_mut();
+    let (known, bytes) = &mut *memo;
+    // Remember digests of texts up to 64 KiB, 16 MiB in all: most files do
+    // not change between builds, and hashing them again would dominate.
+    let mut digest = |path: &str, text: &str| {
+        // The Dockerfile changes with nearly every build and is only ever
+        // compared with other versions of itself: the key hash identifies it
+        // as well as SHA-256 would, at a fraction of the cost.
+        if path == crate::context::DOCKERFILE {
+            return format!("dockerfile:{}", hex(&Hasher::new("dockerfile").str(text).finish()));
+        }
+        if let Some(d) = known.get(text) {
+            return d.clone();
+        }
+        let d = crate::cache::sha256::digest(text.as_bytes());
+        if text.len() <= 1 << 16 && *bytes + text.len() <= 1 << 24 {
+            *bytes += text.len();
+            known.insert(text.to_string(), d.clone());
+        }
+        d
+    };
+    let mut last = history.context.borrow_mut();
+    if let Some((files, context, diags)) = &mut *last {
+        // The previous build has let go of its context: patching is in place.
+        if Arc::make_mut(context).patch(files, &input.files, Some(&input.dockerfile), &mut digest) {
+            for (old, new) in files.iter_mut().zip(&input.files) {
+                if old != new {
+                    *old = new.clone();
+                }
+            }
+            return (context.clone(), diags.clone());
+        }
+    }
+    let (context, diags) = Context::with_digests(&input.files, Some(&input.dockerfile), &mut digest);
+    let context = Arc::new(context);
+    *last = Some((input.files.clone(), context.clone(), diags.clone()));
+    (context, diags)
 }
 
 /// The parse of `text`, from the history's few latest parses if it has it,

@@ -94,6 +94,9 @@ pub struct History {
     /// Content digests of text files seen so far: most files do not change
     /// between builds, and hashing them again would dominate a build.
     pub(crate) digests: RefCell<(HashMap<String, String>, usize)>,
+    /// The latest build's context files and the context they made, to
+    /// patch rather than rebuild when only contents change.
+    pub(crate) context: RefCell<Option<(Vec<crate::inputs::ContextFile>, Arc<crate::context::Context>, Vec<Diagnostic>)>>,
     /// The latest parses: recorded builds and the live view often share a
     /// text, and a new text is re-parsed from the latest one.
     pub(crate) parses: RefCell<Vec<crate::syntax::Incremental>>,

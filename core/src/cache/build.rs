@@ -10,7 +10,7 @@ use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selec
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What a cached step was made of, to say what changed when a later step
@@ -270,7 +270,7 @@ impl Drop for Env {
 #[derive(Debug, Clone, Default)]
 struct Fs {
     tree: Tree,
-    written: HashSet<String>,
+    written: super::FastSet<String>,
     opaque: Vec<Key>,
 }
 
@@ -681,10 +681,12 @@ impl<'a> Builder<'a> {
         };
         // Among the cached steps with the same parent, compare with the most
         // similar (the newest on a tie), so that the reason names what this
-        // edit changed rather than what an unrelated earlier build did.
+        // edit changed rather than what an unrelated earlier build did. The
+        // newest few are enough, and keep a long history from costing more.
+        const CANDIDATES: usize = 16;
         let by_parent = parent
             .and_then(|p| self.history.children.get(&p))
-            .and_then(|c| c.iter().rev().filter_map(same_kind).min_by_key(|old| distance(old, facts)));
+            .and_then(|c| c.iter().rev().filter_map(same_kind).take(CANDIDATES).min_by_key(|old| distance(old, facts)));
         let at_position = |pos: (usize, usize)| self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1);
         let old = by_parent.or_else(|| at_position((stage, st.position)).and_then(same_kind));
         match old {

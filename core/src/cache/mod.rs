@@ -52,17 +52,45 @@ impl std::hash::Hasher for KeyHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        // `[u8; 16]` hashes as its length, then its bytes.
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = self.0.rotate_left(5) ^ u64::from_le_bytes(w);
-        }
+        let mut w = [0u8; 8];
+        let n = bytes.len().min(8);
+        w[..n].copy_from_slice(&bytes[..n]);
+        self.0 ^= u64::from_le_bytes(w);
     }
+
+    // `[u8; 16]` hashes its length first; that adds nothing.
+    fn write_usize(&mut self, _: usize) {}
 }
 
 pub(crate) type KeyMap<V> = HashMap<Key, V, std::hash::BuildHasherDefault<KeyHasher>>;
 pub(crate) type KeySet = HashSet<Key, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// A fast hasher for the simulation's own string-keyed maps (multiply and
+/// rotate, as rustc's FxHasher): their keys come from the user's input but
+/// nothing is gained by flooding them, so SipHash's cost buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(26) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(26) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// What the cache remembers of a key, to explain later misses.
 #[derive(Debug, Clone)]
@@ -84,7 +112,7 @@ pub struct History {
     /// Keys by (stage index, step position in the stage) in the latest build.
     pub(crate) positions: Vec<((usize, usize), Key)>,
     /// Cache mount ids that hold contents (BuildKit keeps them between builds).
-    pub(crate) cache_mounts: HashSet<String>,
+    pub(crate) cache_mounts: FastSet<String>,
     /// Image-config digests seen, to tell which metadata changed.
     pub(crate) configs: KeySet,
     /// Number of recorded builds.
@@ -93,7 +121,7 @@ pub struct History {
     pub last_image: Option<String>,
     /// Content digests of text files seen so far: most files do not change
     /// between builds, and hashing them again would dominate a build.
-    pub(crate) digests: RefCell<(HashMap<String, String>, usize)>,
+    pub(crate) digests: RefCell<(FastMap<String, String>, usize)>,
     /// The latest build's context files and the context they made, to
     /// patch rather than rebuild when only contents change.
     pub(crate) context: RefCell<Option<(Vec<crate::inputs::ContextFile>, Arc<crate::context::Context>, Vec<Diagnostic>)>>,
@@ -101,7 +129,7 @@ pub struct History {
     /// text, and a new text is re-parsed from the latest one.
     pub(crate) parses: RefCell<Vec<crate::syntax::Incremental>>,
     /// Default time estimates of RUN instructions by text.
-    pub(crate) estimates: RefCell<HashMap<String, f64>>,
+    pub(crate) estimates: RefCell<FastMap<String, f64>>,
 }
 
 /// What one build produced, ready to be recorded into a [`History`].

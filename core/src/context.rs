@@ -53,6 +53,10 @@ pub struct Context {
     pub tree: Tree,
     /// Paths that `.dockerignore` removed, in path order.
     pub ignored: Vec<String>,
+    /// True when no two input files name the same path, so that
+    /// [`Context::patch`] can replace an entry knowing no other file sets it.
+    #[serde(skip)]
+    distinct_paths: bool,
 }
 
 /// Normalises a path as Go's `path.Clean` does and makes it relative to the
@@ -156,8 +160,10 @@ impl Context {
         let mut diags = Vec::new();
         let mut tree = Tree::default();
         let mut ignore_text = None;
+        let mut seen = std::collections::HashSet::new();
         for (i, file) in files.iter().enumerate() {
             let path = clean_path(&file.path);
+            seen.insert(path.clone());
             if path.is_empty() {
                 diags.push(Diagnostic::warning(Span::default(), format!("files[{i}]: path \"{}\" names the context root; ignored", file.path)));
                 continue;
@@ -197,7 +203,7 @@ impl Context {
         if let Some(text) = dockerfile {
             tree.insert(Entry { path: DOCKERFILE.into(), kind: EntryKind::File, mode: 0o644, size: text.len() as u64, digest: digest(DOCKERFILE, text) });
         }
-        let mut context = Context { tree, ignored: Vec::new() };
+        let mut context = Context { tree, ignored: Vec::new(), distinct_paths: seen.len() == files.len() };
         if let Some(text) = ignore_text {
             let matcher = PatternMatcher::new(&parse_dockerignore(&text));
             let (kept, ignored): (Vec<Entry>, Vec<Entry>) =
@@ -246,11 +252,8 @@ impl Context {
         // A path listed twice, or that is also a directory, is left to a
         // full build.
         let paths: Vec<String> = changed.iter().map(|f| clean_path(&f.path)).collect();
-        for path in &paths {
-            let twice = files.iter().filter(|f| if is_clean(&f.path) { f.path == *path } else { clean_path(&f.path) == *path }).count() > 1;
-            if twice || self.tree.get(path).is_some_and(|e| e.kind == EntryKind::Dir) {
-                return false;
-            }
+        if !self.distinct_paths || paths.iter().any(|p| self.tree.get(p).is_some_and(|e| e.kind == EntryKind::Dir)) {
+            return false;
         }
         for (file, path) in changed.into_iter().zip(paths) {
             if dockerfile.is_some() && path == DOCKERFILE {
@@ -810,12 +813,12 @@ mod tests {
     /// Dockerfile in play; anything more than content edits is refused.
     #[test]
     fn patching_after_content_edits_equals_building_afresh() {
-        let spec = [".dockerignore=*.log\n!keep.log", "a.txt=1", "keep.log=k", "x.log=x", "src/", "src/m.rs=m", "dup=1", "dup=2", "Dockerfile=listed"];
+        let spec = [".dockerignore=*.log\n!keep.log", "a.txt=1", "keep.log=k", "x.log=x", "src/", "src/m.rs=m", "Dockerfile=listed"];
         let old = files(&spec);
         let digest = &mut |_: &str, t: &str| sha256::digest(t.as_bytes());
         let build = |f: &[ContextFile], df: &str| Context::with_digests(f, Some(df), &mut |_: &str, t: &str| sha256::digest(t.as_bytes())).0;
         let (base, _) = Context::with_digests(&old, Some("FROM a"), digest);
-        let edits: [(usize, &str, bool); 6] = [(1, "2", true), (2, "k2", true), (3, "x2", true), (5, "m2", true), (6, "3", false), (0, "*", false)];
+        let edits: [(usize, &str, bool); 6] = [(1, "2", true), (2, "k2", true), (3, "x2", true), (5, "m2", true), (6, "other", true), (0, "*", false)];
         for (i, content, patchable) in edits {
             let mut new = old.clone();
             new[i] = ContextFile::text(&new[i].path, content);
@@ -834,6 +837,10 @@ mod tests {
         let mut moded = old.clone();
         moded[1].mode = Some("755".into());
         assert!(!base.clone().patch(&old, &moded, Some("FROM a"), digest));
+        // With a path listed twice, which file sets it is order's business.
+        let dup = files(&["a=1", "a=2"]);
+        let (ctx, _) = Context::with_digests(&dup, None, digest);
+        assert!(!ctx.clone().patch(&dup, &files(&["a=3", "a=2"]), None, digest));
     }
 
     /// The context of `spec`, then each selection: one line per entry.

@@ -5,7 +5,7 @@
 use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, Status, Step};
 use super::sha256::hex;
-use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, KeyInfo, Options};
+use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
 use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
@@ -359,7 +359,7 @@ struct Builder<'a> {
     diags: Vec<Diagnostic>,
     /// Keys produced in this build: line and status of their first step.
     this_build: super::KeyMap<(u32, Status)>,
-    produced: Vec<(Key, KeyInfo)>,
+    produced: Vec<Produced>,
     positions: Vec<((usize, usize), Key)>,
     cache_mounts: Vec<String>,
     configs: Vec<Key>,
@@ -629,15 +629,22 @@ impl<'a> Builder<'a> {
                 st.fs.opaque(key);
                 let shown = crate::reference::parse(image).map(|r| r.familiar()).unwrap_or_else(|_| image.clone());
                 let facts = Facts::From { identity, image: shown.clone() };
-                let step = self.step(stage, s.from, &mut st, key, None, facts, Some(Reason::NewBase { image: shown }));
+                let step = self.step(stage, s.from, &mut st, key, None, Some(facts), Some(Reason::NewBase { image: shown }));
                 (st, Some(step))
             }
         }
     }
 
+    /// True when `key` is in the cache or already made by this build.
+    fn known(&self, key: &Key) -> bool {
+        self.this_build.contains_key(key) || self.history.keys.contains_key(key)
+    }
+
     /// Records a keyed step and decides hit or miss.
     #[allow(clippy::too_many_arguments)]
-    fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Facts, new_reason: Option<Reason>) -> Step {
+    /// `facts` may be `None` when [`Builder::known`] says the key is cached:
+    /// only new keys need them, to explain later misses.
+    fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Option<Facts>, new_reason: Option<Reason>) -> Step {
         let instr = &self.df.instructions[index];
         // The same vertex twice in one build (identical steps in two
         // stages) is solved once: the second line shares the first's fate.
@@ -649,10 +656,14 @@ impl<'a> Builder<'a> {
         } else if let Some(info) = self.history.keys.get(&key) {
             (Status::Hit, Reason::Cached { build: info.build + 1 })
         } else {
-            (Status::Miss, self.explain(stage, st, parent, &facts, new_reason))
+            let reason = match &facts {
+                Some(facts) => self.explain(stage, st, parent, facts, new_reason),
+                None => Reason::NewStep,
+            };
+            (Status::Miss, reason)
         };
         self.this_build.entry(key).or_insert((instr.line, status));
-        self.produced.push((key, KeyInfo { build: self.build, parent, facts: Arc::new(facts) }));
+        self.produced.push(Produced { key, parent, build: self.build, facts: facts.map(Arc::new) });
         self.positions.push(((stage, st.position), key));
         st.position += 1;
         let mut step = self.blank(instr, index, status, reason);
@@ -713,7 +724,7 @@ impl<'a> Builder<'a> {
                 }
                 let parent = st.key;
                 let key = Hasher::new("mkdir").key(&parent).str(&wd).str(&st.user).finish();
-                let step = self.step(stage, index, st, key, Some(parent), Facts::Workdir { path: wd.clone(), user: st.user.clone() }, None);
+                let step = self.step(stage, index, st, key, Some(parent), Some(Facts::Workdir { path: wd.clone(), user: st.user.clone() }), None);
                 st.fs.put(Entry::dir(&clean_path(&wd), 0o755));
                 st.key = key;
                 st.key_line = instr.line;
@@ -797,13 +808,16 @@ impl<'a> Builder<'a> {
     fn run_step(&mut self, stage: usize, index: usize, st: &mut StageState, run: &RunArgs, states: &[Option<StageState>]) -> Step {
         let instr = &self.df.instructions[index];
         let heredocs: Vec<String> = instr.heredocs.iter().map(|h| chomp(&h.content, h.chomp)).collect();
-        let (shell, args) = match &run.command {
-            CommandForm::Exec(v) => (None, v.clone()),
+        // The exec op's arguments: the exec form as written, or the shell
+        // with the command. A command that is only a heredoc runs the body;
+        // otherwise the bodies and terminators follow the command line.
+        let (shell, exec, body): (Option<&[String]>, &[String], Option<String>) = match &run.command {
+            CommandForm::Exec(v) => (None, v, None),
             CommandForm::Shell(text) => {
-                // A command that is only a heredoc runs the body; otherwise
-                // the bodies and terminators follow the command line.
                 let body = if heredocs.len() == 1 && is_heredoc_only(text) {
                     heredocs[0].clone()
+                } else if instr.heredocs.is_empty() {
+                    text.clone()
                 } else {
                     let mut b = text.clone();
                     for (h, data) in instr.heredocs.iter().zip(&heredocs) {
@@ -813,9 +827,7 @@ impl<'a> Builder<'a> {
                     }
                     b
                 };
-                let mut args = st.shell.clone();
-                args.push(body);
-                (Some(st.shell.clone()), args)
+                (Some(&st.shell), &st.shell, Some(body))
             }
         };
         let mut mounts = Vec::new();
@@ -828,31 +840,45 @@ impl<'a> Builder<'a> {
         // A cache mount holds files once a RUN that used it has run (a step
         // taken from the cache never mounts it).
         let warm = cache_ids.iter().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.contains(id));
-        let facts = RunFacts {
-            shell,
-            args,
-            heredocs,
-            env: st.env.clone(),
-            arg_names: st.arg_names.clone(),
-            workdir: st.workdir.clone(),
-            user: st.user.clone(),
-            network: run.network.clone().unwrap_or_else(|| "default".into()),
-            security: run.security.clone().unwrap_or_else(|| "sandbox".into()),
-            mounts,
-        };
+        let network = run.network.as_deref().unwrap_or("default");
+        let security = run.security.as_deref().unwrap_or("sandbox");
         let parent = st.key;
         let mut h = Hasher::new("exec");
-        h.key(&parent).list(&facts.args);
+        h.key(&parent);
+        // The same hash as `list` over the arguments, without building them.
+        h.word((exec.len() + usize::from(body.is_some())) as u64);
+        for a in exec {
+            h.str(a);
+        }
+        if let Some(b) = &body {
+            h.str(b);
+        }
         st.env.hash_into(&mut h);
-        h.str(&facts.workdir).str(&facts.user).str(&facts.network).str(&facts.security);
-        for m in &facts.mounts {
+        h.str(&st.workdir).str(&st.user).str(network).str(security);
+        for m in &mounts {
             h.str(&m.target).str(&m.options).str(&m.opaque);
             for (rel, (_, digest, mode)) in &m.files {
                 h.str(rel).str(digest).str(&mode.to_string());
             }
         }
         let key = h.finish();
-        let mut step = self.step(stage, index, st, key, Some(parent), Facts::Run(facts), None);
+        let facts = (!self.known(&key)).then(|| {
+            let mut args = exec.to_vec();
+            args.extend(body);
+            Facts::Run(RunFacts {
+                shell: shell.map(<[String]>::to_vec),
+                args,
+                heredocs,
+                env: st.env.clone(),
+                arg_names: st.arg_names.clone(),
+                workdir: st.workdir.clone(),
+                user: st.user.clone(),
+                network: network.to_string(),
+                security: security.to_string(),
+                mounts,
+            })
+        });
+        let mut step = self.step(stage, index, st, key, Some(parent), facts, None);
         step.warm_cache_mount = warm && step.status == Status::Miss;
         if step.status == Status::Miss {
             self.cache_mounts.extend(cache_ids);
@@ -1054,15 +1080,6 @@ impl<'a> Builder<'a> {
         // Keyed on what `--from` resolves to, not its spelling: renaming a
         // stage changes nothing.
         let source_identity = self.source_identity(c.from.as_deref(), stage, states);
-        let facts = CopyFacts {
-            sources: sources.clone(),
-            dest: dest_raw.clone(),
-            options: options_text,
-            from: source_identity,
-            from_name: c.from.clone().unwrap_or_default(),
-            files: files_of(&selection),
-            opaque,
-        };
         let checksum = selection_key(&selection);
         let linked = c.link && chmod.is_none();
         let parent = st.key;
@@ -1070,10 +1087,21 @@ impl<'a> Builder<'a> {
         if !linked {
             h.key(&parent);
         }
-        h.list(&facts.sources).str(&dest_abs).str(&facts.options).str(&facts.from).str(&checksum).str(&facts.opaque);
+        h.list(&sources).str(&dest_abs).str(&options_text).str(&source_identity).str(&checksum).str(&opaque);
         let key = h.finish();
+        let facts = (!self.known(&key)).then(|| {
+            Facts::Copy(CopyFacts {
+                sources,
+                dest: dest_raw.clone(),
+                options: options_text,
+                from: source_identity,
+                from_name: c.from.clone().unwrap_or_default(),
+                files: files_of(&selection),
+                opaque,
+            })
+        });
         let new_reason = (!remote.is_empty()).then_some(Reason::Remote);
-        let mut step = self.step(stage, index, st, key, (!linked).then_some(parent), Facts::Copy(facts), new_reason);
+        let mut step = self.step(stage, index, st, key, (!linked).then_some(parent), facts, new_reason);
         step.linked = linked;
         st.fs.write(&dest_abs, dest_is_dir, &selection);
         st.key = if linked { Hasher::new("merge").key(&parent).key(&key).finish() } else { key };

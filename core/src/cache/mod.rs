@@ -97,8 +97,6 @@ pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher
 pub(crate) struct KeyInfo {
     /// The latest build (0-based) that produced the key.
     pub build: usize,
-    /// The key this step was chained on (`None` for FROM and `--link` copies).
-    pub parent: Option<Key>,
     pub facts: Arc<build::Facts>,
 }
 
@@ -132,12 +130,22 @@ pub struct History {
     pub(crate) estimates: RefCell<FastMap<String, f64>>,
 }
 
+/// A key a build produced; `facts` is `None` when the key was already
+/// cached, since the cache keeps the facts it first came with.
+#[derive(Debug, Clone)]
+pub(crate) struct Produced {
+    pub key: Key,
+    pub parent: Option<Key>,
+    pub build: usize,
+    pub facts: Option<Arc<build::Facts>>,
+}
+
 /// What one build produced, ready to be recorded into a [`History`].
 #[derive(Debug, Clone)]
 pub struct BuildOutcome {
     pub report: BuildReport,
     pub diagnostics: Vec<Diagnostic>,
-    pub(crate) produced: Vec<(Key, KeyInfo)>,
+    pub(crate) produced: Vec<Produced>,
     pub(crate) positions: Vec<((usize, usize), Key)>,
     pub(crate) cache_mounts: Vec<String>,
     pub(crate) configs: Vec<Key>,
@@ -155,15 +163,22 @@ impl History {
 
     /// Adds a simulated build to the cache.
     pub fn record(&mut self, outcome: &BuildOutcome) {
-        for (key, info) in &outcome.produced {
-            if let Some(parent) = info.parent {
+        for p in &outcome.produced {
+            if let Some(parent) = p.parent {
                 let list = self.children.entry(parent).or_default();
-                list.retain(|k| k != key);
-                list.push(*key);
+                list.retain(|k| *k != p.key);
+                list.push(p.key);
             }
             // The same key always comes with equivalent facts: keep the old
             // ones and note the build.
-            self.keys.entry(*key).and_modify(|old| old.build = info.build).or_insert_with(|| info.clone());
+            match self.keys.get_mut(&p.key) {
+                Some(old) => old.build = p.build,
+                None => {
+                    if let Some(facts) = &p.facts {
+                        self.keys.insert(p.key, KeyInfo { build: p.build, facts: facts.clone() });
+                    }
+                }
+            }
         }
         self.positions = outcome.positions.clone();
         self.cache_mounts.extend(outcome.cache_mounts.iter().cloned());

@@ -171,6 +171,17 @@ struct EnvNode {
     prev: Env,
     len: usize,
     hash: Key,
+    /// A bit per key in the list (a Bloom filter): most ENV and ARG
+    /// instructions set new keys, which it tells without walking the list.
+    keys: [u64; 4],
+}
+
+/// The filter bit of a key.
+fn key_bit(k: &str) -> (usize, u64) {
+    let mut h = super::FastHasher::default();
+    std::hash::Hasher::write(&mut h, k.as_bytes());
+    let x = std::hash::Hasher::finish(&h);
+    ((x >> 6) as usize & 3, 1 << (x & 63))
 }
 
 impl Env {
@@ -179,10 +190,18 @@ impl Env {
         h.key(&self.hash()).str(&key).str(&value);
         let prev = std::mem::take(self);
         let len = prev.len() + 1;
-        *self = Env(Some(Arc::new(EnvNode { key, value, prev, len, hash: h.finish() })));
+        let mut keys = prev.0.as_ref().map_or([0; 4], |n| n.keys);
+        let (word, bit) = key_bit(&key);
+        keys[word] |= bit;
+        *self = Env(Some(Arc::new(EnvNode { key, value, prev, len, hash: h.finish(), keys })));
     }
 
     fn set(&mut self, k: &str, v: &str) {
+        let (word, bit) = key_bit(k);
+        if self.0.as_ref().is_none_or(|n| n.keys[word] & bit == 0) {
+            self.push(k.into(), v.into());
+            return;
+        }
         let mut newer = Vec::new();
         let mut cur = self.0.as_ref();
         while let Some(node) = cur {

@@ -92,6 +92,10 @@ impl std::hash::Hasher for FastHasher {
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 pub(crate) type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
 
+/// The latest build's context files, the context they made and its
+/// diagnostics.
+pub(crate) type LastContext = (Vec<crate::inputs::ContextFile>, Arc<crate::context::Context>, Vec<Diagnostic>);
+
 /// What the cache remembers of a key, to explain later misses.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyInfo {
@@ -122,7 +126,7 @@ pub struct History {
     pub(crate) digests: RefCell<(FastMap<String, String>, usize)>,
     /// The latest build's context files and the context they made, to
     /// patch rather than rebuild when only contents change.
-    pub(crate) context: RefCell<Option<(Vec<crate::inputs::ContextFile>, Arc<crate::context::Context>, Vec<Diagnostic>)>>,
+    pub(crate) context: RefCell<Option<LastContext>>,
     /// The latest parses: recorded builds and the live view often share a
     /// text, and a new text is re-parsed from the latest one.
     pub(crate) parses: RefCell<Vec<crate::syntax::Incremental>>,

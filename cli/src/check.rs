@@ -46,7 +46,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
-    let opts = CheckOptions { all_stages, experimental };
+    let opts = CheckOptions { all_stages, experimental, ..Default::default() };
     if fix {
         // Print the file with every safe fix applied; the exit code then
         // reflects what is left.

@@ -323,11 +323,13 @@ fn experimental_checks_run_only_when_enabled() {
 /// them, and a rule added here by mistake would silently stop running).
 #[test]
 fn off_by_default_rules() {
-    use lint::OffByDefault::Experimental;
+    use lint::OffByDefault::{Experimental, Ignored};
     let off: Vec<_> = lint::rules().iter().filter_map(|r| r.off_by_default().map(|why| (r.code, why))).collect();
-    assert_eq!(off, vec![("DP018", Experimental), ("DP019", Experimental)]);
+    assert_eq!(off, vec![("DP018", Experimental), ("DP019", Experimental), ("DP101", Ignored), ("DP357", Ignored)]);
     let reference = lint::registry::reference_markdown();
-    assert!(reference.contains("| CopyIgnoredFile | BuildKit:CopyIgnoredFile | warning, *off by default* |"), "the reference marks them");
+    for row in ["| CopyIgnoredFile | BuildKit:CopyIgnoredFile | warning, *off by default* |", "| missing-healthcheck | DL3057 | info, *off by default* |"] {
+        assert!(reference.contains(row), "the reference marks them: {row}");
+    }
 }
 
 /// Fixing to a fixed point leaves no safe fix behind.

@@ -113,6 +113,8 @@ impl OffByDefault {
 static OFF_BY_DEFAULT: &[(&Rule, OffByDefault)] = &[
     (&rule_files::copy_ignored_file::RULE, OffByDefault::Experimental),
     (&rule_files::invalid_definition_description::RULE, OffByDefault::Experimental),
+    (&rule_files::hadolint::dl1001::RULE, OffByDefault::Ignored),
+    (&rule_files::hadolint::dl3057::RULE, OffByDefault::Ignored),
 ];
 
 /// Whether this rule is off unless asked for, and why.

@@ -43,7 +43,6 @@
 
 use super::rules as rule_files;
 use super::Rule;
-use serde::Serialize;
 use std::sync::LazyLock;
 
 /// BuildKit's checks and the lessons, in code order.
@@ -87,8 +86,7 @@ static OWN: &[&Rule] = &[
 
 /// Why a rule does not run unless asked for, which also says what turns it
 /// on. Naming the rule in `CheckOptions::enable` turns on either kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OffByDefault {
     /// One of BuildKit's experimental checks (BuildKit:
     /// frontend/dockerfile/linter/ruleset.go, `Experimental: true`). The
@@ -98,15 +96,6 @@ pub enum OffByDefault {
     /// A hadolint rule whose default severity is "ignore": hadolint reports
     /// it only when the user raises it (`hadolint --warning DL3057`).
     Ignored,
-}
-
-impl OffByDefault {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OffByDefault::Experimental => "experimental",
-            OffByDefault::Ignored => "ignored",
-        }
-    }
 }
 
 /// The rules that run only when asked for, and why.
@@ -170,8 +159,8 @@ pub fn reference_markdown() -> String {
     );
     out.push_str(
         "Rules marked *off by default* run only when asked for: `dockerplay check --enable CODE` (any of the rule's \
-         names, or `all`), and for BuildKit's experimental checks also `--experimental` or \
-         `# check=experimental=NAME` in the file.\n\n",
+         names, or `all`) or the page's \"Off-by-default rules\" switch, and for BuildKit's experimental checks \
+         also `--experimental` or `# check=experimental=NAME` in the file.\n\n",
     );
     out.push_str("| Code | Name | Also | Severity | Category | Summary |\n|---|---|---|---|---|---|\n");
     for r in rules() {

@@ -17,8 +17,13 @@ counted against us:
     (`RUN python3 <<EOF`, or a body with a non-shell `#!` line), and files
     hadolint cannot parse at all because of a heredoc (DL1000);
   - stages not built into the image: DL3002 ("last USER should not be
-    root") on a stage the image is not built FROM. Otherwise all stages are
+    root") on a stage the image is not built FROM, and DL3057 ("HEALTHCHECK
+    missing") on any stage but the image's own. Otherwise all stages are
     compared (`--all-stages`), as hadolint always checks all of them.
+
+DL1001 and DL3057, off by default in both tools, are turned on in both
+(`hadolint --warning` and `dockerplay check --enable`), so they are compared
+like the others.
 
 Usage: scripts/compare-hadolint.py [--dockerplay BIN] [--threshold 0.95]
                                     [--markdown] [-v] [FILE...]
@@ -58,6 +63,10 @@ TWINS = {
     "BuildKit:RedundantTargetPlatform": "DL3065",
     "BuildKit:MaintainerDeprecated": "DL4000",
 }
+
+# hadolint's rules of severity "ignore" that we mirror, off by default on
+# both sides: both runs turn them on.
+OFF_BY_DEFAULT = ["DL1001", "DL3057"]
 
 # Rules whose advice is "do not keep the package manager's cache in the
 # layer", with the cache directories a `--mount=type=cache` may hold instead.
@@ -110,12 +119,14 @@ def run_json(argv, what):
 
 def hadolint_findings(path, config):
     # A config of our own, so that no .hadolint.yaml around changes the result.
-    found = run_json(["hadolint", "-c", config, "--no-fail", "-f", "json", path], "hadolint")
+    raise_ = [arg for code in OFF_BY_DEFAULT for arg in ("--warning", code)]
+    found = run_json(["hadolint", "-c", config, "--no-fail", *raise_, "-f", "json", path], "hadolint")
     return [{"code": f["code"], "line": f["line"], "message": f["message"]} for f in found]
 
 
 def our_findings(binary, path):
-    out = run_json([binary, "check", "--format", "json", "--all-stages", path], "dockerplay check")
+    enable = ["--enable", ",".join(OFF_BY_DEFAULT)]
+    out = run_json([binary, "check", "--format", "json", "--all-stages", *enable, path], "dockerplay check")
     if isinstance(out, dict):
         out = out.get("findings", [])
     return [
@@ -192,6 +203,9 @@ def known_mistake(finding, insts, stages, text):
     # hadolint checks the last USER of every stage; only the image's counts.
     if code == "DL3002" and inst.get("stage") is not None and inst["stage"] not in image_stages(stages):
         return "stage not built into the image: its USER does not reach the image"
+    # hadolint wants a HEALTHCHECK in every stage; only the image runs.
+    if code == "DL3057" and inst.get("stage") is not None and inst["stage"] != len(stages) - 1:
+        return "not the image's stage: no container runs it, so nothing checks its health"
     if code in CACHE_RULES and inst.get("keyword") == "RUN":
         for m in run_mounts(inst):
             target = (m.get("target") or "").rstrip("/")

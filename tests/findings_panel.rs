@@ -152,3 +152,18 @@ async fn fix_all_safe_applies_every_safe_fix_and_leaves_the_rest() {
     assert!(page.find(".fd-item[data-code=\"DP207\"] .fd-fix").is_none());
     assert!(page.get(".fd-fix-all").has_attribute("disabled"), "{codes:?}");
 }
+
+#[wasm_bindgen_test]
+async fn rules_off_by_default_run_only_with_the_switch_on() {
+    // No HEALTHCHECK: DL3057's mirror (DP357) would report it, but is off.
+    let page = Page::with("FROM alpine:3.20\nRUN echo hi\n").await;
+    assert!(!page.codes().contains(&"DP357".to_string()), "{:?}", page.codes());
+
+    let switch: HtmlInputElement = page.get(".fd-off-by-default input").dyn_into().unwrap();
+    assert!(!switch.checked());
+    switch.set_checked(true);
+    fire(&switch, "change");
+    settle().await;
+    assert!(page.codes().contains(&"DP357".to_string()), "{:?}", page.codes());
+    assert!(page.find(".hl-line[data-line=\"1\"] .lint").is_some(), "the editor underlines it too");
+}

@@ -1,9 +1,11 @@
 //! `dockerplay check FILE [--format text|json|sarif] [--failure-threshold
 //! error|warning|info|none] [--target T] [--all-stages] [--experimental]
-//! [--context DIR] [--fix]`:
+//! [--enable CODE[,CODE...]] [--context DIR] [--fix]`:
 //! best-practice findings. `--experimental` runs BuildKit's experimental
 //! checks (which a file can also ask for with `# check=experimental=...`);
-//! `--fix` prints the file with every safe fix applied instead.
+//! `--enable` runs rules that are off by default, named by any of their
+//! names (`DL3057`, `DP101`, `CopyIgnoredFile`) or `all`, and may be
+//! repeated; `--fix` prints the file with every safe fix applied instead.
 //!
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
@@ -30,6 +32,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let experimental = argv.iter().any(|a| a == "--experimental");
     let fix = argv.iter().any(|a| a == "--fix");
     let rest: Vec<String> = argv.iter().filter(|a| !matches!(a.as_str(), "--all-stages" | "--experimental" | "--fix")).cloned().collect();
+    let (enable, rest) = take_enable(&rest)?;
     let args = scan(&rest, &["format", "failure-threshold", "target", "context"])?;
     let format = args.format(&["text", "json", "sarif"])?;
     let threshold = match args.options.get("failure-threshold").map(String::as_str).unwrap_or("info") {
@@ -46,7 +49,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         None => Vec::new(),
     };
     let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
-    let opts = CheckOptions { all_stages, experimental };
+    let opts = CheckOptions { all_stages, experimental, enable };
     if fix {
         // Print the file with every safe fix applied; the exit code then
         // reflects what is left.
@@ -69,6 +72,31 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         _ => print!("{}", render_text(name, &input.dockerfile, &findings)),
     }
     Ok(if fails(threshold, &findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Takes out every `--enable A,B` (or `--enable=A,B`): the rule names, and
+/// the other arguments. The scanner keeps one value per option, and this
+/// one may be repeated. A name of no rule is an error, so that a typo does
+/// not silently leave a rule off.
+fn take_enable(argv: &[String]) -> Result<(Vec<String>, Vec<String>), String> {
+    let mut names = Vec::new();
+    let mut rest = Vec::new();
+    let mut it = argv.iter();
+    while let Some(arg) = it.next() {
+        let value = if arg == "--enable" {
+            it.next().ok_or("--enable needs a value")?.as_str()
+        } else if let Some(v) = arg.strip_prefix("--enable=") {
+            v
+        } else {
+            rest.push(arg.clone());
+            continue;
+        };
+        names.extend(value.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string));
+    }
+    if let Some(unknown) = names.iter().find(|n| !n.eq_ignore_ascii_case("all") && lint::registry::lookup(n).is_none()) {
+        return Err(format!("--enable: no rule is called `{unknown}`"));
+    }
+    Ok((names, rest))
 }
 
 /// Does a finding reach the threshold? Severity orders Error < Warning <
@@ -229,6 +257,23 @@ mod tests {
     fn findings(text: &str) -> Vec<Finding> {
         let input = BuildInput { dockerfile: text.to_string(), ..Default::default() };
         lint::check(&input, &CheckOptions::default()).0
+    }
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|a| a.to_string()).collect()
+    }
+
+    #[test]
+    fn enable_takes_lists_repeats_and_any_name_and_rejects_unknown_rules() {
+        let (names, rest) = take_enable(&strings(&["--enable", "DL3057, dp101", "Dockerfile", "--enable=CopyIgnoredFile", "--format", "json"]))
+            .unwrap_or_default();
+        assert_eq!(names, ["DL3057", "dp101", "CopyIgnoredFile"]);
+        assert_eq!(rest, ["Dockerfile", "--format", "json"]);
+        assert_eq!(take_enable(&strings(&["--enable=all"])).map(|(n, _)| n), Ok(strings(&["all"])));
+        assert_eq!(take_enable(&strings(&["--enable", "DL9999"])).map(|(n, _)| n), Err("--enable: no rule is called `DL9999`".to_string()));
+        assert!(take_enable(&strings(&["Dockerfile", "--enable"])).is_err());
+        // `--enabled` is another option, left for the scanner to reject.
+        assert_eq!(take_enable(&strings(&["--enabled", "x"])).map(|(_, r)| r), Ok(strings(&["--enabled", "x"])));
     }
 
     #[test]

@@ -22,8 +22,10 @@ commands:
   graph FILE [--target T] [--build-arg K=V,...] [--format json|dot|svg]
                                          the multi-stage build graph
   check FILE [--format text|json|sarif] [--failure-threshold LEVEL]
-        [--target T] [--all-stages] [--experimental] [--context DIR] [--fix]
-                                         best-practice findings
+        [--target T] [--all-stages] [--experimental] [--enable CODE,...]
+        [--context DIR] [--fix]          best-practice findings (--enable:
+                                         rules that are off by default,
+                                         e.g. DL3057, or all)
   share FILE [--base URL]                print a permalink
   open URL                               print the Dockerfile a permalink holds
 

@@ -246,7 +246,7 @@ fn never_panics_and_spans_fit() {
                 t.insert_str(at, PIECES[rng.below(PIECES.len())]);
             }
             let input = BuildInput { dockerfile: t.clone(), files: vec![ContextFile::text(".dockerignore", "*.pem\n")], ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true });
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true, enable: vec!["all".into()] });
             for f in &findings {
                 assert!(f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end), "{f:?} in {t:?}");
                 for e in f.fix.iter().flat_map(|x| &x.edits) {
@@ -292,6 +292,44 @@ fn corpus_findings() {
         }
     }
     expect_test::expect_file![fixture_dir().join("corpus.snap")].assert_eq(&out);
+}
+
+/// BuildKit's experimental checks are one kind of rule that is off by
+/// default: the experimental switch, the file's `# check=experimental=`
+/// and `CheckOptions::enable` (by any of the rule's names) each turn them on.
+#[test]
+fn experimental_checks_run_only_when_enabled() {
+    let input = BuildInput {
+        dockerfile: "FROM alpine:3.20\nCOPY README.md /app/\n".into(),
+        files: vec![ContextFile::text(".dockerignore", "*.md\n")],
+        ..Default::default()
+    };
+    let reports = |input: &BuildInput, opts: CheckOptions| lint::check(input, &opts).0.iter().any(|f| f.code == "DP018");
+    assert!(!reports(&input, CheckOptions::default()));
+    assert!(reports(&input, CheckOptions { experimental: true, ..Default::default() }));
+    for name in ["CopyIgnoredFile", "BuildKit:CopyIgnoredFile", "dp018", "all"] {
+        assert!(reports(&input, CheckOptions { enable: vec![name.into()], ..Default::default() }), "{name}");
+    }
+    assert!(!reports(&input, CheckOptions { enable: vec!["InvalidDefinitionDescription".into()], ..Default::default() }));
+    let asks = BuildInput { dockerfile: format!("# check=experimental=CopyIgnoredFile\n{}", input.dockerfile), ..input.clone() };
+    assert!(reports(&asks, CheckOptions::default()));
+    // Enabled, it is still skipped by name like any BuildKit check.
+    let skips = BuildInput { dockerfile: format!("# check=skip=CopyIgnoredFile\n{}", input.dockerfile), ..input.clone() };
+    assert!(!reports(&skips, CheckOptions { experimental: true, ..Default::default() }));
+}
+
+/// The rules that are off by default: BuildKit's experimental checks and
+/// hadolint's rules of severity "ignore", no more (the page and docs mark
+/// them, and a rule added here by mistake would silently stop running).
+#[test]
+fn off_by_default_rules() {
+    use lint::OffByDefault::{Experimental, Ignored};
+    let off: Vec<_> = lint::rules().iter().filter_map(|r| r.off_by_default().map(|why| (r.code, why))).collect();
+    assert_eq!(off, vec![("DP018", Experimental), ("DP019", Experimental), ("DP101", Ignored), ("DP357", Ignored)]);
+    let reference = lint::registry::reference_markdown();
+    for row in ["| CopyIgnoredFile | BuildKit:CopyIgnoredFile | warning, *off by default* |", "| missing-healthcheck | DL3057 | info, *off by default* |"] {
+        assert!(reference.contains(row), "the reference marks them: {row}");
+    }
 }
 
 /// Fixing to a fixed point leaves no safe fix behind.

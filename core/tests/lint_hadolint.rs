@@ -8,6 +8,10 @@
 //! and DL3025...), the mirror defers to it and the snapshot shows the
 //! BuildKit check's finding, under its own code.
 //!
+//! The rule under test is enabled, so the rules hadolint has off by
+//! default (DL1001, DL3057) are checked like the others; other tests here
+//! show they are silent unless enabled.
+//!
 //! A fixture's first line may hold options: `# test: all-stages` checks
 //! every stage, `# test: target=NAME` builds that stage.
 
@@ -29,7 +33,9 @@ fn check_fixture(name: &str, code: &str) {
     let text = std::fs::read_to_string(format!("{dir}/{name}.Dockerfile")).expect("fixture");
     let rule = lint::rules().iter().find(|r| r.also == Some(code)).unwrap_or_else(|| panic!("no rule mirrors {code}"));
     let first = text.lines().next().unwrap_or("");
-    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), ..Default::default() };
+    // The rule under test runs even where it is off by default (DL1001,
+    // DL3057); for the others naming it changes nothing.
+    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), enable: vec![code.to_string()], ..Default::default() };
     let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
     let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
@@ -77,7 +83,7 @@ macro_rules! rules {
 }
 
 rules! {
-    dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025, dl3027, dl3028, dl3029, dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3042, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
+    dl1001, dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025, dl3027, dl3028, dl3029, dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3042, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3057, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
 }
 
 #[test]
@@ -85,10 +91,28 @@ fn dl3002_dropped() {
     check_fixture("dl3002-dropped", "DL3002");
 }
 
+/// DL3057 looks at the whole image, so each case is a file of its own.
+#[test]
+fn dl3057_inherited() {
+    check_fixture("dl3057-inherited", "DL3057");
+}
+
+#[test]
+fn dl3057_none() {
+    check_fixture("dl3057-none", "DL3057");
+}
+
+#[test]
+fn dl3057_target() {
+    check_fixture("dl3057-target", "DL3057");
+}
+
 /// Every hadolint mirror has a Chinese title for the page, in Chinese.
 #[test]
 fn mirrors_have_chinese_titles() {
-    for r in lint::rules().iter().filter(|r| r.code.starts_with("DP3") || r.code.starts_with("DP4")) {
+    let mirrors: Vec<_> = lint::rules().iter().filter(|r| ["DP1", "DP3", "DP4"].iter().any(|p| r.code.starts_with(p))).collect();
+    assert!(mirrors.iter().any(|r| r.code == "DP101"), "DL1001's mirror is missing");
+    for r in mirrors {
         let zh = lint::rules::hadolint::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
         assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", r.code);
     }
@@ -127,7 +151,7 @@ fn rules_are_documented_and_numbered() {
     let mut problems = Vec::new();
     for rule in lint::rules().iter().filter(|r| r.also.is_some_and(|a| a.starts_with("DL"))) {
         let also = rule.also.unwrap_or("");
-        if rule.code.starts_with("DP3") || rule.code.starts_with("DP4") {
+        if ["DP1", "DP3", "DP4"].iter().any(|p| rule.code.starts_with(p)) {
             let expected = format!("DP{}{}", &also[2..3], &also[4..]);
             if rule.code != expected {
                 problems.push(format!("{}: {also} should be {expected}", rule.code));
@@ -140,6 +164,63 @@ fn rules_are_documented_and_numbered() {
         }
     }
     assert_eq!(problems, Vec::<String>::new());
+}
+
+/// The findings of DL1001 and DL3057 (their `also` codes) on a file.
+fn off_by_default_findings(text: &str, opts: &CheckOptions) -> Vec<&'static str> {
+    let (findings, _) = lint::check(&BuildInput { dockerfile: text.into(), ..Default::default() }, opts);
+    findings
+        .iter()
+        .filter_map(|f| lint::rule(f.code).and_then(|r| r.also))
+        .filter(|a| ["DL1001", "DL3057"].contains(a))
+        .collect()
+}
+
+/// DL1001 and DL3057 are off by default, as in hadolint: silent unless
+/// named in `CheckOptions::enable` (by our code, hadolint's, the rule's
+/// name, or `all`), whatever else is switched on.
+#[test]
+fn ignored_by_default_mirrors_run_only_when_enabled() {
+    let text = "FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n";
+    let with = |enable: &[&str]| CheckOptions { enable: enable.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+    for rule in ["DL1001", "DL3057"] {
+        let r = lint::rules().iter().find(|r| r.also == Some(rule)).expect("mirror");
+        assert_eq!(r.off_by_default(), Some(lint::OffByDefault::Ignored), "{rule}");
+    }
+    assert_eq!(off_by_default_findings(text, &CheckOptions::default()), Vec::<&str>::new());
+    // The experimental switch, `--all-stages` and the file's own
+    // `# check=experimental=all` are about BuildKit's checks, not these.
+    let everything_else = CheckOptions { all_stages: true, experimental: true, ..Default::default() };
+    assert_eq!(off_by_default_findings(text, &everything_else), Vec::<&str>::new());
+    let asks = format!("# check=experimental=all\n{text}");
+    assert_eq!(off_by_default_findings(&asks, &everything_else), Vec::<&str>::new());
+    // Each by any of its names.
+    assert_eq!(off_by_default_findings(text, &with(&["DL3057"])), vec!["DL3057"]);
+    assert_eq!(off_by_default_findings(text, &with(&["dp101"])), vec!["DL1001"]);
+    assert_eq!(off_by_default_findings(text, &with(&["missing-healthcheck", " DL1001 "])), vec!["DL3057", "DL1001"]);
+    assert_eq!(off_by_default_findings(text, &with(&["all"])), vec!["DL3057", "DL1001"]);
+    // A name of no rule, or of a rule that is on anyway, turns on nothing else.
+    assert_eq!(off_by_default_findings(text, &with(&["DL9999", "DL3008"])), Vec::<&str>::new());
+}
+
+/// Enabled, they are suppressed like any rule: by a global pragma of
+/// either tool, by an inline one on the instruction they report (DL3057's
+/// FROM), and by BuildKit's `# check=skip=` naming them.
+#[test]
+fn enabled_ignored_by_default_mirrors_can_be_suppressed() {
+    let on = CheckOptions { enable: vec!["DL1001".into(), "DL3057".into()], ..Default::default() };
+    let body = "FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n";
+    assert_eq!(off_by_default_findings(body, &on), vec!["DL3057", "DL1001"]);
+    let cases = [
+        ("# hadolint global ignore=DL1001,DL3057\n", Vec::<&str>::new()),
+        ("# dockerplay global ignore=DP101\n", vec!["DL3057"]),
+        ("# hadolint ignore=DL3057\n", vec!["DL1001", "DL1001"]),
+        ("# check=skip=missing-healthcheck\n", vec!["DL1001"]),
+    ];
+    for (head, expected) in cases {
+        let text = format!("{head}{body}");
+        assert_eq!(off_by_default_findings(&text, &on), expected, "{head}");
+    }
 }
 
 /// No rule panics on a cut-off file: every fixture and real-world file,

@@ -84,10 +84,12 @@ pub fn App() -> Html {
     );
     let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
     // Findings: the panel lists them and the editor underlines them. Whether
-    // stages the target skips are checked too is a view choice.
+    // stages the target skips are checked too, and rules that are off by
+    // default run, are view choices.
     let all_stages = use_state_eq(|| false);
-    let lint = use_memo((analysis.clone(), state.share.current_build(), *all_stages), |(a, input, all)| {
-        LintRef(Rc::new(Lint::new(a, input.clone(), *all)))
+    let off_by_default = use_state_eq(|| false);
+    let lint = use_memo((analysis.clone(), state.share.current_build(), *all_stages, *off_by_default), |(a, input, all, off)| {
+        LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off)))
     });
     let lint = (*lint).clone();
 
@@ -281,6 +283,10 @@ pub fn App() -> Html {
         let all_stages = all_stages.clone();
         Callback::from(move |all: bool| all_stages.set(all))
     };
+    let on_off_by_default = {
+        let off_by_default = off_by_default.clone();
+        Callback::from(move |on: bool| off_by_default.set(on))
+    };
     // A fix replaces the text; what it changed is selected once the editor
     // holds the new text (the editor's effect runs before the page's).
     let pending_select = use_mut_ref(|| None::<Span>);
@@ -385,7 +391,7 @@ pub fn App() -> Html {
                 </section>
                 <Panels {lang} {panel} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
                     state={state.clone()} cache={cache.live.clone()}
-                    lint={lint.clone()} {on_all_stages} {on_replace} build={build.clone()} only={params.panels.clone()} />
+                    lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />

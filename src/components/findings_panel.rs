@@ -3,7 +3,8 @@
 //! its code and the equivalent hadolint or BuildKit rule, selects its span
 //! in the editor when clicked, opens its rule's documentation, and offers
 //! its fix in one click where the fix is safe. "Fix all safe" applies every
-//! safe fix at once.
+//! safe fix at once. A switch also runs the rules that are off by default
+//! (BuildKit's experimental checks, hadolint's DL1001 and DL3057).
 //!
 //! The findings are computed once per input change by the page (`Lint`),
 //! because the editor underlines them too.
@@ -25,6 +26,8 @@ use crate::i18n::{texts, Lang, Texts};
 pub struct Lint {
     pub input: BuildInput,
     pub all_stages: bool,
+    /// Run the rules that are off by default too.
+    pub off_by_default: bool,
     /// In file order.
     pub findings: Vec<Finding>,
     /// The findings as the editor underlines them.
@@ -36,21 +39,26 @@ pub struct Lint {
 
 impl Lint {
     /// Checks `input`, whose Dockerfile is the one `analysis` parsed.
-    pub fn new(analysis: &Analysis, input: BuildInput, all_stages: bool) -> Lint {
-        let opts = CheckOptions { all_stages, ..CheckOptions::default() };
+    pub fn new(analysis: &Analysis, input: BuildInput, all_stages: bool, off_by_default: bool) -> Lint {
+        let opts = options(all_stages, off_by_default);
         let (findings, _) = lint::check_parsed(&input, &analysis.file, &opts);
         let marks = Rc::new(findings_marks::marks(&input.dockerfile, &findings));
-        Lint { multi_stage: analysis.file.stages.len() > 1, input, all_stages, findings, marks }
+        Lint { multi_stage: analysis.file.stages.len() > 1, input, all_stages, off_by_default, findings, marks }
     }
 
     fn options(&self) -> CheckOptions {
-        CheckOptions { all_stages: self.all_stages, ..CheckOptions::default() }
+        options(self.all_stages, self.off_by_default)
     }
 
     /// How many findings have a fix that "fix all safe" applies.
     pub fn safe_fixes(&self) -> usize {
         self.findings.iter().filter(|f| f.fix.as_ref().is_some_and(|x| x.safe)).count()
     }
+}
+
+fn options(all_stages: bool, off_by_default: bool) -> CheckOptions {
+    let enable = if off_by_default { vec!["all".to_string()] } else { Vec::new() };
+    CheckOptions { all_stages, enable, ..CheckOptions::default() }
 }
 
 /// A shared `Lint` for props: equal when it is the same computation.
@@ -100,6 +108,8 @@ pub struct FindingsPanelProps {
     /// The "all stages" switch; the page keeps the choice because the
     /// editor's underlines follow it too.
     pub on_all_stages: Callback<bool>,
+    /// The "off by default" switch, kept by the page like "all stages".
+    pub on_off_by_default: Callback<bool>,
     /// Replaces the Dockerfile with a fixed text, and selects a span of the
     /// new text (what a single fix changed) once the editor has it.
     pub on_replace: Callback<(String, Option<Span>)>,
@@ -144,6 +154,10 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let on_switch = {
         let (on_all, all) = (props.on_all_stages.clone(), lint.all_stages);
         Callback::from(move |_: Event| on_all.emit(!all))
+    };
+    let on_off_switch = {
+        let (on_off, off) = (props.on_off_by_default.clone(), lint.off_by_default);
+        Callback::from(move |_: Event| on_off.emit(!off))
     };
     let safe = lint.safe_fixes();
     let on_fix_all = {
@@ -235,6 +249,10 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                             { t.findings_all_stages }
                         </label>
                     }
+                    <label class="fd-switch fd-off-by-default" title={t.findings_off_by_default_hint}>
+                        <input type="checkbox" checked={lint.off_by_default} onchange={on_off_switch} />
+                        { t.findings_off_by_default }
+                    </label>
                     <button type="button" class="btn fd-fix-all" title={t.findings_fix_all_hint}
                         disabled={safe == 0} onclick={on_fix_all}>
                         { t.findings_fix_all }

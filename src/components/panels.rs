@@ -37,6 +37,7 @@ pub struct PanelsProps {
     // findings panel
     pub lint: LintRef,
     pub on_all_stages: Callback<bool>,
+    pub on_off_by_default: Callback<bool>,
     pub on_replace: Callback<(String, Option<Span>)>,
     /// The tabs an embed shows (`panels=`); `None` shows all.
     #[prop_or_default]
@@ -138,7 +139,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
         }
         Panel::Findings => html! {
             <FindingsPanel lang={props.lang} analysis={props.analysis.clone()} lint={props.lint.clone()}
-                on_all_stages={props.on_all_stages.clone()} on_replace={props.on_replace.clone()} on_reveal={props.on_reveal.clone()} />
+                on_all_stages={props.on_all_stages.clone()} on_off_by_default={props.on_off_by_default.clone()} on_replace={props.on_replace.clone()} on_reveal={props.on_reveal.clone()} />
         },
     };
     html! {

@@ -1,10 +1,11 @@
-//! Running the rules: parse, build the context, run every rule, apply
-//! suppressions and severity overrides, sort.
+//! Running the rules: parse, build the context, run every rule that is on
+//! (those off by default only when enabled), apply suppressions and
+//! severity overrides, sort.
 
 use super::context::Context;
-use super::registry;
+use super::registry::{self, OffByDefault};
 use super::suppress::Suppressions;
-use super::Finding;
+use super::{Finding, Rule};
 use crate::diag::{Diagnostic, Severity};
 use crate::inputs::BuildInput;
 use crate::syntax::{self, Dockerfile};
@@ -16,14 +17,27 @@ pub struct CheckOptions {
     /// Run BuildKit's experimental checks even when the file does not ask
     /// for them with `# check=experimental=...`.
     pub experimental: bool,
+    /// Rules that are off by default to run anyway, each by any of its
+    /// names (`DP357`, `DL3057`, `CopyIgnoredFile`, `missing-healthcheck`),
+    /// or `all` for every one. Naming a rule that is on anyway does nothing.
+    pub enable: Vec<String>,
 }
 
-/// BuildKit's checks that only run when enabled (BuildKit:
-/// frontend/dockerfile/linter/ruleset.go, `Experimental: true`).
-pub const EXPERIMENTAL: [&str; 2] = ["CopyIgnoredFile", "InvalidDefinitionDescription"];
+impl CheckOptions {
+    /// Does `enable` name this rule?
+    pub fn enables(&self, rule: &Rule) -> bool {
+        self.enable.iter().any(|n| n.trim().eq_ignore_ascii_case("all") || registry::names(rule, n))
+    }
 
-fn is_experimental(rule: &super::Rule) -> bool {
-    rule.buildkit_name().is_some_and(|n| EXPERIMENTAL.contains(&n))
+    /// Does this rule run, given these options and what the file asks for?
+    fn runs(&self, rule: &Rule, suppressions: &Suppressions) -> bool {
+        match registry::off_by_default(rule) {
+            None => true,
+            Some(_) if self.enables(rule) => true,
+            Some(OffByDefault::Experimental) => self.experimental || suppressions.enables(rule),
+            Some(OffByDefault::Ignored) => false,
+        }
+    }
 }
 
 /// Checks a build: the Dockerfile with its context, build args and target.
@@ -43,7 +57,7 @@ pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOpt
     let suppressions = Suppressions::parse(dockerfile, &input.build_args, &mut diagnostics);
     let mut findings = Vec::new();
     for rule in registry::rules() {
-        if is_experimental(rule) && !opts.experimental && !suppressions.enables(rule) {
+        if !opts.runs(rule, &suppressions) {
             continue;
         }
         let mut found = Vec::new();

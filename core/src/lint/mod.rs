@@ -5,7 +5,8 @@
 //! documentation in its doc comment (captured at compile time by
 //! [`declare_rule!`] so the page can show it), and one table of every rule
 //! in [`registry`]. [`check`] parses the input, runs every rule over the
-//! stages the target builds, and drops what the file suppresses.
+//! stages the target builds (a few rules are off unless enabled, see
+//! [`CheckOptions::enable`]), and drops what the file suppresses.
 //!
 //! ```
 //! use dockerplay_core::inputs::BuildInput;
@@ -29,7 +30,7 @@ pub mod util;
 pub use context::Context;
 pub use engine::{check, check_parsed, CheckOptions};
 pub use fix::{apply_fixes, fix_all_safe};
-pub use registry::{rule, rules};
+pub use registry::{rule, rules, OffByDefault};
 
 /// What a rule file needs, in one `use`.
 pub mod prelude {
@@ -120,6 +121,12 @@ impl Rule {
     /// The first line of the documentation.
     pub fn summary(&self) -> &'static str {
         self.doc.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+
+    /// Whether the rule is off unless asked for, and why (the table is
+    /// `registry::OFF_BY_DEFAULT`).
+    pub fn off_by_default(&self) -> Option<OffByDefault> {
+        registry::off_by_default(self)
     }
 
     /// The BuildKit check this rule mirrors, if any (`StageNameCasing`).

@@ -20,12 +20,21 @@
 //! `rules::hadolint::TWINS`; suppressions naming either code then silence
 //! both.
 //!
+//! # Off by default
+//!
+//! Most rules always run. Those in [`OFF_BY_DEFAULT`] run only when asked
+//! for, as in the tool they come from: BuildKit's experimental checks, and
+//! hadolint's rules whose default severity is "ignore". `CheckOptions::enable`
+//! names rules to run (by any of their names, or `all`); see [`OffByDefault`]
+//! for what else turns each kind on.
+//!
 //! # Adding rules
 //!
 //! BuildKit checks and lessons: a file in `rules/`, a `pub mod` line in
 //! `rules/mod.rs`, and a line in `OWN` below. hadolint mirrors: a file in
 //! `rules/hadolint/`, listed in `rules::hadolint::RULES` (that module's
-//! own slice); this file does not change for them.
+//! own slice); this file does not change for them, unless the rule is off
+//! by default, which takes a line in `OFF_BY_DEFAULT`.
 //!
 //! Then a fixture `core/tests/lint/<code>.Dockerfile` with `### catches:`
 //! and `### passes:` cases (the format is at the top of `tests/lint.rs`),
@@ -75,6 +84,33 @@ static OWN: &[&Rule] = &[
     &rule_files::cache_mount_for_install::RULE,
 ];
 
+/// Why a rule does not run unless asked for, which also says what turns it
+/// on. Naming the rule in `CheckOptions::enable` turns on either kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OffByDefault {
+    /// One of BuildKit's experimental checks (BuildKit:
+    /// frontend/dockerfile/linter/ruleset.go, `Experimental: true`). The
+    /// file turns it on with `# check=experimental=NAME` (or `all`), and
+    /// `CheckOptions::experimental` turns on every one.
+    Experimental,
+    /// A hadolint rule whose default severity is "ignore": hadolint reports
+    /// it only when the user raises it (`hadolint --warning DL3057`).
+    Ignored,
+}
+
+/// The rules that run only when asked for, and why.
+static OFF_BY_DEFAULT: &[(&Rule, OffByDefault)] = &[
+    (&rule_files::copy_ignored_file::RULE, OffByDefault::Experimental),
+    (&rule_files::invalid_definition_description::RULE, OffByDefault::Experimental),
+    (&rule_files::hadolint::dl1001::RULE, OffByDefault::Ignored),
+    (&rule_files::hadolint::dl3057::RULE, OffByDefault::Ignored),
+];
+
+/// Whether this rule is off unless asked for, and why.
+pub fn off_by_default(rule: &Rule) -> Option<OffByDefault> {
+    OFF_BY_DEFAULT.iter().find(|(r, _)| r.code == rule.code).map(|(_, why)| *why)
+}
+
 static ALL: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     let mut all: Vec<&'static Rule> = OWN.iter().copied().chain(rule_files::hadolint::RULES.iter().copied()).collect();
     all.sort_by_key(|r| r.code);
@@ -121,10 +157,16 @@ pub fn reference_markdown() -> String {
     let mut out = String::from(
         "# Rules\n\n<!-- Generated from core/src/lint/registry.rs by `UPDATE_EXPECT=1 cargo test -p dockerplay-core --test lint`; do not edit. -->\n\n",
     );
+    out.push_str(
+        "Rules marked *off by default* run only when asked for: `dockerplay check --enable CODE` (any of the rule's \
+         names, or `all`) or the page's \"Off-by-default rules\" switch, and for BuildKit's experimental checks \
+         also `--experimental` or `# check=experimental=NAME` in the file.\n\n",
+    );
     out.push_str("| Code | Name | Also | Severity | Category | Summary |\n|---|---|---|---|---|---|\n");
     for r in rules() {
+        let off = if off_by_default(r).is_some() { ", *off by default*" } else { "" };
         out.push_str(&format!(
-            "| [{code}](#{anchor}) | {name} | {also} | {sev} | {cat} | {summary} |\n",
+            "| [{code}](#{anchor}) | {name} | {also} | {sev}{off} | {cat} | {summary} |\n",
             code = r.code,
             anchor = r.code.to_lowercase(),
             name = r.name,
@@ -140,7 +182,20 @@ pub fn reference_markdown() -> String {
         if let Some(a) = r.also {
             out.push_str(&format!(" · also `{a}`"));
         }
-        out.push_str(&format!(" · {} · {}\n\n", r.severity.as_str(), r.category.as_str()));
+        out.push_str(&format!(" · {} · {}", r.severity.as_str(), r.category.as_str()));
+        match off_by_default(r) {
+            Some(OffByDefault::Experimental) => out.push_str(&format!(
+                " · *off by default* (experimental in BuildKit: `# check=experimental={}`, `--experimental` or `--enable {}`)",
+                r.name, r.code
+            )),
+            Some(OffByDefault::Ignored) => out.push_str(&format!(
+                " · *off by default* (as in hadolint: `--enable {}` or `--enable {}`)",
+                r.code,
+                r.also.unwrap_or(r.name)
+            )),
+            None => {}
+        }
+        out.push_str("\n\n");
         // The rule's own headings move one level down under its code.
         for line in r.doc_text().lines() {
             match line.strip_prefix("## ") {

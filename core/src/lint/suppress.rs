@@ -95,7 +95,7 @@ impl Suppressions {
         }
     }
 
-    /// Does the file turn this experimental rule on?
+    /// Does the file turn this experimental rule on (`# check=experimental=`)?
     pub fn enables(&self, rule: &Rule) -> bool {
         self.experimental_all || self.experimental.iter().any(|n| registry::names(rule, n))
     }
@@ -117,8 +117,8 @@ impl Suppressions {
 }
 
 /// `hadolint ignore=...`, `hadolint global ignore=...`, `dockerplay ...`:
-/// (is global, the list).
-fn pragma(comment: &str) -> Option<(bool, &str)> {
+/// (is global, the list). DL1001 flags the inline ones this reads.
+pub fn pragma(comment: &str) -> Option<(bool, &str)> {
     let comment = comment.trim_start_matches('#').trim();
     let rest = comment.strip_prefix("hadolint").or_else(|| comment.strip_prefix("dockerplay"))?;
     let rest = rest.trim_start();

@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateCopySourcePath
-// (an experimental check there; see engine::EXPERIMENTAL).
+// (an experimental check there; see registry::OFF_BY_DEFAULT).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(ignore) = &ctx.dockerignore else { return };
     if ignore.has_exclusions() {

@@ -5,6 +5,7 @@
 /// The Chinese title of a hadolint mirror, by our code.
 pub fn summary_zh(code: &str) -> Option<&'static str> {
     Some(match code {
+        "DP101" => "不要使用行内的忽略注释（# hadolint ignore=）",
         "DP300" => "WORKDIR 应使用绝对路径",
         "DP301" => "不要在构建中运行交互式或系统管理命令",
         "DP302" => "镜像不应以 root 用户运行",
@@ -46,6 +47,7 @@ pub fn summary_zh(code: &str) -> Option<&'static str> {
         "DP346" => "UID 很大时 useradd 应加上 -l",
         "DP347" => "wget 应使用更简洁的进度显示",
         "DP348" => "标签键名应符合规范",
+        "DP357" => "镜像应包含 HEALTHCHECK 指令",
         "DP359" => "连续的 RUN 指令可以合并",
         "DP360" => "yarn install 之后应执行 yarn cache clean",
         "DP361" => "Dockerfile 必须以 FROM 或 ARG 开头",

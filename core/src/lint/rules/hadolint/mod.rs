@@ -1,12 +1,15 @@
-//! hadolint's Dockerfile rules (hadolint 2.15.1: DL3000–DL3067,
+//! hadolint's Dockerfile rules (hadolint 2.15.1: DL1001, DL3000–DL3067,
 //! DL4000–DL4006), one file per rule, each recording its DL code in `also`
-//! and numbered DL30nn → DP3nn, DL400n → DP40n (see `registry.rs`).
+//! and numbered DL1001 → DP101, DL30nn → DP3nn, DL400n → DP40n (see
+//! `registry.rs`).
+//!
+//! DL1001 and DL3057 are off by default, as in hadolint (severity
+//! "ignore"); `registry::OFF_BY_DEFAULT` lists them.
 //!
 //! Left out: DL3004, DL3006 and DL3007, which the lessons `sudo`, untagged
 //! base and `latest` base cover (DP207, DP205, DP206); DL3026 and
 //! DL3049–DL3056, DL3058, which need hadolint's configuration (trusted
-//! registries, a label schema) rather than the file; DL1001 and DL3057,
-//! which hadolint has off by default (severity "ignore").
+//! registries, a label schema) rather than the file.
 //!
 //! Where hadolint is known to be wrong these rules differ on purpose: a
 //! cache mount that holds a package cache satisfies the "remove the cache"
@@ -34,6 +37,7 @@ pub static TWINS: &[(&str, &str)] = &[
     ("DL4000", "MaintainerDeprecated"),
 ];
 
+pub mod dl1001;
 pub mod dl3000;
 pub mod dl3001;
 pub mod dl3002;
@@ -75,6 +79,7 @@ pub mod dl3045;
 pub mod dl3046;
 pub mod dl3047;
 pub mod dl3048;
+pub mod dl3057;
 pub mod dl3059;
 pub mod dl3060;
 pub mod dl3061;
@@ -92,6 +97,7 @@ pub mod dl4005;
 pub mod dl4006;
 
 pub static RULES: &[&Rule] = &[
+    &dl1001::RULE,
     &dl3000::RULE,
     &dl3001::RULE,
     &dl3002::RULE,
@@ -133,6 +139,7 @@ pub static RULES: &[&Rule] = &[
     &dl3046::RULE,
     &dl3047::RULE,
     &dl3048::RULE,
+    &dl3057::RULE,
     &dl3059::RULE,
     &dl3060::RULE,
     &dl3061::RULE,

@@ -235,6 +235,11 @@ impl Context {
         if dockerfile.is_some() && !has_dockerfile {
             return false;
         }
+        // A path listed twice is left to a full build: which file sets it is
+        // order's business.
+        if !self.distinct_paths {
+            return false;
+        }
         let mut changed = Vec::new();
         for (a, b) in old.iter().zip(files) {
             if a.path != b.path {
@@ -244,18 +249,15 @@ impl Context {
                 continue;
             }
             let same_kind = matches!((&a.body, &b.body), (FileBody::Text { .. } | FileBody::Blob { .. }, FileBody::Text { .. } | FileBody::Blob { .. }));
-            if a.mode != b.mode || !same_kind || clean_path(&b.path) == DOCKERIGNORE {
+            let path = clean_path(&b.path);
+            // A path that is also a directory is left to a full build too.
+            let is_dir = self.tree.get(&path).is_some_and(|e| e.kind == EntryKind::Dir);
+            if a.mode != b.mode || !same_kind || path == DOCKERIGNORE || is_dir {
                 return false;
             }
-            changed.push(b);
+            changed.push((b, path));
         }
-        // A path listed twice, or that is also a directory, is left to a
-        // full build.
-        let paths: Vec<String> = changed.iter().map(|f| clean_path(&f.path)).collect();
-        if !self.distinct_paths || paths.iter().any(|p| self.tree.get(p).is_some_and(|e| e.kind == EntryKind::Dir)) {
-            return false;
-        }
-        for (file, path) in changed.into_iter().zip(paths) {
+        for (file, path) in changed {
             if dockerfile.is_some() && path == DOCKERFILE {
                 continue;
             }
@@ -267,8 +269,8 @@ impl Context {
                 };
             }
         }
-        if let Some(e) = dockerfile.and_then(|text| Some((text, self.tree.entries.get_mut(DOCKERFILE)?))) {
-            (e.1.size, e.1.digest) = (e.0.len() as u64, digest(DOCKERFILE, e.0));
+        if let (Some(text), Some(e)) = (dockerfile, self.tree.entries.get_mut(DOCKERFILE)) {
+            (e.size, e.digest) = (text.len() as u64, digest(DOCKERFILE, text));
         }
         true
     }

@@ -20,7 +20,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let (df, mut diags) = syntax::parse(&text);
     // The cache simulation's teaching defaults time each step, so that the
     // critical path means the same here as in the app.
-    let seconds: Vec<f64> = df.instructions.iter().map(cache::estimate_seconds).collect();
+    let seconds: Vec<f64> = df.instructions.iter().map(|i| cache::estimate_seconds(i)).collect();
     let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
     diags.extend(graph_diags);
     let out = match format.as_str() {

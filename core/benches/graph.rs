@@ -26,7 +26,7 @@ fn time<T>(label: &str, mut f: impl FnMut() -> T) {
 fn main() {
     let text = many_stages(STAGES);
     let (df, _) = parse(&text);
-    let seconds: Vec<f64> = df.instructions.iter().map(estimate_seconds).collect();
+    let seconds: Vec<f64> = df.instructions.iter().map(|i| estimate_seconds(i)).collect();
     let (graph, _) = build_graph(&df, None, &BTreeMap::new(), &seconds);
     assert_eq!(graph.stages.len(), STAGES, "the generator makes {STAGES} stages");
     let spec = graph.layout_spec(&df, false);
@@ -47,7 +47,7 @@ fn main() {
     time("svg of a computed layout", || dockerplay_core::graph::svg::render_layout(&graph, &spec, &l, &SvgOptions::default()).len());
     time("parse + graph + layout + svg", || {
         let (df, _) = parse(&text);
-        let seconds: Vec<f64> = df.instructions.iter().map(estimate_seconds).collect();
+        let seconds: Vec<f64> = df.instructions.iter().map(|i| estimate_seconds(i)).collect();
         let (g, _) = build_graph(&df, None, &BTreeMap::new(), &seconds);
         to_svg(&g, &df, &SvgOptions::default()).len()
     });

@@ -220,7 +220,7 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
         (props.analysis.clone(), share.target.clone(), share.build_args.clone()),
         |(analysis, target, args)| {
             let df = &analysis.file;
-            let seconds: Vec<f64> = df.instructions.iter().map(cache::estimate_seconds).collect();
+            let seconds: Vec<f64> = df.instructions.iter().map(|i| cache::estimate_seconds(i)).collect();
             graph::build_graph(df, target.as_deref(), args, &seconds).0
         },
     );

@@ -73,7 +73,7 @@ pub fn LayerList(props: &LayerListProps) -> Html {
                 <button type="button" class="size-step" {onclick}>
                     <span class="ln">{ l.line }</span>
                     <span class="kw">{ l.keyword.as_str() }</span>
-                    <span class="cmd">{ ins.map(summary).unwrap_or_default() }</span>
+                    <span class="cmd">{ ins.map(|i| summary(i)).unwrap_or_default() }</span>
                 </button>
                 <span class="size-bar" aria-hidden="true"><span style={format!("width:{share:.1}%")}></span></span>
                 <span class="size-num">{ human_size(l.uncompressed) }</span>

@@ -102,7 +102,7 @@ mod tests {
     /// Each case: a Dockerfile and the summaries of its instructions.
     fn check(text: &str, expect: &[&str]) {
         let (file, _) = syntax::parse(text);
-        let got: Vec<String> = file.instructions.iter().map(summary).collect();
+        let got: Vec<String> = file.instructions.iter().map(|i| summary(i)).collect();
         assert_eq!(got, expect, "{text:?}");
     }
 

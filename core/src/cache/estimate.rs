@@ -74,7 +74,7 @@ mod tests {
 
     fn check(dockerfile: &str, expect: &[f64]) {
         let (df, _) = parse(dockerfile);
-        let got: Vec<f64> = df.instructions.iter().map(estimate_seconds).collect();
+        let got: Vec<f64> = df.instructions.iter().map(|i| estimate_seconds(i)).collect();
         assert_eq!(got, expect, "{dockerfile}");
     }
 

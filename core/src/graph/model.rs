@@ -227,7 +227,7 @@ pub fn build_graph(
             Some(Args::Onbuild(inner)) => Some((ii, &**inner)),
             _ => None,
         });
-        let own = st.instructions.iter().filter_map(|&ii| df.instructions.get(ii).map(|i| (ii, i)));
+        let own = st.instructions.iter().filter_map(|&ii| df.instructions.get(ii).map(|i| (ii, &**i)));
         for (ii, inst) in triggers.chain(own) {
             let refs = sources_of(inst);
             for (kind, from, span) in refs {
@@ -582,7 +582,7 @@ impl BuildGraph {
                 detail: Some(format!("FROM {}", s.base)),
                 shape: Shape::Stage,
                 steps: if show_steps {
-                    s.instructions.iter().skip(1).filter_map(|&i| df.instructions.get(i)).map(step_label).collect()
+                    s.instructions.iter().skip(1).filter_map(|&i| df.instructions.get(i)).map(|i| step_label(i)).collect()
                 } else {
                     Vec::new()
                 },

@@ -27,6 +27,9 @@ pub struct Context<'a> {
     /// those of the instruction an ONBUILD holds).
     commands: Vec<OnceCell<Vec<ShellCommand>>>,
     onbuild_commands: Vec<OnceCell<Vec<ShellCommand>>>,
+    /// Every instruction's address with its index, sorted by address: rules
+    /// hand back references to the file's instructions.
+    addresses: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -43,7 +46,9 @@ impl<'a> Context<'a> {
             });
         let cells = || dockerfile.instructions.iter().map(|_| OnceCell::new()).collect();
         let (commands, onbuild_commands) = (cells(), cells());
-        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands }
+        let mut addresses: Vec<(usize, usize)> = dockerfile.instructions.iter().enumerate().map(|(i, instr)| (std::sync::Arc::as_ptr(instr) as usize, i)).collect();
+        addresses.sort_unstable();
+        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands, addresses }
     }
 
     /// Whether findings in this stage count (`None`: global ARGs, always).
@@ -61,7 +66,7 @@ impl<'a> Context<'a> {
 
     /// Instructions in scope (global ARGs included), in file order.
     pub fn instructions(&self) -> impl Iterator<Item = &'a Instruction> + '_ {
-        self.dockerfile.instructions.iter().filter(|i| self.in_scope(i.stage))
+        self.dockerfile.instructions.iter().map(|i| &**i).filter(|i| self.in_scope(i.stage))
     }
 
     /// Instructions in scope with a given keyword.
@@ -72,12 +77,12 @@ impl<'a> Context<'a> {
     /// A stage's instructions after its FROM.
     pub fn stage_instructions(&self, stage: &'a Stage) -> impl Iterator<Item = &'a Instruction> + 'a {
         let all = &self.dockerfile.instructions;
-        stage.instructions.iter().filter_map(move |&i| all.get(i))
+        stage.instructions.iter().filter_map(move |&i| all.get(i).map(|i| &**i))
     }
 
     /// The FROM instruction of a stage.
     pub fn stage_from(&self, stage: &Stage) -> Option<&'a Instruction> {
-        self.dockerfile.instructions.get(stage.from)
+        self.dockerfile.instructions.get(stage.from).map(|i| &**i)
     }
 
     /// Is this the stage the build produces?
@@ -122,13 +127,11 @@ impl<'a> Context<'a> {
     }
 
     /// The position of an instruction in `Dockerfile::instructions`, by
-    /// address (the rules hand back references into that vector).
+    /// address (the rules hand back references to them).
     fn index_of(&self, instruction: &Instruction) -> Option<usize> {
-        let all = &self.dockerfile.instructions;
-        let size = std::mem::size_of::<Instruction>().max(1);
-        let offset = (instruction as *const Instruction as usize).checked_sub(all.as_ptr() as usize)?;
-        let i = offset / size;
-        (offset % size == 0 && i < all.len() && std::ptr::eq(&all[i], instruction)).then_some(i)
+        let at = instruction as *const Instruction as usize;
+        let k = self.addresses.binary_search_by_key(&at, |&(a, _)| a).ok()?;
+        Some(self.addresses[k].1)
     }
 
     /// A file or directory of the build context by exact path.

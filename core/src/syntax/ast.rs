@@ -5,6 +5,7 @@
 
 use crate::span::Span;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The result of parsing: every instruction that has a known keyword (valid or
 /// not), grouped into stages, plus the directives and comments.
@@ -14,7 +15,8 @@ pub struct Dockerfile {
     /// The active escape character: `\` unless `# escape=` says otherwise.
     pub escape: char,
     /// In file order. Global ARGs (before the first FROM) have `stage: None`.
-    pub instructions: Vec<Instruction>,
+    /// Shared, so that a re-parse after an edit reuses the unchanged ones.
+    pub instructions: Vec<Arc<Instruction>>,
     pub stages: Vec<Stage>,
     /// Whole-line comments outside the directive block, in file order.
     pub comments: Vec<Comment>,

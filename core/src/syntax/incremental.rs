@@ -137,7 +137,7 @@ impl Incremental {
 /// The lists of a parse being assembled from old and new logical lines.
 #[derive(Default)]
 struct Parts {
-    instructions: Vec<Instruction>,
+    instructions: Vec<Arc<Instruction>>,
     comments: Vec<Comment>,
     diags: Vec<Diagnostic>,
     units: Vec<Unit>,
@@ -155,9 +155,14 @@ impl Parts {
             diags: moved(&u.diags, self.diags.len()),
         };
         for i in &old.instructions[u.instructions.clone()] {
-            let mut i = i.clone();
-            i.shift(bytes, lines);
-            self.instructions.push(i);
+            // An instruction that has not moved is shared, not copied.
+            if bytes == 0 && lines == 0 {
+                self.instructions.push(i.clone());
+            } else {
+                let mut i = Instruction::clone(i);
+                i.shift(bytes, lines);
+                self.instructions.push(Arc::new(i));
+            }
         }
         for c in &old.comments[u.comments.clone()] {
             let mut c = c.clone();

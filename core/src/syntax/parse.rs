@@ -10,6 +10,7 @@ use super::words;
 use crate::diag::Diagnostic;
 use crate::span::{LineIndex, Span};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Parses a Dockerfile. Never fails and never panics: problems become
 /// diagnostics and every other instruction is still parsed.
@@ -50,7 +51,7 @@ pub(super) struct Unit {
 pub(super) struct Scan {
     pub directives: Directives,
     pub escape: char,
-    pub instructions: Vec<Instruction>,
+    pub instructions: Vec<Arc<Instruction>>,
     pub comments: Vec<Comment>,
     pub diags: Vec<Diagnostic>,
     /// The directive block's comments and diagnostics lead their lists.
@@ -94,7 +95,7 @@ pub(super) fn scan(text: &str, resume: Option<(usize, char)>, stop: &mut dyn FnM
     Scan {
         directives: p.directives,
         escape: p.escape,
-        instructions: p.instructions,
+        instructions: p.instructions.into_iter().map(Arc::new).collect(),
         comments: p.comments,
         diags: p.diags,
         head_comments,
@@ -1149,7 +1150,10 @@ fn build_stages(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnost
                 }
             }
         }
-        df.instructions[i].stage = current;
+        // Unchanged instructions a re-parse reuses stay shared.
+        if df.instructions[i].stage != current {
+            Arc::make_mut(&mut df.instructions[i]).stage = current;
+        }
     }
     if df.stages.is_empty() && !df.instructions.is_empty() {
         let span = df.instructions.last().map(|i| i.span).unwrap_or_default();

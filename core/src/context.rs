@@ -67,17 +67,25 @@ pub fn clean_path(path: &str) -> String {
     if is_clean(path) {
         return path.to_string();
     }
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
+    clean_join(path, "")
+}
+
+/// `clean_path` of `a/b`, without building the joined path first.
+pub fn clean_join(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len() + 1);
+    for part in a.split('/').chain(b.split('/')) {
         match part {
             "" | "." => {}
-            ".." => {
-                parts.pop();
+            ".." => out.truncate(out.rfind('/').unwrap_or(0)),
+            p => {
+                if !out.is_empty() {
+                    out.push('/');
+                }
+                out.push_str(p);
             }
-            p => parts.push(p),
         }
     }
-    parts.join("/")
+    out
 }
 
 /// True when `clean_path` would return `path` unchanged: most paths are
@@ -120,7 +128,7 @@ impl Tree {
 
     /// Selects what one COPY/ADD source (or bind-mount source) takes from
     /// this tree. See [`select`] for the rules.
-    pub fn select(&self, sources: &[String], options: &SelectOptions) -> Selection {
+    pub fn select<S: AsRef<str>>(&self, sources: &[S], options: &SelectOptions) -> Selection {
         select(self, sources, options)
     }
 }
@@ -706,11 +714,12 @@ impl Selection {
 /// - `--exclude` patterns drop entries under each source;
 /// - `--parents` keeps the source path (from the context root, or from a
 ///   `/./` pivot) under the destination.
-pub fn select(tree: &Tree, sources: &[String], options: &SelectOptions) -> Selection {
+pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions) -> Selection {
     let exclude = PatternMatcher::new(&options.exclude.iter().map(|p| go_clean(p)).collect::<Vec<_>>());
     let mut selection = Selection::default();
     let single_source = sources.len() == 1;
     for raw in sources {
+        let raw = raw.as_ref();
         // `--parents` keeps what follows a `/./` pivot, or the whole path.
         let (pivot, path) = match raw.find("/./") {
             Some(i) if options.parents => (clean_path(&raw[..i]), clean_path(&raw[i + 3..])),
@@ -733,7 +742,7 @@ pub fn select(tree: &Tree, sources: &[String], options: &SelectOptions) -> Selec
         };
         let root_source = full.is_empty() && !has_wildcards(&full);
         if matches.is_empty() && !root_source {
-            selection.missing.push(raw.clone());
+            selection.missing.push(raw.to_string());
             continue;
         }
         if single_source && !has_wildcards(&full) && matches.len() == 1 && matches[0].kind == EntryKind::File {

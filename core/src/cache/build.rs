@@ -6,10 +6,11 @@ use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, Status, Step};
 use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
-use crate::context::{clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
+use crate::context::{clean_join, clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -20,22 +21,26 @@ pub(crate) enum Facts {
     From { identity: String, image: String },
     Run(RunFacts),
     Copy(CopyFacts),
-    Workdir { path: String, user: String },
+    Workdir { path: Arc<str>, user: Arc<str> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RunFacts {
-    /// The shell for shell form (`None` for exec form).
-    shell: Option<Vec<String>>,
-    args: Vec<String>,
+    /// Shell form (the arguments are the shell, then the command).
+    shell_form: bool,
+    /// The exec op's arguments but the last (the shell, for shell form),
+    /// and the last: split, so that the shell is shared with the stage.
+    init: Arc<Vec<String>>,
+    last: Option<String>,
     heredocs: Vec<String>,
     env: Env,
     /// Names of the stage's ARGs with values (to tell ARG from ENV changes).
     arg_names: Arc<Vec<String>>,
-    workdir: String,
-    user: String,
-    network: String,
-    security: String,
+    workdir: Arc<str>,
+    user: Arc<str>,
+    /// `None` for the defaults.
+    network: Option<String>,
+    security: Option<String>,
     mounts: Vec<MountFacts>,
 }
 
@@ -327,7 +332,7 @@ impl Fs {
     /// exactly, while anything else (a directory, a path only a RUN or the
     /// base image made) depends on every opaque layer, by key. An upstream
     /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
-    fn select(&self, sources: &[String], options: &SelectOptions) -> (Selection, String) {
+    fn select<S: AsRef<str>>(&self, sources: &[S], options: &SelectOptions) -> (Selection, String) {
         let selection = self.tree.select(sources, options);
         let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains(&e.source));
         if known {
@@ -358,9 +363,9 @@ struct StageState {
     key_line: u32,
     env: Env,
     arg_names: Arc<Vec<String>>,
-    workdir: String,
-    user: String,
-    shell: Vec<String>,
+    workdir: Arc<str>,
+    user: Arc<str>,
+    shell: Arc<Vec<String>>,
     fs: Fs,
     config: Key,
     /// Steps taken so far in this stage (the next step's position).
@@ -422,17 +427,17 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
 }
 
 impl<'a> Builder<'a> {
-    fn expand(&mut self, word: &str, env: &Env, span: crate::span::Span) -> String {
+    fn expand<'w>(&mut self, word: &'w str, env: &Env, span: crate::span::Span) -> Cow<'w, str> {
         // Most words have nothing to expand or unquote.
         let escape = self.df.escape;
         if !word.contains(['$', '"', '\'', escape]) {
-            return word.to_string();
+            return Cow::Borrowed(word);
         }
         match words::expand(word, escape, &|name| env.get(name)) {
-            Ok(s) => s,
+            Ok(s) => Cow::Owned(s),
             Err(e) => {
                 self.diags.push(Diagnostic::warning(span, e));
-                word.to_string()
+                Cow::Borrowed(word)
             }
         }
     }
@@ -450,7 +455,7 @@ impl<'a> Builder<'a> {
                 for d in decls {
                     let value = match (self.input.build_args.get(&d.name), &d.default) {
                         (Some(v), _) => Some(v.clone()),
-                        (None, Some(def)) => Some(self.expand(def, &env, d.span)),
+                        (None, Some(def)) => Some(self.expand(def, &env, d.span).into_owned()),
                         (None, None) => None,
                     };
                     if let Some(v) = value {
@@ -483,7 +488,7 @@ impl<'a> Builder<'a> {
         for s in stages {
             let globals = self.global_args.clone();
             let from_span = df.instructions.get(s.from).map(|i| i.span).unwrap_or_default();
-            let base = self.expand(&s.base, &globals, from_span);
+            let base = self.expand(&s.base, &globals, from_span).into_owned();
             let base = match df.stage_ref_by_name(&base, s.index) {
                 Some(i) => Ok(i),
                 None => Err(base),
@@ -617,8 +622,8 @@ impl<'a> Builder<'a> {
             env: Env::default(),
             arg_names: Arc::default(),
             workdir: "/".into(),
-            user: String::new(),
-            shell: vec!["/bin/sh".into(), "-c".into()],
+            user: "".into(),
+            shell: Arc::new(vec!["/bin/sh".into(), "-c".into()]),
             fs: Fs::default(),
             config: Hasher::new("config").key(&key).finish(),
             position: 0,
@@ -641,7 +646,7 @@ impl<'a> Builder<'a> {
                 let identity = base_identity(image, self.images);
                 let platform = s.platform.clone().map(|p| {
                     let g = self.global_args.clone();
-                    self.expand(&p, &g, instr.span)
+                    self.expand(&p, &g, instr.span).into_owned()
                 });
                 let key = Hasher::new("from").str(&identity).str(platform.as_deref().unwrap_or("")).finish();
                 let mut st = fresh(key);
@@ -727,6 +732,10 @@ impl<'a> Builder<'a> {
 
     fn instruction(&mut self, stage: usize, index: usize, st: &mut StageState, states: &[Option<StageState>]) -> Step {
         let instr = &self.df.instructions[index];
+        // A metadata instruction's effect on the image config, hashed field
+        // by field.
+        let mut effect = Hasher::new("effect");
+        effect.str(instr.keyword.as_str());
         match &instr.args {
             Args::Run(run) => self.run_step(stage, index, st, run, states),
             Args::Copy(c) => self.copy_step(stage, index, st, c, false, states),
@@ -734,41 +743,43 @@ impl<'a> Builder<'a> {
             Args::Workdir(w) => {
                 // BuildKit `dispatchWorkdir`: relative paths join the current
                 // workdir; a mkdir step (with the current USER) unless `/`.
-                let path = self.expand(&w.text, &st.env.clone(), w.span);
-                let wd = if path.starts_with('/') { format!("/{}", clean_path(&path)) } else { format!("/{}", clean_path(&format!("{}/{}", st.workdir, path))) };
+                let env = st.env.clone();
+                let path = self.expand(&w.text, &env, w.span);
+                let wd: Arc<str> = if path.starts_with('/') { format!("/{}", clean_path(&path)) } else { format!("/{}", clean_join(&st.workdir, &path)) }.into();
                 st.workdir = wd.clone();
-                self.config(st, instr, &wd);
-                if wd == "/" {
+                self.config(st, effect.str(&wd));
+                if &*wd == "/" {
                     return self.blank(instr, index, Status::NoStep, Reason::RootWorkdir);
                 }
                 let parent = st.key;
                 let key = Hasher::new("mkdir").key(&parent).str(&wd).str(&st.user).finish();
-                let step = self.step(stage, index, st, key, Some(parent), Some(Facts::Workdir { path: wd.clone(), user: st.user.clone() }), None);
-                st.fs.put(Entry::dir(&clean_path(&wd), 0o755));
+                let facts = (!self.known(&key)).then(|| Facts::Workdir { path: wd.clone(), user: st.user.clone() });
+                let step = self.step(stage, index, st, key, Some(parent), facts, None);
+                st.fs.put(Entry::dir(&wd[1..], 0o755));
                 st.key = key;
                 st.key_line = instr.line;
                 step
             }
             Args::Env { pairs, .. } => {
                 // BuildKit `dispatchEnv`: values are expanded with the env so far.
-                let mut shown = Vec::new();
                 for p in pairs {
-                    let v = self.expand(&p.value, &st.env.clone(), p.span);
+                    let env = st.env.clone();
+                    let v = self.expand(&p.value, &env, p.span);
                     st.env.set(&p.key, &v);
-                    shown.push(format!("{}={}", p.key, v));
+                    effect.str(&p.key).str(&v);
                 }
-                self.metadata(st, instr, index, &shown.join(" "))
+                self.metadata(st, instr, index, &effect)
             }
             Args::Arg(decls) => {
                 // BuildKit `dispatchArg`: a build-arg wins, then the default
                 // (expanded), then an unset ARG inherits the global value.
                 // Only ARGs with a value enter the environment.
-                let mut shown = Vec::new();
                 for d in decls {
-                    let value = match (self.input.build_args.get(&d.name), &d.default) {
-                        (Some(v), _) => Some(v.clone()),
-                        (None, Some(def)) => Some(self.expand(def, &st.env.clone(), d.span)),
-                        (None, None) => self.global_args.get(&d.name),
+                    let env = st.env.clone();
+                    let value: Option<Cow<str>> = match (self.input.build_args.get(&d.name), &d.default) {
+                        (Some(v), _) => Some(Cow::Borrowed(v)),
+                        (None, Some(def)) => Some(self.expand(def, &env, d.span)),
+                        (None, None) => self.global_args.get(&d.name).map(Cow::Owned),
                     };
                     if let Some(v) = &value {
                         if !NON_ENV_ARGS.contains(&d.name.as_str()) {
@@ -778,43 +789,49 @@ impl<'a> Builder<'a> {
                             }
                         }
                     }
-                    shown.push(match value {
-                        Some(v) => format!("{}={v}", d.name),
-                        None => d.name.clone(),
-                    });
+                    effect.str(&d.name);
+                    match &value {
+                        Some(v) => {
+                            effect.word(1);
+                            effect.str(v);
+                        }
+                        None => effect.word(0),
+                    }
                 }
-                self.metadata(st, instr, index, &shown.join(" "))
+                self.metadata(st, instr, index, &effect)
             }
             Args::User(u) => {
                 // BuildKit `dispatchUser` keeps the string as written:
                 // `root` and `0` differ.
-                st.user = self.expand(&u.text, &st.env.clone(), u.span);
-                let user = st.user.clone();
-                self.metadata(st, instr, index, &user)
+                let env = st.env.clone();
+                st.user = self.expand(&u.text, &env, u.span).into();
+                effect.str(&st.user);
+                self.metadata(st, instr, index, &effect)
             }
             Args::Shell(v) => {
-                st.shell = v.clone();
-                self.metadata(st, instr, index, &v.join("\u{0}"))
+                st.shell = Arc::new(v.clone());
+                effect.list(v);
+                self.metadata(st, instr, index, &effect)
             }
             Args::Invalid => self.blank(instr, index, Status::NoStep, Reason::Invalid),
             _ => {
-                let text = instr.command.clone();
-                self.metadata(st, instr, index, &text)
+                effect.str(&instr.command);
+                self.metadata(st, instr, index, &effect)
             }
         }
     }
 
     /// Folds a metadata effect into the stage's image config; true when no
     /// earlier build had this instruction with this effect.
-    fn config(&mut self, st: &mut StageState, instr: &Instruction, effect: &str) -> bool {
-        st.config = Hasher::new("config").key(&st.config).str(instr.keyword.as_str()).str(effect).finish();
-        let own = Hasher::new("effect").str(instr.keyword.as_str()).str(effect).finish();
+    fn config(&mut self, st: &mut StageState, effect: &Hasher) -> bool {
+        let own = effect.finish();
+        st.config = Hasher::new("config").key(&st.config).key(&own).finish();
         self.configs.push(own);
         self.history.builds > 0 && !self.history.configs.contains(&own)
     }
 
-    fn metadata(&mut self, st: &mut StageState, instr: &Instruction, index: usize, effect: &str) -> Step {
-        let changed = self.config(st, instr, effect);
+    fn metadata(&mut self, st: &mut StageState, instr: &Instruction, index: usize, effect: &Hasher) -> Step {
+        let changed = self.config(st, effect);
         let mut step = self.blank(instr, index, Status::NoStep, Reason::Metadata);
         step.config_changed = changed;
         step
@@ -826,17 +843,21 @@ impl<'a> Builder<'a> {
     /// out of its cache map), workdir, user, network, security and mounts.
     fn run_step(&mut self, stage: usize, index: usize, st: &mut StageState, run: &RunArgs, states: &[Option<StageState>]) -> Step {
         let instr = &self.df.instructions[index];
-        let heredocs: Vec<String> = instr.heredocs.iter().map(|h| chomp(&h.content, h.chomp)).collect();
+        let heredocs: Vec<String> = instr.heredocs.iter().map(|h| chomp(&h.content, h.chomp).into_owned()).collect();
         // The exec op's arguments: the exec form as written, or the shell
         // with the command. A command that is only a heredoc runs the body;
         // otherwise the bodies and terminators follow the command line.
-        let (shell, exec, body): (Option<&[String]>, &[String], Option<String>) = match &run.command {
-            CommandForm::Exec(v) => (None, v, None),
+        let shell = st.shell.clone();
+        let (shell_form, init, last): (bool, &[String], Option<Cow<str>>) = match &run.command {
+            CommandForm::Exec(v) => match v.split_last() {
+                Some((last, init)) => (false, init, Some(Cow::Borrowed(last.as_str()))),
+                None => (false, &[], None),
+            },
             CommandForm::Shell(text) => {
                 let body = if heredocs.len() == 1 && is_heredoc_only(text) {
-                    heredocs[0].clone()
+                    Cow::Owned(heredocs[0].clone())
                 } else if instr.heredocs.is_empty() {
-                    text.clone()
+                    Cow::Borrowed(text.as_str())
                 } else {
                     let mut b = text.clone();
                     for (h, data) in instr.heredocs.iter().zip(&heredocs) {
@@ -844,9 +865,9 @@ impl<'a> Builder<'a> {
                         b.push_str(data);
                         b.push_str(&h.name);
                     }
-                    b
+                    Cow::Owned(b)
                 };
-                (Some(&st.shell), &st.shell, Some(body))
+                (true, shell.as_slice(), Some(body))
             }
         };
         let mut mounts = Vec::new();
@@ -859,41 +880,41 @@ impl<'a> Builder<'a> {
         // A cache mount holds files once a RUN that used it has run (a step
         // taken from the cache never mounts it).
         let warm = cache_ids.iter().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.contains(id));
-        let network = run.network.as_deref().unwrap_or("default");
-        let security = run.security.as_deref().unwrap_or("sandbox");
         let parent = st.key;
         let mut h = Hasher::new("exec");
         h.key(&parent);
         // The same hash as `list` over the arguments, without building them.
-        h.word((exec.len() + usize::from(body.is_some())) as u64);
-        for a in exec {
+        h.word((init.len() + usize::from(last.is_some())) as u64);
+        for a in init {
             h.str(a);
         }
-        if let Some(b) = &body {
-            h.str(b);
+        if let Some(l) = &last {
+            h.str(l);
         }
         st.env.hash_into(&mut h);
-        h.str(&st.workdir).str(&st.user).str(network).str(security);
+        h.str(&st.workdir).str(&st.user);
+        h.str(run.network.as_deref().unwrap_or("default")).str(run.security.as_deref().unwrap_or("sandbox"));
         for m in &mounts {
             h.str(&m.target).str(&m.options).str(&m.opaque);
+            h.word(m.files.len() as u64);
             for (rel, (_, digest, mode)) in &m.files {
-                h.str(rel).str(digest).str(&mode.to_string());
+                h.str(rel).str(digest);
+                h.word(u64::from(*mode));
             }
         }
         let key = h.finish();
         let facts = (!self.known(&key)).then(|| {
-            let mut args = exec.to_vec();
-            args.extend(body);
             Facts::Run(RunFacts {
-                shell: shell.map(<[String]>::to_vec),
-                args,
+                shell_form,
+                init: if shell_form { shell.clone() } else { Arc::new(init.to_vec()) },
+                last: last.map(Cow::into_owned),
                 heredocs,
                 env: st.env.clone(),
                 arg_names: st.arg_names.clone(),
                 workdir: st.workdir.clone(),
                 user: st.user.clone(),
-                network: network.to_string(),
-                security: security.to_string(),
+                network: run.network.clone(),
+                security: run.security.clone(),
                 mounts,
             })
         });
@@ -912,12 +933,18 @@ impl<'a> Builder<'a> {
     /// for a cache mount, the id its contents persist under.
     fn mount(&mut self, m: &Mount, st: &StageState, stage: usize, states: &[Option<StageState>], instr: &Instruction) -> (MountFacts, Option<String>) {
         let env = st.env.clone();
-        let mut ex = |v: &Option<String>| v.as_ref().map(|s| self.expand(s, &env, m.span));
+        let mut ex = |v: &Option<String>| v.as_ref().map(|s| self.expand(s, &env, m.span).into_owned());
         let target = ex(&m.target).unwrap_or_default();
         let source = ex(&m.source);
         let from = ex(&m.from);
         let id = ex(&m.id);
-        let kind = format!("{:?}", m.kind).to_ascii_lowercase();
+        let kind = match m.kind {
+            MountType::Bind => "bind",
+            MountType::Cache => "cache",
+            MountType::Secret => "secret",
+            MountType::Ssh => "ssh",
+            MountType::Tmpfs => "tmpfs",
+        };
         // Bind mounts are read-only unless `rw` is given.
         let rw = m.raw.split(',').any(|kv| {
             let (k, v) = kv.split_once('=').unwrap_or((kv, "true"));
@@ -928,7 +955,7 @@ impl<'a> Builder<'a> {
         let mut cache_id = None;
         let options = match m.kind {
             MountType::Bind => {
-                let src = source.clone().unwrap_or_default();
+                let src = source.unwrap_or_default();
                 let (sel, op) = self.select_from(from.as_deref(), std::slice::from_ref(&src), &SelectOptions::default(), stage, states, instr);
                 files = files_of(&sel);
                 opaque = op;
@@ -942,26 +969,27 @@ impl<'a> Builder<'a> {
                 // keeps the cache (solver/llbsolver/ops/exec.go
                 // `checkShouldClearCacheOpts`). Mode, uid and gid shape the
                 // mount's input, so they count.
-                let cid = id.clone().unwrap_or_else(|| target.clone());
-                cache_id = Some(cid.clone());
-                let sharing = m.sharing.as_deref().unwrap_or("shared").to_ascii_lowercase();
+                let cid = id.unwrap_or_else(|| target.clone());
+                let shared = m.sharing.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("shared"));
                 let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
-                let (key_id, key_sharing) = if default_id && sharing == "shared" { (cid.as_str(), sharing.as_str()) } else { ("", "shared") };
-                format!(
-                    "{kind} target={target} id={key_id} sharing={key_sharing} mode={} uid={} gid={} from={} source={} ro={}",
+                let key_id = if default_id && shared { cid.as_str() } else { "" };
+                let options = format!(
+                    "{kind} target={target} id={key_id} sharing=shared mode={} uid={} gid={} from={} source={} ro={}",
                     m.mode.as_deref().unwrap_or("0755"),
                     m.uid.as_deref().unwrap_or("0"),
                     m.gid.as_deref().unwrap_or("0"),
                     self.source_identity(from.as_deref(), stage, states),
-                    source.clone().unwrap_or_default(),
+                    source.unwrap_or_default(),
                     m.readonly
-                )
+                );
+                cache_id = Some(cid);
+                options
             }
             // Secret and ssh contents stay out of the key; only where and
             // how they are mounted counts.
             MountType::Secret | MountType::Ssh | MountType::Tmpfs => format!(
                 "{kind} target={target} id={} required={} mode={} uid={} gid={} size={} env={}",
-                id.clone().unwrap_or_default(),
+                id.unwrap_or_default(),
                 m.required,
                 m.mode.as_deref().unwrap_or(""),
                 m.uid.as_deref().unwrap_or(""),
@@ -986,10 +1014,10 @@ impl<'a> Builder<'a> {
     }
 
     /// Selects sources from the build context, an earlier stage, or an image.
-    fn select_from(
+    fn select_from<S: AsRef<str>>(
         &mut self,
         from: Option<&str>,
-        sources: &[String],
+        sources: &[S],
         options: &SelectOptions,
         stage: usize,
         states: &[Option<StageState>],
@@ -1016,7 +1044,7 @@ impl<'a> Builder<'a> {
                 None => {
                     // An image: its content is its identity.
                     let identity = base_identity(name, self.images);
-                    let sel = Selection { missing: sources.to_vec(), ..Default::default() };
+                    let sel = Selection { missing: sources.iter().map(|s| s.as_ref().to_string()).collect(), ..Default::default() };
                     (sel, format!("image {identity}"))
                 }
             },
@@ -1030,22 +1058,22 @@ impl<'a> Builder<'a> {
     fn copy_step(&mut self, stage: usize, index: usize, st: &mut StageState, c: &CopyArgs, add: bool, states: &[Option<StageState>]) -> Step {
         let instr = &self.df.instructions[index];
         let env = st.env.clone();
-        let mut sources = Vec::new();
+        let mut sources: Vec<Cow<str>> = Vec::with_capacity(c.sources.len());
         let mut heredoc_tree = Tree::default();
         let mut heredoc_sources: Vec<String> = Vec::new();
-        let mut remote = Vec::new();
+        let mut remote: Vec<String> = Vec::new();
         for w in &c.sources {
             if let Some(name) = heredoc_name(&w.text) {
                 let body = instr.heredocs.iter().find(|h| h.name == name);
                 let content = body.map(|h| chomp(&h.content, h.chomp)).unwrap_or_default();
                 heredoc_tree.insert(Entry::file(&name, 0o644, content.as_bytes()));
-                heredoc_sources.push(name.clone());
-                sources.push(format!("<<{name}"));
+                sources.push(Cow::Owned(format!("<<{name}")));
+                heredoc_sources.push(name);
                 continue;
             }
             let s = self.expand(&w.text, &env, w.span);
             if add && is_remote(&s) {
-                remote.push(s.clone());
+                remote.push(s.to_string());
             }
             sources.push(s);
         }
@@ -1053,22 +1081,11 @@ impl<'a> Builder<'a> {
         // BuildKit `pathRelativeToWorkingDir`: relative destinations join
         // the workdir; `.` and a trailing `/` mean a directory.
         let dest_is_dir = dest_raw.ends_with('/') || dest_raw == "." || dest_raw.is_empty();
-        let dest_abs = if dest_raw.starts_with('/') { clean_path(&dest_raw) } else { clean_path(&format!("{}/{}", st.workdir, dest_raw)) };
+        let dest_abs = if dest_raw.starts_with('/') { clean_path(&dest_raw) } else { clean_join(&st.workdir, &dest_raw) };
         let chown = c.chown.as_ref().map(|s| self.expand(s, &env, instr.span));
         let chmod = c.chmod.as_ref().map(|s| self.expand(s, &env, instr.span));
-        let options_text = format!(
-            "{} chown={} chmod={} parents={} exclude={:?} checksum={} keep_git_dir={} dir={}",
-            if add { "ADD" } else { "COPY" },
-            chown.unwrap_or_default(),
-            chmod.clone().unwrap_or_default(),
-            c.parents,
-            c.exclude,
-            c.checksum.clone().unwrap_or_default(),
-            c.keep_git_dir,
-            dest_is_dir
-        );
         let select_options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
-        let local: Vec<String> = sources.iter().filter(|s| !s.starts_with("<<") && !remote.contains(s)).cloned().collect();
+        let local: Vec<&str> = sources.iter().map(|s| s.as_ref()).filter(|s| !s.starts_with("<<") && !remote.iter().any(|r| r == s)).collect();
         let (mut selection, opaque) = if local.is_empty() {
             (Selection::default(), String::new())
         } else {
@@ -1099,20 +1116,37 @@ impl<'a> Builder<'a> {
         // Keyed on what `--from` resolves to, not its spelling: renaming a
         // stage changes nothing.
         let source_identity = self.source_identity(c.from.as_deref(), stage, states);
-        let checksum = selection_key(&selection);
         let linked = c.link && chmod.is_none();
         let parent = st.key;
         let mut h = Hasher::new("copy");
         if !linked {
             h.key(&parent);
         }
-        h.list(&sources).str(&dest_abs).str(&options_text).str(&source_identity).str(&checksum).str(&opaque);
+        h.list(&sources).str(&dest_abs);
+        // The options, field by field (`options_text` words them for facts).
+        h.str(if add { "ADD" } else { "COPY" }).str(chown.as_deref().unwrap_or("")).str(chmod.as_deref().unwrap_or(""));
+        h.word(u64::from(c.parents));
+        h.list(&c.exclude).str(c.checksum.as_deref().unwrap_or(""));
+        h.word(u64::from(c.keep_git_dir));
+        h.word(u64::from(dest_is_dir));
+        h.str(&source_identity).key(&selection_key(&selection)).str(&opaque);
         let key = h.finish();
         let facts = (!self.known(&key)).then(|| {
+            let options = format!(
+                "{} chown={} chmod={} parents={} exclude={:?} checksum={} keep_git_dir={} dir={}",
+                if add { "ADD" } else { "COPY" },
+                chown.as_deref().unwrap_or(""),
+                chmod.as_deref().unwrap_or(""),
+                c.parents,
+                c.exclude,
+                c.checksum.as_deref().unwrap_or(""),
+                c.keep_git_dir,
+                dest_is_dir
+            );
             Facts::Copy(CopyFacts {
-                sources,
-                dest: dest_raw.clone(),
-                options: options_text,
+                sources: sources.iter().map(|s| s.to_string()).collect(),
+                dest: dest_raw.to_string(),
+                options,
                 from: source_identity,
                 from_name: c.from.clone().unwrap_or_default(),
                 files: files_of(&selection),
@@ -1212,15 +1246,22 @@ fn source_stages(instr: &Instruction) -> Vec<String> {
 /// The content identity of a selection: what `Selection::checksum` covers
 /// (relative names, kinds, mode bits, digests, in name order), with the fast
 /// key hash instead of SHA-256.
-fn selection_key(sel: &Selection) -> String {
-    let mut entries: Vec<&crate::context::Selected> = sel.entries.iter().collect();
-    entries.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source)));
+fn selection_key(sel: &Selection) -> Key {
     let mut h = Hasher::new("selection");
-    for e in entries {
+    let mut add = |e: &crate::context::Selected| {
         h.str(&e.rel).str(if e.kind == EntryKind::Dir { "d" } else { "f" }).str(&e.digest);
         h.word(u64::from(e.mode));
+    };
+    // Most selections are a single file, or already in order.
+    let order = |a: &&crate::context::Selected, b: &&crate::context::Selected| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source));
+    if sel.entries.windows(2).all(|w| order(&&w[0], &&w[1]).is_le()) {
+        sel.entries.iter().for_each(&mut add);
+    } else {
+        let mut entries: Vec<&crate::context::Selected> = sel.entries.iter().collect();
+        entries.sort_by(order);
+        entries.into_iter().for_each(add);
     }
-    short(&h.finish())
+    h.finish()
 }
 
 fn files_of(sel: &Selection) -> Files {
@@ -1228,11 +1269,11 @@ fn files_of(sel: &Selection) -> Files {
 }
 
 /// `<<-` strips leading tabs from body lines (BuildKit `ChompHeredocContent`).
-fn chomp(content: &str, chomp: bool) -> String {
+fn chomp(content: &str, chomp: bool) -> Cow<'_, str> {
     if !chomp {
-        return content.to_string();
+        return Cow::Borrowed(content);
     }
-    content.split_inclusive('\n').map(|l| l.trim_start_matches('\t')).collect()
+    Cow::Owned(content.split_inclusive('\n').map(|l| l.trim_start_matches('\t')).collect())
 }
 
 /// `<<EOF`, `<<-EOF`, `<<"EOF"`: a command made of a heredoc alone
@@ -1254,9 +1295,9 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
         (Facts::From { .. }, Facts::From { image, .. }) => Reason::BaseChanged { image: image.clone() },
         (Facts::Workdir { path: a, user: ua }, Facts::Workdir { path: b, user: ub }) => {
             if a != b {
-                Reason::WorkdirChanged { from: a.clone(), to: b.clone() }
+                Reason::WorkdirChanged { from: a.to_string(), to: b.to_string() }
             } else if ua != ub {
-                Reason::UserChanged { from: ua.clone(), to: ub.clone() }
+                Reason::UserChanged { from: ua.to_string(), to: ub.to_string() }
             } else {
                 Reason::NewStep
             }
@@ -1264,18 +1305,13 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
         (Facts::Run(a), Facts::Run(b)) => {
             // Shell form runs `shell + [command]`; the same command under
             // another shell (as cached, maybe from the exec form) is a SHELL change.
-            let split = |args: &[String]| args.split_last().map(|(last, init)| (last.clone(), init.to_vec()));
-            if b.shell.is_some() {
-                if let (Some((la, ia)), Some((lb, ib))) = (split(&a.args), split(&b.args)) {
-                    if la == lb && ia != ib {
-                        return Reason::ShellChanged;
-                    }
-                }
+            if b.shell_form && a.last.is_some() && a.last == b.last && a.init != b.init {
+                return Reason::ShellChanged;
             }
             if a.heredocs != b.heredocs {
                 return Reason::HeredocChanged;
             }
-            if a.args != b.args {
+            if a.init != b.init || a.last != b.last {
                 return Reason::CommandChanged;
             }
             if a.env != b.env {
@@ -1284,10 +1320,10 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 return if is_arg { Reason::ArgChanged { name } } else { Reason::EnvChanged { name } };
             }
             if a.workdir != b.workdir {
-                return Reason::WorkdirChanged { from: a.workdir.clone(), to: b.workdir.clone() };
+                return Reason::WorkdirChanged { from: a.workdir.to_string(), to: b.workdir.to_string() };
             }
             if a.user != b.user {
-                return Reason::UserChanged { from: a.user.clone(), to: b.user.clone() };
+                return Reason::UserChanged { from: a.user.to_string(), to: b.user.to_string() };
             }
             if a.network != b.network {
                 return Reason::NetworkChanged;
@@ -1387,9 +1423,9 @@ fn distance(old: &Facts, new: &Facts) -> usize {
                 ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count()
             };
             let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files_distance(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
-            let command = if a.args == b.args {
+            let command = if a.init == b.init && a.last == b.last {
                 0
-            } else if a.args.last() == b.args.last() {
+            } else if a.last == b.last {
                 10
             } else {
                 100

@@ -63,8 +63,9 @@ pub fn estimate_seconds(instr: &Instruction) -> f64 {
 
 /// `ADD` sources fetched from the network (BuildKit `isHTTPSource`, `isGitURL`).
 pub(crate) fn is_remote(src: &str) -> bool {
-    let s = src.to_ascii_lowercase();
-    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("git@") || s.starts_with("git://") || s.ends_with(".git")
+    let starts = |p: &str| src.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    let ends = |p: &str| src.len() >= p.len() && src.get(src.len() - p.len()..).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    starts("http://") || starts("https://") || starts("git@") || starts("git://") || ends(".git")
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ pub(crate) struct RunFacts {
     heredocs: Vec<String>,
     env: Env,
     /// Names of the stage's ARGs with values (to tell ARG from ENV changes).
-    arg_names: Arc<Vec<String>>,
+    arg_names: Names,
     workdir: Arc<str>,
     user: Arc<str>,
     /// `None` for the defaults.
@@ -288,6 +288,58 @@ impl Drop for Env {
     }
 }
 
+/// A persistent list of names, newest first: every RUN keeps the stage's
+/// ARG names for the price of a reference count, and a new name costs one
+/// node however many facts share the older ones.
+#[derive(Clone, Default)]
+pub(crate) struct Names(Option<Arc<NameNode>>);
+
+struct NameNode {
+    name: Box<str>,
+    prev: Names,
+}
+
+impl Names {
+    fn push(&mut self, name: &str) {
+        let prev = std::mem::take(self);
+        *self = Names(Some(Arc::new(NameNode { name: name.into(), prev })));
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        std::iter::successors(self.0.as_deref(), |n| n.prev.0.as_deref()).map(|n| &*n.name)
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.iter().any(|n| n == name)
+    }
+}
+
+/// Equal when they list the same names in the same order.
+impl PartialEq for Names {
+    fn eq(&self, other: &Names) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// Unlinks node by node, as `Env` does.
+impl Drop for Names {
+    fn drop(&mut self) {
+        let mut cur = self.0.take();
+        while let Some(node) = cur {
+            match Arc::try_unwrap(node) {
+                Ok(mut n) => cur = n.prev.0.take(),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
 /// A stage's filesystem as far as the simulation knows it: files written by
 /// COPY/ADD/WORKDIR, and opaque layers (the base image, every RUN) that may
 /// have written anything else.
@@ -362,7 +414,7 @@ struct StageState {
     /// Line of the step that produced `key`.
     key_line: u32,
     env: Env,
-    arg_names: Arc<Vec<String>>,
+    arg_names: Names,
     workdir: Arc<str>,
     user: Arc<str>,
     shell: Arc<Vec<String>>,
@@ -620,7 +672,7 @@ impl<'a> Builder<'a> {
             key,
             key_line: instr.line,
             env: Env::default(),
-            arg_names: Arc::default(),
+            arg_names: Names::default(),
             workdir: "/".into(),
             user: "".into(),
             shell: Arc::new(vec!["/bin/sh".into(), "-c".into()]),
@@ -785,7 +837,7 @@ impl<'a> Builder<'a> {
                         if !NON_ENV_ARGS.contains(&d.name.as_str()) {
                             st.env.set(&d.name, v);
                             if !st.arg_names.contains(&d.name) {
-                                Arc::make_mut(&mut st.arg_names).push(d.name.clone());
+                                st.arg_names.push(&d.name);
                             }
                         }
                     }

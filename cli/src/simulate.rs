@@ -275,8 +275,8 @@ mod tests {
               "hits": 1,
               "image": {
                 "changed": true,
-                "id": "eec9d6fb100b3ad7",
-                "layers": "7caa976180faad48",
+                "id": "c1359428ce0b2f8a",
+                "layers": "54fd40571a82e3d8",
                 "size": 8420001,
                 "size_complete": true
               },
@@ -310,7 +310,7 @@ mod tests {
                   "est_seconds": 0.5,
                   "index": 1,
                   "instruction": "COPY x /x",
-                  "key": "7caa976180faad48",
+                  "key": "54fd40571a82e3d8",
                   "keyword": "COPY",
                   "line": 2,
                   "linked": false,

@@ -20,7 +20,7 @@ fn assert_sane(text: &str) {
     for i in &df.instructions {
         assert!(i.span.end <= text.len() && text.is_char_boundary(i.span.start) && text.is_char_boundary(i.span.end), "instruction span {:?} in {text:?}", i.span);
         assert!(i.line >= 1 && i.line <= i.end_line);
-        assert_eq!(i.text, &text[i.span.start..i.span.end]);
+        assert_eq!(&*i.text, &text[i.span.start..i.span.end]);
         for f in &i.flags {
             assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         }

@@ -40,7 +40,7 @@ fn stage_title(t: &Texts, step: &Step) -> String {
     if step.stage_index.is_none() {
         t.cache_global.to_string()
     } else {
-        step.stage.clone()
+        step.stage.to_string()
     }
 }
 
@@ -93,14 +93,14 @@ fn row(t: &Texts, props: &StepsTableProps, step: &Step) -> Html {
     // Steps that run when the cache misses have a time; metadata has none.
     let timed = step.status != Status::NoStep;
     let time = if timed {
-        let key = step.text.clone();
+        let key = step.text.to_string();
         let on_seconds = props.on_seconds.clone();
         let onchange = Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             let parsed = value.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
             on_seconds.emit((key.clone(), parsed));
         });
-        let value = props.seconds.get(&step.text).copied().unwrap_or(step.est_seconds);
+        let value = props.seconds.get(&*step.text).copied().unwrap_or(step.est_seconds);
         html! {
             <input class="secs" type="number" min="0" step="0.5" inputmode="decimal"
                 value={format!("{}", (value * 10.0).round() / 10.0)}
@@ -112,7 +112,7 @@ fn row(t: &Texts, props: &StepsTableProps, step: &Step) -> Html {
     html! {
         <tr class={classes!("step", format!("st-{status}"))} data-line={step.line.to_string()}>
             <td class="c-line"><button type="button" class="line-link" onclick={reveal}>{ step.line }</button></td>
-            <td class="c-step"><code title={step.text.clone()}>{ first_line }{ if more { " …" } else { "" } }</code></td>
+            <td class="c-step"><code title={step.text.to_string()}>{ first_line }{ if more { " …" } else { "" } }</code></td>
             <td class="c-status"><span class={classes!("chip", format!("chip-{status}"))}>{ status_word(t, step.status) }</span></td>
             <td class="c-reason">
                 <span class="reason">{ with_code(&reason_words(t, &step.reason)) }</span>

@@ -443,7 +443,7 @@ struct Builder<'a> {
     /// Context files read by the step being keyed.
     reads: Vec<String>,
     /// `Stage::display_name` of every stage.
-    stage_names: Vec<String>,
+    stage_names: Vec<Arc<str>>,
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
@@ -465,7 +465,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         configs: Vec::new(),
         global_args: Env::default(),
         reads: Vec::new(),
-        stage_names: df.stages.iter().map(|s| s.display_name()).collect(),
+        stage_names: df.stages.iter().map(|s| s.display_name().into()).collect(),
     };
     let report = b.run();
     BuildOutcome {
@@ -624,7 +624,7 @@ impl<'a> Builder<'a> {
     }
 
     fn seconds(&self, instr: &Instruction) -> f64 {
-        if let Some(&s) = self.options.seconds.get(&instr.text) {
+        if let Some(&s) = self.options.seconds.get(&*instr.text) {
             return s;
         }
         if instr.keyword != Keyword::Run {
@@ -632,24 +632,24 @@ impl<'a> Builder<'a> {
         }
         // RUN estimates scan the command for many tools: remember them.
         let mut memo = self.history.estimates.borrow_mut();
-        if let Some(&s) = memo.get(&instr.text) {
+        if let Some(&s) = memo.get(&*instr.text) {
             return s;
         }
         let s = estimate_seconds(instr);
         if memo.len() < 10_000 {
-            memo.insert(instr.text.clone(), s);
+            memo.insert(instr.text.to_string(), s);
         }
         s
     }
 
     fn blank(&self, instr: &Instruction, index: usize, status: Status, reason: Reason) -> Step {
         Step {
-            stage: instr.stage.and_then(|s| self.stage_names.get(s)).cloned().unwrap_or_default(),
+            stage: instr.stage.and_then(|s| self.stage_names.get(s)).cloned().unwrap_or_else(|| "".into()),
             stage_index: instr.stage,
             instruction: index,
             line: instr.line,
             end_line: instr.end_line,
-            keyword: instr.keyword.as_str().to_string(),
+            keyword: Cow::Borrowed(instr.keyword.as_str()),
             text: instr.text.clone(),
             status,
             reason,

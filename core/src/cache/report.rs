@@ -1,6 +1,8 @@
 //! The simulation's results: plain, serialisable data for the CLI and app.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Every build of a scenario, in input order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -36,7 +38,7 @@ pub struct ImageReport {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     /// The stage's name (`stage-N` if unnamed); empty for global ARGs.
-    pub stage: String,
+    pub stage: Arc<str>,
     pub stage_index: Option<usize>,
     /// Index into `Dockerfile::instructions`.
     pub instruction: usize,
@@ -44,9 +46,9 @@ pub struct Step {
     pub line: u32,
     pub end_line: u32,
     /// Upper-case keyword (`RUN`).
-    pub keyword: String,
+    pub keyword: Cow<'static, str>,
     /// The instruction as written.
-    pub text: String,
+    pub text: Arc<str>,
     pub status: Status,
     pub reason: Reason,
     /// Short hex of the cache key (empty for `no_step` and `not_built`).

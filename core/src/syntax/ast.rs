@@ -133,7 +133,8 @@ pub struct Instruction {
     pub line: u32,
     pub end_line: u32,
     /// The original text, exactly as in the file (`span` of the source).
-    pub text: String,
+    /// Shared with the reports that show it.
+    pub text: Arc<str>,
     /// What BuildKit's cache key sees of the line: continuations joined
     /// (escape char and line break removed, indentation kept), comment and
     /// blank lines inside continuations dropped, keyword and flags removed,

@@ -365,7 +365,7 @@ impl<'a> Parser<'a> {
         }
         instr.heredocs = heredocs;
         instr.span = Span::new(start, end);
-        instr.text = self.text[start..end].to_string();
+        instr.text = self.text[start..end].into();
         instr.line = self.index.line(start);
         instr.end_line = self.index.line(end);
         instr.empty_continuation = empty_continuation;
@@ -420,7 +420,7 @@ impl<'a> Parser<'a> {
             span: Span::default(),
             line: 0,
             end_line: 0,
-            text: String::new(),
+            text: "".into(),
             command,
             flags,
             args: Args::Invalid,

@@ -10,7 +10,9 @@ use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ContextFile, FileBody};
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The context file that holds ignore patterns.
 pub const DOCKERIGNORE: &str = ".dockerignore";
@@ -28,14 +30,14 @@ pub enum EntryKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// Normalised path (see [`clean_path`]), never empty: the root is implicit.
-    pub path: String,
+    pub path: Arc<str>,
     pub kind: EntryKind,
     /// Permission bits (`0o644`).
     pub mode: u32,
     /// Bytes; 0 for directories.
     pub size: u64,
     /// `sha256:<hex>` of the content; empty for directories.
-    pub digest: String,
+    pub digest: Arc<str>,
 }
 
 /// A set of files and directories keyed by normalised path. Every parent
@@ -43,7 +45,8 @@ pub struct Entry {
 /// input did not list it), as in a real filesystem.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Tree {
-    pub entries: BTreeMap<String, Entry>,
+    /// Keyed by `Entry::path` (the same allocation).
+    pub entries: BTreeMap<Arc<str>, Entry>,
 }
 
 /// The build context after `.dockerignore`.
@@ -108,7 +111,8 @@ impl Tree {
     pub fn insert(&mut self, entry: Entry) {
         let mut dir = parent(&entry.path);
         while !dir.is_empty() && !self.entries.contains_key(dir) {
-            self.entries.insert(dir.to_string(), Entry::dir(dir, 0o755));
+            let e = Entry::dir(dir, 0o755);
+            self.entries.insert(e.path.clone(), e);
             dir = parent(dir);
         }
         self.entries.insert(entry.path.clone(), entry);
@@ -122,8 +126,9 @@ impl Tree {
     /// path order.
     pub fn descendants<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
-        let start = prefix.clone();
-        self.entries.range(start..).map(|(_, e)| e).take_while(move |e| e.path.starts_with(&prefix))
+        let start = (std::ops::Bound::Included(prefix.as_str()), std::ops::Bound::Unbounded);
+        let entries = self.entries.range::<str, _>(start).map(|(_, e)| e);
+        entries.take_while(move |e| e.path.starts_with(&prefix))
     }
 
     /// Selects what one COPY/ADD source (or bind-mount source) takes from
@@ -135,16 +140,16 @@ impl Tree {
 
 impl Entry {
     pub fn dir(path: &str, mode: u32) -> Entry {
-        Entry { path: path.to_string(), kind: EntryKind::Dir, mode, size: 0, digest: String::new() }
+        Entry { path: path.into(), kind: EntryKind::Dir, mode, size: 0, digest: "".into() }
     }
 
     pub fn file(path: &str, mode: u32, content: &[u8]) -> Entry {
         Entry {
-            path: path.to_string(),
+            path: path.into(),
             kind: EntryKind::File,
             mode,
             size: content.len() as u64,
-            digest: sha256::digest(content),
+            digest: sha256::digest(content).into(),
         }
     }
 }
@@ -158,13 +163,13 @@ impl Context {
     }
 
     pub fn new(files: &[ContextFile], dockerfile: Option<&str>) -> (Context, Vec<Diagnostic>) {
-        Context::with_digests(files, dockerfile, &mut |_, text| sha256::digest(text.as_bytes()))
+        Context::with_digests(files, dockerfile, &mut |_, text| sha256::digest(text.as_bytes()).into())
     }
 
     /// As [`Context::new`], with the digest of text contents computed by
     /// `digest(path, content)` (so that a caller can remember digests
     /// between builds, or identify the Dockerfile more cheaply).
-    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> String) -> (Context, Vec<Diagnostic>) {
+    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> (Context, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut tree = Tree::default();
         let mut ignore_text = None;
@@ -195,14 +200,14 @@ impl Context {
                     if path == DOCKERIGNORE {
                         ignore_text = Some(content.clone());
                     }
-                    Entry { path: path.clone(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(&path, content) }
+                    Entry { path: path.as_str().into(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(&path, content) }
                 }
                 FileBody::Blob { size, digest } => Entry {
-                    path: path.clone(),
+                    path: path.as_str().into(),
                     kind: EntryKind::File,
                     mode,
                     size: *size,
-                    digest: digest.clone(),
+                    digest: digest.as_str().into(),
                 },
                 FileBody::Dir { .. } => Entry::dir(&path, mode),
             };
@@ -216,13 +221,13 @@ impl Context {
             let matcher = PatternMatcher::new(&parse_dockerignore(&text));
             let (kept, ignored): (Vec<Entry>, Vec<Entry>) =
                 std::mem::take(&mut context.tree.entries).into_values().partition(|e| !matcher.matches_or_parent_matches(&e.path));
-            context.ignored = ignored.into_iter().map(|e| e.path).collect();
+            context.ignored = ignored.into_iter().map(|e| e.path.to_string()).collect();
             // Re-inserting restores the parent directories of re-included
             // files (`dir` ignored, `!dir/keep` kept), as BuildKit's walker does.
             for entry in kept {
                 context.tree.insert(entry);
             }
-            context.ignored.retain(|p| !context.tree.entries.contains_key(p));
+            context.ignored.retain(|p| !context.tree.entries.contains_key(p.as_str()));
         }
         (context, diags)
     }
@@ -235,7 +240,7 @@ impl Context {
     /// `.dockerignore`. Which paths are ignored depends on paths alone, so
     /// entries are replaced in place. Returns false, untouched, when the
     /// change is more than that.
-    pub fn patch(&mut self, old: &[ContextFile], files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> String) -> bool {
+    pub fn patch(&mut self, old: &[ContextFile], files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> bool {
         if old.len() != files.len() {
             return false;
         }
@@ -269,11 +274,11 @@ impl Context {
             if dockerfile.is_some() && path == DOCKERFILE {
                 continue;
             }
-            if let Some(e) = self.tree.entries.get_mut(&path) {
+            if let Some(e) = self.tree.entries.get_mut(path.as_str()) {
                 (e.size, e.digest) = match &file.body {
                     FileBody::Text { content } => (content.len() as u64, digest(&path, content)),
-                    FileBody::Blob { size, digest } => (*size, digest.clone()),
-                    FileBody::Dir { .. } => (0, String::new()),
+                    FileBody::Blob { size, digest } => (*size, digest.as_str().into()),
+                    FileBody::Dir { .. } => (0, "".into()),
                 };
             }
         }
@@ -408,6 +413,9 @@ impl PatternMatcher {
     /// inclusion only while it is not. A pattern matches a path when it
     /// matches the path or one of its parent directories.
     pub fn matches_or_parent_matches(&self, path: &str) -> bool {
+        if self.patterns.is_empty() {
+            return false;
+        }
         let mut matched = false;
         let dirs: Vec<&str> = parent(path).split('/').filter(|s| !s.is_empty()).collect();
         for pattern in &self.patterns {
@@ -655,14 +663,14 @@ pub struct SelectOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Selected {
     /// Where it is in the tree it was selected from.
-    pub source: String,
+    pub source: Arc<str>,
     /// Where it lands, relative to the destination directory (`""` is the
     /// destination itself, for a copied directory's own metadata).
     pub rel: String,
     pub kind: EntryKind,
     pub mode: u32,
     pub size: u64,
-    pub digest: String,
+    pub digest: Arc<str>,
 }
 
 /// What a set of sources selects.
@@ -721,31 +729,41 @@ pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions
     for raw in sources {
         let raw = raw.as_ref();
         // `--parents` keeps what follows a `/./` pivot, or the whole path.
-        let (pivot, path) = match raw.find("/./") {
-            Some(i) if options.parents => (clean_path(&raw[..i]), clean_path(&raw[i + 3..])),
-            _ => (String::new(), clean_path(raw)),
+        let (pivot, full): (String, Cow<str>) = match raw.find("/./") {
+            Some(i) if options.parents => {
+                let (pivot, path) = (clean_path(&raw[..i]), clean_path(&raw[i + 3..]));
+                let full = if pivot.is_empty() { path } else if path.is_empty() { pivot.clone() } else { format!("{pivot}/{path}") };
+                (pivot, Cow::Owned(full))
+            }
+            _ if is_clean(raw) => (String::new(), Cow::Borrowed(raw)),
+            _ => (String::new(), Cow::Owned(clean_path(raw))),
         };
-        let full = if pivot.is_empty() { path.clone() } else if path.is_empty() { pivot.clone() } else { format!("{pivot}/{path}") };
-        let matches: Vec<&Entry> = if has_wildcards(&full) {
+        let wildcards = has_wildcards(&full);
+        let found;
+        let matched: Vec<&Entry>;
+        let matches: &[&Entry] = if wildcards {
             let pattern: Vec<&str> = full.split('/').collect();
-            tree.entries
+            matched = tree
+                .entries
                 .values()
                 .filter(|e| {
                     let parts: Vec<&str> = e.path.split('/').collect();
                     parts.len() == pattern.len() && parts.iter().zip(&pattern).all(|(n, p)| glob_match(p, n))
                 })
-                .collect()
+                .collect();
+            &matched
         } else if full.is_empty() {
-            Vec::new()
+            &[]
         } else {
-            tree.get(&full).into_iter().collect()
+            found = tree.get(&full);
+            found.as_slice()
         };
-        let root_source = full.is_empty() && !has_wildcards(&full);
+        let root_source = full.is_empty() && !wildcards;
         if matches.is_empty() && !root_source {
             selection.missing.push(raw.to_string());
             continue;
         }
-        if single_source && !has_wildcards(&full) && matches.len() == 1 && matches[0].kind == EntryKind::File {
+        if single_source && !wildcards && matches.len() == 1 && matches[0].kind == EntryKind::File {
             selection.single_file = true;
         }
         // The path a match keeps under the destination with `--parents`.
@@ -766,7 +784,7 @@ pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions
         if root_source {
             for e in tree.entries.values() {
                 if !exclude.matches_or_parent_matches(&e.path) {
-                    selection.entries.push(selected(e, e.path.clone()));
+                    selection.entries.push(selected(e, e.path.to_string()));
                 }
             }
             continue;
@@ -826,8 +844,8 @@ mod tests {
     fn patching_after_content_edits_equals_building_afresh() {
         let spec = [".dockerignore=*.log\n!keep.log", "a.txt=1", "keep.log=k", "x.log=x", "src/", "src/m.rs=m", "Dockerfile=listed"];
         let old = files(&spec);
-        let digest = &mut |_: &str, t: &str| sha256::digest(t.as_bytes());
-        let build = |f: &[ContextFile], df: &str| Context::with_digests(f, Some(df), &mut |_: &str, t: &str| sha256::digest(t.as_bytes())).0;
+        let digest = &mut |_: &str, t: &str| -> Arc<str> { sha256::digest(t.as_bytes()).into() };
+        let build = |f: &[ContextFile], df: &str| Context::with_digests(f, Some(df), &mut |_: &str, t: &str| sha256::digest(t.as_bytes()).into()).0;
         let (base, _) = Context::with_digests(&old, Some("FROM a"), digest);
         let edits: [(usize, &str, bool); 6] = [(1, "2", true), (2, "k2", true), (3, "x2", true), (5, "m2", true), (6, "other", true), (0, "*", false)];
         for (i, content, patchable) in edits {

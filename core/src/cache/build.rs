@@ -68,7 +68,7 @@ pub(crate) struct CopyFacts {
 }
 
 /// Selected files by destination-relative name: (shown path, digest, mode).
-type Files = BTreeMap<String, (String, String, u32)>;
+type Files = BTreeMap<String, (Arc<str>, Arc<str>, u32)>;
 
 /// BuildKit `nonEnvArgs`: ARGs that never become environment variables.
 const NON_ENV_ARGS: [&str; 2] = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
@@ -346,7 +346,7 @@ impl Drop for Names {
 #[derive(Debug, Clone, Default)]
 struct Fs {
     tree: Tree,
-    written: super::FastSet<String>,
+    written: super::FastSet<Arc<str>>,
     opaque: Vec<Key>,
 }
 
@@ -367,7 +367,7 @@ impl Fs {
     fn write(&mut self, dest: &str, dest_is_dir: bool, selection: &Selection) {
         let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
         for e in &selection.entries {
-            let path = if !into_dir { dest.to_string() } else { join(dest, &e.rel) };
+            let path: Arc<str> = if !into_dir { dest.into() } else { join(dest, &e.rel) };
             if path.is_empty() {
                 continue;
             }
@@ -386,7 +386,7 @@ impl Fs {
     /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
     fn select<S: AsRef<str>>(&self, sources: &[S], options: &SelectOptions) -> (Selection, String) {
         let selection = self.tree.select(sources, options);
-        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains(&e.source));
+        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains(&*e.source));
         if known {
             return (selection, String::new());
         }
@@ -398,11 +398,17 @@ impl Fs {
     }
 }
 
-fn join(a: &str, b: &str) -> String {
+fn join(a: &str, b: &str) -> Arc<str> {
     match (a.is_empty(), b.is_empty()) {
-        (true, _) => b.to_string(),
-        (_, true) => a.to_string(),
-        _ => format!("{a}/{b}"),
+        (true, _) => b.into(),
+        (_, true) => a.into(),
+        _ => {
+            let mut s = String::with_capacity(a.len() + 1 + b.len());
+            s.push_str(a);
+            s.push('/');
+            s.push_str(b);
+            Arc::from(s.as_str())
+        }
     }
 }
 
@@ -441,7 +447,7 @@ struct Builder<'a> {
     configs: Vec<Key>,
     global_args: Env,
     /// Context files read by the step being keyed.
-    reads: Vec<String>,
+    reads: Vec<Arc<str>>,
     /// `Stage::display_name` of every stage.
     stage_names: Vec<Arc<str>>,
 }
@@ -1090,7 +1096,7 @@ impl<'a> Builder<'a> {
                 Some(src) => {
                     // Paths inside an image are shown absolute.
                     let (mut sel, opaque) = src.fs.select(sources, options);
-                    sel.entries.iter_mut().for_each(|e| e.source.insert(0, '/'));
+                    sel.entries.iter_mut().for_each(|e| e.source = format!("/{}", e.source).into());
                     (sel, opaque)
                 }
                 None => {
@@ -1148,7 +1154,7 @@ impl<'a> Builder<'a> {
             selection.single_file = sources.len() == 1 && sel.entries.len() == 1;
             // Shown as `<<NAME`, so that a change reads as a heredoc change.
             selection.entries.extend(sel.entries.into_iter().map(|mut e| {
-                e.source = format!("<<{}", e.source);
+                e.source = format!("<<{}", e.source).into();
                 e
             }));
         }
@@ -1156,12 +1162,12 @@ impl<'a> Builder<'a> {
             // A remote file: the simulation only knows its URL.
             let name = url.rsplit('/').next().unwrap_or("download").to_string();
             selection.entries.push(crate::context::Selected {
-                source: url.clone(),
+                source: url.as_str().into(),
                 rel: name,
                 kind: EntryKind::File,
                 mode: 0o600,
                 size: 0,
-                digest: crate::cache::sha256::digest(url.as_bytes()),
+                digest: crate::cache::sha256::digest(url.as_bytes()).into(),
             });
             selection.single_file = sources.len() == 1;
         }
@@ -1226,17 +1232,17 @@ fn context(history: &History, input: &BuildInput) -> (Arc<Context>, Vec<Diagnost
     let (known, bytes) = &mut *memo;
     // Remember digests of texts up to 64 KiB, 16 MiB in all: most files do
     // not change between builds, and hashing them again would dominate.
-    let mut digest = |path: &str, text: &str| {
+    let mut digest = |path: &str, text: &str| -> Arc<str> {
         // The Dockerfile changes with nearly every build and is only ever
         // compared with other versions of itself: the key hash identifies it
         // as well as SHA-256 would, at a fraction of the cost.
         if path == crate::context::DOCKERFILE {
-            return format!("dockerfile:{}", hex(&Hasher::new("dockerfile").str(text).finish()));
+            return format!("dockerfile:{}", hex(&Hasher::new("dockerfile").str(text).finish())).into();
         }
         if let Some(d) = known.get(text) {
             return d.clone();
         }
-        let d = crate::cache::sha256::digest(text.as_bytes());
+        let d: Arc<str> = crate::cache::sha256::digest(text.as_bytes()).into();
         if text.len() <= 1 << 16 && *bytes + text.len() <= 1 << 24 {
             *bytes += text.len();
             known.insert(text.to_string(), d.clone());
@@ -1520,11 +1526,11 @@ fn first_env_difference(a: &Pairs, b: &Pairs) -> String {
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
     // A file that left one name and appeared under another with the same
     // content was renamed.
-    let removed: Vec<&(String, String, u32)> = a.iter().filter(|(rel, _)| !b.contains_key(*rel)).map(|(_, v)| v).collect();
+    let removed: Vec<&(Arc<str>, Arc<str>, u32)> = a.iter().filter(|(rel, _)| !b.contains_key(*rel)).map(|(_, v)| v).collect();
     for (rel, (src, digest, _)) in b {
         if !a.contains_key(rel) {
             if let Some((old, _, _)) = removed.iter().find(|(_, d, _)| d == digest && !digest.is_empty()) {
-                return Some(Reason::FileRenamed { from: old.clone(), to: src.clone() });
+                return Some(Reason::FileRenamed { from: old.to_string(), to: src.to_string() });
             }
         }
     }
@@ -1533,13 +1539,13 @@ fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
             return Some(Reason::HeredocChanged);
         }
         match a.get(rel) {
-            None => return Some(Reason::FileAdded { path: src.clone() }),
-            Some((_, d, _)) if d != digest => return Some(Reason::FileChanged { path: src.clone() }),
-            Some((_, _, m)) if m != mode => return Some(Reason::ModeChanged { path: src.clone() }),
+            None => return Some(Reason::FileAdded { path: src.to_string() }),
+            Some((_, d, _)) if d != digest => return Some(Reason::FileChanged { path: src.to_string() }),
+            Some((_, _, m)) if m != mode => return Some(Reason::ModeChanged { path: src.to_string() }),
             _ => {}
         }
     }
-    a.iter().find(|(rel, _)| !b.contains_key(*rel)).map(|(_, (src, _, _))| Reason::FileRemoved { path: src.clone() })
+    a.iter().find(|(rel, _)| !b.contains_key(*rel)).map(|(_, (src, _, _))| Reason::FileRemoved { path: src.to_string() })
 }
 
 #[cfg(test)]

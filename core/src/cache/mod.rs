@@ -123,7 +123,7 @@ pub struct History {
     pub last_image: Option<String>,
     /// Content digests of text files seen so far: most files do not change
     /// between builds, and hashing them again would dominate a build.
-    pub(crate) digests: RefCell<(FastMap<String, String>, usize)>,
+    pub(crate) digests: RefCell<(FastMap<String, Arc<str>>, usize)>,
     /// The latest build's context files and the context they made, to
     /// patch rather than rebuild when only contents change.
     pub(crate) context: RefCell<Option<LastContext>>,

@@ -67,7 +67,7 @@ pub struct Step {
     /// Build-context files this step reads (COPY/ADD sources, bind mounts),
     /// after `.dockerignore`: a file no step reads never breaks the cache.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reads: Vec<String>,
+    pub reads: Vec<Arc<str>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

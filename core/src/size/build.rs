@@ -348,7 +348,7 @@ fn tree_of(fs: &Fs) -> Tree {
             continue;
         }
         let kind = if node.dir { EntryKind::Dir } else { EntryKind::File };
-        tree.insert(Entry { path: rel, kind, mode: node.mode, size: node.size, digest: String::new() });
+        tree.insert(Entry { path: rel.into(), kind, mode: node.mode, size: node.size, digest: "".into() });
     }
     tree
 }

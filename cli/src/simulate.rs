@@ -275,8 +275,8 @@ mod tests {
               "hits": 1,
               "image": {
                 "changed": true,
-                "id": "c1359428ce0b2f8a",
-                "layers": "54fd40571a82e3d8",
+                "id": "e0b0b2e96f554fb1",
+                "layers": "a87ed1a721d732ef",
                 "size": 8420001,
                 "size_complete": true
               },
@@ -310,7 +310,7 @@ mod tests {
                   "est_seconds": 0.5,
                   "index": 1,
                   "instruction": "COPY x /x",
-                  "key": "54fd40571a82e3d8",
+                  "key": "a87ed1a721d732ef",
                   "keyword": "COPY",
                   "line": 2,
                   "linked": false,

@@ -47,8 +47,10 @@ pub(crate) struct RunFacts {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct MountFacts {
     target: String,
-    /// Every option that enters the key, as text.
-    options: String,
+    /// Every option that enters the key, hashed.
+    options: Key,
+    /// Mounted from another stage.
+    from_stage: bool,
     files: Files,
     /// Content of a source that is not a file list (another stage's opaque
     /// output, an image).
@@ -59,12 +61,72 @@ pub(crate) struct MountFacts {
 pub(crate) struct CopyFacts {
     sources: Vec<String>,
     dest: String,
-    options: String,
+    /// Every option that enters the key, hashed.
+    options: Key,
     from: String,
     /// `--from` as written, for messages.
     from_name: String,
     files: Files,
     opaque: String,
+}
+
+/// A mount as the key sees it: its resolved fields, and what a bind mount
+/// selects.
+struct MountKeyed<'m> {
+    mount: &'m Mount,
+    target: String,
+    source: Option<String>,
+    id: Option<String>,
+    /// What `from=` resolves to ([`Builder::source_identity`]).
+    from_identity: String,
+    /// A cache mount with the default id and sharing, which the key keeps.
+    key_id: bool,
+    selection: Selection,
+    opaque: String,
+    cache_id: Option<String>,
+}
+
+impl MountKeyed<'_> {
+    fn rw(&self) -> bool {
+        // Bind mounts are read-only unless `rw` is given.
+        self.mount.raw.split(',').any(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, "true"));
+            matches!(k.trim(), "rw" | "readwrite") && v.trim() != "false"
+        })
+    }
+
+    /// Every option that enters the key, hashed.
+    fn options(&self) -> Key {
+        let m = self.mount;
+        let mut h = Hasher::new("mount-options");
+        h.word(m.kind as u64).str(&self.target);
+        match m.kind {
+            MountType::Bind => h.str(&self.from_identity).str(self.source.as_deref().unwrap_or("")).word(u64::from(self.rw())),
+            MountType::Cache => {
+                h.str(&self.from_identity).str(self.source.as_deref().unwrap_or(""));
+                h.str(if self.key_id { self.cache_id.as_deref().unwrap_or("") } else { "" });
+                h.str(m.mode.as_deref().unwrap_or("0755")).str(m.uid.as_deref().unwrap_or("0")).str(m.gid.as_deref().unwrap_or("0"));
+                h.word(u64::from(m.readonly))
+            }
+            // Secret and ssh contents stay out of the key; only where and
+            // how they are mounted counts.
+            MountType::Secret | MountType::Ssh | MountType::Tmpfs => {
+                h.str(self.id.as_deref().unwrap_or("")).word(u64::from(m.required));
+                h.str(m.mode.as_deref().unwrap_or("")).str(m.uid.as_deref().unwrap_or("")).str(m.gid.as_deref().unwrap_or(""));
+                h.str(m.size.as_deref().unwrap_or("")).str(m.env.as_deref().unwrap_or(""))
+            }
+        };
+        h.finish()
+    }
+
+    fn hash(&self, h: &mut Hasher) {
+        h.key(&self.options()).key(&selection_key(&self.selection)).str(&self.opaque);
+    }
+
+    fn facts(&self) -> MountFacts {
+        let from_stage = self.from_identity.starts_with("stage ");
+        MountFacts { target: self.target.clone(), options: self.options(), from_stage, files: files_of(&self.selection, from_stage), opaque: self.opaque.clone() }
+    }
 }
 
 /// Selected files by destination-relative name: (shown path, digest, mode).
@@ -111,9 +173,10 @@ impl Hasher {
         h
     }
 
-    fn word(&mut self, w: u64) {
+    fn word(&mut self, w: u64) -> &mut Hasher {
         self.a = fold(self.a ^ w, P1);
         self.b = fold(self.b ^ w.rotate_left(29), P2);
+        self
     }
 
     fn bytes(&mut self, data: &[u8]) {
@@ -849,12 +912,9 @@ impl<'a> Builder<'a> {
                     }
                     effect.str(&d.name);
                     match &value {
-                        Some(v) => {
-                            effect.word(1);
-                            effect.str(v);
-                        }
+                        Some(v) => effect.word(1).str(v),
                         None => effect.word(0),
-                    }
+                    };
                 }
                 self.metadata(st, instr, index, &effect)
             }
@@ -928,16 +988,11 @@ impl<'a> Builder<'a> {
                 (true, shell.as_slice(), Some(body))
             }
         };
-        let mut mounts = Vec::new();
-        let mut cache_ids = Vec::new();
-        for m in &run.mounts {
-            let (facts, cache_id) = self.mount(m, st, stage, states, instr);
-            cache_ids.extend(cache_id);
-            mounts.push(facts);
-        }
+        let mounts: Vec<MountKeyed> = run.mounts.iter().map(|m| self.mount(m, st, stage, states, instr)).collect();
         // A cache mount holds files once a RUN that used it has run (a step
         // taken from the cache never mounts it).
-        let warm = cache_ids.iter().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.contains(id));
+        let cache_ids = mounts.iter().filter_map(|m| m.cache_id.as_deref());
+        let warm = cache_ids.clone().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.iter().any(|c| c == id));
         let parent = st.key;
         let mut h = Hasher::new("exec");
         h.key(&parent);
@@ -952,13 +1007,9 @@ impl<'a> Builder<'a> {
         st.env.hash_into(&mut h);
         h.str(&st.workdir).str(&st.user);
         h.str(run.network.as_deref().unwrap_or("default")).str(run.security.as_deref().unwrap_or("sandbox"));
+        h.word(mounts.len() as u64);
         for m in &mounts {
-            h.str(&m.target).str(&m.options).str(&m.opaque);
-            h.word(m.files.len() as u64);
-            for (rel, (_, digest, mode)) in &m.files {
-                h.str(rel).str(digest);
-                h.word(u64::from(*mode));
-            }
+            m.hash(&mut h);
         }
         let key = h.finish();
         let facts = (!self.known(&key)).then(|| {
@@ -973,13 +1024,13 @@ impl<'a> Builder<'a> {
                 user: st.user.clone(),
                 network: run.network.clone(),
                 security: run.security.clone(),
-                mounts,
+                mounts: mounts.iter().map(MountKeyed::facts).collect(),
             })
         });
         let mut step = self.step(stage, index, st, key, Some(parent), facts, None);
         step.warm_cache_mount = warm && step.status == Status::Miss;
         if step.status == Status::Miss {
-            self.cache_mounts.extend(cache_ids);
+            self.cache_mounts.extend(mounts.into_iter().filter_map(|m| m.cache_id));
         }
         st.fs.opaque(key);
         st.key = key;
@@ -987,76 +1038,36 @@ impl<'a> Builder<'a> {
         step
     }
 
-    /// One `--mount` (BuildKit `dispatchRunMounts`). Returns its facts and,
-    /// for a cache mount, the id its contents persist under.
-    fn mount(&mut self, m: &Mount, st: &StageState, stage: usize, states: &[Option<StageState>], instr: &Instruction) -> (MountFacts, Option<String>) {
+    /// One `--mount` (BuildKit `dispatchRunMounts`), resolved: what enters
+    /// the step's key and, for a cache mount, the id its contents persist
+    /// under.
+    fn mount<'m>(&mut self, m: &'m Mount, st: &StageState, stage: usize, states: &[Option<StageState>], instr: &Instruction) -> MountKeyed<'m> {
         let env = st.env.clone();
         let mut ex = |v: &Option<String>| v.as_ref().map(|s| self.expand(s, &env, m.span).into_owned());
         let target = ex(&m.target).unwrap_or_default();
         let source = ex(&m.source);
         let from = ex(&m.from);
         let id = ex(&m.id);
-        let kind = match m.kind {
-            MountType::Bind => "bind",
-            MountType::Cache => "cache",
-            MountType::Secret => "secret",
-            MountType::Ssh => "ssh",
-            MountType::Tmpfs => "tmpfs",
-        };
-        // Bind mounts are read-only unless `rw` is given.
-        let rw = m.raw.split(',').any(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, "true"));
-            matches!(k.trim(), "rw" | "readwrite") && v.trim() != "false"
-        });
-        let mut files = Files::new();
-        let mut opaque = String::new();
-        let mut cache_id = None;
-        let options = match m.kind {
+        let from_identity = self.source_identity(from.as_deref(), stage, states);
+        let (selection, opaque) = match m.kind {
             MountType::Bind => {
-                let src = source.unwrap_or_default();
-                let (sel, op) = self.select_from(from.as_deref(), std::slice::from_ref(&src), &SelectOptions::default(), stage, states, instr);
-                files = files_of(&sel);
-                opaque = op;
-                format!("{kind} target={target} source={src} from={} rw={rw}", self.source_identity(from.as_deref(), stage, states))
+                let src = source.as_deref().unwrap_or("");
+                self.select_from(from.as_deref(), &[src], &SelectOptions::default(), stage, states, instr)
             }
-            MountType::Cache => {
-                // The contents are never in the key. Of the id and sharing,
-                // BuildKit keeps only the Dockerfile default (id = target,
-                // shared) in the key and clears any other id or sharing, so
-                // that `locked` to `private`, or one explicit id to another,
-                // keeps the cache (solver/llbsolver/ops/exec.go
-                // `checkShouldClearCacheOpts`). Mode, uid and gid shape the
-                // mount's input, so they count.
-                let cid = id.unwrap_or_else(|| target.clone());
-                let shared = m.sharing.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("shared"));
-                let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
-                let key_id = if default_id && shared { cid.as_str() } else { "" };
-                let options = format!(
-                    "{kind} target={target} id={key_id} sharing=shared mode={} uid={} gid={} from={} source={} ro={}",
-                    m.mode.as_deref().unwrap_or("0755"),
-                    m.uid.as_deref().unwrap_or("0"),
-                    m.gid.as_deref().unwrap_or("0"),
-                    self.source_identity(from.as_deref(), stage, states),
-                    source.unwrap_or_default(),
-                    m.readonly
-                );
-                cache_id = Some(cid);
-                options
-            }
-            // Secret and ssh contents stay out of the key; only where and
-            // how they are mounted counts.
-            MountType::Secret | MountType::Ssh | MountType::Tmpfs => format!(
-                "{kind} target={target} id={} required={} mode={} uid={} gid={} size={} env={}",
-                id.unwrap_or_default(),
-                m.required,
-                m.mode.as_deref().unwrap_or(""),
-                m.uid.as_deref().unwrap_or(""),
-                m.gid.as_deref().unwrap_or(""),
-                m.size.as_deref().unwrap_or(""),
-                m.env.as_deref().unwrap_or("")
-            ),
+            _ => (Selection::default(), String::new()),
         };
-        (MountFacts { target, options, files, opaque }, cache_id)
+        // The contents of a cache mount are never in the key. Of the id and
+        // sharing, BuildKit keeps only the Dockerfile default (id = target,
+        // shared) in the key and clears any other id or sharing, so that
+        // `locked` to `private`, or one explicit id to another, keeps the
+        // cache (solver/llbsolver/ops/exec.go `checkShouldClearCacheOpts`).
+        let cache_id = (m.kind == MountType::Cache).then(|| id.clone().unwrap_or_else(|| target.clone()));
+        let key_id = cache_id.as_deref().is_some_and(|cid| {
+            let shared = m.sharing.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("shared"));
+            let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
+            default_id && shared
+        });
+        MountKeyed { mount: m, target, source, id, from_identity, key_id, selection, opaque, cache_id }
     }
 
     /// What a `--from` names, as the key sees it: the context, a stage (by
@@ -1093,12 +1104,7 @@ impl<'a> Builder<'a> {
                 (sel, String::new())
             }
             Some(name) => match self.df.stage_ref(name, stage).and_then(|i| states[i].as_ref()) {
-                Some(src) => {
-                    // Paths inside an image are shown absolute.
-                    let (mut sel, opaque) = src.fs.select(sources, options);
-                    sel.entries.iter_mut().for_each(|e| e.source = format!("/{}", e.source).into());
-                    (sel, opaque)
-                }
+                Some(src) => src.fs.select(sources, options),
                 None => {
                     // An image: its content is its identity.
                     let identity = base_identity(name, self.images);
@@ -1181,33 +1187,24 @@ impl<'a> Builder<'a> {
             h.key(&parent);
         }
         h.list(&sources).str(&dest_abs);
-        // The options, field by field (`options_text` words them for facts).
-        h.str(if add { "ADD" } else { "COPY" }).str(chown.as_deref().unwrap_or("")).str(chmod.as_deref().unwrap_or(""));
-        h.word(u64::from(c.parents));
-        h.list(&c.exclude).str(c.checksum.as_deref().unwrap_or(""));
-        h.word(u64::from(c.keep_git_dir));
-        h.word(u64::from(dest_is_dir));
-        h.str(&source_identity).key(&selection_key(&selection)).str(&opaque);
+        let options = {
+            let mut o = Hasher::new("copy-options");
+            o.str(if add { "ADD" } else { "COPY" }).str(chown.as_deref().unwrap_or("")).str(chmod.as_deref().unwrap_or(""));
+            o.word(u64::from(c.parents)).list(&c.exclude).str(c.checksum.as_deref().unwrap_or(""));
+            o.word(u64::from(c.keep_git_dir)).word(u64::from(dest_is_dir));
+            o.finish()
+        };
+        h.key(&options).str(&source_identity).key(&selection_key(&selection)).str(&opaque);
         let key = h.finish();
         let facts = (!self.known(&key)).then(|| {
-            let options = format!(
-                "{} chown={} chmod={} parents={} exclude={:?} checksum={} keep_git_dir={} dir={}",
-                if add { "ADD" } else { "COPY" },
-                chown.as_deref().unwrap_or(""),
-                chmod.as_deref().unwrap_or(""),
-                c.parents,
-                c.exclude,
-                c.checksum.as_deref().unwrap_or(""),
-                c.keep_git_dir,
-                dest_is_dir
-            );
+            let files = files_of(&selection, source_identity.starts_with("stage "));
             Facts::Copy(CopyFacts {
                 sources: sources.iter().map(|s| s.to_string()).collect(),
                 dest: dest_raw.to_string(),
                 options,
                 from: source_identity,
                 from_name: c.from.clone().unwrap_or_default(),
-                files: files_of(&selection),
+                files,
                 opaque,
             })
         });
@@ -1322,8 +1319,10 @@ fn selection_key(sel: &Selection) -> Key {
     h.finish()
 }
 
-fn files_of(sel: &Selection) -> Files {
-    sel.entries.iter().map(|e| (e.rel.clone(), (e.source.clone(), e.digest.clone(), e.mode))).collect()
+/// The files of a selection; paths inside another stage are shown absolute.
+fn files_of(sel: &Selection, absolute: bool) -> Files {
+    let shown = |p: &Arc<str>| if absolute { format!("/{p}").into() } else { p.clone() };
+    sel.entries.iter().map(|e| (e.rel.clone(), (shown(&e.source), e.digest.clone(), e.mode))).collect()
 }
 
 /// `<<-` strips leading tabs from body lines (BuildKit `ChompHeredocContent`).
@@ -1403,7 +1402,7 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
                 if ma.opaque != mb.opaque {
                     // The mount reads what a RUN of another stage (or an
                     // image) made: the simulation only knows that it re-ran.
-                    return if mb.options.contains(" from=stage ") {
+                    return if mb.from_stage {
                         Reason::UpstreamRan { from: mb.target.clone() }
                     } else {
                         Reason::SourceChanged { from: mb.target.clone() }

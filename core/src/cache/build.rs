@@ -527,11 +527,11 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         context,
         build: history.builds,
         diags,
-        this_build: Default::default(),
-        produced: Vec::new(),
-        positions: Vec::new(),
+        this_build: super::KeyMap::with_capacity_and_hasher(df.instructions.len(), Default::default()),
+        produced: Vec::with_capacity(df.instructions.len()),
+        positions: Vec::with_capacity(df.instructions.len()),
         cache_mounts: Vec::new(),
-        configs: Vec::new(),
+        configs: Vec::with_capacity(df.instructions.len()),
         global_args: Env::default(),
         reads: Vec::new(),
         stage_names: df.stages.iter().map(|s| s.display_name().into()).collect(),
@@ -679,7 +679,7 @@ impl<'a> Builder<'a> {
             None => ImageReport { changed: true, ..Default::default() },
         };
         // A step that appears twice (same key) runs once: count it once.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = super::FastSet::default();
         let counted: Vec<&Step> = steps.iter().filter(|s| matches!(s.status, Status::Hit | Status::Miss) && seen.insert(s.key.as_str())).collect();
         BuildReport {
             cold_seconds: counted.iter().fold(0.0, |t, s| t + s.est_seconds),
@@ -1460,13 +1460,19 @@ fn files_distance(a: &Files, b: &Files) -> usize {
                     b.next();
                 }
                 std::cmp::Ordering::Equal => {
-                    n += usize::from(x.1 != y.1);
+                    n += usize::from(!same_file(x.1, y.1));
                     a.next();
                     b.next();
                 }
             },
         }
     }
+}
+
+/// Equal file facts; unchanged files usually share their strings.
+fn same_file(a: &(Arc<str>, Arc<str>, u32), b: &(Arc<str>, Arc<str>, u32)) -> bool {
+    let same = |x: &Arc<str>, y: &Arc<str>| Arc::ptr_eq(x, y) || x == y;
+    a.2 == b.2 && same(&a.1, &b.1) && same(&a.0, &b.0)
 }
 
 /// How different two steps' facts are, for picking the closest cached step.

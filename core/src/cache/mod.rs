@@ -185,7 +185,11 @@ impl History {
             }
         }
         self.positions = outcome.positions.clone();
-        self.cache_mounts.extend(outcome.cache_mounts.iter().cloned());
+        for id in &outcome.cache_mounts {
+            if !self.cache_mounts.contains(id) {
+                self.cache_mounts.insert(id.clone());
+            }
+        }
         self.configs.extend(outcome.configs.iter().copied());
         self.builds += 1;
         self.last_image = Some(outcome.report.image.id.clone());

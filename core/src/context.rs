@@ -666,7 +666,7 @@ pub struct Selected {
     pub source: Arc<str>,
     /// Where it lands, relative to the destination directory (`""` is the
     /// destination itself, for a copied directory's own metadata).
-    pub rel: String,
+    pub rel: Arc<str>,
     pub kind: EntryKind,
     pub mode: u32,
     pub size: u64,
@@ -817,7 +817,7 @@ pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions
 }
 
 fn selected(e: &Entry, rel: String) -> Selected {
-    Selected { source: e.path.clone(), rel, kind: e.kind, mode: e.mode, size: e.size, digest: e.digest.clone() }
+    Selected { source: e.path.clone(), rel: rel.into(), kind: e.kind, mode: e.mode, size: e.size, digest: e.digest.clone() }
 }
 
 #[cfg(test)]

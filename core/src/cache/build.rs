@@ -129,8 +129,36 @@ impl MountKeyed<'_> {
     }
 }
 
-/// Selected files by destination-relative name: (shown path, digest, mode).
-type Files = BTreeMap<String, (Arc<str>, Arc<str>, u32)>;
+/// Selected files in destination-relative name order, one per name (the
+/// last copied wins), sharing the selection's strings.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Files {
+    list: Vec<FileFact>,
+    /// Paths inside another stage, shown absolute.
+    absolute: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct FileFact {
+    rel: Arc<str>,
+    source: Arc<str>,
+    digest: Arc<str>,
+    mode: u32,
+}
+
+impl Files {
+    fn get(&self, rel: &str) -> Option<&FileFact> {
+        self.list.binary_search_by(|f| (*f.rel).cmp(rel)).ok().map(|i| &self.list[i])
+    }
+
+    fn shown(&self, f: &FileFact) -> String {
+        if self.absolute {
+            format!("/{}", f.source)
+        } else {
+            f.source.to_string()
+        }
+    }
+}
 
 /// BuildKit `nonEnvArgs`: ARGs that never become environment variables.
 const NON_ENV_ARGS: [&str; 2] = ["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"];
@@ -1169,7 +1197,7 @@ impl<'a> Builder<'a> {
             let name = url.rsplit('/').next().unwrap_or("download").to_string();
             selection.entries.push(crate::context::Selected {
                 source: url.as_str().into(),
-                rel: name,
+                rel: name.into(),
                 kind: EntryKind::File,
                 mode: 0o600,
                 size: 0,
@@ -1321,8 +1349,16 @@ fn selection_key(sel: &Selection) -> Key {
 
 /// The files of a selection; paths inside another stage are shown absolute.
 fn files_of(sel: &Selection, absolute: bool) -> Files {
-    let shown = |p: &Arc<str>| if absolute { format!("/{p}").into() } else { p.clone() };
-    sel.entries.iter().map(|e| (e.rel.clone(), (shown(&e.source), e.digest.clone(), e.mode))).collect()
+    let mut list: Vec<FileFact> = sel.entries.iter().map(|e| FileFact { rel: e.rel.clone(), source: e.source.clone(), digest: e.digest.clone(), mode: e.mode }).collect();
+    // In name order, the last of equal names kept (a stable sort keeps
+    // their order).
+    if !list.windows(2).all(|w| w[0].rel < w[1].rel) {
+        list.sort_by(|a, b| a.rel.cmp(&b.rel));
+        list.reverse();
+        list.dedup_by(|later, earlier| later.rel == earlier.rel);
+        list.reverse();
+    }
+    Files { list, absolute }
 }
 
 /// `<<-` strips leading tabs from body lines (BuildKit `ChompHeredocContent`).
@@ -1443,36 +1479,33 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
 /// How many selected files differ between two file lists: both are in name
 /// order, so one merged walk compares them.
 fn files_distance(a: &Files, b: &Files) -> usize {
-    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
-    let mut n = 0;
-    loop {
-        match (a.peek(), b.peek()) {
-            (None, None) => return n,
-            (Some(_), None) => return n + a.count(),
-            (None, Some(_)) => return n + b.count(),
-            (Some(x), Some(y)) => match x.0.cmp(y.0) {
-                std::cmp::Ordering::Less => {
-                    n += 1;
-                    a.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    n += 1;
-                    b.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    n += usize::from(!same_file(x.1, y.1));
-                    a.next();
-                    b.next();
-                }
-            },
+    let same_source = a.absolute == b.absolute;
+    let (a, b) = (&a.list, &b.list);
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].rel.cmp(&b[j].rel) {
+            std::cmp::Ordering::Less => {
+                n += 1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                n += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                n += usize::from(!(same_source && same_file(&a[i], &b[j])));
+                i += 1;
+                j += 1;
+            }
         }
     }
+    n + (a.len() - i) + (b.len() - j)
 }
 
 /// Equal file facts; unchanged files usually share their strings.
-fn same_file(a: &(Arc<str>, Arc<str>, u32), b: &(Arc<str>, Arc<str>, u32)) -> bool {
+fn same_file(a: &FileFact, b: &FileFact) -> bool {
     let same = |x: &Arc<str>, y: &Arc<str>| Arc::ptr_eq(x, y) || x == y;
-    a.2 == b.2 && same(&a.1, &b.1) && same(&a.0, &b.0)
+    a.mode == b.mode && same(&a.digest, &b.digest) && same(&a.source, &b.source)
 }
 
 /// How different two steps' facts are, for picking the closest cached step.
@@ -1531,26 +1564,27 @@ fn first_env_difference(a: &Pairs, b: &Pairs) -> String {
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
     // A file that left one name and appeared under another with the same
     // content was renamed.
-    let removed: Vec<&(Arc<str>, Arc<str>, u32)> = a.iter().filter(|(rel, _)| !b.contains_key(*rel)).map(|(_, v)| v).collect();
-    for (rel, (src, digest, _)) in b {
-        if !a.contains_key(rel) {
-            if let Some((old, _, _)) = removed.iter().find(|(_, d, _)| d == digest && !digest.is_empty()) {
-                return Some(Reason::FileRenamed { from: old.to_string(), to: src.to_string() });
+    let removed: Vec<&FileFact> = a.list.iter().filter(|f| b.get(&f.rel).is_none()).collect();
+    for f in &b.list {
+        if a.get(&f.rel).is_none() {
+            if let Some(old) = removed.iter().find(|o| o.digest == f.digest && !f.digest.is_empty()) {
+                return Some(Reason::FileRenamed { from: a.shown(old), to: b.shown(f) });
             }
         }
     }
-    for (rel, (src, digest, mode)) in b {
-        if src.starts_with("<<") && a.get(rel).is_some_and(|(_, d, _)| d != digest) {
+    for f in &b.list {
+        let old = a.get(&f.rel);
+        if f.source.starts_with("<<") && old.is_some_and(|o| o.digest != f.digest) {
             return Some(Reason::HeredocChanged);
         }
-        match a.get(rel) {
-            None => return Some(Reason::FileAdded { path: src.to_string() }),
-            Some((_, d, _)) if d != digest => return Some(Reason::FileChanged { path: src.to_string() }),
-            Some((_, _, m)) if m != mode => return Some(Reason::ModeChanged { path: src.to_string() }),
+        match old {
+            None => return Some(Reason::FileAdded { path: b.shown(f) }),
+            Some(o) if o.digest != f.digest => return Some(Reason::FileChanged { path: b.shown(f) }),
+            Some(o) if o.mode != f.mode => return Some(Reason::ModeChanged { path: b.shown(f) }),
             _ => {}
         }
     }
-    a.iter().find(|(rel, _)| !b.contains_key(*rel)).map(|(_, (src, _, _))| Reason::FileRemoved { path: src.to_string() })
+    a.list.iter().find(|f| b.get(&f.rel).is_none()).map(|f| Reason::FileRemoved { path: a.shown(f) })
 }
 
 #[cfg(test)]

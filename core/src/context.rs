@@ -633,6 +633,9 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
 
 /// Whether a source path uses wildcards (BuildKit `containsWildcards`).
 pub fn has_wildcards(path: &str) -> bool {
+    if !path.bytes().any(|b| matches!(b, b'*' | b'?' | b'[')) {
+        return false;
+    }
     let mut escaped = false;
     for c in path.chars() {
         if escaped {
@@ -722,7 +725,7 @@ impl Selection {
 /// - `--exclude` patterns drop entries under each source;
 /// - `--parents` keeps the source path (from the context root, or from a
 ///   `/./` pivot) under the destination.
-pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions) -> Selection {
+pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &SelectOptions) -> Selection {
     let exclude = PatternMatcher::new(&options.exclude.iter().map(|p| go_clean(p)).collect::<Vec<_>>());
     let mut selection = Selection::default();
     let single_source = sources.len() == 1;
@@ -767,24 +770,30 @@ pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions
             selection.single_file = true;
         }
         // The path a match keeps under the destination with `--parents`.
-        let keep = |p: &str| -> String {
+        let keep = |p: &'t str| -> &'t str {
             if !options.parents {
-                return String::new();
+                return "";
             }
-            let p = if pivot.is_empty() { p } else { p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p) };
-            p.to_string()
+            if pivot.is_empty() { p } else { p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p) }
         };
-        let join = |a: &str, b: &str| -> String {
+        let mut buf = String::new();
+        let mut join = |a: &str, b: &str| -> Arc<str> {
             match (a.is_empty(), b.is_empty()) {
-                (true, _) => b.to_string(),
-                (_, true) => a.to_string(),
-                _ => format!("{a}/{b}"),
+                (true, _) => b.into(),
+                (_, true) => a.into(),
+                _ => {
+                    buf.clear();
+                    buf.push_str(a);
+                    buf.push('/');
+                    buf.push_str(b);
+                    Arc::from(buf.as_str())
+                }
             }
         };
         if root_source {
             for e in tree.entries.values() {
                 if !exclude.matches_or_parent_matches(&e.path) {
-                    selection.entries.push(selected(e, e.path.to_string()));
+                    selection.entries.push(selected(e, e.path.clone()));
                 }
             }
             continue;
@@ -796,18 +805,18 @@ pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions
                     if exclude.matches_or_parent_matches(name) {
                         continue;
                     }
-                    let rel = if options.parents { keep(&m.path) } else { name.to_string() };
-                    selection.entries.push(selected(m, rel));
+                    let rel = if options.parents { keep(&m.path) } else { name };
+                    selection.entries.push(selected(m, rel.into()));
                 }
                 EntryKind::Dir => {
                     let base = keep(&m.path);
-                    selection.entries.push(selected(m, base.clone()));
+                    selection.entries.push(selected(m, base.into()));
                     for e in tree.descendants(&m.path) {
                         let inner = &e.path[m.path.len() + 1..];
                         if exclude.matches_or_parent_matches(inner) {
                             continue;
                         }
-                        selection.entries.push(selected(e, join(&base, inner)));
+                        selection.entries.push(selected(e, join(base, inner)));
                     }
                 }
             }
@@ -816,8 +825,8 @@ pub fn select<S: AsRef<str>>(tree: &Tree, sources: &[S], options: &SelectOptions
     selection
 }
 
-fn selected(e: &Entry, rel: String) -> Selected {
-    Selected { source: e.path.clone(), rel: rel.into(), kind: e.kind, mode: e.mode, size: e.size, digest: e.digest.clone() }
+fn selected(e: &Entry, rel: Arc<str>) -> Selected {
+    Selected { source: e.path.clone(), rel, kind: e.kind, mode: e.mode, size: e.size, digest: e.digest.clone() }
 }
 
 #[cfg(test)]

@@ -292,10 +292,27 @@ impl Env {
         *self = Env(Some(Arc::new(EnvNode { key, value, prev, len, hash: h.finish(), keys })));
     }
 
+    #[cfg(test)]
     fn set(&mut self, k: &str, v: &str) {
+        self.set_in(k, v, &mut Default::default());
+    }
+
+    /// Sets `k` to `v`, with the strings taken from (or added to) `strings`.
+    fn set_in(&mut self, k: &str, v: &str, strings: &mut super::FastSet<Arc<str>>) {
         let (word, bit) = key_bit(k);
+        let mut shared = |s: &str| -> Arc<str> {
+            if let Some(a) = strings.get(s) {
+                return a.clone();
+            }
+            let a: Arc<str> = s.into();
+            // Bounded: a long session must not keep every value it ever saw.
+            if strings.len() < 1 << 16 {
+                strings.insert(a.clone());
+            }
+            a
+        };
         if self.0.as_ref().is_none_or(|n| n.keys[word] & bit == 0) {
-            self.push(k.into(), v.into());
+            self.push(shared(k), shared(v));
             return;
         }
         let mut newer = Vec::new();
@@ -316,10 +333,10 @@ impl Env {
                 for n in newer.into_iter().rev() {
                     env.push(n.key.clone(), n.value.clone());
                 }
-                env.push(node.key.clone(), v.into());
+                env.push(node.key.clone(), shared(v));
                 *self = env;
             }
-            None => self.push(k.into(), v.into()),
+            None => self.push(shared(k), shared(v)),
         }
     }
 
@@ -541,6 +558,7 @@ struct Builder<'a> {
     reads: Vec<Arc<str>>,
     /// `Stage::display_name` of every stage.
     stage_names: Vec<Arc<str>>,
+    strings: std::cell::RefMut<'a, super::FastSet<Arc<str>>>,
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
@@ -563,6 +581,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         global_args: Env::default(),
         reads: Vec::new(),
         stage_names: df.stages.iter().map(|s| s.display_name().into()).collect(),
+        strings: history.strings.borrow_mut(),
     };
     let report = b.run();
     BuildOutcome {
@@ -579,7 +598,11 @@ impl<'a> Builder<'a> {
     fn expand<'w>(&mut self, word: &'w str, env: &Env, span: crate::span::Span) -> Cow<'w, str> {
         // Most words have nothing to expand or unquote.
         let escape = self.df.escape;
-        if !word.contains(['$', '"', '\'', escape]) {
+        let special = |b: u8| matches!(b, b'$' | b'"' | b'\'') || u32::from(b) == u32::from(escape);
+        if escape.is_ascii() && !word.bytes().any(special) {
+            return Cow::Borrowed(word);
+        }
+        if !escape.is_ascii() && !word.contains(['$', '"', '\'', escape]) {
             return Cow::Borrowed(word);
         }
         match words::expand(word, escape, &|name| env.get(name)) {
@@ -596,9 +619,9 @@ impl<'a> Builder<'a> {
     fn global_args(&mut self, target: &str) -> Env {
         let mut env = Env::default();
         for (k, v) in PLATFORM_ARGS {
-            env.set(k, v);
+            env.set_in(k, v, &mut self.strings);
         }
-        env.set("TARGETSTAGE", target);
+        env.set_in("TARGETSTAGE", target, &mut self.strings);
         for instr in self.df.instructions.iter().filter(|i| i.stage.is_none()) {
             if let Args::Arg(decls) = &instr.args {
                 for d in decls {
@@ -608,7 +631,7 @@ impl<'a> Builder<'a> {
                         (None, None) => None,
                     };
                     if let Some(v) = value {
-                        env.set(&d.name, &v);
+                        env.set_in(&d.name, &v, &mut self.strings);
                     }
                 }
             }
@@ -914,7 +937,7 @@ impl<'a> Builder<'a> {
                 for p in pairs {
                     let env = st.env.clone();
                     let v = self.expand(&p.value, &env, p.span);
-                    st.env.set(&p.key, &v);
+                    st.env.set_in(&p.key, &v, &mut self.strings);
                     effect.str(&p.key).str(&v);
                 }
                 self.metadata(st, instr, index, &effect)
@@ -932,7 +955,7 @@ impl<'a> Builder<'a> {
                     };
                     if let Some(v) = &value {
                         if !NON_ENV_ARGS.contains(&d.name.as_str()) {
-                            st.env.set(&d.name, v);
+                            st.env.set_in(&d.name, v, &mut self.strings);
                             if !st.arg_names.contains(&d.name) {
                                 st.arg_names.push(&d.name);
                             }

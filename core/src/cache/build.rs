@@ -456,6 +456,9 @@ struct Fs {
     tree: Tree,
     written: super::FastSet<Arc<str>>,
     opaque: Vec<Key>,
+    /// False for a stage whose files no later step reads: its writes are
+    /// skipped (they never change a key).
+    tracked: bool,
 }
 
 impl Fs {
@@ -464,8 +467,10 @@ impl Fs {
     }
 
     fn put(&mut self, entry: Entry) {
-        self.written.insert(entry.path.clone());
-        self.tree.insert(entry);
+        if self.tracked {
+            self.written.insert(entry.path.clone());
+            self.tree.insert(entry);
+        }
     }
 
     /// Writes a selection at `dest` (a cleaned absolute path without its
@@ -473,6 +478,9 @@ impl Fs {
     /// ends with `/`, is a known directory, or several things are copied;
     /// else a single file becomes `dest`.
     fn write(&mut self, dest: &str, dest_is_dir: bool, selection: &Selection) {
+        if !self.tracked {
+            return;
+        }
         let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
         for e in &selection.entries {
             let path: Arc<str> = if !into_dir { dest.into() } else { join(dest, &e.rel) };
@@ -559,6 +567,8 @@ struct Builder<'a> {
     /// `Stage::display_name` of every stage.
     stage_names: Vec<Arc<str>>,
     strings: std::cell::RefMut<'a, super::FastSet<Arc<str>>>,
+    /// Per stage: a later step reads its files.
+    files_read: Vec<bool>,
 }
 
 pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
@@ -582,6 +592,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         reads: Vec::new(),
         stage_names: df.stages.iter().map(|s| s.display_name().into()).collect(),
         strings: history.strings.borrow_mut(),
+        files_read: Vec::new(),
     };
     let report = b.run();
     BuildOutcome {
@@ -681,6 +692,21 @@ impl<'a> Builder<'a> {
         while let Some(s) = todo.pop() {
             if !std::mem::replace(&mut needed[s], true) {
                 todo.extend(deps[s].iter().copied());
+            }
+        }
+        // The stages whose files a step reads: those named by `--from` or
+        // `from=`, and the stages they are built FROM. Only those keep
+        // their files.
+        let mut todo: Vec<usize> = Vec::new();
+        for s in stages.iter().filter(|s| needed[s.index]) {
+            for &i in &s.instructions {
+                todo.extend(source_stages(&df.instructions[i]).iter().filter_map(|from| df.stage_ref(from, s.index)));
+            }
+        }
+        self.files_read = vec![false; stages.len()];
+        while let Some(s) = todo.pop() {
+            if !std::mem::replace(&mut self.files_read[s], true) {
+                todo.extend(bases[s].as_ref().ok().copied());
             }
         }
 
@@ -788,6 +814,7 @@ impl<'a> Builder<'a> {
         let df = self.df;
         let s = &df.stages[stage];
         let instr = &df.instructions[s.from];
+        let tracked = self.files_read.get(stage).copied().unwrap_or(true);
         let fresh = |key: Key| StageState {
             key,
             key_line: instr.line,
@@ -796,7 +823,7 @@ impl<'a> Builder<'a> {
             workdir: "/".into(),
             user: "".into(),
             shell: Arc::new(vec!["/bin/sh".into(), "-c".into()]),
-            fs: Fs::default(),
+            fs: Fs { tracked, ..Fs::default() },
             config: Hasher::new("config").key(&key).finish(),
             position: 0,
         };
@@ -807,6 +834,7 @@ impl<'a> Builder<'a> {
                     None => fresh(Hasher::new("scratch").finish()),
                 };
                 st.position = 0;
+                st.fs.tracked = self.files_read.get(stage).copied().unwrap_or(true);
                 let step = self.blank(instr, s.from, Status::NoStep, Reason::InheritsStage { stage: df.stages[*b].display_name() });
                 (st, Some(step))
             }

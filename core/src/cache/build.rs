@@ -679,7 +679,7 @@ impl<'a> Builder<'a> {
             let mut d: Vec<usize> = base.iter().copied().collect();
             for &i in &s.instructions {
                 for from in source_stages(&df.instructions[i]) {
-                    if let Some(j) = df.stage_ref(&from, s.index) {
+                    if let Some(j) = df.stage_ref(from, s.index) {
                         d.push(j);
                     }
                 }
@@ -700,7 +700,7 @@ impl<'a> Builder<'a> {
         let mut todo: Vec<usize> = Vec::new();
         for s in stages.iter().filter(|s| needed[s.index]) {
             for &i in &s.instructions {
-                todo.extend(source_stages(&df.instructions[i]).iter().filter_map(|from| df.stage_ref(from, s.index)));
+                todo.extend(source_stages(&df.instructions[i]).filter_map(|from| df.stage_ref(from, s.index)));
             }
         }
         self.files_read = vec![false; stages.len()];
@@ -1369,12 +1369,13 @@ fn parsed(history: &History, text: &str) -> Arc<Dockerfile> {
 
 /// Stages or images an instruction reads from (`COPY --from`, `RUN
 /// --mount=from=`), as written: BuildKit does not expand `--from`.
-fn source_stages(instr: &Instruction) -> Vec<String> {
-    match &instr.args {
-        Args::Copy(c) | Args::Add(c) => c.from.iter().cloned().collect(),
-        Args::Run(r) => r.mounts.iter().filter_map(|m| m.from.clone()).collect(),
-        _ => Vec::new(),
-    }
+fn source_stages(instr: &Instruction) -> impl Iterator<Item = &str> {
+    let (copy, run) = match &instr.args {
+        Args::Copy(c) | Args::Add(c) => (c.from.as_deref(), None),
+        Args::Run(r) => (None, Some(r.mounts.iter().filter_map(|m| m.from.as_deref()))),
+        _ => (None, None),
+    };
+    copy.into_iter().chain(run.into_iter().flatten())
 }
 
 /// The content identity of a selection: what `Selection::checksum` covers

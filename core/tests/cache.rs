@@ -43,6 +43,7 @@ fixtures! {
     mounts_from,
     heredoc,
     history,
+    copy_from_derived,
 }
 
 

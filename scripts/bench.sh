@@ -10,7 +10,7 @@ for b in core/benches/*.rs; do
   cargo bench -q -p dockerplay-core --bench "$(basename "$b" .rs)" 2>/dev/null | grep -v '^$'
 done
 echo "== in Chromium (the web profile: wasm as shipped, before wasm-opt)"
-cargo test -q --profile web -p dockerplay-app --target wasm32-unknown-unknown --test 'bench_*' -- --nocapture 2>/dev/null | grep -E ' ms'
+cargo test --profile web -p dockerplay-app --target wasm32-unknown-unknown --test 'bench_*' -- --nocapture 2>/dev/null | grep -E ' ms'
 [ -f bench/permalink/run.mjs ] && { echo "== permalink length"; node bench/permalink/run.mjs; }
 [ -x scripts/bench-check.sh ] && { echo "== dockerplay check vs hadolint"; bash scripts/bench-check.sh; }
 exit 0

@@ -147,10 +147,6 @@ struct FileFact {
 }
 
 impl Files {
-    fn get(&self, rel: &str) -> Option<&FileFact> {
-        self.list.binary_search_by(|f| (*f.rel).cmp(rel)).ok().map(|i| &self.list[i])
-    }
-
     fn shown(&self, f: &FileFact) -> String {
         if self.absolute {
             format!("/{}", f.source)
@@ -1614,18 +1610,46 @@ fn first_env_difference(a: &Pairs, b: &Pairs) -> String {
 }
 
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
-    // A file that left one name and appeared under another with the same
-    // content was renamed.
-    let removed: Vec<&FileFact> = a.list.iter().filter(|f| b.get(&f.rel).is_none()).collect();
-    for f in &b.list {
-        if a.get(&f.rel).is_none() {
-            if let Some(old) = removed.iter().find(|o| o.digest == f.digest && !f.digest.is_empty()) {
-                return Some(Reason::FileRenamed { from: a.shown(old), to: b.shown(f) });
+    // Both lists are in name order: pair them up in one walk.
+    let mut pairs: Vec<(Option<&FileFact>, Option<&FileFact>)> = Vec::with_capacity(a.list.len().max(b.list.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.list.len() || j < b.list.len() {
+        let order = match (a.list.get(i), b.list.get(j)) {
+            (Some(x), Some(y)) => x.rel.cmp(&y.rel),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                pairs.push((a.list.get(i), None));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                pairs.push((None, b.list.get(j)));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                pairs.push((a.list.get(i), b.list.get(j)));
+                i += 1;
+                j += 1;
             }
         }
     }
-    for f in &b.list {
-        let old = a.get(&f.rel);
+    // A file that left one name and appeared under another with the same
+    // content was renamed.
+    let removed: Vec<&FileFact> = pairs.iter().filter_map(|p| match p {
+        (Some(old), None) => Some(*old),
+        _ => None,
+    }).collect();
+    for f in pairs.iter().filter_map(|p| match p {
+        (None, Some(new)) => Some(*new),
+        _ => None,
+    }) {
+        if let Some(old) = removed.iter().find(|o| o.digest == f.digest && !f.digest.is_empty()) {
+            return Some(Reason::FileRenamed { from: a.shown(old), to: b.shown(f) });
+        }
+    }
+    for (old, f) in pairs.iter().filter_map(|(old, new)| new.map(|f| (*old, f))) {
         if f.source.starts_with("<<") && old.is_some_and(|o| o.digest != f.digest) {
             return Some(Reason::HeredocChanged);
         }
@@ -1636,7 +1660,7 @@ fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
             _ => {}
         }
     }
-    a.list.iter().find(|f| b.get(&f.rel).is_none()).map(|f| Reason::FileRemoved { path: a.shown(f) })
+    removed.first().map(|f| Reason::FileRemoved { path: a.shown(f) })
 }
 
 #[cfg(test)]

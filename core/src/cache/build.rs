@@ -3,7 +3,7 @@
 //! `dispatchStages` and the `dispatch*` functions) and keys every step.
 
 use super::estimate::is_remote;
-use super::report::{BuildReport, ImageReport, Reason, Status, Step};
+use super::report::{BuildReport, ImageReport, Reason, ShortKey, Status, Step};
 use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
 use crate::context::{clean_join, clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
@@ -795,7 +795,7 @@ impl<'a> Builder<'a> {
             text: instr.text.clone(),
             status,
             reason,
-            key: String::new(),
+            key: ShortKey::default(),
             est_seconds: 0.0,
             config_changed: false,
             warm_cache_mount: false,
@@ -890,7 +890,7 @@ impl<'a> Builder<'a> {
         step.reads = std::mem::take(&mut self.reads);
         step.reads.sort();
         step.reads.dedup();
-        step.key = short(&key);
+        step.key = ShortKey::of(&key);
         step.est_seconds = self.seconds(instr);
         step
     }

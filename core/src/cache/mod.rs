@@ -21,7 +21,7 @@ mod whatif;
 
 pub use estimate::estimate_seconds;
 pub use whatif::{dependency_manifests, source_files, with_file_edited};
-pub use report::{render_text, BuildReport, ImageReport, Reason, Simulation, Status, Step};
+pub use report::{render_text, BuildReport, ImageReport, Reason, ShortKey, Simulation, Status, Step};
 
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo, Scenario};

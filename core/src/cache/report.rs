@@ -52,7 +52,7 @@ pub struct Step {
     pub status: Status,
     pub reason: Reason,
     /// Short hex of the cache key (empty for `no_step` and `not_built`).
-    pub key: String,
+    pub key: ShortKey,
     /// Estimated seconds when the step runs (0 for steps that never run).
     pub est_seconds: f64,
     /// A metadata instruction whose effect on the image config differs from
@@ -68,6 +68,69 @@ pub struct Step {
     /// after `.dockerignore`: a file no step reads never breaks the cache.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reads: Vec<Arc<str>>,
+}
+
+/// The first 8 bytes of a cache key in hex, kept inline (a report has one
+/// per step); empty for a step without a key. Reads and serialises as text.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ShortKey {
+    hex: [u8; 16],
+    len: u8,
+}
+
+impl ShortKey {
+    pub(crate) fn of(key: &[u8]) -> ShortKey {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = [0u8; 16];
+        for (i, b) in key.iter().take(8).enumerate() {
+            hex[2 * i] = DIGITS[usize::from(b >> 4)];
+            hex[2 * i + 1] = DIGITS[usize::from(b & 15)];
+        }
+        ShortKey { hex, len: (2 * key.len().min(8)) as u8 }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII hex digits are ever stored.
+        std::str::from_utf8(&self.hex[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for ShortKey {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for ShortKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for ShortKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ShortKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Any text of up to 16 hex digits.
+impl<'de> Deserialize<'de> for ShortKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ShortKey, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.len() > 16 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(serde::de::Error::custom("a short key is up to 16 hex digits"));
+        }
+        let mut hex = [0u8; 16];
+        hex[..text.len()].copy_from_slice(text.as_bytes());
+        Ok(ShortKey { hex, len: text.len() as u8 })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -247,4 +310,24 @@ pub fn render_text(sim: &Simulation) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ShortKey;
+
+    /// A short key is the hex of a key's first 8 bytes, and reads back from
+    /// its JSON form; anything but up to 16 hex digits is refused.
+    #[test]
+    fn short_key_is_hex_text_both_ways() {
+        let key = ShortKey::of(&[0x01, 0xab, 0xff, 0x00, 0x10, 0x20, 0x30, 0x40, 0x99]);
+        assert_eq!(&*key, "01abff0010203040");
+        let json = serde_json::to_string(&key).unwrap_or_default();
+        assert_eq!(json, "\"01abff0010203040\"");
+        assert_eq!(serde_json::from_str::<ShortKey>(&json).ok(), Some(key));
+        assert_eq!(&*ShortKey::default(), "");
+        for bad in ["\"xyz\"", "\"0123456789abcdef0\"", "12"] {
+            assert!(serde_json::from_str::<ShortKey>(bad).is_err(), "{bad}");
+        }
+    }
 }

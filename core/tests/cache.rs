@@ -76,6 +76,7 @@ fn any_input_gives_a_sane_report() {
         for b in &sim.builds {
             assert_eq!(b.steps.len(), df.instructions.len(), "{text:?}");
             assert!(b.steps.windows(2).all(|w| w[0].line <= w[1].line), "{text:?}");
+            assert!(b.steps.iter().enumerate().all(|(i, s)| s.instruction == i), "steps out of file order: {text:?}");
         }
         assert!(sim.builds[0].steps.iter().all(|s| s.status != dockerplay_core::cache::Status::Hit), "a first build hit: {text:?}");
         assert_eq!(sim.builds[1].misses, 0, "an unchanged rebuild re-ran steps: {text:?}\n{}", render_text(&sim));

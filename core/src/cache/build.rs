@@ -706,7 +706,9 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let mut steps: Vec<Option<Step>> = vec![None; df.instructions.len()];
+        // Stages follow one another in the file and dispatch in that order,
+        // so steps are placed in file order as they come.
+        let mut steps: Vec<Step> = Vec::with_capacity(df.instructions.len());
         let mut states: Vec<Option<StageState>> = vec![None; stages.len()];
         for s in stages {
             if !needed[s.index] {
@@ -714,35 +716,24 @@ impl<'a> Builder<'a> {
                     if let Some(instr) = df.instructions.get(i) {
                         let mut step = self.blank(instr, i, Status::NotBuilt, Reason::NotNeeded { target: target_name.clone() });
                         step.est_seconds = self.seconds(instr);
-                        steps[i] = Some(step);
+                        self.place(&mut steps, i, step);
                     }
                 }
                 continue;
             }
             let (state, from_step) = self.from(s.index, &bases[s.index], &states);
             if let Some(step) = from_step {
-                steps[s.from] = Some(step);
+                self.place(&mut steps, s.from, step);
             }
             let mut state = state;
             for &i in &s.instructions {
                 let step = self.instruction(s.index, i, &mut state, &states);
-                steps[i] = Some(step);
+                self.place(&mut steps, i, step);
             }
             states[s.index] = Some(state);
         }
 
-        // Global ARGs, and anything before the first FROM.
-        let steps: Vec<Step> = steps
-            .into_iter()
-            .enumerate()
-            .map(|(i, step)| {
-                step.unwrap_or_else(|| {
-                    let instr = &df.instructions[i];
-                    let reason = if instr.keyword == Keyword::Arg && instr.stage.is_none() { Reason::GlobalArg } else { Reason::Invalid };
-                    self.blank(instr, i, Status::NoStep, reason)
-                })
-            })
-            .collect();
+        self.fill(&mut steps, df.instructions.len());
 
         let image = match target.and_then(|t| states[t].as_ref()) {
             Some(st) => {
@@ -753,15 +744,43 @@ impl<'a> Builder<'a> {
         };
         // A step that appears twice (same key) runs once: count it once.
         let mut seen = super::FastSet::default();
-        let counted: Vec<&Step> = steps.iter().filter(|s| matches!(s.status, Status::Hit | Status::Miss) && seen.insert(s.key.as_str())).collect();
+        let (mut cold_seconds, mut warm_seconds) = (0.0, 0.0);
+        for s in steps.iter().filter(|s| matches!(s.status, Status::Hit | Status::Miss) && seen.insert(s.key)) {
+            cold_seconds += s.est_seconds;
+            if s.status == Status::Miss {
+                warm_seconds += s.est_seconds;
+            }
+        }
         BuildReport {
-            cold_seconds: counted.iter().fold(0.0, |t, s| t + s.est_seconds),
-            warm_seconds: counted.iter().filter(|s| s.status == Status::Miss).fold(0.0, |t, s| t + s.est_seconds),
+            cold_seconds,
+            warm_seconds,
             hits: steps.iter().filter(|s| s.status == Status::Hit).count(),
             misses: steps.iter().filter(|s| s.status == Status::Miss).count(),
             target: target_name,
             image,
             steps,
+        }
+    }
+
+    /// Puts instruction `index`'s step in place, after the steps of the
+    /// instructions before it that have none (global ARGs, anything before
+    /// the first FROM).
+    fn place(&self, steps: &mut Vec<Step>, index: usize, step: Step) {
+        self.fill(steps, index);
+        match steps.get_mut(index) {
+            Some(slot) => *slot = step,
+            None => steps.push(step),
+        }
+    }
+
+    /// Fills `steps` up to `len` with the steps of instructions that
+    /// dispatch none.
+    fn fill(&self, steps: &mut Vec<Step>, len: usize) {
+        while steps.len() < len {
+            let i = steps.len();
+            let instr = &self.df.instructions[i];
+            let reason = if instr.keyword == Keyword::Arg && instr.stage.is_none() { Reason::GlobalArg } else { Reason::Invalid };
+            steps.push(self.blank(instr, i, Status::NoStep, reason));
         }
     }
 

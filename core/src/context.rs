@@ -732,8 +732,9 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
     for raw in sources {
         let raw = raw.as_ref();
         // `--parents` keeps what follows a `/./` pivot, or the whole path.
-        let (pivot, full): (String, Cow<str>) = match raw.find("/./") {
-            Some(i) if options.parents => {
+        let pivot_at = if options.parents { raw.find("/./") } else { None };
+        let (pivot, full): (String, Cow<str>) = match pivot_at {
+            Some(i) => {
                 let (pivot, path) = (clean_path(&raw[..i]), clean_path(&raw[i + 3..]));
                 let full = if pivot.is_empty() { path } else if path.is_empty() { pivot.clone() } else { format!("{pivot}/{path}") };
                 (pivot, Cow::Owned(full))

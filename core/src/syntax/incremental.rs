@@ -96,7 +96,12 @@ impl Incremental {
         let old_df = &self.dockerfile;
         let newlines = scan.index.line_count() as usize - 1;
         let lines = newlines as i64 - self.newlines as i64;
-        let mut out = Parts::default();
+        let mut out = Parts {
+            instructions: Vec::with_capacity(old_df.instructions.len() + scan.instructions.len()),
+            comments: Vec::with_capacity(old_df.comments.len() + scan.comments.len()),
+            diags: Vec::with_capacity(self.scan_diags.len() + scan.diags.len()),
+            units: Vec::with_capacity(self.units.len() + scan.units.len()),
+        };
         out.comments.extend(old_df.comments[..self.head_comments].iter().cloned());
         out.diags.extend(self.scan_diags[..self.head_diags].iter().cloned());
         for u in &self.units[..kept] {

@@ -378,17 +378,21 @@ impl std::fmt::Debug for Env {
     }
 }
 
-/// Unlinks the list node by node: dropping a long list recursively could
-/// overflow the stack.
+/// Drops a persistent list node by node, each node's own reference to the
+/// one before it taken by `prev`, up to the first node something else
+/// still shares: dropping a long list recursively could overflow the stack.
+fn unlink<N>(mut cur: Option<Arc<N>>, prev: fn(&mut N) -> Option<Arc<N>>) {
+    while let Some(node) = cur {
+        match Arc::try_unwrap(node) {
+            Ok(mut n) => cur = prev(&mut n),
+            Err(_) => break,
+        }
+    }
+}
+
 impl Drop for Env {
     fn drop(&mut self) {
-        let mut cur = self.0.take();
-        while let Some(node) = cur {
-            match Arc::try_unwrap(node) {
-                Ok(mut n) => cur = n.prev.0.take(),
-                Err(_) => break,
-            }
-        }
+        unlink(self.0.take(), |n| n.prev.0.take());
     }
 }
 
@@ -431,16 +435,9 @@ impl std::fmt::Debug for Names {
     }
 }
 
-/// Unlinks node by node, as `Env` does.
 impl Drop for Names {
     fn drop(&mut self) {
-        let mut cur = self.0.take();
-        while let Some(node) = cur {
-            match Arc::try_unwrap(node) {
-                Ok(mut n) => cur = n.prev.0.take(),
-                Err(_) => break,
-            }
-        }
+        unlink(self.0.take(), |n| n.prev.0.take());
     }
 }
 
@@ -663,7 +660,8 @@ impl<'a> Builder<'a> {
         // Resolve every stage's base and dependencies, then keep the ones the
         // target reaches (BuildKit `allReachableStages`).
         let mut bases: Vec<Result<usize, String>> = Vec::new();
-        let mut deps: Vec<Vec<usize>> = Vec::new();
+        // Per stage, the stages its steps read through `--from` or `from=`.
+        let mut reads: Vec<Vec<usize>> = Vec::new();
         for s in stages {
             let globals = self.global_args.clone();
             let from_span = df.instructions.get(s.from).map(|i| i.span).unwrap_or_default();
@@ -672,33 +670,21 @@ impl<'a> Builder<'a> {
                 Some(i) => Ok(i),
                 None => Err(base),
             };
-            let mut d: Vec<usize> = base.iter().copied().collect();
-            for &i in &s.instructions {
-                for from in source_stages(&df.instructions[i]) {
-                    if let Some(j) = df.stage_ref(from, s.index) {
-                        d.push(j);
-                    }
-                }
-            }
+            let r = s.instructions.iter().flat_map(|&i| source_stages(&df.instructions[i])).filter_map(|from| df.stage_ref(from, s.index));
+            reads.push(r.collect());
             bases.push(base);
-            deps.push(d);
         }
         let mut needed = vec![false; stages.len()];
         let mut todo: Vec<usize> = target.into_iter().collect();
         while let Some(s) = todo.pop() {
             if !std::mem::replace(&mut needed[s], true) {
-                todo.extend(deps[s].iter().copied());
+                todo.extend(bases[s].as_ref().ok().copied().into_iter().chain(reads[s].iter().copied()));
             }
         }
         // The stages whose files a step reads: those named by `--from` or
         // `from=`, and the stages they are built FROM. Only those keep
         // their files.
-        let mut todo: Vec<usize> = Vec::new();
-        for s in stages.iter().filter(|s| needed[s.index]) {
-            for &i in &s.instructions {
-                todo.extend(source_stages(&df.instructions[i]).filter_map(|from| df.stage_ref(from, s.index)));
-            }
-        }
+        let mut todo: Vec<usize> = stages.iter().filter(|s| needed[s.index]).flat_map(|s| reads[s.index].iter().copied()).collect();
         self.files_read = vec![false; stages.len()];
         while let Some(s) = todo.pop() {
             if !std::mem::replace(&mut self.files_read[s], true) {

@@ -91,6 +91,22 @@ pub fn clean_join(a: &str, b: &str) -> String {
     out
 }
 
+/// `a/b` for two clean relative paths (either may be empty), built in
+/// `buf` so that joining many costs one allocation each.
+pub(crate) fn join_in(buf: &mut String, a: &str, b: &str) -> Arc<str> {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.into(),
+        (_, true) => a.into(),
+        _ => {
+            buf.clear();
+            buf.push_str(a);
+            buf.push('/');
+            buf.push_str(b);
+            Arc::from(buf.as_str())
+        }
+    }
+}
+
 /// True when `clean_path` would return `path` unchanged: most paths are
 /// written clean, and checking is cheaper than rebuilding them.
 fn is_clean(path: &str) -> bool {
@@ -778,19 +794,6 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
             if pivot.is_empty() { p } else { p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p) }
         };
         let mut buf = String::new();
-        let mut join = |a: &str, b: &str| -> Arc<str> {
-            match (a.is_empty(), b.is_empty()) {
-                (true, _) => b.into(),
-                (_, true) => a.into(),
-                _ => {
-                    buf.clear();
-                    buf.push_str(a);
-                    buf.push('/');
-                    buf.push_str(b);
-                    Arc::from(buf.as_str())
-                }
-            }
-        };
         if root_source {
             for e in tree.entries.values() {
                 if !exclude.matches_or_parent_matches(&e.path) {
@@ -817,7 +820,7 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
                         if exclude.matches_or_parent_matches(inner) {
                             continue;
                         }
-                        selection.entries.push(selected(e, join(base, inner)));
+                        selection.entries.push(selected(e, join_in(&mut buf, base, inner)));
                     }
                 }
             }

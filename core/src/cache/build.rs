@@ -6,7 +6,7 @@ use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, ShortKey, Status, Step};
 use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
-use crate::context::{clean_join, clean_path, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
+use crate::context::{clean_join, clean_path, join_in, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
@@ -475,8 +475,9 @@ impl Fs {
             return;
         }
         let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
+        let mut buf = String::new();
         for e in &selection.entries {
-            let path: Arc<str> = if !into_dir { dest.into() } else { join(dest, &e.rel) };
+            let path: Arc<str> = if !into_dir { dest.into() } else { join_in(&mut buf, dest, &e.rel) };
             if path.is_empty() {
                 continue;
             }
@@ -504,20 +505,6 @@ impl Fs {
             h.key(key);
         }
         (selection, short(&h.finish()))
-    }
-}
-
-fn join(a: &str, b: &str) -> Arc<str> {
-    match (a.is_empty(), b.is_empty()) {
-        (true, _) => b.into(),
-        (_, true) => a.into(),
-        _ => {
-            let mut s = String::with_capacity(a.len() + 1 + b.len());
-            s.push_str(a);
-            s.push('/');
-            s.push_str(b);
-            Arc::from(s.as_str())
-        }
     }
 }
 

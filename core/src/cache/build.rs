@@ -288,13 +288,24 @@ impl Env {
         *self = Env(Some(Arc::new(EnvNode { key, value, prev, len, hash: h.finish(), keys })));
     }
 
-    #[cfg(test)]
-    fn set(&mut self, k: &str, v: &str) {
-        self.set_in(k, v, &mut Default::default());
+    /// Sets `k` to `v`. Every build sets the same keys to the same values
+    /// in the same order, so `shared` remembers the results: most
+    /// assignments are one lookup, and builds share their lists.
+    fn set_in(&mut self, k: &str, v: &str, shared: &mut Shared) {
+        let memo = Hasher::new("set").key(&self.hash()).word(self.len() as u64).str(k).str(v).finish();
+        if let Some(env) = shared.sets.get(&memo) {
+            *self = env.clone();
+            return;
+        }
+        self.set_uncached(k, v, &mut shared.strings);
+        // Bounded: a long session must not keep every list it ever made.
+        if shared.sets.len() < 1 << 16 {
+            shared.sets.insert(memo, self.clone());
+        }
     }
 
     /// Sets `k` to `v`, with the strings taken from (or added to) `strings`.
-    fn set_in(&mut self, k: &str, v: &str, strings: &mut super::FastSet<Arc<str>>) {
+    fn set_uncached(&mut self, k: &str, v: &str, strings: &mut super::FastSet<Arc<str>>) {
         let (word, bit) = key_bit(k);
         let mut shared = |s: &str| -> Arc<str> {
             if let Some(a) = strings.get(s) {
@@ -394,6 +405,14 @@ impl Drop for Env {
     fn drop(&mut self) {
         unlink(self.0.take(), |n| n.prev.0.take());
     }
+}
+
+/// What every build's environments share: their strings, and the lists
+/// that assignments made ([`Env::set_in`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shared {
+    strings: super::FastSet<Arc<str>>,
+    sets: super::KeyMap<Env>,
 }
 
 /// A persistent list of names, newest first: every RUN keeps the stage's
@@ -546,7 +565,7 @@ struct Builder<'a> {
     reads: Vec<Arc<str>>,
     /// `Stage::display_name` of every stage.
     stage_names: Vec<Arc<str>>,
-    strings: std::cell::RefMut<'a, super::FastSet<Arc<str>>>,
+    shared: std::cell::RefMut<'a, Shared>,
     /// Per stage: a later step reads its files.
     files_read: Vec<bool>,
 }
@@ -571,7 +590,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         global_args: Env::default(),
         reads: Vec::new(),
         stage_names: df.stages.iter().map(|s| s.display_name().into()).collect(),
-        strings: history.strings.borrow_mut(),
+        shared: history.shared.borrow_mut(),
         files_read: Vec::new(),
     };
     let report = b.run();
@@ -610,9 +629,9 @@ impl<'a> Builder<'a> {
     fn global_args(&mut self, target: &str) -> Env {
         let mut env = Env::default();
         for (k, v) in PLATFORM_ARGS {
-            env.set_in(k, v, &mut self.strings);
+            env.set_in(k, v, &mut self.shared);
         }
-        env.set_in("TARGETSTAGE", target, &mut self.strings);
+        env.set_in("TARGETSTAGE", target, &mut self.shared);
         for instr in self.df.instructions.iter().filter(|i| i.stage.is_none()) {
             if let Args::Arg(decls) = &instr.args {
                 for d in decls {
@@ -622,7 +641,7 @@ impl<'a> Builder<'a> {
                         (None, None) => None,
                     };
                     if let Some(v) = value {
-                        env.set_in(&d.name, &v, &mut self.strings);
+                        env.set_in(&d.name, &v, &mut self.shared);
                     }
                 }
             }
@@ -953,7 +972,7 @@ impl<'a> Builder<'a> {
                 for p in pairs {
                     let env = st.env.clone();
                     let v = self.expand(&p.value, &env, p.span);
-                    st.env.set_in(&p.key, &v, &mut self.strings);
+                    st.env.set_in(&p.key, &v, &mut self.shared);
                     effect.str(&p.key).str(&v);
                 }
                 self.metadata(st, instr, index, &effect)
@@ -971,7 +990,7 @@ impl<'a> Builder<'a> {
                     };
                     if let Some(v) = &value {
                         if !NON_ENV_ARGS.contains(&d.name.as_str()) {
-                            st.env.set_in(&d.name, v, &mut self.strings);
+                            st.env.set_in(&d.name, v, &mut self.shared);
                             if !st.arg_names.contains(&d.name) {
                                 st.arg_names.push(&d.name);
                             }
@@ -1657,7 +1676,7 @@ fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
 
 #[cfg(test)]
 mod tests {
-    use super::Env;
+    use super::{Env, Shared};
 
     /// The persistent `Env` against the plain list it stands for: the same
     /// pairs in the same order, equal exactly when the lists are equal.
@@ -1671,13 +1690,15 @@ mod tests {
             seed % n
         };
         let mut seen: Vec<(Vec<(String, String)>, Env)> = Vec::new();
+        // One memo for all lists, as across the builds of a history.
+        let mut shared = Shared::default();
         for _ in 0..200 {
             let (mut list, mut env) = (Vec::<(String, String)>::new(), Env::default());
             for _ in 0..next(12) {
                 let (k, v) = (format!("K{}", next(5)), format!("v{}", next(3)));
                 list.retain(|(key, _)| *key != k);
                 list.push((k.clone(), v.clone()));
-                env.set(&k, &v);
+                env.set_in(&k, &v, &mut shared);
                 let pairs: Vec<(String, String)> = env.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
                 assert_eq!(pairs, list);
                 assert_eq!(env.get(&k), Some(v));

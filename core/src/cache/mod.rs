@@ -132,9 +132,9 @@ pub struct History {
     pub(crate) parses: RefCell<Vec<crate::syntax::Incremental>>,
     /// Default time estimates of RUN instructions by text.
     pub(crate) estimates: RefCell<FastMap<String, f64>>,
-    /// Environment names and values seen, shared by every build's
-    /// environment rather than copied into each.
-    pub(crate) strings: RefCell<FastSet<Arc<str>>>,
+    /// Environment names, values and lists seen, shared by every build's
+    /// environments rather than made again for each.
+    pub(crate) shared: RefCell<build::Shared>,
 }
 
 /// A key a build produced; `facts` is `None` when the key was already

@@ -91,18 +91,26 @@ pub fn clean_join(a: &str, b: &str) -> String {
     out
 }
 
-/// `a/b` for two clean relative paths (either may be empty), built in
-/// `buf` so that joining many costs one allocation each.
-pub(crate) fn join_in(buf: &mut String, a: &str, b: &str) -> Arc<str> {
+/// `a/b` for two clean relative paths (either may be empty). A short path
+/// is assembled on the stack, so that a join costs only its result's
+/// allocation.
+pub(crate) fn join(a: &str, b: &str) -> Arc<str> {
     match (a.is_empty(), b.is_empty()) {
         (true, _) => b.into(),
         (_, true) => a.into(),
         _ => {
-            buf.clear();
-            buf.push_str(a);
-            buf.push('/');
-            buf.push_str(b);
-            Arc::from(buf.as_str())
+            let mut buf = [0u8; 256];
+            let len = a.len() + 1 + b.len();
+            if len <= buf.len() {
+                buf[..a.len()].copy_from_slice(a.as_bytes());
+                buf[a.len()] = b'/';
+                buf[a.len() + 1..len].copy_from_slice(b.as_bytes());
+                // Always valid: two strings joined by an ASCII byte.
+                if let Ok(s) = std::str::from_utf8(&buf[..len]) {
+                    return s.into();
+                }
+            }
+            format!("{a}/{b}").into()
         }
     }
 }
@@ -793,7 +801,6 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
             }
             if pivot.is_empty() { p } else { p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p) }
         };
-        let mut buf = String::new();
         if root_source {
             for e in tree.entries.values() {
                 if !exclude.matches_or_parent_matches(&e.path) {
@@ -820,7 +827,7 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
                         if exclude.matches_or_parent_matches(inner) {
                             continue;
                         }
-                        selection.entries.push(selected(e, join_in(&mut buf, base, inner)));
+                        selection.entries.push(selected(e, join(base, inner)));
                     }
                 }
             }

@@ -6,7 +6,7 @@ use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, ShortKey, Status, Step};
 use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
-use crate::context::{clean_join, clean_path, join_in, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
+use crate::context::{clean_join, clean_path, join, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
@@ -494,9 +494,8 @@ impl Fs {
             return;
         }
         let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
-        let mut buf = String::new();
         for e in &selection.entries {
-            let path: Arc<str> = if !into_dir { dest.into() } else { join_in(&mut buf, dest, &e.rel) };
+            let path: Arc<str> = if !into_dir { dest.into() } else { join(dest, &e.rel) };
             if path.is_empty() {
                 continue;
             }
@@ -928,7 +927,7 @@ impl<'a> Builder<'a> {
         const CANDIDATES: usize = 16;
         let by_parent = parent
             .and_then(|p| self.history.children.get(&p))
-            .and_then(|c| c.iter().rev().filter_map(same_kind).take(CANDIDATES).min_by_key(|old| distance(old, facts)));
+            .and_then(|c| c.as_slice().iter().rev().filter_map(same_kind).take(CANDIDATES).min_by_key(|old| distance(old, facts)));
         let at_position = |pos: (usize, usize)| self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1);
         let old = by_parent.or_else(|| at_position((stage, st.position)).and_then(same_kind));
         match old {

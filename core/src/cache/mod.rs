@@ -110,7 +110,7 @@ pub(crate) struct KeyInfo {
 pub struct History {
     pub(crate) keys: KeyMap<KeyInfo>,
     /// Keys by the key they were chained on, newest last.
-    pub(crate) children: KeyMap<Vec<Key>>,
+    pub(crate) children: KeyMap<Children>,
     /// Keys by (stage index, step position in the stage) in the latest build.
     pub(crate) positions: Vec<((usize, usize), Key)>,
     /// Cache mount ids that hold contents (BuildKit keeps them between builds).
@@ -135,6 +135,35 @@ pub struct History {
     /// Environment names, values and lists seen, shared by every build's
     /// environments rather than made again for each.
     pub(crate) shared: RefCell<build::Shared>,
+}
+
+/// The keys chained on one key, newest last. Most keys have one child,
+/// which is kept inline rather than in a list of its own.
+#[derive(Debug, Clone)]
+pub(crate) enum Children {
+    One(Key),
+    Many(Vec<Key>),
+}
+
+impl Children {
+    pub(crate) fn as_slice(&self) -> &[Key] {
+        match self {
+            Children::One(k) => std::slice::from_ref(k),
+            Children::Many(v) => v,
+        }
+    }
+
+    /// Adds `key` as the newest child, moving it there if it is listed.
+    fn push(&mut self, key: Key) {
+        match self {
+            Children::One(k) if *k == key => {}
+            Children::One(k) => *self = Children::Many(vec![*k, key]),
+            Children::Many(v) => {
+                v.retain(|k| *k != key);
+                v.push(key);
+            }
+        }
+    }
 }
 
 /// A key a build produced; `facts` is `None` when the key was already
@@ -172,9 +201,12 @@ impl History {
     pub fn record(&mut self, outcome: &BuildOutcome) {
         for p in &outcome.produced {
             if let Some(parent) = p.parent {
-                let list = self.children.entry(parent).or_default();
-                list.retain(|k| *k != p.key);
-                list.push(p.key);
+                match self.children.entry(parent) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut().push(p.key),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(Children::One(p.key));
+                    }
+                }
             }
             // The same key always comes with equivalent facts: keep the old
             // ones and note the build.

@@ -188,13 +188,36 @@ fn offset(r: Range<usize>, by: usize) -> Range<usize> {
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
-    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len().min(b.len());
+    // Equal blocks are compared whole (one memcmp each), then bytes.
+    let mut i = 0;
+    while i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
 }
 
 /// The length of the common tail of `a` and `b`, at most `max`.
 fn common_suffix(a: &str, b: &str, max: usize) -> usize {
-    a.bytes().rev().zip(b.bytes().rev()).take(max).take_while(|(x, y)| x == y).count()
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len().min(b.len()).min(max);
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut i = 0;
+    while i + BLOCK <= n && a[n - i - BLOCK..n - i] == b[n - i - BLOCK..n - i] {
+        i += BLOCK;
+    }
+    while i < n && a[n - i - 1] == b[n - i - 1] {
+        i += 1;
+    }
+    i
 }
+
+/// The block size of the common prefix and suffix searches.
+const BLOCK: usize = 64;
 
 fn shift_offset(at: usize, by: isize) -> usize {
     (at as isize + by).max(0) as usize
@@ -324,6 +347,37 @@ impl Shift for Args {
             Args::Onbuild(inner) => inner.shift(bytes, lines),
             Args::Healthcheck(HealthcheckArgs { command: _, interval: _, timeout: _, start_period: _, start_interval: _, retries: _ }) => {}
             Args::Cmd(_) | Args::Entrypoint(_) | Args::Shell(_) | Args::Maintainer(_) | Args::Invalid => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{common_prefix, common_suffix};
+
+    /// The block-wise searches agree with a byte-by-byte walk wherever the
+    /// first difference falls, around block edges and text ends included.
+    #[test]
+    fn common_prefix_and_suffix_agree_with_a_byte_walk() {
+        for len in [0, 1, 63, 64, 65, 128, 200] {
+            let base: String = (0..len).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+            for at in 0..=len {
+                let rest = base.get(at + 1..).unwrap_or("");
+                let others = [
+                    ("replaced", format!("{}#{rest}", &base[..at])),
+                    ("removed", format!("{}{rest}", &base[..at])),
+                    ("cut", base[..at].to_string()),
+                    ("cut front", base[at..].to_string()),
+                ];
+                for (name, other) in others {
+                    let prefix = base.bytes().zip(other.bytes()).take_while(|(x, y)| x == y).count();
+                    assert_eq!(common_prefix(&base, &other), prefix, "{name} at {at} of {len}");
+                    for max in [0, 7, 64, 65, 500] {
+                        let suffix = base.bytes().rev().zip(other.bytes().rev()).take(max).take_while(|(x, y)| x == y).count();
+                        assert_eq!(common_suffix(&base, &other, max), suffix, "{name} at {at} of {len}, max {max}");
+                    }
+                }
+            }
         }
     }
 }

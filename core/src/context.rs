@@ -262,9 +262,10 @@ impl Context {
     /// presence) to the one `files` makes, where only file contents changed:
     /// the same paths in the same order, the same modes and kinds, the same
     /// `.dockerignore`. Which paths are ignored depends on paths alone, so
-    /// entries are replaced in place. Returns false, untouched, when the
-    /// change is more than that.
-    pub fn patch(&mut self, old: &[ContextFile], files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> bool {
+    /// entries are replaced in place, and `old` becomes `files` (each file
+    /// is compared once). Returns false, both untouched, when the change is
+    /// more than that.
+    pub fn patch(&mut self, old: &mut [ContextFile], files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> bool {
         if old.len() != files.len() {
             return false;
         }
@@ -278,7 +279,7 @@ impl Context {
             return false;
         }
         let mut changed = Vec::new();
-        for (a, b) in old.iter().zip(files) {
+        for (i, (a, b)) in old.iter().zip(files).enumerate() {
             if a.path != b.path {
                 return false;
             }
@@ -292,9 +293,11 @@ impl Context {
             if a.mode != b.mode || !same_kind || path == DOCKERIGNORE || is_dir {
                 return false;
             }
-            changed.push((b, path));
+            changed.push((i, path));
         }
-        for (file, path) in changed {
+        for (i, path) in changed {
+            let file = &files[i];
+            old[i] = file.clone();
             if dockerfile.is_some() && path == DOCKERFILE {
                 continue;
             }
@@ -872,7 +875,9 @@ mod tests {
             let mut new = old.clone();
             new[i] = ContextFile::text(&new[i].path, content);
             let mut ctx = base.clone();
-            assert_eq!(ctx.patch(&old, &new, Some("FROM b"), digest), patchable, "edit of {}", new[i].path);
+            let mut before = old.clone();
+            assert_eq!(ctx.patch(&mut before, &new, Some("FROM b"), digest), patchable, "edit of {}", new[i].path);
+            assert_eq!(&before, if patchable { &new } else { &old }, "a patch updates the file list, a refused one leaves it");
             if patchable {
                 let fresh = build(&new, "FROM b");
                 assert_eq!((&ctx.tree, &ctx.ignored), (&fresh.tree, &fresh.ignored), "edit of {}", new[i].path);
@@ -882,14 +887,14 @@ mod tests {
         }
         let mut renamed = old.clone();
         renamed[1].path = "b.txt".into();
-        assert!(!base.clone().patch(&old, &renamed, Some("FROM a"), digest));
+        assert!(!base.clone().patch(&mut old.clone(), &renamed, Some("FROM a"), digest));
         let mut moded = old.clone();
         moded[1].mode = Some("755".into());
-        assert!(!base.clone().patch(&old, &moded, Some("FROM a"), digest));
+        assert!(!base.clone().patch(&mut old.clone(), &moded, Some("FROM a"), digest));
         // With a path listed twice, which file sets it is order's business.
         let dup = files(&["a=1", "a=2"]);
         let (ctx, _) = Context::with_digests(&dup, None, digest);
-        assert!(!ctx.clone().patch(&dup, &files(&["a=3", "a=2"]), None, digest));
+        assert!(!ctx.clone().patch(&mut dup.clone(), &files(&["a=3", "a=2"]), None, digest));
     }
 
     /// The context of `spec`, then each selection: one line per entry.

@@ -31,8 +31,10 @@ pub(crate) struct RunFacts {
     /// The exec op's arguments but the last (the shell, for shell form),
     /// and the last: split, so that the shell is shared with the stage.
     init: Arc<Vec<String>>,
-    last: Option<String>,
-    heredocs: Vec<String>,
+    /// The last argument and the heredoc bodies, hashed: they are only
+    /// ever compared.
+    last: Option<Key>,
+    heredocs: Key,
     env: Env,
     /// Names of the stage's ARGs with values (to tell ARG from ENV changes).
     arg_names: Names,
@@ -59,8 +61,10 @@ pub(crate) struct MountFacts {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CopyFacts {
-    sources: Vec<String>,
-    dest: String,
+    /// The sources and the destination as written, hashed: they are only
+    /// ever compared.
+    sources: Key,
+    dest: Key,
     /// Every option that enters the key, hashed.
     options: Key,
     from: String,
@@ -1101,8 +1105,8 @@ impl<'a> Builder<'a> {
             Facts::Run(RunFacts {
                 shell_form,
                 init: if shell_form { shell.clone() } else { Arc::new(init.to_vec()) },
-                last: last.map(Cow::into_owned),
-                heredocs,
+                last: last.map(|l| Hasher::new("last").str(&l).finish()),
+                heredocs: Hasher::new("heredocs").list(&heredocs).finish(),
                 env: st.env.clone(),
                 arg_names: st.arg_names.clone(),
                 workdir: st.workdir.clone(),
@@ -1284,8 +1288,8 @@ impl<'a> Builder<'a> {
         let facts = (!self.known(&key)).then(|| {
             let files = files_of(&selection, source_identity.starts_with("stage "));
             Facts::Copy(CopyFacts {
-                sources: sources.iter().map(|s| s.to_string()).collect(),
-                dest: dest_raw.to_string(),
+                sources: Hasher::new("sources").list(&sources).finish(),
+                dest: Hasher::new("dest").str(&dest_raw).finish(),
                 options,
                 from: source_identity,
                 from_name: c.from.clone().unwrap_or_default(),
@@ -1335,11 +1339,6 @@ fn context(history: &History, input: &BuildInput) -> (Arc<Context>, Vec<Diagnost
     if let Some((files, context, diags)) = &mut *last {
         // The previous build has let go of its context: patching is in place.
         if Arc::make_mut(context).patch(files, &input.files, Some(&input.dockerfile), &mut digest) {
-            for (old, new) in files.iter_mut().zip(&input.files) {
-                if old != new {
-                    *old = new.clone();
-                }
-            }
             return (context.clone(), diags.clone());
         }
     }

@@ -76,7 +76,7 @@ pub fn clean_path(path: &str) -> String {
 /// `clean_path` of `a/b`, without building the joined path first.
 pub fn clean_join(a: &str, b: &str) -> String {
     let mut out = String::with_capacity(a.len() + b.len() + 1);
-    for part in a.split('/').chain(b.split('/')) {
+    for part in parts(a).chain(parts(b)) {
         match part {
             "" | "." => {}
             ".." => out.truncate(out.rfind('/').unwrap_or(0)),
@@ -118,7 +118,26 @@ pub(crate) fn join(a: &str, b: &str) -> Arc<str> {
 /// True when `clean_path` would return `path` unchanged: most paths are
 /// written clean, and checking is cheaper than rebuilding them.
 fn is_clean(path: &str) -> bool {
-    path.split('/').all(|part| !matches!(part, "" | "." | "..")) || path.is_empty()
+    parts(path).all(|part| !matches!(part, "" | "." | "..")) || path.is_empty()
+}
+
+/// `path.split('/')`, byte by byte: path parts are short, and starting a
+/// search for every one costs more than it saves.
+fn parts(path: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(path);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'/') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// The parent of a normalised path (`""` for top-level entries).
@@ -928,6 +947,11 @@ mod tests {
         assert_eq!(clean_path("/"), "");
         assert_eq!(clean_path("../../x"), "x");
         assert_eq!(parse_dockerignore("# c\n /a/b/ \n!./x\n\n**/*.log\n/"), vec!["a/b", "!x", "**/*.log", "/"]);
+
+        for p in ["", "/", "a", "a/", "/a", "a//b", "./a/../b/", "日本/語"] {
+            assert_eq!(parts(p).collect::<Vec<_>>(), p.split('/').collect::<Vec<_>>(), "{p:?}");
+            assert_eq!(is_clean(p), clean_join(p, "") == p, "{p:?}");
+        }
     }
 
     #[test]

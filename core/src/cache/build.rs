@@ -466,11 +466,11 @@ impl Drop for Names {
 
 /// A stage's filesystem as far as the simulation knows it: files written by
 /// COPY/ADD/WORKDIR, and opaque layers (the base image, every RUN) that may
-/// have written anything else.
+/// have written anything else. Every file in `tree` was written by COPY or
+/// ADD: the directories above them are the only entries made otherwise.
 #[derive(Debug, Clone, Default)]
 struct Fs {
     tree: Tree,
-    written: super::FastSet<Arc<str>>,
     opaque: Vec<Key>,
     /// False for a stage whose files no later step reads: its writes are
     /// skipped (they never change a key).
@@ -484,7 +484,6 @@ impl Fs {
 
     fn put(&mut self, entry: Entry) {
         if self.tracked {
-            self.written.insert(entry.path.clone());
             self.tree.insert(entry);
         }
     }
@@ -518,7 +517,8 @@ impl Fs {
     /// stage that re-ran thus keeps the cache of a copy of its COPY'd files.
     fn select<S: AsRef<str>>(&self, sources: &[S], options: &SelectOptions) -> (Selection, String) {
         let selection = self.tree.select(sources, options);
-        let known = selection.single_file && selection.missing.is_empty() && selection.entries.first().is_some_and(|e| self.written.contains(&*e.source));
+        // A single file selected is a file of `tree`, so a COPY wrote it.
+        let known = selection.single_file && selection.missing.is_empty() && !selection.entries.is_empty();
         if known {
             return (selection, String::new());
         }

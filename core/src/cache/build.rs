@@ -931,7 +931,19 @@ impl<'a> Builder<'a> {
         const CANDIDATES: usize = 16;
         let by_parent = parent
             .and_then(|p| self.history.children.get(&p))
-            .and_then(|c| c.as_slice().iter().rev().filter_map(same_kind).take(CANDIDATES).min_by_key(|old| distance(old, facts)));
+            .and_then(|c| {
+                // The first of the closest; a candidate stops being measured
+                // once it cannot beat the best so far.
+                let mut best: Option<(&Facts, usize)> = None;
+                for old in c.as_slice().iter().rev().filter_map(same_kind).take(CANDIDATES) {
+                    let limit = best.map_or(usize::MAX, |(_, d)| d);
+                    let d = distance(old, facts, limit);
+                    if d < limit {
+                        best = Some((old, d));
+                    }
+                }
+                best.map(|(old, _)| old)
+            });
         let at_position = |pos: (usize, usize)| self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1);
         let old = by_parent.or_else(|| at_position((stage, st.position)).and_then(same_kind));
         match old {
@@ -1533,13 +1545,14 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
     }
 }
 
-/// How many selected files differ between two file lists: both are in name
-/// order, so one merged walk compares them.
-fn files_distance(a: &Files, b: &Files) -> usize {
+/// How many selected files differ between two file lists, or some number
+/// at least `limit` once that many do: both are in name order, so one merged
+/// walk compares them.
+fn files_distance(a: &Files, b: &Files, limit: usize) -> usize {
     let same_source = a.absolute == b.absolute;
     let (a, b) = (&a.list, &b.list);
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
+    while i < a.len() && j < b.len() && n < limit {
         match a[i].rel.cmp(&b[j].rel) {
             std::cmp::Ordering::Less => {
                 n += 1;
@@ -1565,17 +1578,11 @@ fn same_file(a: &FileFact, b: &FileFact) -> bool {
     a.mode == b.mode && same(&a.digest, &b.digest) && same(&a.source, &b.source)
 }
 
-/// How different two steps' facts are, for picking the closest cached step.
-fn distance(old: &Facts, new: &Facts) -> usize {
+/// How different two steps' facts are, for picking the closest cached step;
+/// any number at least `limit` once they are known to differ that much.
+fn distance(old: &Facts, new: &Facts, limit: usize) -> usize {
     match (old, new) {
         (Facts::Run(a), Facts::Run(b)) => {
-            let env = if a.env == b.env {
-                0
-            } else {
-                let (ea, eb) = (a.env.pairs(), b.env.pairs());
-                ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count()
-            };
-            let mounts: usize = a.mounts.iter().zip(&b.mounts).map(|(x, y)| files_distance(&x.files, &y.files) + usize::from(x.options != y.options || x.opaque != y.opaque)).sum();
             let command = if a.init == b.init && a.last == b.last {
                 0
             } else if a.last == b.last {
@@ -1583,18 +1590,30 @@ fn distance(old: &Facts, new: &Facts) -> usize {
             } else {
                 100
             };
-            command
-                + env
+            // The cheap differences first; the costly ones only while the
+            // total can still come in under `limit`.
+            let mut d = command
                 + usize::from(a.env != b.env)
                 + 10 * usize::from(a.workdir != b.workdir || a.user != b.user || a.network != b.network || a.security != b.security)
-                + mounts
-                + 10 * a.mounts.len().abs_diff(b.mounts.len())
+                + 10 * a.mounts.len().abs_diff(b.mounts.len());
+            if d < limit && a.env != b.env {
+                let (ea, eb) = (a.env.pairs(), b.env.pairs());
+                d += ea.iter().filter(|kv| !eb.contains(kv)).count() + eb.iter().filter(|kv| !ea.contains(kv)).count();
+            }
+            for (x, y) in a.mounts.iter().zip(&b.mounts) {
+                if d >= limit {
+                    break;
+                }
+                d += usize::from(x.options != y.options || x.opaque != y.opaque);
+                d += files_distance(&x.files, &y.files, limit.saturating_sub(d));
+            }
+            d
         }
         (Facts::Copy(a), Facts::Copy(b)) => {
-            100 * usize::from(a.sources != b.sources || a.from != b.from)
+            let d = 100 * usize::from(a.sources != b.sources || a.from != b.from)
                 + 10 * usize::from(a.dest != b.dest || a.options != b.options)
-                + files_distance(&a.files, &b.files)
-                + usize::from(a.opaque != b.opaque)
+                + usize::from(a.opaque != b.opaque);
+            d + files_distance(&a.files, &b.files, limit.saturating_sub(d))
         }
         (a, b) => usize::from(a != b),
     }
@@ -1674,7 +1693,8 @@ fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Env, Shared};
+    use super::{files_distance, Env, FileFact, Files, Shared};
+    use std::sync::Arc;
 
     /// The persistent `Env` against the plain list it stands for: the same
     /// pairs in the same order, equal exactly when the lists are equal.
@@ -1705,6 +1725,42 @@ mod tests {
                 assert_eq!(*other_list == list, *other_env == env, "{other_list:?} vs {list:?}");
             }
             seen.push((list, env));
+        }
+    }
+
+    /// A distance bounded by `limit` is exact below it and at least `limit`
+    /// otherwise, so that picking the closest candidate can stop early.
+    #[test]
+    fn bounded_file_distance_is_exact_below_its_limit() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let files = |next: &mut dyn FnMut(u64) -> u64| {
+            let mut list: Vec<FileFact> = (0..next(8))
+                .map(|_| {
+                    let (name, digest): (Arc<str>, Arc<str>) = (format!("f{}", next(10)).into(), format!("d{}", next(3)).into());
+                    FileFact { rel: name.clone(), source: name, digest, mode: 0o644 }
+                })
+                .collect();
+            list.sort_by(|a, b| a.rel.cmp(&b.rel));
+            list.dedup_by(|a, b| a.rel == b.rel);
+            Files { list, absolute: false }
+        };
+        for _ in 0..500 {
+            let (a, b) = (files(&mut next), files(&mut next));
+            let exact = files_distance(&a, &b, usize::MAX);
+            for limit in 0..10 {
+                let bounded = files_distance(&a, &b, limit);
+                if exact < limit {
+                    assert_eq!(bounded, exact, "{a:?} {b:?} limit {limit}");
+                } else {
+                    assert!(bounded >= limit, "{a:?} {b:?} limit {limit}: {bounded}");
+                }
+            }
         }
     }
 }

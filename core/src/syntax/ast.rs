@@ -123,8 +123,9 @@ impl Keyword {
 #[derive(Debug, Clone, Serialize)]
 pub struct Instruction {
     pub keyword: Keyword,
-    /// The keyword as written (for casing checks).
-    pub keyword_text: String,
+    /// The keyword as written (for casing checks). Shared, as `command`
+    /// is, so that moving an instruction after an edit copies less.
+    pub keyword_text: Arc<str>,
     pub keyword_span: Span,
     /// From the keyword to the end of the last line it uses, heredoc bodies
     /// included, without the final newline.
@@ -139,7 +140,7 @@ pub struct Instruction {
     /// (escape char and line break removed, indentation kept), comment and
     /// blank lines inside continuations dropped, keyword and flags removed,
     /// surrounding whitespace trimmed.
-    pub command: String,
+    pub command: Arc<str>,
     pub flags: Vec<Flag>,
     pub args: Args,
     pub heredocs: Vec<Heredoc>,

@@ -403,7 +403,7 @@ impl<'a> Parser<'a> {
         let rest_raw = &jt[rest_start..];
         let trimmed_lead = rest_raw.len() - rest_raw.trim_start().len();
         let args_start = rest_start + trimmed_lead;
-        let command = rest_raw.trim().to_string();
+        let command: Arc<str> = rest_raw.trim().into();
         let flags: Vec<Flag> = flags_raw
             .into_iter()
             .map(|(word, s, e)| {
@@ -417,7 +417,7 @@ impl<'a> Parser<'a> {
             .collect();
         let mut instr = Instruction {
             keyword,
-            keyword_text: keyword_text.to_string(),
+            keyword_text: keyword_text.into(),
             keyword_span,
             span: Span::default(),
             line: 0,

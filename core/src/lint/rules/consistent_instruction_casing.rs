@@ -39,7 +39,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let staged = || ctx.dockerfile.instructions.iter().filter(|i| i.stage.is_some());
     let (mut lower, mut upper) = (0, 0);
     for i in staged() {
-        let k = &i.keyword_text;
+        let k: &str = &i.keyword_text;
         if *k == k.to_lowercase() {
             lower += 1;
         } else if *k == k.to_uppercase() {
@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let majority_lower = lower > upper;
     for i in staged().filter(|i| ctx.in_scope(i.stage)) {
-        let k = &i.keyword_text;
+        let k: &str = &i.keyword_text;
         let (want, casing) = if majority_lower { (k.to_lowercase(), "lowercase") } else { (k.to_uppercase(), "uppercase") };
         if want != *k {
             let mut edits = vec![Edit::new(i.keyword_span, want.clone())];

@@ -36,7 +36,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::From) {
         let Args::From(from) = &instr.args else { continue };
         let Some(as_kw) = &from.as_keyword else { continue };
-        let kw = &instr.keyword_text;
+        let kw: &str = &instr.keyword_text;
         let want = if *kw == kw.to_lowercase() {
             as_kw.text.to_lowercase()
         } else if *kw == kw.to_uppercase() {

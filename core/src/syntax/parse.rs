@@ -1141,7 +1141,6 @@ fn build_stages(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnost
             (_, Some(s)) => {
                 df.stages[s].instructions.push(i);
                 df.stages[s].span = df.stages[s].span.cover(instr.span);
-                df.stages[s].end_line = index.line(df.stages[s].span.end);
             }
             (Args::Arg(decls), None) => {
                 globals.extend(decls.iter().map(|d| (d.name.clone(), d.default.clone())));
@@ -1156,6 +1155,11 @@ fn build_stages(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnost
         if df.instructions[i].stage != current {
             Arc::make_mut(&mut df.instructions[i]).stage = current;
         }
+    }
+    // A stage with instructions ends on the line where its span does
+    // (looked up once, when the span is complete).
+    for stage in df.stages.iter_mut().filter(|s| !s.instructions.is_empty()) {
+        stage.end_line = index.line(stage.span.end);
     }
     if df.stages.is_empty() && !df.instructions.is_empty() {
         let span = df.instructions.last().map(|i| i.span).unwrap_or_default();

@@ -1696,17 +1696,21 @@ mod tests {
     use super::{files_distance, Env, FileFact, Files, Shared};
     use std::sync::Arc;
 
-    /// The persistent `Env` against the plain list it stands for: the same
-    /// pairs in the same order, equal exactly when the lists are equal.
-    #[test]
-    fn env_behaves_as_a_list_where_setting_moves_a_key_to_the_end() {
-        let mut seed = 0x1234_5678_9abc_def1_u64;
-        let mut next = move |n: u64| {
+    /// A seeded xorshift generator: each call gives a number below `n`.
+    fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed % n
-        };
+        }
+    }
+
+    /// The persistent `Env` against the plain list it stands for: the same
+    /// pairs in the same order, equal exactly when the lists are equal.
+    #[test]
+    fn env_behaves_as_a_list_where_setting_moves_a_key_to_the_end() {
+        let mut next = below(0x1234_5678_9abc_def1);
         let mut seen: Vec<(Vec<(String, String)>, Env)> = Vec::new();
         // One memo for all lists, as across the builds of a history.
         let mut shared = Shared::default();
@@ -1732,13 +1736,7 @@ mod tests {
     /// otherwise, so that picking the closest candidate can stop early.
     #[test]
     fn bounded_file_distance_is_exact_below_its_limit() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = below(0x9e37_79b9_7f4a_7c15);
         let files = |next: &mut dyn FnMut(u64) -> u64| {
             let mut list: Vec<FileFact> = (0..next(8))
                 .map(|_| {

@@ -1545,31 +1545,51 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
     }
 }
 
-/// How many selected files differ between two file lists, or some number
-/// at least `limit` once that many do: both are in name order, so one merged
-/// walk compares them.
-fn files_distance(a: &Files, b: &Files, limit: usize) -> usize {
-    let same_source = a.absolute == b.absolute;
-    let (a, b) = (&a.list, &b.list);
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() && n < limit {
-        match a[i].rel.cmp(&b[j].rel) {
+/// Two file lists in name order, paired up by name in one merged walk: a
+/// name in one list only comes with `None` for the other.
+fn by_name<'f>(a: &'f [FileFact], b: &'f [FileFact]) -> impl Iterator<Item = (Option<&'f FileFact>, Option<&'f FileFact>)> {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let (x, y) = (a.get(i), b.get(j));
+        let order = match (x, y) {
+            (Some(x), Some(y)) => x.rel.cmp(&y.rel),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => return None,
+        };
+        Some(match order {
             std::cmp::Ordering::Less => {
-                n += 1;
                 i += 1;
+                (x, None)
             }
             std::cmp::Ordering::Greater => {
-                n += 1;
                 j += 1;
+                (None, y)
             }
             std::cmp::Ordering::Equal => {
-                n += usize::from(!(same_source && same_file(&a[i], &b[j])));
                 i += 1;
                 j += 1;
+                (x, y)
             }
+        })
+    })
+}
+
+/// How many selected files differ between two file lists, or some number
+/// at least `limit` once that many do.
+fn files_distance(a: &Files, b: &Files, limit: usize) -> usize {
+    let same_source = a.absolute == b.absolute;
+    let mut n = 0;
+    for pair in by_name(&a.list, &b.list) {
+        if n >= limit {
+            break;
         }
+        n += match pair {
+            (Some(x), Some(y)) => usize::from(!(same_source && same_file(x, y))),
+            _ => 1,
+        };
     }
-    n + (a.len() - i) + (b.len() - j)
+    n
 }
 
 /// Equal file facts; unchanged files usually share their strings.
@@ -1638,31 +1658,7 @@ fn first_env_difference(a: &Pairs, b: &Pairs) -> String {
 }
 
 fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
-    // Both lists are in name order: pair them up in one walk.
-    let mut pairs: Vec<(Option<&FileFact>, Option<&FileFact>)> = Vec::with_capacity(a.list.len().max(b.list.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.list.len() || j < b.list.len() {
-        let order = match (a.list.get(i), b.list.get(j)) {
-            (Some(x), Some(y)) => x.rel.cmp(&y.rel),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            _ => std::cmp::Ordering::Greater,
-        };
-        match order {
-            std::cmp::Ordering::Less => {
-                pairs.push((a.list.get(i), None));
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                pairs.push((None, b.list.get(j)));
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                pairs.push((a.list.get(i), b.list.get(j)));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let pairs: Vec<(Option<&FileFact>, Option<&FileFact>)> = by_name(&a.list, &b.list).collect();
     // A file that left one name and appeared under another with the same
     // content was renamed.
     let removed: Vec<&FileFact> = pairs.iter().filter_map(|p| match p {

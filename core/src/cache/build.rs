@@ -88,6 +88,8 @@ struct MountKeyed<'m> {
     selection: Selection,
     opaque: String,
     cache_id: Option<String>,
+    /// Every option that enters the key, hashed ([`MountKeyed::key_options`]).
+    options: Key,
 }
 
 impl MountKeyed<'_> {
@@ -100,7 +102,7 @@ impl MountKeyed<'_> {
     }
 
     /// Every option that enters the key, hashed.
-    fn options(&self) -> Key {
+    fn key_options(&self) -> Key {
         let m = self.mount;
         let mut h = Hasher::new("mount-options");
         h.word(m.kind as u64).str(&self.target);
@@ -124,12 +126,12 @@ impl MountKeyed<'_> {
     }
 
     fn hash(&self, h: &mut Hasher) {
-        h.key(&self.options()).key(&selection_key(&self.selection)).str(&self.opaque);
+        h.key(&self.options).key(&selection_key(&self.selection)).str(&self.opaque);
     }
 
     fn facts(&self) -> MountFacts {
         let from_stage = self.from_identity.starts_with("stage ");
-        MountFacts { target: self.target.clone(), options: self.options(), from_stage, files: files_of(&self.selection, from_stage), opaque: self.opaque.clone() }
+        MountFacts { target: self.target.clone(), options: self.options, from_stage, files: files_of(&self.selection, from_stage), opaque: self.opaque.clone() }
     }
 }
 
@@ -311,7 +313,7 @@ impl Env {
     /// Sets `k` to `v`, with the strings taken from (or added to) `strings`.
     fn set_uncached(&mut self, k: &str, v: &str, strings: &mut super::FastSet<Arc<str>>) {
         let (word, bit) = key_bit(k);
-        let mut shared = |s: &str| -> Arc<str> {
+        let mut intern = |s: &str| -> Arc<str> {
             if let Some(a) = strings.get(s) {
                 return a.clone();
             }
@@ -323,7 +325,7 @@ impl Env {
             a
         };
         if self.0.as_ref().is_none_or(|n| n.keys[word] & bit == 0) {
-            self.push(shared(k), shared(v));
+            self.push(intern(k), intern(v));
             return;
         }
         let mut newer = Vec::new();
@@ -344,10 +346,10 @@ impl Env {
                 for n in newer.into_iter().rev() {
                     env.push(n.key.clone(), n.value.clone());
                 }
-                env.push(node.key.clone(), shared(v));
+                env.push(node.key.clone(), intern(v));
                 *self = env;
             }
-            None => self.push(shared(k), shared(v)),
+            None => self.push(intern(k), intern(v)),
         }
     }
 
@@ -844,7 +846,7 @@ impl<'a> Builder<'a> {
                     None => fresh(Hasher::new("scratch").finish()),
                 };
                 st.position = 0;
-                st.fs.tracked = self.files_read.get(stage).copied().unwrap_or(true);
+                st.fs.tracked = tracked;
                 let step = self.blank(instr, s.from, Status::NoStep, Reason::InheritsStage { stage: df.stages[*b].display_name() });
                 (st, Some(step))
             }
@@ -874,10 +876,10 @@ impl<'a> Builder<'a> {
         self.this_build.contains_key(key) || self.history.keys.contains_key(key)
     }
 
-    /// Records a keyed step and decides hit or miss.
+    /// Records a keyed step and decides hit or miss. `facts` may be `None`
+    /// when [`Builder::known`] says the key is cached: only new keys need
+    /// them, to explain later misses.
     #[allow(clippy::too_many_arguments)]
-    /// `facts` may be `None` when [`Builder::known`] says the key is cached:
-    /// only new keys need them, to explain later misses.
     fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Option<Facts>, new_reason: Option<Reason>) -> Step {
         let instr = &self.df.instructions[index];
         // The same vertex twice in one build (identical steps in two
@@ -1092,8 +1094,8 @@ impl<'a> Builder<'a> {
         let mounts: Vec<MountKeyed> = run.mounts.iter().map(|m| self.mount(m, st, stage, states, instr)).collect();
         // A cache mount holds files once a RUN that used it has run (a step
         // taken from the cache never mounts it).
-        let cache_ids = mounts.iter().filter_map(|m| m.cache_id.as_deref());
-        let warm = cache_ids.clone().any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.iter().any(|c| c == id));
+        let mut cache_ids = mounts.iter().filter_map(|m| m.cache_id.as_deref());
+        let warm = cache_ids.any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.iter().any(|c| c == id));
         let parent = st.key;
         let mut h = Hasher::new("exec");
         h.key(&parent);
@@ -1168,7 +1170,9 @@ impl<'a> Builder<'a> {
             let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
             default_id && shared
         });
-        MountKeyed { mount: m, target, source, id, from_identity, key_id, selection, opaque, cache_id }
+        let mut keyed = MountKeyed { mount: m, target, source, id, from_identity, key_id, selection, opaque, cache_id, options: Key::default() };
+        keyed.options = keyed.key_options();
+        keyed
     }
 
     /// What a `--from` names, as the key sees it: the context, a stage (by

@@ -80,11 +80,9 @@ pub struct ShortKey {
 
 impl ShortKey {
     pub(crate) fn of(key: &[u8]) -> ShortKey {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut hex = [0u8; 16];
-        for (i, b) in key.iter().take(8).enumerate() {
-            hex[2 * i] = DIGITS[usize::from(b >> 4)];
-            hex[2 * i + 1] = DIGITS[usize::from(b & 15)];
+        for (i, &b) in key.iter().take(8).enumerate() {
+            hex[2 * i..2 * i + 2].copy_from_slice(&super::sha256::hex_pair(b));
         }
         ShortKey { hex, len: (2 * key.len().min(8)) as u8 }
     }

@@ -114,13 +114,13 @@ impl Sha256 {
 
 /// Lower-case hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().flat_map(|&b| hex_pair(b)).map(char::from).collect()
+}
+
+/// The two lowercase hex digits of a byte.
+pub(crate) fn hex_pair(b: u8) -> [u8; 2] {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
+    [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]]
 }
 
 /// `sha256:<hex>` of some bytes, as OCI digests are written.

@@ -9,7 +9,7 @@
 //! [`parse`]: super::parse
 
 use super::ast::*;
-use super::parse::{finish, scan, Unit};
+use super::parse::{assemble, scan, Unit};
 use crate::diag::Diagnostic;
 use crate::span::Span;
 use std::ops::Range;
@@ -35,9 +35,7 @@ impl Incremental {
     /// Parses `text` from scratch.
     pub fn new(text: &str) -> Incremental {
         let scan = scan(text, None, &mut |_| false);
-        let mut df = Dockerfile { directives: scan.directives, escape: scan.escape, instructions: scan.instructions, stages: Vec::new(), comments: scan.comments };
-        let mut diags = scan.diags.clone();
-        finish(&mut df, &scan.index, &mut diags);
+        let (df, diags) = assemble(scan.directives, scan.escape, scan.instructions, scan.comments, scan.diags.clone(), &scan.index);
         Incremental {
             text: text.into(),
             dockerfile: Arc::new(df),
@@ -123,9 +121,7 @@ impl Incremental {
             }
         }
 
-        let mut df = Dockerfile { directives: old_df.directives.clone(), escape: old_df.escape, instructions: out.instructions, stages: Vec::new(), comments: out.comments };
-        let mut diags = out.diags.clone();
-        finish(&mut df, &scan.index, &mut diags);
+        let (df, diags) = assemble(old_df.directives.clone(), old_df.escape, out.instructions, out.comments, out.diags.clone(), &scan.index);
         Incremental {
             text: text.into(),
             dockerfile: Arc::new(df),

@@ -16,22 +16,23 @@ use std::sync::Arc;
 /// diagnostics and every other instruction is still parsed.
 pub fn parse(text: &str) -> (Dockerfile, Vec<Diagnostic>) {
     let scan = scan(text, None, &mut |_| false);
-    let mut df = Dockerfile {
-        directives: scan.directives,
-        escape: scan.escape,
-        instructions: scan.instructions,
-        stages: Vec::new(),
-        comments: scan.comments,
-    };
-    let mut diags = scan.diags;
-    finish(&mut df, &scan.index, &mut diags);
-    (df, diags)
+    assemble(scan.directives, scan.escape, scan.instructions, scan.comments, scan.diags, &scan.index)
 }
 
-/// What follows the logical lines: stages, and diagnostics in text order.
-pub(super) fn finish(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnostic>) {
-    build_stages(df, index, diags);
+/// A parse from the parts its logical lines made: stages built, and
+/// diagnostics in text order.
+pub(super) fn assemble(
+    directives: Directives,
+    escape: char,
+    instructions: Vec<Arc<Instruction>>,
+    comments: Vec<Comment>,
+    mut diags: Vec<Diagnostic>,
+    index: &LineIndex,
+) -> (Dockerfile, Vec<Diagnostic>) {
+    let mut df = Dockerfile { directives, escape, instructions, stages: Vec::new(), comments };
+    build_stages(&mut df, index, &mut diags);
     diags.sort_by_key(|d| d.span.start);
+    (df, diags)
 }
 
 /// One logical line: where it starts, where the next one starts, and what
@@ -189,18 +190,14 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Parser<'a> {
         // A byte-order mark at the start is dropped, as BuildKit's discardBOM does.
         let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        Parser::with_lines(text, split_lines(text, from))
+        Parser::new_at(text, from)
     }
 
     /// A parser for the lines from byte offset `from` on.
     fn new_at(text: &'a str, from: usize) -> Parser<'a> {
-        Parser::with_lines(text, split_lines(text, from))
-    }
-
-    fn with_lines(text: &'a str, lines: Vec<Line>) -> Parser<'a> {
         Parser {
             text,
-            lines,
+            lines: split_lines(text, from),
             index: LineIndex::new(text),
             escape: '\\',
             directives: Directives::default(),

@@ -238,21 +238,15 @@ impl Context {
                 }
                 None => file.mode_bits_default(),
             };
+            if let (FileBody::Text { content }, true) = (&file.body, path == DOCKERIGNORE) {
+                ignore_text = Some(content.clone());
+            }
             let entry = match &file.body {
-                FileBody::Text { content } => {
-                    if path == DOCKERIGNORE {
-                        ignore_text = Some(content.clone());
-                    }
-                    Entry { path: path.as_str().into(), kind: EntryKind::File, mode, size: content.len() as u64, digest: digest(&path, content) }
-                }
-                FileBody::Blob { size, digest } => Entry {
-                    path: path.as_str().into(),
-                    kind: EntryKind::File,
-                    mode,
-                    size: *size,
-                    digest: digest.as_str().into(),
-                },
                 FileBody::Dir { .. } => Entry::dir(&path, mode),
+                body => {
+                    let (size, digest) = size_and_digest(&path, body, digest);
+                    Entry { path: path.as_str().into(), kind: EntryKind::File, mode, size, digest }
+                }
             };
             tree.insert(entry);
         }
@@ -274,9 +268,7 @@ impl Context {
         }
         (context, diags)
     }
-}
 
-impl Context {
     /// Updates a context built from `old` (and the same `dockerfile`
     /// presence) to the one `files` makes, where only file contents changed:
     /// the same paths in the same order, the same modes and kinds, the same
@@ -321,17 +313,23 @@ impl Context {
                 continue;
             }
             if let Some(e) = self.tree.entries.get_mut(path.as_str()) {
-                (e.size, e.digest) = match &file.body {
-                    FileBody::Text { content } => (content.len() as u64, digest(&path, content)),
-                    FileBody::Blob { size, digest } => (*size, digest.as_str().into()),
-                    FileBody::Dir { .. } => (0, "".into()),
-                };
+                (e.size, e.digest) = size_and_digest(&path, &file.body, digest);
             }
         }
         if let (Some(text), Some(e)) = (dockerfile, self.tree.entries.get_mut(DOCKERFILE)) {
             (e.size, e.digest) = (text.len() as u64, digest(DOCKERFILE, text));
         }
         true
+    }
+}
+
+/// A file body's size and content digest (text is hashed by `digest`); a
+/// directory has neither.
+fn size_and_digest(path: &str, body: &FileBody, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> (u64, Arc<str>) {
+    match body {
+        FileBody::Text { content } => (content.len() as u64, digest(path, content)),
+        FileBody::Blob { size, digest } => (*size, digest.as_str().into()),
+        FileBody::Dir { .. } => (0, "".into()),
     }
 }
 

@@ -287,17 +287,24 @@ fn heredocs() {
     let suite = json(&data().join("heredoc.json"));
     let mut cases: Vec<(String, Box<dyn FnOnce() -> Result<(), String>>)> = Vec::new();
     for case in suite["parse"].as_array().cloned().unwrap_or_default() {
-        let (df, _) = syntax::parse(case["dockerfile"].as_str().unwrap_or_default());
+        let (df, diags) = syntax::parse(case["dockerfile"].as_str().unwrap_or_default());
+        // BuildKit's AST has a child for every logical line, unknown
+        // keywords included; ours drops those with a diagnostic.
+        let mut nodes: Vec<(usize, Option<usize>)> = df.instructions.iter().enumerate().map(|(k, i)| (i.span.start, Some(k))).collect();
+        nodes.extend(diags.iter().filter(|d| d.message.starts_with("unknown instruction")).map(|d| (d.span.start, None)));
+        nodes.sort();
         let df = std::sync::Arc::new(df);
         let id = case["id"].as_str().unwrap_or_default().to_string();
         for (index, want) in case["children"].as_object().cloned().unwrap_or_default() {
             let df = df.clone();
             let case_id = format!("{id}/{index}");
+            let node = index.parse::<usize>().ok().and_then(|i| nodes.get(i).copied());
             let compare: Box<dyn FnOnce() -> Result<(), String>> = Box::new(move || {
-                let i: usize = index.parse().unwrap_or(usize::MAX);
-                let Some(instr) = df.instructions.get(i) else { return Err(format!("no instruction {i}")) };
+                let Some((_, instr)) = node else { return Err(format!("no child {index}")) };
+                let instr = instr.and_then(|k| df.instructions.get(k));
                 let got: Vec<Value> = instr
-                    .heredocs
+                    .map(|i| i.heredocs.as_slice())
+                    .unwrap_or_default()
                     .iter()
                     .map(|h| serde_json::json!({"Name": h.name, "Content": h.content, "Expand": h.expand, "Chomp": h.chomp}))
                     .collect();
@@ -310,7 +317,7 @@ fn heredocs() {
                     .collect();
                 match got == want {
                     true => Ok(()),
-                    false => Err(format!("line {}: heredocs {got:?}, BuildKit {want:?}", instr.line)),
+                    false => Err(format!("line {:?}: heredocs {got:?}, BuildKit {want:?}", instr.map(|i| i.line))),
                 }
             });
             cases.push((case_id, compare));
@@ -324,7 +331,10 @@ fn heredocs() {
             let text = format!("FROM scratch\n{}\n{}", case["line"].as_str().unwrap_or_default(), names.iter().map(|n| format!("{n}\n")).collect::<String>());
             let (df, _) = syntax::parse(&text);
             let got: Vec<String> = df.instructions.get(1).map(|i| i.heredocs.iter().map(|h| h.name.clone()).collect()).unwrap_or_default();
-            match got == names {
+            // BuildKit's TestHeredocsFromLine checks each heredoc found
+            // against the name at its place, and no more: what it asserts
+            // is that ours are a prefix of its list.
+            match names.starts_with(&got) {
                 true => Ok(()),
                 false => Err(format!("{:?}: heredocs {got:?}, BuildKit {names:?}", case["line"])),
             }
@@ -404,7 +414,16 @@ fn checks_suite(all_stages: bool) {
                     return Err(format!("the case has values only BuildKit's run computes: {why:?}"));
                 }
                 let input = build_input(&case);
-                compare_warnings(expected(&case[key]), ours(&input, all_stages))
+                let (mut want, mut got) = (expected(&case[key]), ours(&input, all_stages));
+                if all_stages {
+                    // BuildKit's checkUnmarshal compares each warning's rule
+                    // and text but not its line (checkLintWarning), and some
+                    // cases expect lines no build reports: compare the rules.
+                    for w in want.iter_mut().chain(got.iter_mut()) {
+                        w.1 = 0;
+                    }
+                }
+                compare_warnings(want, got)
                     .map_err(|e| format!("{}\n{}", case["source"].as_str().unwrap_or_default(), e))
             });
             (id, compare)

@@ -123,6 +123,7 @@ mod tests {
             message: "m".into(),
             severity: Severity::Info,
             fix: None,
+            stage_built: true,
         };
         let spans: Vec<&str> = marks(text, &[f(0), f(6), f(11)]).iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(spans, ["F", "a", "中"]);

@@ -1,6 +1,13 @@
 //! Running the rules: parse, build the context, run every rule that is on
-//! (those off by default only when enabled), apply suppressions and
+//! (those off by default only when enabled) over every stage, mark the
+//! findings in stages the target does not build, apply suppressions and
 //! severity overrides, sort.
+//!
+//! Every stage is linted, as hadolint and `docker build --check` do. A
+//! finding in a stage the target does not build has `stage_built: false`.
+//! BuildKit runs some of its checks only while dispatching a built stage
+//! (`registry::built_only`); those stay quiet in the other stages unless
+//! `CheckOptions::all_stages` asks for them, as `--check` does.
 
 use super::context::Context;
 use super::registry::{self, OffByDefault};
@@ -12,7 +19,9 @@ use crate::syntax::{self, Dockerfile};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
-    /// Check every stage, not only those the target builds.
+    /// Run BuildKit's dispatch-time checks on every stage, not only on
+    /// those the target builds, as `docker build --check` does (other rules
+    /// always see every stage).
     pub all_stages: bool,
     /// Run BuildKit's experimental checks even when the file does not ask
     /// for them with `# check=experimental=...`.
@@ -38,6 +47,16 @@ impl CheckOptions {
             Some(OffByDefault::Ignored) => false,
         }
     }
+
+    /// Is this finding of an experimental rule on? The options turn on the
+    /// rule everywhere, the file's `# check=experimental=` too, and a
+    /// `# check=` comment for its own instruction.
+    fn keeps(&self, rule: &Rule, finding: &Finding, suppressions: &Suppressions) -> bool {
+        match registry::off_by_default(rule) {
+            Some(OffByDefault::Experimental) => self.experimental || self.enables(rule) || suppressions.enables_at(rule, finding),
+            _ => true,
+        }
+    }
 }
 
 /// Checks a build: the Dockerfile with its context, build args and target.
@@ -53,7 +72,7 @@ pub fn check(input: &BuildInput, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diag
 /// Like [`check`], for a caller that has parsed `input.dockerfile` already.
 pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let ctx = Context::new(&input.dockerfile, dockerfile, input, opts.all_stages);
+    let ctx = Context::new(&input.dockerfile, dockerfile, input, true);
     let suppressions = Suppressions::parse(dockerfile, &input.build_args, &mut diagnostics);
     let mut findings = Vec::new();
     for rule in registry::rules() {
@@ -63,7 +82,11 @@ pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOpt
         let mut found = Vec::new();
         (rule.check)(&ctx, &mut found);
         for mut f in found {
-            if suppressions.suppresses(rule, &f) {
+            if !opts.keeps(rule, &f, &suppressions) || suppressions.suppresses(rule, &f) {
+                continue;
+            }
+            f.stage_built = stage_of(dockerfile, f.span.start).is_none_or(|s| ctx.built.get(s).copied().unwrap_or(true));
+            if !f.stage_built && registry::built_only(rule) && !opts.all_stages {
                 continue;
             }
             if suppressions.error && rule.buildkit_name().is_some() {
@@ -75,4 +98,17 @@ pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOpt
     findings.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
     (findings, diagnostics)
+}
+
+/// The stage of the instruction at `offset` (`None`: a global ARG or no
+/// instruction).
+fn stage_of(dockerfile: &Dockerfile, offset: usize) -> Option<usize> {
+    let instructions = &dockerfile.instructions;
+    let k = instructions.partition_point(|i| i.span.start <= offset).checked_sub(1)?;
+    let instr = &instructions[k];
+    // A finding on a comment before an instruction belongs to that one.
+    match instr.span.end >= offset {
+        true => instr.stage,
+        false => instructions.get(k + 1).and_then(|i| i.stage).or(instr.stage),
+    }
 }

@@ -68,7 +68,7 @@ mod tests {
     use crate::{Severity, Span};
 
     fn finding(edits: Vec<Edit>, safe: bool) -> Finding {
-        Finding { code: "DP000", span: Span::default(), message: String::new(), severity: Severity::Info, fix: Some(Fix { title: String::new(), edits, safe }) }
+        Finding { code: "DP000", span: Span::default(), message: String::new(), severity: Severity::Info, fix: Some(Fix { title: String::new(), edits, safe }), stage_built: true }
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! The shape follows ruff: one file per rule under `rules/`, its
 //! documentation in its doc comment (captured at compile time by
 //! [`declare_rule!`] so the page can show it), and one table of every rule
-//! in [`registry`]. [`check`] parses the input, runs every rule over the
-//! stages the target builds (a few rules are off unless enabled, see
-//! [`CheckOptions::enable`]), and drops what the file suppresses.
+//! in [`registry`]. [`check`] parses the input, runs every rule over every
+//! stage (a few rules are off unless enabled, see [`CheckOptions::enable`]),
+//! marks findings in stages the target does not build, and drops what the
+//! file suppresses.
 //!
 //! ```
 //! use dockerplay_core::inputs::BuildInput;
@@ -104,7 +105,7 @@ pub struct Rule {
 impl Rule {
     /// A finding of this rule with its default severity and no fix.
     pub fn finding(&'static self, span: Span, message: impl Into<String>) -> Finding {
-        Finding { code: self.code, span, message: message.into(), severity: self.severity, fix: None }
+        Finding { code: self.code, span, message: message.into(), severity: self.severity, fix: None, stage_built: true }
     }
 
     /// The documentation with the one space rustdoc leaves after `///`
@@ -146,6 +147,10 @@ pub struct Finding {
     pub severity: Severity,
     /// An edit that resolves the finding, if one can be proposed.
     pub fix: Option<Fix>,
+    /// False when the finding is in a stage the target does not build
+    /// (set by the engine; hadolint and `docker build --check` report such
+    /// findings, a plain build does not).
+    pub stage_built: bool,
 }
 
 impl Finding {

@@ -98,13 +98,55 @@ pub enum OffByDefault {
     Ignored,
 }
 
-/// The rules that run only when asked for, and why.
+/// The rules that run only when asked for, and why. (CopyIgnoredFile was
+/// experimental until BuildKit made it a default check in January 2026,
+/// commit 4187c344c "dockerfile: promote experimental linter rule".)
 static OFF_BY_DEFAULT: &[(&Rule, OffByDefault)] = &[
-    (&rule_files::copy_ignored_file::RULE, OffByDefault::Experimental),
     (&rule_files::invalid_definition_description::RULE, OffByDefault::Experimental),
     (&rule_files::hadolint::dl1001::RULE, OffByDefault::Ignored),
     (&rule_files::hadolint::dl3057::RULE, OffByDefault::Ignored),
 ];
+
+/// BuildKit's checks that run while a stage is dispatched, so only on the
+/// stages the target builds, unless all stages are asked for (`--check`).
+/// The others run on every stage while the file is parsed. BuildKit:
+/// frontend/dockerfile/dockerfile2llb/convert.go (dispatchEnv, dispatchLabel,
+/// dispatchWorkdir, dispatchCmd, dispatchEntrypoint, dispatchExpose),
+/// convert_copy.go and validations.go (validateCopySourcePath,
+/// reportUnmatchedVariables, validateUsedOnce, validateNoSecretKey), all
+/// reached from the dispatch loop that skips unreachable stages.
+static BUILT_ONLY: &[&str] = &[
+    "LegacyKeyValueFormat",
+    "WorkdirRelativePath",
+    "JSONArgsRecommended",
+    "ExposeProtoCasing",
+    "ExposeInvalidFormat",
+    "CopyIgnoredFile",
+    "UndefinedVar",
+    "MultipleInstructionsDisallowed",
+    "SecretsUsedInArgOrEnv",
+];
+
+/// Does BuildKit run this check only on the stages the target builds?
+pub fn built_only(rule: &Rule) -> bool {
+    rule.buildkit_name().is_some_and(|n| BUILT_ONLY.contains(&n))
+}
+
+/// BuildKit's checks that run with the file's configuration alone, never
+/// merged with a `# check=` comment before the instruction: those run over
+/// the whole file (dockerfile2llb/validations.go validateCommandCasing and
+/// validateStageNames, convert.go's parser warnings and
+/// validateBaseImagesWithDefaultArgs). The others see the comment
+/// (instructions/parse.go ParseInstructionWithLinter, convert.go dispatch
+/// and buildDispatchStates).
+static FILE_SCOPED: &[&str] =
+    &["ConsistentInstructionCasing", "DuplicateStageName", "ReservedStageName", "NoEmptyContinuation", "InvalidDefaultArgInFrom"];
+
+/// Does a `# check=` comment before an instruction apply to this rule's
+/// findings in it? BuildKit's checks other than [`FILE_SCOPED`] ones.
+pub fn comment_scoped(rule: &Rule) -> bool {
+    rule.buildkit_name().is_some_and(|n| !FILE_SCOPED.contains(&n))
+}
 
 /// Whether this rule is off unless asked for, and why.
 pub fn off_by_default(rule: &Rule) -> Option<OffByDefault> {

@@ -5,8 +5,12 @@
 //! - `# hadolint global ignore=...` and `# dockerplay global ignore=...`:
 //!   the whole file;
 //! - BuildKit's `# check=skip=StageNameCasing,...` directive (or `skip=all`)
-//!   and its `error=true` and `experimental=...`, also given as the `BUILDKIT_DOCKERFILE_CHECK`
-//!   build arg (BuildKit: frontend/dockerfile/linter/linter.go ParseLintOptions).
+//!   and its `error=true` and `experimental=...`, or instead the
+//!   `BUILDKIT_DOCKERFILE_CHECK` build arg (BuildKit:
+//!   frontend/dockerfile/linter/linter.go ParseLintOptions);
+//! - the same `# check=...` as a comment right before an instruction, which
+//!   BuildKit merges into the file's configuration for that instruction's
+//!   checks.
 //!
 //! A suppression may name our code, the equivalent code (`DL3008`,
 //! `StageNameCasing`) or the rule's name.
@@ -15,59 +19,27 @@ use super::registry;
 use super::{Finding, Rule};
 use crate::diag::Diagnostic;
 use crate::span::Span;
-use crate::syntax::Dockerfile;
+use crate::syntax::{Comment, Dockerfile, Instruction};
 use std::collections::BTreeMap;
 
+/// A `check=` configuration: BuildKit's linter.Config.
 #[derive(Debug, Clone, Default)]
-pub struct Suppressions {
-    /// Names suppressed everywhere.
-    pub global: Vec<String>,
-    /// Instruction span → names suppressed in it.
-    pub local: Vec<(Span, Vec<String>)>,
-    /// BuildKit check names `# check=skip=` lists.
+pub struct CheckConfig {
+    /// BuildKit check names `skip=` lists.
     pub skip: Vec<String>,
-    /// `# check=skip=all`: every BuildKit check is off.
+    /// `skip=all`: every BuildKit check is off.
     pub skip_all: bool,
-    /// `# check=error=true`: BuildKit's checks are errors.
+    /// `error=true`: BuildKit's checks are errors.
     pub error: bool,
-    /// `# check=experimental=A,B` or `experimental=all`: BuildKit's
-    /// experimental checks to run.
+    /// `experimental=A,B` or `experimental=all`: BuildKit's experimental
+    /// checks to run.
     pub experimental: Vec<String>,
     pub experimental_all: bool,
 }
 
-impl Suppressions {
-    pub fn parse(df: &Dockerfile, build_args: &BTreeMap<String, String>, diagnostics: &mut Vec<Diagnostic>) -> Suppressions {
-        let mut s = Suppressions::default();
-        if let Some(d) = &df.directives.check {
-            s.read_check(&d.value, d.span, diagnostics);
-        }
-        if let Some(v) = build_args.get("BUILDKIT_DOCKERFILE_CHECK") {
-            s.read_check(v, Span::default(), diagnostics);
-        }
-        for c in &df.comments {
-            let Some((global, list)) = pragma(&c.text) else { continue };
-            let names = names(list, c.span, diagnostics);
-            if global {
-                s.global.extend(names);
-                continue;
-            }
-            // The instruction right after the pragma; only comment lines may
-            // stand between them, as hadolint requires.
-            let next = df.instructions.iter().find(|i| i.line > c.line);
-            if let Some(instr) = next {
-                let between_are_comments =
-                    (c.line + 1..instr.line).all(|l| df.comments.iter().any(|o| o.line == l));
-                if between_are_comments {
-                    s.local.push((instr.span, names));
-                }
-            }
-        }
-        s
-    }
-
+impl CheckConfig {
     /// `skip=A,B;error=true`.
-    fn read_check(&mut self, value: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
+    fn read(&mut self, value: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
         for part in value.split(';') {
             let Some((key, val)) = part.split_once('=') else { continue };
             match key.trim().to_ascii_lowercase().as_str() {
@@ -95,16 +67,95 @@ impl Suppressions {
         }
     }
 
-    /// Does the file turn this experimental rule on (`# check=experimental=`)?
-    pub fn enables(&self, rule: &Rule) -> bool {
+    /// Does this configuration turn the experimental rule on?
+    fn enables(&self, rule: &Rule) -> bool {
         self.experimental_all || self.experimental.iter().any(|n| registry::names(rule, n))
+    }
+
+    /// Does this configuration skip the rule? `skip=all` is about
+    /// BuildKit's checks; a named skip also reaches a hadolint twin.
+    fn skips(&self, rule: &Rule) -> bool {
+        (rule.buildkit_name().is_some() && self.skip_all) || self.skip.iter().any(|n| registry::names(rule, n))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Suppressions {
+    /// Names suppressed everywhere.
+    pub global: Vec<String>,
+    /// Instruction span → names suppressed in it.
+    pub local: Vec<(Span, Vec<String>)>,
+    /// The file's `# check=` directive, or the `BUILDKIT_DOCKERFILE_CHECK`
+    /// build arg, which replaces it.
+    pub check: CheckConfig,
+    /// `# check=` comments right before an instruction: instruction span →
+    /// the configuration merged into the file's for that instruction.
+    pub instruction_checks: Vec<(Span, CheckConfig)>,
+    /// `error=true` in the file's configuration: BuildKit's checks are errors.
+    pub error: bool,
+}
+
+impl Suppressions {
+    pub fn parse(df: &Dockerfile, build_args: &BTreeMap<String, String>, diagnostics: &mut Vec<Diagnostic>) -> Suppressions {
+        let mut s = Suppressions::default();
+        // The build arg is the client's configuration, which BuildKit uses
+        // instead of the file's directive (dockerfile2llb/convert.go
+        // newRuleLinter).
+        match (build_args.get("BUILDKIT_DOCKERFILE_CHECK"), &df.directives.check) {
+            (Some(v), _) => s.check.read(v, Span::default(), diagnostics),
+            (None, Some(d)) => s.check.read(&d.value, d.span, diagnostics),
+            (None, None) => {}
+        }
+        s.error = s.check.error;
+        for c in &df.comments {
+            let Some((global, list)) = pragma(&c.text) else { continue };
+            let names = names(list, c.span, diagnostics);
+            if global {
+                s.global.extend(names);
+                continue;
+            }
+            // The instruction right after the pragma; only comment lines may
+            // stand between them, as hadolint requires.
+            let next = df.instructions.iter().find(|i| i.line > c.line);
+            if let Some(instr) = next {
+                let between_are_comments =
+                    (c.line + 1..instr.line).all(|l| df.comments.iter().any(|o| o.line == l));
+                if between_are_comments {
+                    s.local.push((instr.span, names));
+                }
+            }
+        }
+        s.instruction_checks = instruction_checks(df, diagnostics);
+        s
+    }
+
+    /// Does the file turn this experimental rule on anywhere (the
+    /// directive, or a `# check=` comment before an instruction)?
+    pub fn enables(&self, rule: &Rule) -> bool {
+        self.check.enables(rule) || self.instruction_checks.iter().any(|(_, c)| c.enables(rule))
+    }
+
+    /// The `# check=` comment configuration of the instruction a finding is
+    /// in, for rules BuildKit runs with it (see [`registry::comment_scoped`]).
+    fn instruction_check(&self, rule: &Rule, finding: &Finding) -> Option<&CheckConfig> {
+        if !registry::comment_scoped(rule) {
+            return None;
+        }
+        self.instruction_checks.iter().find(|(span, _)| span.contains(finding.span.start) || span.start == finding.span.start).map(|(_, c)| c)
+    }
+
+    /// Is this experimental rule's finding on, by the file's configuration
+    /// merged with the instruction's?
+    pub fn enables_at(&self, rule: &Rule, finding: &Finding) -> bool {
+        self.check.enables(rule) || self.instruction_check(rule, finding).is_some_and(|c| c.enables(rule))
     }
 
     /// Is this finding of this rule suppressed?
     pub fn suppresses(&self, rule: &Rule, finding: &Finding) -> bool {
-        // `skip=all` is about BuildKit's checks; a named skip also reaches a
-        // hadolint twin of the named check.
-        if (rule.buildkit_name().is_some() && self.skip_all) || self.skip.iter().any(|n| registry::names(rule, n)) {
+        // BuildKit's linter never skips an experimental check; it runs when
+        // asked for (linter/linter.go Run).
+        let experimental = registry::off_by_default(rule) == Some(registry::OffByDefault::Experimental);
+        if !experimental && (self.check.skips(rule) || self.instruction_check(rule, finding).is_some_and(|c| c.skips(rule))) {
             return true;
         }
         if self.global.iter().any(|n| registry::names(rule, n)) {
@@ -114,6 +165,49 @@ impl Suppressions {
             (span.contains(finding.span.start) || span.start == finding.span.start) && names.iter().any(|n| registry::names(rule, n))
         })
     }
+}
+
+/// The comments BuildKit's parser attaches to an instruction (a node's
+/// PrevComment, parser/parser.go Parse): the comment lines since the
+/// previous instruction, restarted by an empty `#` line. Directive lines
+/// and comments inside a continued instruction are not among them.
+pub fn comments_before<'a>(df: &'a Dockerfile, instr: &Instruction) -> Vec<&'a Comment> {
+    // Both lists are in file order.
+    let k = df.instructions.partition_point(|i| i.span.start < instr.span.start);
+    let previous_end = k.checked_sub(1).and_then(|p| df.instructions.get(p)).map_or(0, |p| p.span.end);
+    let from = df.comments.partition_point(|c| c.span.start < previous_end);
+    let to = df.comments.partition_point(|c| c.span.start < instr.span.start);
+    let mut mine = Vec::new();
+    for c in df.comments.get(from..to).unwrap_or_default() {
+        if c.text.is_empty() {
+            mine.clear();
+        } else {
+            mine.push(c);
+        }
+    }
+    mine
+}
+
+/// The `# check=` configuration each instruction's comments carry: the
+/// first comment that reads as a `check=` directive counts, up to its first
+/// space, so `# check=skip=all // why` works (linter/linter.go
+/// WithMergedConfigFromComments).
+fn instruction_checks(df: &Dockerfile, diagnostics: &mut Vec<Diagnostic>) -> Vec<(Span, CheckConfig)> {
+    let mut out = Vec::new();
+    for instr in &df.instructions {
+        let directive = comments_before(df, instr).into_iter().find_map(|c| {
+            let (name, value) = c.text.split_once('=')?;
+            let name = name.trim();
+            (name.eq_ignore_ascii_case("check") && !value.trim().is_empty()).then(|| (c.span, value.trim()))
+        });
+        if let Some((span, value)) = directive {
+            let value = value.split(' ').next().unwrap_or("");
+            let mut config = CheckConfig::default();
+            config.read(value, span, diagnostics);
+            out.push((instr.span, config));
+        }
+    }
+    out
 }
 
 /// `hadolint ignore=...`, `hadolint global ignore=...`, `dockerplay ...`:

@@ -81,8 +81,8 @@ fn is_name(s: &str) -> bool {
 }
 
 /// The closest of `options` to `word`, if close enough to be a likely
-/// typo: a different case, or an edit distance of at most a third of the
-/// word (at least 1). In the spirit of BuildKit's util/suggest.
+/// typo: a different case, or an edit distance below 3, as BuildKit's
+/// util/suggest Search (`mindist := 3`) finds them.
 pub fn suggest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
     for o in options {
@@ -94,8 +94,7 @@ pub fn suggest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Op
             best = Some((d, o));
         }
     }
-    let limit = (word.chars().count() / 3).max(1);
-    best.filter(|(d, _)| *d <= limit).map(|(_, o)| o.to_string())
+    best.filter(|(d, _)| *d < 3).map(|(_, o)| o.to_string())
 }
 
 pub fn levenshtein(a: &str, b: &str) -> usize {
@@ -128,7 +127,10 @@ pub fn expand_simple(word: &str, lookup: &dyn Fn(&str) -> Option<String>) -> (St
         let inner = &word[r.start..r.end];
         let rendered = if let Some(rest) = inner.strip_prefix("${").and_then(|s| s.strip_suffix('}')) {
             let modifier = &rest[r.name.len()..];
-            let set = value.as_deref().is_some_and(|v| !v.is_empty());
+            // `${V:-d}` tests "set and not empty", `${V-d}` only "set"
+            // (BuildKit: shell/lex.go processDollar).
+            let colon = modifier.starts_with(':');
+            let set = value.as_deref().is_some_and(|v| !colon || !v.is_empty());
             if let Some(d) = modifier.strip_prefix(":-").or_else(|| modifier.strip_prefix('-')) {
                 if set { value.clone().unwrap_or_default() } else { d.to_string() }
             } else if let Some(alt) = modifier.strip_prefix(":+").or_else(|| modifier.strip_prefix('+')) {

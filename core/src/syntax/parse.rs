@@ -31,6 +31,12 @@ pub(super) fn assemble(
 ) -> (Dockerfile, Vec<Diagnostic>) {
     let mut df = Dockerfile { directives, escape, instructions, stages: Vec::new(), comments };
     build_stages(&mut df, index, &mut diags);
+    // BuildKit's parser fails on a file without instructions, comments and
+    // directives only or empty (parser/parser.go Parse: "file with no
+    // instructions"); an unknown instruction has its own error already.
+    if df.instructions.is_empty() && !diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+        diags.push(Diagnostic::error(Span::new(0, 0), "file with no instructions: a Dockerfile needs at least a FROM"));
+    }
     diags.sort_by_key(|d| d.span.start);
     (df, diags)
 }
@@ -272,12 +278,16 @@ impl<'a> Parser<'a> {
     }
 
     /// Removes a trailing escape character (plus spaces/tabs after it).
-    /// Returns the kept text and whether the line continues.
+    /// Returns the kept text and whether the line continues. An escape
+    /// right after another one is an escaped escape, not a continuation
+    /// (BuildKit's lineContinuationRegex, `([^\\])\\[ \t]*$|^\\[ \t]*$`
+    /// in parser/parser.go setEscapeToken; like BuildKit, `\\\` at the end
+    /// does not continue either).
     fn trim_continuation<'s>(&self, s: &'s str) -> (&'s str, bool) {
         let t = s.trim_end_matches(is_ws);
         match t.strip_suffix(self.escape) {
-            Some(kept) => (kept, true),
-            None => (s, false),
+            Some(kept) if kept.is_empty() || !kept.ends_with(self.escape) => (kept, true),
+            _ => (s, false),
         }
     }
 
@@ -485,29 +495,92 @@ fn instr_can_have_heredoc(instr: &Instruction) -> bool {
     }
 }
 
-/// Finds heredoc words (`<<EOF`, `<<-EOF`, `<<"EOF"`, `2<<EOF`) on a line,
-/// as BuildKit's heredocsFromLine does: whitespace-separated words with
-/// quotes kept raw. Returns (name, expand, chomp) for each.
+/// Finds heredoc words (`<<EOF`, `<<-EOF`, `<<"EOF"`, `2<<EOF`, `<< EOF`)
+/// on a line, as BuildKit's heredocsFromLine does (parser/parser.go): the
+/// line is split into words by its shell lexer, which keeps quotes and
+/// escapes raw and keeps the blanks after `<<` in the word
+/// (shell/lex.go processPossibleHeredoc); each word that matches
+/// `^(\d*)<<(-?)\s*([^<]*)$` names a heredoc. Returns (name, expand,
+/// chomp) for each.
 fn heredoc_words(line: &str) -> Vec<(String, bool, bool)> {
     let mut out = Vec::new();
-    for (word, _, _) in split_quoted(line, '\\', true) {
+    for word in heredoc_split(line) {
         let digits = word.chars().take_while(char::is_ascii_digit).count();
         let Some(rest) = word[digits..].strip_prefix("<<") else { continue };
         let (chomp, rest) = match rest.strip_prefix('-') {
             Some(r) => (true, r),
             None => (false, rest),
         };
+        let rest = rest.trim_start();
         if rest.is_empty() || rest.contains('<') {
             continue;
         }
+        // BuildKit's heredoc lexer always escapes with a backslash.
         let name = words::unquote(rest, '\\');
         if name.is_empty() {
             continue;
         }
-        let expand = name == rest;
-        out.push((name, expand, chomp));
+        // BuildKit compares the quote count with and without quote
+        // removal: the body is literal when any part of the word is quoted
+        // (an escaped quote is not quoting: `<<eo\'f` expands).
+        out.push((name, !has_quoting(rest), chomp));
     }
     out
+}
+
+/// The words of a line as BuildKit's shell lexer splits them for heredoc
+/// detection: quotes and escapes kept, blanks right after `<<` kept.
+fn heredoc_split(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut it = line.chars();
+    while let Some(c) = it.next() {
+        match quote {
+            None if c.is_whitespace() => {
+                // Blanks right after `<<` belong to the word.
+                if word.ends_with("<<") || word.ends_with(char::is_whitespace) {
+                    word.push(c);
+                } else if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            None if c == '\'' || c == '"' => {
+                quote = Some(c);
+                word.push(c);
+            }
+            Some(q) if c == q => {
+                quote = None;
+                word.push(c);
+            }
+            q if c == '\\' && q != Some('\'') => {
+                word.push(c);
+                if let Some(n) = it.next() {
+                    word.push(n);
+                }
+            }
+            _ => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Does any quote character in the word quote (rather than stand escaped)?
+fn has_quoting(word: &str) -> bool {
+    let mut it = word.chars();
+    while let Some(c) = it.next() {
+        match c {
+            '\\' => {
+                it.next();
+            }
+            '\'' | '"' => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// BuildKit's extractBuilderFlags: leading `--name[=value]` words. Returns

@@ -7,7 +7,7 @@ COPY --from=Builder /app /app
 FROM golang:1.23 AS builder
 FROM alpine:3.20
 COPY --from=builder /app /app
-### passes: a stage the target does not build
+### catches: a stage the target does not build (marked so: BuildKit checks every stage's name)
 FROM alpine:3.20 AS Unused
 FROM alpine:3.20 AS final
 ### catches: the same stage when all stages are checked

@@ -10,7 +10,7 @@ ARG VERSION=1
 FROM golang:1.23 AS build
 # VERSION is the version to build
 ARG VERSION=1
-### passes: separated by an empty line
+### catches: separated by an empty line (BuildKit's parser keeps comments across empty lines; an empty `#` line ends them)
 #> experimental
 # Build stage.
 
@@ -28,4 +28,9 @@ FROM golang:1.23 AS build
 ### catches: the file asks for it with BuildKit's directive
 # check=experimental=InvalidDefinitionDescription
 # compiles the server
+FROM golang:1.23 AS build
+### passes: an empty comment line ends the comments that describe
+#> experimental
+# Build stage.
+#
 FROM golang:1.23 AS build

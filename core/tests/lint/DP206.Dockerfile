@@ -4,6 +4,6 @@ FROM node:latest
 FROM node:22-slim AS a
 FROM node:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 COPY --from=a / /a
-### passes: latest in a stage the target does not build
+### catches: latest in a stage the target does not build (marked so)
 FROM node:latest AS unused
 FROM node:22-slim

@@ -55,6 +55,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let cleaned = clean(s);
             if cleaned.is_empty() || cleaned == "." {
+                // The context root is reported only when a pattern ignores
+                // every entry of it (BuildKit: dockerfile2llb/validations.go
+                // validateCopySourcePath and copySourceRootIgnored).
+                if root_ignored(ctx) {
+                    out.push(RULE.finding(src.span, format!("Attempting to {cmd} file \".\" that is excluded by .dockerignore")));
+                }
                 continue;
             }
             if ignore.matches_or_parent_matches(&cleaned) {
@@ -62,6 +68,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Does a `.dockerignore` pattern (not an exception) exclude every entry
+/// of the context: `*`, `**` or `**/*`?
+fn root_ignored(ctx: &Context) -> bool {
+    let Some(file) = ctx.file(".dockerignore") else { return false };
+    let crate::inputs::FileBody::Text { content } = &file.body else { return false };
+    crate::context::parse_dockerignore(content).iter().any(|p| matches!(p.as_str(), "*" | "**" | "**/*"))
 }
 
 /// filepath.Clean for context paths, without the leading `/` or `./`.

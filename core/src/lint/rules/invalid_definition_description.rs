@@ -46,12 +46,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Args::Arg(decls) if !decls.is_empty() => ("ARG", decls.iter().map(|d| d.name.clone()).collect()),
             _ => continue,
         };
-        let Some(comment) = ctx.dockerfile.comments.iter().find(|c| c.line + 1 == instr.line) else { continue };
+        // The last of the comments BuildKit attaches to the instruction
+        // (instructions/parse.go validateDefinitionDescription), reported
+        // at the instruction.
+        let comments = crate::lint::suppress::comments_before(ctx.dockerfile, instr);
+        let Some(comment) = comments.last() else { continue };
         let word = comment.text.split(' ').next().unwrap_or("");
         if keys.iter().any(|k| k == word) {
             continue;
         }
         let example = if keys.len() > 1 { "<arg_key>" } else { keys[0].as_str() };
-        out.push(RULE.finding(comment.span, format!("Comment for {what} should follow the format: `# {example} <description>`")));
+        out.push(RULE.finding(ctx.first_line(instr), format!("Comment for {what} should follow the format: `# {example} <description>`")));
     }
 }

@@ -49,6 +49,10 @@ declare_rule! {
 
 /// Variables official images commonly set in their configuration, which
 /// BuildKit would know from the pulled image (and we cannot).
+fn path() -> BTreeSet<String> {
+    BTreeSet::from(["PATH".to_string()])
+}
+
 const IMAGE_ENV: &[&str] = &[
     "PATH", "HOME", "HOSTNAME", "LANG", "LANGUAGE", "LC_ALL", "TZ", "DEBIAN_FRONTEND", "GPG_KEY", "PYTHON_VERSION", "PYTHON_SHA256",
     "PYTHON_PIP_VERSION", "PIP_VERSION", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "NODE_VERSION", "YARN_VERSION", "NODE_ENV",
@@ -187,7 +191,10 @@ fn inherited_env(ctx: &Context, stage: &Stage, depth: usize) -> (BTreeSet<String
             (env, own, open)
         }
         Some(_) => (BTreeSet::new(), BTreeSet::new(), true),
-        None if stage.base_expanded.eq_ignore_ascii_case("scratch") => (BTreeSet::new(), BTreeSet::new(), false),
-        None => (IMAGE_ENV.iter().map(|s| s.to_string()).collect(), BTreeSet::new(), true),
+        // BuildKit sets PATH in every stage whose image lacks it
+        // (dockerfile2llb/convert.go, "make sure that PATH is always set"),
+        // so it is known for certain, and a near miss of it is reported.
+        None if stage.base_expanded.eq_ignore_ascii_case("scratch") => (path(), path(), false),
+        None => (IMAGE_ENV.iter().map(|s| s.to_string()).collect(), path(), true),
     }
 }

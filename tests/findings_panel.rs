@@ -108,17 +108,38 @@ async fn severity_filters_hide_and_show_findings_and_count_them() {
 }
 
 #[wasm_bindgen_test]
-async fn stages_the_target_skips_are_checked_only_with_the_switch_on() {
-    let page = Page::with("FROM alpine:3.20 AS unused\nRUN apt install x\n\nFROM alpine:3.20\nRUN echo hi\n").await;
-    assert!(!page.codes().contains(&"DP327".to_string()), "{:?}", page.codes());
-    assert!(page.find(".hl-line[data-line=\"2\"] .lint").is_none());
+async fn findings_in_stages_the_target_skips_are_listed_muted_and_labelled() {
+    let text = "FROM alpine:3.20 AS unused\nRUN apt install x\nCMD echo hi\n\nFROM alpine:3.20\nRUN apt install y\n";
+    let page = Page::with(text).await;
+    let items = |code: &str| page.all(&format!(".fd-item[data-code=\"{code}\"]"));
+    // DL3027 fires in both stages; only the one in the stage the target
+    // skips is muted and labelled.
+    let apt = items("DP327");
+    assert_eq!(apt.len(), 2, "{:?}", page.codes());
+    assert!(apt[0].class_name().contains("fd-unbuilt"), "{}", apt[0].class_name());
+    assert!(!apt[1].class_name().contains("fd-unbuilt"), "{}", apt[1].class_name());
+    let label = apt[0].query_selector(".fd-unbuilt-label").unwrap().map(|e| e.text_content().unwrap_or_default());
+    assert_eq!(label.as_deref(), Some("stage not built"));
+    assert!(apt[1].query_selector(".fd-unbuilt-label").unwrap().is_none());
+    assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");
 
+    // BuildKit checks shell-form CMD only in the stages it builds, so
+    // hadolint's DL3025 speaks for it there, until the switch runs
+    // BuildKit's build-time checks on every stage: then one finding names
+    // both.
+    assert!(items("DP007").is_empty() && items("DP325").len() == 1, "{:?}", page.codes());
     let switch: HtmlInputElement = page.get(".fd-switch input").dyn_into().unwrap();
     switch.set_checked(true);
     fire(&switch, "change");
     settle().await;
-    assert!(page.codes().contains(&"DP327".to_string()), "{:?}", page.codes());
-    assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");
+    let cmd = items("DP007");
+    assert!(cmd.len() == 1 && items("DP325").is_empty(), "{:?}", page.codes());
+    assert!(cmd[0].class_name().contains("fd-unbuilt"));
+    let also: Vec<String> = {
+        let list = cmd[0].query_selector_all(".fd-also").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    };
+    assert_eq!(also, ["BuildKit JSONArgsRecommended", "hadolint DL3025"]);
 }
 
 #[wasm_bindgen_test]

@@ -10,9 +10,14 @@
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
 //!   `file, code, name, also, severity, category, line, column, end_line,
-//!   end_column, message, fix` (`fix` is `{title, safe, edits: [{line,
-//!   column, end_line, end_column, replacement}]}` or null).
-//! - `sarif`: a minimal SARIF 2.1.0 log for code-scanning UIs.
+//!   end_column, message, stage_built, fix`. `also` is the list of the
+//!   other tools' codes the finding answers to (`["BuildKit:JSONArgsRecommended",
+//!   "DL3025"]`); `stage_built` is false for a finding in a stage the target
+//!   does not build; `fix` is `{title, safe, edits: [{line, column,
+//!   end_line, end_column, replacement}]}` or null.
+//! - `sarif`: a SARIF 2.1.0 log for code-scanning UIs; each rule carries
+//!   its other codes as `properties.aliases`, each result `stageBuilt` in
+//!   its property bag.
 //!
 //! The exit code is 1 when a finding is at least as severe as the failure
 //! threshold (`info` by default, as hadolint), 0 otherwise, 2 on bad input.
@@ -138,12 +143,14 @@ fn render_text(file: &str, text: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
         let (l, c) = index.line_col(text, f.span.start);
-        let also = lint::rule(f.code).and_then(|r| r.also).map(|a| format!(" [{a}]")).unwrap_or_default();
+        let aliases = lint::rule(f.code).map(|r| r.aliases()).unwrap_or_default();
+        let also = if aliases.is_empty() { String::new() } else { format!(" [{}]", aliases.join(", ")) };
+        let unbuilt = if f.stage_built { "" } else { " (in a stage the target does not build)" };
         let fix = match &f.fix {
             Some(fix) if fix.safe => " (fixable)",
             _ => "",
         };
-        out.push_str(&format!("{file}:{l}:{c} {} {}: {}{also}{fix}\n", f.code, f.severity.as_str(), f.message));
+        out.push_str(&format!("{file}:{l}:{c} {} {}: {}{also}{unbuilt}{fix}\n", f.code, f.severity.as_str(), f.message));
     }
     out
 }
@@ -173,7 +180,7 @@ fn findings_json(file: &str, text: &str, findings: &[Finding]) -> Value {
                     "file": file,
                     "code": f.code,
                     "name": rule.map(|r| r.name),
-                    "also": rule.and_then(|r| r.also),
+                    "also": rule.map(|r| r.aliases()).unwrap_or_default(),
                     "severity": f.severity.as_str(),
                     "category": rule.map(|r| r.category.as_str()),
                     "line": line,
@@ -181,11 +188,23 @@ fn findings_json(file: &str, text: &str, findings: &[Finding]) -> Value {
                     "end_line": end_line,
                     "end_column": end_column,
                     "message": f.message,
+                    "stage_built": f.stage_built,
                     "fix": fix,
                 })
             })
             .collect(),
     )
+}
+
+/// A rule's SARIF tags: its category and its aliases, each once.
+fn tags(rule: &lint::Rule) -> Vec<&'static str> {
+    let mut tags = vec![rule.category.as_str()];
+    for a in rule.aliases() {
+        if !tags.contains(&a) {
+            tags.push(a);
+        }
+    }
+    tags
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -196,8 +215,12 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// A minimal SARIF 2.1.0 log: the tool with the rules that fired, and one
-/// result per finding with its region.
+/// A SARIF 2.1.0 log: the tool with the rules that fired, and one result
+/// per finding with its region. A rule's codes in other tools (BuildKit's
+/// check name, hadolint's DL code) are aliases, not former names, so they
+/// go in the rule's property bag (SARIF 2.1.0 §3.8, §3.49.17) rather than
+/// `deprecatedIds` (§3.49.4, ids the rule was once known by); `tags` lists
+/// them too, for viewers that only show tags.
 fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
     let index = LineIndex::new(text);
     let mut used: Vec<&'static str> = findings.iter().map(|f| f.code).collect();
@@ -213,7 +236,7 @@ fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
                 "shortDescription": {"text": r.summary()},
                 "fullDescription": {"text": r.doc_text()},
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
-                "properties": {"category": r.category.as_str(), "also": r.also},
+                "properties": {"category": r.category.as_str(), "aliases": r.aliases(), "tags": tags(r)},
             })
         })
         .collect();
@@ -227,6 +250,7 @@ fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
                 "ruleIndex": used.iter().position(|c| *c == f.code),
                 "level": sarif_level(f.severity),
                 "message": {"text": f.message},
+                "properties": {"stageBuilt": f.stage_built},
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": file},
@@ -281,9 +305,24 @@ mod tests {
         let text = "FROM alpine:3.20 as Build\n";
         let v = findings_json("Dockerfile", text, &findings(text));
         let first = v.as_array().and_then(|a| a.iter().find(|f| f["code"] == "DP001")).cloned().unwrap_or_default();
-        assert_eq!(first["also"], "BuildKit:StageNameCasing");
+        assert_eq!(first["also"], serde_json::json!(["BuildKit:StageNameCasing"]));
+        assert_eq!(first["stage_built"], true);
         assert_eq!((first["line"].as_u64(), first["column"].as_u64(), first["end_column"].as_u64()), (Some(1), Some(21), Some(26)));
         assert_eq!(first["fix"]["safe"], true);
+    }
+
+    #[test]
+    fn json_lists_every_name_of_a_twin_finding_and_marks_unbuilt_stages() {
+        // JSONArgsRecommended is hadolint's DL3025 too; the first stage is
+        // not built by the default target.
+        let text = "FROM alpine:3.20 AS Tools\nFROM alpine:3.20\nCMD echo hi\n";
+        let v = findings_json("Dockerfile", text, &findings(text));
+        let all = v.as_array().cloned().unwrap_or_default();
+        let cmd = all.iter().find(|f| f["line"] == 3 && f["name"] == "JSONArgsRecommended").cloned().unwrap_or_default();
+        assert_eq!(cmd["also"], serde_json::json!(["BuildKit:JSONArgsRecommended", "DL3025"]));
+        assert!(!all.iter().any(|f| f["line"] == 3 && f["also"] == serde_json::json!(["DL3025"])), "one finding, not one per tool: {all:?}");
+        let casing = all.iter().find(|f| f["name"] == "StageNameCasing").cloned().unwrap_or_default();
+        assert_eq!((casing["line"].as_u64(), casing["stage_built"].as_bool()), (Some(1), Some(false)));
     }
 
     #[test]
@@ -311,5 +350,7 @@ mod tests {
             assert!(result["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().is_some());
         }
         assert!(run["results"].as_array().is_some_and(|r| r.len() >= 2));
+        let maintainer = rules.iter().find(|r| r["name"] == "MaintainerDeprecated").cloned().unwrap_or_default();
+        assert_eq!(maintainer["properties"]["aliases"], serde_json::json!(["BuildKit:MaintainerDeprecated", "DL4000"]));
     }
 }

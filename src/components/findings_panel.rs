@@ -1,6 +1,8 @@
-//! The Findings panel (issue 7): best-practice findings for the stages the
-//! target builds (or all stages), filtered by severity. Each finding shows
-//! its code and the equivalent hadolint or BuildKit rule, selects its span
+//! The Findings panel (issue 7): best-practice findings for every stage,
+//! filtered by severity; a finding in a stage the target does not build is
+//! muted and labelled so ("All stages" also runs BuildKit's build-time
+//! checks there). Each finding shows its code and every equivalent
+//! hadolint or BuildKit rule, selects its span
 //! in the editor when clicked, opens its rule's documentation, and offers
 //! its fix in one click where the fix is safe. "Fix all safe" applies every
 //! safe fix at once. A switch also runs the rules that are off by default
@@ -205,7 +207,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             }
         });
         html! {
-            <li class={classes!("fd-item", format!("sev-{}", f.severity.as_str()))} data-code={f.code}>
+            <li class={classes!("fd-item", format!("sev-{}", f.severity.as_str()), (!f.stage_built).then_some("fd-unbuilt"))} data-code={f.code}>
                 <button type="button" class="fd-main" onclick={reveal}>
                     <span class="sev-dot" title={severity_name(t, f.severity)}></span>
                     <span class="visually-hidden">{ severity_name(t, f.severity) }</span>
@@ -219,8 +221,11 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                 </button>
                 <div class="fd-meta">
                     <code class="fd-code">{ f.code }</code>
-                    if let Some(also) = rule.and_then(|r| r.also) {
+                    { for rule.map(|r| r.aliases()).unwrap_or_default().into_iter().map(|also| html! {
                         <span class="fd-also">{ also_label(also) }</span>
+                    }) }
+                    if !f.stage_built {
+                        <span class="fd-unbuilt-label" title={t.findings_unbuilt_hint}>{ t.findings_unbuilt }</span>
                     }
                     <button type="button" class="fd-rule" aria-expanded={is_open.to_string()} onclick={toggle}>
                         { if is_open { t.findings_rule_hide } else { t.findings_rule } }

@@ -14,10 +14,11 @@ pub struct Context<'a> {
     pub dockerfile: &'a Dockerfile,
     pub input: &'a BuildInput,
     pub lines: LineIndex,
-    /// Per stage: does building the target need it? Stages the target does
-    /// not build are skipped by BuildKit, so their findings are noise.
+    /// Per stage: does building the target need it? Every stage is
+    /// checked; the engine marks findings in the others (`stage_built`).
     pub built: Vec<bool>,
-    /// Check every stage, built or not (the page's "all stages" switch).
+    /// BuildKit's dispatch-time checks run on every stage too (`--check`,
+    /// the page's "all stages" switch); see `registry::built_only`.
     pub all_stages: bool,
     /// The stage the build produces: the target, or the last stage.
     pub target: Option<usize>,
@@ -51,12 +52,17 @@ impl<'a> Context<'a> {
         Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands, addresses }
     }
 
-    /// Whether findings in this stage count (`None`: global ARGs, always).
-    pub fn in_scope(&self, stage: Option<usize>) -> bool {
-        match stage {
-            None => true,
-            Some(i) => self.all_stages || self.built.get(i).copied().unwrap_or(true),
-        }
+    /// Whether rules look at this stage: every stage is linted, as hadolint
+    /// and `docker build --check` do; the engine marks findings in stages
+    /// the target does not build and drops those of BuildKit's
+    /// dispatch-time checks there (`registry::built_only`).
+    pub fn in_scope(&self, _stage: Option<usize>) -> bool {
+        true
+    }
+
+    /// Does the build report this BuildKit check's findings in this stage?
+    pub fn reports(&self, rule: &super::Rule, stage: Option<usize>) -> bool {
+        self.all_stages || !super::registry::built_only(rule) || stage.is_none_or(|s| self.built.get(s).copied().unwrap_or(true))
     }
 
     /// Stages in scope, in file order.

@@ -72,7 +72,7 @@ pub fn check(input: &BuildInput, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diag
 /// Like [`check`], for a caller that has parsed `input.dockerfile` already.
 pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let ctx = Context::new(&input.dockerfile, dockerfile, input, true);
+    let ctx = Context::new(&input.dockerfile, dockerfile, input, opts.all_stages);
     let suppressions = Suppressions::parse(dockerfile, &input.build_args, &mut diagnostics);
     let mut findings = Vec::new();
     for rule in registry::rules() {

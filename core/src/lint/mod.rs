@@ -134,6 +134,25 @@ impl Rule {
     pub fn buildkit_name(&self) -> Option<&'static str> {
         self.also.and_then(|a| a.strip_prefix("BuildKit:"))
     }
+
+    /// Every code of another tool a finding of this rule answers to: its
+    /// `also`, and for a BuildKit check and its hadolint mirror (the
+    /// `rules::hadolint::TWINS`), the twin's code too, so that one finding
+    /// names both (`BuildKit:JSONArgsRecommended` and `DL3025`).
+    pub fn aliases(&self) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = self.also.into_iter().collect();
+        for (dl, bk) in rules::hadolint::TWINS {
+            if self.buildkit_name() == Some(*bk) {
+                out.push(dl);
+            }
+            if self.also == Some(*dl) {
+                if let Some(twin) = registry::rules().iter().find(|r| r.buildkit_name() == Some(*bk)) {
+                    out.extend(twin.also);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// One problem found in the file.

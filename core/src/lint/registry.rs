@@ -212,7 +212,7 @@ pub fn reference_markdown() -> String {
             code = r.code,
             anchor = r.code.to_lowercase(),
             name = r.name,
-            also = r.also.unwrap_or(""),
+            also = r.aliases().join(", "),
             sev = r.severity.as_str(),
             cat = r.category.as_str(),
             summary = r.summary().replace('|', "\\|"),
@@ -221,8 +221,9 @@ pub fn reference_markdown() -> String {
     for r in rules() {
         out.push_str(&format!("\n## {}\n\n", r.code));
         out.push_str(&format!("**{}**", r.name));
-        if let Some(a) = r.also {
-            out.push_str(&format!(" · also `{a}`"));
+        let aliases = r.aliases();
+        if !aliases.is_empty() {
+            out.push_str(&format!(" · also {}", aliases.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")));
         }
         out.push_str(&format!(" · {} · {}", r.severity.as_str(), r.category.as_str()));
         match off_by_default(r) {

@@ -303,9 +303,12 @@ impl Twin {
     pub fn new(ctx: &Context, rule: &'static Rule) -> Twin {
         let mut found = Vec::new();
         (rule.check)(ctx, &mut found);
+        // Only what the build reports: a dispatch-time check is quiet in a
+        // stage the target does not build, and the mirror then speaks.
         let reported = found
             .iter()
             .filter_map(|f| ctx.dockerfile.instructions.iter().find(|i| i.span.contains(f.span.start) || i.span.start == f.span.start))
+            .filter(|i| ctx.reports(rule, i.stage))
             .map(|i| i.span)
             .collect();
         Twin { reported }

@@ -130,9 +130,17 @@ def our_findings(binary, path):
     if isinstance(out, dict):
         out = out.get("findings", [])
     return [
-        {"code": f.get("code"), "also": f.get("also"), "line": f.get("line"), "message": f.get("message", "")}
+        {"code": f.get("code"), "also": hadolint_code(f.get("also")), "line": f.get("line"), "message": f.get("message", "")}
         for f in out
     ]
+
+
+def hadolint_code(also):
+    """`also` is a list of every equivalent code (`["BuildKit:X", "DL3025"]`);
+    the comparison wants the DL code, else the first."""
+    if isinstance(also, list):
+        return next((a for a in also if a.startswith("DL")), also[0] if also else None)
+    return also
 
 
 def parse_model(binary, path):

@@ -16,10 +16,18 @@ const shots = [
   { name: "360-light-zh", width: 360, height: 740, scheme: "light", query: "?lang=zh-CN", full: true, doc: true },
   // A multi-stage sample ("after" side) shows the "all stages" switch.
   { name: "1920-light-go", width: 1920, height: 1080, scheme: "light", sample: 3 },
+  // Findings in a stage the target does not build: muted and labelled.
+  { name: "1920-light-unbuilt", width: 1920, height: 1080, scheme: "light", text: "unbuilt" },
+  { name: "1920-dark-unbuilt", width: 1920, height: 1080, scheme: "dark", text: "unbuilt" },
+  { name: "360-light-zh-unbuilt", width: 360, height: 740, scheme: "light", query: "?lang=zh-CN", full: true, text: "unbuilt" },
   // The editor's underlines up close.
   { name: "editor-light", width: 1200, height: 400, scheme: "light", zoom: true },
   { name: "editor-dark", width: 1200, height: 400, scheme: "dark", zoom: true },
 ];
+
+const texts = {
+  unbuilt: "FROM alpine:3.20 AS Tools\nRUN apt install curl\nCMD echo hi\n\nFROM alpine:3.20\nRUN apt install y\n",
+};
 
 await tour(
   shots,
@@ -30,8 +38,15 @@ await tour(
       await page.click(`.card:nth-child(${s.sample}) .btn.primary`);
       await page.waitForSelector(".dialog", { state: "detached" });
     }
+    if (s.text) {
+      await page.fill("textarea", texts[s.text]);
+      await page.waitForTimeout(300);
+    }
     await page.click("#tab-findings");
     const items = await page.locator(".fd-item").count();
+    if (s.text === "unbuilt" && (await page.locator(".fd-item.fd-unbuilt .fd-unbuilt-label").count()) === 0) {
+      problems.push(`${s.name}: no finding is marked as in a stage not built`);
+    }
     if (!s.sample && items === 0) problems.push(`${s.name}: no findings listed for the first sample`);
     if (s.doc && items > 0) await page.click(".fd-item .fd-rule");
     const name = `findings-${s.name}`;

@@ -15,3 +15,8 @@ echo one
 
 echo two
 EOF
+### catches: an unterminated heredoc after an empty continuation line ends the file in a multi-byte character
+FROM alpine:3.20
+RUN cat <<EOF \
+
+中

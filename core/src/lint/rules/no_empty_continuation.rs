@@ -52,7 +52,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // BuildKit reports the line where the continued instruction ends
         // (parser/parser.go Parse: the warning's location is the current
         // line after the continuation loop), before any heredoc body.
-        let end = instr.heredocs.iter().map(|h| h.span.start.saturating_sub(1)).min().unwrap_or(instr.span.end).max(instr.span.start);
+        let mut end = instr.heredocs.iter().map(|h| h.span.start.saturating_sub(1)).min().unwrap_or(instr.span.end).max(instr.span.start);
+        while !ctx.text.is_char_boundary(end) {
+            end -= 1;
+        }
         let line_start = ctx.text[..end].rfind('\n').map_or(0, |i| i + 1).max(instr.span.start);
         let mut f = RULE.finding(Span::new(line_start, end), "Empty continuation line");
         if !edits.is_empty() {

@@ -13,8 +13,9 @@
 //!
 //! Where hadolint is known to be wrong these rules differ on purpose: a
 //! cache mount that holds a package cache satisfies the "remove the cache"
-//! rules, heredoc bodies are checked only when a shell runs them, and only
-//! the stages the target builds are checked unless all stages are asked.
+//! rules, and heredoc bodies are checked only when a shell runs them. Like
+//! hadolint, they check every stage; a finding in a stage the target does
+//! not build is marked (`Finding::stage_built`).
 
 use crate::lint::Rule;
 

@@ -32,6 +32,8 @@ upstream_root="${DOCKERPLAY_UPSTREAM:-$ROOT/../shared/upstream}"
 if [ -f "$upstream_root/hadolint/COMMIT" ]; then
   step "upstream hadolint rule specs (v2.15.1)" \
     env DOCKERPLAY_UPSTREAM="$upstream_root" cargo test -p dockerplay-core --test upstream_hadolint --quiet -- --ignored
+  step "upstream hadolint ShellCheck spec (v2.15.1)" \
+    env DOCKERPLAY_UPSTREAM="$upstream_root" cargo test -p dockerplay-cli --test shellcheck --quiet -- --ignored
 else
   printf '\n\033[1m== upstream hadolint rule specs\033[0m\n'
   echo "not run: $upstream_root/hadolint has no COMMIT."

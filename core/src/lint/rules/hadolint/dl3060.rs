@@ -41,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !in_image {
             continue;
         }
-        let cached = matches!(&r.run.args, Args::Run(a) if a.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| t.contains("yarn"))));
+        let cached = matches!(&r.run.args, Args::Run(a) if a.mounts.iter().any(|m| matches!(m.kind, MountType::Cache | MountType::Tmpfs) && m.target.as_deref().is_some_and(|t| t.contains("yarn"))));
         if cached {
             continue;
         }

@@ -144,7 +144,7 @@ pub fn has_any_arg(cmd: &ShellCommand, words: &[&str]) -> bool {
 
 /// The option names in an argument, as hadolint reads them: `--name=value`
 /// gives `name`, `-abc` gives `a`, `b` and `c`; `-` and `--` give none.
-fn option_names(arg: &str) -> Vec<&str> {
+pub fn option_names(arg: &str) -> Vec<&str> {
     if arg == "-" || arg == "--" {
         Vec::new()
     } else if let Some(long) = arg.strip_prefix("--") {
@@ -242,12 +242,14 @@ pub fn is_pip_install(cmd: &ShellCommand) -> bool {
     (pip || module) && cmd.has_arg("install")
 }
 
-/// A `--mount=type=cache` of this RUN covers `dir` (its target is `dir` or
-/// a parent of it), so what the command leaves there stays out of the layer.
+/// A `--mount=type=cache` or `--mount=type=tmpfs` of this RUN covers `dir`
+/// (its target is `dir` or a parent of it), so what the command leaves there
+/// stays out of the layer (hadolint 2.15 takes both kinds, e.g.
+/// test/Hadolint/Rule/DL3009Spec.hs "tmpfs mount to apt cache").
 pub fn cache_mount_covers(run: &Instruction, dir: &str) -> bool {
     let Args::Run(r) = &run.args else { return false };
     r.mounts.iter().any(|m| {
-        m.kind == MountType::Cache
+        matches!(m.kind, MountType::Cache | MountType::Tmpfs)
             && m.target.as_deref().is_some_and(|t| {
                 let t = t.trim_end_matches('/');
                 !t.is_empty() && (dir == t || dir.starts_with(&format!("{t}/")))

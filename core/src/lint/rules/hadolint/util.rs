@@ -231,6 +231,37 @@ pub fn rpm_versioned(p: &str) -> bool {
         && parts.iter().any(|s| s.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// A package whose version comes from a variable the Dockerfile defines
+/// before the RUN (`git-core-${version}`): any earlier ARG, or an ENV of the
+/// RUN's stage or of the stages it is built on, as hadolint reads it
+/// (src/Hadolint/Rule/DL3033.hs envDefined). Pinning tools such as Renovate
+/// write versions this way.
+pub fn version_in_variable(ctx: &Context, run: &RunRef, package: &str) -> bool {
+    // hadolint reads a version only after a dash (`name-${version}`).
+    if !package.contains('$') || !package.contains('-') {
+        return false;
+    }
+    let names_var = |name: &str| package.contains(&format!("${{{name}}}")) || package.contains(&format!("${name}"));
+    let before = |i: &Instruction| i.span.start < run.outer.span.start;
+    let arg = ctx.dockerfile.instructions.iter().filter(|i| before(i)).any(|i| match &i.args {
+        Args::Arg(decls) => decls.iter().any(|d| names_var(&d.name)),
+        _ => false,
+    });
+    let env_in = |i: &Instruction| matches!(&i.args, Args::Env { pairs, .. } if pairs.iter().any(|p| names_var(&p.key)));
+    let mut stage = run.outer.stage;
+    let mut env = run.outer.stage.is_none() && ctx.dockerfile.instructions.iter().filter(|i| before(i)).any(|i| env_in(i));
+    let mut hops = 0;
+    while let (Some(s), false) = (stage.and_then(|i| ctx.dockerfile.stages.get(i)), env) {
+        env = ctx.stage_instructions(s).filter(|i| before(i)).any(env_in);
+        stage = s.base_stage;
+        hops += 1;
+        if hops > ctx.dockerfile.stages.len() {
+            break;
+        }
+    }
+    arg || env
+}
+
 /// `pip install`, `pip3.12 install`, `python -m pip install`.
 pub fn is_pip_install(cmd: &ShellCommand) -> bool {
     let Some(program) = cmd.program() else { return false };

@@ -37,7 +37,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let image = util::image_stages(ctx);
     for r in util::runs(ctx) {
         // A stage that is only copied from leaves its cache behind.
-        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_some_and(|s| image.get(s).copied().unwrap_or(true));
+        // A RUN before any FROM (BuildKit rejects the file) counts, as in hadolint.
+        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_none_or(|s| image.get(s).copied().unwrap_or(true));
         if !in_image {
             continue;
         }
@@ -46,8 +47,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
-        let Some(install) = cmds.iter().find(|c| util::is(c, "yarn") && c.has_arg("install")) else { continue };
-        let cleaned = cmds.iter().any(|c| util::is(c, "yarn") && c.has_arg("cache") && c.has_arg("clean"));
+        let Some(at) = cmds.iter().position(|c| util::is(c, "yarn") && c.has_arg("install")) else { continue };
+        let install = &cmds[at];
+        // The clean must come after the install (hadolint: DL3060Spec.hs "not ok with clean before install").
+        let cleaned = cmds[at..].iter().any(|c| util::is(c, "yarn") && c.has_arg("cache") && c.has_arg("clean"));
         if !cleaned {
             out.push(RULE.finding(install.span, "Run `yarn cache clean` in the same RUN as `yarn install`"));
         }

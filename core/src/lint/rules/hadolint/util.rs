@@ -231,6 +231,26 @@ pub fn rpm_versioned(p: &str) -> bool {
         && parts.iter().any(|s| s.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The instructions before the first FROM, when any of them is not a
+/// global ARG: a file BuildKit rejects (no build stage), which hadolint
+/// still checks as one stage. Empty otherwise.
+pub fn before_first_from<'a>(ctx: &Context<'a>) -> Vec<&'a Instruction> {
+    let pre: Vec<&'a Instruction> = ctx.dockerfile.instructions.iter().map(|i| &**i).filter(|i| i.stage.is_none()).collect();
+    if pre.iter().any(|i| i.keyword != Keyword::Arg) {
+        pre
+    } else {
+        Vec::new()
+    }
+}
+
+/// The bodies hadolint reads as stages: the instructions before the first
+/// FROM (see [`before_first_from`]), then each stage in scope after its FROM.
+pub fn stage_bodies<'a>(ctx: &Context<'a>) -> Vec<Vec<&'a Instruction>> {
+    let pre = before_first_from(ctx);
+    let stages = ctx.stages().map(|s| ctx.stage_instructions(s).collect());
+    (!pre.is_empty()).then_some(pre).into_iter().chain(stages).collect()
+}
+
 /// A package whose version comes from a variable the Dockerfile defines
 /// before the RUN (`git-core-${version}`): any earlier ARG, or an ENV of the
 /// RUN's stage or of the stages it is built on, as hadolint reads it

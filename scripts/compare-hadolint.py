@@ -30,6 +30,7 @@ on purpose, are listed (-v) and not counted against us:
     (`addVars` in src/Hadolint/Rule/Shellcheck.hs);
   - DL3022 on `COPY --from=org/image`, an image reference with a path,
     which hadolint flags for want of a `:`;
+  - DL3062 on `go run file.go`, a file rather than a module;
   - cache mounts: a "remove the package cache" rule firing on a RUN whose
     `--mount=type=cache` already keeps that cache out of the layer;
   - heredocs: a shell rule firing on a heredoc body that is not a shell script
@@ -270,6 +271,9 @@ def known_mistake(finding, insts, stages, text):
     inst = insts[i]
     if code.startswith("SC") and shell_reset(insts, i):
         return "hadolint reset the stage's SHELL to /bin/sh at an ARG or ENV"
+    # `go run build.go`: a file, not a module, so there is no version to pin.
+    if code == "DL3062" and re.search(r"\bgo\s+run\s+(-\S+\s+)*\S+\.go\b", inst.get("command", "")):
+        return "`go run` of a .go file, not a module"
     # `COPY --from=org/image`: an image reference with a path, which no
     # stage name has; hadolint wants a `:` in it.
     if code == "DL3022":

@@ -6,7 +6,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags `apt-get install` without `-y` (`--yes`, `--assume-yes`) or
-    /// `-q`/`-qq`.
+    /// quiet level 2 (`-qq`, `-q -q`, `--quiet --quiet`), which implies
+    /// `-y`; one `-q` does not.
     ///
     /// ## Why
     /// A build has no one to answer "Do you want to continue? [Y/n]";

@@ -7,7 +7,7 @@ declare_rule! {
     /// ## What it does
     /// Flags a RUN with `dnf install` or `upgrade` (or `microdnf`) not followed
     /// by `dnf clean all` (or `rm -rf /var/cache/yum/*`) in the same RUN,
-    /// unless a cache mount holds dnf's cache
+    /// unless a cache or tmpfs mount holds dnf's cache
     /// (`--mount=type=cache,target=/var/cache/dnf`).
     ///
     /// ## Why

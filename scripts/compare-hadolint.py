@@ -1,16 +1,36 @@
 #!/usr/bin/env python3
-"""Compares `dockerplay check` with hadolint on a corpus of Dockerfiles.
+"""Compares `dockerplay check` with hadolint on corpora of Dockerfiles.
 
 For every Dockerfile, runs `hadolint -f json` and `dockerplay check --format
 json --all-stages`, maps our findings to hadolint codes through their `also`
-field, and matches findings by code and instruction. Prints, per DL rule, how
-many of hadolint's findings we also report (recall) and how many of ours
-hadolint lacks, then the overall recall. Exits 1 when the recall is under the
-threshold (95% by default) or when we repeat one of hadolint's known mistakes,
-2 when a tool is missing or fails.
+field (ShellCheck's SC codes are the same on both sides: the CLI runs
+ShellCheck as hadolint does when a `shellcheck` binary is on PATH), and
+matches findings by code and instruction. Prints, per rule, how many of
+hadolint's findings we also report (recall) and how many of ours hadolint
+lacks, then the overall recall, for each corpus apart:
 
-hadolint findings where hadolint is known to be wrong are listed and not
-counted against us:
+  - real-world: Dockerfiles written outside this project, listed with their
+    repository, commit and licence in scripts/corpus-manifest.tsv and
+    extracted by `scripts/corpus.sh MIRRORS_DIR OUTDIR` (they are not in
+    the repository); found at --realworld DIR, else $DOCKERPLAY_REALWORLD,
+    else ../shared/corpus/realworld;
+  - own: core/tests/corpus/*.Dockerfile and
+    core/tests/lint_hadolint/realworld/*.Dockerfile, written here.
+
+Exits 1 when a corpus's recall is under the threshold (95% by default) or
+when we repeat one of hadolint's known mistakes, 2 when a tool or the
+real-world corpus is missing.
+
+hadolint findings where hadolint is known to be wrong, or where we differ
+on purpose, are listed (-v) and not counted against us:
+  - a hadolint rule whose BuildKit twin the file skips (`# check=skip=`):
+    we honour either name for the one finding, hadolint reads no `check=`;
+  - ShellCheck findings hadolint makes with /bin/sh on a RUN whose stage set
+    another SHELL, because hadolint resets the shell at every ARG or ENV
+    (`addVars` in src/Hadolint/Rule/Shellcheck.hs);
+  - DL3022 on `COPY --from=org/image`, an image reference with a path,
+    which hadolint flags for want of a `:`;
+  - DL3062 on `go run file.go`, a file rather than a module;
   - cache mounts: a "remove the package cache" rule firing on a RUN whose
     `--mount=type=cache` already keeps that cache out of the layer;
   - heredocs: a shell rule firing on a heredoc body that is not a shell script
@@ -26,9 +46,9 @@ DL1001 and DL3057, off by default in both tools, are turned on in both
 like the others.
 
 Usage: scripts/compare-hadolint.py [--dockerplay BIN] [--threshold 0.95]
-                                    [--markdown] [-v] [FILE...]
-Without FILEs the corpus is core/tests/corpus/*.Dockerfile and
-core/tests/lint_hadolint/realworld/*.Dockerfile.
+                                    [--realworld DIR] [--markdown] [-v]
+                                    [FILE...]
+With FILEs, only those are compared.
 """
 
 import argparse
@@ -36,6 +56,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,7 +66,7 @@ from collections import defaultdict
 HADOLINT_VERSION = "2.15.1"
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_CORPUS = [
+OWN_CORPUS = [
     "core/tests/corpus/*.Dockerfile",
     "core/tests/lint_hadolint/realworld/*.Dockerfile",
 ]
@@ -129,18 +150,19 @@ def our_findings(binary, path):
     out = run_json([binary, "check", "--format", "json", "--all-stages", *enable, path], "dockerplay check")
     if isinstance(out, dict):
         out = out.get("findings", [])
-    return [
-        {"code": f.get("code"), "also": hadolint_code(f.get("also")), "line": f.get("line"), "message": f.get("message", "")}
-        for f in out
-    ]
+    found = []
+    for f in out:
+        code = f.get("code") or ""
+        also = f.get("also")
+        # `also` names the equivalent rules: one code, or a list of them.
+        names = also if isinstance(also, list) else [also] if also else []
+        names = [TWINS.get(n, n) for n in names]
+        dl = next((n for n in names if n.startswith("DL")), None)
+        if code.startswith("SC"):
+            dl = code
+        found.append({"code": code, "also": dl, "line": f.get("line"), "message": f.get("message", "")})
+    return found
 
-
-def hadolint_code(also):
-    """`also` is a list of every equivalent code (`["BuildKit:X", "DL3025"]`);
-    the comparison wants the DL code, else the first."""
-    if isinstance(also, list):
-        return next((a for a in also if a.startswith("DL")), also[0] if also else None)
-    return also
 
 
 def parse_model(binary, path):
@@ -199,15 +221,68 @@ def interpreter_is_shell(inst, heredoc):
     return True
 
 
+# The BuildKit check each hadolint rule has as a twin, by DL code.
+TWIN_OF = {dl: bk.split(":", 1)[1] for bk, dl in TWINS.items()}
+
+
+def skipped_checks(text):
+    """The BuildKit checks a `# check=skip=A,B` directive names."""
+    m = re.search(r"^#\s*check\s*=\s*(.*)$", text, re.M | re.I)
+    names = set()
+    for part in (m.group(1).split(";") if m else []):
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "skip":
+            names.update(n.strip().lower() for n in value.split(","))
+    return names
+
+
+def shell_reset(insts, i):
+    """True when hadolint runs ShellCheck on RUN i with /bin/sh although a
+    SHELL of the stage set another shell: its `addVars`
+    (src/Hadolint/Rule/Shellcheck.hs) resets the shell at every later ARG
+    or ENV."""
+    stage = insts[i].get("stage")
+    shell_set = False
+    reset = False
+    for inst in insts[:i]:
+        if inst.get("stage") != stage:
+            continue
+        if inst.get("keyword") == "SHELL":
+            argv = (inst.get("args") or {}).get("value") or [""]
+            shell_set = os.path.basename(str(argv[0])) not in ("sh", "/bin/sh")
+            reset = False
+        elif inst.get("keyword") in ("ARG", "ENV") and shell_set:
+            reset = True
+    return reset
+
+
 def known_mistake(finding, insts, stages, text):
-    """Why hadolint's finding is wrong, or None."""
+    """Why hadolint's finding is wrong, or why we differ on purpose; None
+    when it counts."""
     code = finding["code"]
     if code == "DL1000":
         return "heredoc: hadolint cannot parse the file" if "<<" in text else "hadolint parse error"
+    # We honour a `# check=skip=` of a BuildKit check for its hadolint twin
+    # too (one finding, all its names); hadolint does not read it.
+    if code in TWIN_OF and TWIN_OF[code].lower() in skipped_checks(text):
+        return f"the file's `# check=skip={TWIN_OF[code]}` silences its twin"
     i = instruction_at(insts, finding["line"])
     if i is None:
         return None
     inst = insts[i]
+    if code.startswith("SC") and shell_reset(insts, i):
+        return "hadolint reset the stage's SHELL to /bin/sh at an ARG or ENV"
+    # `go run build.go`: a file, not a module, so there is no version to pin.
+    if code == "DL3062" and re.search(r"\bgo\s+run\s+(-\S+\s+)*\S+\.go\b", inst.get("command", "")):
+        return "`go run` of a .go file, not a module"
+    # `COPY --from=org/image`: an image reference with a path, which no
+    # stage name has; hadolint wants a `:` in it.
+    if code == "DL3022":
+        args = inst.get("args") or {}
+        value = args.get("value") if isinstance(args, dict) else None
+        source = value.get("from") if isinstance(value, dict) else None
+        if source and "/" in source:
+            return f"`--from={source}` is an image reference with a path, not a stage name"
     # hadolint checks the last USER of every stage; only the image's counts.
     if code == "DL3002" and inst.get("stage") is not None and inst["stage"] not in image_stages(stages):
         return "stage not built into the image: its USER does not reach the image"
@@ -226,22 +301,9 @@ def known_mistake(finding, insts, stages, text):
     return None
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("files", nargs="*")
-    ap.add_argument("--dockerplay", help="the dockerplay binary (default: build the CLI)")
-    ap.add_argument("--threshold", type=float, default=0.95)
-    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra and excused finding")
-    opts = ap.parse_args()
-
-    check_hadolint()
-    binary = find_dockerplay(opts.dockerplay)
-    files = opts.files or sorted(f for pattern in DEFAULT_CORPUS for f in glob.glob(os.path.join(ROOT, pattern)))
-    if not files:
-        fail("no Dockerfiles to compare")
-
-    # Per DL code: hadolint's total, found by us, excused, and our extras.
+def compare(binary, files):
+    """Compares the two tools on files: per-rule stats and the listed rows."""
+    # Per rule: hadolint's total, found by us, excused, and our extras.
     stats = defaultdict(lambda: {"hadolint": 0, "found": 0, "excused": 0, "extra": 0})
     misses, extras, excused, repeated = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -252,27 +314,24 @@ def main():
             with open(path, encoding="utf-8", errors="replace") as f:
                 text = f.read()
             theirs = hadolint_findings(path, config)
-            ours = []
-            for f in our_findings(binary, path):
-                also = TWINS.get(f["also"] or "", f["also"] or "")
-                if also.startswith("DL"):
-                    ours.append(dict(f, also=also))
+            ours = [f for f in our_findings(binary, path) if f["also"]]
             insts, stages = parse_model(binary, path)
 
             def key(f, code):
                 i = instruction_at(insts, f["line"])
                 return (code, i if i is not None else ("line", f["line"]))
 
-            # hadolint reports a rule at most once per instruction; we may
-            # report each package or command, so ours count once per
+            # hadolint reports a rule at most once per instruction (and
+            # keeps one ShellCheck finding per RUN); we may report each
+            # package, command or ShellCheck comment, so ours count once per
             # (rule, instruction) too.
             unmatched = {}
             for f in ours:
                 unmatched.setdefault(key(f, f["also"]), [f])
             rel = os.path.relpath(path, ROOT)
             for h in theirs:
-                if not h["code"].startswith("DL"):
-                    continue  # ShellCheck's SC codes are not rules of ours.
+                if not h["code"].startswith(("DL", "SC")):
+                    continue
                 s = stats[h["code"]]
                 s["hadolint"] += 1
                 k = key(h, h["code"])
@@ -292,31 +351,46 @@ def main():
                 for f in left:
                     stats[f["also"]]["extra"] += 1
                     extras.append(f"{rel}:{f['line']} {f['code']} ({f['also']}): {f['message']}")
+    return stats, misses, extras, excused, repeated
 
+
+def report(name, files, result, opts):
+    """Prints one corpus's table and summary; True when it passes."""
+    stats, misses, extras, excused, repeated = result
     counted = sum(s["hadolint"] - s["excused"] for s in stats.values())
     found = sum(s["found"] for s in stats.values())
     recall = found / counted if counted else 1.0
-
+    print(f"\n## {name}\n")
     if opts.markdown:
         print("| rule | hadolint | found | excused | recall | ours only |")
         print("|:-----|---------:|------:|--------:|-------:|----------:|")
     else:
         print(f"{'rule':8} {'hadolint':>8} {'found':>6} {'excused':>7} {'recall':>7} {'ours only':>9}")
-    for code in sorted(stats):
-        s = stats[code]
-        n = s["hadolint"] - s["excused"]
-        r = f"{100 * s['found'] / n:.0f}%" if n else "-"
-        cells = [code, s["hadolint"], s["found"], s["excused"], r, s["extra"]]
-        if opts.markdown:
-            print("| " + " | ".join(str(c) for c in cells) + " |")
-        else:
-            print(f"{cells[0]:8} {cells[1]:>8} {cells[2]:>6} {cells[3]:>7} {cells[4]:>7} {cells[5]:>9}")
+    for group in ("DL", "SC"):
+        for code in sorted(c for c in stats if c.startswith(group)):
+            s = stats[code]
+            n = s["hadolint"] - s["excused"]
+            r = f"{100 * s['found'] / n:.0f}%" if n else "-"
+            cells = [code, s["hadolint"], s["found"], s["excused"], r, s["extra"]]
+            if opts.markdown:
+                print("| " + " | ".join(str(c) for c in cells) + " |")
+            else:
+                print(f"{cells[0]:8} {cells[1]:>8} {cells[2]:>6} {cells[3]:>7} {cells[4]:>7} {cells[5]:>9}")
     print()
-    print(f"files: {len(files)}; hadolint findings: {counted + sum(s['excused'] for s in stats.values())}, "
-          f"of which excused as hadolint's mistakes: {sum(s['excused'] for s in stats.values())}")
-    print(f"overall recall: {found}/{counted} = {100 * recall:.1f}% (threshold {100 * opts.threshold:.0f}%)")
+
+    def part(prefix):
+        n = sum(s["hadolint"] - s["excused"] for c, s in stats.items() if c.startswith(prefix))
+        f = sum(s["found"] for c, s in stats.items() if c.startswith(prefix))
+        return f"{f}/{n} = {100 * f / n:.1f}%" if n else "-"
+
+    n_excused = sum(s["excused"] for s in stats.values())
+    print(f"{name}: files: {len(files)}; hadolint findings: {counted + n_excused}, "
+          f"of which excused (hadolint's mistakes and listed differences): {n_excused}")
+    print(f"{name}: recall: {found}/{counted} = {100 * recall:.1f}% (DL rules {part('DL')}, "
+          f"ShellCheck {part('SC')}; threshold {100 * opts.threshold:.0f}%); "
+          f"ours only: {sum(s['extra'] for s in stats.values())}")
     if repeated:
-        print(f"we repeat {len(repeated)} of hadolint's known mistakes")
+        print(f"{name}: we repeat {len(repeated)} of hadolint's known mistakes")
     sections = (
         ("known hadolint mistakes", excused),
         ("missed", misses),
@@ -325,10 +399,41 @@ def main():
     )
     for title, rows in sections:
         if rows and (opts.verbose or title in ("missed", "hadolint's mistakes we repeat")):
-            print(f"\n{title}:")
+            print(f"\n{name}, {title}:")
             for row in rows:
                 print("  " + row)
-    return 0 if recall >= opts.threshold and not repeated else 1
+    return recall >= opts.threshold and not repeated
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", nargs="*")
+    ap.add_argument("--dockerplay", help="the dockerplay binary (default: build the CLI)")
+    ap.add_argument("--realworld", help="the extracted real-world corpus (scripts/corpus.sh)")
+    ap.add_argument("--threshold", type=float, default=0.95)
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra and excused finding")
+    opts = ap.parse_args()
+
+    check_hadolint()
+    binary = find_dockerplay(opts.dockerplay)
+    if opts.files:
+        corpora = [("given files", opts.files)]
+    else:
+        realworld = opts.realworld or os.environ.get("DOCKERPLAY_REALWORLD") or os.path.join(ROOT, "..", "shared", "corpus", "realworld")
+        real_files = sorted(glob.glob(os.path.join(realworld, "*.Dockerfile")))
+        if not real_files:
+            fail(f"no real-world corpus in {realworld}: run `bash scripts/corpus.sh MIRRORS_DIR {realworld}` "
+                 "(the manifest names the repositories to mirror) or pass --realworld DIR")
+        own = sorted(f for pattern in OWN_CORPUS for f in glob.glob(os.path.join(ROOT, pattern)))
+        corpora = [("real-world corpus", real_files), ("own corpus", own)]
+    if shutil.which("shellcheck") is None:
+        print("compare-hadolint: no shellcheck on PATH, so our side has no SC findings "
+              "(bash scripts/tools.sh test installs it)", file=sys.stderr)
+    ok = True
+    for name, files in corpora:
+        ok &= report(name, files, compare(binary, files), opts)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

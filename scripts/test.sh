@@ -42,6 +42,21 @@ else
 fi
 step "SARIF output validates against the SARIF 2.1.0 schema" \
   bash -c 'cargo build -q -p dockerplay-cli && python3 scripts/validate-sarif.py "${CARGO_TARGET_DIR:-target}/debug/dockerplay"'
+# hadolint's own rule specs (issue 13) are hadolint's data, so they are not
+# in the repository: CI finds them in ../shared/upstream/hadolint. When they
+# are absent the step says so, and counts as not run, not as passed.
+upstream_root="${DOCKERPLAY_UPSTREAM:-$ROOT/../shared/upstream}"
+if [ -f "$upstream_root/hadolint/COMMIT" ]; then
+  step "upstream hadolint rule specs (v2.15.1)" \
+    env DOCKERPLAY_UPSTREAM="$upstream_root" cargo test -p dockerplay-core --test upstream_hadolint --quiet -- --ignored
+  step "upstream hadolint ShellCheck spec (v2.15.1)" \
+    env DOCKERPLAY_UPSTREAM="$upstream_root" cargo test -p dockerplay-cli --test shellcheck --quiet -- --ignored
+else
+  printf '\n\033[1m== upstream hadolint rule specs\033[0m\n'
+  echo "not run: $upstream_root/hadolint has no COMMIT."
+  echo "Run: bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint/hadolint $upstream_root/hadolint"
+  skipped+=("upstream hadolint rule specs (absent)")
+fi
 if [ -f scripts/gen-data.py ]; then
   step "shipped data re-created from ../shared/data" python3 scripts/gen-data.py --check
 fi

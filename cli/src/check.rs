@@ -64,6 +64,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         return Ok(if fails(threshold, &left) { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
     let (findings, diagnostics) = lint::check(&input, &opts);
+    let findings = crate::shellcheck::merge(findings, &input, &opts);
 
     let index = LineIndex::new(&input.dockerfile);
     for d in &diagnostics {

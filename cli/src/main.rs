@@ -6,6 +6,7 @@ mod check;
 mod graph;
 mod parse;
 mod share;
+mod shellcheck;
 mod simulate;
 mod size;
 

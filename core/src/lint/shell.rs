@@ -607,13 +607,17 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
         if control {
             ws.clear();
         }
+        let mut pushed = false;
         if let Some(s) = span.take() {
             if !ws.is_empty() || !assignments.is_empty() {
                 out.push(ShellCommand { assignments, words: ws, span: s, prev: *prev, next, in_heredoc });
+                pushed = true;
             }
         }
         if let Some(last) = out.last_mut() {
-            if last.next.is_none() {
+            // A group or compound piped on (`{ a; b; } | tee f`, `( a ) | b`,
+            // `done | sort`): its last command is the one the pipe reads.
+            if last.next.is_none() || (!pushed && next == Some(Connector::Pipe)) {
                 last.next = next;
             }
         }
@@ -681,6 +685,17 @@ mod tests {
         .assert_eq(&show(
             "apt-get update && apt-get install -y curl \"a b\" 2>&1 > /dev/null && rm -rf /var/lib/apt/lists/*; X=1 curl -fsSL \"$URL\" | sh -s -- $(uname -m) || true",
         ));
+    }
+
+    #[test]
+    fn a_piped_group_pipes_its_last_command() {
+        expect_test::expect![[r#"
+            None ["echo", "a"] env=[] next=Some(Seq) `{ echo a`
+            Some(Seq) ["echo", "b"] env=[] next=Some(Pipe) `echo b`
+            Some(Pipe) ["tee", "f"] env=[] next=Some(Seq) `tee f`
+            Some(Seq) ["echo", "c"] env=[] next=Some(Pipe) `echo c`
+            Some(Pipe) ["sort"] env=[] next=None `sort`"#]]
+        .assert_eq(&show("{ echo a; echo b; } | tee f; ( echo c ) | sort"));
     }
 
     #[test]

@@ -35,7 +35,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for instr in ctx.with_keyword(Keyword::Run) {
+    // The RUNs of the file and those ONBUILD will run, as hadolint's DL3004.
+    let runs = ctx.instructions().filter_map(|i| match &i.args {
+        Args::Onbuild(inner) if inner.keyword == Keyword::Run => Some(&**inner),
+        _ if i.keyword == Keyword::Run => Some(i),
+        _ => None,
+    });
+    for instr in runs {
         for c in ctx.commands(instr) {
             if c.program() != Some("sudo") {
                 continue;

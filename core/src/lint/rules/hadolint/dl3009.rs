@@ -40,12 +40,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let image = util::image_stages(ctx);
     for r in util::runs(ctx) {
         // ONBUILD RUNs run in the child image, which is an image.
-        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_some_and(|s| image.get(s).copied().unwrap_or(true));
+        // A RUN before any FROM (BuildKit rejects the file) counts, as in hadolint.
+        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_none_or(|s| image.get(s).copied().unwrap_or(true));
+        // A cache or tmpfs mount on the lists or a parent keeps them out of the
+        // layer (hadolint also wants `/var/cache/apt` mounted when the mount
+        // is on `/var/lib/apt`; that directory holds no lists).
         if !in_image || util::cache_mount_covers(r.run, "/var/lib/apt/lists") {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
-        let Some(update) = cmds.iter().find(|c| (util::is(c, "apt-get") || util::is(c, "apt")) && c.has_arg("update")) else { continue };
+        let Some(update) = cmds.iter().find(|c| ["apt-get", "apt", "aptitude"].iter().any(|p| util::is(c, p)) && c.has_arg("update")) else { continue };
         let cleaned = cmds
             .iter()
             .any(|c| util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/lib/apt/lists")));

@@ -48,11 +48,11 @@ fn extracts(cmd: &ShellCommand) -> bool {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for stage in ctx.stages() {
+    for body in util::stage_bodies(ctx) {
         // (instruction, archive file name) of local archives copied so far.
         let mut copied: Vec<(&Instruction, String)> = Vec::new();
         let mut flagged: Vec<usize> = Vec::new();
-        for instr in ctx.stage_instructions(stage) {
+        for instr in body {
             match &instr.args {
                 Args::Copy(c) if c.from.is_none() => {
                     if util::is_archive(&c.dest.text) {

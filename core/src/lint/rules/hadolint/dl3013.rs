@@ -34,10 +34,10 @@ declare_rule! {
 }
 
 // Options whose value is the next word (hadolint: DL3013.hs).
-const WITH_VALUE: [&str; 24] = [
+const WITH_VALUE: [&str; 26] = [
     "abi", "b", "build", "e", "editable", "extra-index-url", "f", "find-links", "i", "index-url", "implementation", "no-binary",
-    "only-binary", "platform", "prefix", "progress-bar", "proxy", "python-version", "root", "src", "t", "target", "trusted-host",
-    "upgrade-strategy",
+    "only-binary", "platform", "prefix", "progress-bar", "proxy", "python", "python-version", "root", "root-user-action", "src", "t",
+    "target", "trusted-host", "upgrade-strategy",
 ];
 
 const VCS: [&str; 5] = ["git+", "git:", "hg+", "svn+", "bzr+"];

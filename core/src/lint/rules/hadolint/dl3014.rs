@@ -6,7 +6,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags `apt-get install` without `-y` (`--yes`, `--assume-yes`) or
-    /// `-q`/`-qq`.
+    /// quiet level 2 (`-qq`, `-q -q`, `--quiet --quiet`), which implies
+    /// `-y`; one `-q` does not.
     ///
     /// ## Why
     /// A build has no one to answer "Do you want to continue? [Y/n]";
@@ -31,10 +32,18 @@ declare_rule! {
     };
 }
 
+/// `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q -q`,
+/// `--quiet --quiet`, `-q=2`), which implies yes; one `-q` does not
+/// (hadolint: src/Hadolint/Rule/DL3014.hs hasYesOption).
+fn assumes_yes(cmd: &ShellCommand) -> bool {
+    let count = |name: &str| cmd.arg_values().take_while(|a| *a != "--").map(|a| util::option_names(a).iter().filter(|n| **n == name).count()).sum::<usize>();
+    util::has_option(cmd, &["y", "yes", "qq", "assume-yes"]) || count("q") == 2 || count("quiet") == 2 || cmd.has_arg("-q=2")
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
-            if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !util::has_option(&cmd, &["y", "yes", "q", "assume-yes"]) {
+            if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !assumes_yes(&cmd) {
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
                 let fix = Fix::safe("Add `-y`", vec![Edit::insert(install.end, " -y")]);
                 out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt"), fix));

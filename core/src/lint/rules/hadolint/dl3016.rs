@@ -51,7 +51,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if !util::is(&cmd, "npm") {
                 continue;
             }
-            let ops = util::operands(&cmd, &[]);
+            // Options whose value is the next word (hadolint: DL3016.hs ignoreFlags).
+            let ops = util::operands(&cmd, &["loglevel", "registry"]);
             // hadolint only reads `npm install ...` with install first.
             if ops.first().map(|w| w.value.as_str()) != Some("install") {
                 continue;

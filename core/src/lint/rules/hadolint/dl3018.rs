@@ -38,7 +38,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // `-t NAME` / `--virtual NAME` name a virtual package, `-X URL` a repository.
             for p in util::packages(&cmd, &["apk"], &["add"], &["t", "virtual", "repository", "X"]) {
                 let v = p.value.as_str();
-                if !(v.contains('=') || v.contains('~') || v.ends_with(".apk")) {
+                // Any version constraint counts, `>=` and `<` too (hadolint: DL3018.hs versionFixed).
+                if !(v.contains(['=', '~', '>', '<']) || v.ends_with(".apk")) {
                     out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `apk add {v}=<version>`")));
                 }
             }

@@ -5,7 +5,7 @@ declare_rule! {
     /// Use `apk add --no-cache`.
     ///
     /// ## What it does
-    /// Flags `apk add` without `--no-cache`, unless a cache mount of the
+    /// Flags `apk add` without `--no-cache`, unless a cache or tmpfs mount of the
     /// RUN holds apk's cache (`--mount=type=cache,target=/var/cache/apk`).
     ///
     /// ## Why

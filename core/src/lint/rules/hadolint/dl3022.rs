@@ -36,12 +36,17 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Copy) {
-        let (Args::Copy(copy), Some(stage)) = (&instr.args, instr.stage) else { continue };
+        let Args::Copy(copy) = &instr.args else { continue };
         let Some(from) = copy.from.as_deref() else { continue };
-        // Stage names and indexes resolve like BuildKit: earlier stages only.
-        // Its own name is DL3023's business.
-        let own = ctx.dockerfile.stages.get(stage).and_then(|s| s.name.as_deref()).is_some_and(|n| n.eq_ignore_ascii_case(from));
-        if own || ctx.dockerfile.stage_ref(from, stage).is_some() || from.contains(['$', ':', '/', '@']) {
+        // Stage names and indexes resolve like BuildKit: stages up to this
+        // one (its own name is DL3023's business). A COPY before any FROM
+        // has none to name, as in hadolint. An image reference passes with
+        // a tag or digest (a `:`, as in hadolint's DL3022,
+        // src/Hadolint/Rule/DL3022.hs) and, unlike hadolint, with a registry
+        // or path (`ghcr.io/org/tools`), which no stage name has; one with
+        // a variable is left alone.
+        let resolves = instr.stage.is_some_and(|stage| ctx.dockerfile.stage_ref(from, stage + 1).is_some());
+        if resolves || from.contains(['$', ':', '/']) {
             continue;
         }
         let span = instr.flag("from").map_or(instr.keyword_span, |f| f.span);

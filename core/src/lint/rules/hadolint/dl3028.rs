@@ -31,13 +31,32 @@ declare_rule! {
     };
 }
 
+/// The gems of `gem install`: the words up to `--` (after it come the
+/// build options), where every option takes the next word as its value
+/// (hadolint: src/Hadolint/Rule/DL3028.hs removeOptions).
+fn gems(cmd: &ShellCommand) -> Vec<&ShellWord> {
+    if !util::has_any_arg(cmd, &["install", "i"]) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut words = cmd.args().iter().take_while(|w| w.value != "--");
+    while let Some(w) = words.next() {
+        if w.value.starts_with('-') {
+            words.next();
+        } else if !["install", "i"].contains(&w.value.as_str()) {
+            out.push(w);
+        }
+    }
+    out
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
             if !util::is(&cmd, "gem") || util::has_option(&cmd, &["version"]) || cmd.has_arg("-v") {
                 continue;
             }
-            for g in util::packages(&cmd, &["gem"], &["install", "i"], &[]) {
+            for g in gems(&cmd) {
                 if !g.value.contains(':') {
                     out.push(RULE.finding(g.span, format!("Pin the version of `{}`: `gem install {}:<version>`", g.value, g.value)));
                 }

@@ -39,8 +39,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
-        let Some(install) = cmds.iter().find(|c| util::is(c, "yum") && c.has_arg("install")) else { continue };
-        let cleaned = cmds.iter().any(|c| {
+        let Some(at) = cmds.iter().position(|c| util::is(c, "yum") && c.has_arg("install")) else { continue };
+        let install = &cmds[at];
+        // The clean must come after the install (hadolint: DL3032Spec.hs "not ok with clean before install").
+        let cleaned = cmds[at..].iter().any(|c| {
             (util::is(c, "yum") && c.has_arg("clean")) || (util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/cache/yum")))
         });
         if !cleaned {

@@ -6,7 +6,7 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags a RUN with `zypper install` that is not followed by `zypper
-    /// clean` in the same RUN, unless a cache mount holds zypper's cache
+    /// clean` in the same RUN, unless a cache or tmpfs mount holds zypper's cache
     /// (`--mount=type=cache,target=/var/cache/zypp`).
     ///
     /// ## Why

@@ -6,7 +6,7 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags `pip install` without `--no-cache-dir`, unless the stage sets
-    /// `PIP_NO_CACHE_DIR` to a true value, or a cache mount of the RUN holds
+    /// `PIP_NO_CACHE_DIR` to a true value, or a cache or tmpfs mount of the RUN holds
     /// pip's cache (`--mount=type=cache,target=/root/.cache/pip`), in which
     /// case the cache is wanted and never reaches the layer.
     ///
@@ -42,6 +42,14 @@ const TRUTHY: [&str; 10] = ["1", "true", "True", "TRUE", "on", "On", "ON", "yes"
 /// Does an `ENV PIP_NO_CACHE_DIR=<true>` before `run` in its stage (or a
 /// stage it is built from) turn the cache off?
 fn env_disables_cache(ctx: &Context, run: &Instruction) -> bool {
+    let truthy = |instr: &Instruction| match &instr.args {
+        Args::Env { pairs, .. } => pairs.iter().any(|p| p.key == "PIP_NO_CACHE_DIR" && TRUTHY.contains(&util::drop_quotes(&p.value))),
+        _ => false,
+    };
+    // A file without FROM (which BuildKit rejects) still reads in order.
+    if run.stage.is_none() {
+        return ctx.dockerfile.instructions.iter().take_while(|i| i.span.start < run.span.start).any(|i| truthy(i));
+    }
     let mut stage = run.stage;
     while let Some(s) = stage.and_then(|i| ctx.dockerfile.stages.get(i)) {
         for instr in ctx.stage_instructions(s) {
@@ -62,11 +70,17 @@ fn env_disables_cache(ctx: &Context, run: &Instruction) -> bool {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         let cached = ["/root/.cache/pip", "/root/.cache"].iter().any(|d| util::cache_mount_covers(r.run, d))
-            || matches!(&r.run.args, Args::Run(a) if a.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| t.contains(".cache/pip"))));
+            || matches!(&r.run.args, Args::Run(a) if a.mounts.iter().any(|m| matches!(m.kind, MountType::Cache | MountType::Tmpfs) && m.target.as_deref().is_some_and(|t| t.contains(".cache/pip"))));
         if cached || env_disables_cache(ctx, r.run) {
             continue;
         }
-        let inline_env = r.run.command.contains("PIP_NO_CACHE_DIR=");
+        // `PIP_NO_CACHE_DIR=1 pip install` or `export PIP_NO_CACHE_DIR=on`:
+        // a truthy value turns the cache off, a falsy one does not
+        // (hadolint: src/Hadolint/Rule/DL3042.hs, the text after `=`).
+        let inline_env = r.run.command.split("PIP_NO_CACHE_DIR=").skip(1).any(|rest| {
+            let value = rest.split(|c: char| c.is_whitespace() || matches!(c, ';' | '&' | '|')).next().unwrap_or("");
+            TRUTHY.contains(&util::drop_quotes(value))
+        });
         for cmd in util::commands(ctx, r.run) {
             if util::is_pip_install(&cmd) && !util::has_option(&cmd, &["no-cache-dir"]) && !inline_env {
                 out.push(RULE.finding(cmd.span, "Use `pip install --no-cache-dir`, or a cache mount, to keep pip's cache out of the layer"));

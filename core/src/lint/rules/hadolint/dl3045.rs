@@ -1,3 +1,4 @@
+use super::util;
 use crate::lint::prelude::*;
 
 declare_rule! {
@@ -36,19 +37,25 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let stages = &ctx.dockerfile.stages;
-    let mut has_workdir = vec![false; stages.len()];
-    for stage in stages {
-        let mut set = stage.base_stage.and_then(|b| has_workdir.get(b).copied()).unwrap_or(false);
-        for instr in ctx.stage_instructions(stage) {
+    // Whether a WORKDIR is set by the end of these instructions, given
+    // whether one was at their start; reports relative COPYs when `report`.
+    let mut walk = |body: &mut dyn Iterator<Item = &Instruction>, mut set: bool, report: bool| {
+        for instr in body {
             match &instr.args {
                 Args::Workdir(_) => set = true,
-                Args::Copy(copy) if !set && ctx.in_scope(Some(stage.index)) && !super::dl3000::is_absolute(&copy.dest.text) => {
+                Args::Copy(copy) if !set && report && !super::dl3000::is_absolute(&copy.dest.text) => {
                     out.push(RULE.finding(copy.dest.span, format!("COPY to relative `{}` without a WORKDIR: set one first", copy.dest.text)));
                 }
                 _ => {}
             }
         }
-        has_workdir[stage.index] = set;
+        set
+    };
+    walk(&mut util::before_first_from(ctx).into_iter(), false, true);
+    let stages = &ctx.dockerfile.stages;
+    let mut has_workdir = vec![false; stages.len()];
+    for stage in stages {
+        let inherited = stage.base_stage.and_then(|b| has_workdir.get(b).copied()).unwrap_or(false);
+        has_workdir[stage.index] = walk(&mut ctx.stage_instructions(stage), inherited, ctx.in_scope(Some(stage.index)));
     }
 }

@@ -46,10 +46,10 @@ fn flags(instr: &Instruction) -> Flags<'_> {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for stage in ctx.stages() {
+    for body in util::stage_bodies(ctx) {
         // The previous instruction, if it was a RUN: its flags and command count.
         let mut prev: Option<(Flags, usize)> = None;
-        for instr in ctx.stage_instructions(stage) {
+        for instr in body {
             if instr.keyword != Keyword::Run {
                 prev = None;
                 continue;

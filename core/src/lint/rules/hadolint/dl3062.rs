@@ -38,7 +38,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for cmd in util::commands(ctx, r.run) {
             // `-o file`, `-C dir`, `-p n`, `-ldflags x`... take the next word.
             let with_value = ["o", "C", "p", "ldflags", "gcflags", "tags", "mod", "modfile", "exec", "overlay", "pkgdir", "toolexec", "asmflags"];
-            for p in util::packages(&cmd, &["go"], &["install", "get", "run"], &with_value) {
+            let mut packages = util::packages(&cmd, &["go"], &["install", "get", "run"], &with_value);
+            // `go run pkg@v args...`: only the first operand is a package;
+            // the rest are the program's arguments (hadolint: DL3062.hs).
+            if util::is(&cmd, "go") && cmd.args().first().is_some_and(|w| w.value == "run") {
+                packages.truncate(1);
+            }
+            for p in packages {
                 let v = p.value.as_str();
                 let local = v.starts_with('.') || v.starts_with('/') || v.ends_with(".go") || v.starts_with('$');
                 let pinned = v.split_once('@').is_some_and(|(_, ver)| ver != "latest" && !ver.is_empty());

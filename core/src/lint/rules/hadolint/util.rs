@@ -144,7 +144,7 @@ pub fn has_any_arg(cmd: &ShellCommand, words: &[&str]) -> bool {
 
 /// The option names in an argument, as hadolint reads them: `--name=value`
 /// gives `name`, `-abc` gives `a`, `b` and `c`; `-` and `--` give none.
-fn option_names(arg: &str) -> Vec<&str> {
+pub fn option_names(arg: &str) -> Vec<&str> {
     if arg == "-" || arg == "--" {
         Vec::new()
     } else if let Some(long) = arg.strip_prefix("--") {
@@ -231,6 +231,57 @@ pub fn rpm_versioned(p: &str) -> bool {
         && parts.iter().any(|s| s.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// The instructions before the first FROM, when any of them is not a
+/// global ARG: a file BuildKit rejects (no build stage), which hadolint
+/// still checks as one stage. Empty otherwise.
+pub fn before_first_from<'a>(ctx: &Context<'a>) -> Vec<&'a Instruction> {
+    let pre: Vec<&'a Instruction> = ctx.dockerfile.instructions.iter().map(|i| &**i).filter(|i| i.stage.is_none()).collect();
+    if pre.iter().any(|i| i.keyword != Keyword::Arg) {
+        pre
+    } else {
+        Vec::new()
+    }
+}
+
+/// The bodies hadolint reads as stages: the instructions before the first
+/// FROM (see [`before_first_from`]), then each stage in scope after its FROM.
+pub fn stage_bodies<'a>(ctx: &Context<'a>) -> Vec<Vec<&'a Instruction>> {
+    let pre = before_first_from(ctx);
+    let stages = ctx.stages().map(|s| ctx.stage_instructions(s).collect());
+    (!pre.is_empty()).then_some(pre).into_iter().chain(stages).collect()
+}
+
+/// A package whose version comes from a variable the Dockerfile defines
+/// before the RUN (`git-core-${version}`): any earlier ARG, or an ENV of the
+/// RUN's stage or of the stages it is built on, as hadolint reads it
+/// (src/Hadolint/Rule/DL3033.hs envDefined). Pinning tools such as Renovate
+/// write versions this way.
+pub fn version_in_variable(ctx: &Context, run: &RunRef, package: &str) -> bool {
+    // hadolint reads a version only after a dash (`name-${version}`).
+    if !package.contains('$') || !package.contains('-') {
+        return false;
+    }
+    let names_var = |name: &str| package.contains(&format!("${{{name}}}")) || package.contains(&format!("${name}"));
+    let before = |i: &Instruction| i.span.start < run.outer.span.start;
+    let arg = ctx.dockerfile.instructions.iter().filter(|i| before(i)).any(|i| match &i.args {
+        Args::Arg(decls) => decls.iter().any(|d| names_var(&d.name)),
+        _ => false,
+    });
+    let env_in = |i: &Instruction| matches!(&i.args, Args::Env { pairs, .. } if pairs.iter().any(|p| names_var(&p.key)));
+    let mut stage = run.outer.stage;
+    let mut env = run.outer.stage.is_none() && ctx.dockerfile.instructions.iter().filter(|i| before(i)).any(|i| env_in(i));
+    let mut hops = 0;
+    while let (Some(s), false) = (stage.and_then(|i| ctx.dockerfile.stages.get(i)), env) {
+        env = ctx.stage_instructions(s).filter(|i| before(i)).any(env_in);
+        stage = s.base_stage;
+        hops += 1;
+        if hops > ctx.dockerfile.stages.len() {
+            break;
+        }
+    }
+    arg || env
+}
+
 /// `pip install`, `pip3.12 install`, `python -m pip install`.
 pub fn is_pip_install(cmd: &ShellCommand) -> bool {
     let Some(program) = cmd.program() else { return false };
@@ -242,12 +293,14 @@ pub fn is_pip_install(cmd: &ShellCommand) -> bool {
     (pip || module) && cmd.has_arg("install")
 }
 
-/// A `--mount=type=cache` of this RUN covers `dir` (its target is `dir` or
-/// a parent of it), so what the command leaves there stays out of the layer.
+/// A `--mount=type=cache` or `--mount=type=tmpfs` of this RUN covers `dir`
+/// (its target is `dir` or a parent of it), so what the command leaves there
+/// stays out of the layer (hadolint 2.15 takes both kinds, e.g.
+/// test/Hadolint/Rule/DL3009Spec.hs "tmpfs mount to apt cache").
 pub fn cache_mount_covers(run: &Instruction, dir: &str) -> bool {
     let Args::Run(r) = &run.args else { return false };
     r.mounts.iter().any(|m| {
-        m.kind == MountType::Cache
+        matches!(m.kind, MountType::Cache | MountType::Tmpfs)
             && m.target.as_deref().is_some_and(|t| {
                 let t = t.trim_end_matches('/');
                 !t.is_empty() && (dir == t || dir.starts_with(&format!("{t}/")))

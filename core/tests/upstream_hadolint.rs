@@ -1,0 +1,188 @@
+//! hadolint's own rule specs, run against our mirrors of its DL rules.
+//!
+//! The cases are hadolint's (`test/Hadolint/Rule/*Spec.hs` at the tag
+//! pinned in `scripts/upstream-hadolint.sh`, v2.15.1), so they are not in
+//! this repository: `bash scripts/upstream-hadolint.sh MIRROR OUTDIR`
+//! extracts them from a git mirror of hadolint/hadolint, and these tests
+//! read them from `$DOCKERPLAY_UPSTREAM/hadolint`, else
+//! `../shared/upstream/hadolint` next to the repository.
+//!
+//! The tests are `#[ignore]`d, so `cargo test --workspace` lists them as not
+//! run rather than passing them without data; `scripts/test.sh` runs them in
+//! their own step (`-- --ignored`) when the data is there and says that they
+//! did not run when it is not. Run by hand:
+//!
+//! ```sh
+//! DOCKERPLAY_UPSTREAM=/tmp/upstream cargo test -p dockerplay-core --test upstream_hadolint -- --ignored
+//! ```
+//!
+//! Each case is one assertion of hadolint's test helpers: `ruleCatches`
+//! (at least one finding of the rule), `ruleCatchesNot` (none),
+//! `onBuildRuleCatches` (exactly one, with every RUN wrapped in ONBUILD),
+//! `assertChecks ... (failsWith N code)` (exactly N). Every stage is
+//! checked, as hadolint does, and rules hadolint has off by default are
+//! turned on. Cases of rules we do not mirror, and ShellCheck's cases (the
+//! CLI runs ShellCheck: `cli/tests/shellcheck.rs`), are counted and named,
+//! not run. Every other case must agree with hadolint, except those in
+//! `upstream/hadolint.exclusions`, each with its reason and hadolint's
+//! source line; an excluded case that agrees is an error too, so the list
+//! only shrinks.
+
+use dockerplay_core::inputs::BuildInput;
+use dockerplay_core::lint::{self, registry, CheckOptions};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where the extracted specs are, if they are anywhere.
+fn data_dir() -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(root) = std::env::var_os("DOCKERPLAY_UPSTREAM") {
+        candidates.push(PathBuf::from(root).join("hadolint"));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream/hadolint"));
+    candidates.into_iter().find(|d| d.join("COMMIT").is_file())
+}
+
+/// One assertion of a hadolint spec, a row of `cases.tsv`.
+struct Case {
+    id: String,
+    rule: String,
+    expect: Expect,
+    config: String,
+    source: String,
+    title: String,
+}
+
+#[derive(Clone, Copy)]
+enum Expect {
+    AtLeastOne,
+    Exactly(usize),
+}
+
+impl Expect {
+    fn parse(s: &str) -> Expect {
+        match s {
+            ">=1" => Expect::AtLeastOne,
+            _ => Expect::Exactly(s.trim_start_matches('=').parse().unwrap_or_else(|_| panic!("bad expect {s:?}"))),
+        }
+    }
+
+    fn holds(self, n: usize) -> bool {
+        match self {
+            Expect::AtLeastOne => n >= 1,
+            Expect::Exactly(want) => n == want,
+        }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            Expect::AtLeastOne => "at least one finding".into(),
+            Expect::Exactly(n) => format!("exactly {n} finding(s)"),
+        }
+    }
+}
+
+fn cases(dir: &Path) -> Vec<Case> {
+    let tsv = std::fs::read_to_string(dir.join("cases.tsv")).expect("cases.tsv");
+    tsv.lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 7, "cases.tsv: {line}");
+            Case {
+                id: f[0].into(),
+                rule: f[1].into(),
+                expect: Expect::parse(f[2]),
+                config: f[4].into(),
+                source: f[5].into(),
+                title: f[6].into(),
+            }
+        })
+        .collect()
+}
+
+/// Excluded case ids and the reasons, from `upstream/hadolint.exclusions`
+/// (`ID<TAB>reason, citing hadolint's source line`; `#` starts a comment).
+fn exclusions() -> BTreeMap<String, String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/upstream/hadolint.exclusions");
+    let text = std::fs::read_to_string(path).expect("hadolint.exclusions");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (id, why) = l.split_once('\t').unwrap_or_else(|| panic!("exclusion without a reason: {l}"));
+            assert!(why.contains("hadolint"), "exclusion {id} cites no hadolint source line");
+            (id.to_string(), why.to_string())
+        })
+        .collect()
+}
+
+/// How many findings name `code` (the mirror's own, or its BuildKit twin's).
+fn count(dockerfile: &str, code: &str) -> usize {
+    let opts = CheckOptions { all_stages: true, enable: vec![code.to_string()], ..Default::default() };
+    let input = BuildInput { dockerfile: dockerfile.to_string(), ..Default::default() };
+    let (findings, _) = lint::check(&input, &opts);
+    findings.iter().filter(|f| lint::rule(f.code).is_some_and(|r| registry::names(r, code))).count()
+}
+
+fn mirrored(code: &str) -> bool {
+    lint::rules().iter().any(|r| registry::names(r, code))
+}
+
+#[test]
+#[ignore = "needs hadolint's specs: scripts/upstream-hadolint.sh, then DOCKERPLAY_UPSTREAM"]
+fn hadolint_rule_specs() {
+    let Some(dir) = data_dir() else {
+        panic!(
+            "hadolint's specs are absent: run `bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint DIR/hadolint` \
+             and set DOCKERPLAY_UPSTREAM=DIR (or place them in ../shared/upstream/hadolint)"
+        )
+    };
+    let excluded = exclusions();
+    let mut failures = Vec::new();
+    let mut not_mirrored: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut run, mut shellcheck) = (0, 0);
+    for case in cases(&dir) {
+        if case.rule == "SC" {
+            shellcheck += 1;
+            continue;
+        }
+        if !mirrored(&case.rule) {
+            *not_mirrored.entry(case.rule.clone()).or_default() += 1;
+            continue;
+        }
+        // Configured cases belong to rules that need hadolint's
+        // configuration (trusted registries, label schemas); a mirror of
+        // one must read that configuration before its cases can run here.
+        assert!(case.config.is_empty(), "{}: {} is mirrored but its case needs configuration {}", case.id, case.rule, case.config);
+        let text = std::fs::read_to_string(dir.join("cases").join(format!("{}.Dockerfile", case.id))).expect("case file");
+        let n = count(&text, &case.rule);
+        run += 1;
+        let agrees = case.expect.holds(n);
+        match (agrees, excluded.get(&case.id)) {
+            (true, None) | (false, Some(_)) => {}
+            (true, Some(_)) => failures.push(format!("{}: agrees with hadolint now; remove it from hadolint.exclusions", case.id)),
+            (false, None) => failures.push(format!(
+                "{} ({}, {}: {}): hadolint expects {} of {}, we report {n}\n{}",
+                case.id,
+                case.source,
+                case.rule,
+                case.title,
+                case.expect.describe(),
+                case.rule,
+                text.trim_end()
+            )),
+        }
+    }
+    for id in excluded.keys() {
+        assert!(dir.join("cases").join(format!("{id}.Dockerfile")).is_file(), "excluded case {id} does not exist");
+    }
+    let skipped: Vec<String> = not_mirrored.iter().map(|(r, n)| format!("{r} ({n})")).collect();
+    eprintln!(
+        "hadolint specs: {run} cases run, {} excluded; not run: {shellcheck} ShellCheck cases (cli/tests/shellcheck.rs), \
+         rules not mirrored: {}",
+        excluded.len(),
+        skipped.join(", ")
+    );
+    assert!(run > 0, "no case ran");
+    assert!(failures.is_empty(), "{} of {run} cases disagree with hadolint:\n\n{}", failures.len(), failures.join("\n\n"));
+}

@@ -246,7 +246,7 @@ fn never_panics_and_spans_fit() {
                 t.insert_str(at, PIECES[rng.below(PIECES.len())]);
             }
             let input = BuildInput { dockerfile: t.clone(), files: vec![ContextFile::text(".dockerignore", "*.pem\n")], ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true, enable: vec!["all".into()] });
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true, enable: vec!["all".into()], ..Default::default() });
             for f in &findings {
                 assert!(f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end), "{f:?} in {t:?}");
                 for e in f.fix.iter().flat_map(|x| &x.edits) {

@@ -55,6 +55,25 @@ impl Args {
     }
 }
 
+/// Takes out every `--NAME VALUE` (or `--NAME=VALUE`), for options that
+/// may be given more than once: their values, and the other arguments.
+pub fn take_repeated(argv: &[String], name: &str) -> Result<(Vec<String>, Vec<String>), String> {
+    let (flag, prefix) = (format!("--{name}"), format!("--{name}="));
+    let mut values = Vec::new();
+    let mut rest = Vec::new();
+    let mut it = argv.iter();
+    while let Some(arg) = it.next() {
+        if *arg == flag {
+            values.push(it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone());
+        } else if let Some(v) = arg.strip_prefix(&prefix) {
+            values.push(v.to_string());
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    Ok((values, rest))
+}
+
 /// Reads a file, or standard input for `-`. Invalid UTF-8 is replaced, not
 /// rejected: a Dockerfile with a stray byte is still worth analysing.
 pub fn read_input(path: &str) -> Result<String, String> {

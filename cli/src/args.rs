@@ -45,6 +45,26 @@ impl Args {
         }
     }
 
+    /// The files the arguments name, read: `(name, text)` each, and
+    /// whether there are several (more than one argument, or a directory,
+    /// which is searched for Dockerfiles as `check` does). One FILE (or `-`)
+    /// is read as before.
+    pub fn inputs(&self) -> Result<(Vec<(String, String)>, bool), String> {
+        if self.positional.len() == 1 && !std::path::Path::new(&self.positional[0]).is_dir() {
+            let file = self.file()?;
+            return Ok((vec![(file.to_string(), read_input(file)?)], false));
+        }
+        if self.positional.is_empty() {
+            return Err("missing FILE (use - for standard input)".into());
+        }
+        let mut out = Vec::new();
+        for input in crate::discover::inputs(&self.positional)? {
+            let path = input.path.as_ref().map_or("-".to_string(), |p| p.to_string_lossy().into_owned());
+            out.push((input.name, read_input(&path)?));
+        }
+        Ok((out, true))
+    }
+
     /// The single FILE argument.
     pub fn file(&self) -> Result<&str, String> {
         match self.positional.as_slice() {
@@ -72,6 +92,21 @@ pub fn take_repeated(argv: &[String], name: &str) -> Result<(Vec<String>, Vec<St
         }
     }
     Ok((values, rest))
+}
+
+/// Prints one file's result among several: JSON as one line with the file
+/// first (JSON lines), text under a `==> FILE <==` header.
+pub fn print_many(file: &str, json: Option<serde_json::Value>, text: &str) {
+    match json {
+        Some(serde_json::Value::Object(map)) => {
+            let mut line = serde_json::Map::new();
+            line.insert("file".into(), serde_json::Value::String(file.to_string()));
+            line.extend(map);
+            println!("{}", serde_json::Value::Object(line));
+        }
+        Some(other) => println!("{}", serde_json::json!({"file": file, "result": other})),
+        None => print!("==> {file} <==\n{text}"),
+    }
 }
 
 /// Reads a file, or standard input for `-`. Invalid UTF-8 is replaced, not

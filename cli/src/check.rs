@@ -130,7 +130,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
                 let level = config.level(&f)?;
                 f.severity = level.severity();
                 if chinese {
-                    if let Some(title) = lint::i18n::summary_zh(f.code) {
+                    if let Some(title) = lint::i18n::summary_zh(f.code).or_else(|| lint::rules::hadolint::summary_zh(f.code)) {
                         f.message = title.to_string();
                     }
                 }

@@ -233,7 +233,8 @@ pub fn load(explicit: Option<&str>, command_line: Partial, env: &Environment) ->
     let read = |path: &Path, config: &mut Config, toml: bool| -> Result<Partial, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         config.files.push(path.to_path_buf());
-        let name = path.display().to_string();
+        // A file found in the working directory is named as the user knows it.
+        let name = path.strip_prefix(&env.cwd).unwrap_or(path).display().to_string();
         if toml {
             from_toml(&name, &text, &mut config.warnings)
         } else {

@@ -39,14 +39,22 @@ fn severity(level: Level) -> &'static str {
 
 pub fn issues(reports: &[FileReport]) -> Vec<Value> {
     let mut out = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
     for report in reports {
         for (r, at) in report.located() {
             let f = &r.finding;
             let rule = lint::rule(f.code);
-            // The file, the rule and the flagged text (not its line number),
-            // so that an edit above it keeps the issue the same one.
+            // The file, the rule, the message and the flagged text (not its
+            // line number), so that an edit above it keeps the issue the same
+            // one; a repeat of all four counts its occurrence, so that
+            // fingerprints stay unique, as GitLab requires.
             let flagged = report.text.get(f.span.start..f.span.end).unwrap_or("");
-            let key = format!("{}\0{}\0{}", report.name, f.code, flagged.trim());
+            let mut key = format!("{}\0{}\0{}\0{}", report.name, f.code, f.message, flagged.trim());
+            let repeat = seen.iter().filter(|k| **k == key).count();
+            seen.push(key.clone());
+            if repeat > 0 {
+                key.push_str(&format!("\0{repeat}"));
+            }
             let fingerprint = sha256::digest(key.as_bytes()).trim_start_matches("sha256:")[..32].to_string();
             out.push(json!({
                 "type": "issue",

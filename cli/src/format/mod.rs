@@ -129,6 +129,8 @@ pub mod tests {
             ("app/Dockerfile", "FROM debian:12 as Build\nRUN apt-get install -y curl && cd /tmp\nLABEL Version=\"a<b&c\"\nMAINTAINER me\n"),
             ("odd, name:%.Dockerfile", "FROM alpine:3.20\nRUN apk add curl\n"),
             ("clean/Dockerfile", "FROM alpine:3.20\nUSER 10001\n"),
+            // The same finding twice on one line: fingerprints must differ.
+            ("twice/Dockerfile", "FROM alpine:3.20\nRUN apk add curl && apk add curl\n"),
         ];
         let config = Config::default();
         files

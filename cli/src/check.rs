@@ -86,8 +86,9 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let chinese = config.settings.language.as_deref() == Some("zh");
 
     let mut reports = Vec::new();
-    // Whether standard output carries files or diffs rather than findings.
-    let mut prints_text = false;
+    // Whether standard output carries files or diffs rather than findings
+    // (a dry run prints only its diff, empty when nothing is fixable).
+    let mut prints_text = dry_run;
     for item in &inputs {
         let text = match &item.path {
             Some(p) => read_input(&p.to_string_lossy())?,
@@ -99,10 +100,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             match crate::fix::fixed(&input, &opts) {
                 Err(why) => eprintln!("dockerplay: {name}: {why}"),
                 Ok(None) => {}
-                Ok(Some(after)) if dry_run => {
-                    print!("{}", crate::fix::unified_diff(&name, &input.dockerfile, &after));
-                    prints_text = true;
-                }
+                Ok(Some(after)) if dry_run => print!("{}", crate::fix::unified_diff(&name, &input.dockerfile, &after)),
                 Ok(Some(after)) => {
                     if let Some(path) = &item.path {
                         std::fs::write(path, &after).map_err(|e| format!("cannot write {}: {e}", path.display()))?;

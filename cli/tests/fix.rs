@@ -50,6 +50,9 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     assert_eq!(stdout, "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n-from alpine:3.20 as Build\n+FROM alpine:3.20 AS build\n RUN echo hi\n");
     // The exit code still says what the files hold.
     assert_eq!(code, Some(1));
+    // Nothing fixable: an empty diff, not a list of findings.
+    let (nothing, _, _) = dockerplay(&["check", "--fix", "--dry-run", "ok"], &dir);
+    assert_eq!(nothing, "");
     // The diff applies with patch(1) where it is installed.
     if Command::new("patch").arg("--version").output().is_ok() {
         let mut child = Command::new("patch").args(["-p1", "--quiet"]).current_dir(&dir).stdin(std::process::Stdio::piped()).spawn().unwrap();

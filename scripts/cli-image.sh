@@ -48,7 +48,7 @@ DOCKERFILE
     docker build -q -t dockerplay-rust:local "$work"
 fi
 
-docker build --cpu-shares 256 -t dockerplay:local \
+docker build -t dockerplay:local \
     --build-arg RUST_IMAGE=dockerplay-rust:local \
     --build-arg TARGET=x86_64-unknown-linux-gnu \
     --build-arg RUSTFLAGS="-C target-feature=+crt-static" .

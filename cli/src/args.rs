@@ -45,6 +45,26 @@ impl Args {
         }
     }
 
+    /// The files the arguments name, read: `(name, text)` each, and
+    /// whether there are several (more than one argument, or a directory,
+    /// which is searched for Dockerfiles as `check` does). One FILE (or `-`)
+    /// is read as before.
+    pub fn inputs(&self) -> Result<(Vec<(String, String)>, bool), String> {
+        if self.positional.len() == 1 && !std::path::Path::new(&self.positional[0]).is_dir() {
+            let file = self.file()?;
+            return Ok((vec![(file.to_string(), read_input(file)?)], false));
+        }
+        if self.positional.is_empty() {
+            return Err("missing FILE (use - for standard input)".into());
+        }
+        let mut out = Vec::new();
+        for input in crate::discover::inputs(&self.positional)? {
+            let path = input.path.as_ref().map_or("-".to_string(), |p| p.to_string_lossy().into_owned());
+            out.push((input.name, read_input(&path)?));
+        }
+        Ok((out, true))
+    }
+
     /// The single FILE argument.
     pub fn file(&self) -> Result<&str, String> {
         match self.positional.as_slice() {
@@ -52,6 +72,40 @@ impl Args {
             [] => Err("missing FILE (use - for standard input)".into()),
             _ => Err("expected exactly one FILE".into()),
         }
+    }
+}
+
+/// Takes out every `--NAME VALUE` (or `--NAME=VALUE`), for options that
+/// may be given more than once: their values, and the other arguments.
+pub fn take_repeated(argv: &[String], name: &str) -> Result<(Vec<String>, Vec<String>), String> {
+    let (flag, prefix) = (format!("--{name}"), format!("--{name}="));
+    let mut values = Vec::new();
+    let mut rest = Vec::new();
+    let mut it = argv.iter();
+    while let Some(arg) = it.next() {
+        if *arg == flag {
+            values.push(it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone());
+        } else if let Some(v) = arg.strip_prefix(&prefix) {
+            values.push(v.to_string());
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    Ok((values, rest))
+}
+
+/// Prints one file's result among several: JSON as one line with the file
+/// first (JSON lines), text under a `==> FILE <==` header.
+pub fn print_many(file: &str, json: Option<serde_json::Value>, text: &str) {
+    match json {
+        Some(serde_json::Value::Object(map)) => {
+            let mut line = serde_json::Map::new();
+            line.insert("file".into(), serde_json::Value::String(file.to_string()));
+            line.extend(map);
+            println!("{}", serde_json::Value::Object(line));
+        }
+        Some(other) => println!("{}", serde_json::json!({"file": file, "result": other})),
+        None => print!("==> {file} <==\n{text}"),
     }
 }
 

@@ -1,11 +1,20 @@
-//! `dockerplay check FILE [--format text|json|sarif] [--failure-threshold
-//! error|warning|info|none] [--target T] [--all-stages] [--experimental]
-//! [--enable CODE[,CODE...]] [--context DIR] [--fix]`:
+//! `dockerplay check FILE|DIR... [--format FORMAT] [--failure-threshold
+//! error|warning|info|style|none] [--config FILE] [--target T]
+//! [--all-stages] [--experimental] [--enable CODE[,CODE...]] [--context DIR]
+//! [--fix [--dry-run]] [--no-fail] [hadolint's rule options]`:
 //! best-practice findings. `--experimental` runs BuildKit's experimental
 //! checks (which a file can also ask for with `# check=experimental=...`);
 //! `--enable` runs rules that are off by default, named by any of their
 //! names (`DL3057`, `DP101`, `CopyIgnoredFile`) or `all`, and may be
-//! repeated; `--fix` prints the file with every safe fix applied instead.
+//! repeated. A DIR is searched for Dockerfiles (`discover.rs`); settings
+//! come from `.hadolint.yaml`, `HADOLINT_*`, `dockerplay.toml` and the
+//! command line (`config.rs`); `--fix` writes every safe fix back to the
+//! files, `--fix --dry-run` prints them as a unified diff (`fix.rs`).
+//!
+//! hadolint's rule options, each repeatable: `--ignore CODE`, `--error
+//! CODE`, `--warning CODE`, `--info CODE`, `--style CODE`,
+//! `--trusted-registry REG`, `--require-label NAME:TYPE`, and the switches
+//! `--strict-labels` and `--disable-ignore-pragma`.
 //!
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
@@ -18,66 +27,191 @@
 //! - `sarif`: a SARIF 2.1.0 log for code-scanning UIs; each rule carries
 //!   its other codes as `properties.aliases`, each result `stageBuilt` in
 //!   its property bag.
+//! - `checkstyle`, `codeclimate`, `gitlab_codeclimate`, `gnu`, `github`:
+//!   see `format/`.
 //!
-//! The exit code is 1 when a finding is at least as severe as the failure
-//! threshold (`info` by default, as hadolint), 0 otherwise, 2 on bad input.
-//! Parser diagnostics go to standard error.
+//! The exit code is 1 when a finding in any file is at least as severe as
+//! the failure threshold (`info` by default, as hadolint), 0 otherwise or
+//! with `--no-fail`, 2 on bad input or configuration. Parser diagnostics
+//! go to standard error.
 
 use crate::args::{read_input, scan};
+use crate::config::{self, Level, Partial, Threshold};
+use crate::discover;
+use crate::format::{self, FileReport, Reported};
 use dockerplay_core::inputs::{BuildInput, ContextFile, FileBody};
-use dockerplay_core::lint::{self, CheckOptions, Finding};
+use dockerplay_core::lint::{self, Finding, LabelType};
 use dockerplay_core::{LineIndex, Severity};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Options that take no value.
+const SWITCHES: &[&str] = &["--all-stages", "--experimental", "--fix", "--dry-run", "--no-fail", "--strict-labels", "--disable-ignore-pragma"];
+
+/// hadolint's repeatable options.
+const LISTS: &[&str] = &["ignore", "error", "warning", "info", "style", "trusted-registry", "require-label"];
+
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     // Switches take no value; take them out before the scanner sees them.
-    let all_stages = argv.iter().any(|a| a == "--all-stages");
-    let experimental = argv.iter().any(|a| a == "--experimental");
-    let fix = argv.iter().any(|a| a == "--fix");
-    let rest: Vec<String> = argv.iter().filter(|a| !matches!(a.as_str(), "--all-stages" | "--experimental" | "--fix")).cloned().collect();
+    let on = |s: &str| argv.iter().any(|a| a == s);
+    let (fix, dry_run) = (on("--fix"), on("--dry-run"));
+    if dry_run && !fix {
+        return Err("--dry-run goes with --fix".into());
+    }
+    let rest: Vec<String> = argv.iter().filter(|a| !SWITCHES.contains(&a.as_str())).cloned().collect();
     let (enable, rest) = take_enable(&rest)?;
-    let args = scan(&rest, &["format", "failure-threshold", "target", "context"])?;
-    let format = args.format(&["text", "json", "sarif"])?;
-    let threshold = match args.options.get("failure-threshold").map(String::as_str).unwrap_or("info") {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "info" => Some(Severity::Info),
-        "none" => None,
-        other => return Err(format!("--failure-threshold must be error, warning, info or none, not `{other}`")),
-    };
-    let file = args.file()?;
-    let text = read_input(file)?;
+    let mut lists = Vec::new();
+    let mut rest = rest;
+    for name in LISTS {
+        let (values, r) = crate::args::take_repeated(&rest, name)?;
+        lists.push(values);
+        rest = r;
+    }
+    let args = scan(&rest, &["format", "failure-threshold", "target", "context", "config"])?;
+    let command_line = command_line_settings(&args, &lists, enable, &on)?;
+    let config = config::load(args.options.get("config").map(String::as_str), command_line, &config::Environment::real())?;
+    for w in &config.warnings {
+        eprintln!("dockerplay: {w}");
+    }
+    let format = config.settings.format.clone().unwrap_or_else(|| "text".into());
+    if args.positional.is_empty() {
+        return Err("missing FILE or DIR (use - for standard input)".into());
+    }
+    let inputs = discover::inputs(&args.positional)?;
     let files = match args.options.get("context") {
         Some(dir) => read_context(Path::new(dir))?,
         None => Vec::new(),
     };
-    let input = BuildInput { dockerfile: text, files, target: args.options.get("target").cloned(), ..Default::default() };
-    let opts = CheckOptions { all_stages, experimental, enable };
-    if fix {
-        // Print the file with every safe fix applied; the exit code then
-        // reflects what is left.
-        let fixed = lint::fix_all_safe(&input, &opts);
-        print!("{fixed}");
-        let (left, _) = lint::check(&BuildInput { dockerfile: fixed, ..input }, &opts);
-        return Ok(if fails(threshold, &left) { ExitCode::from(1) } else { ExitCode::SUCCESS });
+    let opts = config.check_options();
+    let mut build_args = std::collections::BTreeMap::new();
+    if let Some(check) = &config.settings.buildkit_check {
+        build_args.insert("BUILDKIT_DOCKERFILE_CHECK".to_string(), check.clone());
     }
-    let (findings, diagnostics) = lint::check(&input, &opts);
-    let findings = crate::shellcheck::merge(findings, &input, &opts);
+    let chinese = config.settings.language.as_deref() == Some("zh");
 
-    let index = LineIndex::new(&input.dockerfile);
-    for d in &diagnostics {
-        let (l, c) = index.line_col(&input.dockerfile, d.span.start);
-        eprintln!("{file}:{l}:{c}: {}: {}", d.severity.as_str(), d.message);
+    let mut reports = Vec::new();
+    // Whether standard output carries files or diffs rather than findings
+    // (a dry run prints only its diff, empty when nothing is fixable).
+    let mut prints_text = dry_run;
+    for item in &inputs {
+        let text = match &item.path {
+            Some(p) => read_input(&p.to_string_lossy())?,
+            None => read_input("-")?,
+        };
+        let name = if item.path.is_none() { "Dockerfile".to_string() } else { item.name.clone() };
+        let mut input = BuildInput { dockerfile: text, files: files.clone(), target: args.options.get("target").cloned(), build_args: build_args.clone(), ..Default::default() };
+        if fix {
+            match crate::fix::fixed(&input, &opts) {
+                Err(why) => eprintln!("dockerplay: {name}: {why}"),
+                Ok(None) => {}
+                Ok(Some(after)) if dry_run => print!("{}", crate::fix::unified_diff(&name, &input.dockerfile, &after)),
+                Ok(Some(after)) => {
+                    if let Some(path) = &item.path {
+                        std::fs::write(path, &after).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                        eprintln!("dockerplay: fixed {name}");
+                    }
+                    input.dockerfile = after;
+                }
+            }
+            if item.path.is_none() && !dry_run {
+                // Standard input has nowhere to be written back: the fixed
+                // file goes to standard output.
+                print!("{}", input.dockerfile);
+                prints_text = true;
+            }
+        }
+        let (findings, diagnostics) = lint::check(&input, &opts);
+        let findings = crate::shellcheck::merge(findings, &input, &opts);
+        let index = LineIndex::new(&input.dockerfile);
+        for d in &diagnostics {
+            let (l, c) = index.line_col(&input.dockerfile, d.span.start);
+            eprintln!("{name}:{l}:{c}: {}: {}", d.severity.as_str(), d.message);
+        }
+        let findings = findings
+            .into_iter()
+            .filter_map(|mut f| {
+                let level = config.level(&f)?;
+                f.severity = level.severity();
+                if chinese {
+                    if let Some(title) = lint::i18n::summary_zh(f.code).or_else(|| lint::rules::hadolint::summary_zh(f.code)) {
+                        f.message = title.to_string();
+                    }
+                }
+                Some(Reported { finding: f, level })
+            })
+            .collect();
+        reports.push(FileReport { name, text: input.dockerfile, findings });
     }
-    let name = if file == "-" { "Dockerfile" } else { file };
-    match format.as_str() {
-        "json" => println!("{}", serde_json::to_string_pretty(&findings_json(name, &input.dockerfile, &findings)).unwrap_or_default()),
-        "sarif" => println!("{}", serde_json::to_string_pretty(&sarif(name, &input.dockerfile, &findings)).unwrap_or_default()),
-        _ => print!("{}", render_text(name, &input.dockerfile, &findings)),
+
+    if !prints_text {
+        print!("{}", render(&format, &reports));
     }
-    Ok(if fails(threshold, &findings) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let threshold = config.threshold();
+    let failed = reports.iter().flat_map(|r| &r.findings).any(|r| threshold.fails(r.level));
+    Ok(if failed && config.settings.no_fail != Some(true) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What the command line says, as one more configuration source.
+fn command_line_settings(args: &crate::args::Args, lists: &[Vec<String>], enable: Vec<String>, on: &dyn Fn(&str) -> bool) -> Result<Partial, String> {
+    let flag = |name: &str| on(name).then_some(true);
+    let mut p = Partial {
+        enable,
+        all_stages: flag("--all-stages"),
+        experimental: flag("--experimental"),
+        no_fail: flag("--no-fail"),
+        strict_labels: flag("--strict-labels"),
+        disable_ignore_pragma: flag("--disable-ignore-pragma"),
+        ..Partial::default()
+    };
+    if let Some(f) = args.options.get("format") {
+        let f = format::canonical(f);
+        if !format::FORMATS.contains(&f) {
+            return Err(format!("--format must be one of {}", format::FORMATS.join(", ")));
+        }
+        p.format = Some(f.to_string());
+    }
+    if let Some(t) = args.options.get("failure-threshold") {
+        p.failure_threshold = Some(Threshold::parse(t).ok_or_else(|| format!("--failure-threshold must be error, warning, info, style or none, not `{t}`"))?);
+    }
+    let [ignore, error, warning, info, style, trusted, labels] = lists else { return Err("internal: option lists".into()) };
+    p.ignored = ignore.clone();
+    for (level, codes) in [(Level::Error, error), (Level::Warning, warning), (Level::Info, info), (Level::Style, style)] {
+        p.overrides.extend(codes.iter().map(|c| (level, c.clone())));
+    }
+    p.trusted_registries = trusted.clone();
+    for label in labels {
+        let (name, ty) = label.split_once(':').unwrap_or((label, ""));
+        let ty = LabelType::parse(ty).ok_or_else(|| format!("--require-label {label}: the type must be text, url, email, hash, rfc3339, semver or spdx"))?;
+        p.label_schema.push((name.to_string(), ty));
+    }
+    Ok(p)
+}
+
+/// The reports in a format: text, JSON and SARIF here, the others in
+/// `format/`.
+fn render(format: &str, reports: &[FileReport]) -> String {
+    let findings = |r: &FileReport| r.findings.iter().map(|x| x.finding.clone()).collect::<Vec<Finding>>();
+    match format {
+        "text" => reports.iter().map(|r| render_text(&r.name, &r.text, &findings(r))).collect(),
+        "json" => {
+            let mut all = Vec::new();
+            for r in reports {
+                let Value::Array(items) = findings_json(&r.name, &r.text, &findings(r)) else { continue };
+                // The JSON shape has hadolint's four levels, "style" included.
+                for (mut item, x) in items.into_iter().zip(&r.findings) {
+                    item["severity"] = json!(x.level.as_str());
+                    all.push(item);
+                }
+            }
+            serde_json::to_string_pretty(&Value::Array(all)).unwrap_or_default() + "\n"
+        }
+        "sarif" => {
+            let logs: Vec<Value> = reports.iter().map(|r| sarif(&r.name, &r.text, &findings(r))).collect();
+            serde_json::to_string_pretty(&format::merge_sarif(logs)).unwrap_or_default() + "\n"
+        }
+        other => format::render(other, reports),
+    }
 }
 
 /// Takes out every `--enable A,B` (or `--enable=A,B`): the rule names, and
@@ -103,12 +237,6 @@ fn take_enable(argv: &[String]) -> Result<(Vec<String>, Vec<String>), String> {
         return Err(format!("--enable: no rule is called `{unknown}`"));
     }
     Ok((names, rest))
-}
-
-/// Does a finding reach the threshold? Severity orders Error < Warning <
-/// Info, so "at least as severe" is `<=`; no threshold never fails.
-fn fails(threshold: Option<Severity>, findings: &[Finding]) -> bool {
-    threshold.is_some_and(|t| findings.iter().any(|f| f.severity <= t))
 }
 
 /// The build context of a directory: `.dockerignore` with its text, every
@@ -278,6 +406,7 @@ fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dockerplay_core::lint::CheckOptions;
 
     fn findings(text: &str) -> Vec<Finding> {
         let input = BuildInput { dockerfile: text.to_string(), ..Default::default() };
@@ -330,12 +459,15 @@ mod tests {
     fn failure_threshold_counts_findings_at_least_as_severe() {
         // One warning (StageNameCasing) and one info (heavy base).
         let found = findings("FROM python:3.12 AS Build\n");
-        let severities: Vec<Severity> = found.iter().map(|f| f.severity).collect();
-        assert!(severities.contains(&Severity::Warning) && severities.contains(&Severity::Info), "{severities:?}");
-        assert!(!fails(Some(Severity::Error), &found));
-        assert!(fails(Some(Severity::Warning), &found));
-        assert!(fails(Some(Severity::Info), &found));
-        assert!(!fails(None, &found));
+        let levels: Vec<Level> = found.iter().map(|f| Level::default_for(lint::rule(f.code), f.severity)).collect();
+        assert!(levels.contains(&Level::Warning) && levels.contains(&Level::Info), "{levels:?}");
+        let fails = |t: Threshold| levels.iter().any(|l| t.fails(*l));
+        assert!(!fails(Threshold::At(Level::Error)));
+        assert!(fails(Threshold::At(Level::Warning)));
+        assert!(fails(Threshold::At(Level::Info)));
+        assert!(!fails(Threshold::Never));
+        // Style is below info: the default threshold lets it pass.
+        assert!(!Threshold::At(Level::Info).fails(Level::Style) && Threshold::At(Level::Style).fails(Level::Style));
     }
 
     #[test]

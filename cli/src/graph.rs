@@ -1,5 +1,6 @@
-//! `dockerplay graph FILE [--target T] [--build-arg K=V[,K=V...]]
-//! [--format json|dot|svg]`: the multi-stage build graph.
+//! `dockerplay graph FILE|DIR... [--target T] [--build-arg K=V[,K=V...]]
+//! [--format json|dot|svg]`: the multi-stage build graph (several files:
+//! JSON lines with `file`).
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -10,13 +11,27 @@ use dockerplay_core::syntax;
 use dockerplay_core::{Diagnostic, LineIndex};
 use serde_json::{json, Value};
 
-use crate::args::{read_input, scan};
+use crate::args::scan;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let args = scan(argv, &["target", "format", "build-arg"])?;
     let format = args.format(&["json", "dot", "svg"])?;
-    let text = read_input(args.file()?)?;
     let build_args = parse_build_args(args.options.get("build-arg").map(String::as_str))?;
+    let (inputs, many) = args.inputs()?;
+    if many {
+        if format != "json" {
+            return Err("several files give JSON lines: use --format json, or one FILE for dot or svg".into());
+        }
+        for (name, text) in &inputs {
+            let (df, mut diags) = syntax::parse(text);
+            let seconds: Vec<f64> = df.instructions.iter().map(|i| cache::estimate_seconds(i)).collect();
+            let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
+            diags.extend(graph_diags);
+            crate::args::print_many(name, Some(to_json(&g, &diags, text)), "");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = inputs.into_iter().next().map(|(_, t)| t).unwrap_or_default();
     let (df, mut diags) = syntax::parse(&text);
     // The cache simulation's teaching defaults time each step, so that the
     // critical path means the same here as in the app.

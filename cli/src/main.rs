@@ -3,12 +3,17 @@
 
 mod args;
 mod check;
+mod config;
+mod discover;
+mod fix;
+mod format;
 mod graph;
 mod parse;
 mod share;
 mod shellcheck;
 mod simulate;
 mod size;
+mod yaml;
 
 use std::process::ExitCode;
 
@@ -22,11 +27,16 @@ commands:
                                          image size estimate
   graph FILE [--target T] [--build-arg K=V,...] [--format json|dot|svg]
                                          the multi-stage build graph
-  check FILE [--format text|json|sarif] [--failure-threshold LEVEL]
-        [--target T] [--all-stages] [--experimental] [--enable CODE,...]
-        [--context DIR] [--fix]          best-practice findings (--enable:
-                                         rules that are off by default,
-                                         e.g. DL3057, or all)
+  check FILE|DIR... [--format text|json|sarif|checkstyle|codeclimate|
+        gitlab_codeclimate|gnu|github] [--failure-threshold LEVEL]
+        [--config FILE] [--target T] [--all-stages] [--experimental]
+        [--enable CODE,...] [--context DIR] [--fix [--dry-run]] [--no-fail]
+        [--ignore CODE] [--error|--warning|--info|--style CODE]
+        [--trusted-registry REG] [--require-label NAME:TYPE]
+        [--strict-labels] [--disable-ignore-pragma]
+                                         best-practice findings; reads
+                                         .hadolint.yaml, HADOLINT_* and
+                                         dockerplay.toml (docs/cli.md)
   share FILE [--base URL]                print a permalink
   open URL                               print the Dockerfile a permalink holds
 

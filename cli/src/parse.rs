@@ -1,7 +1,7 @@
-//! `dockerplay parse FILE [--format json|text]`: the parsed model and its
-//! diagnostics. The JSON shape is documented in docs/cli.md.
+//! `dockerplay parse FILE|DIR... [--format json|text]`: the parsed model and
+//! its diagnostics (several files: JSON lines with `file`). The JSON shape is documented in docs/cli.md.
 
-use crate::args::{read_input, scan};
+use crate::args::{print_many, scan};
 use dockerplay_core::syntax::{self, Dockerfile};
 use dockerplay_core::{Diagnostic, LineIndex};
 use serde_json::{json, Value};
@@ -10,13 +10,16 @@ use std::process::ExitCode;
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let args = scan(argv, &["format"])?;
     let format = args.format(&["json", "text"])?;
-    let text = read_input(args.file()?)?;
-    let (df, diags) = syntax::parse(&text);
-    let out = model_json(&text, &df, &diags);
-    if format == "json" {
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-    } else {
-        print!("{}", render_text(&df, &diags, &text));
+    let (inputs, many) = args.inputs()?;
+    for (name, text) in &inputs {
+        let (df, diags) = syntax::parse(text);
+        let out = model_json(text, &df, &diags);
+        match (many, format == "json") {
+            (true, true) => print_many(name, Some(out), ""),
+            (true, false) => print_many(name, None, &render_text(&df, &diags, text)),
+            (false, true) => println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default()),
+            (false, false) => print!("{}", render_text(&df, &diags, text)),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

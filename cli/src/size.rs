@@ -1,10 +1,10 @@
-//! `dockerplay size FILE [--format json|text] [--target T] [--base REF]
+//! `dockerplay size FILE|DIR... [--format json|text] [--target T] [--base REF]
 //! [--bandwidth MBPS]`: the image size estimate and the same Dockerfile
 //! priced on the base's variants. FILE is a Dockerfile, or a scenario JSON
 //! (its last build, with its context files and pinned image sizes) so that
-//! COPY sources can be given.
+//! COPY sources can be given. Several files give JSON lines with `file`.
 
-use crate::args::{read_input, scan};
+use crate::args::scan;
 use crate::parse::diagnostics_json;
 use dockerplay_core::inputs::{BuildInput, ImageInfo, Scenario};
 use dockerplay_core::size::{self, SizeOptions};
@@ -16,37 +16,46 @@ use std::process::ExitCode;
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let args = scan(argv, &["format", "target", "base", "bandwidth"])?;
     let format = args.format(&["text", "json"])?;
-    let text = read_input(args.file()?)?;
-    let (input, images) = read_build(&text)?;
-    let mut opts = options(&images);
-    opts.target = args.options.get("target").cloned();
-    opts.base = args.options.get("base").cloned();
-    if let Some(b) = args.options.get("bandwidth") {
-        opts.bandwidth_mbps = b.parse().map_err(|_| format!("--bandwidth must be a number of Mbit/s, not `{b}`"))?;
-    }
-    let (df, _) = syntax::parse(&input.dockerfile);
-    let (report, diags) = size::estimate_parsed(&df, &input, &opts);
-    let (bases, _) = size::compare_bases_parsed(&df, &input, &opts);
-    if format == "json" {
-        let out = json!({
-            "report": report,
-            "bases": bases,
-            "chart_svg": size::comparison_svg(&bases),
-            "diagnostics": diagnostics_json(&input.dockerfile, &diags),
-        });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-    } else {
-        print!("{}", size::render_text(&df, &report));
-        println!("bases:");
-        for b in &bases {
-            let mark = if b.current { " (current)" } else { "" };
-            println!("  {}{mark}: {} B (compressed {} B)", b.reference, b.uncompressed, b.compressed);
-            for c in &b.caveats {
-                println!("    caveat: {c}");
-            }
+    let (inputs, many) = args.inputs()?;
+    for (name, text) in &inputs {
+        if many && format != "json" {
+            println!("==> {name} <==");
         }
-        for d in &diags {
-            println!("{}: {}", d.severity.as_str(), d.message);
+        let (input, images) = read_build(text)?;
+        let mut opts = options(&images);
+        opts.target = args.options.get("target").cloned();
+        opts.base = args.options.get("base").cloned();
+        if let Some(b) = args.options.get("bandwidth") {
+            opts.bandwidth_mbps = b.parse().map_err(|_| format!("--bandwidth must be a number of Mbit/s, not `{b}`"))?;
+        }
+        let (df, _) = syntax::parse(&input.dockerfile);
+        let (report, diags) = size::estimate_parsed(&df, &input, &opts);
+        let (bases, _) = size::compare_bases_parsed(&df, &input, &opts);
+        if format == "json" {
+            let out = json!({
+                "report": report,
+                "bases": bases,
+                "chart_svg": size::comparison_svg(&bases),
+                "diagnostics": diagnostics_json(&input.dockerfile, &diags),
+            });
+            if many {
+                crate::args::print_many(name, Some(out), "");
+            } else {
+                println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            }
+        } else {
+            print!("{}", size::render_text(&df, &report));
+            println!("bases:");
+            for b in &bases {
+                let mark = if b.current { " (current)" } else { "" };
+                println!("  {}{mark}: {} B (compressed {} B)", b.reference, b.uncompressed, b.compressed);
+                for c in &b.caveats {
+                    println!("    caveat: {c}");
+                }
+            }
+            for d in &diags {
+                println!("{}: {}", d.severity.as_str(), d.message);
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 fn main() {
     let input = BuildInput { dockerfile: big_dockerfile(5_000), ..Default::default() };
-    let opts = CheckOptions { all_stages: true, experimental: true, enable: vec!["all".into()] };
+    let opts = CheckOptions { all_stages: true, experimental: true, enable: vec!["all".into()], ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
     assert!(!findings.is_empty(), "the generated file has something to report");
     let mut times = Vec::new();

@@ -23,7 +23,7 @@ mod support;
 use support::Rng;
 
 use dockerplay_core::inputs::{BuildInput, ContextFile};
-use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding};
+use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding, LabelType};
 use dockerplay_core::LineIndex;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -222,6 +222,7 @@ fn never_panics_and_spans_fit() {
         "\\", "\\\n", "`", "\n", "<<", "<<EOF\n", "EOF\n", "\"", "'", "${", "}", "[", "]", "--mount=type=cache,target=", "--from=",
         "&&", "|", ";", "#", "# hadolint ignore=DL3004\n", "# check=skip=all\n", "你好", "é", "\0", "=", "FROM ", "RUN ", "COPY . .\n",
         "sudo ", "apt-get install ", "AS ", "$", "(", ")", "# dockerplay ignore=你好,DP9\n", "# check=experimental=all;skip=é\n", "case x in a) y;; esac\n",
+        "LABEL l1=\"", "LABEL l6=http://[::1]:8é/ l3=2024-02-29T", "x.y/", "@", "1.2.3-", "é@[", "LABEL maintainer=", "FROM gcr.io/a:b@", "l5=MIT ",
     ];
     let mut texts: Vec<String> = std::fs::read_dir(fixture_dir())
         .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect::<Vec<_>>())
@@ -236,6 +237,13 @@ fn never_panics_and_spans_fit() {
     }
     texts.sort();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    // The rules that read configuration run too, with a label of every type.
+    let types = [LabelType::Email, LabelType::Hash, LabelType::Text, LabelType::Rfc3339, LabelType::Semver, LabelType::Spdx, LabelType::Url];
+    let settings = lint::RuleSettings {
+        trusted_registries: vec!["*.example.com".into(), "docker.io".into()],
+        label_schema: types.iter().enumerate().map(|(i, t)| (format!("l{i}"), *t)).chain([("maintainer".to_string(), LabelType::Email)]).collect(),
+        strict_labels: true,
+    };
     for base in &texts {
         for _ in 0..12 {
             let mut t = base.clone();
@@ -247,7 +255,7 @@ fn never_panics_and_spans_fit() {
                 t.insert_str(at, PIECES[rng.below(PIECES.len())]);
             }
             let input = BuildInput { dockerfile: t.clone(), files: vec![ContextFile::text(".dockerignore", "*.pem\n")], ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true, enable: vec!["all".into()] });
+            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true, enable: vec!["all".into()], settings: settings.clone(), ..Default::default() });
             for f in &findings {
                 assert!(f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end), "{f:?} in {t:?}");
                 for e in f.fix.iter().flat_map(|x| &x.edits) {

@@ -13,7 +13,9 @@
 //! show they are silent unless enabled.
 //!
 //! A fixture's first line may hold options: `# test: all-stages` checks
-//! every stage, `# test: target=NAME` builds that stage.
+//! every stage, `# test: target=NAME` builds that stage; the rules that
+//! read hadolint's configuration get it as `trusted=REG,REG`,
+//! `labels=NAME:TYPE,NAME:TYPE` and `strict-labels`.
 
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lint::{self, CheckOptions};
@@ -35,7 +37,7 @@ fn check_fixture(name: &str, code: &str) {
     let first = text.lines().next().unwrap_or("");
     // The rule under test runs even where it is off by default (DL1001,
     // DL3057); for the others naming it changes nothing.
-    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), enable: vec![code.to_string()], ..Default::default() };
+    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), enable: vec![code.to_string()], settings: settings(first), ..Default::default() };
     let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
     let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
@@ -55,6 +57,25 @@ fn check_fixture(name: &str, code: &str) {
         }
     }
     expect_test::expect_file![format!("{dir}/{name}.snap")].assert_eq(&out);
+}
+
+/// The configuration a fixture's first line gives (`trusted=`, `labels=`,
+/// `strict-labels`).
+fn settings(first: &str) -> lint::RuleSettings {
+    let mut out = lint::RuleSettings::default();
+    for token in first.split_once("test:").map_or("", |(_, t)| t).split_whitespace() {
+        if let Some(list) = token.strip_prefix("trusted=") {
+            out.trusted_registries = list.split(',').map(str::to_string).collect();
+        } else if let Some(list) = token.strip_prefix("labels=") {
+            for pair in list.split(',') {
+                let (name, ty) = pair.split_once(':').expect("labels=NAME:TYPE");
+                out.label_schema.push((name.to_string(), lint::LabelType::parse(ty).expect("a label type")));
+            }
+        } else if token == "strict-labels" {
+            out.strict_labels = true;
+        }
+    }
+    out
 }
 
 /// The fix marked safe, so that `apply_fixes` shows what it would do.
@@ -83,7 +104,7 @@ macro_rules! rules {
 }
 
 rules! {
-    dl1001, dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025, dl3027, dl3028, dl3029, dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3042, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3057, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
+    dl1001, dl3000, dl3001, dl3002, dl3003, dl3008, dl3009, dl3010, dl3011, dl3012, dl3013, dl3014, dl3015, dl3016, dl3018, dl3019, dl3020, dl3021, dl3022, dl3023, dl3024, dl3025, dl3026, dl3027, dl3028, dl3029, dl3030, dl3032, dl3033, dl3034, dl3035, dl3036, dl3037, dl3038, dl3040, dl3041, dl3042, dl3043, dl3044, dl3045, dl3046, dl3047, dl3048, dl3049, dl3050, dl3051, dl3052, dl3053, dl3054, dl3055, dl3056, dl3057, dl3058, dl3059, dl3060, dl3061, dl3062, dl3063, dl3064, dl3065, dl3066, dl3067, dl4000, dl4001, dl4003, dl4004, dl4005, dl4006,
 }
 
 #[test]

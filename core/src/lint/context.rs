@@ -31,6 +31,9 @@ pub struct Context<'a> {
     /// Every instruction's address with its index, sorted by address: rules
     /// hand back references to the file's instructions.
     addresses: Vec<(usize, usize)>,
+    /// The configuration some hadolint rules need (trusted registries, the
+    /// label schema); empty unless the caller's options set it.
+    pub settings: super::engine::RuleSettings,
 }
 
 impl<'a> Context<'a> {
@@ -49,7 +52,7 @@ impl<'a> Context<'a> {
         let (commands, onbuild_commands) = (cells(), cells());
         let mut addresses: Vec<(usize, usize)> = dockerfile.instructions.iter().enumerate().map(|(i, instr)| (std::sync::Arc::as_ptr(instr) as usize, i)).collect();
         addresses.sort_unstable();
-        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands, addresses }
+        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands, addresses, settings: Default::default() }
     }
 
     /// Whether rules look at this stage: every stage is linted, as hadolint

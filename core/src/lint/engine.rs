@@ -30,6 +30,59 @@ pub struct CheckOptions {
     /// names (`DP357`, `DL3057`, `CopyIgnoredFile`, `missing-healthcheck`),
     /// or `all` for every one. Naming a rule that is on anyway does nothing.
     pub enable: Vec<String>,
+    /// What hadolint's configuration says about the file's contents:
+    /// trusted registries and the label schema (DL3026, DL3049–DL3058).
+    /// Empty by default, and those rules then find nothing, as in hadolint.
+    pub settings: RuleSettings,
+    /// Ignore the file's `# hadolint ignore=` and `# dockerplay ignore=`
+    /// pragmas (hadolint's `disable-ignore-pragma`). BuildKit's `# check=`
+    /// directive still applies: it is part of the build, not a comment.
+    pub disable_ignore_pragma: bool,
+}
+
+/// Settings of the rules that need configuration, in the shape of
+/// hadolint's `.hadolint.yaml` (hadolint: src/Hadolint/Config/Configuration.hs).
+/// Plain data: the CLI reads the files, `core` only sees the result.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleSettings {
+    /// `trustedRegistries`: registries images may come from; `*` matches
+    /// any, `*.example.com` a suffix and `example.*` a prefix (DL3026).
+    pub trusted_registries: Vec<String>,
+    /// `label-schema`: labels every stage must set, with the type of their
+    /// value (DL3049, DL3051–DL3056, DL3058), sorted by name.
+    pub label_schema: Vec<(String, LabelType)>,
+    /// `strict-labels`: labels outside the schema are flagged (DL3050).
+    pub strict_labels: bool,
+}
+
+/// The value types of hadolint's label schema (hadolint: src/Hadolint/Rule.hs
+/// `readEitherLabelType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LabelType {
+    Email,
+    /// A git commit hash, short (7) or full (40).
+    Hash,
+    Text,
+    Rfc3339,
+    Semver,
+    Spdx,
+    Url,
+}
+
+impl LabelType {
+    /// The schema's spelling (`hash`, `url`...); the empty string is `text`.
+    pub fn parse(name: &str) -> Option<LabelType> {
+        Some(match name {
+            "email" => LabelType::Email,
+            "hash" => LabelType::Hash,
+            "text" | "" => LabelType::Text,
+            "rfc3339" => LabelType::Rfc3339,
+            "semver" => LabelType::Semver,
+            "spdx" => LabelType::Spdx,
+            "url" => LabelType::Url,
+            _ => return None,
+        })
+    }
 }
 
 impl CheckOptions {
@@ -72,8 +125,13 @@ pub fn check(input: &BuildInput, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diag
 /// Like [`check`], for a caller that has parsed `input.dockerfile` already.
 pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let ctx = Context::new(&input.dockerfile, dockerfile, input, opts.all_stages);
-    let suppressions = Suppressions::parse(dockerfile, &input.build_args, &mut diagnostics);
+    let mut ctx = Context::new(&input.dockerfile, dockerfile, input, opts.all_stages);
+    ctx.settings = opts.settings.clone();
+    let mut suppressions = Suppressions::parse(dockerfile, &input.build_args, &mut diagnostics);
+    if opts.disable_ignore_pragma {
+        suppressions.global.clear();
+        suppressions.local.clear();
+    }
     let mut findings = Vec::new();
     for rule in registry::rules() {
         if !opts.runs(rule, &suppressions) {

@@ -29,7 +29,7 @@ pub mod suppress;
 pub mod util;
 
 pub use context::Context;
-pub use engine::{check, check_parsed, CheckOptions};
+pub use engine::{check, check_parsed, CheckOptions, LabelType, RuleSettings};
 pub use fix::{apply_fixes, fix_all_safe};
 pub use registry::{rule, rules, OffByDefault};
 
@@ -37,7 +37,7 @@ pub use registry::{rule, rules, OffByDefault};
 pub mod prelude {
     pub use super::context::{stage_refs, Context};
     pub use super::shell::{Connector, ShellCommand, ShellWord};
-    pub use super::{Category, Edit, Finding, Fix, Rule};
+    pub use super::{Category, Edit, Finding, Fix, LabelType, Rule};
     pub use crate::declare_rule;
     pub use crate::diag::Severity;
     pub use crate::span::Span;

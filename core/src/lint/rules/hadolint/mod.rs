@@ -7,9 +7,11 @@
 //! "ignore"); `registry::OFF_BY_DEFAULT` lists them.
 //!
 //! Left out: DL3004, DL3006 and DL3007, which the lessons `sudo`, untagged
-//! base and `latest` base cover (DP207, DP205, DP206); DL3026 and
-//! DL3049–DL3056, DL3058, which need hadolint's configuration (trusted
-//! registries, a label schema) rather than the file.
+//! base and `latest` base cover (DP207, DP205, DP206).
+//!
+//! DL3026 and DL3049–DL3056, DL3058 read hadolint's configuration (trusted
+//! registries, a label schema) from `CheckOptions::settings`; with none
+//! they find nothing, as in hadolint.
 //!
 //! Where hadolint is known to be wrong these rules differ on purpose: a
 //! cache mount that holds a package cache satisfies the "remove the cache"
@@ -60,6 +62,7 @@ pub mod dl3022;
 pub mod dl3023;
 pub mod dl3024;
 pub mod dl3025;
+pub mod dl3026;
 pub mod dl3027;
 pub mod dl3028;
 pub mod dl3029;
@@ -80,7 +83,16 @@ pub mod dl3045;
 pub mod dl3046;
 pub mod dl3047;
 pub mod dl3048;
+pub mod dl3049;
+pub mod dl3050;
+pub mod dl3051;
+pub mod dl3052;
+pub mod dl3053;
+pub mod dl3054;
+pub mod dl3055;
+pub mod dl3056;
 pub mod dl3057;
+pub mod dl3058;
 pub mod dl3059;
 pub mod dl3060;
 pub mod dl3061;
@@ -120,6 +132,7 @@ pub static RULES: &[&Rule] = &[
     &dl3023::RULE,
     &dl3024::RULE,
     &dl3025::RULE,
+    &dl3026::RULE,
     &dl3027::RULE,
     &dl3028::RULE,
     &dl3029::RULE,
@@ -140,7 +153,16 @@ pub static RULES: &[&Rule] = &[
     &dl3046::RULE,
     &dl3047::RULE,
     &dl3048::RULE,
+    &dl3049::RULE,
+    &dl3050::RULE,
+    &dl3051::RULE,
+    &dl3052::RULE,
+    &dl3053::RULE,
+    &dl3054::RULE,
+    &dl3055::RULE,
+    &dl3056::RULE,
     &dl3057::RULE,
+    &dl3058::RULE,
     &dl3059::RULE,
     &dl3060::RULE,
     &dl3061::RULE,

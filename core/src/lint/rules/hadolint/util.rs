@@ -389,3 +389,72 @@ pub fn with_fix(cmd: &ShellCommand, finding: Finding, fix: Fix) -> Finding {
 pub fn program_span(cmd: &ShellCommand) -> Span {
     cmd.words.first().map_or(cmd.span, |w| w.span)
 }
+
+/// An image reference as hadolint reads it (language-docker:
+/// src/Language/Docker/Parser/From.hs `parseRegistry` and `parseBaseImage`):
+/// a registry only when the text before the first `/` holds a `.` after a
+/// non-empty part, so `localhost:5000/app` has none; the name ends at `:`
+/// or `@`. hadolint compares stage names and registries with these parts.
+pub fn hadolint_from_image(text: &str) -> (Option<&str>, &str) {
+    let (registry, rest) = match text.find('.') {
+        Some(dot) if dot > 0 => match text[dot + 1..].find('/') {
+            Some(slash) if slash > 0 => (Some(&text[..dot + 1 + slash]), &text[dot + 2 + slash..]),
+            _ => (None, text),
+        },
+        _ => (None, text),
+    };
+    let name = &rest[..rest.find([':', '@']).unwrap_or(rest.len())];
+    (registry, name)
+}
+
+/// A `COPY --from` value as hadolint turns it into an image
+/// (language-docker: src/Language/Docker/Syntax.hs, `IsString Image`): with
+/// a `/`, a first part holding a `.` is the registry; the name keeps any tag.
+pub fn hadolint_copy_image(text: &str) -> (Option<&str>, &str) {
+    match text.split_once('/') {
+        Some((first, rest)) if first.contains('.') => (Some(first), rest.trim_end_matches('/')),
+        _ => (None, text),
+    }
+}
+
+/// One `LABEL` pair with its key and value unquoted, as hadolint compares
+/// them (language-docker removes quotes and does not expand variables).
+pub struct LabelPair<'a> {
+    pub instruction: &'a Instruction,
+    pub span: Span,
+    pub key: String,
+    pub value: String,
+}
+
+/// The LABEL pairs of the stages in scope, in file order.
+pub fn label_pairs<'a>(ctx: &Context<'a>) -> Vec<LabelPair<'a>> {
+    let escape = ctx.dockerfile.escape;
+    let mut out = Vec::new();
+    for instr in ctx.with_keyword(Keyword::Label) {
+        let Args::Label { pairs, .. } = &instr.args else { continue };
+        for p in pairs {
+            out.push(LabelPair {
+                instruction: instr,
+                span: p.span,
+                key: crate::syntax::words::unquote(&p.key, escape),
+                value: crate::syntax::words::unquote(&p.value, escape),
+            });
+        }
+    }
+    out
+}
+
+/// The shape of the label-schema rules that check one type of value
+/// (DL3052–DL3056, DL3058): for every label of the schema with that type,
+/// each LABEL instruction that sets it to a value `valid` rejects.
+pub fn check_label_values(ctx: &Context, out: &mut Vec<Finding>, rule: &'static Rule, ty: LabelType, valid: fn(&str) -> bool, message: fn(&str) -> String) {
+    let labels: Vec<&str> = ctx.settings.label_schema.iter().filter(|(_, t)| *t == ty).map(|(n, _)| n.as_str()).collect();
+    if labels.is_empty() {
+        return;
+    }
+    for pair in label_pairs(ctx) {
+        if labels.contains(&pair.key.as_str()) && !valid(&pair.value) {
+            out.push(rule.finding(pair.span, message(&pair.key)));
+        }
+    }
+}

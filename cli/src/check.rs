@@ -122,7 +122,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             }
         }
         let (findings, diagnostics) = lint::check(&input, &opts);
-        let findings = crate::shellcheck::merge(findings, &input, &opts);
+        let findings = crate::shellcheck::merge(findings, &input);
         let index = LineIndex::new(&input.dockerfile);
         for d in &diagnostics {
             let (l, c) = index.line_col(&input.dockerfile, d.span.start);

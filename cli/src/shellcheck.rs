@@ -33,7 +33,7 @@
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lint::context::{built_stages, target_stage};
 use dockerplay_core::lint::suppress::pragma;
-use dockerplay_core::lint::{CheckOptions, Finding};
+use dockerplay_core::lint::Finding;
 use dockerplay_core::syntax::{self, Args, CommandForm, Instruction, Keyword};
 use dockerplay_core::{Severity, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -42,21 +42,23 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// ShellCheck's findings for the checked stages of the file, or none when
-/// no `shellcheck` binary can be run.
-pub fn findings(input: &BuildInput, opts: &CheckOptions) -> Vec<Finding> {
+/// ShellCheck's findings for every stage of the file (as hadolint checks
+/// every stage; those in stages the target does not build are marked so),
+/// or none when no `shellcheck` binary can be run.
+pub fn findings(input: &BuildInput) -> Vec<Finding> {
     if !available() {
         return Vec::new();
     }
     let text = &input.dockerfile;
     let (df, _) = syntax::parse(text);
     let built = built_stages(&df, target_stage(&df, input.target.as_deref()));
-    let in_scope = |stage: Option<usize>| opts.all_stages || stage.is_none_or(|s| built.get(s).copied().unwrap_or(true));
+    let is_built = |stage: Option<usize>| stage.is_none_or(|s| built.get(s).copied().unwrap_or(true));
 
     let mut ignored_everywhere = BTreeSet::new();
     let (mut state, mut onbuild) = (State::default(), State::default());
-    // (where to report, codes ignored there, the script) per RUN to check.
-    let mut jobs: Vec<(Span, BTreeSet<String>, String)> = Vec::new();
+    // (where to report, codes ignored there, the script, whether the target
+    // builds its stage) per RUN to check.
+    let mut jobs: Vec<(Span, BTreeSet<String>, String, bool)> = Vec::new();
     let mut comments = df.comments.iter().peekable();
     for instr in &df.instructions {
         // Comments before this instruction, in file order, may set the shell.
@@ -87,13 +89,13 @@ pub fn findings(input: &BuildInput, opts: &CheckOptions) -> Vec<Finding> {
                 (&**instr, &state)
             }
         };
-        if !in_scope(instr.stage) || !run.heredocs.is_empty() {
+        if !run.heredocs.is_empty() {
             continue;
         }
         let Args::Run(args) = &run.args else { continue };
         let CommandForm::Shell(_) = args.command else { continue };
         let Some(script) = reader.script(&run.command) else { continue };
-        jobs.push((first_line(text, instr.span), local_ignores(&df, instr), script));
+        jobs.push((first_line(text, instr.span), local_ignores(&df, instr), script, is_built(instr.stage)));
     }
     // A global ignore holds wherever in the file it is.
     for c in comments {
@@ -101,22 +103,22 @@ pub fn findings(input: &BuildInput, opts: &CheckOptions) -> Vec<Finding> {
             ignored_everywhere.extend(codes(list));
         }
     }
-    let scripts: Vec<&str> = jobs.iter().map(|(_, _, s)| s.as_str()).collect();
+    let scripts: Vec<&str> = jobs.iter().map(|(_, _, s, _)| s.as_str()).collect();
     let mut out = Vec::new();
-    for ((span, ignored, _), comments) in jobs.iter().zip(run_shellcheck(&scripts)) {
+    for ((span, ignored, _, stage_built), comments) in jobs.iter().zip(run_shellcheck(&scripts)) {
         for (code, severity, message) in comments {
             if ignored.contains(&code) || ignored_everywhere.contains(&code) {
                 continue;
             }
-            out.push(Finding { code: intern(&code), span: *span, message, severity, fix: None });
+            out.push(Finding { code: intern(&code), span: *span, message, severity, fix: None, stage_built: *stage_built });
         }
     }
     out
 }
 
 /// Adds ShellCheck's findings to the rules' and keeps file order.
-pub fn merge(mut findings: Vec<Finding>, input: &BuildInput, opts: &CheckOptions) -> Vec<Finding> {
-    findings.extend(self::findings(input, opts));
+pub fn merge(mut findings: Vec<Finding>, input: &BuildInput) -> Vec<Finding> {
+    findings.extend(self::findings(input));
     findings.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
     findings
 }

@@ -283,6 +283,11 @@ pub struct Texts {
     pub reason_global_arg: &'static str,
     pub reason_not_needed: &'static str,
     pub reason_invalid: &'static str,
+    pub reason_imported: &'static str,
+    pub reason_no_layers: &'static str,
+    pub reason_empty_cache: &'static str,
+    pub reason_ignore_cache: &'static str,
+    pub reason_unneeded: &'static str,
 
     // findings panel
     pub findings_none: &'static str,
@@ -581,6 +586,11 @@ static EN: Texts = Texts {
     reason_global_arg: "global ARG (for FROM lines)",
     reason_not_needed: "not needed for target {target}",
     reason_invalid: "invalid instruction",
+    reason_imported: "cached (imported from {from})",
+    reason_no_layers: "in {from} without its layers (mode=min)",
+    reason_empty_cache: "not in this runner's cache or an imported one",
+    reason_ignore_cache: "--no-cache",
+    reason_unneeded: "cached (a later step was found, so this one is never run)",
 
     // findings panel
     findings_none: "No findings: this Dockerfile follows every rule.",
@@ -851,6 +861,11 @@ static ZH: Texts = Texts {
     reason_global_arg: "全局 ARG（供 FROM 行使用）",
     reason_not_needed: "目标阶段 {target} 用不到",
     reason_invalid: "无效指令",
+    reason_imported: "已缓存（导入自 {from}）",
+    reason_no_layers: "{from} 中只有记录、没有层（mode=min）",
+    reason_empty_cache: "不在此 runner 的缓存中，也不在导入的缓存中",
+    reason_ignore_cache: "--no-cache（忽略缓存）",
+    reason_unneeded: "已缓存（后面的步骤命中缓存，此步不会运行）",
 
     // findings panel
     findings_none: "没有发现问题：这个 Dockerfile 符合所有规则。",

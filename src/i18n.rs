@@ -311,6 +311,8 @@ pub struct Texts {
     pub ci_flavor_gitlab: &'static str,
     pub ci_flavor_buildx: &'static str,
     pub ci_copy: &'static str,
+    pub ci_show: &'static str,
+    pub ci_hide: &'static str,
 
     // findings panel
     pub findings_none: &'static str,
@@ -637,6 +639,8 @@ static EN: Texts = Texts {
     ci_flavor_gitlab: "GitLab CI",
     ci_flavor_buildx: "docker buildx build",
     ci_copy: "Copy",
+    ci_show: "Show",
+    ci_hide: "Hide",
 
     // findings panel
     findings_none: "No findings: this Dockerfile follows every rule.",
@@ -935,6 +939,8 @@ static ZH: Texts = Texts {
     ci_flavor_gitlab: "GitLab CI",
     ci_flavor_buildx: "docker buildx build",
     ci_copy: "复制",
+    ci_show: "展开",
+    ci_hide: "收起",
 
     // findings panel
     findings_none: "没有发现问题：这个 Dockerfile 符合所有规则。",

@@ -66,9 +66,26 @@ pub fn CiView(props: &CiViewProps) -> Html {
     let preset = use_state_eq(|| Preset::Gha);
     let flavor = use_state_eq(|| Flavor::GithubActions);
     let per_day = use_state_eq(|| 10u32);
-    let sim = use_memo((props.builds.clone(), *runner, *preset), |(b, r, p)| simulate(b, *p, *r));
+    // Closed until asked for: each edit would otherwise simulate every
+    // build twice more, on every keystroke.
+    let open = use_state_eq(|| false);
+    let sim = use_memo((props.builds.clone(), *runner, *preset, *open), |(b, r, p, open)| if *open { simulate(b, *p, *r) } else { Simulation::default() });
     // What the same builds cost on fresh runners with no cache at all.
-    let baseline = use_memo(props.builds.clone(), |b| simulate(b, Preset::None, RunnerKind::Fresh));
+    let baseline = use_memo((props.builds.clone(), *open), |(b, open)| if *open { simulate(b, Preset::None, RunnerKind::Fresh) } else { Simulation::default() });
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    if !*open {
+        return html! {
+            <section class="ci-view" aria-label={t.ci_title}>
+                <div class="ci-head">
+                    <h3>{ t.ci_title }</h3>
+                    <button type="button" class="btn small ci-toggle" aria-expanded="false" onclick={on_toggle}>{ t.ci_show }</button>
+                </div>
+            </section>
+        };
+    }
     let target = props.builds.last().and_then(|b| b.target.clone());
     let snippet = workflow::snippet(*preset, *flavor, target.as_deref());
 
@@ -117,7 +134,10 @@ pub fn CiView(props: &CiViewProps) -> Html {
 
     html! {
         <section class="ci-view" aria-label={t.ci_title}>
-            <h3>{ t.ci_title }</h3>
+            <div class="ci-head">
+                <h3>{ t.ci_title }</h3>
+                <button type="button" class="btn small ci-toggle" aria-expanded="true" onclick={on_toggle}>{ t.ci_hide }</button>
+            </div>
             <div class="ci-controls">
                 <label>
                     <span>{ t.ci_runner }</span>

@@ -199,6 +199,11 @@ pub fn reason_words(t: &Texts, reason: &Reason) -> String {
         Reason::GlobalArg => t.reason_global_arg.into(),
         Reason::NotNeeded { target } => fill(t.reason_not_needed, &[("target", target)]),
         Reason::Invalid => t.reason_invalid.into(),
+        Reason::Imported { from } => fill(t.reason_imported, &[("from", from)]),
+        Reason::NoLayers { from } => fill(t.reason_no_layers, &[("from", from)]),
+        Reason::EmptyCache => t.reason_empty_cache.into(),
+        Reason::IgnoreCache => t.reason_ignore_cache.into(),
+        Reason::Unneeded => t.reason_unneeded.into(),
     }
 }
 
@@ -377,6 +382,11 @@ mod tests {
             Reason::GlobalArg,
             Reason::NotNeeded { target: s() },
             Reason::Invalid,
+            Reason::Imported { from: s() },
+            Reason::NoLayers { from: s() },
+            Reason::EmptyCache,
+            Reason::IgnoreCache,
+            Reason::Unneeded,
         ]
     }
 

@@ -3,8 +3,8 @@
 //! that is not JSON is taken as a Dockerfile: one build, empty context.
 
 use crate::args::{read_input, scan};
-use dockerplay_core::cache::{render_text, simulate, Simulation};
-use dockerplay_core::inputs::{BuildInput, Scenario};
+use dockerplay_core::cache::{render_text, simulate, simulate_ci, CacheSpec, Options, Simulation};
+use dockerplay_core::inputs::{BuildInput, CiBuild, Scenario};
 use dockerplay_core::Diagnostic;
 use serde_json::{json, Map, Value};
 use std::process::ExitCode;
@@ -14,8 +14,9 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let format = args.format(&["text", "json"])?;
     let file = args.file()?;
     let text = read_input(file)?;
-    let scenario = load(&text).map_err(|e| format!("{file}: {e}"))?;
-    let (sim, diags) = simulate(&scenario);
+    let (scenario, ci) = load_ci(&text).map_err(|e| format!("{file}: {e}"))?;
+    // Without CI fields, the plain model of one persistent builder.
+    let (sim, diags) = if ci.iter().all(CiBuild::is_plain) { simulate(&scenario) } else { simulate_ci(&scenario, &ci, &Options::default()) };
     let mut out = match format.as_str() {
         "json" => serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags)).unwrap_or_default() + "\n",
         _ => {
@@ -31,16 +32,65 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A scenario from JSON, or a one-build scenario from a Dockerfile.
-/// Malformed scenarios fail with a message that names the bad field.
-pub fn load(text: &str) -> Result<Scenario, String> {
+/// A scenario from JSON with the CI fields of its builds, or a one-build
+/// scenario from a Dockerfile. Malformed scenarios fail with a message that
+/// names the bad field.
+pub fn load_ci(text: &str) -> Result<(Scenario, Vec<CiBuild>), String> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if !trimmed.starts_with('{') {
-        return Ok(Scenario { builds: vec![BuildInput { dockerfile: text.to_string(), ..Default::default() }], ..Default::default() });
+        return Ok((Scenario { builds: vec![BuildInput { dockerfile: text.to_string(), ..Default::default() }], ..Default::default() }, Vec::new()));
     }
     let mut value: Value = serde_json::from_str(trimmed).map_err(|e| format!("not valid JSON: {e}"))?;
     check_scenario(&mut value)?;
-    serde_json::from_value(value).map_err(|e| format!("malformed scenario: {e}"))
+    let ci = CiBuild::from_scenario_json(&value).map_err(|e| format!("malformed scenario: {e}"))?;
+    let scenario = serde_json::from_value(value).map_err(|e| format!("malformed scenario: {e}"))?;
+    Ok((scenario, ci))
+}
+
+/// The CI fields of one build (docs/scenario.md, "CI"): each checked so that
+/// the message names the field.
+fn check_ci(b: &Map<String, Value>, at: &str) -> Result<(), String> {
+    string_field(b, "runner", at, false)?;
+    if b.get("runner").and_then(Value::as_str).is_some_and(|r| r.trim().is_empty()) {
+        return Err(format!("{at}.runner must name a runner (\"persistent\", \"fresh\" or a name)"));
+    }
+    string_field(b, "push", at, false)?;
+    for flag in ["pull", "no_cache"] {
+        if b.get(flag).is_some_and(|v| !v.is_boolean()) {
+            return Err(format!("{at}.{flag} must be true or false"));
+        }
+    }
+    for (list, export) in [("cache_from", false), ("cache_to", true)] {
+        let Some(v) = b.get(list) else { continue };
+        let items = v.as_array().ok_or_else(|| format!("{at}.{list} must be a list of strings like \"type=registry,ref=...\""))?;
+        for (j, item) in items.iter().enumerate() {
+            let text = item.as_str().ok_or_else(|| format!("{at}.{list}[{j}] must be a string like \"type=registry,ref=...\""))?;
+            CacheSpec::parse(text, export).map_err(|e| format!("{at}.{list}[{j}]: {e}"))?;
+        }
+    }
+    if let Some(v) = b.get("no_cache_filter") {
+        let items = v.as_array().ok_or_else(|| format!("{at}.no_cache_filter must be a list of stage names"))?;
+        if let Some(j) = items.iter().position(|s| !s.as_str().is_some_and(|s| !s.is_empty())) {
+            return Err(format!("{at}.no_cache_filter[{j}] must be a stage name"));
+        }
+    }
+    if let Some(images) = b.get("images") {
+        check_images(images, &format!("{at}.images"))?;
+    }
+    Ok(())
+}
+
+fn check_images(images: &Value, at: &str) -> Result<(), String> {
+    let images = images.as_object().ok_or_else(|| format!("{at} must be an object of image references"))?;
+    for (r, info) in images {
+        let at = format!("{at}[{r:?}]");
+        let info = info.as_object().ok_or_else(|| format!("{at} must be an object with \"id\""))?;
+        string_field(info, "id", &at, true)?;
+        if info.get("size").is_some_and(|s| !s.is_u64()) {
+            return Err(format!("{at}.size must be a whole number of bytes"));
+        }
+    }
+    Ok(())
 }
 
 /// Walks the scenario and reports the first bad field by its path
@@ -49,15 +99,7 @@ pub fn load(text: &str) -> Result<Scenario, String> {
 fn check_scenario(v: &mut Value) -> Result<(), String> {
     let top = v.as_object_mut().ok_or("the scenario must be a JSON object")?;
     if let Some(images) = top.get("images") {
-        let images = images.as_object().ok_or("images must be an object of image references")?;
-        for (r, info) in images {
-            let at = format!("images[{r:?}]");
-            let info = info.as_object().ok_or_else(|| format!("{at} must be an object with \"id\""))?;
-            string_field(info, "id", &at, true)?;
-            if info.get("size").is_some_and(|s| !s.is_u64()) {
-                return Err(format!("{at}.size must be a whole number of bytes"));
-            }
-        }
+        check_images(images, "images")?;
     }
     let builds = top.get_mut("builds").ok_or("missing field builds (a list of builds)")?;
     let builds = builds.as_array_mut().ok_or("builds must be a list")?;
@@ -66,6 +108,7 @@ fn check_scenario(v: &mut Value) -> Result<(), String> {
         let b = build.as_object_mut().ok_or_else(|| format!("{at} must be an object"))?;
         string_field(b, "dockerfile", &at, true)?;
         string_field(b, "target", &at, false)?;
+        check_ci(b, &at)?;
         for map in ["build_args", "secrets"] {
             if let Some(m) = b.get(map) {
                 let m = m.as_object().ok_or_else(|| format!("{at}.{map} must be an object of strings"))?;
@@ -177,7 +220,7 @@ fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value
                     })
                 })
                 .collect();
-            json!({
+            let mut out = json!({
                 "target": b.target,
                 "steps": steps,
                 "image": {
@@ -191,7 +234,11 @@ fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value
                 "misses": b.misses,
                 "cold_seconds": b.cold_seconds,
                 "warm_seconds": b.warm_seconds,
-            })
+            });
+            if let (Some(ci), Some(obj)) = (&b.ci, out.as_object_mut()) {
+                obj.insert("ci".into(), json!(ci));
+            }
+            out
         })
         .collect();
     // Spans index the Dockerfile of the build the message names; the
@@ -206,8 +253,8 @@ mod tests {
     use expect_test::{expect, Expect};
 
     fn check(input: &str, expect: Expect) {
-        let out = match load(input) {
-            Ok(s) => format!("ok: {} build(s)", s.builds.len()),
+        let out = match load_ci(input) {
+            Ok((s, _)) => format!("ok: {} build(s)", s.builds.len()),
             Err(e) => format!("error: {e}"),
         };
         expect.assert_eq(&out);
@@ -249,6 +296,54 @@ mod tests {
         );
     }
 
+    /// The CI fields (docs/scenario.md, "CI") are checked field by field.
+    #[test]
+    fn malformed_ci_fields_name_the_field() {
+        let one = |fields: &str| format!(r#"{{"builds": [{{"dockerfile": "FROM a"}}, {{"dockerfile": "FROM a", {fields}}}]}}"#);
+        check(&one(r#""cache_to": ["type=registry,ref=r,mode=maxx"]"#), expect![[r#"error: builds[1].cache_to[0]: mode must be min or max, not "maxx""#]]);
+        check(&one(r#""cache_to": ["type=registry"]"#), expect!["error: builds[1].cache_to[0]: ref is missing (type=registry needs it)"]);
+        check(&one(r#""cache_from": ["type=inline"]"#), expect!["error: builds[1].cache_from[0]: type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE"]);
+        check(&one(r#""cache_from": "type=gha""#), expect![[r#"error: builds[1].cache_from must be a list of strings like "type=registry,ref=...""#]]);
+        check(&one(r#""cache_from": [{"type": "gha"}]"#), expect![[r#"error: builds[1].cache_from[0] must be a string like "type=registry,ref=...""#]]);
+        check(&one(r#""cache_to": ["type=gha,scop=main"]"#), expect!["error: builds[1].cache_to[0]: scop is not an option of type=gha"]);
+        check(&one(r#""runner": 2"#), expect!["error: builds[1].runner must be a string"]);
+        check(&one(r#""runner": " ""#), expect![[r#"error: builds[1].runner must name a runner ("persistent", "fresh" or a name)"#]]);
+        check(&one(r#""pull": "yes""#), expect!["error: builds[1].pull must be true or false"]);
+        check(&one(r#""no_cache": 1"#), expect!["error: builds[1].no_cache must be true or false"]);
+        check(&one(r#""no_cache_filter": "build""#), expect!["error: builds[1].no_cache_filter must be a list of stage names"]);
+        check(&one(r#""no_cache_filter": ["build", ""]"#), expect!["error: builds[1].no_cache_filter[1] must be a stage name"]);
+        check(&one(r#""push": ["r"]"#), expect!["error: builds[1].push must be a string"]);
+        check(&one(r#""images": {"base:1": {"digest": "x"}}"#), expect![[r#"error: builds[1].images["base:1"].id is missing"#]]);
+        check(
+            &one(r#""runner": "fresh", "cache_from": ["type=gha,scope=main"], "cache_to": ["type=gha,scope=main,mode=max", "type=inline"], "pull": true, "no_cache_filter": ["build"], "push": "r/app", "images": {"base:1": {"id": "sha256:b"}}"#),
+            expect!["ok: 2 build(s)"],
+        );
+    }
+
+    /// CI fields switch on the CI model, and its report says where the
+    /// cache came from and went.
+    #[test]
+    fn ci_scenarios_report_imports_and_exports() {
+        let text = r#"{"builds": [
+            {"dockerfile": "FROM a AS deps\nRUN make deps\nFROM deps\nCOPY x /x\n", "files": [{"path": "x", "content": "1"}], "runner": "fresh", "cache_to": ["type=gha,mode=max"]},
+            {"dockerfile": "FROM a AS deps\nRUN make deps\nFROM deps\nCOPY x /x\n", "files": [{"path": "x", "content": "2"}], "runner": "fresh", "cache_from": ["type=gha"]}]}"#;
+        let (scenario, ci) = load_ci(text).unwrap_or_else(|e| panic!("{e}"));
+        let (sim, diags) = simulate_ci(&scenario, &ci, &Options::default());
+        let out = to_json(&scenario, &sim, &diags);
+        let b = &out["builds"][1];
+        let steps: Vec<String> = b["steps"].as_array().into_iter().flatten().map(|s| format!("{} {} ({})", s["line"], s["status"], s["reason"].as_str().unwrap_or(""))).collect();
+        expect![[r#"
+            [
+              "1 \"hit\" (cached (a later step was found, so this one is never run))",
+              "2 \"hit\" (cached (imported from gha:buildkit))",
+              "3 \"no_step\" (continues from stage deps)",
+              "4 \"miss\" (not in this runner's cache or an imported one)"
+            ]"#]]
+        .assert_eq(&serde_json::to_string_pretty(&steps).unwrap_or_default());
+        expect![[r#"{"exported":[],"imported":["gha:buildkit"],"imported_hits":1,"runner":"fresh"}"#]].assert_eq(&b["ci"].to_string());
+        expect![[r#"{"exported":[{"location":"gha:buildkit","mode":"max","records":3,"with_layers":3}],"imported":[],"imported_hits":0,"runner":"fresh"}"#]].assert_eq(&out["builds"][0]["ci"].to_string());
+    }
+
     #[test]
     fn accepted_inputs() {
         check(
@@ -264,7 +359,7 @@ mod tests {
     /// The JSON follows the contract in docs/scenario.md.
     #[test]
     fn json_output_contract() {
-        let scenario = load(r#"{"builds": [{"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "1"}]},
+        let (scenario, _) = load_ci(r#"{"builds": [{"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "1"}]},
                                           {"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "2"}]}]}"#)
         .unwrap_or_default();
         let (sim, diags) = simulate(&scenario);

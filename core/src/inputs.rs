@@ -95,3 +95,57 @@ pub struct Scenario {
     pub images: BTreeMap<String, ImageInfo>,
     pub builds: Vec<BuildInput>,
 }
+
+/// Where a build runs and how its cache travels (issue 18): the CI fields of
+/// a scenario's `builds[]` entry (see `docs/scenario.md`). The default is
+/// one persistent builder with no cache import or export, which is the
+/// plain cache model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CiBuild {
+    /// `persistent` (the default builder, which keeps its cache), `fresh`
+    /// (an empty builder for this build only), or any other name: a
+    /// persistent builder of that name, for several machines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runner: Option<String>,
+    /// `--cache-from` entries in BuildKit's syntax (`type=registry,ref=...`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cache_from: Vec<String>,
+    /// `--cache-to` entries (`type=registry,ref=...,mode=max`, `type=inline`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cache_to: Vec<String>,
+    /// `--pull`: always resolve base tags against their registry.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pull: bool,
+    /// `--no-cache`: every stage ignores the cache.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_cache: bool,
+    /// `--no-cache-filter`: the named stages ignore the cache.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_cache_filter: Vec<String>,
+    /// The image reference the build pushes its image to (`--push -t REF`),
+    /// which is where an inline cache goes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push: Option<String>,
+    /// Tags that moved before this build: reference → new identity. They
+    /// stay moved for the later builds, as in a registry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub images: BTreeMap<String, ImageInfo>,
+}
+
+impl CiBuild {
+    /// The CI fields of every `builds[]` entry of a scenario in JSON, in
+    /// order; entries without them get the defaults.
+    pub fn from_scenario_json(value: &serde_json::Value) -> Result<Vec<CiBuild>, String> {
+        let builds = value.get("builds").and_then(|b| b.as_array()).map(Vec::as_slice).unwrap_or_default();
+        builds
+            .iter()
+            .enumerate()
+            .map(|(i, b)| serde_json::from_value::<CiBuild>(b.clone()).map_err(|e| format!("builds[{i}]: {e}")))
+            .collect()
+    }
+
+    /// True when the build uses nothing but the default persistent builder.
+    pub fn is_plain(&self) -> bool {
+        *self == CiBuild::default()
+    }
+}

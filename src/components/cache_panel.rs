@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
 use crate::components::build_inputs::BuildInputs;
+use crate::components::ci_view::CiView;
 use crate::components::context_panel::ContextPanel;
 use crate::components::steps_table::{times, with_code, StepsTable};
 use crate::i18n::{texts, Lang, Texts};
@@ -49,6 +50,7 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
         live.as_ref().map(|l| Rc::new(l.report_with(&Options { seconds: (**secs).clone() })))
     });
     let files = use_memo(props.state.share.files.clone(), |f| Rc::new(f.clone()));
+    let builds = use_memo(props.state.share.clone(), |s| Rc::new(s.builds()));
     let reads = use_memo((*report).clone(), |r| Rc::new(r.as_ref().map(|r| read_paths(r)).unwrap_or_default()));
     let (sources, manifests) = match &props.live {
         Some(l) => (cache::source_files(&l.current), cache::dependency_manifests(&l.current)),
@@ -223,6 +225,8 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
             if !options.seconds.is_empty() {
                 <button type="button" class="btn small reset-times" onclick={on_reset_times}>{ t.cache_time_reset }</button>
             }
+
+            <CiView lang={props.lang} builds={(*builds).clone()} />
 
             <details class="cache-section" open=true>
                 <summary>

@@ -5,6 +5,7 @@ pub mod banner;
 pub mod base_chart;
 pub mod build_inputs;
 pub mod cache_panel;
+pub mod ci_view;
 pub mod coming;
 pub mod dialog;
 pub mod context_panel;

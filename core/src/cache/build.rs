@@ -5,6 +5,7 @@
 use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, ShortKey, Status, Step};
 use super::sha256::hex;
+use super::ci::{CiView, Record};
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
 use crate::context::{clean_join, clean_path, join, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
@@ -573,9 +574,28 @@ struct Builder<'a> {
     shared: std::cell::RefMut<'a, Shared>,
     /// Per stage: a later step reads its files.
     files_read: Vec<bool>,
+    /// The CI setting of this build: imported caches and cache flags.
+    ci: Option<&'a CiView>,
+    /// Keys of the stages the step being keyed reads (`--from`, `from=`).
+    sources: Vec<Key>,
+    /// Every key of this build with what it depends on, for deciding which
+    /// steps BuildKit needs to load or run at all ([`Builder::settle`]).
+    graph: super::KeyMap<Node>,
+    /// The key of every keyed step, by instruction index.
+    step_keys: super::FastMap<usize, Key>,
 }
 
-pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
+/// A vertex of the build: its parent (or, for the merge of a linked copy,
+/// both inputs) and the stages it reads. `step` is the instruction index
+/// of the step that made it (none for a merge).
+#[derive(Debug, Clone)]
+struct Node {
+    deps: Vec<Key>,
+    sources: Vec<Key>,
+    step: Option<usize>,
+}
+
+pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options, ci: Option<&CiView>) -> BuildOutcome {
     let df = parsed(history, &input.dockerfile);
     let (context, diags) = context(history, input);
     let mut b = Builder {
@@ -597,8 +617,12 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         stage_names: df.stages.iter().map(|s| s.display_name().into()).collect(),
         shared: history.shared.borrow_mut(),
         files_read: Vec::new(),
+        ci,
+        sources: Vec::new(),
+        graph: super::KeyMap::default(),
+        step_keys: super::FastMap::default(),
     };
-    let report = b.run();
+    let (report, records) = b.run();
     BuildOutcome {
         report,
         diagnostics: b.diags,
@@ -606,6 +630,7 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         positions: { let mut p = b.positions; p.sort_by_key(|(pos, _)| *pos); p },
         cache_mounts: b.cache_mounts,
         configs: b.configs,
+        records,
     }
 }
 
@@ -654,7 +679,7 @@ impl<'a> Builder<'a> {
         env
     }
 
-    fn run(&mut self) -> BuildReport {
+    fn run(&mut self) -> (BuildReport, Vec<Record>) {
         let df = self.df;
         let stages = &df.stages;
         // BuildKit `resolveTarget`: the named stage, else the last one.
@@ -731,6 +756,8 @@ impl<'a> Builder<'a> {
         }
 
         self.fill(&mut steps, df.instructions.len());
+        let final_key = target.and_then(|t| states[t].as_ref()).map(|st| st.key);
+        let records = self.settle(&mut steps, final_key);
 
         let image = match target.and_then(|t| states[t].as_ref()) {
             Some(st) => {
@@ -748,7 +775,7 @@ impl<'a> Builder<'a> {
                 warm_seconds += s.est_seconds;
             }
         }
-        BuildReport {
+        let report = BuildReport {
             cold_seconds,
             warm_seconds,
             hits: steps.iter().filter(|s| s.status == Status::Hit).count(),
@@ -756,7 +783,103 @@ impl<'a> Builder<'a> {
             target: target_name,
             image,
             steps,
+            ci: None,
+        };
+        (report, records)
+    }
+
+    /// Decides which steps BuildKit actually loads or runs. The solver
+    /// works back from the target: a step found in the cache with its
+    /// result is loaded and nothing above it is needed; a step that runs
+    /// needs its inputs. A step never needed is reported as cached even
+    /// when its own result is not in any cache (a `mode=min` export keeps
+    /// such records without layers). solver/edge.go, solver/jobs.go.
+    ///
+    /// A step keyed on content it copies from another stage can only be
+    /// checked once that stage's output exists, unless the stage's own key
+    /// is cached (BuildKit first tries the key made from the inputs' keys,
+    /// then the content checksum: edge.go `slowCacheFunc`).
+    fn settle(&mut self, steps: &mut [Step], final_key: Option<Key>) -> Vec<Record> {
+        if self.ci.is_none() {
+            // One persistent builder holds every result it ever made: a
+            // step that runs always has a cached step below it that ran too.
+            return Vec::new();
         }
+        let mut needed = super::KeySet::default();
+        let mut todo: Vec<Key> = final_key.into_iter().collect();
+        // A step that ignores the cache runs whether or not a later step is
+        // found: its vertex can match nothing, so the solver evaluates it
+        // (recorded in tests/ci-oracle, `--no-cache-filter` scenarios).
+        todo.extend(steps.iter().filter(|s| s.reason == Reason::IgnoreCache).filter_map(|s| self.step_keys.get(&s.instruction).copied()));
+        while let Some(k) = todo.pop() {
+            if !needed.insert(k) {
+                continue;
+            }
+            let Some(node) = self.graph.get(&k) else { continue };
+            let runs = match node.step {
+                Some(_) => self.this_build.get(&k).is_some_and(|(_, s)| *s == Status::Miss),
+                None => true,
+            };
+            if runs {
+                todo.extend(node.deps.iter().chain(&node.sources).copied());
+            } else {
+                todo.extend(node.sources.iter().copied().filter(|s| !self.matched(s)));
+            }
+        }
+        // Final image layers: the parent chain from the target's last key;
+        // a linked copy's layer is its own (made on an empty base, merged).
+        let mut layers = super::KeySet::default();
+        let mut todo: Vec<Key> = final_key.into_iter().collect();
+        while let Some(k) = todo.pop() {
+            if layers.insert(k) {
+                if let Some(node) = self.graph.get(&k) {
+                    todo.extend(node.deps.iter().copied());
+                }
+            }
+        }
+        // BuildKit reports a step it never needed as cached. The FROM of an
+        // image is the exception: computing its key resolves the image,
+        // which BuildKit reports as a step that ran, so it shows as cached
+        // only when its result is loaded (solver/jobs.go, `CacheMap`: a
+        // vertex without inputs notifies `cached` false). The report keeps
+        // it a hit, with the reason saying it was never loaded.
+        for s in steps.iter_mut().filter(|s| matches!(s.status, Status::Miss | Status::Hit) && !matches!(s.reason, Reason::SameAs { .. })) {
+            let Some(&key) = self.step_keys.get(&s.instruction) else { continue };
+            if !needed.contains(&key) {
+                s.status = Status::Hit;
+                s.reason = Reason::Unneeded;
+            }
+        }
+        let mut records = Vec::new();
+        let mut seen = super::KeySet::default();
+        for p in &mut self.produced {
+            if !seen.insert(p.key) {
+                continue;
+            }
+            let ran = self.this_build.get(&p.key).is_some_and(|(_, s)| *s == Status::Miss) && needed.contains(&p.key);
+            let local = self.history.keys.contains_key(&p.key);
+            let imported = self.ci.and_then(|c| c.imported.get(&p.key));
+            // A result the runner does not hold stays where it came from.
+            p.local = ran || local || needed.contains(&p.key);
+            records.push(Record {
+                key: p.key,
+                result: ran || local || imported.is_some_and(|r| r.result),
+                remote: !ran && !local && imported.is_some_and(|r| r.result),
+                layer: layers.contains(&p.key),
+            });
+        }
+        for (k, node) in &self.graph {
+            if node.step.is_none() && seen.insert(*k) {
+                records.push(Record { key: *k, result: true, remote: false, layer: layers.contains(k) });
+            }
+        }
+        records
+    }
+
+    /// True when `key` is in this runner's cache or an imported one, with
+    /// or without its result: a later step can be matched on it.
+    fn matched(&self, key: &Key) -> bool {
+        self.history.keys.contains_key(key) || self.ci.is_some_and(|c| c.imported.contains_key(key))
     }
 
     /// Puts instruction `index`'s step in place, after the steps of the
@@ -882,15 +1005,29 @@ impl<'a> Builder<'a> {
     #[allow(clippy::too_many_arguments)]
     fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Option<Facts>, new_reason: Option<Reason>) -> Step {
         let instr = &self.df.instructions[index];
-        // The same vertex twice in one build (identical steps in two
-        // stages) is solved once: the second line shares the first's fate.
+        // `--no-cache` and `--no-cache-filter` mark RUN, COPY and ADD of
+        // the stages they name (dockerfile2llb/convert.go `ignoreCache`,
+        // set from dockerui `IsNoCache`, applied in `dispatchRun` and
+        // `dispatchCopy`); FROM and WORKDIR keep their cache.
+        let ignored = self.ci.is_some_and(|c| c.ignores(&self.df.stages[stage])) && matches!(instr.keyword, Keyword::Run | Keyword::Copy | Keyword::Add);
+        // A base image is pulled from its registry, not loaded from an
+        // imported cache: BuildKit v0.26.0 reports a needed FROM on a runner
+        // without the image as executed (recorded in tests/ci-oracle).
+        let imported = self.ci.filter(|_| instr.keyword != Keyword::From).and_then(|c| c.imported.get(&key));
         let (status, reason) = if let Some(&(line, status)) = self.this_build.get(&key) {
             match status {
                 Status::Miss => (Status::Miss, Reason::SameAs { line }),
                 _ => (Status::Hit, Reason::Cached { build: self.history.keys.get(&key).map_or(0, |i| i.build + 1) }),
             }
+        } else if ignored {
+            (Status::Miss, Reason::IgnoreCache)
         } else if let Some(info) = self.history.keys.get(&key) {
             (Status::Hit, Reason::Cached { build: info.build + 1 })
+        } else if let Some(rec) = imported {
+            match rec.result {
+                true => (Status::Hit, Reason::Imported { from: rec.from.to_string() }),
+                false => (Status::Miss, Reason::NoLayers { from: rec.from.to_string() }),
+            }
         } else {
             let reason = match &facts {
                 Some(facts) => self.explain(stage, st, parent, facts, new_reason),
@@ -899,7 +1036,12 @@ impl<'a> Builder<'a> {
             (Status::Miss, reason)
         };
         self.this_build.entry(key).or_insert((instr.line, status));
-        self.produced.push(Produced { key, parent, build: self.build, facts: facts.map(Arc::new) });
+        if self.ci.is_some() {
+            let sources = std::mem::take(&mut self.sources);
+            self.graph.entry(key).or_insert(Node { deps: parent.into_iter().collect(), sources, step: Some(index) });
+            self.step_keys.insert(index, key);
+        }
+        self.produced.push(Produced { key, parent, build: self.build, facts: facts.map(Arc::new), local: true });
         self.positions.push(((stage, st.position), key));
         st.position += 1;
         let mut step = self.blank(instr, index, status, reason);
@@ -915,7 +1057,10 @@ impl<'a> Builder<'a> {
     /// step that had the same parent (or the same position last build).
     fn explain(&self, stage: usize, st: &StageState, parent: Option<Key>, facts: &Facts, new_reason: Option<Reason>) -> Reason {
         if self.history.builds == 0 {
-            return Reason::FirstBuild;
+            return match self.ci {
+                Some(c) if !c.first => Reason::EmptyCache,
+                _ => Reason::FirstBuild,
+            };
         }
         if let Some(p) = parent {
             if !self.history.keys.contains_key(&p) {
@@ -1209,7 +1354,12 @@ impl<'a> Builder<'a> {
                 (sel, String::new())
             }
             Some(name) => match self.df.stage_ref(name, stage).and_then(|i| states[i].as_ref()) {
-                Some(src) => src.fs.select(sources, options),
+                Some(src) => {
+                    if self.ci.is_some() {
+                        self.sources.push(src.key);
+                    }
+                    src.fs.select(sources, options)
+                }
                 None => {
                     // An image: its content is its identity.
                     let identity = base_identity(name, self.images);
@@ -1317,7 +1467,15 @@ impl<'a> Builder<'a> {
         let mut step = self.step(stage, index, st, key, (!linked).then_some(parent), facts, new_reason);
         step.linked = linked;
         st.fs.write(&dest_abs, dest_is_dir, &selection);
-        st.key = if linked { Hasher::new("merge").key(&parent).key(&key).finish() } else { key };
+        st.key = if linked {
+            let merge = Hasher::new("merge").key(&parent).key(&key).finish();
+            if self.ci.is_some() {
+                self.graph.entry(merge).or_insert(Node { deps: vec![parent, key], sources: Vec::new(), step: None });
+            }
+            merge
+        } else {
+            key
+        };
         // A linked copy taken from the cache did not re-run: if its merge is
         // new, the re-run that caused it is upstream.
         if !(linked && step.status == Status::Hit) {

@@ -14,11 +14,14 @@
 //! build's simulation however long the history is.
 
 mod build;
+pub mod ci;
+pub mod workflow;
 mod estimate;
 mod report;
 pub mod sha256;
 mod whatif;
 
+pub use ci::{simulate_ci, CacheSpec, CiReport, Export, Mode};
 pub use estimate::estimate_seconds;
 pub use whatif::{dependency_manifests, source_files, with_file_edited};
 pub use report::{render_text, BuildReport, ImageReport, Reason, ShortKey, Simulation, Status, Step};
@@ -174,6 +177,9 @@ pub(crate) struct Produced {
     pub parent: Option<Key>,
     pub build: usize,
     pub facts: Option<Arc<build::Facts>>,
+    /// The runner holds the result after this build (it ran or was
+    /// loaded); a step BuildKit never needed stays wherever it is cached.
+    pub local: bool,
 }
 
 /// What one build produced, ready to be recorded into a [`History`].
@@ -185,6 +191,9 @@ pub struct BuildOutcome {
     pub(crate) positions: Vec<((usize, usize), Key)>,
     pub(crate) cache_mounts: Vec<String>,
     pub(crate) configs: Vec<Key>,
+    /// Every key of the build with where its result is, for cache exports
+    /// (empty unless simulated with CI settings).
+    pub(crate) records: Vec<ci::Record>,
 }
 
 impl History {
@@ -194,12 +203,12 @@ impl History {
 
     /// Simulates `input` against this cache without recording it.
     pub fn preview(&self, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> BuildOutcome {
-        build::run(self, input, images, options)
+        build::run(self, input, images, options, None)
     }
 
     /// Adds a simulated build to the cache.
     pub fn record(&mut self, outcome: &BuildOutcome) {
-        for p in &outcome.produced {
+        for p in outcome.produced.iter().filter(|p| p.local) {
             if let Some(parent) = p.parent {
                 match self.children.entry(parent) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut().push(p.key),

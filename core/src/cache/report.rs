@@ -22,6 +22,10 @@ pub struct BuildReport {
     pub warm_seconds: f64,
     pub hits: usize,
     pub misses: usize,
+    /// Where the build ran and what cache it imported and exported, when
+    /// simulated with CI settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ci: Option<super::CiReport>,
 }
 
 /// The resulting image, as far as the simulation can tell.
@@ -224,6 +228,20 @@ pub enum Reason {
     NotNeeded { target: String },
     /// The instruction could not be parsed.
     Invalid,
+    /// Found in an imported cache (`--cache-from`) with its layers.
+    Imported { from: String },
+    /// Found in an imported cache without its layers, as a `mode=min`
+    /// export keeps the steps that are not layers of the exported image:
+    /// the step runs.
+    NoLayers { from: String },
+    /// Not in the runner's own cache (a fresh runner starts empty) nor in
+    /// any imported cache.
+    EmptyCache,
+    /// `--no-cache` or `--no-cache-filter` makes the step run.
+    IgnoreCache,
+    /// A later step was found in the cache, so BuildKit never loads or
+    /// runs this one, and reports it as cached.
+    Unneeded,
 }
 
 impl Reason {
@@ -268,6 +286,11 @@ impl Reason {
             Reason::GlobalArg => "global ARG (for FROM lines)".into(),
             Reason::NotNeeded { target } => format!("not needed for target {target}"),
             Reason::Invalid => "invalid instruction".into(),
+            Reason::Imported { from } => format!("cached (imported from {from})"),
+            Reason::NoLayers { from } => format!("in {from} without its layers (mode=min)"),
+            Reason::EmptyCache => "not in this runner's cache or an imported one".into(),
+            Reason::IgnoreCache => "--no-cache".into(),
+            Reason::Unneeded => "cached (a later step was found, so this one is never run)".into(),
         }
     }
 }

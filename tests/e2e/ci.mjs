@@ -1,0 +1,29 @@
+// Screenshots of the Cache panel's CI view (issue 18) at 360 px and 1920 px,
+// light and dark, in English and Chinese: after one build and an edit of a
+// copied context file, with the registry min preset picked, so the builds
+// in CI differ from the max default. Written to tests/e2e/out/ci-*.png.
+// Fails on any page error or console error.
+//
+// Usage: trunk build && PORT=8197 node tests/e2e/ci.mjs   (any free port)
+
+import { open, out, tour } from "./lib.mjs";
+
+const shots = [
+  { name: "ci-1920-light", width: 1920, height: 1080, scheme: "light" },
+  { name: "ci-1920-dark-zh", width: 1920, height: 1080, scheme: "dark", query: "?lang=zh-CN" },
+  { name: "ci-360-light", width: 360, height: 740, scheme: "light" },
+  { name: "ci-360-dark-zh", width: 360, height: 740, scheme: "dark", query: "?lang=zh-CN" },
+];
+
+await tour(shots, async (page, s) => {
+  await open(page, s.query);
+  await page.click("#tab-cache");
+  await page.click(".cache-build");
+  await page.click('.ctx-row[data-path="server.js"] .ctx-name');
+  await page.fill(".ctx-content", 'console.log("edited");\n');
+  await page.click(".ci-toggle");
+  await page.selectOption(".ci-preset", "2");
+  await page.locator(".ci-view").scrollIntoViewIfNeeded();
+  await page.locator(".ci-view").screenshot({ path: `${out}/${s.name}.png` });
+});
+console.log(`wrote ${shots.length} screenshots to ${out}`);

@@ -17,6 +17,7 @@ pub(crate) const IMAGES_TSV: &str = include_str!("../../data/images.tsv");
 const RATIOS_TSV: &str = include_str!("../../data/ratios.tsv");
 pub(crate) const DEBIAN_TSV: &str = include_str!("../../data/debian.tsv");
 pub(crate) const APT_CLOSURES_TSV: &str = include_str!("../../data/apt-closures.tsv");
+const DEBIAN_FILES_TSV: &str = include_str!("../../data/debian-files.tsv");
 const ALPINE_TSV: &str = include_str!("../../data/alpine.tsv");
 const PYPI_TSV: &str = include_str!("../../data/pypi.tsv");
 const NPM_TSV: &str = include_str!("../../data/npm.tsv");
@@ -106,6 +107,61 @@ pub(crate) fn debian() -> &'static HashMap<&'static str, DebPackage> {
                 (c[0], pkg)
             })
             .collect()
+    })
+}
+
+/// What a Debian package puts on disk, from its .deb (`debian-files.tsv`,
+/// written by `scripts/deb-files.py`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DebFiles {
+    /// Bytes of its files under the debian:*-slim dpkg filters.
+    pub slim: u64,
+    /// Bytes dpkg keeps for it in /var/lib/dpkg/info.
+    pub info: u64,
+    /// Bytes of its stanza in /var/lib/dpkg/status.
+    pub status: u64,
+    /// It has debconf templates, so installing it rewrites debconf's caches.
+    pub templates: bool,
+    /// Bytes of its Python modules, which Debian byte-compiles on install.
+    pub py: u64,
+}
+
+pub(crate) fn debian_files() -> &'static HashMap<&'static str, DebFiles> {
+    static CELL: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(DEBIAN_FILES_TSV, 9)
+            .map(|c| {
+                let f = DebFiles {
+                    slim: num(c[3]).unwrap_or(0),
+                    info: num(c[4]).unwrap_or(0),
+                    status: num(c[5]).unwrap_or(0),
+                    templates: c[6] == "1",
+                    py: num(c[8]).unwrap_or(0),
+                };
+                (c[0], f)
+            })
+            .collect()
+    })
+}
+
+/// For packages the file table lacks: slim bytes per byte of Installed-Size,
+/// and dpkg bookkeeping bytes per slim byte, the medians over the packages
+/// it has (1.0 and 0.0 without data).
+pub(crate) fn debian_slim_ratios() -> (f64, f64) {
+    static CELL: OnceLock<(f64, f64)> = OnceLock::new();
+    *CELL.get_or_init(|| {
+        let table = debian();
+        let files = debian_files();
+        let slim: Vec<f64> = files
+            .iter()
+            .filter_map(|(n, f)| {
+                let kib = table.get(n)?.installed_kib;
+                (kib > 0).then(|| f.slim as f64 / (kib * 1024) as f64)
+            })
+            .collect();
+        let info: Vec<f64> = files.values().filter(|f| f.slim > 0).map(|f| f.info as f64 / f.slim as f64).collect();
+        let s = if slim.is_empty() { 1.0 } else { median(slim) };
+        (s, median(info))
     })
 }
 

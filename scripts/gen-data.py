@@ -146,15 +146,35 @@ def parse_deps(field):
 
 
 def debian_tables(data):
+    rows = read_tsv(os.path.join(data, "debian-bookworm-amd64-packages.tsv"))
+    src = ("Debian bookworm main binary-amd64 Packages (InRelease 2026-11-20, 12.15); closure of common "
+           "apt-get packages over the package list of the debian:bookworm-slim made by scripts/real-sizes.sh")
+    deb = debian_graph(rows, "bookworm-slim", "debian", src, "2026-11-20")
+
+    ref = []
+    for r in read_tsv(os.path.join(data, "debian-closure-sizes.tsv")):
+        ref.append([r["package"], r["apt_norec_installed_kib"], r["apt_rec_installed_kib"],
+                    r["apt_norec_new_pkgs"], r["apt_rec_new_pkgs"]])
+    ref.sort()
+    apt = table("apt-closures", "apt-get -s install over a fake debian:bookworm-slim status (debian-closure-sizes.tsv)",
+                "2026-11-20", ["package", "norec_kib", "rec_kib", "norec_pkgs", "rec_pkgs"], ref)
+    return [deb, apt]
+
+
+def debian_graph(rows, base_image, name, src, date):
+    """The shipped Debian table: the base image's packages, and the closure
+    of APT_ROOTS over them with their Depends and Recommends edges. `rows`
+    are Packages stanzas as dicts (package, installed_size_kib, depends,
+    pre_depends, recommends, provides, priority, essential)."""
     pkgs = {}
     providers = {}
-    for r in read_tsv(os.path.join(data, "debian-bookworm-amd64-packages.tsv")):
-        name = r["package"]
-        if name in pkgs:
+    for r in rows:
+        name_ = r["package"]
+        if name_ in pkgs:
             continue
-        pkgs[name] = r
+        pkgs[name_] = r
         for p in parse_deps(r["provides"]):
-            providers.setdefault(p[0], []).append(name)
+            providers.setdefault(p[0], []).append(name_)
 
     def resolve(alts, have=()):
         # apt keeps an alternative that is already installed, else takes the
@@ -182,7 +202,7 @@ def debian_tables(data):
     # the debootstrap minbase closure of sizes-README.md section 3 listed
     # gawk, libmpfr6, libreadline8, libsigsegv2 and readline-common, which
     # the slim image lacks). Without that list, the minbase closure.
-    listed = os.path.join(ROOT, "tests", "real-sizes", "bases", "bookworm-slim.packages")
+    listed = os.path.join(ROOT, "tests", "real-sizes", "bases", f"{base_image}.packages")
     if os.path.exists(listed):
         todo = [l.split("\t")[0] for l in open(listed) if l.strip()]
     else:
@@ -217,18 +237,7 @@ def debian_tables(data):
         d = sorted({x for x in deps(n) if x not in base and x != n})
         rec = sorted({x for x in edges(n, "recommends") if x not in base and x != n})
         out.append([n, pkgs[n]["installed_size_kib"] or 0, "", " ".join(d), " ".join(rec)])
-    src = ("Debian bookworm main binary-amd64 Packages (InRelease 2026-11-20, 12.15); closure of common "
-           "apt-get packages over the package list of the debian:bookworm-slim made by scripts/real-sizes.sh")
-    deb = table("debian", src, "2026-11-20", ["package", "installed_kib", "base", "depends", "recommends"], out)
-
-    ref = []
-    for r in read_tsv(os.path.join(data, "debian-closure-sizes.tsv")):
-        ref.append([r["package"], r["apt_norec_installed_kib"], r["apt_rec_installed_kib"],
-                    r["apt_norec_new_pkgs"], r["apt_rec_new_pkgs"]])
-    ref.sort()
-    apt = table("apt-closures", "apt-get -s install over a fake debian:bookworm-slim status (debian-closure-sizes.tsv)",
-                "2026-11-20", ["package", "norec_kib", "rec_kib", "norec_pkgs", "rec_pkgs"], ref)
-    return [deb, apt]
+    return table(name, src, date, ["package", "installed_kib", "base", "depends", "recommends"], out)
 
 
 def alpine_table(data):

@@ -109,7 +109,9 @@ fn python_site(base: &BaseImage, pkgs: &Packages) -> String {
         }
     }
     if pkgs.apt.contains("python3") {
-        return "/usr/local/lib/python3.11/dist-packages".into();
+        // Debian's python3: 3.11 in bookworm, 3.13 in trixie.
+        let minor = if pkgs.release == super::data::Release::Trixie { 13 } else { 11 };
+        return format!("/usr/local/lib/python3.{minor}/dist-packages");
     }
     "/usr/local/lib/python3/site-packages".into()
 }
@@ -156,7 +158,7 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
                 let base = catalogue::lookup(&reference, user);
                 let mut env = BTreeMap::new();
                 env.insert("HOME".to_string(), "/root".to_string());
-                let mut pkgs = Packages::default();
+                let mut pkgs = Packages { release: super::data::Release::of(&base.base_os, &base.reference), ..Packages::default() };
                 if distro_of(&base) == Distro::Alpine {
                     pkgs.apk.extend(super::data::alpine().iter().filter(|(_, (_, b))| *b).map(|(n, _)| n.to_string()));
                 }

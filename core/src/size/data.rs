@@ -18,6 +18,29 @@ const RATIOS_TSV: &str = include_str!("../../data/ratios.tsv");
 pub(crate) const DEBIAN_TSV: &str = include_str!("../../data/debian.tsv");
 pub(crate) const APT_CLOSURES_TSV: &str = include_str!("../../data/apt-closures.tsv");
 const DEBIAN_FILES_TSV: &str = include_str!("../../data/debian-files.tsv");
+const DEBIAN_TRIXIE_TSV: &str = include_str!("../../data/debian-trixie.tsv");
+const DEBIAN_FILES_TRIXIE_TSV: &str = include_str!("../../data/debian-files-trixie.tsv");
+
+/// The Debian release whose package tables price a stage: the base's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Release {
+    #[default]
+    Bookworm,
+    Trixie,
+}
+
+impl Release {
+    /// From a base image's OS description (`debian trixie (snapshot ...)`,
+    /// `debian 13`): trixie when it says so, bookworm otherwise.
+    pub fn of(base_os: &str, reference: &str) -> Release {
+        let os = base_os.to_ascii_lowercase();
+        if os.contains("trixie") || os.contains("debian 13") || reference.contains("trixie") {
+            Release::Trixie
+        } else {
+            Release::Bookworm
+        }
+    }
+}
 const ALPINE_TSV: &str = include_str!("../../data/alpine.tsv");
 const PYPI_TSV: &str = include_str!("../../data/pypi.tsv");
 const NPM_TSV: &str = include_str!("../../data/npm.tsv");
@@ -93,10 +116,15 @@ pub(crate) struct DebPackage {
     pub recommends: Vec<&'static str>,
 }
 
-pub(crate) fn debian() -> &'static HashMap<&'static str, DebPackage> {
-    static CELL: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        rows(DEBIAN_TSV, 5)
+pub(crate) fn debian(release: Release) -> &'static HashMap<&'static str, DebPackage> {
+    static BOOKWORM: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
+    static TRIXIE: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
+    let (cell, text) = match release {
+        Release::Bookworm => (&BOOKWORM, DEBIAN_TSV),
+        Release::Trixie => (&TRIXIE, DEBIAN_TRIXIE_TSV),
+    };
+    cell.get_or_init(|| {
+        rows(text, 5)
             .map(|c| {
                 let pkg = DebPackage {
                     installed_kib: num(c[1]).unwrap_or(0),
@@ -126,10 +154,15 @@ pub(crate) struct DebFiles {
     pub py: u64,
 }
 
-pub(crate) fn debian_files() -> &'static HashMap<&'static str, DebFiles> {
-    static CELL: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        rows(DEBIAN_FILES_TSV, 9)
+pub(crate) fn debian_files(release: Release) -> &'static HashMap<&'static str, DebFiles> {
+    static BOOKWORM: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
+    static TRIXIE: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
+    let (cell, text) = match release {
+        Release::Bookworm => (&BOOKWORM, DEBIAN_FILES_TSV),
+        Release::Trixie => (&TRIXIE, DEBIAN_FILES_TRIXIE_TSV),
+    };
+    cell.get_or_init(|| {
+        rows(text, 9)
             .map(|c| {
                 let f = DebFiles {
                     slim: num(c[3]).unwrap_or(0),
@@ -147,11 +180,13 @@ pub(crate) fn debian_files() -> &'static HashMap<&'static str, DebFiles> {
 /// For packages the file table lacks: slim bytes per byte of Installed-Size,
 /// and dpkg bookkeeping bytes per slim byte, the medians over the packages
 /// it has (1.0 and 0.0 without data).
-pub(crate) fn debian_slim_ratios() -> (f64, f64) {
-    static CELL: OnceLock<(f64, f64)> = OnceLock::new();
-    *CELL.get_or_init(|| {
-        let table = debian();
-        let files = debian_files();
+pub(crate) fn debian_slim_ratios(release: Release) -> (f64, f64) {
+    static BOOKWORM: OnceLock<(f64, f64)> = OnceLock::new();
+    static TRIXIE: OnceLock<(f64, f64)> = OnceLock::new();
+    let cell = if release == Release::Bookworm { &BOOKWORM } else { &TRIXIE };
+    *cell.get_or_init(|| {
+        let table = debian(release);
+        let files = debian_files(release);
         let slim: Vec<f64> = files
             .iter()
             .filter_map(|(n, f)| {
@@ -160,6 +195,10 @@ pub(crate) fn debian_slim_ratios() -> (f64, f64) {
             })
             .collect();
         let info: Vec<f64> = files.values().filter(|f| f.slim > 0).map(|f| f.info as f64 / f.slim as f64).collect();
+        // A release without measured files borrows bookworm's ratios.
+        if slim.is_empty() && release != Release::Bookworm {
+            return debian_slim_ratios(Release::Bookworm);
+        }
         let s = if slim.is_empty() { 1.0 } else { median(slim) };
         (s, median(info))
     })

@@ -31,15 +31,16 @@ const HISTORY_LOG_PER_RUN: u64 = 200;
 const EIPP_LOG: u64 = 4_500;
 const EXTENDED_STATES_PER_AUTO: u64 = 60;
 /// Python's byte code per byte of source, measured on python3-minimal's
-/// modules (4,871,620 B of .py, 4,954,654 B of .pyc after py3compile).
+/// modules (4,871,620 B of .py, 4,954,654 B of .pyc after py3compile;
+/// `scripts/real-sizes-calibrate.sh`).
 pub const PYC_PER_PY: f64 = 1.017;
 
 /// The bytes a package adds to a slim image, its range and basis: its
 /// files under the slim filters from the .deb, plus the byte code Debian
 /// compiles for its Python modules; else Installed-Size scaled by the
 /// median slim ratio, within the 8-18% spread the slim filters make.
-pub fn package_bytes(name: &str, installed_kib: u64) -> (u64, u64, u64, Source) {
-    match data::debian_files().get(name) {
+pub fn package_bytes(ctx: &RunCtx, name: &str, installed_kib: u64) -> (u64, u64, u64, Source) {
+    match data::debian_files(ctx.pkgs.release).get(name) {
         Some(f) => {
             let bytes = f.slim + (f.py as f64 * PYC_PER_PY) as u64;
             // Maintainer scripts may write files (alternatives, generated
@@ -47,7 +48,7 @@ pub fn package_bytes(name: &str, installed_kib: u64) -> (u64, u64, u64, Source) 
             (bytes, bytes - bytes / 50, bytes + bytes / 50, Source::Table)
         }
         None => {
-            let (ratio, _) = data::debian_slim_ratios();
+            let (ratio, _) = data::debian_slim_ratios(ctx.pkgs.release);
             let full = installed_kib * 1024;
             let bytes = (full as f64 * ratio) as u64;
             (bytes, (full as f64 * 0.82) as u64, full, Source::Model)
@@ -55,18 +56,18 @@ pub fn package_bytes(name: &str, installed_kib: u64) -> (u64, u64, u64, Source) 
     }
 }
 
-fn info_bytes(name: &str, slim: u64) -> u64 {
-    match data::debian_files().get(name) {
+fn info_bytes(ctx: &RunCtx, name: &str, slim: u64) -> u64 {
+    match data::debian_files(ctx.pkgs.release).get(name) {
         Some(f) => f.info,
-        None => (slim as f64 * data::debian_slim_ratios().1) as u64,
+        None => (slim as f64 * data::debian_slim_ratios(ctx.pkgs.release).1) as u64,
     }
 }
 
 /// Puts a package's files and its dpkg info into the view.
 pub fn install(ctx: &mut RunCtx, name: &str, installed_kib: u64) {
-    let (bytes, low, high, source) = package_bytes(name, installed_kib);
+    let (bytes, low, high, source) = package_bytes(ctx, name, installed_kib);
     ctx.fs.put(&format!("apt:{name}"), Node::estimate(bytes, low, high, source));
-    let info = info_bytes(name, bytes);
+    let info = info_bytes(ctx, name, bytes);
     ctx.fs.put(&format!("/var/lib/dpkg/info/{name}.list"), Node::file(info, Fill::Typical));
 }
 
@@ -88,7 +89,7 @@ pub fn bookkeeping(ctx: &mut RunCtx, changed: &[String], auto: usize) {
     if changed.is_empty() {
         return;
     }
-    let files = data::debian_files();
+    let files = data::debian_files(ctx.pkgs.release);
     let status = ctx
         .pkgs
         .apt

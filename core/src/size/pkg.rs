@@ -5,7 +5,7 @@
 
 use super::data;
 use super::fs::{Fill, Node};
-use super::run::{median_u64, RunCtx, APT_LISTS_BYTES, APT_LISTS_FILE};
+use super::run::{median_u64, RunCtx, APT_LISTS_BYTES, APT_LISTS_BYTES_TRIXIE, APT_LISTS_FILE};
 use std::collections::BTreeSet;
 
 /// Strips `=version`, `/release` and `:arch` from a package argument.
@@ -17,8 +17,8 @@ fn apt_name(arg: &str) -> &str {
 /// The packages `apt-get install` adds to those installed: the closure over
 /// Depends/Pre-Depends (and Recommends unless `--no-install-recommends`),
 /// computed on the shipped graph as `scripts/gen-data.py` resolved it.
-pub fn apt_closure(roots: &[&str], recommends: bool, installed: &BTreeSet<String>) -> (Vec<(String, u64)>, Vec<String>) {
-    let table = data::debian();
+pub fn apt_closure(release: data::Release, roots: &[&str], recommends: bool, installed: &BTreeSet<String>) -> (Vec<(String, u64)>, Vec<String>) {
+    let table = data::debian(release);
     let missing: Vec<String> = roots.iter().filter(|r| !table.contains_key(**r)).map(|r| r.to_string()).collect();
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
@@ -67,12 +67,13 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
     }
     match sub.as_deref() {
         Some("update") => {
-            ctx.fs.put(APT_LISTS_FILE, Node::file(APT_LISTS_BYTES, Fill::Typical));
+            let bytes = if ctx.pkgs.release == data::Release::Trixie { APT_LISTS_BYTES_TRIXIE } else { APT_LISTS_BYTES };
+            ctx.fs.put(APT_LISTS_FILE, Node::file(bytes, Fill::Typical));
             true
         }
         Some("install") => {
             let roots: Vec<&str> = names.iter().map(String::as_str).collect();
-            let (add, missing) = apt_closure(&roots, recommends, &ctx.pkgs.apt);
+            let (add, missing) = apt_closure(ctx.pkgs.release, &roots, recommends, &ctx.pkgs.apt);
             let mut changed = Vec::new();
             for (name, bytes) in add {
                 super::dpkg::install(ctx, &name, bytes / 1024);
@@ -104,7 +105,7 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
                 ctx.pkgs.apt_manual.remove(n);
             }
             if auto_remove || sub.as_deref() == Some("autoremove") {
-                for n in autoremovable(&ctx.pkgs.apt, &ctx.pkgs.apt_manual) {
+                for n in autoremovable(ctx.pkgs.release, &ctx.pkgs.apt, &ctx.pkgs.apt_manual) {
                     ctx.pkgs.apt.remove(&n);
                     super::dpkg::remove(ctx, &n);
                     changed.push(n);
@@ -126,8 +127,8 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
 /// The installed packages that no package marked manual needs any more,
 /// through Depends and Recommends (apt keeps what is recommended:
 /// APT::AutoRemove::RecommendsImportant is true by default).
-fn autoremovable(installed: &BTreeSet<String>, manual: &BTreeSet<String>) -> Vec<String> {
-    let table = data::debian();
+fn autoremovable(release: data::Release, installed: &BTreeSet<String>, manual: &BTreeSet<String>) -> Vec<String> {
+    let table = data::debian(release);
     let mut keep: BTreeSet<&str> = BTreeSet::new();
     let mut todo: Vec<&str> = manual.iter().map(String::as_str).collect();
     while let Some(n) = todo.pop() {
@@ -271,8 +272,8 @@ fn dist_bytes(name: &str) -> Option<u64> {
 /// `--no-compile` install, which counts directories too): the files are
 /// 0.96 of it and the byte code pip compiles adds 0.9 (median; 0.09 for a
 /// package of C code and data, 1.3 for one of small modules). Measured on
-/// ten packages outside the real-size corpus (`scripts/real-sizes.sh
-/// calibrate`: httpx, pyyaml, rich, attrs, boto3, sqlalchemy, pydantic,
+/// ten packages outside the real-size corpus
+/// (`scripts/real-sizes-calibrate.sh`: httpx, pyyaml, rich, attrs, boto3, sqlalchemy, pydantic,
 /// jinja2, six, packaging).
 const PIP_FILES: f64 = 0.96;
 const PIP_PYC: (f64, f64, f64) = (0.9, 0.09, 1.3);
@@ -280,7 +281,7 @@ const PIP_PYC: (f64, f64, f64) = (0.9, 0.09, 1.3);
 /// A virtual environment from `python3 -m venv` on Debian's python3.11:
 /// the interpreter links, pyvenv.cfg and activation scripts, plus pip and
 /// setuptools from ensurepip unless `--without-pip`. Measured with
-/// `scripts/real-sizes.sh calibrate`.
+/// `scripts/real-sizes-calibrate.sh`.
 const VENV_BARE: u64 = 42_932;
 const VENV_PIP: u64 = 21_618_625;
 

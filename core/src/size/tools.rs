@@ -7,7 +7,7 @@
 //! The figures were measured on the debian:bookworm-slim that
 //! `scripts/real-sizes.sh` makes, with Debian's gcc 12, musl-tools 1.2.3
 //! and golang 1.19, on programs that are not in the real-size corpus
-//! (`scripts/real-sizes.sh calibrate`, 2026-12-02).
+//! (`scripts/real-sizes-calibrate.sh`, 2026-12-02).
 
 use super::fs::{Node, Source};
 use super::run::RunCtx;

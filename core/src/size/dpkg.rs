@@ -79,7 +79,7 @@ pub fn remove(ctx: &mut RunCtx, name: &str) {
 /// Appends `n` bytes to a log, which the layer then stores whole.
 fn append(ctx: &mut RunCtx, path: &str, n: u64) {
     let old = ctx.fs.get(path).map_or(0, |n| n.size);
-    ctx.fs.put(path, Node::file(old + n, Fill::Typical));
+    ctx.fs.put(path, Node::file(old.saturating_add(n), Fill::Typical));
 }
 
 /// dpkg's and apt's bookkeeping after an install or removal that changed

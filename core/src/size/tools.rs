@@ -112,12 +112,12 @@ pub fn cc(ctx: &mut RunCtx, name: &str, args: &[String]) -> bool {
     let code = (source as f64 * CODE_PER_SOURCE) as u64;
     let strip_now = args.iter().any(|a| a == "-s");
     let (base, kept) = if strip_now { (linkage.stripped, linkage.stripped) } else { (linkage.unstripped, linkage.stripped) };
-    let size = base + code;
+    let size = base.saturating_add(code);
     let path = ctx.path_of(&out);
-    let mut node = Node::estimate(size, base * 9 / 10, base * 12 / 10 + code * 4, Source::Model);
+    let mut node = Node::estimate(size, base * 9 / 10, (base * 12 / 10).saturating_add(code.saturating_mul(4)), Source::Model);
     node.mode = 0o755;
     ctx.fs.put(&path, node);
-    ctx.pkgs.stripped.insert(path, kept + code * 8 / 10);
+    ctx.pkgs.stripped.insert(path, kept.saturating_add(code / 10 * 8));
     true
 }
 
@@ -266,7 +266,7 @@ pub fn useradd(ctx: &mut RunCtx, name: &str, args: &[String]) -> bool {
     let home = args.iter().any(|a| a == "-m" || a == "--create-home") || (name == "adduser" && !system && !args.iter().any(|a| a == "--no-create-home"));
     for f in ["/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow", "/etc/passwd-", "/etc/shadow-", "/etc/group-", "/etc/gshadow-"] {
         let old = ctx.fs.get(f).map_or(USER_FILES / 8, |n| n.size);
-        ctx.fs.put(f, Node::estimate(old + 40, old, old + 200, Source::Model));
+        ctx.fs.put(f, Node::estimate(old.saturating_add(40), old, old.saturating_add(200), Source::Model));
     }
     if name == "groupadd" || name == "addgroup" {
         return true;

@@ -48,7 +48,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             println!("bases:");
             for b in &bases {
                 let mark = if b.current { " (current)" } else { "" };
-                println!("  {}{mark}: {} B (compressed {} B)", b.reference, b.uncompressed, b.compressed);
+                println!("  {}{mark}: {} B ({}..{} B; compressed {} B)", b.reference, b.uncompressed, b.low, b.high, b.compressed);
                 for c in &b.caveats {
                     println!("    caveat: {c}");
                 }

@@ -9,7 +9,7 @@ pub const RATIOS_SOURCE: &str = "official-images.tsv rows whose local Image ID e
 /// When the data of `core/data/ratios.tsv` was gathered.
 pub const RATIOS_DATE: &str = "2026-11-22";
 /// Where `core/data/debian.tsv` comes from.
-pub const DEBIAN_SOURCE: &str = "Debian bookworm main binary-amd64 Packages (InRelease 2026-11-20, 12.15); closure of common apt-get packages over the debootstrap minbase set";
+pub const DEBIAN_SOURCE: &str = "Debian bookworm main binary-amd64 Packages (InRelease 2026-11-20, 12.15); closure of common apt-get packages over the package list of the debian:bookworm-slim made by scripts/real-sizes.sh";
 /// When the data of `core/data/debian.tsv` was gathered.
 pub const DEBIAN_DATE: &str = "2026-11-20";
 /// Where `core/data/apt-closures.tsv` comes from.

@@ -4,7 +4,7 @@
 
 use super::catalogue::{self, BaseImage};
 use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
-use super::fs::{resolve, Fill, Fs, Node, PathChange};
+use super::fs::{resolve, Fill, Fs, Node, PathChange, Source};
 use super::run::{self, Distro, Packages, RunCtx, Unknown};
 use super::SizeOptions;
 use crate::inputs::{BuildInput, FileBody};
@@ -34,6 +34,11 @@ pub struct LayerSize {
     pub compressed: u64,
     /// Part of `uncompressed` that comes from estimates of unknowns.
     pub estimated: u64,
+    /// The range of `uncompressed` (both equal to it when every byte is
+    /// known exactly) and the softest basis among its parts.
+    pub low: u64,
+    pub high: u64,
+    pub source: Source,
     pub changes: Vec<PathChange>,
     /// Caveats of the model for this step.
     pub notes: Vec<String>,
@@ -104,7 +109,9 @@ fn python_site(base: &BaseImage, pkgs: &Packages) -> String {
         }
     }
     if pkgs.apt.contains("python3") {
-        return "/usr/local/lib/python3.11/dist-packages".into();
+        // Debian's python3: 3.11 in bookworm, 3.13 in trixie.
+        let minor = if pkgs.release == super::data::Release::Trixie { 13 } else { 11 };
+        return format!("/usr/local/lib/python3.{minor}/dist-packages");
     }
     "/usr/local/lib/python3/site-packages".into()
 }
@@ -151,7 +158,7 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
                 let base = catalogue::lookup(&reference, user);
                 let mut env = BTreeMap::new();
                 env.insert("HOME".to_string(), "/root".to_string());
-                let mut pkgs = Packages::default();
+                let mut pkgs = Packages { release: super::data::Release::of(&base.base_os, &base.reference), ..Packages::default() };
                 if distro_of(&base) == Distro::Alpine {
                     pkgs.apk.extend(super::data::alpine().iter().filter(|(_, (_, b))| *b).map(|(n, _)| n.to_string()));
                 }
@@ -272,6 +279,15 @@ fn step(
         })
         .sum();
     let unknown_total = unknowns.iter().map(|u| u.estimate).fold(0u64, u64::saturating_add);
+    let low = changes.iter().map(|c| c.low).fold(bare, u64::saturating_add);
+    let high = changes.iter().map(|c| c.high).fold(bare, u64::saturating_add);
+    let source = changes
+        .iter()
+        .filter(|c| c.size > 0)
+        .map(|c| c.source)
+        .chain(unknowns.iter().map(|u| if u.given { Source::User } else { Source::Model }))
+        .max()
+        .unwrap_or(Source::Exact);
     state.unknowns.extend(unknowns);
     LayerSize {
         instruction: ii,
@@ -282,6 +298,9 @@ fn step(
         uncompressed: files.saturating_add(bare),
         compressed: (compressed_files + bare as f64 / ratio).round() as u64,
         estimated: unknown_total,
+        low,
+        high,
+        source,
         changes,
         notes,
     }
@@ -415,7 +434,23 @@ fn copy(
         None => (Cow::Borrowed(&b.context), None),
     };
     let selection = context::select(&tree, &sources, &options);
+    let from_stage = c.from.as_deref().and_then(|f| df.stage_ref(f, si)).filter(|i| *i < done.len());
     for m in &selection.missing {
+        // A path under a directory where a build tool ran in that stage is
+        // most likely what it built: a binary, with the model's range.
+        let abs = resolve("/", m);
+        if let Some(other) = from_stage.filter(|o| done[*o].pkgs.built_under(&abs)) {
+            let _ = other;
+            let target = if dest_is_dir { resolve(&dest, abs.rsplit('/').next().unwrap_or("")) } else { dest.clone() };
+            let key = format!("copy:--from={} {m}", c.from.as_deref().unwrap_or(""));
+            let node = match opts.estimates.get(&key) {
+                Some(v) => Node::estimate(*v, *v, *v, Source::User),
+                None => super::tools::made_binary(),
+            };
+            notes.push(format!("{m} was built by a build tool in stage {}: modelled as one program", c.from.as_deref().unwrap_or("")));
+            state.fs.put(&target, node);
+            continue;
+        }
         match &c.from {
             // Most likely made by a command the model does not know (a
             // compiler, a download): its size must be typed, not taken as 0.

@@ -65,6 +65,19 @@ impl BaseImage {
         !matches!(self.basis, Basis::Unknown | Basis::NearestTag)
     }
 
+    /// The range of `uncompressed`. A catalogue figure for this very image
+    /// is exact; a figure borrowed from a nearby tag is taken as within a
+    /// third either way (the spread between neighbouring tags of one
+    /// repository in images.tsv: node:20 vs node:22, python:3.11 vs 3.12);
+    /// an unknown base is 0 with no upper bound we could name, so the range
+    /// stays at what was typed or 0.
+    pub fn range(&self) -> (u64, u64) {
+        match self.basis {
+            Basis::NearestTag => ((self.uncompressed as f64 * 0.67) as u64, (self.uncompressed as f64 * 1.33) as u64),
+            _ => (self.uncompressed, self.uncompressed),
+        }
+    }
+
     /// Uncompressed bytes per compressed byte for layers built on this base.
     pub fn ratio(&self) -> f64 {
         data::ratio(if self.libc.is_empty() { "all" } else { &self.libc })

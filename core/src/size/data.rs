@@ -17,6 +17,30 @@ pub(crate) const IMAGES_TSV: &str = include_str!("../../data/images.tsv");
 const RATIOS_TSV: &str = include_str!("../../data/ratios.tsv");
 pub(crate) const DEBIAN_TSV: &str = include_str!("../../data/debian.tsv");
 pub(crate) const APT_CLOSURES_TSV: &str = include_str!("../../data/apt-closures.tsv");
+const DEBIAN_FILES_TSV: &str = include_str!("../../data/debian-files.tsv");
+const DEBIAN_TRIXIE_TSV: &str = include_str!("../../data/debian-trixie.tsv");
+const DEBIAN_FILES_TRIXIE_TSV: &str = include_str!("../../data/debian-files-trixie.tsv");
+
+/// The Debian release whose package tables price a stage: the base's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Release {
+    #[default]
+    Bookworm,
+    Trixie,
+}
+
+impl Release {
+    /// From a base image's OS description (`debian trixie (snapshot ...)`,
+    /// `debian 13`): trixie when it says so, bookworm otherwise.
+    pub fn of(base_os: &str, reference: &str) -> Release {
+        let os = base_os.to_ascii_lowercase();
+        if os.contains("trixie") || os.contains("debian 13") || reference.contains("trixie") {
+            Release::Trixie
+        } else {
+            Release::Bookworm
+        }
+    }
+}
 const ALPINE_TSV: &str = include_str!("../../data/alpine.tsv");
 const PYPI_TSV: &str = include_str!("../../data/pypi.tsv");
 const NPM_TSV: &str = include_str!("../../data/npm.tsv");
@@ -92,10 +116,15 @@ pub(crate) struct DebPackage {
     pub recommends: Vec<&'static str>,
 }
 
-pub(crate) fn debian() -> &'static HashMap<&'static str, DebPackage> {
-    static CELL: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        rows(DEBIAN_TSV, 5)
+pub(crate) fn debian(release: Release) -> &'static HashMap<&'static str, DebPackage> {
+    static BOOKWORM: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
+    static TRIXIE: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
+    let (cell, text) = match release {
+        Release::Bookworm => (&BOOKWORM, DEBIAN_TSV),
+        Release::Trixie => (&TRIXIE, DEBIAN_TRIXIE_TSV),
+    };
+    cell.get_or_init(|| {
+        rows(text, 5)
             .map(|c| {
                 let pkg = DebPackage {
                     installed_kib: num(c[1]).unwrap_or(0),
@@ -106,6 +135,72 @@ pub(crate) fn debian() -> &'static HashMap<&'static str, DebPackage> {
                 (c[0], pkg)
             })
             .collect()
+    })
+}
+
+/// What a Debian package puts on disk, from its .deb (`debian-files.tsv`,
+/// written by `scripts/deb-files.py`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DebFiles {
+    /// Bytes of its files under the debian:*-slim dpkg filters.
+    pub slim: u64,
+    /// Bytes dpkg keeps for it in /var/lib/dpkg/info.
+    pub info: u64,
+    /// Bytes of its stanza in /var/lib/dpkg/status.
+    pub status: u64,
+    /// It has debconf templates, so installing it rewrites debconf's caches.
+    pub templates: bool,
+    /// Bytes of its Python modules, which Debian byte-compiles on install.
+    pub py: u64,
+}
+
+pub(crate) fn debian_files(release: Release) -> &'static HashMap<&'static str, DebFiles> {
+    static BOOKWORM: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
+    static TRIXIE: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
+    let (cell, text) = match release {
+        Release::Bookworm => (&BOOKWORM, DEBIAN_FILES_TSV),
+        Release::Trixie => (&TRIXIE, DEBIAN_FILES_TRIXIE_TSV),
+    };
+    cell.get_or_init(|| {
+        rows(text, 9)
+            .map(|c| {
+                let f = DebFiles {
+                    slim: num(c[3]).unwrap_or(0),
+                    info: num(c[4]).unwrap_or(0),
+                    status: num(c[5]).unwrap_or(0),
+                    templates: c[6] == "1",
+                    py: num(c[8]).unwrap_or(0),
+                };
+                (c[0], f)
+            })
+            .collect()
+    })
+}
+
+/// For packages the file table lacks: slim bytes per byte of Installed-Size,
+/// and dpkg bookkeeping bytes per slim byte, the medians over the packages
+/// it has (1.0 and 0.0 without data).
+pub(crate) fn debian_slim_ratios(release: Release) -> (f64, f64) {
+    static BOOKWORM: OnceLock<(f64, f64)> = OnceLock::new();
+    static TRIXIE: OnceLock<(f64, f64)> = OnceLock::new();
+    let cell = if release == Release::Bookworm { &BOOKWORM } else { &TRIXIE };
+    *cell.get_or_init(|| {
+        let table = debian(release);
+        let files = debian_files(release);
+        let slim: Vec<f64> = files
+            .iter()
+            .filter_map(|(n, f)| {
+                let kib = table.get(n)?.installed_kib;
+                (kib > 0).then(|| f.slim as f64 / (kib * 1024) as f64)
+            })
+            .collect();
+        let info: Vec<f64> = files.values().filter(|f| f.slim > 0).map(|f| f.info as f64 / f.slim as f64).collect();
+        // A release without measured files borrows bookworm's ratios.
+        if slim.is_empty() && release != Release::Bookworm {
+            return debian_slim_ratios(Release::Bookworm);
+        }
+        let s = if slim.is_empty() { 1.0 } else { median(slim) };
+        (s, median(info))
     })
 }
 

@@ -25,6 +25,19 @@ pub enum Fill {
     Typical,
 }
 
+/// What a size rests on, from firmest to softest: bytes the model knows
+/// (text written by the Dockerfile, context files, `dd` counts), a size the
+/// user typed, a row of the shipped tables, or a model with a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    #[default]
+    Exact,
+    User,
+    Table,
+    Model,
+}
+
 /// A file or directory in the view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -32,6 +45,10 @@ pub struct Node {
     pub mode: u32,
     pub dir: bool,
     pub fill: Fill,
+    pub source: Source,
+    /// The range around `size` as factors (low, high): kept as factors so
+    /// that an append or a copy scales it.
+    pub spread: (f64, f64),
     /// The content when known (text files from the context, `echo`).
     pub text: Option<Arc<str>>,
     /// Changes on every write, so a copy-up is told apart from no change.
@@ -40,7 +57,21 @@ pub struct Node {
 
 impl Node {
     pub fn file(size: u64, fill: Fill) -> Node {
-        Node { size, mode: 0o644, dir: false, fill, text: None, version: 0 }
+        Node { size, mode: 0o644, dir: false, fill, source: Source::Exact, spread: (1.0, 1.0), text: None, version: 0 }
+    }
+
+    /// A file whose size is an estimate between `low` and `high` bytes.
+    pub fn estimate(size: u64, low: u64, high: u64, source: Source) -> Node {
+        let f = |v: u64| if size == 0 { 1.0 } else { v as f64 / size as f64 };
+        Node { source, spread: (f(low).min(1.0), f(high).max(1.0)), ..Node::file(size, Fill::Typical) }
+    }
+
+    pub fn low(&self) -> u64 {
+        (self.size as f64 * self.spread.0).round() as u64
+    }
+
+    pub fn high(&self) -> u64 {
+        (self.size as f64 * self.spread.1).round() as u64
     }
 
     pub fn text(content: &str) -> Node {
@@ -48,7 +79,7 @@ impl Node {
     }
 
     pub fn dir() -> Node {
-        Node { size: 0, mode: 0o755, dir: true, fill: Fill::Typical, text: None, version: 0 }
+        Node { dir: true, mode: 0o755, ..Node::file(0, Fill::Typical) }
     }
 }
 
@@ -73,6 +104,10 @@ pub struct PathChange {
     pub dir: bool,
     #[serde(skip)]
     pub fill: Fill,
+    /// The range of `size` (equal to it when exact) and what it rests on.
+    pub low: u64,
+    pub high: u64,
+    pub source: Source,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -248,13 +283,14 @@ impl Fs {
         for (path, old) in before {
             let new = self.view.get(&path);
             let change = match (old, new) {
-                (None, Some(n)) => Some((ChangeKind::Added, n.size, 0, n.dir, n.fill)),
-                (Some(o), Some(n)) if o.version != n.version => Some((ChangeKind::Changed, n.size, 0, n.dir, n.fill)),
-                (Some(o), None) => Some((ChangeKind::Deleted, 0, o.size, o.dir, o.fill)),
+                (None, Some(n)) => Some((ChangeKind::Added, n.clone(), 0)),
+                (Some(o), Some(n)) if o.version != n.version => Some((ChangeKind::Changed, n.clone(), 0)),
+                (Some(o), None) => Some((ChangeKind::Deleted, Node { size: 0, ..o.clone() }, o.size)),
                 _ => None,
             };
-            if let Some((kind, size, hidden, dir, fill)) = change {
-                out.push(PathChange { path, kind, size, hidden, dir, fill });
+            if let Some((kind, n, hidden)) = change {
+                let (low, high) = (n.low(), n.high());
+                out.push(PathChange { path, kind, size: n.size, hidden, dir: n.dir, fill: n.fill, low, high, source: n.source });
             }
         }
         out

@@ -9,16 +9,18 @@
 mod build;
 pub mod catalogue;
 mod data;
+mod dpkg;
 mod fs;
 mod pkg;
 mod report;
 mod run;
 mod shell;
+mod tools;
 
 pub use build::LayerSize;
 pub use catalogue::{Basis, BaseImage};
 pub use data::sources;
-pub use fs::{ChangeKind, Fill, PathChange};
+pub use fs::{ChangeKind, Fill, PathChange, Source};
 pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
 pub use run::Unknown;
 

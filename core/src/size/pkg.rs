@@ -5,7 +5,7 @@
 
 use super::data;
 use super::fs::{Fill, Node};
-use super::run::{median_u64, RunCtx, APT_LISTS_BYTES, APT_LISTS_FILE};
+use super::run::{median_u64, RunCtx, APT_LISTS_BYTES, APT_LISTS_BYTES_TRIXIE, APT_LISTS_FILE};
 use std::collections::BTreeSet;
 
 /// Strips `=version`, `/release` and `:arch` from a package argument.
@@ -17,8 +17,8 @@ fn apt_name(arg: &str) -> &str {
 /// The packages `apt-get install` adds to those installed: the closure over
 /// Depends/Pre-Depends (and Recommends unless `--no-install-recommends`),
 /// computed on the shipped graph as `scripts/gen-data.py` resolved it.
-pub fn apt_closure(roots: &[&str], recommends: bool, installed: &BTreeSet<String>) -> (Vec<(String, u64)>, Vec<String>) {
-    let table = data::debian();
+pub fn apt_closure(release: data::Release, roots: &[&str], recommends: bool, installed: &BTreeSet<String>) -> (Vec<(String, u64)>, Vec<String>) {
+    let table = data::debian(release);
     let missing: Vec<String> = roots.iter().filter(|r| !table.contains_key(**r)).map(|r| r.to_string()).collect();
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
@@ -40,6 +40,7 @@ pub fn apt_closure(roots: &[&str], recommends: bool, installed: &BTreeSet<String
 
 pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
     let mut recommends = true;
+    let mut auto_remove = false;
     let mut sub = None;
     let mut names = Vec::new();
     let mut skip = false;
@@ -50,6 +51,7 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
         }
         match a.as_str() {
             "--no-install-recommends" => recommends = false,
+            "--auto-remove" | "--autoremove" => auto_remove = true,
             "-o" | "-t" | "--target-release" | "-c" => skip = true,
             a if a.starts_with('-') => {
                 if a.contains("Install-Recommends=false") || a.contains("Install-Recommends=0") {
@@ -65,15 +67,18 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
     }
     match sub.as_deref() {
         Some("update") => {
-            ctx.fs.put(APT_LISTS_FILE, Node::file(APT_LISTS_BYTES, Fill::Typical));
+            let bytes = if ctx.pkgs.release == data::Release::Trixie { APT_LISTS_BYTES_TRIXIE } else { APT_LISTS_BYTES };
+            ctx.fs.put(APT_LISTS_FILE, Node::file(bytes, Fill::Typical));
             true
         }
         Some("install") => {
             let roots: Vec<&str> = names.iter().map(String::as_str).collect();
-            let (add, missing) = apt_closure(&roots, recommends, &ctx.pkgs.apt);
+            let (add, missing) = apt_closure(ctx.pkgs.release, &roots, recommends, &ctx.pkgs.apt);
+            let mut changed = Vec::new();
             for (name, bytes) in add {
-                ctx.fs.put(&format!("apt:{name}"), Node::file(bytes, Fill::Typical));
-                ctx.pkgs.apt.insert(name);
+                super::dpkg::install(ctx, &name, bytes / 1024);
+                ctx.pkgs.apt.insert(name.clone());
+                changed.push(name);
             }
             let default = median_u64(data::rows(data::APT_CLOSURES_TSV, 5).filter_map(|c| c[1].parse::<u64>().ok()).map(|k| k * 1024));
             for name in missing {
@@ -82,23 +87,60 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
                     ctx.pkgs.apt.insert(name.clone());
                     let reason = format!("package {name} is not in the shipped Debian table: type its installed size");
                     flag_package(ctx, &key, reason, default);
+                    changed.push(name);
                 }
             }
+            ctx.pkgs.apt_manual.extend(names.iter().filter(|n| ctx.pkgs.apt.contains(*n)).cloned());
+            let auto = ctx.pkgs.apt.len() - ctx.pkgs.apt_manual.len().min(ctx.pkgs.apt.len());
+            super::dpkg::bookkeeping(ctx, &changed, auto);
             true
         }
-        Some("remove") | Some("purge") => {
-            for n in names {
-                ctx.fs.remove(&format!("apt:{n}"));
-                ctx.pkgs.apt.remove(&n);
+        Some("remove") | Some("purge") | Some("autoremove") => {
+            let mut changed = Vec::new();
+            for n in &names {
+                if ctx.pkgs.apt.remove(n) {
+                    super::dpkg::remove(ctx, n);
+                    changed.push(n.clone());
+                }
+                ctx.pkgs.apt_manual.remove(n);
             }
+            if auto_remove || sub.as_deref() == Some("autoremove") {
+                for n in autoremovable(ctx.pkgs.release, &ctx.pkgs.apt, &ctx.pkgs.apt_manual) {
+                    ctx.pkgs.apt.remove(&n);
+                    super::dpkg::remove(ctx, &n);
+                    changed.push(n);
+                }
+            }
+            let auto = ctx.pkgs.apt.len() - ctx.pkgs.apt_manual.len().min(ctx.pkgs.apt.len());
+            super::dpkg::bookkeeping(ctx, &changed, auto);
             true
         }
         // Docker's Debian images delete downloaded .debs and apt's binary caches
         // after each install (debuerreotype: scripts/debuerreotype-minimizing-config
         // writes `docker-clean`), so there is nothing to clean.
-        Some("clean") | Some("autoclean") | Some("autoremove") => true,
+        Some("clean") | Some("autoclean") => true,
+        Some(sub @ ("source" | "download")) => super::tools::apt_fetch(ctx, sub, &names),
         _ => false,
     }
+}
+
+/// The installed packages that no package marked manual needs any more,
+/// through Depends and Recommends (apt keeps what is recommended:
+/// APT::AutoRemove::RecommendsImportant is true by default).
+fn autoremovable(release: data::Release, installed: &BTreeSet<String>, manual: &BTreeSet<String>) -> Vec<String> {
+    let table = data::debian(release);
+    let mut keep: BTreeSet<&str> = BTreeSet::new();
+    let mut todo: Vec<&str> = manual.iter().map(String::as_str).collect();
+    while let Some(n) = todo.pop() {
+        if !keep.insert(n) {
+            continue;
+        }
+        if let Some(p) = table.get(n) {
+            todo.extend(p.depends.iter().copied());
+            todo.extend(p.recommends.iter().copied());
+        }
+    }
+    installed.iter().filter(|n| !keep.contains(n.as_str())).cloned().collect()
 }
 
 /// An unknown package: an entry sized by the user's estimate or the default,
@@ -226,7 +268,42 @@ fn dist_bytes(name: &str) -> Option<u64> {
     }
 }
 
-pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
+/// pip's install per byte of the table's footprint (`du -sb` of a
+/// `--no-compile` install, which counts directories too): the files are
+/// 0.96 of it and the byte code pip compiles adds 0.9 (median; 0.09 for a
+/// package of C code and data, 1.3 for one of small modules). Measured on
+/// ten packages outside the real-size corpus
+/// (`scripts/real-sizes-calibrate.sh`: httpx, pyyaml, rich, attrs, boto3, sqlalchemy, pydantic,
+/// jinja2, six, packaging).
+const PIP_FILES: f64 = 0.96;
+const PIP_PYC: (f64, f64, f64) = (0.9, 0.09, 1.3);
+
+/// A virtual environment from `python3 -m venv` on Debian's python3.11:
+/// the interpreter links, pyvenv.cfg and activation scripts, plus pip and
+/// setuptools from ensurepip unless `--without-pip`. Measured with
+/// `scripts/real-sizes-calibrate.sh`.
+const VENV_BARE: u64 = 42_932;
+const VENV_PIP: u64 = 21_618_625;
+
+/// Where Debian's python3 (3.11 in bookworm) installs into a venv.
+fn venv_site(venv: &str) -> String {
+    format!("{}/lib/python3.11/site-packages", venv.trim_end_matches('/'))
+}
+
+pub fn venv(ctx: &mut RunCtx, args: &[String]) -> bool {
+    let without_pip = args.iter().any(|a| a == "--without-pip");
+    let Some(dir) = args.iter().rev().find(|a| !a.starts_with('-')) else { return false };
+    let root = super::fs::resolve(&ctx.cwd, dir);
+    let bytes = if without_pip { VENV_BARE } else { VENV_PIP };
+    ctx.fs.put(&format!("{root}/[venv]"), Node::estimate(bytes, bytes * 9 / 10, bytes * 11 / 10, super::fs::Source::Model));
+    ctx.pkgs.venvs.insert(root.clone());
+    if !without_pip {
+        ctx.pkgs.pip_dists.remove("pip");
+    }
+    true
+}
+
+pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
     let Some((sub, rest)) = args.split_first() else { return false };
     if sub == "cache" && rest.first().is_some_and(|a| a == "purge") {
         ctx.fs.remove("/root/.cache/pip");
@@ -236,7 +313,7 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
         return matches!(sub.as_str(), "--version" | "-V" | "list" | "freeze" | "show" | "check");
     }
     let mut no_cache = ctx.env.get("PIP_NO_CACHE_DIR").is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
-    let mut dir = ctx.python_site.clone();
+    let mut dir = venv.as_deref().map_or_else(|| ctx.python_site.clone(), venv_site);
     let mut compile = true;
     let mut names = Vec::new();
     let mut no_deps = false;
@@ -279,9 +356,8 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
         }
         i += 1;
     }
-    if compile && !names.is_empty() {
-        ctx.notes.push("pip also writes .pyc files, which the data's footprints leave out".into());
-    }
+    let pyc = if compile { PIP_PYC } else { (0.0, 0.0, 0.0) };
+    let _ = compile;
     let table = data::pypi();
     let default = median_u64(table.values().map(|p| p.footprint));
     // Wheels in pip's cache are compressed: the data's wheel/unpacked ratio.
@@ -304,7 +380,12 @@ pub fn pip(ctx: &mut RunCtx, args: &[String]) -> bool {
                     .sum();
                 let bytes = if no_deps { dist_bytes(&name).unwrap_or(p.footprint) } else { p.footprint.saturating_sub(shared) };
                 ctx.pkgs.pip_dists.extend(dists.iter().map(|d| d.to_string()));
-                ctx.fs.put(&path, Node::file(bytes, Fill::Typical));
+                let f = |r: f64| (bytes as f64 * (PIP_FILES + r)) as u64;
+                // The table's footprints are `du -sb` of a Python 3.12
+                // install of the newest release: versions and the byte code
+                // move them by a tenth or more.
+                let node = Node::estimate(f(pyc.0), f(pyc.1) * 9 / 10, f(pyc.2) * 11 / 10, super::fs::Source::Table);
+                ctx.fs.put(&path, node);
                 bytes
             }
             None => {

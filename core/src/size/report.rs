@@ -20,6 +20,9 @@ pub struct StageSize {
     /// Base plus layers.
     pub uncompressed: u64,
     pub compressed: u64,
+    /// The range of `uncompressed`: the base's range plus each layer's.
+    pub low: u64,
+    pub high: u64,
     /// The layers alone.
     pub added_uncompressed: u64,
     pub added_compressed: u64,
@@ -55,6 +58,9 @@ pub struct BaseOption {
     pub libc: String,
     pub base_uncompressed: u64,
     pub uncompressed: u64,
+    /// The range of `uncompressed`.
+    pub low: u64,
+    pub high: u64,
     pub compressed: u64,
     /// What would not work, or what the figure rests on.
     pub caveats: Vec<String>,
@@ -68,6 +74,8 @@ pub(crate) fn empty_stage() -> StageSize {
         layers: Vec::new(),
         uncompressed: 0,
         compressed: 0,
+        low: 0,
+        high: 0,
         added_uncompressed: 0,
         added_compressed: 0,
     }
@@ -76,6 +84,7 @@ pub(crate) fn empty_stage() -> StageSize {
 pub(crate) fn stage_size(df: &Dockerfile, st: &StageState, index: usize) -> StageSize {
     let added_uncompressed = st.layers.iter().map(|l| l.uncompressed).fold(0u64, u64::saturating_add);
     let added_compressed = st.layers.iter().map(|l| l.compressed).fold(0u64, u64::saturating_add);
+    let (base_low, base_high) = st.base.range();
     StageSize {
         index,
         name: df.stages.get(index).map(|s| s.display_name()).unwrap_or_default(),
@@ -83,6 +92,8 @@ pub(crate) fn stage_size(df: &Dockerfile, st: &StageState, index: usize) -> Stag
         layers: st.layers.clone(),
         uncompressed: st.base.uncompressed.saturating_add(added_uncompressed),
         compressed: st.base.compressed.saturating_add(added_compressed),
+        low: st.layers.iter().map(|l| l.low).fold(base_low, u64::saturating_add),
+        high: st.layers.iter().map(|l| l.high).fold(base_high, u64::saturating_add),
         added_uncompressed,
         added_compressed,
     }
@@ -190,6 +201,8 @@ pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool) -> BaseOp
         libc: base.libc.clone(),
         base_uncompressed: base.uncompressed,
         uncompressed: rep.image.uncompressed,
+        low: rep.image.low,
+        high: rep.image.high,
         compressed: rep.image.compressed,
         caveats,
     }
@@ -284,7 +297,9 @@ fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
     for l in s.layers.iter().filter(|l| l.creates_layer) {
         let text = df.instructions.get(l.instruction).map(|i| i.text.lines().next().unwrap_or("").to_string()).unwrap_or_default();
         let est = if l.estimated > 0 { format!(", estimated {} B", l.estimated) } else { String::new() };
-        out.push_str(&format!("  line {}: {} B (compressed {} B{est})  {}\n", l.line, l.uncompressed, l.compressed, text));
+        let basis = serde_json::to_value(l.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let range = if l.low != l.high { format!(", {}..{} B", l.low, l.high) } else { String::new() };
+        out.push_str(&format!("  line {}: {} B (compressed {} B{est}; {basis}{range})  {}\n", l.line, l.uncompressed, l.compressed, text));
         for c in &l.changes {
             out.push_str(&format!("    {}\n", change_line(c)));
         }
@@ -293,8 +308,8 @@ fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
         }
     }
     out.push_str(&format!(
-        "  total: {} B (compressed {} B); layers add {} B (compressed {} B)\n",
-        s.uncompressed, s.compressed, s.added_uncompressed, s.added_compressed
+        "  total: {} B ({}..{} B; compressed {} B); layers add {} B (compressed {} B)\n",
+        s.uncompressed, s.low, s.high, s.compressed, s.added_uncompressed, s.added_compressed
     ));
 }
 

@@ -13,10 +13,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Debian images keep the indexes compressed on disk (debuerreotype:
 /// scripts/debuerreotype-minimizing-config writes `docker-gzip-indexes`,
 /// `Acquire::GzipIndexes "true"`); compressed, the bookworm main, updates and
-/// security Packages indexes take 19.6 MB (shared data, sizes-README.md
-/// section 3).
+/// security Packages indexes with their InRelease files take 19,872,701 B,
+/// trixie's 21,679,973 B (this machine's apt lists, 2026-12-02).
 pub const APT_LISTS_FILE: &str = "/var/lib/apt/lists/bookworm_Packages.lz4";
-pub const APT_LISTS_BYTES: u64 = 19_600_000;
+pub const APT_LISTS_BYTES: u64 = 19_872_701;
+pub const APT_LISTS_BYTES_TRIXIE: u64 = 21_679_973;
 
 /// Something whose size the model does not know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,10 +51,31 @@ pub enum Distro {
 #[derive(Debug, Clone, Default)]
 pub struct Packages {
     pub apt: BTreeSet<String>,
+    /// The apt packages named on an install line (apt's "manual" mark): what
+    /// `--auto-remove` keeps, with everything they need.
+    pub apt_manual: BTreeSet<String>,
     pub apk: BTreeSet<String>,
     /// `apk add --virtual NAME` groups.
     pub apk_virtual: BTreeMap<String, Vec<String>>,
     pub pip_dists: BTreeSet<String>,
+    /// What `strip` would leave of the binaries a modelled compiler wrote.
+    pub stripped: BTreeMap<String, u64>,
+    /// Directories where a build tool ran: a file under one that the model
+    /// cannot see was most likely built there.
+    pub build_dirs: Vec<String>,
+    /// Virtual environments made by `python3 -m venv`.
+    pub venvs: BTreeSet<String>,
+    /// Archives `tar -c` made: what they hold (bytes and kind), so that
+    /// unpacking them gives back their contents, not a ratio.
+    pub archives: BTreeMap<String, (u64, Fill)>,
+    /// The Debian release of the base, for the package tables.
+    pub release: data::Release,
+}
+
+impl Packages {
+    pub fn built_under(&self, path: &str) -> bool {
+        self.build_dirs.iter().any(|d| d == "/" || path.starts_with(&format!("{}/", d.trim_end_matches('/'))))
+    }
 }
 
 /// Everything one RUN may touch.
@@ -81,6 +103,10 @@ impl RunCtx<'_> {
             None => (default, false),
         };
         self.unknowns.push(Unknown { key: key.to_string(), reason, estimate, given, in_file: false, instruction: self.instruction });
+    }
+
+    pub(crate) fn path_of(&self, p: &str) -> String {
+        self.path(p)
     }
 
     fn path(&self, p: &str) -> String {
@@ -114,10 +140,9 @@ pub fn run_script(ctx: &mut RunCtx, script: &str) {
 /// Commands that write nothing worth counting: they only read, change the
 /// shell's state, or touch a few bytes of metadata (`useradd` rewrites
 /// /etc/passwd, which is a few KB on Debian).
-const NEGLIGIBLE: [&str; 39] = [
+const NEGLIGIBLE: [&str; 37] = [
     "cd", "export", "set", "unset", "true", "false", ":", "ls", "test", "[", "which", "command", "type", "printenv",
-    "id", "whoami", "pwd", "sleep", "exit", "umask", "source", ".", "useradd", "groupadd", "adduser", "addgroup",
-    "usermod", "ln", "wait", "trap", "uname", "nproc", "ldconfig", "update-ca-certificates", "echo", "printf", "env",
+    "id", "whoami", "pwd", "sleep", "exit", "umask", "source", ".", "usermod", "sed", "grep", "ln", "wait", "trap", "uname", "nproc", "ldconfig", "update-ca-certificates", "echo", "printf", "env",
     "stat", "du",
 ];
 
@@ -163,8 +188,27 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
         "sh" | "bash" | "ash" | "dash" => subshell(ctx, cmd, args),
         "apt-get" | "apt" => super::pkg::apt(ctx, args),
         "apk" => super::pkg::apk(ctx, args),
-        "pip" | "pip3" => super::pkg::pip(ctx, args),
-        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "pip" => super::pkg::pip(ctx, &args[2..]),
+        "pip" | "pip3" => super::pkg::pip(ctx, args, venv_of(ctx, &words[0])),
+        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "pip" => super::pkg::pip(ctx, &args[2..], venv_of(ctx, &words[0])),
+        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "venv" => super::pkg::venv(ctx, &args[2..]),
+        n if n.starts_with("python3.") && args.len() >= 2 && args[0] == "-m" && args[1] == "venv" => super::pkg::venv(ctx, &args[2..]),
+        "gcc" | "cc" | "clang" | "musl-gcc" | "g++" | "c++" | "clang++" => super::tools::cc(ctx, &name, args),
+        n if n.starts_with("gcc-") || n.starts_with("x86_64-linux-") => super::tools::cc(ctx, &name, args),
+        "strip" => super::tools::strip(ctx, args),
+        "go" => super::tools::go(ctx, args),
+        "make" | "cmake" | "ninja" | "cargo" | "mvn" | "gradle" | "dpkg-buildpackage" => super::tools::build(ctx, &name, args),
+        "npm" | "yarn" | "pnpm" if args.first().is_some_and(|a| a == "run") && args.get(1).is_some_and(|a| a.contains("build")) => {
+            super::tools::build(ctx, &name, args)
+        }
+        "curl" | "wget" => super::tools::download(ctx, &name, args),
+        "useradd" | "adduser" | "groupadd" | "addgroup" => super::tools::useradd(ctx, &name, args),
+        "dpkg-source" if args.first().is_some_and(|a| a == "-x") => {
+            let dir = args.get(2).cloned().unwrap_or_else(|| ".".into());
+            let d = ctx.path(&dir);
+            ctx.pkgs.build_dirs.push(d.clone());
+            ctx.fs.mkdir(&d);
+            true
+        }
         "npm" => super::pkg::npm(ctx, args),
         "cd" => {
             if let Some(d) = args.first() {
@@ -189,6 +233,28 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
             None => ctx.flag(&cmd.text, reason, 0),
         }
     }
+}
+
+/// The virtual environment a `pip` or `python` runs in: its path names one
+/// (`/opt/venv/bin/pip`), or PATH leads to one before the system's.
+fn venv_of(ctx: &RunCtx, program: &str) -> Option<String> {
+    let venv = |bin: &str| {
+        let root = bin.strip_suffix("/bin").unwrap_or(bin).to_string();
+        ctx.pkgs.venvs.contains(&root).then_some(root)
+    };
+    if let Some((dir, _)) = program.rsplit_once('/') {
+        return venv(&ctx.path(dir));
+    }
+    let path = ctx.env.get("PATH")?;
+    for dir in path.split(':') {
+        if let Some(v) = venv(dir) {
+            return Some(v);
+        }
+        if dir.starts_with("/usr") || dir.starts_with("/bin") {
+            return None;
+        }
+    }
+    None
 }
 
 /// The file an unknown command writes, when its arguments say: `-o FILE`,
@@ -657,7 +723,10 @@ pub fn extract(ctx: &mut RunCtx, archive: &str, dest: &str, compressed: bool) ->
     let name = archive.rsplit('/').next().unwrap_or(archive).to_string();
     let contents = format!("{}/[contents of {name}]", dest.trim_end_matches('/'));
     ctx.fs.mkdir(dest);
-    if compressed || is_compressed(&name) {
+    if let Some((bytes, fill)) = ctx.pkgs.archives.get(archive).copied() {
+        // An archive this build made: its contents are known.
+        ctx.fs.put(&contents, Node::file(bytes, fill));
+    } else if compressed || is_compressed(&name) {
         let key = format!("extract:{archive}");
         let default = (node.size as f64 * ctx.ratio).round() as u64;
         let reason = format!("the unpacked size of {name} is estimated as {:.2} times its size", ctx.ratio);
@@ -666,14 +735,50 @@ pub fn extract(ctx: &mut RunCtx, archive: &str, dest: &str, compressed: bool) ->
             None => (default, false),
         };
         ctx.unknowns.push(Unknown { key, reason, estimate, given, in_file: true, instruction: ctx.instruction });
-        ctx.fs.put(&contents, Node::file(estimate, Fill::Typical));
+        // What an archive holds decides how far it expands: from 1x (media,
+        // already compressed data) to about 6x (text, source trees).
+        let (low, high) = if given { (estimate, estimate) } else { (node.low(), node.high().saturating_mul(6)) };
+        let source = if given { super::fs::Source::User } else { super::fs::Source::Model };
+        ctx.fs.put(&contents, Node::estimate(estimate, low.min(estimate), high.max(estimate), source));
     } else {
         ctx.fs.put(&contents, Node::file(node.size, node.fill));
     }
     true
 }
 
+/// `tar -c`: an archive of the named paths. Compressed, it shrinks by what
+/// it holds: random bytes not at all, zeros about a thousandfold, anything
+/// else by the base's measured ratio.
+fn create_archive(ctx: &mut RunCtx, file: &str, dir: &str, operands: &[String], compressed: bool) -> bool {
+    let mut bytes = 0u64;
+    let mut packed = 0f64;
+    let mut fills = BTreeSet::new();
+    for o in operands {
+        let p = resolve(dir, o);
+        for (_, n) in ctx.fs.subtree(&p).into_iter().filter(|(_, n)| !n.dir) {
+            bytes = bytes.saturating_add(n.size);
+            fills.insert(format!("{:?}", n.fill));
+            packed += match (compressed || is_compressed(file), n.fill) {
+                (false, _) | (true, Fill::Random) => n.size as f64,
+                (true, Fill::Zeros) => n.size as f64 / 1032.0,
+                (true, Fill::Typical) => n.size as f64 / ctx.ratio,
+            };
+        }
+    }
+    let fill = match ctx.fs.get(&resolve(dir, operands.first().map_or("", |o| o.as_str()))).map(|n| n.fill) {
+        Some(f) if fills.len() == 1 => f,
+        _ => Fill::Typical,
+    };
+    // tar's headers: 512 bytes per file, rounded up to 10 KiB records.
+    let size = (packed as u64).max(10_240);
+    let archive_fill = if compressed || is_compressed(file) { Fill::Random } else { fill };
+    ctx.fs.put(file, Node::file(size, archive_fill));
+    ctx.pkgs.archives.insert(file.to_string(), (bytes, fill));
+    true
+}
+
 fn tar(ctx: &mut RunCtx, args: &[String]) -> bool {
+    let mut operands: Vec<String> = Vec::new();
     let mut mode = None;
     let mut file = None;
     let mut dir = ctx.cwd.clone();
@@ -727,11 +832,16 @@ fn tar(ctx: &mut RunCtx, args: &[String]) -> bool {
             compressed = true;
         } else if a == "--extract" || a == "--get" {
             mode = Some('x');
+        } else if a == "--create" {
+            mode = Some('c');
+        } else if !a.starts_with('-') {
+            operands.push(a.clone());
         }
         i += 1;
     }
     match (mode, file) {
         (Some('x'), Some(f)) => extract(ctx, &f, &dir, compressed),
+        (Some('c'), Some(f)) => create_archive(ctx, &f, &dir, &operands, compressed),
         _ => false,
     }
 }

@@ -118,7 +118,7 @@ fn main() {
 }
 
 /// A source tree as a project has it: 400 text files from 1 KB to 2 MB
-/// (log-uniform, so most are kilobytes and a few are megabytes, 28 MB in
+/// (log-uniform, so most are kilobytes and a few are megabytes; 76 MB in
 /// all), a lock file, and a `.dockerignore`. Ten builds each edit one
 /// source file that `COPY . .` selects, as a developer's loop does; the
 /// context's content must be hashed again wherever it changed.

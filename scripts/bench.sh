@@ -11,6 +11,17 @@ for b in core/benches/*.rs; do
 done
 echo "== in Chromium (the web profile: wasm as shipped, before wasm-opt)"
 cargo test --profile web -p dockerplay-app --target wasm32-unknown-unknown --test 'bench_*' -- --nocapture 2>/dev/null | grep -E ' ms'
-[ -f bench/permalink/run.mjs ] && { echo "== permalink length"; node bench/permalink/run.mjs; }
+[ -f bench/permalink/run.mjs ] && { echo "== permalink length (core/tests/corpus)"; node bench/permalink/run.mjs; }
+# Real-world Dockerfiles cannot be committed: they come from
+# $DOCKERPLAY_CORPUS (a directory of *.Dockerfile files), and every figure
+# that needs them says so when they are absent.
+if [ -n "${DOCKERPLAY_CORPUS:-}" ] && [ -d "$DOCKERPLAY_CORPUS" ]; then
+  n=$(find "$DOCKERPLAY_CORPUS" -maxdepth 1 -name '*.Dockerfile' | wc -l)
+  echo "== permalink length, real-world corpus ($n files in $DOCKERPLAY_CORPUS)"
+  node bench/permalink/run.mjs --corpus "$DOCKERPLAY_CORPUS" --cli target/release/dockerplay
+else
+  echo "== real-world corpus ABSENT: set DOCKERPLAY_CORPUS to a directory of *.Dockerfile files;"
+  echo "   the figures above are on core/tests/corpus and generated inputs only"
+fi
 [ -x scripts/bench-check.sh ] && { echo "== dockerplay check vs hadolint"; bash scripts/bench-check.sh; }
 exit 0

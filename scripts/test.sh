@@ -64,6 +64,12 @@ step "SPDX identifiers re-created (scripts/gen-spdx.py)" python3 scripts/gen-spd
 step "browser tests (wasm-bindgen-test in Chromium)" cargo test -p dockerplay-app --target wasm32-unknown-unknown
 step "release build (trunk, wasm-opt -Oz)" trunk build --release
 step "size budget (gzipped first load <= 700 KB)" python3 scripts/budget.py dist 700
+# The panic test's trigger exists only in debug builds (tests/e2e/crash.test.mjs).
+step "debug build for the panic test (trunk)" trunk build --dist target/dist-debug
+# The short form of scripts/fuzz.sh: each target a few seconds on its saved
+# corpus (the first run installs cargo-fuzz and builds the targets, about
+# five minutes on two cores; later runs reuse both).
+step "fuzz targets, 5 s each on the saved corpus" bash scripts/fuzz.sh 5
 # End-to-end tests, then the screenshot tours: each fails on a page error,
 # a console error or a broken expectation; the pictures land in tests/e2e/out/.
 for t in tests/e2e/*.test.mjs; do

@@ -158,6 +158,24 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
+/// An attribute of `<html>`, as the app last set it.
+pub fn root_attribute(name: &str) -> Option<String> {
+    document()?.document_element()?.get_attribute(name)
+}
+
+/// Logs to the browser console as an error.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}
+
+/// Puts the crash banner (`crash::banner_html`) first in `<body>`, once.
+/// Plain DOM: after a panic no Yew component renders again.
+pub fn show_crash_banner(html: &str) {
+    let Some(d) = document() else { return };
+    let (Some(body), None) = (d.body(), d.get_element_by_id("crash-banner")) else { return };
+    let _ = body.insert_adjacent_html("afterbegin", html);
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);
@@ -410,6 +428,20 @@ pub fn on_message(f: impl Fn(String) + 'static) -> Option<EventListener> {
 pub fn on_hash_change(f: impl Fn() + 'static) -> Option<EventListener> {
     let target: web_sys::EventTarget = window()?.into();
     Some(EventListener::new(&target, "hashchange", move |_| f()))
+}
+
+/// Calls `f` on every event `name` fired at the window (the service
+/// worker's script talks to the app with such events).
+pub fn on_window_event(name: &'static str, f: impl Fn() + 'static) -> Option<EventListener> {
+    let target: web_sys::EventTarget = window()?.into();
+    Some(EventListener::new(&target, name, move |_| f()))
+}
+
+/// Fires a plain event `name` at the window.
+pub fn fire_window_event(name: &str) {
+    if let (Some(w), Ok(e)) = (window(), web_sys::Event::new(name)) {
+        let _ = w.dispatch_event(&e);
+    }
 }
 
 /// Calls `f` when the page is being left (closed, reloaded, navigated

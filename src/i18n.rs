@@ -362,6 +362,17 @@ pub struct Texts {
     pub dismiss: &'static str,
     pub embed_open_full: &'static str,
     pub embed_readonly: &'static str,
+
+    // a panic (`crash`), and a new version from the service worker
+    pub crash_saved: &'static str,
+    pub crash_not_saved: &'static str,
+    pub crash_after: &'static str,
+    pub crash_copy: &'static str,
+    pub crash_copied: &'static str,
+    pub crash_reload: &'static str,
+    pub crash_details: &'static str,
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
 }
 
 impl Texts {
@@ -692,6 +703,15 @@ static EN: Texts = Texts {
     dismiss: "Dismiss",
     embed_open_full: "Open in full playground",
     embed_readonly: "Read-only",
+    crash_saved: "Something went wrong; your Dockerfile is saved.",
+    crash_not_saved: "Something went wrong. Copy your Dockerfile before you leave.",
+    crash_after: "Reload the page to go on where you were.",
+    crash_copy: "Copy Dockerfile",
+    crash_copied: "Copied",
+    crash_reload: "Reload",
+    crash_details: "Details for a bug report",
+    update_ready: "A new version of Dockerplay is ready.",
+    update_reload: "Reload to use it",
 };
 
 static ZH: Texts = Texts {
@@ -994,6 +1014,15 @@ static ZH: Texts = Texts {
     dismiss: "关闭",
     embed_open_full: "在完整练习场中打开",
     embed_readonly: "只读",
+    crash_saved: "出错了；你的 Dockerfile 已保存。",
+    crash_not_saved: "出错了。离开前请先复制你的 Dockerfile。",
+    crash_after: "重新加载页面即可从刚才的地方继续。",
+    crash_copy: "复制 Dockerfile",
+    crash_copied: "已复制",
+    crash_reload: "重新加载",
+    crash_details: "错误详情（用于报告问题）",
+    update_ready: "Dockerplay 的新版本已就绪。",
+    update_reload: "重新加载以使用新版本",
 };
 
 #[cfg(test)]

@@ -11,11 +11,13 @@
 //! - `samples`: the gallery of before/after Dockerfiles.
 //! - `share`, `embed`: where the first state comes from, autosave, and
 //!   embedding in other pages.
+//! - `crash`: a panic saves the draft and says so, outside Yew.
 //! - `components`: one Yew function component per file.
 
 pub mod analysis;
 pub mod browser;
 pub mod components;
+pub mod crash;
 pub mod editing;
 pub mod embed;
 pub mod highlight;
@@ -30,5 +32,6 @@ pub use components::app::App;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
+    crash::install();
     yew::Renderer::<App>::new().render();
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use dockerplay_app::share::{BACKUP_KEY, DEBOUNCE_MS, DRAFT_KEY};
+use dockerplay_app::share::{BACKUP_KEY, DRAFT_KEY};
 use dockerplay_core::permalink::{self, ShareState};
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
@@ -91,7 +91,7 @@ async fn an_edit_reaches_the_url_and_the_draft_after_the_debounce_and_comes_back
     // Not yet: typing does not encode the state on every keystroke.
     assert_eq!(fragment(), "");
     assert_eq!(storage().get_item(DRAFT_KEY).unwrap(), None);
-    pause(DEBOUNCE_MS as u64 + 100).await;
+    until(|| !fragment().is_empty()).await;
     let shared = permalink::decode(&fragment()).expect("the URL holds the state");
     assert_eq!(shared.dockerfile, "FROM alpine\nRUN echo 中文\n");
     assert_eq!(storage().get_item(DRAFT_KEY).unwrap().as_deref(), Some(fragment().as_str()));

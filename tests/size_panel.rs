@@ -12,13 +12,10 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// This panel's estimates take a little longer to show than others.
-const SIZE_SETTLE_MS: u64 = 60;
-
 impl Page {
     /// Mounts the app, types `dockerfile` and opens the Size tab.
     async fn with_size_panel(dockerfile: &str) -> Page {
-        let page = Page::mount_pausing(SIZE_SETTLE_MS).await;
+        let page = Page::mount().await;
         let textarea: HtmlTextAreaElement = page.get("textarea").dyn_into().unwrap();
         textarea.set_value(dockerfile);
         fire(&textarea, "input");

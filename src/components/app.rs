@@ -16,6 +16,7 @@ use crate::components::header::{Header, Theme};
 use crate::components::icons;
 use crate::components::panels::Panels;
 use crate::components::share_dialog::ShareDialog;
+use crate::components::update_banner::UpdateBanner;
 use crate::embed::{self, EmbedParams, Incoming, Outgoing};
 use crate::i18n::{texts, Lang};
 use crate::live_cache::use_cache_view;
@@ -59,6 +60,9 @@ pub fn App() -> Html {
         let start = start.clone();
         move || Playground { share: start.state.clone(), loaded: 0 }
     });
+    // Before anything below can panic: the panic hook saves this state.
+    crate::crash::watch(&state, params.embed);
+    crate::crash::test_trigger(&start.state.dockerfile, &state.share.dockerfile);
     let notice = use_state_eq({
         let start = start.clone();
         move || start.notice.clone()
@@ -306,6 +310,11 @@ pub fn App() -> Html {
             }
         });
     }
+    // `<html data-ready>` once the first render's effects have run (a
+    // component's effects run after its children's, so the editor holds
+    // its text by then). Tests wait for it, never for time: Yew may yield
+    // to the browser between drawing the page and running these effects.
+    use_effect_with((), |_| browser::set_root_attribute("data-ready", "true"));
     let on_restore = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |_| {
@@ -373,6 +382,7 @@ pub fn App() -> Html {
             if let Some(n) = (*notice).clone() {
                 <Banner {lang} notice={n} on_restore={on_restore} on_dismiss={on_dismiss} />
             }
+            <UpdateBanner {lang} />
             <main class="workspace">
                 <section class="editor-pane" aria-label={t.editor_label}>
                     <Editor

@@ -26,3 +26,4 @@ pub mod rule_doc;
 pub mod share_dialog;
 pub mod size_panel;
 pub mod steps_table;
+pub mod update_banner;

@@ -12,37 +12,26 @@ use dockerplay_app::App;
 use web_sys::wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
 
-/// How long [`settle`] waits, unless a page is mounted with another pause.
-pub const SETTLE_MS: u64 = 40;
-
 /// The app mounted in a fresh `<div>`, unmounted when dropped.
 pub struct Page {
     pub root: Element,
     pub app: Option<yew::AppHandle<App>>,
-    /// How long the page's own actions (`click`, `type_text`, ...) wait for
-    /// Yew to render and run effects.
-    pub pause_ms: u64,
 }
 
 impl Page {
-    /// Mounts the app and lets it render.
+    /// Mounts the app and lets it render and run its effects.
     pub async fn mount() -> Page {
-        Page::mount_pausing(SETTLE_MS).await
-    }
-
-    /// Mounts the app; this page's actions then wait `pause_ms` each.
-    pub async fn mount_pausing(pause_ms: u64) -> Page {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
         let app = yew::Renderer::<App>::with_root(root.clone()).render();
-        pause(pause_ms).await;
-        Page { root, app: Some(app), pause_ms }
+        settle().await;
+        Page { root, app: Some(app) }
     }
 
-    /// Lets Yew render and run effects, for as long as this page waits.
+    /// Lets Yew render and run effects (see [`settle`]).
     pub async fn settle(&self) {
-        pause(self.pause_ms).await;
+        settle().await;
     }
 
     pub fn find(&self, selector: &str) -> Option<Element> {
@@ -103,12 +92,15 @@ pub fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-/// Lets Yew render and run effects.
+/// Lets Yew render and run effects: returns once its scheduler has run
+/// everything queued, however often it yielded to the browser on the way.
+/// Never a fixed time, which a busy machine can outlast.
 pub async fn settle() {
-    pause(SETTLE_MS).await;
+    yew::scheduler::flush().await;
 }
 
-/// Waits `ms` milliseconds.
+/// Waits `ms` milliseconds: only to poll for a condition (see
+/// `tests/share.rs`'s `until`), never to let the app catch up.
 pub async fn pause(ms: u64) {
     yew::platform::time::sleep(Duration::from_millis(ms)).await;
 }

@@ -7,7 +7,7 @@
 // Usage: trunk build && node tests/e2e/editor.test.mjs   (PORT=8080 by default)
 
 import assert from "node:assert/strict";
-import { launch, origin, serve, watch, report } from "./lib.mjs";
+import { launch, open, serve, watch, report } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -15,8 +15,9 @@ const problems = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   watch(page, "editor", problems);
-  await page.goto(`${origin}/`);
-  await page.waitForSelector(".hl-line");
+  // Ready, not merely drawn: until the first render's effects have run,
+  // the editor may still write the sample over what is typed.
+  await open(page);
   const textarea = page.locator("textarea.input");
   const overlayText = () => page.$$eval(".hl-line", (ls) => ls.map((l) => l.textContent).join("\n"));
 
@@ -53,7 +54,14 @@ try {
   const long = Array.from({ length: 3000 }, (_, i) => `RUN echo line-${i + 1}`).join("\n");
   await page.keyboard.insertText(long);
   await page.keyboard.press("Control+End");
-  await page.waitForTimeout(100);
+  // The scroll is followed by a render: wait for the last line and its
+  // number to be drawn level (or report where they are after 5 s).
+  const level = () => {
+    const line = document.querySelector('.hl-line[data-line="3000"]');
+    const number = document.querySelector(".gl.current");
+    return !!line && !!number && Math.abs(line.getBoundingClientRect().y - number.getBoundingClientRect().y) < 1;
+  };
+  await page.waitForFunction(level, null, { timeout: 5000 }).catch(() => {});
   const last = await page.locator('.hl-line[data-line="3000"]').boundingBox();
   const number = await page.locator(".gl.current").boundingBox();
   assert.ok(last && number, "the last line and its number are drawn");
@@ -67,7 +75,9 @@ try {
   const gutter = await page.locator(".gutter").boundingBox();
   await page.mouse.move(gutter.x + gutter.width / 2, gutter.y + gutter.height / 2);
   await page.mouse.wheel(0, -400);
-  await page.waitForTimeout(100);
+  await page
+    .waitForFunction((b) => b - document.querySelector("textarea.input").scrollTop >= 300, before, { timeout: 5000 })
+    .catch(() => {});
   assert.ok(before - (await top()) >= 300, `scrolled from ${before} to ${await top()}`);
 } finally {
   await browser.close();

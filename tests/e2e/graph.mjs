@@ -8,7 +8,7 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { open, out, shoot, tour, watch } from "./lib.mjs";
+import { open, out, settled, shoot, tour, watch } from "./lib.mjs";
 
 const samples = { go: 3, java: 4, frontend: 5 };
 
@@ -68,10 +68,10 @@ await tour(
       await page.hover(".dp-stage[data-index='0'] > rect");
     }
     if (s.narrow) {
-      await page.waitForTimeout(200);
+      await settled(page);
       await page.locator(".panels").screenshot({ path: join(out, `${s.name}.png`) });
     } else {
-      await shoot(page, s.name, {}, 200);
+      await shoot(page, s.name);
     }
   },
   {

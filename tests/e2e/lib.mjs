@@ -2,9 +2,11 @@
 // would serve it) and a headless Chromium.
 
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -68,16 +70,73 @@ export function report(problems) {
 /// Where the screenshot tours write.
 export const out = join(root, "tests", "e2e", "out");
 
-/// Opens the app at `path` (a query and/or fragment) and waits for the editor.
-export async function open(page, path = "") {
-  await page.goto(`${origin}/${path}`);
-  await page.waitForSelector(".hl-line");
+/// Waits until the app has started: `<html data-ready>`, which it sets once
+/// its first render's effects have run (the editor holds its text). Never a
+/// fixed time: Yew may yield to the browser between drawing the page and
+/// running those effects, so a visible editor is not yet a ready one.
+export async function ready(page) {
+  await page.waitForSelector("html[data-ready]", { state: "attached" });
 }
 
-/// Waits `wait` ms for the page to settle, then writes `out/<name>.png`.
-export async function shoot(page, name, options = {}, wait = 150) {
-  await page.waitForTimeout(wait);
+/// Opens the app at `path` (a query and/or fragment) and waits until it is ready.
+export async function open(page, path = "") {
+  await page.goto(`${origin}/${path}`);
+  await ready(page);
+}
+
+/// Waits until the page has settled: web fonts loaded, and two animation
+/// frames in a row without a DOM change (a render the app scheduled has
+/// landed, a transition's end has been drawn).
+export async function settled(page) {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => {
+      let quiet = 0;
+      const seen = new MutationObserver(() => (quiet = 0));
+      seen.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      const frame = () => {
+        if (++quiet > 2) {
+          seen.disconnect();
+          resolve();
+        } else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  });
+}
+
+/// Waits for the page to settle, then writes `out/<name>.png`.
+export async function shoot(page, name, options = {}) {
+  await settled(page);
   await page.screenshot({ path: join(out, `${name}.png`), ...options });
+}
+
+const dictionary = readFileSync(join(root, "core", "src", "permalink", "dictionary.txt"));
+
+/// The Dockerfile a permalink fragment (with or without `#`) holds, decoded
+/// as core/src/permalink does it: version `1`, base64url, raw deflate with
+/// the preset dictionary, then the text up to a NUL (JSON of the other
+/// fields follows it). `null` for anything else.
+export function linkDockerfile(fragment) {
+  const f = fragment.replace(/^#/, "");
+  if (!f.startsWith("1")) return null;
+  try {
+    const payload = inflateRawSync(Buffer.from(f.slice(1), "base64url"), { dictionary });
+    const nul = payload.indexOf(0);
+    return (nul === -1 ? payload : payload.subarray(0, nul)).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+/// Waits until the page's URL holds `dockerfile` (the debounced autosave
+/// writes the URL and the draft together), and returns the fragment.
+export async function savedAs(page, dockerfile) {
+  for (;;) {
+    const hash = await page.evaluate(() => location.hash.slice(1));
+    if (linkDockerfile(hash) === dockerfile) return hash;
+    await page.waitForFunction((h) => location.hash.slice(1) !== h, hash);
+  }
 }
 
 /// A screenshot tour: serves dist/, then for each shot ({ name, width,

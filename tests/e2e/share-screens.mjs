@@ -5,7 +5,7 @@
 //
 // Usage: trunk build && node tests/e2e/share-screens.mjs   (PORT=8080 by default)
 
-import { open, origin, out, shoot, tour } from "./lib.mjs";
+import { open, origin, out, savedAs, shoot, tour } from "./lib.mjs";
 
 const shots = [
   { name: "dialog-1920-light", width: 1920, height: 1080, scheme: "light", dialog: true },
@@ -22,8 +22,8 @@ const shots = [
 
 await tour(shots, async (page, s) => {
   if (s.embed) {
+    // A fresh page with nothing typed: the sample, and no fragment.
     await open(page);
-    await page.waitForTimeout(900);
     const hash = await page.evaluate(() => location.hash || "");
     await page.setContent(`<!doctype html><link rel="icon" href="data:,"><body style="margin:0;padding:16px;font:16px sans-serif;background:${s.scheme === "dark" ? "#222" : "#fafafa"}">
       <p>A tutorial paragraph above the embed.</p>
@@ -31,8 +31,8 @@ await tour(shots, async (page, s) => {
       <p>And one below.</p>
       <script>addEventListener("message", (e) => { if (e.data && e.data.type === "dockerplay:height") document.getElementById("f").style.height = e.data.height + "px"; });</script>
     </body>`);
-    await page.frameLocator("#f").locator(".hl-line").first().waitFor();
-    await shoot(page, `share-${s.name}`, { fullPage: true }, 400);
+    await page.frameLocator("#f").locator("html[data-ready]").waitFor({ state: "attached" });
+    await shoot(page, `share-${s.name}`, { fullPage: true });
     return;
   }
   if (s.draftKept) {
@@ -41,11 +41,10 @@ await tour(shots, async (page, s) => {
     await page.click("textarea.input");
     await page.keyboard.press("Control+End");
     await page.keyboard.type("\n# my draft");
-    await page.waitForTimeout(900);
-    const hash = await page.evaluate(() => location.hash);
+    const hash = "#" + (await savedAs(page, await page.inputValue("textarea.input")));
     await page.click("textarea.input");
     await page.keyboard.type("\n# and more");
-    await page.waitForTimeout(900);
+    await savedAs(page, await page.inputValue("textarea.input"));
     await open(page, `${s.query || ""}${hash}`);
   } else {
     await open(page, `${s.query || ""}${s.hash || ""}`);
@@ -64,6 +63,6 @@ await tour(shots, async (page, s) => {
     await page.click("#share-button");
     await page.waitForSelector(".share-dialog");
   }
-  await shoot(page, `share-${s.name}`, { fullPage: s.width < 400 }, 200);
+  await shoot(page, `share-${s.name}`, { fullPage: s.width < 400 });
 });
 console.log(`wrote ${shots.length} screenshots to ${out}`);

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, origin, root, serve, watch, report } from "./lib.mjs";
+import { launch, origin, ready, root, savedAs, serve, watch, report } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -20,7 +20,7 @@ async function open(context, name, url) {
   const page = await context.newPage();
   watch(page, name, problems);
   await page.goto(url);
-  await page.waitForSelector(".hl-line");
+  await ready(page);
   return page;
 }
 
@@ -31,11 +31,10 @@ async function replaceText(page, text) {
   await page.keyboard.insertText(text);
 }
 
-// The URL follows the edit after the debounce; returns the fragment.
+// The URL follows the edit after the debounce: waits until it holds the
+// editor's text, and returns the fragment.
 async function settledHash(page) {
-  await page.waitForFunction(() => location.hash.startsWith("#1"), null, { timeout: 5000 });
-  await page.waitForTimeout(900);
-  return page.evaluate(() => location.hash.slice(1));
+  return savedAs(page, await value(page));
 }
 
 const value = (page) => page.inputValue("textarea.input");
@@ -49,10 +48,10 @@ try {
   assert.equal(await a.evaluate(() => location.hash), "", "the URL waits for the debounce");
   const draftHash = await settledHash(a);
   await a.reload();
-  await a.waitForSelector(".hl-line");
+  await ready(a);
   assert.equal(await value(a), draft, "reload with the link restores the text");
   await a.goto(`${origin}/`);
-  await a.waitForSelector(".hl-line");
+  await ready(a);
   assert.equal(await value(a), draft, "the autosaved draft comes back without a link");
   assert.equal(await a.locator(".banner").count(), 0);
 
@@ -109,7 +108,7 @@ try {
     if (m.type() === "error" && !fromIndex) problems.push(`file: console: ${m.text()} ${m.location().url}`);
   });
   await disk.goto(`${pathToFileURL(join(root, "dist", "index.html")).href}#${sharedHash}`);
-  await disk.waitForSelector(".hl-line");
+  await ready(disk);
   assert.ok(disk.url().includes("/offline.html#1"), disk.url());
   assert.equal(await value(disk), shared);
 
@@ -145,7 +144,7 @@ try {
   </body>`);
   await h.waitForFunction(() => msgs.filter((m) => m.type === "dockerplay:height" && m.height > 100).length >= 2);
   const ro = h.frameLocator("#ro");
-  await ro.locator(".hl-line").first().waitFor();
+  await ro.locator("html[data-ready]").waitFor({ state: "attached" });
   assert.equal(await ro.locator(".topbar").count(), 0, "no header chrome");
   assert.equal(await ro.locator(".embed-bar").count(), 1);
   assert.ok(await ro.locator("textarea.input").evaluate((t) => t.readOnly), "read-only");
@@ -156,7 +155,11 @@ try {
   // Sized to what it reported, the iframe reports the same height: no loop.
   const reported = await h.evaluate(() => msgs.filter((m) => m.type === "dockerplay:height").at(-1).height);
   await h.evaluate((px) => document.querySelectorAll("iframe").forEach((f) => (f.style.height = px + "px")), reported);
-  await h.waitForTimeout(300);
+  // A loop would post again on the frames' next resize observations:
+  // let each frame draw three times.
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await ro.locator("html").evaluate(frames);
+  await h.frameLocator("#rw").locator("html").evaluate(frames);
   const after = await h.evaluate(() => msgs.filter((m) => m.type === "dockerplay:height").at(-1).height);
   assert.equal(after, reported);
 
@@ -176,7 +179,8 @@ try {
   // a frame of another site, the browser partitions or denies storage).
   const e = await open(mine, "embed-draft", `${origin}/?embed=1#${sharedHash}`);
   await replaceText(e, "FROM embedded-edit\n");
-  await e.waitForTimeout(900);
+  // The embed writes its URL when it would save; the draft is left alone.
+  await savedAs(e, "FROM embedded-edit\n");
   const full = await open(mine, "after-embed", `${origin}/`);
   assert.equal(await value(full), draft);
 } finally {

@@ -41,9 +41,10 @@ await tour(shots, async (page, s, problems) => {
   if (s.choose) {
     const before = await page.textContent("[data-testid=size-total] .size-big");
     await page.check(`input[name=size-base][value="${s.choose}"]`);
-    await page.waitForTimeout(100);
-    const after = await page.textContent("[data-testid=size-total] .size-big");
-    if (before === after) problems.push(`${s.name}: choosing ${s.choose} left the total at ${before}`);
+    const changed = await page
+      .waitForFunction((b) => document.querySelector("[data-testid=size-total] .size-big")?.textContent !== b, before, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (!changed) problems.push(`${s.name}: choosing ${s.choose} left the total at ${before}`);
   }
   await shoot(page, s.name, { fullPage: !!s.full });
 });

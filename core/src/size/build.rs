@@ -297,7 +297,10 @@ fn step(
         creates_layer,
         uncompressed: files.saturating_add(bare),
         compressed: (compressed_files + bare as f64 / ratio).round() as u64,
-        estimated: unknown_total,
+        // An estimate written as files can be deleted again in the same
+        // step (`apk add --virtual .deps ... && apk del .deps`): only what
+        // the layer still holds counts.
+        estimated: bare.saturating_add(unknown_total.saturating_sub(bare).min(files)),
         low,
         high,
         source,

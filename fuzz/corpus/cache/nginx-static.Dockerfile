@@ -1,0 +1,2 @@
+FROM nginx:stable-alpine
+COPY ./html /usr/share/nginx/html

@@ -1,0 +1,65 @@
+//! Permalinks: decoding any text, and any payload bytes behind a valid
+//! version and deflate stream, never panics, and whatever decodes encodes
+//! back to the same state; any state within the limits survives encode
+//! then decode (less secret values, which links never carry).
+#![no_main]
+
+use dockerplay_core::inputs::BuildInput;
+use dockerplay_core::permalink::{self, ShareState};
+use dockerplay_fuzz::{build_args, context_files, split, target};
+use libfuzzer_sys::fuzz_target;
+
+/// What a link keeps of a state: everything but secret values.
+fn redacted(state: &ShareState) -> ShareState {
+    let mut s = state.clone();
+    for b in &mut s.history {
+        b.secrets.values_mut().for_each(String::clear);
+    }
+    s
+}
+
+fn round_trip(state: &ShareState) {
+    let link = permalink::encode(state);
+    match permalink::decode(&link) {
+        Ok(back) => assert_eq!(back, redacted(state), "link {link}"),
+        Err(e) => panic!("a link of a valid state does not decode: {e}"),
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    // Any text as a fragment, and any bytes as the payload of a link.
+    if let Ok(state) = permalink::decode(&String::from_utf8_lossy(data)) {
+        round_trip(&state);
+    }
+    if let Ok(state) = permalink::decode(&permalink::encode_payload(data)) {
+        round_trip(&state);
+    }
+    // A state built from the input.
+    let (text, mut u) = split(data);
+    let mut history = Vec::new();
+    for _ in 0..u.int_in_range(0..=2usize).unwrap_or(0) {
+        let mut b = BuildInput {
+            dockerfile: u.arbitrary().unwrap_or_default(),
+            files: context_files(&mut u),
+            build_args: build_args(&mut u),
+            target: target(&mut u),
+            ..Default::default()
+        };
+        if u.arbitrary().unwrap_or(false) {
+            b.secrets.insert(u.arbitrary().unwrap_or_default(), u.arbitrary().unwrap_or_default());
+        }
+        history.push(b);
+    }
+    let state = ShareState {
+        dockerfile: text,
+        files: context_files(&mut u),
+        history,
+        build_args: build_args(&mut u),
+        target: target(&mut u),
+        panel: u.arbitrary().unwrap_or_default(),
+        lang: u.arbitrary().unwrap_or_default(),
+    };
+    if permalink::validate(&state).is_ok() {
+        round_trip(&state);
+    }
+});

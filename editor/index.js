@@ -13,12 +13,12 @@ import { EditorState, Compartment, StateField, StateEffect, RangeSetBuilder, Edi
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
   dropCursor, rectangularSelection, crosshairCursor, highlightSpecialChars, Decoration, hoverTooltip,
-  gutter, GutterMarker,
+  GutterMarker, lineNumberMarkers,
 } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab, toggleComment } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory, toggleComment } from "@codemirror/commands";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
-import { setDiagnostics, lintKeymap, lintGutter } from "@codemirror/lint";
+import { setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { bracketMatching, foldGutter, foldKeymap, foldService, indentUnit } from "@codemirror/language";
 
 // Token colours: one effect replaces them all; between updates they move
@@ -39,20 +39,24 @@ function mark(cls) {
   return m;
 }
 
-// Per line, a gutter mark: the cache status of the step written there.
+// Per line, a mark on its number: the most severe diagnostic there and the
+// cache status of the step written there, with a tooltip saying why.
 const setLineMarks = StateEffect.define();
 class LineMarker extends GutterMarker {
-  constructor(cls, title) {
+  constructor(line, cls, title) {
     super();
+    this.line = line;
     this.cls = cls;
     this.title = title;
   }
   eq(other) {
-    return other.cls === this.cls && other.title === this.title;
+    return other.line === this.line && other.cls === this.cls && other.title === this.title;
   }
   toDOM() {
     const el = document.createElement("span");
-    el.className = "cm-linemark " + this.cls;
+    el.className = "gl " + this.cls;
+    el.dataset.line = String(this.line);
+    el.textContent = String(this.line);
     if (this.title) el.title = this.title;
     return el;
   }
@@ -70,7 +74,7 @@ function lineMarkSet(state) {
   const b = new RangeSetBuilder();
   for (const [line, cls, title] of v.list) {
     if (line < 1 || line > state.doc.lines) continue;
-    b.add(state.doc.line(line).from, state.doc.line(line).from, new LineMarker(cls, title));
+    b.add(state.doc.line(line).from, state.doc.line(line).from, new LineMarker(line, cls, title));
   }
   v.set = b.finish();
   return v.set;
@@ -133,6 +137,12 @@ function diffChange(doc, text) {
   return { from: start, to: old.length - end, insert: text.slice(start, text.length - end) };
 }
 
+// Read-only (an embed's `readonly=1`): the text can still be focused,
+// navigated and selected, and assistive technology is told.
+function readOnly(on) {
+  return on ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ "aria-readonly": "true" })] : [];
+}
+
 export class Editor {
   // `host` holds the Rust callbacks: onChange(text), onCaret(head),
   // complete(text, pos, explicit) -> JSON, hover(pos) -> JSON, definition(pos)
@@ -180,7 +190,7 @@ export class Editor {
       if (!name || name === here.name) return true;
       const r = JSON.parse(host.rename(view.state.doc.toString(), head, name) || "null");
       if (!r || !r.changes.length) return true;
-      view.dispatch({ changes: r.changes, userEvent: "rename" });
+      view.dispatch({ changes: r.changes, userEvent: "rename", annotations: isolateHistory.of("full") });
       return true;
     };
     this.goToDefinition = goToDefinition;
@@ -191,8 +201,7 @@ export class Editor {
     });
     const extensions = [
       lineNumbers(),
-      gutter({ class: "cm-marks", markers: (v) => lineMarkSet(v.state), initialSpacer: () => new LineMarker("", "") }),
-      lintGutter(),
+      lineNumberMarkers.compute([lineMarkField, "doc"], (state) => lineMarkSet(state)),
       foldGutter(),
       highlightActiveLineGutter(),
       highlightSpecialChars(),
@@ -239,7 +248,7 @@ export class Editor {
         },
       }),
       this.label.of(EditorView.contentAttributes.of({ "aria-label": opts.label || "Dockerfile" })),
-      this.readOnly.of(opts.readonly ? [EditorState.readOnly.of(true)] : []),
+      this.readOnly.of(readOnly(opts.readonly)),
       // The host hears of changes after the update, never inside it: it
       // re-renders, and its effects may dispatch to this view again.
       EditorView.updateListener.of((u) => {
@@ -295,7 +304,8 @@ export class Editor {
   // selects `[from, to]` in the new text afterwards.
   replace(text, selFrom, selTo) {
     const change = diffChange(this.view.state.doc, text);
-    const spec = { userEvent: "input.replace" };
+    // Its own undo step, never merged with the typing just before it.
+    const spec = { userEvent: "input.replace", annotations: isolateHistory.of("full") };
     if (change) spec.changes = change;
     if (selFrom >= 0) {
       spec.selection = EditorSelection.range(selFrom, Math.max(selFrom, selTo));
@@ -351,7 +361,7 @@ export class Editor {
     this.view.dispatch({
       effects: [
         this.label.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })),
-        this.readOnly.reconfigure(readonly ? [EditorState.readOnly.of(true)] : []),
+        this.readOnly.reconfigure(readOnly(readonly)),
       ],
     });
   }

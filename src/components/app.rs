@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::analysis::{Analysis, AnalysisRef};
 use crate::browser;
 use crate::components::banner::Banner;
-use crate::components::editor::{self, Editor};
+use crate::components::editor::{Editor, EditorHandle};
 use crate::components::findings_panel::{Lint, LintRef};
 use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
@@ -73,7 +73,8 @@ pub fn App() -> Html {
     let gallery_open = use_state_eq(|| false);
     let theme = use_state_eq(|| Theme::from_saved(browser::storage_get(THEME_KEY).as_deref()));
     let system_dark = use_state_eq(browser::prefers_dark);
-    let textarea = use_node_ref();
+    let editor = use_memo((), |_| EditorHandle::default());
+    let editor = (*editor).clone();
 
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
@@ -219,11 +220,11 @@ pub fn App() -> Html {
     };
     // Outline and problems move the editor's selection to a span.
     let on_reveal = {
-        let textarea = textarea.clone();
+        let editor = editor.clone();
         let caret = caret.clone();
         let analysis = analysis.clone();
         Callback::from(move |span: Span| {
-            editor::select_span(&textarea, &analysis.text, span);
+            editor.select_span(&analysis.text, span);
             caret.set(span.start);
         })
     };
@@ -266,18 +267,6 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_load = {
-        let state = state.clone();
-        let gallery_open = gallery_open.clone();
-        let caret = caret.clone();
-        Callback::from(move |(id, after): (SampleId, bool)| {
-            let s = id.sample();
-            let v = if after { &s.after } else { &s.before };
-            state.dispatch(Action::Load { dockerfile: v.dockerfile.to_string(), files: v.context() });
-            caret.set(0);
-            gallery_open.set(false);
-        })
-    };
 
     let on_all_stages = {
         let all_stages = all_stages.clone();
@@ -287,9 +276,24 @@ pub fn App() -> Html {
         let off_by_default = off_by_default.clone();
         Callback::from(move |on: bool| off_by_default.set(on))
     };
-    // A fix replaces the text; what it changed is selected once the editor
-    // holds the new text (the editor's effect runs before the page's).
-    let pending_select = use_mut_ref(|| None::<Span>);
+    // A fix replaces the text; the editor selects what it changed in the
+    // same transaction.
+    let pending_select = use_memo((), |_| Rc::new(std::cell::RefCell::new(None::<Span>)));
+    let pending_select = (*pending_select).clone();
+    // A sample starts with the caret at its top (undo brings the old text
+    // and caret back).
+    let on_load = {
+        let state = state.clone();
+        let gallery_open = gallery_open.clone();
+        let pending_select = pending_select.clone();
+        Callback::from(move |(id, after): (SampleId, bool)| {
+            let s = id.sample();
+            let v = if after { &s.after } else { &s.before };
+            *pending_select.borrow_mut() = Some(Span::new(0, 0));
+            state.dispatch(Action::Load { dockerfile: v.dockerfile.to_string(), files: v.context() });
+            gallery_open.set(false);
+        })
+    };
     let on_replace = {
         let (state, pending_select) = (state.clone(), pending_select.clone());
         Callback::from(move |(text, select): (String, Option<Span>)| {
@@ -297,15 +301,6 @@ pub fn App() -> Html {
             state.dispatch(Action::ReplaceText(text));
         })
     };
-    {
-        let (textarea, caret, text) = (textarea.clone(), caret.clone(), state.share.dockerfile.clone());
-        use_effect_with(state.loaded, move |_| {
-            if let Some(span) = pending_select.borrow_mut().take() {
-                editor::select_span(&textarea, &text, span);
-                caret.set(span.start);
-            }
-        });
-    }
     let on_restore = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |_| {
@@ -379,12 +374,14 @@ pub fn App() -> Html {
                         {lang}
                         analysis={analysis.clone()}
                         diagnostics={analysis.diagnostics.clone()}
-                        lint={lint.marks.clone()}
+                        lint={Some(lint.clone())}
                         loaded={state.loaded}
+                        select_after_load={Some(pending_select.clone())}
                         caret={*caret}
-                        textarea={textarea.clone()}
+                        handle={editor.clone()}
                         on_edit={on_edit}
                         on_caret={on_caret}
+                        on_replace={on_replace.clone()}
                         readonly={params.readonly}
                         cache_marks={cache.marks.clone()}
                     />

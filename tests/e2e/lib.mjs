@@ -68,10 +68,35 @@ export function report(problems) {
 /// Where the screenshot tours write.
 export const out = join(root, "tests", "e2e", "out");
 
+/// The editor's editable content (CodeMirror's `.cm-content`).
+export const EDITOR = ".cm-content";
+
 /// Opens the app at `path` (a query and/or fragment) and waits for the editor.
 export async function open(page, path = "") {
   await page.goto(`${origin}/${path}`);
-  await page.waitForSelector(".hl-line");
+  await page.waitForSelector(EDITOR);
+}
+
+/// The editor's text (of the page, or of a frame locator's page).
+export function editorText(page) {
+  return page.locator(".cm-editor").evaluate((e) => e.cmView.state.doc.toString());
+}
+
+/// The editor's main selection as UTF-16 `[anchor, head]`.
+export function editorSelection(page) {
+  return page.locator(".cm-editor").evaluate((e) => {
+    const m = e.cmView.state.selection.main;
+    return [m.anchor, m.head];
+  });
+}
+
+/// Replaces the editor's text as a user would: select all, then type (or
+/// paste) the new text through the browser's input pipeline.
+export async function setEditorText(page, text) {
+  await page.click(EDITOR);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  if (text) await page.keyboard.insertText(text);
 }
 
 /// Waits `wait` ms for the page to settle, then writes `out/<name>.png`.

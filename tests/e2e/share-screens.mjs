@@ -31,19 +31,19 @@ await tour(shots, async (page, s) => {
       <p>And one below.</p>
       <script>addEventListener("message", (e) => { if (e.data && e.data.type === "dockerplay:height") document.getElementById("f").style.height = e.data.height + "px"; });</script>
     </body>`);
-    await page.frameLocator("#f").locator(".hl-line").first().waitFor();
+    await page.frameLocator("#f").locator(".cm-content").first().waitFor();
     await shoot(page, `share-${s.name}`, { fullPage: true }, 400);
     return;
   }
   if (s.draftKept) {
     // A draft, then a link to something else.
     await open(page, s.query);
-    await page.click("textarea.input");
+    await page.click(".cm-content");
     await page.keyboard.press("Control+End");
     await page.keyboard.type("\n# my draft");
     await page.waitForTimeout(900);
     const hash = await page.evaluate(() => location.hash);
-    await page.click("textarea.input");
+    await page.click(".cm-content");
     await page.keyboard.type("\n# and more");
     await page.waitForTimeout(900);
     await open(page, `${s.query || ""}${hash}`);
@@ -51,7 +51,7 @@ await tour(shots, async (page, s) => {
     await open(page, `${s.query || ""}${s.hash || ""}`);
   }
   if (s.long) {
-    await page.click("textarea.input");
+    await page.click(".cm-content");
     await page.keyboard.press("Control+End");
     let x = 12345;
     const noise = Array.from({ length: 2600 }, () => {

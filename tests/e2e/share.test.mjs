@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, origin, root, serve, watch, report } from "./lib.mjs";
+import { EDITOR, editorText, launch, origin, root, serve, setEditorText, watch, report } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -20,16 +20,11 @@ async function open(context, name, url) {
   const page = await context.newPage();
   watch(page, name, problems);
   await page.goto(url);
-  await page.waitForSelector(".hl-line");
+  await page.waitForSelector(EDITOR);
   return page;
 }
 
-async function replaceText(page, text) {
-  await page.click("textarea.input");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-}
+const replaceText = setEditorText;
 
 // The URL follows the edit after the debounce; returns the fragment.
 async function settledHash(page) {
@@ -38,7 +33,7 @@ async function settledHash(page) {
   return page.evaluate(() => location.hash.slice(1));
 }
 
-const value = (page) => page.inputValue("textarea.input");
+const value = editorText;
 
 try {
   // Edit, reload: the state comes back, from the URL and from the draft.
@@ -49,10 +44,10 @@ try {
   assert.equal(await a.evaluate(() => location.hash), "", "the URL waits for the debounce");
   const draftHash = await settledHash(a);
   await a.reload();
-  await a.waitForSelector(".hl-line");
+  await a.waitForSelector(EDITOR);
   assert.equal(await value(a), draft, "reload with the link restores the text");
   await a.goto(`${origin}/`);
-  await a.waitForSelector(".hl-line");
+  await a.waitForSelector(EDITOR);
   assert.equal(await value(a), draft, "the autosaved draft comes back without a link");
   assert.equal(await a.locator(".banner").count(), 0);
 
@@ -109,7 +104,7 @@ try {
     if (m.type() === "error" && !fromIndex) problems.push(`file: console: ${m.text()} ${m.location().url}`);
   });
   await disk.goto(`${pathToFileURL(join(root, "dist", "index.html")).href}#${sharedHash}`);
-  await disk.waitForSelector(".hl-line");
+  await disk.waitForSelector(EDITOR);
   assert.ok(disk.url().includes("/offline.html#1"), disk.url());
   assert.equal(await value(disk), shared);
 
@@ -126,7 +121,7 @@ try {
     await p.waitForSelector(".banner-error", { timeout: 3000 });
     assert.ok((await value(p)).startsWith("FROM"), `${name}: the sample shows`);
     await replaceText(p, "FROM busybox\n");
-    assert.equal(await p.$$eval(".hl-line", (ls) => ls.map((l) => l.textContent).join("\n")), "FROM busybox\n");
+    assert.equal(await p.$$eval(".cm-line", (ls) => ls.map((l) => l.textContent).join("\n")), "FROM busybox\n");
     await ctx.close();
   }
   const zh = await browser.newContext({ locale: "zh-CN" });
@@ -145,10 +140,10 @@ try {
   </body>`);
   await h.waitForFunction(() => msgs.filter((m) => m.type === "dockerplay:height" && m.height > 100).length >= 2);
   const ro = h.frameLocator("#ro");
-  await ro.locator(".hl-line").first().waitFor();
+  await ro.locator(EDITOR).first().waitFor();
   assert.equal(await ro.locator(".topbar").count(), 0, "no header chrome");
   assert.equal(await ro.locator(".embed-bar").count(), 1);
-  assert.ok(await ro.locator("textarea.input").evaluate((t) => t.readOnly), "read-only");
+  assert.equal(await ro.locator(EDITOR).getAttribute("aria-readonly"), "true", "read-only");
   assert.deepEqual(await ro.locator(".tab").allTextContents(), ["Outline", "Cache"]);
   assert.equal(await ro.locator("html").getAttribute("data-theme"), "dark");
   const fullLink = await ro.locator("#open-full").getAttribute("href");
@@ -166,8 +161,8 @@ try {
   );
   const rw = h.frameLocator("#rw");
   await h.waitForFunction(() => msgs.some((m) => m.type === "dockerplay:change" && m.dockerfile === "FROM nginx\n"));
-  assert.equal(await rw.locator("textarea.input").inputValue(), "FROM nginx\n");
-  await rw.locator("textarea.input").click();
+  assert.equal(await editorText(rw), "FROM nginx\n");
+  await rw.locator(EDITOR).click();
   await h.keyboard.press("Control+End");
   await h.keyboard.type("EXPOSE 80\n");
   await h.waitForFunction(() => msgs.some((m) => m.type === "dockerplay:change" && m.dockerfile === "FROM nginx\nEXPOSE 80\n"));

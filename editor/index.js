@@ -262,6 +262,7 @@ export class Editor {
     this.view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
     // Tests and the benchmark reach the view through the DOM.
     this.view.dom.cmView = this.view;
+    this.view.dom.cmEditor = this;
   }
 
   // Enter keeps the line's indentation, and indents after a continued line

@@ -29,7 +29,7 @@ if [ -f scripts/gen-data.py ]; then
 fi
 step "browser tests (wasm-bindgen-test in Chromium)" cargo test -p dockerplay-app --target wasm32-unknown-unknown
 step "release build (trunk, wasm-opt -Oz)" trunk build --release
-step "size budget (gzipped first load <= 700 KB)" python3 scripts/budget.py dist 700
+step "size budget (gzipped first load <= 700 KB, plus the editor module <= 140 KB)" python3 scripts/budget.py dist 700 140
 # End-to-end tests, then the screenshot tours: each fails on a page error,
 # a console error or a broken expectation; the pictures land in tests/e2e/out/.
 for t in tests/e2e/*.test.mjs; do

@@ -67,10 +67,28 @@ fn flags_and_mount_keys_and_values() {
         property --exclude
     "#]]);
     check_complete("FROM alpine\nRUN --mount=type=cache,sh$0", expect![[r#"
-        none
+        replace "sh" (opens unasked)
+        property type
+        property target
+        property source
+        property from
+        property id
+        property sharing
+        property mode
+        property uid
+        property gid
+        property size
+        property env
+        property readonly
+        ... 13 in all
     "#]]);
     check_complete("FROM alpine\nRUN --mount=type=$0", expect![[r#"
-        none
+        replace "" (opens unasked)
+        enum bind
+        enum cache
+        enum tmpfs
+        enum secret
+        enum ssh
     "#]]);
 }
 
@@ -78,10 +96,14 @@ fn flags_and_mount_keys_and_values() {
 fn stage_names_after_from_and_in_from_lines() {
     let file = "FROM golang:1.22 AS build\nRUN go build\nFROM alpine AS test\nFROM alpine\n";
     check_complete(&format!("{file}COPY --from=$0"), expect![[r#"
-        none
+        replace "" (opens unasked)
+        class build (golang:1.22)
+        class test (alpine)
     "#]]);
     check_complete(&format!("{file}RUN --mount=from=b$0"), expect![[r#"
-        none
+        replace "b" (opens unasked)
+        class build (golang:1.22)
+        class test (alpine)
     "#]]);
     // A FROM offers the earlier stages, then catalogued images with sizes.
     check_complete(&format!("{file}FROM pyth$0"), expect![[r#"

@@ -136,9 +136,14 @@ pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
     let ins = ins?;
     let stage = ins.stage;
 
+    // The whole flag being typed: from the last space (flags hold `=` and
+    // `,`, which end a word).
+    let flag_start = line.rfind(char::is_whitespace).map_or(line_start, |i| line_start + i + 1);
+    let flag = &text[flag_start..offset];
+
     // `--mount=` keys and values, then `--from=`.
-    if let Some(mount) = typed.strip_prefix("--mount=") {
-        let segment_start = word.start + "--mount=".len() + mount.rfind(',').map_or(0, |i| i + 1);
+    if let Some(mount) = flag.strip_prefix("--mount=") {
+        let segment_start = flag_start + "--mount=".len() + mount.rfind(',').map_or(0, |i| i + 1);
         let segment = &text[segment_start..offset];
         let (span, items) = match segment.split_once('=') {
             None => (Span::new(segment_start, offset), MOUNT_KEYS.iter().map(|k| Item::new(*k, Kind::Flag)).collect()),
@@ -153,13 +158,13 @@ pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
         };
         return Some(Completions { span, after_trigger: true, items });
     }
-    if let Some(rest) = typed.strip_prefix("--from=") {
+    if let Some(rest) = flag.strip_prefix("--from=") {
         let span = Span::new(offset - rest.len(), offset);
         return Some(Completions { span, after_trigger: true, items: stages(&file, stage) });
     }
-    if typed.starts_with('-') {
+    if flag.starts_with('-') {
         let items = flags(ins.keyword).iter().map(|f| Item::new(*f, Kind::Flag)).collect();
-        return Some(Completions { span: word, after_trigger: false, items });
+        return Some(Completions { span: Span::new(flag_start, offset), after_trigger: false, items });
     }
 
     match ins.keyword {

@@ -336,18 +336,21 @@ export class Editor {
   annotate(text, tokens, classes, diagnostics, folds) {
     const state = this.view.state;
     if (state.doc.length !== text.length || state.doc.toString() !== text) return false;
-    const diags = JSON.parse(diagnostics).map((d) => ({
-      from: d.from,
-      to: d.to,
-      severity: d.severity,
-      message: d.message,
-      source: d.source || undefined,
-      markClass: d.lint ? "cm-finding" : undefined,
-      actions: (d.actions || []).map((a) => ({ name: a.name, apply: () => this.host.fix(a.id) })),
-    }));
     const foldList = [];
     for (let i = 0; i + 1 < folds.length; i += 2) foldList.push([folds[i], folds[i + 1]]);
-    this.view.dispatch(setDiagnostics(state, diags));
+    // An empty string keeps the diagnostics shown (mapped through edits).
+    if (diagnostics) {
+      const diags = JSON.parse(diagnostics).map((d) => ({
+        from: d.from,
+        to: d.to,
+        severity: d.severity,
+        message: d.message,
+        source: d.source || undefined,
+        markClass: d.lint ? "cm-finding" : undefined,
+        actions: (d.actions || []).map((a) => ({ name: a.name, apply: () => this.host.fix(a.id) })),
+      }));
+      this.view.dispatch(setDiagnostics(state, diags));
+    }
     this.view.dispatch({ effects: [setTokens.of(decodeTokens(tokens, classes)), setFolds.of(foldList)] });
     return true;
   }

@@ -27,6 +27,9 @@ use crate::state::{Action, Panel, Playground, ShareState};
 const LANG_KEY: &str = "dockerplay.lang";
 const THEME_KEY: &str = "dockerplay.theme";
 
+/// How long typing must pause before the panels and findings catch up.
+const SETTLE_MS: u32 = 250;
+
 /// The state a fresh visit starts from when there is neither a link nor a
 /// draft: the first sample's "before".
 fn default_state() -> ShareState {
@@ -76,20 +79,46 @@ pub fn App() -> Html {
     let editor = use_memo((), |_| EditorHandle::default());
     let editor = (*editor).clone();
 
+    // The editor's own analysis (colours, folds, the status bar) follows
+    // every keystroke; the panels and the findings read `settled`, the
+    // inputs as they were when typing last paused, so that a keystroke costs
+    // a parse and never the cache, size or graph work (issue 15).
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    let settled = use_state(|| state.share.clone());
+    {
+        let settled = settled.clone();
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with(state.share.clone(), move |share| {
+            let only_text = ShareState { dockerfile: settled.dockerfile.clone(), ..share.clone() } == *settled;
+            if share.dockerfile == settled.dockerfile || !only_text {
+                // Anything but typing applies at once.
+                *timer.borrow_mut() = None;
+                settled.set(share.clone());
+            } else {
+                let share = share.clone();
+                *timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(share)));
+            }
+        });
+    }
+    let panel_analysis = use_memo(settled.dockerfile.clone(), {
+        let analysis = analysis.clone();
+        move |text| if *text == analysis.text { analysis.clone() } else { AnalysisRef(Rc::new(Analysis::new(text))) }
+    });
+    let panel_analysis = (*panel_analysis).clone();
     // The build the panels analyse, memoised on the inputs it is made of.
     let build = use_memo(
-        (state.share.dockerfile.clone(), state.share.files.clone(), state.share.build_args.clone(), state.share.target.clone()),
-        |_| state.share.current_build(),
+        (settled.dockerfile.clone(), settled.files.clone(), settled.build_args.clone(), settled.target.clone()),
+        |_| settled.current_build(),
     );
-    let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
+    let cache = use_cache_view(&settled, state.panel() == Panel::Cache, lang);
     // Findings: the panel lists them and the editor underlines them. Whether
     // stages the target skips are checked too, and rules that are off by
     // default run, are view choices.
     let all_stages = use_state_eq(|| false);
     let off_by_default = use_state_eq(|| false);
-    let lint = use_memo((analysis.clone(), state.share.current_build(), *all_stages, *off_by_default), |(a, input, all, off)| {
+    let lint = use_memo((panel_analysis.clone(), (*build).clone(), *all_stages, *off_by_default), |(a, input, all, off)| {
         LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off)))
     });
     let lint = (*lint).clone();
@@ -386,7 +415,7 @@ pub fn App() -> Html {
                         cache_marks={cache.marks.clone()}
                     />
                 </section>
-                <Panels {lang} {panel} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
                     state={state.clone()} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>

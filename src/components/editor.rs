@@ -434,13 +434,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                         .iter()
                         .flat_map(|s| [map.utf16(s.start), map.utf16(s.end)])
                         .collect();
-                    e.annotate(
-                        &a.text,
-                        &token_ranges(&a.text, &map),
-                        &css_classes(),
-                        &lint_json(&a.text, &map, diags, lint, lang),
-                        &folds,
-                    );
+                    // While the findings lag behind the text (typing), the
+                    // editor keeps the diagnostics it has, moved with the edits.
+                    let diagnostics = lint.map(|l| lint_json(&a.text, &map, diags, Some(l), lang)).unwrap_or_default();
+                    e.annotate(&a.text, &token_ranges(&a.text, &map), &css_classes(), &diagnostics, &folds);
                 }
             },
         );

@@ -17,8 +17,7 @@ impl Page {
     /// Mounts the app, types `text` and opens the findings tab.
     async fn with(text: &str) -> Page {
         let page = Page::mount().await;
-        page.textarea().set_value(text);
-        settle().await;
+        page.type_text(text).await;
         page.click("#tab-findings").await;
         page
     }

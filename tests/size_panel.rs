@@ -19,8 +19,7 @@ impl Page {
     /// Mounts the app, types `dockerfile` and opens the Size tab.
     async fn with_size_panel(dockerfile: &str) -> Page {
         let page = Page::mount_pausing(SIZE_SETTLE_MS).await;
-        page.textarea().set_value(dockerfile);
-        page.settle().await;
+        page.type_text(dockerfile).await;
         page.click("#tab-size").await;
         page
     }

@@ -17,6 +17,9 @@ use web_sys::{Element, Event, EventInit, HtmlElement};
 /// How long [`settle`] waits, unless a page is mounted with another pause.
 pub const SETTLE_MS: u64 = 40;
 
+/// The panels catch up with typing after a pause of 250 ms (`app.rs`).
+pub const TYPING_PAUSE_MS: u64 = 300;
+
 /// The app mounted in a fresh `<div>`, unmounted when dropped.
 pub struct Page {
     pub root: Element,
@@ -73,9 +76,11 @@ impl Page {
     }
 
     /// Replaces the editor's text as typing would: one user transaction,
-    /// with the caret at the end.
+    /// with the caret at the end; then waits until the panels, which follow
+    /// typing once it pauses, have caught up.
     pub async fn type_text(&self, text: &str) {
         self.textarea().set_value(text);
+        pause(TYPING_PAUSE_MS).await;
         self.settle().await;
     }
 

@@ -227,9 +227,8 @@ try {
     await page.keyboard.press("Control+z");
     assert.ok((await editorText(page)).startsWith(file), "one undo takes the rename back");
 
-    // Fold the first stage from its FROM line.
-    await caretAt(page, 3);
-    await page.keyboard.press("Control+Shift+[");
+    // Fold the first stage from the marker beside its FROM line.
+    await page.locator(".cm-foldGutter span[title] >> visible=true").first().click();
     await page.waitForSelector(".cm-foldPlaceholder");
     const shown = await page.$$eval(".cm-line", (ls) => ls.map((l) => l.textContent));
     assert.ok(!shown.some((l) => l.startsWith("RUN go build")), shown.join("\n"));

@@ -11,6 +11,8 @@ for b in core/benches/*.rs; do
 done
 echo "== in Chromium (the web profile: wasm as shipped, before wasm-opt)"
 cargo test --profile web -p dockerplay-app --target wasm32-unknown-unknown --test 'bench_*' -- --nocapture 2>/dev/null | grep -E ' ms'
+echo "== keystroke to frame in Chromium (release build, bench/keystroke/Dockerfile)"
+trunk build --release >/dev/null 2>&1 && node bench/keystroke/run.mjs
 [ -f bench/permalink/run.mjs ] && { echo "== permalink length (core/tests/corpus)"; node bench/permalink/run.mjs; }
 # Real-world Dockerfiles cannot be committed: they come from
 # $DOCKERPLAY_CORPUS (a directory of *.Dockerfile files), and every figure

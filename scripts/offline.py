@@ -21,6 +21,37 @@ def fail(message: str) -> int:
     return 1
 
 
+def inline_snippets(js: str, dist: pathlib.Path):
+    """Replaces each `import { a, b as c } from './snippets/...js';` with
+    the snippet's code in a function scope that returns those exports. The
+    snippet must be one ES module whose only export is a final
+    `export { x as a, ... };` (esbuild's bundle shape)."""
+
+    def one(m: re.Match) -> str:
+        names, path = m.group(1), m.group(2)
+        code = (dist / path).read_text(encoding="utf-8")
+        exports = list(re.finditer(r"export\s*\{([^}]*)\}\s*;?\s*$", code))
+        if len(exports) != 1:
+            raise ValueError(f"{path} is not the bundle shape this script knows")
+        table = {}
+        for part in exports[0].group(1).split(","):
+            local, _, public = part.strip().partition(" as ")
+            table[(public or local).strip()] = local.strip()
+        body = code[: exports[0].start()]
+        if re.search(r"^\s*(import|export)\b", body, re.M):
+            raise ValueError(f"{path} has imports or more exports")
+        imported = [part.strip().partition(" as ") for part in names.split(",") if part.strip()]
+        returned = ", ".join(f"{public}: {table[public]}" for public, _, _ in imported)
+        bound = ", ".join(f"{public}: {local or public}" for public, _, local in imported)
+        return "const { " + bound + " } = (function () {\n" + body + "\nreturn { " + returned + " };\n})();"
+
+    try:
+        out = re.sub(r"^import \{([^}]*)\} from '\./(snippets/[^']+\.js)';\s*$", one, js, flags=re.M)
+    except (ValueError, KeyError, OSError) as e:
+        return js, str(e)
+    return out, None
+
+
 def main() -> int:
     dist = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist"))
     html = (dist / "index.html").read_text(encoding="utf-8")
@@ -29,6 +60,11 @@ def main() -> int:
         return fail("no Trunk module loader in index.html (did Trunk's output change?)")
     js_name, wasm_name = loader.group(1), loader.group(2)
     js = (dist / js_name).read_text(encoding="utf-8")
+    # Snippets the wasm-bindgen module imports (the editor's bundle) become
+    # functions in the same script.
+    js, problem = inline_snippets(js, dist)
+    if problem:
+        return fail(problem)
     # wasm-bindgen's `--target web` module has one export statement and uses
     # import.meta.url only for the default wasm path, which is not used here.
     js, exports = re.subn(r"^export \{[^}]*\};?\s*$", "", js, flags=re.M)

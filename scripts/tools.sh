@@ -52,11 +52,27 @@ ensure_wasm_bindgen() {
 }
 
 ensure_node_modules() {
-  # binaryen's wasm-opt (Debian's is too old for current rustc output) and playwright-core.
-  if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
-     && [ -d "$ROOT/node_modules/lz-string" ] && [ -d "$ROOT/node_modules/pako" ]; then return; fi
-  log "installing npm dev tools (binaryen, playwright-core, lz-string, pako)"
+  # binaryen's wasm-opt (Debian's is too old for current rustc output),
+  # playwright-core and axe-core for tests, CodeMirror and esbuild for the
+  # editor. Reinstalled when package-lock.json is newer than the install.
+  if [ -x "$ROOT/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/node_modules/.bin/esbuild" ] \
+     && [ -d "$ROOT/node_modules/@codemirror/view" ] && [ -d "$ROOT/node_modules/axe-core" ] \
+     && [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/lz-string" ] \
+     && [ -d "$ROOT/node_modules/pako" ] \
+     && ! [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then return; fi
+  log "installing npm packages (binaryen, playwright-core, axe-core, lz-string, pako, CodeMirror, esbuild)"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+ensure_editor_bundle() {
+  # The editor module (editor/index.js and CodeMirror, one ES module) that
+  # the app imports: rebuilt when its source or the installed packages are
+  # newer than it. The wasm build embeds it, so this runs before cargo.
+  local out="$ROOT/editor/dist/codemirror.js"
+  if [ -f "$out" ] && ! [ "$ROOT/editor/index.js" -nt "$out" ] \
+     && ! [ "$ROOT/node_modules/.package-lock.json" -nt "$out" ]; then return; fi
+  log "bundling the editor (esbuild)"
+  (cd "$ROOT" && npm run --silent editor)
 }
 
 ensure_chromium() {
@@ -90,6 +106,7 @@ ensure_build_tools() {
   check_pin
   ensure_wasm_target
   ensure_node_modules
+  ensure_editor_bundle
   ensure_wasm_bindgen
   ensure_trunk
 }

@@ -71,6 +71,8 @@ pub struct Texts {
 
     pub editor_label: &'static str,
     pub editor_help: &'static str,
+    /// The prompt for a stage's new name (F2).
+    pub editor_rename: &'static str,
     pub line_short: &'static str,
     pub col_short: &'static str,
 
@@ -399,7 +401,8 @@ static EN: Texts = Texts {
     share_soon: "Sharing links are coming soon.",
 
     editor_label: "Dockerfile",
-    editor_help: "Tab moves focus; Enter keeps the indentation.",
+    editor_help: "Tab indents; Escape then Tab leaves the editor. Ctrl-Space completes, F12 goes to a definition, F2 renames a stage.",
+    editor_rename: "New name",
     line_short: "Ln",
     col_short: "Col",
 
@@ -725,7 +728,8 @@ static ZH: Texts = Texts {
     share_soon: "分享链接功能即将推出。",
 
     editor_label: "Dockerfile",
-    editor_help: "Tab 键切换焦点；回车保留缩进。",
+    editor_help: "Tab 缩进；先按 Esc 再按 Tab 离开编辑器。Ctrl-空格补全，F12 跳到定义，F2 重命名阶段。",
+    editor_rename: "新名称",
     line_short: "行",
     col_short: "列",
 

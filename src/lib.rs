@@ -4,6 +4,7 @@
 //! - `analysis`: what the page shows, computed from the inputs.
 //! - `state`: the playground's inputs and the reducer that changes them.
 //! - `browser`: the one module that talks to browser APIs.
+//! - `cm`: the boundary with the editor (CodeMirror 6, bundled from npm).
 //! - `textpos`: byte offsets (core) to UTF-16 indices (DOM), in one place.
 //! - `highlight`: the editor's syntax colouring, a pure function of the text.
 //! - `i18n`: every UI string, in English and Simplified Chinese.
@@ -16,6 +17,7 @@
 
 pub mod analysis;
 pub mod browser;
+pub mod cm;
 pub mod components;
 pub mod crash;
 pub mod editing;

@@ -31,6 +31,42 @@ pub fn utf16_to_byte(text: &str, index: u32) -> usize {
     text.len()
 }
 
+/// Byte offsets to UTF-16 indices for many positions of one text, each in
+/// constant time (the editor converts every token of the file).
+pub struct Utf16Map {
+    /// Per byte, the UTF-16 index of the character it is in; empty when the
+    /// text is ASCII and both are the same.
+    table: Vec<u32>,
+    len: usize,
+}
+
+impl Utf16Map {
+    pub fn new(text: &str) -> Utf16Map {
+        if text.is_ascii() {
+            return Utf16Map { table: Vec::new(), len: text.len() };
+        }
+        let mut table = Vec::with_capacity(text.len() + 1);
+        let mut units = 0u32;
+        for ch in text.chars() {
+            table.extend(std::iter::repeat_n(units, ch.len_utf8()));
+            units += ch.len_utf16() as u32;
+        }
+        table.push(units);
+        Utf16Map { table, len: text.len() }
+    }
+
+    /// The UTF-16 index of a byte offset (clamped to the text, rounded down
+    /// to a char boundary), as `byte_to_utf16` gives it.
+    pub fn utf16(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.len);
+        if self.table.is_empty() {
+            byte as u32
+        } else {
+            self.table[byte]
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +86,16 @@ mod tests {
         check("🐳 RUN", 5, 3);
         check("🐳", 4, 2);
         check("", 0, 0);
+    }
+
+    #[test]
+    fn the_map_agrees_with_the_one_off_conversion() {
+        for text in ["RUN echo", "é x", "# 中文\nFROM", "🐳 RUN", ""] {
+            let map = Utf16Map::new(text);
+            for byte in 0..=text.len() + 1 {
+                assert_eq!(map.utf16(byte), byte_to_utf16(text, byte), "byte {byte} of {text:?}");
+            }
+        }
     }
 
     #[test]

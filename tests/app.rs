@@ -24,7 +24,7 @@ async fn a_broken_line_shows_in_the_outline_gutter_text_and_problems_and_clickin
     }
 
     // The diagnostic: a wavy mark inside line 3 and a gutter mark on line 3.
-    let mark = page.get(".hl-line[data-line=\"3\"] .mark").text_content().unwrap();
+    let mark = page.get(".cm-content > .cm-line:nth-child(3) .cm-lintRange").text_content().unwrap();
     assert!(!mark.is_empty() && "FORM oops".contains(&mark), "mark on {mark:?}");
     let gutter = page.get(".gl-error, .gl-warning, .gl-info");
     assert_eq!(gutter.text_content().unwrap(), "3");
@@ -73,10 +73,10 @@ async fn opening_a_sample_replaces_the_text_and_the_language_switch_translates_t
     assert!(page.find(".dialog").is_none(), "the gallery closes");
     let value = page.textarea().value();
     assert!(value.contains("pip install --no-cache-dir"), "{value}");
-    assert!(page.text(".hl").contains("--no-cache-dir"), "the overlay shows the new text");
+    assert!(page.text(".cm-content").contains("--no-cache-dir"), "the overlay shows the new text");
     // The caret starts at the top of the new text, and the page knows it.
     assert_eq!(page.textarea().selection_start().unwrap(), Some(0));
-    assert_eq!(page.text(".gl.current"), "1");
+    assert_eq!(page.text(".cm-lineNumbers .cm-activeLineGutter"), "1");
 
     let before = page.text("#tab-outline");
     let select: HtmlSelectElement = page.get(".lang-select").dyn_into().unwrap();
@@ -104,7 +104,7 @@ async fn typing_keeps_the_caret_where_it_is() {
     settle().await;
     assert_eq!(textarea.selection_start().unwrap(), Some(9));
     assert_eq!(textarea.value(), "FROM alpxine\nRUN echo hi\n");
-    assert!(page.text(".hl").contains("alpxine"));
+    assert!(page.text(".cm-content").contains("alpxine"));
 }
 
 #[wasm_bindgen_test]
@@ -125,5 +125,5 @@ async fn enter_after_a_continued_line_indents_the_next_one() {
     assert_eq!(textarea.value(), "FROM alpine\nRUN apk add curl && \\\n    ");
     assert!(event.default_prevented());
     // The inserted text reached the page's state like typing does.
-    assert_eq!(page.get(".gl.current").text_content().unwrap(), "3");
+    assert_eq!(page.get(".cm-lineNumbers .cm-activeLineGutter").text_content().unwrap(), "3");
 }

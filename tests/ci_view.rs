@@ -32,16 +32,12 @@ fn misses(page: &Page, index: usize) -> u32 {
     text.split_whitespace().next().unwrap_or("").parse().unwrap_or(u32::MAX)
 }
 
-const SETTLE: u64 = 150;
-
 /// Dependencies in their own stage, then the sources, then a small image.
 const DOCKERFILE: &str = "FROM node:20 AS deps\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nFROM deps AS build\nCOPY server.js ./\nRUN node --check server.js\nFROM node:20-slim\nCOPY --from=build /app /app\n";
 
 #[wasm_bindgen_test]
 async fn presets_change_what_a_fresh_runner_reruns_and_the_snippet_follows() {
-    // Each render of the view simulates the builds twice (the preset and
-    // the no-cache baseline): give a debug build time to settle.
-    let page = Page::mount_pausing(SETTLE).await;
+    let page = Page::mount().await;
     page.type_text(DOCKERFILE).await;
     page.click("#tab-cache").await;
     page.click(".cache-build").await;

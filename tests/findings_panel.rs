@@ -17,10 +17,7 @@ impl Page {
     /// Mounts the app, types `text` and opens the findings tab.
     async fn with(text: &str) -> Page {
         let page = Page::mount().await;
-        let textarea = page.textarea();
-        textarea.set_value(text);
-        fire(&textarea, "input");
-        settle().await;
+        page.type_text(text).await;
         page.click("#tab-findings").await;
         page
     }
@@ -55,7 +52,7 @@ async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
     assert_eq!(page.text("#tab-findings .badge"), page.codes().len().to_string());
     assert!(page.text(item).contains("hadolint DL3027"), "{:?}", page.text(item));
     // The editor underlines the finding's span, apart from diagnostics.
-    assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");
+    assert_eq!(page.text(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding"), "apt");
 
     page.click(&format!("{item} .fd-fix")).await;
     assert_eq!(page.textarea().value(), "FROM alpine:3.20\nRUN apt-get install x\n");
@@ -64,20 +61,20 @@ async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
     let (start, end) = (textarea.selection_start().unwrap().unwrap(), textarea.selection_end().unwrap().unwrap());
     assert_eq!(&textarea.value()[start as usize..end as usize], "apt-get");
     assert!(page.find(item).is_none(), "still listed: {:?}", page.codes());
-    assert!(page.find(".hl-line[data-line=\"2\"] .lint-warning").is_none_or(|e| e.text_content().unwrap() != "apt"));
+    assert!(page.find(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding").is_none_or(|e| e.text_content().unwrap() != "apt"));
 }
 
 #[wasm_bindgen_test]
 async fn hovering_an_underline_shows_the_finding_message() {
     let page = Page::with(APT).await;
-    let underline = page.get(".hl-line[data-line=\"2\"] .lint-warning");
-    let textarea = page.textarea();
-    assert_eq!(textarea.get_attribute("title"), None);
+    let underline = page.get(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding");
+    // CodeMirror's lint tooltip shows the message under the pointer.
+    assert!(page.find(".cm-tooltip-lint").is_none());
     let r = underline.get_bounding_client_rect();
-    mouse_move(&textarea, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
-    settle().await;
-    let title = textarea.get_attribute("title").unwrap_or_default();
-    assert!(title.starts_with("DP327 · ") && title.contains("apt-get"), "{title:?}");
+    mouse_move(&underline, r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+    pause(800).await;
+    let title = page.find(".cm-tooltip-lint").and_then(|t| t.text_content()).unwrap_or_default();
+    assert!(title.contains("DP327 · ") && title.contains("apt-get"), "{title:?}");
 }
 
 #[wasm_bindgen_test]
@@ -121,7 +118,7 @@ async fn findings_in_stages_the_target_skips_are_listed_muted_and_labelled() {
     let label = apt[0].query_selector(".fd-unbuilt-label").unwrap().map(|e| e.text_content().unwrap_or_default());
     assert_eq!(label.as_deref(), Some("stage not built"));
     assert!(apt[1].query_selector(".fd-unbuilt-label").unwrap().is_none());
-    assert_eq!(page.text(".hl-line[data-line=\"2\"] .lint-warning"), "apt");
+    assert_eq!(page.text(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding"), "apt");
 
     // BuildKit checks shell-form CMD only in the stages it builds, so
     // hadolint's DL3025 speaks for it there, until the switch runs
@@ -186,5 +183,5 @@ async fn rules_off_by_default_run_only_with_the_switch_on() {
     fire(&switch, "change");
     settle().await;
     assert!(page.codes().contains(&"DP357".to_string()), "{:?}", page.codes());
-    assert!(page.find(".hl-line[data-line=\"1\"] .lint").is_some(), "the editor underlines it too");
+    assert!(page.find(".cm-content > .cm-line:nth-child(1) .cm-finding").is_some(), "the editor underlines it too");
 }

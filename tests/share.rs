@@ -152,7 +152,7 @@ async fn hostile_links_give_a_banner_and_a_usable_page() {
         until(|| page.value() == "FROM my-draft\n").await;
         assert_eq!(page.value(), "FROM my-draft\n", "{kind}");
         page.type_text("FROM busybox\n").await;
-        assert!(page.find(".hl-line").unwrap().text_content().unwrap().starts_with("FROM busybox"));
+        assert!(page.find(".cm-line").unwrap().text_content().unwrap().starts_with("FROM busybox"));
         page.click(".banner-close").await;
         assert!(page.find(".banner").is_none());
     }

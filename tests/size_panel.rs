@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,10 +16,7 @@ impl Page {
     /// Mounts the app, types `dockerfile` and opens the Size tab.
     async fn with_size_panel(dockerfile: &str) -> Page {
         let page = Page::mount().await;
-        let textarea: HtmlTextAreaElement = page.get("textarea").dyn_into().unwrap();
-        textarea.set_value(dockerfile);
-        fire(&textarea, "input");
-        page.settle().await;
+        page.type_text(dockerfile).await;
         page.click("#tab-size").await;
         page
     }
@@ -53,7 +50,7 @@ async fn switching_the_base_reprices_the_totals() {
     assert_eq!(rows, ["2", "3"]);
     // Clicking a layer puts the editor's caret on its step.
     page.click(".size-layer[data-line=\"3\"] .size-step").await;
-    let textarea: HtmlTextAreaElement = page.get("textarea").dyn_into().unwrap();
+    let textarea = page.textarea();
     let caret = textarea.selection_start().unwrap().unwrap() as usize;
     assert_eq!(caret, "FROM python:3.12\nCOPY app.py /app/\n".len());
 

@@ -8,6 +8,7 @@ pub mod context;
 pub mod diag;
 pub mod fixtures;
 pub mod graph;
+pub mod ide;
 pub mod inputs;
 pub mod lint;
 pub mod permalink;

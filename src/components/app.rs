@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::analysis::{Analysis, AnalysisRef};
 use crate::browser;
 use crate::components::banner::Banner;
-use crate::components::editor::{self, Editor};
+use crate::components::editor::{Editor, EditorHandle};
 use crate::components::findings_panel::{Lint, LintRef};
 use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
@@ -27,6 +27,9 @@ use crate::state::{Action, Panel, Playground, ShareState};
 /// localStorage keys for the two preferences that are not part of the state.
 const LANG_KEY: &str = "dockerplay.lang";
 const THEME_KEY: &str = "dockerplay.theme";
+
+/// How long typing must pause before the panels and findings catch up.
+const SETTLE_MS: u32 = 250;
 
 /// The state a fresh visit starts from when there is neither a link nor a
 /// draft: the first sample's "before".
@@ -77,22 +80,54 @@ pub fn App() -> Html {
     let gallery_open = use_state_eq(|| false);
     let theme = use_state_eq(|| Theme::from_saved(browser::storage_get(THEME_KEY).as_deref()));
     let system_dark = use_state_eq(browser::prefers_dark);
-    let textarea = use_node_ref();
+    let editor = use_memo((), |_| EditorHandle::default());
+    let editor = (*editor).clone();
 
+    // The editor's own analysis (colours, folds, the status bar) follows
+    // every keystroke; the panels and the findings read `settled`, the
+    // inputs as they were when typing last paused, so that a keystroke costs
+    // a parse and never the cache, size or graph work (issue 15).
     let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
     let analysis = (*analysis).clone();
+    let settled = use_state(|| state.share.clone());
+    {
+        let settled = settled.clone();
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with(state.share.clone(), move |share| {
+            let only_text = ShareState { dockerfile: settled.dockerfile.clone(), ..share.clone() } == *settled;
+            if share.dockerfile == settled.dockerfile || !only_text {
+                // Anything but typing applies at once.
+                *timer.borrow_mut() = None;
+                settled.set(share.clone());
+            } else {
+                let share = share.clone();
+                *timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(share)));
+            }
+        });
+    }
+    // `<html data-settled="false">` while the panels lag behind typing: the
+    // end-to-end tests wait for it to clear, never for a time.
+    use_effect_with(*settled == state.share, |same| {
+        browser::set_root_attribute("data-settled", if *same { "true" } else { "false" })
+    });
+    let panel_analysis = use_memo(settled.dockerfile.clone(), {
+        let analysis = analysis.clone();
+        move |text| if *text == analysis.text { analysis.clone() } else { AnalysisRef(Rc::new(Analysis::new(text))) }
+    });
+    let panel_analysis = (*panel_analysis).clone();
     // The build the panels analyse, memoised on the inputs it is made of.
     let build = use_memo(
-        (state.share.dockerfile.clone(), state.share.files.clone(), state.share.build_args.clone(), state.share.target.clone()),
-        |_| state.share.current_build(),
+        (settled.dockerfile.clone(), settled.files.clone(), settled.build_args.clone(), settled.target.clone()),
+        |_| settled.current_build(),
     );
-    let cache = use_cache_view(&state.share, state.panel() == Panel::Cache, lang);
+    let cache = use_cache_view(&settled, state.panel() == Panel::Cache, lang);
     // Findings: the panel lists them and the editor underlines them. Whether
     // stages the target skips are checked too, and rules that are off by
     // default run, are view choices.
     let all_stages = use_state_eq(|| false);
     let off_by_default = use_state_eq(|| false);
-    let lint = use_memo((analysis.clone(), state.share.current_build(), *all_stages, *off_by_default), |(a, input, all, off)| {
+    let lint = use_memo((panel_analysis.clone(), (*build).clone(), *all_stages, *off_by_default), |(a, input, all, off)| {
         LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off)))
     });
     let lint = (*lint).clone();
@@ -223,11 +258,11 @@ pub fn App() -> Html {
     };
     // Outline and problems move the editor's selection to a span.
     let on_reveal = {
-        let textarea = textarea.clone();
+        let editor = editor.clone();
         let caret = caret.clone();
         let analysis = analysis.clone();
         Callback::from(move |span: Span| {
-            editor::select_span(&textarea, &analysis.text, span);
+            editor.select_span(&analysis.text, span);
             caret.set(span.start);
         })
     };
@@ -270,18 +305,6 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_load = {
-        let state = state.clone();
-        let gallery_open = gallery_open.clone();
-        let caret = caret.clone();
-        Callback::from(move |(id, after): (SampleId, bool)| {
-            let s = id.sample();
-            let v = if after { &s.after } else { &s.before };
-            state.dispatch(Action::Load { dockerfile: v.dockerfile.to_string(), files: v.context() });
-            caret.set(0);
-            gallery_open.set(false);
-        })
-    };
 
     let on_all_stages = {
         let all_stages = all_stages.clone();
@@ -291,9 +314,24 @@ pub fn App() -> Html {
         let off_by_default = off_by_default.clone();
         Callback::from(move |on: bool| off_by_default.set(on))
     };
-    // A fix replaces the text; what it changed is selected once the editor
-    // holds the new text (the editor's effect runs before the page's).
-    let pending_select = use_mut_ref(|| None::<Span>);
+    // A fix replaces the text; the editor selects what it changed in the
+    // same transaction.
+    let pending_select = use_memo((), |_| Rc::new(std::cell::RefCell::new(None::<Span>)));
+    let pending_select = (*pending_select).clone();
+    // A sample starts with the caret at its top (undo brings the old text
+    // and caret back).
+    let on_load = {
+        let state = state.clone();
+        let gallery_open = gallery_open.clone();
+        let pending_select = pending_select.clone();
+        Callback::from(move |(id, after): (SampleId, bool)| {
+            let s = id.sample();
+            let v = if after { &s.after } else { &s.before };
+            *pending_select.borrow_mut() = Some(Span::new(0, 0));
+            state.dispatch(Action::Load { dockerfile: v.dockerfile.to_string(), files: v.context() });
+            gallery_open.set(false);
+        })
+    };
     let on_replace = {
         let (state, pending_select) = (state.clone(), pending_select.clone());
         Callback::from(move |(text, select): (String, Option<Span>)| {
@@ -301,15 +339,6 @@ pub fn App() -> Html {
             state.dispatch(Action::ReplaceText(text));
         })
     };
-    {
-        let (textarea, caret, text) = (textarea.clone(), caret.clone(), state.share.dockerfile.clone());
-        use_effect_with(state.loaded, move |_| {
-            if let Some(span) = pending_select.borrow_mut().take() {
-                editor::select_span(&textarea, &text, span);
-                caret.set(span.start);
-            }
-        });
-    }
     // `<html data-ready>` once the first render's effects have run (a
     // component's effects run after its children's, so the editor holds
     // its text by then). Tests wait for it, never for time: Yew may yield
@@ -389,17 +418,19 @@ pub fn App() -> Html {
                         {lang}
                         analysis={analysis.clone()}
                         diagnostics={analysis.diagnostics.clone()}
-                        lint={lint.marks.clone()}
+                        lint={Some(lint.clone())}
                         loaded={state.loaded}
+                        select_after_load={Some(pending_select.clone())}
                         caret={*caret}
-                        textarea={textarea.clone()}
+                        handle={editor.clone()}
                         on_edit={on_edit}
                         on_caret={on_caret}
+                        on_replace={on_replace.clone()}
                         readonly={params.readonly}
                         cache_marks={cache.marks.clone()}
                     />
                 </section>
-                <Panels {lang} {panel} analysis={analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
                     state={state.clone()} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>

@@ -1,29 +1,73 @@
-//! The Dockerfile editor: a plain `<textarea>` for input (so typing, IME
-//! composition, undo and accessibility are the browser's own), over which a
-//! highlighted copy of the text is drawn, with line numbers and diagnostic
-//! marks beside it.
+//! The Dockerfile editor: CodeMirror 6 (`crate::cm`), with everything it
+//! knows about Dockerfiles answered here from core: colours from
+//! `highlight::tokens`, diagnostics and finding underlines with their quick
+//! fixes as lint actions, and completion, hover, go to definition, rename
+//! and folds from `dockerplay_core::ide`.
 //!
-//! The textarea is uncontrolled: its value is written only when the
-//! Dockerfile is replaced from outside (`loaded` changes), never while the
-//! user types, so no keystroke is lost and the caret never jumps.
+//! The editor owns its text while the user types; the page's state follows
+//! it (`on_edit`). A change from outside (a fix, a sample, a restored draft,
+//! an embed `set`, a what-if) bumps `loaded`, and the editor applies it as
+//! one transaction of the differing middle, so Ctrl-Z restores the text and
+//! the caret, and the scroll stays.
 //!
-//! Keys: Tab is left to the browser (it moves focus; the editor must not be
-//! a keyboard trap), and Enter keeps the current line's indentation.
+//! Start-up: the view is created with the state's text (permalink, draft or
+//! sample, all decided before the first render), and nothing is typed into
+//! a page before that view exists; a later replacement is always a
+//! transaction on top of what the user typed, never a silent overwrite.
+//!
+//! Keys: Tab and Shift-Tab indent; Escape then Tab leaves the editor (it is
+//! not a keyboard trap); Enter keeps the current line's indentation.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use dockerplay_core::ide;
 use dockerplay_core::{Diagnostic, Severity, Span};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+use web_sys::js_sys;
 use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
-use crate::browser;
-use crate::components::findings_marks::{self, LintMark};
-use crate::components::gutter::Gutter;
-use crate::components::overlay::Overlay;
+use crate::cm;
+use crate::components::findings_marks;
+use crate::components::findings_panel::LintRef;
 use crate::editing;
-use crate::highlight::{layout, tokens, Mark};
+use crate::highlight::{tokens, Class};
 use crate::i18n::{texts, Lang};
-use crate::textpos;
+use crate::textpos::{self, Utf16Map};
+
+/// The editor the page talks to: shared by the page (which selects spans
+/// in it) and the editor component (which creates it).
+#[derive(Clone, Default)]
+pub struct EditorHandle(Rc<RefCell<Option<cm::Editor>>>);
+
+impl PartialEq for EditorHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl EditorHandle {
+    /// Selects a byte span of `text` (the editor's text) and scrolls to it.
+    pub fn select_span(&self, text: &str, span: Span) {
+        if let Some(e) = &*self.0.borrow() {
+            e.select(textpos::byte_to_utf16(text, span.start), textpos::byte_to_utf16(text, span.end), true);
+        }
+    }
+
+    /// Makes the editor's text `text` in one undoable transaction, then
+    /// selects `select` (a byte span of `text`) if given.
+    pub fn replace(&self, text: &str, select: Option<Span>) {
+        if let Some(e) = &*self.0.borrow() {
+            let (from, to) = match select {
+                Some(s) => (textpos::byte_to_utf16(text, s.start) as i32, textpos::byte_to_utf16(text, s.end) as i32),
+                None => (-1, -1),
+            };
+            e.replace(text, from, to);
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -31,18 +75,24 @@ pub struct EditorProps {
     pub analysis: AnalysisRef,
     /// What to mark in the text and the gutter, sorted by position.
     pub diagnostics: Rc<Vec<Diagnostic>>,
-    /// Best-practice findings: underlined apart from diagnostics, and told
-    /// in the status bar when the caret is on one.
+    /// Best-practice findings: underlined apart from diagnostics, with their
+    /// safe fixes as quick fixes.
     #[prop_or_default]
-    pub lint: Rc<Vec<LintMark>>,
+    pub lint: Option<LintRef>,
     /// Changes when the text was replaced from outside the editor.
     pub loaded: u32,
+    /// What to select after the next outside replacement (a fix selects
+    /// what it changed).
+    #[prop_or_default]
+    pub select_after_load: Option<Rc<RefCell<Option<Span>>>>,
     /// Byte offset of the caret.
     pub caret: usize,
-    /// The textarea, so that the page can move its selection.
-    pub textarea: NodeRef,
+    pub handle: EditorHandle,
     pub on_edit: Callback<String>,
     pub on_caret: Callback<usize>,
+    /// A fix chosen in the editor: the fixed text and what to select.
+    #[prop_or_default]
+    pub on_replace: Callback<(String, Option<Span>)>,
     /// An embed with `readonly=1`: the text can be read and selected only.
     #[prop_or_default]
     pub readonly: bool,
@@ -51,204 +101,389 @@ pub struct EditorProps {
     pub cache_marks: Option<crate::live_cache::LineMarks>,
 }
 
-/// Lines are drawn in chunks of this many, so that scrolling re-renders the
-/// overlay only when it crosses a chunk boundary.
-const CHUNK: usize = 64;
-
-/// The lines to draw (`first..last`, 0-based) for a scroll position and a
-/// visible height in pixels: the visible ones plus at least a chunk of margin
-/// on each side. Large files then cost per keystroke only what is on screen.
-pub fn visible_lines(scroll_top: i32, height: i32) -> (usize, usize) {
-    let lh = browser::LINE_HEIGHT_PX;
-    let top = (scroll_top.max(0) / lh) as usize;
-    let bottom = top + (height.max(0) / lh) as usize + 1;
-    ((top / CHUNK).saturating_sub(1) * CHUNK, (bottom / CHUNK + 2) * CHUNK)
+/// What the editor's callbacks need of the latest render.
+struct Host {
+    lang: Lang,
+    lint: Option<LintRef>,
+    on_edit: Callback<String>,
+    on_caret: Callback<usize>,
+    on_replace: Callback<(String, Option<Span>)>,
+    /// The text the editor last reported, for caret positions.
+    text: String,
 }
 
-/// The widest line, in `ch` (wide characters count two, tabs four): the
-/// overlay is made at least this wide, so that it can scroll as far right as
-/// the textarea even when the widest line is not drawn.
-fn widest_line_ch(text: &str) -> usize {
-    text.lines()
-        .map(|l| {
-            l.chars()
-                .map(|c| {
-                    if c == '\t' {
-                        4
-                    } else if (c as u32) < 0x1100 {
-                        1
-                    } else {
-                        2
-                    }
-                })
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(0)
+/// The callbacks handed to the editor; dropped with it.
+struct Closures(#[allow(dead_code)] Vec<Box<dyn std::any::Any>>);
+
+fn css_classes() -> js_sys::Array {
+    CLASSES.iter().map(|c| JsValue::from_str(c.css())).collect()
 }
 
-/// Selects a byte span of `text` in the editor and scrolls to it. This and
-/// the caret reading below are the UI's only byte/UTF-16 conversions.
-pub fn select_span(textarea: &NodeRef, text: &str, span: Span) {
-    let line = text[..textpos::floor_boundary(text, span.start)].matches('\n').count() as u32;
-    browser::editor_select(
-        textarea,
-        textpos::byte_to_utf16(text, span.start),
-        textpos::byte_to_utf16(text, span.end),
-        line,
+const CLASSES: [Class; 10] = [
+    Class::Keyword,
+    Class::Unknown,
+    Class::Flag,
+    Class::Key,
+    Class::String,
+    Class::Variable,
+    Class::Comment,
+    Class::Directive,
+    Class::Heredoc,
+    Class::HeredocDelim,
+];
+
+/// The colours of `text` for the editor: `[from, to, class]` in UTF-16.
+pub fn token_ranges(text: &str, map: &Utf16Map) -> Vec<u32> {
+    let mut out = Vec::new();
+    for t in tokens(text) {
+        let class = CLASSES.iter().position(|c| *c == t.class).unwrap_or(0) as u32;
+        out.extend([map.utf16(t.span.start), map.utf16(t.span.end), class]);
+    }
+    out
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// Parse diagnostics and findings as CodeMirror lint diagnostics (JSON);
+/// a finding with a safe fix offers it as an action.
+fn lint_json(text: &str, map: &Utf16Map, diags: &[Diagnostic], lint: Option<&LintRef>, lang: Lang) -> String {
+    let t = texts(lang);
+    let mut out = Vec::new();
+    for d in diags {
+        let span = widen(text, d.span);
+        out.push(json!({
+            "from": map.utf16(span.start), "to": map.utf16(span.end),
+            "severity": severity(d.severity), "message": d.message,
+        }));
+    }
+    if let Some(lint) = lint {
+        for (i, (m, f)) in lint.marks.iter().zip(&lint.findings).enumerate() {
+            let actions: Vec<_> = f
+                .fix
+                .iter()
+                .filter(|x| x.safe)
+                .map(|x| json!({ "name": format!("{}: {}", t.findings_fix, x.title.replace('`', "")), "id": i }))
+                .collect();
+            out.push(json!({
+                "from": map.utf16(m.span.start), "to": map.utf16(m.span.end),
+                "severity": severity(m.severity), "message": m.label, "source": f.code,
+                "lint": true, "actions": actions,
+            }));
+        }
+    }
+    serde_json::Value::Array(out).to_string()
+}
+
+/// An empty span is widened to the character after it (or before it at the
+/// end of a line), so every diagnostic can be seen.
+fn widen(text: &str, span: Span) -> Span {
+    let start = textpos::floor_boundary(text, span.start);
+    let end = textpos::floor_boundary(text, span.end).max(start);
+    if end > start {
+        return Span::new(start, end);
+    }
+    if let Some(c) = text[start..].chars().next().filter(|c| *c != '\n') {
+        return Span::new(start, start + c.len_utf8());
+    }
+    match text[..start].chars().next_back().filter(|c| *c != '\n') {
+        Some(c) => Span::new(start - c.len_utf8(), start),
+        None => Span::new(start, start),
+    }
+}
+
+/// Per line with a mark: `[line, classes, tooltip]` (JSON).
+fn line_marks_json(
+    a: &crate::analysis::Analysis,
+    diags: &[Diagnostic],
+    cache: Option<&Vec<Option<(dockerplay_core::cache::Status, String)>>>,
+) -> String {
+    let count = a.lines.line_count() as usize;
+    let mut per_line: Vec<Option<(Severity, &str)>> = vec![None; count];
+    for d in diags {
+        let slot = &mut per_line[(a.lines.line(d.span.start) as usize).saturating_sub(1).min(count - 1)];
+        match slot {
+            Some((s, _)) if *s <= d.severity => {}
+            _ => *slot = Some((d.severity, &d.message)),
+        }
+    }
+    let mut out = Vec::new();
+    for (i, diag) in per_line.iter().enumerate() {
+        let step = cache.and_then(|c| c.get(i)).and_then(Option::as_ref);
+        if diag.is_none() && step.is_none() {
+            continue;
+        }
+        let class = [
+            diag.map(|(s, _)| format!("gl-{}", s.as_str())),
+            step.map(|(s, _)| format!("gc gc-{}", s.as_str())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let title = [diag.map(|(_, m)| m.to_string()), step.map(|(_, t)| t.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push(json!([i + 1, class, title]));
+    }
+    serde_json::Value::Array(out).to_string()
+}
+
+/// Builds the editor's callbacks: each query gets the editor's current
+/// text, parses it with core (the page's analysis may be a frame behind)
+/// and answers in UTF-16.
+fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
+    let obj = js_sys::Object::new();
+    let mut keep: Vec<Box<dyn std::any::Any>> = Vec::new();
+    let set = |obj: &js_sys::Object, name: &str, f: &JsValue| {
+        let _ = js_sys::Reflect::set(obj, &JsValue::from_str(name), f);
+    };
+
+    let h = host.clone();
+    let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {
+        let cb = {
+            let mut h = h.borrow_mut();
+            h.text = text.clone();
+            h.on_edit.clone()
+        };
+        cb.emit(text);
+    });
+    set(&obj, "onChange", on_change.as_ref());
+    keep.push(Box::new(on_change));
+
+    let h = host.clone();
+    let on_caret = Closure::<dyn FnMut(u32)>::new(move |head: u32| {
+        let (cb, byte) = {
+            let h = h.borrow();
+            (h.on_caret.clone(), textpos::utf16_to_byte(&h.text, head))
+        };
+        cb.emit(byte);
+    });
+    set(&obj, "onCaret", on_caret.as_ref());
+    keep.push(Box::new(on_caret));
+
+    let h = host.clone();
+    let complete = Closure::<dyn FnMut(String, u32, bool) -> Option<String>>::new(
+        move |text: String, pos: u32, explicit: bool| {
+            let lang = h.borrow().lang;
+            let offset = textpos::utf16_to_byte(&text, pos);
+            let c = ide::complete(&text, offset, ide_lang(lang))?;
+            if c.items.is_empty() || (!explicit && c.span.is_empty() && !c.after_trigger) {
+                return None;
+            }
+            let map = Utf16Map::new(&text);
+            let options: Vec<_> = c
+                .items
+                .iter()
+                .map(|i| json!({ "label": i.label, "detail": i.detail, "kind": i.kind.as_str(), "info": i.info, "boost": i.boost }))
+                .collect();
+            Some(json!({ "from": map.utf16(c.span.start), "to": map.utf16(c.span.end), "options": options }).to_string())
+        },
     );
+    set(&obj, "complete", complete.as_ref());
+    keep.push(Box::new(complete));
+
+    let h = host.clone();
+    let hover = Closure::<dyn FnMut(String, u32) -> Option<String>>::new(move |text: String, pos: u32| {
+        let (lang, lint) = {
+            let h = h.borrow();
+            (h.lang, h.lint.clone())
+        };
+        let offset = textpos::utf16_to_byte(&text, pos);
+        // A finding under the pointer: its rule's documentation.
+        let finding = lint.as_ref().filter(|l| l.input.dockerfile == text).and_then(|l| {
+            l.findings.iter().zip(l.marks.iter()).find(|(_, m)| m.span.start <= offset && offset < m.span.end)
+        });
+        let found = match finding {
+            Some((f, m)) => Some(ide::Hover { span: m.span, text: ide::rule_hover(f, ide_lang(lang)) }),
+            None => ide::hover(&text, offset, ide_lang(lang)),
+        }?;
+        let map = Utf16Map::new(&text);
+        Some(json!({ "from": map.utf16(found.span.start), "to": map.utf16(found.span.end), "text": found.text }).to_string())
+    });
+    set(&obj, "hover", hover.as_ref());
+    keep.push(Box::new(hover));
+
+    let definition = Closure::<dyn FnMut(String, u32) -> Option<String>>::new(move |text: String, pos: u32| {
+        let span = ide::definition(&text, textpos::utf16_to_byte(&text, pos))?;
+        let map = Utf16Map::new(&text);
+        Some(json!({ "from": map.utf16(span.start), "to": map.utf16(span.end) }).to_string())
+    });
+    set(&obj, "definition", definition.as_ref());
+    keep.push(Box::new(definition));
+
+    // With an empty name: the symbol under the caret and its name; with a
+    // name: the edits that rename it everywhere.
+    let rename =
+        Closure::<dyn FnMut(String, u32, String) -> Option<String>>::new(move |text: String, pos: u32, name: String| {
+            let offset = textpos::utf16_to_byte(&text, pos);
+            let map = Utf16Map::new(&text);
+            if name.is_empty() {
+                let (_, old) = ide::rename_target(&text, offset)?;
+                return Some(json!({ "name": old }).to_string());
+            }
+            let edits = ide::rename(&text, offset, &name)?;
+            let changes: Vec<_> = edits
+                .iter()
+                .map(|e| json!({ "from": map.utf16(e.span.start), "to": map.utf16(e.span.end), "insert": e.replacement }))
+                .collect();
+            Some(json!({ "changes": changes }).to_string())
+        });
+    set(&obj, "rename", rename.as_ref());
+    keep.push(Box::new(rename));
+
+    let newline = Closure::<dyn FnMut(String, u32) -> String>::new(move |text: String, pos: u32| {
+        let escape = ide::escape_char(&text);
+        editing::newline_with_indent(&text, textpos::utf16_to_byte(&text, pos), escape)
+    });
+    set(&obj, "newline", newline.as_ref());
+    keep.push(Box::new(newline));
+
+    let h = host;
+    let fix = Closure::<dyn FnMut(u32)>::new(move |id: u32| {
+        let (lint, cb) = {
+            let h = h.borrow();
+            (h.lint.clone(), h.on_replace.clone())
+        };
+        let Some(lint) = lint else { return };
+        let Some(f) = lint.findings.get(id as usize) else { return };
+        let fixed = dockerplay_core::lint::apply_fixes(&lint.input.dockerfile, std::slice::from_ref(f));
+        cb.emit((fixed, crate::components::findings_panel::changed(f)));
+    });
+    set(&obj, "fix", fix.as_ref());
+    keep.push(Box::new(fix));
+
+    (obj.into(), Closures(keep))
 }
 
-/// The caret's byte offset in the textarea's current text.
-fn caret_offset(textarea: &NodeRef) -> Option<usize> {
-    let text = browser::editor_text(textarea)?;
-    Some(textpos::utf16_to_byte(&text, browser::editor_caret(textarea)?))
+fn ide_lang(lang: Lang) -> ide::Lang {
+    match lang {
+        Lang::En => ide::Lang::En,
+        Lang::Zh => ide::Lang::Zh,
+    }
 }
 
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
     let t = texts(props.lang);
-    let overlay = use_node_ref();
-    let gutter = use_node_ref();
-
-    let shown = use_state_eq(|| visible_lines(0, 0));
-    let follow_scroll = {
-        let (textarea, overlay, gutter, shown) =
-            (props.textarea.clone(), overlay.clone(), gutter.clone(), shown.clone());
-        move || {
-            browser::sync_scroll(&textarea, &overlay, &gutter);
-            if let Some((top, height)) = browser::scroll_metrics(&textarea) {
-                shown.set(visible_lines(top, height));
-            }
-        }
-    };
-
-    // Write the text into the textarea on mount and on every load.
+    let parent = use_node_ref();
+    let host = use_mut_ref(|| Host {
+        lang: props.lang,
+        lint: props.lint.clone(),
+        on_edit: props.on_edit.clone(),
+        on_caret: props.on_caret.clone(),
+        on_replace: props.on_replace.clone(),
+        text: props.analysis.text.clone(),
+    });
     {
-        let textarea = props.textarea.clone();
-        let analysis = props.analysis.clone();
-        let follow_scroll = follow_scroll.clone();
-        use_effect_with(props.loaded, move |_| {
-            browser::set_editor_text(&textarea, &analysis.text);
-            follow_scroll();
+        let mut h = host.borrow_mut();
+        h.lang = props.lang;
+        h.lint = props.lint.clone();
+        h.on_edit = props.on_edit.clone();
+        h.on_caret = props.on_caret.clone();
+        h.on_replace = props.on_replace.clone();
+    }
+
+    // Create the view on mount, with the text the page starts from.
+    {
+        let (parent, handle, host) = (parent.clone(), props.handle.clone(), host.clone());
+        let (text, label, readonly) = (props.analysis.text.clone(), t.editor_label, props.readonly);
+        let rename = t.editor_rename;
+        use_effect_with((), move |_| {
+            let closures = parent.cast::<web_sys::Element>().map(|el| {
+                let (obj, closures) = host_object(host);
+                *handle.0.borrow_mut() = Some(cm::create(&el, &text, &obj, label, readonly, rename));
+                closures
+            });
+            move || {
+                if let Some(e) = handle.0.borrow_mut().take() {
+                    e.destroy();
+                }
+                drop(closures);
+            }
         });
     }
-    let width_ch = use_memo(props.analysis.clone(), |a| widest_line_ch(&a.text));
-
-    let lines = use_memo((props.analysis.clone(), props.diagnostics.clone()), |(a, diags)| {
-        let marks: Vec<Mark> = diags.iter().map(|d| Mark { span: d.span, severity: d.severity }).collect();
-        layout(&a.text, &tokens(&a.text), &marks)
-    });
-    // Per line, the most severe diagnostic that starts there (the first of
-    // equals): the gutter mark, its tooltip and the status bar message.
-    let line_diags = use_memo((props.analysis.clone(), props.diagnostics.clone()), |(a, diags)| {
-        let mut per_line: Vec<Option<(Severity, String)>> = vec![None; a.lines.line_count() as usize];
-        for d in diags.iter() {
-            let last = per_line.len() - 1;
-            let slot = &mut per_line[(a.lines.line(d.span.start) as usize - 1).min(last)];
-            match slot {
-                Some((s, _)) if *s <= d.severity => {}
-                _ => *slot = Some((d.severity, d.message.clone())),
+    // A replacement from outside: one transaction.
+    {
+        let (handle, text, select) =
+            (props.handle.clone(), props.analysis.text.clone(), props.select_after_load.clone());
+        use_effect_with(props.loaded, move |_| {
+            let span = select.and_then(|s| s.borrow_mut().take());
+            handle.replace(&text, span);
+        });
+    }
+    // Colours, diagnostics, findings and folds, for the text analysed.
+    {
+        let handle = props.handle.clone();
+        let lint = props.lint.clone();
+        let lang = props.lang;
+        use_effect_with(
+            (props.analysis.clone(), props.diagnostics.clone(), props.lint.clone(), props.lang),
+            move |(a, diags, _, _)| {
+                if let Some(e) = &*handle.0.borrow() {
+                    let map = Utf16Map::new(&a.text);
+                    let lint = lint.as_ref().filter(|l| l.input.dockerfile == a.text);
+                    let folds: Vec<u32> = ide::folds(&a.file)
+                        .iter()
+                        .flat_map(|s| [map.utf16(s.start), map.utf16(s.end)])
+                        .collect();
+                    // While the findings lag behind the text (typing), the
+                    // editor keeps the diagnostics it has, moved with the edits.
+                    let diagnostics = lint.map(|l| lint_json(&a.text, &map, diags, Some(l), lang)).unwrap_or_default();
+                    e.annotate(&a.text, &token_ranges(&a.text, &map), &css_classes(), &diagnostics, &folds);
+                }
+            },
+        );
+    }
+    // The line numbers' marks: the most severe diagnostic starting on a
+    // line, and the cache status of its step while the Cache panel is open.
+    {
+        let handle = props.handle.clone();
+        use_effect_with(
+            (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone()),
+            move |(marks, a, diags)| {
+                if let Some(e) = &*handle.0.borrow() {
+                    e.line_marks(&line_marks_json(a, diags, marks.as_deref()));
+                }
+            },
+        );
+    }
+    {
+        let handle = props.handle.clone();
+        let (label, readonly, rename) = (t.editor_label, props.readonly, t.editor_rename);
+        use_effect_with((props.lang, props.readonly), move |_| {
+            if let Some(e) = &*handle.0.borrow() {
+                let texts = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&texts, &"rename".into(), &rename.into());
+                e.configure(label, readonly, &texts);
             }
-        }
-        per_line
-    });
-
-    let report_caret = {
-        let (textarea, on_caret) = (props.textarea.clone(), props.on_caret.clone());
-        move || {
-            if let Some(offset) = caret_offset(&textarea) {
-                on_caret.emit(offset);
-            }
-        }
-    };
-    let oninput = {
-        let on_edit = props.on_edit.clone();
-        let report_caret = report_caret.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
-            on_edit.emit(text);
-            report_caret();
-        })
-    };
-    let onkeydown = {
-        let textarea = props.textarea.clone();
-        let escape = props.analysis.file.escape;
-        Callback::from(move |e: KeyboardEvent| {
-            let plain = !(e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key());
-            // While an IME composes (pinyin, say), Enter confirms the
-            // composition and must be left alone.
-            if e.key() != "Enter" || !plain || e.is_composing() {
-                return;
-            }
-            let (Some(text), Some(caret)) = (browser::editor_text(&textarea), caret_offset(&textarea)) else { return };
-            let escape = if escape == '\0' { '\\' } else { escape };
-            if browser::editor_insert(&editing::newline_with_indent(&text, caret, escape)) {
-                e.prevent_default();
-            }
-        })
-    };
-    let on_caret_event = {
-        let report_caret = report_caret.clone();
-        Callback::from(move |_: Event| report_caret())
-    };
-    // The message of the finding under the pointer, as the textarea's
-    // tooltip: the underlines lie beneath the textarea, so it asks what is
-    // drawn at the pointer.
-    let hover = use_state_eq(|| None::<String>);
-    let onmousemove = {
-        let hover = hover.clone();
-        let any = !props.lint.is_empty();
-        Callback::from(move |e: MouseEvent| {
-            hover.set(any.then(|| browser::attribute_at_point(e.client_x(), e.client_y(), "data-lint")).flatten())
-        })
-    };
-    let onscroll = Callback::from(move |_: Event| follow_scroll());
-    let on_gutter_wheel = {
-        let textarea = props.textarea.clone();
-        Callback::from(move |dy: f64| browser::scroll_by(&textarea, dy))
-    };
+        });
+    }
 
     let a = &props.analysis;
-    let (line, col) = a.lines.line_col(&a.text, props.caret.min(a.text.len()));
-    let here = line_diags
-        .get(line as usize - 1)
-        .cloned()
-        .flatten()
-        .or_else(|| findings_marks::at_caret(&props.lint, props.caret).map(|m| (m.severity, m.label.clone())));
-    let current_top = format!("top: calc(var(--pad-y) + {}px)", (line as i32 - 1) * browser::LINE_HEIGHT_PX);
+    let caret = props.caret.min(a.text.len());
+    let (line, col) = a.lines.line_col(&a.text, caret);
+    let here = a
+        .diagnostics
+        .iter()
+        .filter(|d| a.lines.line(d.span.start) == line)
+        .min_by_key(|d| d.severity)
+        .map(|d| (d.severity, d.message.clone()))
+        .or_else(|| {
+            props.lint.as_ref().and_then(|l| findings_marks::at_caret(&l.marks, caret).map(|m| (m.severity, m.label.clone())))
+        });
 
     html! {
         <div class="editor">
             <div class="editor-body">
-                <Gutter node={gutter} marks={line_diags.clone()} current={line} shown={*shown} on_wheel={on_gutter_wheel} cache={props.cache_marks.clone()} />
-                <div class="code">
-                    <div class="overlay" ref={overlay} aria-hidden="true">
-                        <div class="current-line" style={current_top}></div>
-                        <Overlay analysis={a.clone()} lines={lines.clone()} shown={*shown} width_ch={*width_ch} lint={props.lint.clone()} />
-                    </div>
-                    <textarea
-                        ref={props.textarea.clone()}
-                        class="input"
-                        aria-label={t.editor_label}
-                        aria-describedby="editor-status"
-                        spellcheck="false"
-                        autocapitalize="off"
-                        autocomplete="off"
-                        autocorrect="off"
-                        wrap="off"
-                        readonly={props.readonly}
-                        {oninput}
-                        {onkeydown}
-                        onkeyup={on_caret_event.reform(|e: KeyboardEvent| e.into())}
-                        onmouseup={on_caret_event.reform(|e: MouseEvent| e.into())}
-                        onfocus={on_caret_event.reform(|e: FocusEvent| e.into())}
-                        onselect={on_caret_event.clone()}
-                        {onscroll}
-                        {onmousemove}
-                        title={(*hover).clone()}
-                    />
-                </div>
+                <div class="code cm-host" ref={parent}></div>
             </div>
             <div class="statusbar" id="editor-status">
                 <span class="pos">{ format!("{} {line}, {} {col}", t.line_short, t.col_short) }</span>
@@ -262,27 +497,5 @@ pub fn Editor(props: &EditorProps) -> Html {
                 }
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_drawn_lines_cover_the_view_with_a_margin_and_move_by_chunks() {
-        // At the top of a 900 px editor (45 lines): one chunk of margin below.
-        assert_eq!(visible_lines(0, 900), (0, 128));
-        // Scrolling a little changes nothing, so nothing re-renders.
-        assert_eq!(visible_lines(300, 900), (0, 128));
-        // Deep in a long file: a chunk above and below the visible lines.
-        let (first, last) = visible_lines(100 * 20, 900);
-        assert!(first + CHUNK <= 100 && last >= 146 + CHUNK, "{first}..{last}");
-    }
-
-    #[test]
-    fn the_widest_line_counts_wide_characters_and_tabs() {
-        assert_eq!(widest_line_ch("FROM a\nRUN echo 中文\n\tx"), 13);
-        assert_eq!(widest_line_ch(""), 0);
     }
 }

@@ -97,7 +97,7 @@ fn severity_name(t: &Texts, s: Severity) -> &'static str {
 
 /// Where a finding's fix puts its first edit in the fixed text: the text
 /// before that edit is unchanged, so its start stays where it was.
-fn changed(f: &Finding) -> Option<Span> {
+pub(crate) fn changed(f: &Finding) -> Option<Span> {
     let first = f.fix.as_ref()?.edits.iter().min_by_key(|e| e.span.start)?;
     Some(Span::new(first.span.start, first.span.start + first.replacement.len()))
 }

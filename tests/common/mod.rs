@@ -10,7 +10,16 @@ use std::time::Duration;
 
 use dockerplay_app::App;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement};
+use web_sys::js_sys::{Function, Reflect};
+use web_sys::wasm_bindgen::JsValue;
+use web_sys::{Element, Event, EventInit, HtmlElement};
+
+/// The panels catch up with typing after a pause of 250 ms (`app.rs`'s
+/// `SETTLE_MS`). A test that waits longer, starting after the keystroke,
+/// is woken after the app's timer has fired: timers run in the order of
+/// their deadlines, however busy the machine is. [`settle`] then lets
+/// Yew draw what that timer changed.
+pub const TYPING_PAUSE_MS: u64 = 300;
 
 /// The app mounted in a fresh `<div>`, unmounted when dropped.
 pub struct Page {
@@ -51,18 +60,20 @@ impl Page {
         self.get(selector).text_content().unwrap_or_default()
     }
 
-    /// The editor's `<textarea>`.
-    pub fn textarea(&self) -> HtmlTextAreaElement {
-        self.get("textarea.input").dyn_into().unwrap()
+    /// The editor (CodeMirror), read and driven as a textarea would be.
+    pub fn textarea(&self) -> Editor {
+        let content = self.get(".cm-content");
+        let dom = self.get(".cm-editor");
+        let view = Reflect::get(&dom, &"cmView".into()).unwrap();
+        Editor { content, view }
     }
 
-    /// Replaces the editor's text as typing would: new value, caret at the
-    /// end, then an `input` event.
+    /// Replaces the editor's text as typing would: one user transaction,
+    /// with the caret at the end; then waits until the panels, which follow
+    /// typing once it pauses, have caught up.
     pub async fn type_text(&self, text: &str) {
-        let textarea = self.textarea();
-        textarea.set_value(text);
-        let _ = textarea.set_selection_range(text.len() as u32, text.len() as u32);
-        fire(&textarea, "input");
+        self.textarea().set_value(text);
+        pause(TYPING_PAUSE_MS).await;
         self.settle().await;
     }
 
@@ -81,6 +92,61 @@ impl Drop for Page {
             app.destroy();
         }
         self.root.remove();
+    }
+}
+
+/// The editor as the tests use it: its text, its selection (UTF-16, as a
+/// textarea counts), and its editable element (`Deref`), for events.
+pub struct Editor {
+    pub content: Element,
+    view: JsValue,
+}
+
+impl Editor {
+    fn call(&self, args: &str, body: &str, a: &JsValue, b: &JsValue) -> JsValue {
+        Function::new_with_args(&format!("v, {args}"), body).call3(&JsValue::NULL, &self.view, a, b).unwrap()
+    }
+
+    pub fn value(&self) -> String {
+        self.call("a, b", "return v.state.doc.toString()", &JsValue::NULL, &JsValue::NULL).as_string().unwrap()
+    }
+
+    /// Replaces the text as a user edit (undoable, `input` user event),
+    /// caret at the end.
+    pub fn set_value(&self, text: &str) {
+        self.call(
+            "t, b",
+            "v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: t }, \
+             selection: { anchor: t.length }, userEvent: 'input.type' })",
+            &text.into(),
+            &JsValue::NULL,
+        );
+    }
+
+    pub fn selection_start(&self) -> Result<Option<u32>, JsValue> {
+        Ok(self.call("a, b", "return v.state.selection.main.from", &JsValue::NULL, &JsValue::NULL).as_f64().map(|n| n as u32))
+    }
+
+    pub fn selection_end(&self) -> Result<Option<u32>, JsValue> {
+        Ok(self.call("a, b", "return v.state.selection.main.to", &JsValue::NULL, &JsValue::NULL).as_f64().map(|n| n as u32))
+    }
+
+    /// Moves the selection, as a click or arrow key would.
+    pub fn set_selection_range(&self, start: u32, end: u32) -> Result<(), JsValue> {
+        self.call("a, b", "v.dispatch({ selection: { anchor: a, head: b }, userEvent: 'select' })", &start.into(), &end.into());
+        Ok(())
+    }
+
+    pub fn focus(&self) -> Result<(), JsValue> {
+        self.call("a, b", "v.focus()", &JsValue::NULL, &JsValue::NULL);
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Editor {
+    type Target = Element;
+    fn deref(&self) -> &Element {
+        &self.content
     }
 }
 

@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { launch, linkDockerfile, open, out, ready, report, root, serve, settled } from "./lib.mjs";
+import { EDITOR, editorText, launch, linkDockerfile, open, out, ready, report, root, serve, settled } from "./lib.mjs";
 
 const debugDist = process.env.DEBUG_DIST || join(root, "target", "dist-debug");
 const releaseDist = join(root, "dist");
@@ -38,10 +38,10 @@ function watchExpectingPanic(page, name) {
   return seen;
 }
 
-const value = (page) => page.inputValue("textarea.input");
+const value = editorText;
 
 async function typeOver(page, text) {
-  await page.click("textarea.input");
+  await page.click(EDITOR);
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(text);
 }

@@ -5,7 +5,7 @@
 //
 // Usage: trunk build && node tests/e2e/findings.mjs   (PORT=8080 by default)
 
-import { open, out, shoot, tour } from "./lib.mjs";
+import { open, out, setEditorText, settled, shoot, tour } from "./lib.mjs";
 
 const shots = [
   { name: "1920-light", width: 1920, height: 1080, scheme: "light", doc: true },
@@ -39,8 +39,8 @@ await tour(
       await page.waitForSelector(".dialog", { state: "detached" });
     }
     if (s.text) {
-      await page.fill("textarea", texts[s.text]);
-      await page.waitForTimeout(300);
+      await setEditorText(page, texts[s.text]);
+      await settled(page);
     }
     await page.click("#tab-findings");
     const items = await page.locator(".fd-item").count();

@@ -8,7 +8,7 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { open, out, settled, shoot, tour, watch } from "./lib.mjs";
+import { open, out, setEditorText, settled, shoot, tour, watch } from "./lib.mjs";
 
 const samples = { go: 3, java: 4, frontend: 5 };
 
@@ -52,7 +52,7 @@ await tour(
   async (page, s) => {
     await open(page, s.query);
     if (s.text) {
-      await page.fill("textarea.input", s.text);
+      await setEditorText(page, s.text);
     } else {
       await page.click(".actions .btn");
       await page.click(`.card:nth-child(${s.card}) .btn.primary`);

@@ -78,16 +78,43 @@ export async function ready(page) {
   await page.waitForSelector("html[data-ready]", { state: "attached" });
 }
 
+/// The editor's editable content (CodeMirror's `.cm-content`).
+export const EDITOR = ".cm-content";
+
+/// The editor's text (of the page, or of a frame locator's page).
+export function editorText(page) {
+  return page.locator(".cm-editor").evaluate((e) => e.cmView.state.doc.toString());
+}
+
+/// The editor's main selection as UTF-16 `[anchor, head]`.
+export function editorSelection(page) {
+  return page.locator(".cm-editor").evaluate((e) => {
+    const m = e.cmView.state.selection.main;
+    return [m.anchor, m.head];
+  });
+}
+
+/// Replaces the editor's text as a user would: select all, then type (or
+/// paste) the new text through the browser's input pipeline.
+export async function setEditorText(page, text) {
+  await page.click(EDITOR);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  if (text) await page.keyboard.insertText(text);
+}
+
 /// Opens the app at `path` (a query and/or fragment) and waits until it is ready.
 export async function open(page, path = "") {
   await page.goto(`${origin}/${path}`);
   await ready(page);
 }
 
-/// Waits until the page has settled: web fonts loaded, and two animation
-/// frames in a row without a DOM change (a render the app scheduled has
-/// landed, a transition's end has been drawn).
+/// Waits until the page has settled: the panels have caught up with typing
+/// (`<html data-settled>` is not "false"), web fonts are loaded, and two
+/// animation frames in a row pass without a DOM change (a render the app
+/// scheduled has landed, a transition's end has been drawn).
 export async function settled(page) {
+  await page.waitForSelector('html:not([data-settled="false"])', { state: "attached" });
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((resolve) => {

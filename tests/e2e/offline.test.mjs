@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, open, origin, out, ready, report, root, savedAs, serve, settled, watch } from "./lib.mjs";
+import { EDITOR, editorText, launch, open, origin, out, ready, report, root, savedAs, serve, settled, watch } from "./lib.mjs";
 
 const dist = join(root, "dist");
 const problems = [];
@@ -27,7 +27,7 @@ try {
   await page.waitForSelector("html[data-offline=ready]", { state: "attached" });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const typed = "FROM alpine:3.20\nRUN apk add curl\n";
-  await page.click("textarea.input");
+  await page.click(EDITOR);
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(typed);
   const link = await savedAs(page, typed);
@@ -38,9 +38,9 @@ try {
   await ctx.setOffline(true);
   await page.reload();
   await ready(page);
-  assert.equal(await page.inputValue("textarea.input"), typed, "the page and its draft, offline");
+  assert.equal(await editorText(page), typed, "the page and its draft, offline");
   // It works: an edit is analysed (the outline lists the new instruction).
-  await page.click("textarea.input");
+  await page.click(EDITOR);
   await page.keyboard.press("Control+End");
   await page.keyboard.insertText("WORKDIR /srv\n");
   await page.waitForFunction(() => [...document.querySelectorAll(".ins")].some((e) => e.textContent.startsWith("WORKDIR")));
@@ -49,7 +49,7 @@ try {
   watch(other, "offline-link", problems);
   await other.goto(`${origin}/?lang=zh-CN#${link}`);
   await ready(other);
-  assert.equal(await other.inputValue("textarea.input"), typed);
+  assert.equal(await editorText(other), typed);
   assert.equal(await other.getAttribute("html", "lang"), "zh-CN");
   await other.close();
 

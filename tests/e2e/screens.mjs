@@ -23,7 +23,7 @@ await tour(shots, async (page, s) => {
   await open(page, s.query);
   if (s.problems) {
     // Break one line so that a diagnostic shows inline and in the list.
-    await page.click("textarea.input");
+    await page.click(".cm-content");
     await page.keyboard.press("Control+End");
     await page.keyboard.type("\nFORM alpine\nRUN echo 'done'");
     await page.click("#tab-problems");
@@ -36,7 +36,7 @@ await tour(shots, async (page, s) => {
   }
   if (s.caret) {
     // Put the caret on a line, as a click would, so the outline follows.
-    await page.click("textarea.input", { position: { x: 60, y: 10 + 20 * (s.caret - 1) + 10 } });
+    await page.locator(".cm-line").nth(s.caret - 1).click();
   }
   if (s.gallery) {
     await page.click(".actions .btn");

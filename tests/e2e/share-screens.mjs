@@ -5,7 +5,7 @@
 //
 // Usage: trunk build && node tests/e2e/share-screens.mjs   (PORT=8080 by default)
 
-import { open, origin, out, savedAs, shoot, tour } from "./lib.mjs";
+import { editorText, open, origin, out, savedAs, shoot, tour } from "./lib.mjs";
 
 const shots = [
   { name: "dialog-1920-light", width: 1920, height: 1080, scheme: "light", dialog: true },
@@ -38,19 +38,19 @@ await tour(shots, async (page, s) => {
   if (s.draftKept) {
     // A draft, then a link to something else.
     await open(page, s.query);
-    await page.click("textarea.input");
+    await page.click(".cm-content");
     await page.keyboard.press("Control+End");
     await page.keyboard.type("\n# my draft");
-    const hash = "#" + (await savedAs(page, await page.inputValue("textarea.input")));
-    await page.click("textarea.input");
+    const hash = "#" + (await savedAs(page, await editorText(page)));
+    await page.click(".cm-content");
     await page.keyboard.type("\n# and more");
-    await savedAs(page, await page.inputValue("textarea.input"));
+    await savedAs(page, await editorText(page));
     await open(page, `${s.query || ""}${hash}`);
   } else {
     await open(page, `${s.query || ""}${s.hash || ""}`);
   }
   if (s.long) {
-    await page.click("textarea.input");
+    await page.click(".cm-content");
     await page.keyboard.press("Control+End");
     let x = 12345;
     const noise = Array.from({ length: 2600 }, () => {

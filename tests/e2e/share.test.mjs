@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, origin, ready, root, savedAs, serve, watch, report } from "./lib.mjs";
+import { EDITOR, editorText, launch, origin, ready, root, savedAs, serve, setEditorText, watch, report } from "./lib.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -24,12 +24,7 @@ async function open(context, name, url) {
   return page;
 }
 
-async function replaceText(page, text) {
-  await page.click("textarea.input");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-}
+const replaceText = setEditorText;
 
 // The URL follows the edit after the debounce: waits until it holds the
 // editor's text, and returns the fragment.
@@ -37,7 +32,7 @@ async function settledHash(page) {
   return savedAs(page, await value(page));
 }
 
-const value = (page) => page.inputValue("textarea.input");
+const value = editorText;
 
 try {
   // Edit, reload: the state comes back, from the URL and from the draft.
@@ -125,7 +120,7 @@ try {
     await p.waitForSelector(".banner-error", { timeout: 3000 });
     assert.ok((await value(p)).startsWith("FROM"), `${name}: the sample shows`);
     await replaceText(p, "FROM busybox\n");
-    assert.equal(await p.$$eval(".hl-line", (ls) => ls.map((l) => l.textContent).join("\n")), "FROM busybox\n");
+    assert.equal(await p.$$eval(".cm-line", (ls) => ls.map((l) => l.textContent).join("\n")), "FROM busybox\n");
     await ctx.close();
   }
   const zh = await browser.newContext({ locale: "zh-CN" });
@@ -147,7 +142,7 @@ try {
   await ro.locator("html[data-ready]").waitFor({ state: "attached" });
   assert.equal(await ro.locator(".topbar").count(), 0, "no header chrome");
   assert.equal(await ro.locator(".embed-bar").count(), 1);
-  assert.ok(await ro.locator("textarea.input").evaluate((t) => t.readOnly), "read-only");
+  assert.equal(await ro.locator(EDITOR).getAttribute("aria-readonly"), "true", "read-only");
   assert.deepEqual(await ro.locator(".tab").allTextContents(), ["Outline", "Cache"]);
   assert.equal(await ro.locator("html").getAttribute("data-theme"), "dark");
   const fullLink = await ro.locator("#open-full").getAttribute("href");
@@ -169,8 +164,8 @@ try {
   );
   const rw = h.frameLocator("#rw");
   await h.waitForFunction(() => msgs.some((m) => m.type === "dockerplay:change" && m.dockerfile === "FROM nginx\n"));
-  assert.equal(await rw.locator("textarea.input").inputValue(), "FROM nginx\n");
-  await rw.locator("textarea.input").click();
+  assert.equal(await editorText(rw), "FROM nginx\n");
+  await rw.locator(EDITOR).click();
   await h.keyboard.press("Control+End");
   await h.keyboard.type("EXPOSE 80\n");
   await h.waitForFunction(() => msgs.some((m) => m.type === "dockerplay:change" && m.dockerfile === "FROM nginx\nEXPOSE 80\n"));

@@ -6,7 +6,7 @@
 //
 // Usage: trunk build && node tests/e2e/size.mjs   (PORT=8080 by default)
 
-import { open, out, shoot, tour } from "./lib.mjs";
+import { open, out, setEditorText, shoot, tour } from "./lib.mjs";
 
 const dockerfile = `FROM node:20-slim AS build
 WORKDIR /src
@@ -35,7 +35,7 @@ const shots = [
 
 await tour(shots, async (page, s, problems) => {
   await open(page, s.query);
-  if (!s.sample) await page.fill("textarea.input", dockerfile);
+  if (!s.sample) await setEditorText(page, dockerfile);
   await page.click("#tab-size");
   await page.waitForSelector(".size-panel");
   if (s.choose) {

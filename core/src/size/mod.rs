@@ -8,7 +8,7 @@
 
 mod build;
 pub mod catalogue;
-mod data;
+pub(crate) mod data;
 mod dpkg;
 mod fs;
 mod pkg;

@@ -1,0 +1,376 @@
+// The editor: CodeMirror 6, hosted by the Yew app through `src/cm.rs`.
+//
+// This file knows nothing about Dockerfiles. Colours, diagnostics, findings,
+// completion, hover, definitions, renames and folds all come from the Rust
+// side (`host`), which asks `dockerplay-core`; here they only become
+// CodeMirror decorations, lint diagnostics, tooltips and transactions.
+// Positions crossing this boundary are UTF-16 indices, as CodeMirror's are.
+//
+// Built into one ES module by esbuild (`scripts/tools.sh`, `npm run editor`);
+// wasm-bindgen ships it as a snippet of the app.
+
+import { EditorState, Compartment, StateField, StateEffect, RangeSetBuilder, EditorSelection } from "@codemirror/state";
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  dropCursor, rectangularSelection, crosshairCursor, highlightSpecialChars, Decoration, hoverTooltip,
+  GutterMarker, lineNumberMarkers,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory, toggleComment } from "@codemirror/commands";
+import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { setDiagnostics, lintKeymap } from "@codemirror/lint";
+import { bracketMatching, foldGutter, foldKeymap, foldService, indentUnit } from "@codemirror/language";
+
+// Token colours: one effect replaces them all; between updates they move
+// with the edits, so colours never jump while the analysis catches up.
+const setTokens = StateEffect.define();
+const tokenField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    for (const e of tr.effects) if (e.is(setTokens)) return e.value;
+    return tr.docChanged ? deco.map(tr.changes) : deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+const markCache = new Map();
+function mark(cls) {
+  let m = markCache.get(cls);
+  if (!m) markCache.set(cls, (m = Decoration.mark({ class: cls })));
+  return m;
+}
+
+// Per line, a mark on its number: the most severe diagnostic there and the
+// cache status of the step written there, with a tooltip saying why.
+const setLineMarks = StateEffect.define();
+class LineMarker extends GutterMarker {
+  constructor(line, cls, title) {
+    super();
+    this.line = line;
+    this.cls = cls;
+    this.title = title;
+  }
+  eq(other) {
+    return other.line === this.line && other.cls === this.cls && other.title === this.title;
+  }
+  toDOM() {
+    const el = document.createElement("span");
+    el.className = "gl " + this.cls;
+    el.dataset.line = String(this.line);
+    el.textContent = String(this.line);
+    if (this.title) el.title = this.title;
+    return el;
+  }
+}
+const lineMarkField = StateField.define({
+  create: () => ({ set: null, list: [] }),
+  update(value, tr) {
+    for (const e of tr.effects) if (e.is(setLineMarks)) return { set: null, list: e.value };
+    return tr.docChanged ? { set: null, list: [] } : value;
+  },
+});
+function lineMarkSet(state) {
+  const v = state.field(lineMarkField);
+  if (v.set) return v.set;
+  const b = new RangeSetBuilder();
+  for (const [line, cls, title] of v.list) {
+    if (line < 1 || line > state.doc.lines) continue;
+    b.add(state.doc.line(line).from, state.doc.line(line).from, new LineMarker(line, cls, title));
+  }
+  v.set = b.finish();
+  return v.set;
+}
+
+// Fold ranges (a stage, from the end of its FROM line to its last line),
+// given by the host with each analysis.
+const setFolds = StateEffect.define();
+const foldField = StateField.define({
+  create: () => [],
+  update(folds, tr) {
+    for (const e of tr.effects) if (e.is(setFolds)) return e.value;
+    return tr.docChanged ? [] : folds;
+  },
+});
+
+function decodeTokens(flat, classes) {
+  const b = new RangeSetBuilder();
+  for (let i = 0; i + 2 < flat.length; i += 3) b.add(flat[i], flat[i + 1], mark(classes[flat[i + 2]]));
+  return b.finish();
+}
+
+function rich(text) {
+  // The host's text: paragraphs, with `code` between backticks.
+  const el = document.createElement("div");
+  el.className = "cm-doc-tip";
+  for (const para of text.split(/\n\n+/)) {
+    const p = document.createElement("p");
+    para.split(/(`[^`]+`)/).forEach((part) => {
+      if (part.startsWith("`") && part.endsWith("`") && part.length > 1) {
+        const c = document.createElement("code");
+        c.textContent = part.slice(1, -1);
+        p.appendChild(c);
+      } else if (part) p.appendChild(document.createTextNode(part));
+    });
+    el.appendChild(p);
+  }
+  return el;
+}
+
+/// Asks for a new name in a small panel-less prompt. `window.prompt` is
+/// keyboard-accessible and screen readers announce it.
+function askName(label, value) {
+  const name = window.prompt(label, value);
+  return name == null ? null : name.trim();
+}
+
+/// Replaces the document with `text` as one transaction that changes only
+/// the differing middle, so the caret, the scroll and undo history survive.
+function diffChange(doc, text) {
+  const old = doc.toString();
+  if (old === text) return null;
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  // Never split a surrogate pair.
+  if (start > 0 && start < old.length && (old.charCodeAt(start) & 0xfc00) === 0xdc00) start--;
+  return { from: start, to: old.length - end, insert: text.slice(start, text.length - end) };
+}
+
+// Read-only (an embed's `readonly=1`): the text can still be focused,
+// navigated and selected, and assistive technology is told.
+function readOnly(on) {
+  return on ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ "aria-readonly": "true" })] : [];
+}
+
+export class Editor {
+  // `host` holds the Rust callbacks: onChange(text), onCaret(head),
+  // complete(text, pos, explicit) -> JSON, hover(pos) -> JSON, definition(pos)
+  // -> JSON, rename(pos, name) -> JSON, newline(pos) -> text, fix(id).
+  // Each query gets the document's text with the position, so the host
+  // never answers from a text older than the one on screen.
+  constructor(parent, doc, host, opts) {
+    this.host = host;
+    this.label = new Compartment();
+    this.readOnly = new Compartment();
+    this.texts = opts.texts || {};
+    const self = this;
+    const completionSource = (ctx) => {
+      const json = host.complete(ctx.state.doc.toString(), ctx.pos, ctx.explicit);
+      if (!json) return null;
+      const r = JSON.parse(json);
+      if (!r || !r.options.length) return null;
+      return {
+        from: r.from,
+        to: r.to,
+        options: r.options.map((o) => ({ label: o.label, detail: o.detail || undefined, type: o.kind, info: o.info || undefined, apply: o.apply || undefined, boost: o.boost || 0 })),
+        validFor: /^[\w.\-:/@${}]*$/,
+      };
+    };
+    const hover = hoverTooltip((view, pos) => {
+      const json = host.hover(view.state.doc.toString(), pos);
+      if (!json) return null;
+      const r = JSON.parse(json);
+      if (!r) return null;
+      return { pos: r.from, end: r.to, above: true, create: () => ({ dom: rich(r.text) }) };
+    });
+    const goToDefinition = (view) => {
+      const json = host.definition(view.state.doc.toString(), view.state.selection.main.head);
+      const r = json && JSON.parse(json);
+      if (!r) return false;
+      view.dispatch({ selection: EditorSelection.range(r.from, r.to), scrollIntoView: true, userEvent: "select.definition" });
+      return true;
+    };
+    const renameSymbol = (view) => {
+      const head = view.state.selection.main.head;
+      const json = host.rename(view.state.doc.toString(), head, "");
+      const here = json && JSON.parse(json);
+      if (!here) return false;
+      const name = askName(self.texts.rename || "Rename", here.name);
+      if (!name || name === here.name) return true;
+      const r = JSON.parse(host.rename(view.state.doc.toString(), head, name) || "null");
+      if (!r || !r.changes.length) return true;
+      view.dispatch({ changes: r.changes, userEvent: "rename", annotations: isolateHistory.of("full") });
+      return true;
+    };
+    this.goToDefinition = goToDefinition;
+    this.renameSymbol = renameSymbol;
+    const folds = foldService.of((state, lineStart, lineEnd) => {
+      for (const [from, to] of state.field(foldField)) if (from >= lineStart && from <= lineEnd) return { from, to };
+      return null;
+    });
+    const extensions = [
+      lineNumbers(),
+      lineNumberMarkers.compute([lineMarkField, "doc"], (state) => lineMarkSet(state)),
+      foldGutter(),
+      highlightActiveLineGutter(),
+      highlightSpecialChars(),
+      history(),
+      drawSelection(),
+      dropCursor(),
+      EditorState.allowMultipleSelections.of(true),
+      bracketMatching(),
+      closeBrackets(),
+      autocompletion({ override: [completionSource], icons: false }),
+      rectangularSelection(),
+      crosshairCursor(),
+      highlightActiveLine(),
+      highlightSelectionMatches(),
+      search({ top: true }),
+      hover,
+      folds,
+      indentUnit.of("    "),
+      EditorState.languageData.of(() => [{ commentTokens: { line: "#" } }]),
+      tokenField,
+      lineMarkField,
+      foldField,
+      keymap.of([
+        { key: "F12", run: goToDefinition },
+        { key: "F2", run: renameSymbol },
+        { key: "Mod-/", run: toggleComment },
+        { key: "Enter", run: (view) => self.enter(view) },
+        ...closeBracketsKeymap,
+        ...defaultKeymap,
+        ...searchKeymap,
+        ...historyKeymap,
+        ...foldKeymap,
+        ...completionKeymap,
+        ...lintKeymap,
+        indentWithTab,
+      ]),
+      EditorView.domEventHandlers({
+        mousedown(event, view) {
+          if (!(event.ctrlKey || event.metaKey) || event.button !== 0) return false;
+          const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+          if (pos == null) return false;
+          view.dispatch({ selection: EditorSelection.cursor(pos) });
+          return goToDefinition(view);
+        },
+      }),
+      this.label.of(EditorView.contentAttributes.of({ "aria-label": opts.label || "Dockerfile" })),
+      this.readOnly.of(readOnly(opts.readonly)),
+      // The host hears of changes after the update, never inside it: it
+      // re-renders, and its effects may dispatch to this view again.
+      EditorView.updateListener.of((u) => {
+        if (!u.docChanged && !u.selectionSet) return;
+        this.changed ||= u.docChanged;
+        if (this.pending) return;
+        this.pending = true;
+        queueMicrotask(() => this.flush());
+      }),
+    ];
+    this.view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
+    // Tests and the benchmark reach the view through the DOM.
+    this.view.dom.cmView = this.view;
+    this.view.dom.cmEditor = this;
+  }
+
+  // Enter keeps the line's indentation, and indents after a continued line
+  // (the host says how: it knows the escape character).
+  enter(view) {
+    if (view.state.readOnly || view.state.selection.ranges.length > 1) return false;
+    const head = view.state.selection.main;
+    if (!head.empty) return false;
+    const insert = this.host.newline(view.state.doc.toString(), head.head);
+    if (insert == null) return false;
+    view.dispatch({
+      changes: { from: head.head, insert },
+      selection: { anchor: head.head + insert.length },
+      scrollIntoView: true,
+      userEvent: "input",
+    });
+    return true;
+  }
+
+  flush() {
+    if (!this.pending || this.destroyed) return;
+    this.pending = false;
+    const changed = this.changed;
+    this.changed = false;
+    if (changed) this.host.onChange(this.view.state.doc.toString());
+    this.host.onCaret(this.view.state.selection.main.head);
+  }
+
+  destroy() {
+    this.destroyed = true;
+    this.view.destroy();
+  }
+
+  text() {
+    return this.view.state.doc.toString();
+  }
+
+  // A change from outside the editor (a fix, a sample, an embed `set`, a
+  // restored draft, a what-if): one undoable transaction. `sel` optionally
+  // selects `[from, to]` in the new text afterwards.
+  replace(text, selFrom, selTo) {
+    const change = diffChange(this.view.state.doc, text);
+    // Its own undo step, never merged with the typing just before it.
+    const spec = { userEvent: "input.replace", annotations: isolateHistory.of("full") };
+    if (change) spec.changes = change;
+    if (selFrom >= 0) {
+      spec.selection = EditorSelection.range(selFrom, Math.max(selFrom, selTo));
+      spec.scrollIntoView = true;
+    }
+    if (!change && !spec.selection) return;
+    this.view.dispatch(spec);
+  }
+
+  select(from, to, focus) {
+    const len = this.view.state.doc.length;
+    from = Math.min(from, len);
+    to = Math.min(Math.max(from, to), len);
+    this.view.dispatch({
+      selection: EditorSelection.range(from, to),
+      effects: EditorView.scrollIntoView(from, { y: "center" }),
+    });
+    if (focus) this.view.focus();
+  }
+
+  head() {
+    return this.view.state.selection.main.head;
+  }
+
+  // Colours, diagnostics, line marks and folds for `text`; ignored if the
+  // document has moved on since (a newer analysis is on its way).
+  annotate(text, tokens, classes, diagnostics, folds) {
+    const state = this.view.state;
+    if (state.doc.length !== text.length || state.doc.toString() !== text) return false;
+    const foldList = [];
+    for (let i = 0; i + 1 < folds.length; i += 2) foldList.push([folds[i], folds[i + 1]]);
+    // An empty string keeps the diagnostics shown (mapped through edits).
+    if (diagnostics) {
+      const diags = JSON.parse(diagnostics).map((d) => ({
+        from: d.from,
+        to: d.to,
+        severity: d.severity,
+        message: d.message,
+        source: d.source || undefined,
+        markClass: d.lint ? "cm-finding" : undefined,
+        actions: (d.actions || []).map((a) => ({ name: a.name, apply: () => this.host.fix(a.id) })),
+      }));
+      this.view.dispatch(setDiagnostics(state, diags));
+    }
+    this.view.dispatch({ effects: [setTokens.of(decodeTokens(tokens, classes)), setFolds.of(foldList)] });
+    return true;
+  }
+
+  // Per line: [line, class, title], or an empty list for none.
+  lineMarks(json) {
+    this.view.dispatch({ effects: setLineMarks.of(JSON.parse(json)) });
+  }
+
+  configure(label, readonly, texts) {
+    this.texts = texts || this.texts;
+    this.view.dispatch({
+      effects: [
+        this.label.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })),
+        this.readOnly.reconfigure(readOnly(readonly)),
+      ],
+    });
+  }
+}
+
+export function createEditor(parent, doc, host, label, readonly, renameLabel) {
+  return new Editor(parent, doc, host, { label, readonly, texts: { rename: renameLabel } });
+}

@@ -283,7 +283,8 @@ fn installer(run: &str) -> Option<Table> {
 /// they add to the image.
 fn packages(table: Table, typed: &str) -> Vec<Item> {
     let mut names: Vec<(&str, u64)> = match table {
-        Table::Debian => data::debian().iter().filter(|(_, p)| !p.base).map(|(n, p)| (*n, p.installed_kib * 1024)).collect(),
+        // Bookworm's names: trixie's table holds the same packages.
+        Table::Debian => data::debian(data::Release::Bookworm).iter().filter(|(_, p)| !p.base).map(|(n, p)| (*n, p.installed_kib * 1024)).collect(),
         Table::Alpine => data::alpine().iter().filter(|(_, (_, base))| !base).map(|(n, (b, _))| (*n, *b)).collect(),
         Table::Pypi => data::pypi().iter().map(|(n, p)| (*n, p.footprint)).collect(),
         Table::Npm => data::npm().iter().map(|(n, p)| (*n, p.node_modules)).collect(),

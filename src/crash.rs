@@ -138,8 +138,16 @@ mod tests {
 
     #[test]
     fn the_banner_escapes_the_dockerfile_and_the_message() {
-        let html = banner_html(Lang::En, Some("RUN echo \"</textarea><script>x</script>\" && a & b"), true, "index 3 <out of> range");
-        assert!(html.contains("RUN echo &quot;&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;&quot; &amp;&amp; a &amp; b"), "{html}");
+        let html = banner_html(
+            Lang::En,
+            Some("RUN echo \"</textarea><script>x</script>\" && a & b"),
+            true,
+            "index 3 <out of> range",
+        );
+        assert!(
+            html.contains("RUN echo &quot;&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;&quot; &amp;&amp; a &amp; b"),
+            "{html}"
+        );
         assert!(html.contains("index 3 &lt;out of&gt; range"));
         assert!(!html.contains("<script>"));
         assert!(html.contains(texts(Lang::En).crash_saved));

@@ -48,11 +48,9 @@ pub fn startup(fragment: &str, draft: Option<&str>, default: ShareState, embedde
     }
     match permalink::decode(fragment) {
         Ok(shared) => match draft {
-            Some(d) if !same_work(&d, &shared) => Startup {
-                state: shared,
-                backup: Some(permalink::encode(&d)),
-                notice: Some(Notice::DraftKept(d)),
-            },
+            Some(d) if !same_work(&d, &shared) => {
+                Startup { state: shared, backup: Some(permalink::encode(&d)), notice: Some(Notice::DraftKept(d)) }
+            }
             _ => Startup { state: shared, notice: None, backup: None },
         },
         Err(e) => Startup { state: draft.unwrap_or(default), notice: Some(Notice::BadLink(e)), backup: None },

@@ -86,9 +86,15 @@ pub enum Action {
     /// Delete the context file at a path.
     RemoveFile(String),
     /// Move a context file; nothing happens if the new path is taken.
-    RenameFile { from: String, to: String },
+    RenameFile {
+        from: String,
+        to: String,
+    },
     /// Set (`Some`) or remove (`None`) one `--build-arg`.
-    SetBuildArg { name: String, value: Option<String> },
+    SetBuildArg {
+        name: String,
+        value: Option<String>,
+    },
     /// Build this stage (`docker build --target`); `None` builds the last
     /// stage, as BuildKit does without `--target`.
     SetTarget(Option<String>),

@@ -27,6 +27,10 @@ fn bench_parse_5000_instructions_in_the_browser() {
     }
     times.sort_by(f64::total_cmp);
     let build = if cfg!(debug_assertions) { "debug" } else { "release" };
-    let line = format!("parse 5,000 instructions: median {:.2} ms, best {:.2} ms (browser, {build} build)", times[times.len() / 2], times[0]);
+    let line = format!(
+        "parse 5,000 instructions: median {:.2} ms, best {:.2} ms (browser, {build} build)",
+        times[times.len() / 2],
+        times[0]
+    );
     console_log!("{line}");
 }

@@ -78,5 +78,9 @@ async fn presets_change_what_a_fresh_runner_reruns_and_the_snippet_follows() {
 
     // Builds a day scale the monthly figure.
     set(&page, ".ci-per-day", "0").await;
-    assert!(page.text(".ci-monthly").contains(" 0 ") || page.text(".ci-monthly").starts_with("about 0"), "{}", page.text(".ci-monthly"));
+    assert!(
+        page.text(".ci-monthly").contains(" 0 ") || page.text(".ci-monthly").starts_with("about 0"),
+        "{}",
+        page.text(".ci-monthly")
+    );
 }

@@ -61,7 +61,9 @@ async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
     let (start, end) = (textarea.selection_start().unwrap().unwrap(), textarea.selection_end().unwrap().unwrap());
     assert_eq!(&textarea.value()[start as usize..end as usize], "apt-get");
     assert!(page.find(item).is_none(), "still listed: {:?}", page.codes());
-    assert!(page.find(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding").is_none_or(|e| e.text_content().unwrap() != "apt"));
+    assert!(page
+        .find(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding")
+        .is_none_or(|e| e.text_content().unwrap() != "apt"));
 }
 
 #[wasm_bindgen_test]

@@ -42,7 +42,8 @@ fn mb(text: &str) -> f64 {
 
 #[wasm_bindgen_test]
 async fn switching_the_base_reprices_the_totals() {
-    let page = Page::with_size_panel("FROM python:3.12\nCOPY app.py /app/\nRUN pip install --no-cache-dir flask\n").await;
+    let page =
+        Page::with_size_panel("FROM python:3.12\nCOPY app.py /app/\nRUN pip install --no-cache-dir flask\n").await;
     let full = page.total();
     assert!(mb(&full) > 1000.0, "python:3.12 is over a gigabyte: {full}");
     // The layers sit beside their steps: one row per layer-creating step.

@@ -47,7 +47,15 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Options that take no value.
-const SWITCHES: &[&str] = &["--all-stages", "--experimental", "--fix", "--dry-run", "--no-fail", "--strict-labels", "--disable-ignore-pragma"];
+const SWITCHES: &[&str] = &[
+    "--all-stages",
+    "--experimental",
+    "--fix",
+    "--dry-run",
+    "--no-fail",
+    "--strict-labels",
+    "--disable-ignore-pragma",
+];
 
 /// hadolint's repeatable options.
 const LISTS: &[&str] = &["ignore", "error", "warning", "info", "style", "trusted-registry", "require-label"];
@@ -70,7 +78,8 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     }
     let args = scan(&rest, &["format", "failure-threshold", "target", "context", "config"])?;
     let command_line = command_line_settings(&args, &lists, enable, &on)?;
-    let config = config::load(args.options.get("config").map(String::as_str), command_line, &config::Environment::real())?;
+    let config =
+        config::load(args.options.get("config").map(String::as_str), command_line, &config::Environment::real())?;
     for w in &config.warnings {
         eprintln!("dockerplay: {w}");
     }
@@ -100,7 +109,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             None => read_input("-")?,
         };
         let name = if item.path.is_none() { "Dockerfile".to_string() } else { item.name.clone() };
-        let mut input = BuildInput { dockerfile: text, files: files.clone(), target: args.options.get("target").cloned(), build_args: build_args.clone(), ..Default::default() };
+        let mut input = BuildInput {
+            dockerfile: text,
+            files: files.clone(),
+            target: args.options.get("target").cloned(),
+            build_args: build_args.clone(),
+            ..Default::default()
+        };
         if fix {
             match crate::fix::fixed(&input, &opts) {
                 Err(why) => eprintln!("dockerplay: {name}: {why}"),
@@ -134,7 +149,9 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
                 let level = config.level(&f)?;
                 f.severity = level.severity();
                 if chinese {
-                    if let Some(title) = lint::i18n::summary_zh(f.code).or_else(|| lint::rules::hadolint::summary_zh(f.code)) {
+                    if let Some(title) =
+                        lint::i18n::summary_zh(f.code).or_else(|| lint::rules::hadolint::summary_zh(f.code))
+                    {
                         f.message = title.to_string();
                     }
                 }
@@ -153,7 +170,12 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
 }
 
 /// What the command line says, as one more configuration source.
-fn command_line_settings(args: &crate::args::Args, lists: &[Vec<String>], enable: Vec<String>, on: &dyn Fn(&str) -> bool) -> Result<Partial, String> {
+fn command_line_settings(
+    args: &crate::args::Args,
+    lists: &[Vec<String>],
+    enable: Vec<String>,
+    on: &dyn Fn(&str) -> bool,
+) -> Result<Partial, String> {
     let flag = |name: &str| on(name).then_some(true);
     let mut p = Partial {
         enable,
@@ -172,17 +194,25 @@ fn command_line_settings(args: &crate::args::Args, lists: &[Vec<String>], enable
         p.format = Some(f.to_string());
     }
     if let Some(t) = args.options.get("failure-threshold") {
-        p.failure_threshold = Some(Threshold::parse(t).ok_or_else(|| format!("--failure-threshold must be error, warning, info, style or none, not `{t}`"))?);
+        p.failure_threshold =
+            Some(Threshold::parse(t).ok_or_else(|| {
+                format!("--failure-threshold must be error, warning, info, style or none, not `{t}`")
+            })?);
     }
-    let [ignore, error, warning, info, style, trusted, labels] = lists else { return Err("internal: option lists".into()) };
+    let [ignore, error, warning, info, style, trusted, labels] = lists else {
+        return Err("internal: option lists".into());
+    };
     p.ignored = ignore.clone();
-    for (level, codes) in [(Level::Error, error), (Level::Warning, warning), (Level::Info, info), (Level::Style, style)] {
+    for (level, codes) in [(Level::Error, error), (Level::Warning, warning), (Level::Info, info), (Level::Style, style)]
+    {
         p.overrides.extend(codes.iter().map(|c| (level, c.clone())));
     }
     p.trusted_registries = trusted.clone();
     for label in labels {
         let (name, ty) = label.split_once(':').unwrap_or((label, ""));
-        let ty = LabelType::parse(ty).ok_or_else(|| format!("--require-label {label}: the type must be text, url, email, hash, rfc3339, semver or spdx"))?;
+        let ty = LabelType::parse(ty).ok_or_else(|| {
+            format!("--require-label {label}: the type must be text, url, email, hash, rfc3339, semver or spdx")
+        })?;
         p.label_schema.push((name.to_string(), ty));
     }
     Ok(p)
@@ -233,7 +263,8 @@ fn take_enable(argv: &[String]) -> Result<(Vec<String>, Vec<String>), String> {
         };
         names.extend(value.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string));
     }
-    if let Some(unknown) = names.iter().find(|n| !n.eq_ignore_ascii_case("all") && lint::registry::lookup(n).is_none()) {
+    if let Some(unknown) = names.iter().find(|n| !n.eq_ignore_ascii_case("all") && lint::registry::lookup(n).is_none())
+    {
         return Err(format!("--enable: no rule is called `{unknown}`"));
     }
     Ok((names, rest))
@@ -259,7 +290,11 @@ fn read_context(dir: &Path) -> Result<Vec<ContextFile>, String> {
                 let content = std::fs::read_to_string(&path).unwrap_or_default();
                 files.push(ContextFile::text(&rel, &content));
             } else {
-                files.push(ContextFile { path: rel, body: FileBody::Blob { size: meta.len(), digest: String::new() }, mode: None });
+                files.push(ContextFile {
+                    path: rel,
+                    body: FileBody::Blob { size: meta.len(), digest: String::new() },
+                    mode: None,
+                });
             }
         }
     }
@@ -279,7 +314,12 @@ fn render_text(file: &str, text: &str, findings: &[Finding]) -> String {
             Some(fix) if fix.safe => " (fixable)",
             _ => "",
         };
-        out.push_str(&format!("{file}:{l}:{c} {} {}: {}{also}{unbuilt}{fix}\n", f.code, f.severity.as_str(), f.message));
+        out.push_str(&format!(
+            "{file}:{l}:{c} {} {}: {}{also}{unbuilt}{fix}\n",
+            f.code,
+            f.severity.as_str(),
+            f.message
+        ));
     }
     out
 }
@@ -419,12 +459,22 @@ mod tests {
 
     #[test]
     fn enable_takes_lists_repeats_and_any_name_and_rejects_unknown_rules() {
-        let (names, rest) = take_enable(&strings(&["--enable", "DL3057, dp101", "Dockerfile", "--enable=CopyIgnoredFile", "--format", "json"]))
-            .unwrap_or_default();
+        let (names, rest) = take_enable(&strings(&[
+            "--enable",
+            "DL3057, dp101",
+            "Dockerfile",
+            "--enable=CopyIgnoredFile",
+            "--format",
+            "json",
+        ]))
+        .unwrap_or_default();
         assert_eq!(names, ["DL3057", "dp101", "CopyIgnoredFile"]);
         assert_eq!(rest, ["Dockerfile", "--format", "json"]);
         assert_eq!(take_enable(&strings(&["--enable=all"])).map(|(n, _)| n), Ok(strings(&["all"])));
-        assert_eq!(take_enable(&strings(&["--enable", "DL9999"])).map(|(n, _)| n), Err("--enable: no rule is called `DL9999`".to_string()));
+        assert_eq!(
+            take_enable(&strings(&["--enable", "DL9999"])).map(|(n, _)| n),
+            Err("--enable: no rule is called `DL9999`".to_string())
+        );
         assert!(take_enable(&strings(&["Dockerfile", "--enable"])).is_err());
         // `--enabled` is another option, left for the scanner to reject.
         assert_eq!(take_enable(&strings(&["--enabled", "x"])).map(|(_, r)| r), Ok(strings(&["--enabled", "x"])));
@@ -437,7 +487,10 @@ mod tests {
         let first = v.as_array().and_then(|a| a.iter().find(|f| f["code"] == "DP001")).cloned().unwrap_or_default();
         assert_eq!(first["also"], serde_json::json!(["BuildKit:StageNameCasing"]));
         assert_eq!(first["stage_built"], true);
-        assert_eq!((first["line"].as_u64(), first["column"].as_u64(), first["end_column"].as_u64()), (Some(1), Some(21), Some(26)));
+        assert_eq!(
+            (first["line"].as_u64(), first["column"].as_u64(), first["end_column"].as_u64()),
+            (Some(1), Some(21), Some(26))
+        );
         assert_eq!(first["fix"]["safe"], true);
     }
 
@@ -448,9 +501,13 @@ mod tests {
         let text = "FROM alpine:3.20 AS Tools\nFROM alpine:3.20\nCMD echo hi\n";
         let v = findings_json("Dockerfile", text, &findings(text));
         let all = v.as_array().cloned().unwrap_or_default();
-        let cmd = all.iter().find(|f| f["line"] == 3 && f["name"] == "JSONArgsRecommended").cloned().unwrap_or_default();
+        let cmd =
+            all.iter().find(|f| f["line"] == 3 && f["name"] == "JSONArgsRecommended").cloned().unwrap_or_default();
         assert_eq!(cmd["also"], serde_json::json!(["BuildKit:JSONArgsRecommended", "DL3025"]));
-        assert!(!all.iter().any(|f| f["line"] == 3 && f["also"] == serde_json::json!(["DL3025"])), "one finding, not one per tool: {all:?}");
+        assert!(
+            !all.iter().any(|f| f["line"] == 3 && f["also"] == serde_json::json!(["DL3025"])),
+            "one finding, not one per tool: {all:?}"
+        );
         let casing = all.iter().find(|f| f["name"] == "StageNameCasing").cloned().unwrap_or_default();
         assert_eq!((casing["line"].as_u64(), casing["stage_built"].as_bool()), (Some(1), Some(false)));
     }

@@ -67,7 +67,9 @@ impl Level {
     /// A rule's default level: its severity, except the rules hadolint
     /// rates "style" (hadolint: src/Hadolint/Rule/DL3048.hs).
     pub fn default_for(rule: Option<&Rule>, severity: Severity) -> Level {
-        if rule.and_then(crate::format::hadolint_code).is_some_and(|c| STYLE_RULES.contains(&c)) && severity == Severity::Info {
+        if rule.and_then(crate::format::hadolint_code).is_some_and(|c| STYLE_RULES.contains(&c))
+            && severity == Severity::Info
+        {
             return Level::Style;
         }
         match severity {
@@ -180,7 +182,11 @@ impl Config {
             all_stages: s.all_stages.unwrap_or(false),
             experimental: s.experimental.unwrap_or(false),
             enable,
-            settings: RuleSettings { trusted_registries: s.trusted_registries.clone(), label_schema, strict_labels: s.strict_labels.unwrap_or(false) },
+            settings: RuleSettings {
+                trusted_registries: s.trusted_registries.clone(),
+                label_schema,
+                strict_labels: s.strict_labels.unwrap_or(false),
+            },
             disable_ignore_pragma: s.disable_ignore_pragma.unwrap_or(false),
         }
     }
@@ -190,7 +196,9 @@ impl Config {
     /// applied last, so it wins over the others).
     pub fn level(&self, finding: &Finding) -> Option<Level> {
         let rule = lint::rule(finding.code);
-        let named = |code: &String| rule.is_some_and(|r| lint::registry::names(r, code)) || code.eq_ignore_ascii_case(finding.code);
+        let named = |code: &String| {
+            rule.is_some_and(|r| lint::registry::names(r, code)) || code.eq_ignore_ascii_case(finding.code)
+        };
         if self.settings.ignored.iter().any(named) {
             return None;
         }
@@ -271,7 +279,8 @@ fn hadolint_file(env: &Environment) -> Option<PathBuf> {
         candidates.extend(visible.iter().map(|f| dir.join(f)));
     }
     if let Some(home) = &env.home {
-        candidates.extend(visible.iter().chain(["config.yaml", "config.yml"].iter()).map(|f| home.join(".hadolint").join(f)));
+        candidates
+            .extend(visible.iter().chain(["config.yaml", "config.yml"].iter()).map(|f| home.join(".hadolint").join(f)));
         candidates.extend(hidden.iter().map(|f| home.join(f)));
     }
     candidates.into_iter().find(|p| p.is_file())
@@ -281,11 +290,26 @@ fn hadolint_file(env: &Environment) -> Option<PathBuf> {
 /// comma-separated lists, truthy `1`/`y`/`on`/`true`/`yes`; a value hadolint
 /// cannot read (a bad threshold or label type) is skipped, as there.
 pub fn from_environment(var: &dyn Fn(&str) -> Option<String>) -> Partial {
-    let truthy = |name: &str| var(name).map(|v| ["1", "y", "on", "true", "yes"].contains(&v.to_ascii_lowercase().as_str()));
-    let list = |name: &str| -> Vec<String> { var(name).map(|v| v.split(',').map(str::to_string).collect()).unwrap_or_default() };
-    let mut p = Partial { no_fail: truthy("HADOLINT_NOFAIL"), strict_labels: truthy("HADOLINT_STRICT_LABELS"), disable_ignore_pragma: truthy("HADOLINT_DISABLE_IGNORE_PRAGMA"), ..Partial::default() };
-    p.format = var("HADOLINT_FORMAT").and_then(|v| v.split(',').map(str::to_string).find(|f| crate::format::FORMATS.contains(&crate::format::canonical(f))));
-    for (level, name) in [(Level::Error, "HADOLINT_OVERRIDE_ERROR"), (Level::Warning, "HADOLINT_OVERRIDE_WARNING"), (Level::Info, "HADOLINT_OVERRIDE_INFO"), (Level::Style, "HADOLINT_OVERRIDE_STYLE")] {
+    let truthy =
+        |name: &str| var(name).map(|v| ["1", "y", "on", "true", "yes"].contains(&v.to_ascii_lowercase().as_str()));
+    let list = |name: &str| -> Vec<String> {
+        var(name).map(|v| v.split(',').map(str::to_string).collect()).unwrap_or_default()
+    };
+    let mut p = Partial {
+        no_fail: truthy("HADOLINT_NOFAIL"),
+        strict_labels: truthy("HADOLINT_STRICT_LABELS"),
+        disable_ignore_pragma: truthy("HADOLINT_DISABLE_IGNORE_PRAGMA"),
+        ..Partial::default()
+    };
+    p.format = var("HADOLINT_FORMAT").and_then(|v| {
+        v.split(',').map(str::to_string).find(|f| crate::format::FORMATS.contains(&crate::format::canonical(f)))
+    });
+    for (level, name) in [
+        (Level::Error, "HADOLINT_OVERRIDE_ERROR"),
+        (Level::Warning, "HADOLINT_OVERRIDE_WARNING"),
+        (Level::Info, "HADOLINT_OVERRIDE_INFO"),
+        (Level::Style, "HADOLINT_OVERRIDE_STYLE"),
+    ] {
         p.overrides.extend(list(name).into_iter().map(|c| (level, c)));
     }
     p.ignored = list("HADOLINT_IGNORE");
@@ -333,8 +357,14 @@ fn toml_node(value: &toml::Value, text: &str, _parent: Option<&str>) -> Node {
         toml::Value::Float(f) => scalar(f.to_string()),
         toml::Value::Boolean(b) => scalar(b.to_string()),
         toml::Value::Datetime(d) => scalar(d.to_string()),
-        toml::Value::Array(items) => Node::Seq(items.iter().map(|v| Item { line: 0, node: toml_node(v, text, None) }).collect()),
-        toml::Value::Table(t) => Node::Map(t.iter().map(|(k, v)| (k.clone(), Item { line: key_line(text, k), node: toml_node(v, text, Some(k)) })).collect()),
+        toml::Value::Array(items) => {
+            Node::Seq(items.iter().map(|v| Item { line: 0, node: toml_node(v, text, None) }).collect())
+        }
+        toml::Value::Table(t) => Node::Map(
+            t.iter()
+                .map(|(k, v)| (k.clone(), Item { line: key_line(text, k), node: toml_node(v, text, Some(k)) }))
+                .collect(),
+        ),
     }
 }
 
@@ -376,7 +406,9 @@ fn interpret(file: &str, root: &Item, flavor: Flavor, warnings: &mut Vec<String>
         let boolean = |item: &Item| -> Result<bool, String> {
             match &item.node {
                 Node::Scalar { text, quoted: false } if ["true", "True", "TRUE"].contains(&text.as_str()) => Ok(true),
-                Node::Scalar { text, quoted: false } if ["false", "False", "FALSE"].contains(&text.as_str()) => Ok(false),
+                Node::Scalar { text, quoted: false } if ["false", "False", "FALSE"].contains(&text.as_str()) => {
+                    Ok(false)
+                }
                 _ => Err(fail(file, line, key, "expected true or false")),
             }
         };
@@ -410,7 +442,14 @@ fn interpret(file: &str, root: &Item, flavor: Flavor, warnings: &mut Vec<String>
                         p.overrides.extend(strings(codes, &path)?.into_iter().map(|c| (level, c)));
                     }
                 }
-                _ => return Err(fail(file, line, key, "expected a mapping of error, warning, info and style to lists of rules")),
+                _ => {
+                    return Err(fail(
+                        file,
+                        line,
+                        key,
+                        "expected a mapping of error, warning, info and style to lists of rules",
+                    ))
+                }
             },
             "ignored" => p.ignored = strings(item, key)?,
             "trustedRegistries" | "trusted-registries" => p.trusted_registries = strings(item, key)?,
@@ -424,7 +463,12 @@ fn interpret(file: &str, root: &Item, flavor: Flavor, warnings: &mut Vec<String>
                             _ => string(ty, &path)?,
                         };
                         let Some(t) = LabelType::parse(&t) else {
-                            return Err(fail(file, ty.line.max(line), &path, format!("`{t}` is no label type: use text, url, email, hash, rfc3339, semver or spdx")));
+                            return Err(fail(
+                                file,
+                                ty.line.max(line),
+                                &path,
+                                format!("`{t}` is no label type: use text, url, email, hash, rfc3339, semver or spdx"),
+                            ));
                         };
                         p.label_schema.push((name.clone(), t));
                     }
@@ -435,11 +479,15 @@ fn interpret(file: &str, root: &Item, flavor: Flavor, warnings: &mut Vec<String>
             "disable-ignore-pragma" => p.disable_ignore_pragma = Some(boolean(item)?),
             "failure-threshold" => {
                 let v = string(item, key)?;
-                p.failure_threshold = Some(Threshold::parse(&v).ok_or_else(|| fail(file, line, key, format!("`{v}` must be error, warning, info, style or none")))?);
+                p.failure_threshold = Some(Threshold::parse(&v).ok_or_else(|| {
+                    fail(file, line, key, format!("`{v}` must be error, warning, info, style or none"))
+                })?);
             }
             "enable" if flavor == Flavor::Dockerplay => {
                 let names = strings(item, key)?;
-                if let Some(bad) = names.iter().find(|n| !n.eq_ignore_ascii_case("all") && lint::registry::lookup(n).is_none()) {
+                if let Some(bad) =
+                    names.iter().find(|n| !n.eq_ignore_ascii_case("all") && lint::registry::lookup(n).is_none())
+                {
                     return Err(fail(file, line, key, format!("no rule is called `{bad}`")));
                 }
                 p.enable = names;
@@ -465,7 +513,12 @@ fn format_name(file: &str, line: usize, key: &str, name: &str) -> Result<String,
     if crate::format::FORMATS.contains(&f) {
         Ok(f.to_string())
     } else {
-        Err(fail(file, line, key, format!("`{name}` is not a format: use one of {}", crate::format::FORMATS.join(", "))))
+        Err(fail(
+            file,
+            line,
+            key,
+            format!("`{name}` is not a format: use one of {}", crate::format::FORMATS.join(", ")),
+        ))
     }
 }
 
@@ -486,7 +539,10 @@ mod tests {
         assert_eq!(p.ignored, ["DL3008"]);
         assert_eq!(p.overrides, [(Level::Error, "DL3015".to_string()), (Level::Style, "DL3059".to_string())]);
         assert_eq!(p.trusted_registries, ["docker.io"]);
-        assert_eq!(p.label_schema, [("maintainer".to_string(), LabelType::Email), ("notes".to_string(), LabelType::Text)]);
+        assert_eq!(
+            p.label_schema,
+            [("maintainer".to_string(), LabelType::Email), ("notes".to_string(), LabelType::Text)]
+        );
         assert_eq!((p.strict_labels, p.disable_ignore_pragma, p.no_fail), (Some(true), Some(true), Some(false)));
         assert_eq!(p.failure_threshold, Some(Threshold::At(Level::Style)));
         assert_eq!(p.format.as_deref(), Some("text"));
@@ -494,13 +550,29 @@ mod tests {
 
     #[test]
     fn errors_name_file_line_and_key() {
-        assert_eq!(yaml("ignored: DL3008\n"), Err(".hadolint.yaml:1: key `ignored`: expected a list, such as [DL3008, DL3015]".into()));
-        assert_eq!(yaml("a: 1\noverride:\n  fatal: [DL3008]\n"), Err(".hadolint.yaml:3: key `override.fatal`: must be error, warning, info or style".into()));
+        assert_eq!(
+            yaml("ignored: DL3008\n"),
+            Err(".hadolint.yaml:1: key `ignored`: expected a list, such as [DL3008, DL3015]".into())
+        );
+        assert_eq!(
+            yaml("a: 1\noverride:\n  fatal: [DL3008]\n"),
+            Err(".hadolint.yaml:3: key `override.fatal`: must be error, warning, info or style".into())
+        );
         assert_eq!(yaml("label-schema:\n  x: number\n"), Err(".hadolint.yaml:2: key `label-schema.x`: `number` is no label type: use text, url, email, hash, rfc3339, semver or spdx".into()));
-        assert_eq!(yaml("strict-labels: yes please\n"), Err(".hadolint.yaml:1: key `strict-labels`: expected true or false".into()));
-        assert_eq!(yaml("ignored:\n  - [a]\n").map(|_| ()), Err(".hadolint.yaml:2: key `ignored`: expected a single value".into()));
-        let toml = from_toml("dockerplay.toml", "language = \"zh\"\n\n[override]\nerror = \"DL3008\"\n", &mut Vec::new());
-        assert_eq!(toml, Err("dockerplay.toml:4: key `override.error`: expected a list, such as [DL3008, DL3015]".into()));
+        assert_eq!(
+            yaml("strict-labels: yes please\n"),
+            Err(".hadolint.yaml:1: key `strict-labels`: expected true or false".into())
+        );
+        assert_eq!(
+            yaml("ignored:\n  - [a]\n").map(|_| ()),
+            Err(".hadolint.yaml:2: key `ignored`: expected a single value".into())
+        );
+        let toml =
+            from_toml("dockerplay.toml", "language = \"zh\"\n\n[override]\nerror = \"DL3008\"\n", &mut Vec::new());
+        assert_eq!(
+            toml,
+            Err("dockerplay.toml:4: key `override.error`: expected a list, such as [DL3008, DL3015]".into())
+        );
         let toml = from_toml("dockerplay.toml", "enable = [\"DL3057\"]\nexperimental = tru\n", &mut Vec::new());
         assert!(toml.as_ref().is_err_and(|e| e.starts_with("dockerplay.toml:2: ")), "{toml:?}");
     }
@@ -529,14 +601,26 @@ mod tests {
         let p = from_environment(&var);
         assert_eq!(p.ignored, ["DL3008", "DL3015"]);
         assert_eq!(p.overrides, [(Level::Info, "DL3057".to_string())]);
-        assert_eq!(p.label_schema, [("maintainer".to_string(), LabelType::Email), ("plain".to_string(), LabelType::Text)]);
+        assert_eq!(
+            p.label_schema,
+            [("maintainer".to_string(), LabelType::Email), ("plain".to_string(), LabelType::Text)]
+        );
         assert_eq!((p.strict_labels, p.no_fail, p.failure_threshold), (Some(true), Some(false), None));
     }
 
     #[test]
     fn later_sources_win_and_lists_join() {
-        let env = Partial { failure_threshold: Some(Threshold::At(Level::Error)), ignored: vec!["DL3008".into()], no_fail: Some(true), ..Partial::default() };
-        let file = Partial { failure_threshold: Some(Threshold::At(Level::Warning)), ignored: vec!["DL3015".into()], ..Partial::default() };
+        let env = Partial {
+            failure_threshold: Some(Threshold::At(Level::Error)),
+            ignored: vec!["DL3008".into()],
+            no_fail: Some(true),
+            ..Partial::default()
+        };
+        let file = Partial {
+            failure_threshold: Some(Threshold::At(Level::Warning)),
+            ignored: vec!["DL3015".into()],
+            ..Partial::default()
+        };
         let cli = Partial { ignored: vec!["DL3059".into()], ..Partial::default() };
         let all = env.then(file).then(cli);
         assert_eq!(all.failure_threshold, Some(Threshold::At(Level::Warning)));
@@ -549,15 +633,26 @@ mod tests {
         let config = Config {
             settings: Partial {
                 ignored: vec!["DL3015".into()],
-                overrides: vec![(Level::Error, "DL3008".into()), (Level::Style, "DL3008".into()), (Level::Warning, "DL3059".into())],
+                overrides: vec![
+                    (Level::Error, "DL3008".into()),
+                    (Level::Style, "DL3008".into()),
+                    (Level::Warning, "DL3059".into()),
+                ],
                 ..Partial::default()
             },
             ..Config::default()
         };
-        let text = "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN echo a\nRUN echo b\nLABEL Version=1\n";
-        let (findings, _) = lint::check(&dockerplay_core::inputs::BuildInput { dockerfile: text.into(), ..Default::default() }, &config.check_options());
-        let levels: Vec<(Option<&str>, Option<Level>)> =
-            findings.iter().map(|f| (lint::rule(f.code).and_then(crate::format::hadolint_code), config.level(f))).filter(|(c, _)| c.is_some()).collect();
+        let text =
+            "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN echo a\nRUN echo b\nLABEL Version=1\n";
+        let (findings, _) = lint::check(
+            &dockerplay_core::inputs::BuildInput { dockerfile: text.into(), ..Default::default() },
+            &config.check_options(),
+        );
+        let levels: Vec<(Option<&str>, Option<Level>)> = findings
+            .iter()
+            .map(|f| (lint::rule(f.code).and_then(crate::format::hadolint_code), config.level(f)))
+            .filter(|(c, _)| c.is_some())
+            .collect();
         assert!(levels.contains(&(Some("DL3008"), Some(Level::Error))), "{levels:?}");
         assert!(levels.contains(&(Some("DL3015"), None)), "{levels:?}");
         assert!(levels.contains(&(Some("DL3059"), Some(Level::Warning))), "{levels:?}");
@@ -566,8 +661,14 @@ mod tests {
 
     #[test]
     fn an_override_turns_on_a_rule_hadolint_ignores_by_default() {
-        let config = Config { settings: Partial { overrides: vec![(Level::Info, "DL3057".into())], ..Partial::default() }, ..Config::default() };
-        let (findings, _) = lint::check(&dockerplay_core::inputs::BuildInput { dockerfile: "FROM alpine:3.20\n".into(), ..Default::default() }, &config.check_options());
+        let config = Config {
+            settings: Partial { overrides: vec![(Level::Info, "DL3057".into())], ..Partial::default() },
+            ..Config::default()
+        };
+        let (findings, _) = lint::check(
+            &dockerplay_core::inputs::BuildInput { dockerfile: "FROM alpine:3.20\n".into(), ..Default::default() },
+            &config.check_options(),
+        );
         assert!(findings.iter().any(|f| lint::rule(f.code).and_then(crate::format::hadolint_code) == Some("DL3057")));
     }
 }

@@ -39,7 +39,9 @@ pub fn inputs(args: &[String]) -> Result<Vec<Input>, String> {
             let before = out.len();
             walk(path, path, &mut Vec::new(), &mut out)?;
             if out.len() == before {
-                return Err(format!("no Dockerfile in {arg} (looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*)"));
+                return Err(format!(
+                    "no Dockerfile in {arg} (looked for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*)"
+                ));
             }
         } else if path.exists() {
             out.push(Input { name: arg.clone(), path: Some(path.to_path_buf()) });
@@ -107,7 +109,9 @@ fn match_parts(parts: &[String], path: &[&str]) -> bool {
     match parts.split_first() {
         None => path.is_empty(),
         Some((first, rest)) if first == "**" => (0..=path.len()).any(|skip| match_parts(rest, &path[skip..])),
-        Some((first, rest)) => path.split_first().is_some_and(|(name, tail)| glob_match(first, name) && match_parts(rest, tail)),
+        Some((first, rest)) => {
+            path.split_first().is_some_and(|(name, tail)| glob_match(first, name) && match_parts(rest, tail))
+        }
     }
 }
 
@@ -115,7 +119,11 @@ fn match_parts(parts: &[String], path: &[&str]) -> bool {
 fn ignored(stack: &[Ignore], rel: &str, is_dir: bool) -> bool {
     let mut verdict = false;
     for ignore in stack {
-        let Some(local) = (if ignore.base.is_empty() { Some(rel) } else { rel.strip_prefix(&ignore.base).and_then(|r| r.strip_prefix('/')) }) else {
+        let Some(local) = (if ignore.base.is_empty() {
+            Some(rel)
+        } else {
+            rel.strip_prefix(&ignore.base).and_then(|r| r.strip_prefix('/'))
+        }) else {
             continue;
         };
         let parts: Vec<&str> = local.split('/').collect();
@@ -123,7 +131,11 @@ fn ignored(stack: &[Ignore], rel: &str, is_dir: bool) -> bool {
             if p.dir_only && !is_dir {
                 continue;
             }
-            let hit = if p.anchored { match_parts(&p.parts, &parts) } else { parts.last().is_some_and(|name| match_parts(&p.parts, &[name])) };
+            let hit = if p.anchored {
+                match_parts(&p.parts, &parts)
+            } else {
+                parts.last().is_some_and(|name| match_parts(&p.parts, &[name]))
+            };
             if hit {
                 verdict = !p.negate;
             }
@@ -141,7 +153,8 @@ fn walk(root: &Path, dir: &Path, stack: &mut Vec<Ignore>, out: &mut Vec<Input>) 
         }
         Err(_) => false,
     };
-    let mut entries: Vec<_> = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.flatten().collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -178,7 +191,15 @@ mod tests {
         for yes in ["Dockerfile", "Containerfile", "api.Dockerfile", "Dockerfile.prod"] {
             assert!(is_dockerfile(yes), "{yes}");
         }
-        for no in ["dockerfile", "Dockerfile.dockerignore", "api.Dockerfile.dockerignore", ".Dockerfile", "Dockerfile.", "Dockerfiles", "notes.md"] {
+        for no in [
+            "dockerfile",
+            "Dockerfile.dockerignore",
+            "api.Dockerfile.dockerignore",
+            ".Dockerfile",
+            "Dockerfile.",
+            "Dockerfiles",
+            "notes.md",
+        ] {
             assert!(!is_dockerfile(no), "{no}");
         }
     }
@@ -195,13 +216,21 @@ mod tests {
         }
         let inputs = inputs(&[root.to_string_lossy().into_owned()]).unwrap_or_default();
         let _ = std::fs::remove_dir_all(&root);
-        inputs.iter().map(|i| i.name.strip_prefix(&*root.to_string_lossy()).unwrap_or(&i.name).trim_start_matches('/').to_string()).collect()
+        inputs
+            .iter()
+            .map(|i| {
+                i.name.strip_prefix(&*root.to_string_lossy()).unwrap_or(&i.name).trim_start_matches('/').to_string()
+            })
+            .collect()
     }
 
     #[test]
     fn walks_and_respects_gitignore() {
         let got = found(&[
-            (".gitignore", "# build output\nvendor/\n*.gen.Dockerfile\n/only-root/\nbuild/**/Dockerfile\n!keep.gen.Dockerfile\n"),
+            (
+                ".gitignore",
+                "# build output\nvendor/\n*.gen.Dockerfile\n/only-root/\nbuild/**/Dockerfile\n!keep.gen.Dockerfile\n",
+            ),
             ("Dockerfile", ""),
             ("Dockerfile.dockerignore", ""),
             ("api/app.Dockerfile", ""),
@@ -219,7 +248,14 @@ mod tests {
         ]);
         assert_eq!(
             got,
-            ["Dockerfile", "api/app.Dockerfile", "api/keep.gen.Dockerfile", "build/a/Containerfile", "sub/Dockerfile", "web/only-root/Dockerfile"]
+            [
+                "Dockerfile",
+                "api/app.Dockerfile",
+                "api/keep.gen.Dockerfile",
+                "build/a/Containerfile",
+                "sub/Dockerfile",
+                "web/only-root/Dockerfile"
+            ]
         );
     }
 

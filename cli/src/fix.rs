@@ -30,7 +30,11 @@ pub fn fixed(input: &BuildInput, opts: &CheckOptions) -> Result<Option<String>, 
 /// between a file and its fixed text; `patch -p1` applies it.
 pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
     let name = name.trim_start_matches("./");
-    similar::TextDiff::from_lines(before, after).unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string()
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
 }
 
 #[cfg(test)]
@@ -40,7 +44,10 @@ mod tests {
     #[test]
     fn diff_has_headers_and_hunks() {
         let d = unified_diff("./app/Dockerfile", "from alpine\nRUN a\n", "FROM alpine\nRUN a\n");
-        assert_eq!(d, "--- a/app/Dockerfile\n+++ b/app/Dockerfile\n@@ -1,2 +1,2 @@\n-from alpine\n+FROM alpine\n RUN a\n");
+        assert_eq!(
+            d,
+            "--- a/app/Dockerfile\n+++ b/app/Dockerfile\n@@ -1,2 +1,2 @@\n-from alpine\n+FROM alpine\n RUN a\n"
+        );
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         for (name, text) in &inputs {
             let (df, mut diags) = syntax::parse(text);
             let seconds: Vec<f64> = df.instructions.iter().map(|i| cache::estimate_seconds(i)).collect();
-            let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
+            let (g, graph_diags) =
+                graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
             diags.extend(graph_diags);
             crate::args::print_many(name, Some(to_json(&g, &diags, text)), "");
         }
@@ -36,7 +37,8 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     // The cache simulation's teaching defaults time each step, so that the
     // critical path means the same here as in the app.
     let seconds: Vec<f64> = df.instructions.iter().map(|i| cache::estimate_seconds(i)).collect();
-    let (g, graph_diags) = graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
+    let (g, graph_diags) =
+        graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
     diags.extend(graph_diags);
     let out = match format.as_str() {
         "dot" => graph::to_dot(&g),
@@ -112,8 +114,12 @@ mod tests {
         let (df, diags) = syntax::parse(text);
         let (g, _) = graph::build_graph(&df, None, &BTreeMap::new(), &[]);
         let v = to_json(&g, &diags, text);
-        let stages: Vec<(String, bool)> =
-            v["stages"].as_array().unwrap().iter().map(|s| (s["name"].as_str().unwrap().to_string(), s["built"].as_bool().unwrap())).collect();
+        let stages: Vec<(String, bool)> = v["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["name"].as_str().unwrap().to_string(), s["built"].as_bool().unwrap()))
+            .collect();
         assert_eq!(stages, [("build".to_string(), true), ("unused".to_string(), false), ("stage-2".to_string(), true)]);
         assert_eq!(v["stages"][2]["base"], "scratch");
         assert_eq!(v["stages"][1]["index"], 1);
@@ -121,7 +127,14 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| format!("{} -> {} ({})", e["from"].as_str().unwrap(), e["to"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+            .map(|e| {
+                format!(
+                    "{} -> {} ({})",
+                    e["from"].as_str().unwrap(),
+                    e["to"].as_str().unwrap(),
+                    e["kind"].as_str().unwrap()
+                )
+            })
             .collect();
         assert_eq!(edges, ["build -> stage-2 (copy)", "busybox -> stage-2 (copy)"]);
         assert_eq!(v["target"], "stage-2");

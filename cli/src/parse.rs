@@ -67,7 +67,14 @@ fn model_json(text: &str, df: &Dockerfile, diags: &[Diagnostic]) -> Value {
 fn render_text(df: &Dockerfile, diags: &[Diagnostic], text: &str) -> String {
     let mut out = String::new();
     for s in &df.stages {
-        out.push_str(&format!("stage {} {} FROM {} (lines {}-{})\n", s.index, s.display_name(), s.base, s.line, s.end_line));
+        out.push_str(&format!(
+            "stage {} {} FROM {} (lines {}-{})\n",
+            s.index,
+            s.display_name(),
+            s.base,
+            s.line,
+            s.end_line
+        ));
     }
     for i in &df.instructions {
         let stage = i.stage.map_or("global".to_string(), |s| s.to_string());

@@ -89,7 +89,8 @@ mod tests {
     #[test]
     fn long_links_get_a_note_and_huge_files_are_refused() {
         // Text that does not compress: distinct numbers on every line.
-        let text: String = (0..2_000u64).map(|i| format!("ENV V{i}={}\n", i.wrapping_mul(0x9e37_79b9_7f4a_7c15))).collect();
+        let text: String =
+            (0..2_000u64).map(|i| format!("ENV V{i}={}\n", i.wrapping_mul(0x9e37_79b9_7f4a_7c15))).collect();
         let (_, note) = share(&text, DEFAULT_BASE).unwrap();
         assert!(note.is_some_and(|n| n.contains("some hosts refuse")));
         let huge = "RUN true\n".repeat(100_000);
@@ -98,8 +99,10 @@ mod tests {
 
     #[test]
     fn bad_links_say_why() {
-        assert_eq!(open("https://dockerplay.example/#7abc").unwrap_err().to_string(),
-            "the link is in an unknown format `7`: it may come from a newer Dockerplay");
+        assert_eq!(
+            open("https://dockerplay.example/#7abc").unwrap_err().to_string(),
+            "the link is in an unknown format `7`: it may come from a newer Dockerplay"
+        );
         assert!(matches!(open("https://dockerplay.example/"), Err(permalink::DecodeError::Empty)));
     }
 }

@@ -110,7 +110,14 @@ pub fn findings(input: &BuildInput) -> Vec<Finding> {
             if ignored.contains(&code) || ignored_everywhere.contains(&code) {
                 continue;
             }
-            out.push(Finding { code: intern(&code), span: *span, message, severity, fix: None, stage_built: *stage_built });
+            out.push(Finding {
+                code: intern(&code),
+                span: *span,
+                message,
+                severity,
+                fix: None,
+                stage_built: *stage_built,
+            });
         }
     }
     out
@@ -129,12 +136,18 @@ fn available() -> bool {
     if std::env::var("DOCKERPLAY_SHELLCHECK").is_ok_and(|v| v == "off") {
         return false;
     }
-    Command::new("shellcheck").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("shellcheck")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// The proxy variables Docker predefines, which hadolint exports to every
 /// script (`defaultShellOpts`).
-const PROXY_VARS: [&str; 8] = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy"];
+const PROXY_VARS: [&str; 8] =
+    ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy"];
 
 #[derive(Clone)]
 struct Opts {
@@ -165,7 +178,11 @@ impl State {
                 let base = &from.image.text;
                 // A stage built on an earlier one starts with its names;
                 // before the first FROM, names are dropped, as in hadolint.
-                let inherited = self.stages.iter().find(|(alias, _)| alias.as_deref() == Some(base.as_str())).map(|(_, o)| o.clone());
+                let inherited = self
+                    .stages
+                    .iter()
+                    .find(|(alias, _)| alias.as_deref() == Some(base.as_str()))
+                    .map(|(_, o)| o.clone());
                 self.opts = inherited.unwrap_or_else(|| self.defaults.clone());
                 self.stages.push((from.name.as_ref().map(|n| n.text.clone()), self.opts.clone()));
                 self.started = true;
@@ -205,7 +222,14 @@ impl State {
         if ["pwsh", "powershell", "cmd"].iter().any(|s| self.opts.shell.contains(s)) {
             return None;
         }
-        const POSIX: [&str; 6] = ["#!/bin/sh", "#!/bin/bash", "#!/bin/ksh", "#!/usr/bin/env sh", "#!/usr/bin/env bash", "#!/usr/bin/env ksh"];
+        const POSIX: [&str; 6] = [
+            "#!/bin/sh",
+            "#!/bin/bash",
+            "#!/bin/ksh",
+            "#!/usr/bin/env sh",
+            "#!/usr/bin/env bash",
+            "#!/usr/bin/env ksh",
+        ];
         if command.starts_with("#!") && !POSIX.iter().any(|p| command.starts_with(p)) {
             return None;
         }
@@ -228,7 +252,11 @@ fn run_shellcheck(scripts: &[&str]) -> Vec<Vec<(String, Severity, String)>> {
         return found;
     }
     static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("dockerplay-shellcheck-{}-{}", std::process::id(), RUNS.fetch_add(1, Ordering::Relaxed)));
+    let dir = std::env::temp_dir().join(format!(
+        "dockerplay-shellcheck-{}-{}",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
     if std::fs::create_dir_all(&dir).is_err() {
         return found;
     }
@@ -251,9 +279,11 @@ fn run_shellcheck(scripts: &[&str]) -> Vec<Vec<(String, Severity, String)>> {
     for c in json.get("comments").and_then(|c| c.as_array()).into_iter().flatten() {
         let file = c.get("file").and_then(|f| f.as_str()).unwrap_or("");
         let Some(k) = files.iter().position(|f| f.to_str() == Some(file)) else { continue };
-        let (Some(code), Some(level), Some(message)) =
-            (c.get("code").and_then(|v| v.as_u64()), c.get("level").and_then(|v| v.as_str()), c.get("message").and_then(|v| v.as_str()))
-        else {
+        let (Some(code), Some(level), Some(message)) = (
+            c.get("code").and_then(|v| v.as_u64()),
+            c.get("level").and_then(|v| v.as_str()),
+            c.get("message").and_then(|v| v.as_str()),
+        ) else {
             continue;
         };
         let severity = match level {

@@ -16,7 +16,11 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let text = read_input(file)?;
     let (scenario, ci) = load_ci(&text).map_err(|e| format!("{file}: {e}"))?;
     // Without CI fields, the plain model of one persistent builder.
-    let (sim, diags) = if ci.iter().all(CiBuild::is_plain) { simulate(&scenario) } else { simulate_ci(&scenario, &ci, &Options::default()) };
+    let (sim, diags) = if ci.iter().all(CiBuild::is_plain) {
+        simulate(&scenario)
+    } else {
+        simulate_ci(&scenario, &ci, &Options::default())
+    };
     let mut out = match format.as_str() {
         "json" => serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags)).unwrap_or_default() + "\n",
         _ => {
@@ -38,7 +42,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
 pub fn load_ci(text: &str) -> Result<(Scenario, Vec<CiBuild>), String> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if !trimmed.starts_with('{') {
-        return Ok((Scenario { builds: vec![BuildInput { dockerfile: text.to_string(), ..Default::default() }], ..Default::default() }, Vec::new()));
+        return Ok((
+            Scenario {
+                builds: vec![BuildInput { dockerfile: text.to_string(), ..Default::default() }],
+                ..Default::default()
+            },
+            Vec::new(),
+        ));
     }
     let mut value: Value = serde_json::from_str(trimmed).map_err(|e| format!("not valid JSON: {e}"))?;
     check_scenario(&mut value)?;
@@ -62,9 +72,13 @@ fn check_ci(b: &Map<String, Value>, at: &str) -> Result<(), String> {
     }
     for (list, export) in [("cache_from", false), ("cache_to", true)] {
         let Some(v) = b.get(list) else { continue };
-        let items = v.as_array().ok_or_else(|| format!("{at}.{list} must be a list of strings like \"type=registry,ref=...\""))?;
+        let items = v
+            .as_array()
+            .ok_or_else(|| format!("{at}.{list} must be a list of strings like \"type=registry,ref=...\""))?;
         for (j, item) in items.iter().enumerate() {
-            let text = item.as_str().ok_or_else(|| format!("{at}.{list}[{j}] must be a string like \"type=registry,ref=...\""))?;
+            let text = item
+                .as_str()
+                .ok_or_else(|| format!("{at}.{list}[{j}] must be a string like \"type=registry,ref=...\""))?;
             CacheSpec::parse(text, export).map_err(|e| format!("{at}.{list}[{j}]: {e}"))?;
         }
     }
@@ -163,9 +177,16 @@ fn check_file(file: &mut Value, at: &str) -> Result<(), String> {
             if !f.get("size").is_some_and(Value::is_u64) {
                 return Err(format!("{at}.size must be a whole number of bytes"));
             }
-            let digest = f.get("digest").and_then(Value::as_str).ok_or_else(|| format!("{at}.digest is missing (a blob needs size and digest)"))?;
+            let digest = f
+                .get("digest")
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{at}.digest is missing (a blob needs size and digest)"))?;
             match digest.split_once(':') {
-                Some((alg, hex)) if !alg.is_empty() && !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) => Ok(()),
+                Some((alg, hex))
+                    if !alg.is_empty() && !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()) =>
+                {
+                    Ok(())
+                }
                 _ => Err(format!("{at}.digest must look like \"sha256:<hex>\", not {digest:?}")),
             }
         }
@@ -194,7 +215,9 @@ fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value
             // Sizes come from the size model: the target's final image in
             // uncompressed bytes, as `docker image inspect .Size` reports.
             let sized = scenario.builds.get(n).map(|input| crate::size::image_size(input, &scenario.images));
-            let layer_bytes = |index: usize| sized.as_ref().and_then(|z| z.layers.iter().find(|(i, _)| *i == index)).map(|(_, bytes)| *bytes);
+            let layer_bytes = |index: usize| {
+                sized.as_ref().and_then(|z| z.layers.iter().find(|(i, _)| *i == index)).map(|(_, bytes)| *bytes)
+            };
             let steps: Vec<Value> = b
                 .steps
                 .iter()
@@ -274,10 +297,7 @@ mod tests {
             r#"{"builds": [{"dockerfile": "FROM a", "files": [{"path": "b.bin", "size": "3", "digest": "sha256:00"}]}]}"#,
             expect!["error: builds[0].files[0].size must be a whole number of bytes"],
         );
-        check(
-            r#"{"builds": [{"dockerfile": 3}]}"#,
-            expect!["error: builds[0].dockerfile must be a string"],
-        );
+        check(r#"{"builds": [{"dockerfile": 3}]}"#, expect!["error: builds[0].dockerfile must be a string"]);
         check(
             r#"{"builds": [{"dockerfile": "FROM a", "build_args": {"A": 1}}]}"#,
             expect!["error: builds[0].build_args.A must be a string"],
@@ -286,36 +306,61 @@ mod tests {
             r#"{"images": {"alpine": {"size": 1}}, "builds": []}"#,
             expect![[r#"error: images["alpine"].id is missing"#]],
         );
-        check(
-            r#"{"build": []}"#,
-            expect!["error: missing field builds (a list of builds)"],
-        );
-        check(
-            r#"{"builds": [}"#,
-            expect!["error: not valid JSON: expected value at line 1 column 13"],
-        );
+        check(r#"{"build": []}"#, expect!["error: missing field builds (a list of builds)"]);
+        check(r#"{"builds": [}"#, expect!["error: not valid JSON: expected value at line 1 column 13"]);
     }
 
     /// The CI fields (docs/scenario.md, "CI") are checked field by field.
     #[test]
     fn malformed_ci_fields_name_the_field() {
-        let one = |fields: &str| format!(r#"{{"builds": [{{"dockerfile": "FROM a"}}, {{"dockerfile": "FROM a", {fields}}}]}}"#);
-        check(&one(r#""cache_to": ["type=registry,ref=r,mode=maxx"]"#), expect![[r#"error: builds[1].cache_to[0]: mode must be min or max, not "maxx""#]]);
-        check(&one(r#""cache_to": ["type=registry"]"#), expect!["error: builds[1].cache_to[0]: ref is missing (type=registry needs it)"]);
+        let one = |fields: &str| {
+            format!(r#"{{"builds": [{{"dockerfile": "FROM a"}}, {{"dockerfile": "FROM a", {fields}}}]}}"#)
+        };
+        check(
+            &one(r#""cache_to": ["type=registry,ref=r,mode=maxx"]"#),
+            expect![[r#"error: builds[1].cache_to[0]: mode must be min or max, not "maxx""#]],
+        );
+        check(
+            &one(r#""cache_to": ["type=registry"]"#),
+            expect!["error: builds[1].cache_to[0]: ref is missing (type=registry needs it)"],
+        );
         check(&one(r#""cache_from": ["type=inline"]"#), expect!["error: builds[1].cache_from[0]: type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE"]);
-        check(&one(r#""cache_from": "type=gha""#), expect![[r#"error: builds[1].cache_from must be a list of strings like "type=registry,ref=...""#]]);
-        check(&one(r#""cache_from": [{"type": "gha"}]"#), expect![[r#"error: builds[1].cache_from[0] must be a string like "type=registry,ref=...""#]]);
-        check(&one(r#""cache_to": ["type=gha,scop=main"]"#), expect!["error: builds[1].cache_to[0]: scop is not an option of type=gha"]);
+        check(
+            &one(r#""cache_from": "type=gha""#),
+            expect![[r#"error: builds[1].cache_from must be a list of strings like "type=registry,ref=...""#]],
+        );
+        check(
+            &one(r#""cache_from": [{"type": "gha"}]"#),
+            expect![[r#"error: builds[1].cache_from[0] must be a string like "type=registry,ref=...""#]],
+        );
+        check(
+            &one(r#""cache_to": ["type=gha,scop=main"]"#),
+            expect!["error: builds[1].cache_to[0]: scop is not an option of type=gha"],
+        );
         check(&one(r#""runner": 2"#), expect!["error: builds[1].runner must be a string"]);
-        check(&one(r#""runner": " ""#), expect![[r#"error: builds[1].runner must name a runner ("persistent", "fresh" or a name)"#]]);
+        check(
+            &one(r#""runner": " ""#),
+            expect![[r#"error: builds[1].runner must name a runner ("persistent", "fresh" or a name)"#]],
+        );
         check(&one(r#""pull": "yes""#), expect!["error: builds[1].pull must be true or false"]);
         check(&one(r#""no_cache": 1"#), expect!["error: builds[1].no_cache must be true or false"]);
-        check(&one(r#""no_cache_filter": "build""#), expect!["error: builds[1].no_cache_filter must be a list of stage names"]);
-        check(&one(r#""no_cache_filter": ["build", ""]"#), expect!["error: builds[1].no_cache_filter[1] must be a stage name"]);
-        check(&one(r#""push": ["r"]"#), expect!["error: builds[1].push must be a string"]);
-        check(&one(r#""images": {"base:1": {"digest": "x"}}"#), expect![[r#"error: builds[1].images["base:1"].id is missing"#]]);
         check(
-            &one(r#""runner": "fresh", "cache_from": ["type=gha,scope=main"], "cache_to": ["type=gha,scope=main,mode=max", "type=inline"], "pull": true, "no_cache_filter": ["build"], "push": "r/app", "images": {"base:1": {"id": "sha256:b"}}"#),
+            &one(r#""no_cache_filter": "build""#),
+            expect!["error: builds[1].no_cache_filter must be a list of stage names"],
+        );
+        check(
+            &one(r#""no_cache_filter": ["build", ""]"#),
+            expect!["error: builds[1].no_cache_filter[1] must be a stage name"],
+        );
+        check(&one(r#""push": ["r"]"#), expect!["error: builds[1].push must be a string"]);
+        check(
+            &one(r#""images": {"base:1": {"digest": "x"}}"#),
+            expect![[r#"error: builds[1].images["base:1"].id is missing"#]],
+        );
+        check(
+            &one(
+                r#""runner": "fresh", "cache_from": ["type=gha,scope=main"], "cache_to": ["type=gha,scope=main,mode=max", "type=inline"], "pull": true, "no_cache_filter": ["build"], "push": "r/app", "images": {"base:1": {"id": "sha256:b"}}"#,
+            ),
             expect!["ok: 2 build(s)"],
         );
     }
@@ -331,7 +376,12 @@ mod tests {
         let (sim, diags) = simulate_ci(&scenario, &ci, &Options::default());
         let out = to_json(&scenario, &sim, &diags);
         let b = &out["builds"][1];
-        let steps: Vec<String> = b["steps"].as_array().into_iter().flatten().map(|s| format!("{} {} ({})", s["line"], s["status"], s["reason"].as_str().unwrap_or(""))).collect();
+        let steps: Vec<String> = b["steps"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| format!("{} {} ({})", s["line"], s["status"], s["reason"].as_str().unwrap_or("")))
+            .collect();
         expect![[r#"
             [
               "1 \"hit\" (cached (a later step was found, so this one is never run))",
@@ -340,7 +390,8 @@ mod tests {
               "4 \"miss\" (not in this runner's cache or an imported one)"
             ]"#]]
         .assert_eq(&serde_json::to_string_pretty(&steps).unwrap_or_default());
-        expect![[r#"{"exported":[],"imported":["gha:buildkit"],"imported_hits":1,"runner":"fresh"}"#]].assert_eq(&b["ci"].to_string());
+        expect![[r#"{"exported":[],"imported":["gha:buildkit"],"imported_hits":1,"runner":"fresh"}"#]]
+            .assert_eq(&b["ci"].to_string());
         expect![[r#"{"exported":[{"location":"gha:buildkit","mode":"max","records":3,"with_layers":3}],"imported":[],"imported_hits":0,"runner":"fresh"}"#]].assert_eq(&out["builds"][0]["ci"].to_string());
     }
 
@@ -350,10 +401,7 @@ mod tests {
             r#"{"builds": [{"dockerfile": "FROM a", "files": [{"path": "d/", "type": "dir", "mode": 700}, {"path": "x", "size": 1, "digest": "sha256:ab"}]}]}"#,
             expect!["ok: 1 build(s)"],
         );
-        check(
-            "FROM alpine\nRUN true\n",
-            expect!["ok: 1 build(s)"],
-        );
+        check("FROM alpine\nRUN true\n", expect!["ok: 1 build(s)"]);
     }
 
     /// The JSON follows the contract in docs/scenario.md.
@@ -426,6 +474,7 @@ mod tests {
               ],
               "target": "a",
               "warm_seconds": 0.5
-            }"#]].assert_eq(&out);
+            }"#]]
+        .assert_eq(&out);
     }
 }

@@ -26,7 +26,8 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         opts.target = args.options.get("target").cloned();
         opts.base = args.options.get("base").cloned();
         if let Some(b) = args.options.get("bandwidth") {
-            opts.bandwidth_mbps = b.parse().map_err(|_| format!("--bandwidth must be a number of Mbit/s, not `{b}`"))?;
+            opts.bandwidth_mbps =
+                b.parse().map_err(|_| format!("--bandwidth must be a number of Mbit/s, not `{b}`"))?;
         }
         let (df, _) = syntax::parse(&input.dockerfile);
         let (report, diags) = size::estimate_parsed(&df, &input, &opts);
@@ -48,7 +49,10 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             println!("bases:");
             for b in &bases {
                 let mark = if b.current { " (current)" } else { "" };
-                println!("  {}{mark}: {} B ({}..{} B; compressed {} B)", b.reference, b.uncompressed, b.low, b.high, b.compressed);
+                println!(
+                    "  {}{mark}: {} B ({}..{} B; compressed {} B)",
+                    b.reference, b.uncompressed, b.low, b.high, b.compressed
+                );
                 for c in &b.caveats {
                     println!("    caveat: {c}");
                 }

@@ -18,7 +18,10 @@ pub struct Item {
 pub enum Node {
     Null,
     /// A scalar's text, quotes removed; `quoted` tells `"true"` from `true`.
-    Scalar { text: String, quoted: bool },
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
     Seq(Vec<Item>),
     Map(Vec<(String, Item)>),
 }
@@ -376,7 +379,10 @@ mod tests {
             Node::Null => format!("null@{}", item.line),
             Node::Scalar { text, quoted } => format!("{}{text:?}@{}", if *quoted { "q" } else { "" }, item.line),
             Node::Seq(items) => format!("[{}]", items.iter().map(outline).collect::<Vec<_>>().join(", ")),
-            Node::Map(entries) => format!("{{{}}}", entries.iter().map(|(k, v)| format!("{k}: {}", outline(v))).collect::<Vec<_>>().join(", ")),
+            Node::Map(entries) => format!(
+                "{{{}}}",
+                entries.iter().map(|(k, v)| format!("{k}: {}", outline(v))).collect::<Vec<_>>().join(", ")
+            ),
         }
     }
 
@@ -409,7 +415,12 @@ mod tests {
         check("a: 1\n  b: 2\n", expect_test::expect!["error at line 2: unexpected indentation"]);
         check("a:\n\t- x\n", expect_test::expect!["error at line 2: tabs are not allowed in YAML indentation"]);
         check("a: [1, 2\nb: 3\n", expect_test::expect!["error at line 1: a `[` or `{` is never closed"]);
-        check("a: |\n  text\n", expect_test::expect!["error at line 1: block scalars (`|`, `>`) are not supported here; write the value on one line"]);
+        check(
+            "a: |\n  text\n",
+            expect_test::expect![
+                "error at line 1: block scalars (`|`, `>`) are not supported here; write the value on one line"
+            ],
+        );
         check("a: \"open\n", expect_test::expect!["error at line 1: a quoted string is never closed"]);
         check("just text\n", expect_test::expect![[r#""just text"@1"#]]);
     }

@@ -16,28 +16,53 @@ fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 fn run(dir: &PathBuf, args: &[&str]) -> (String, String, Option<i32>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(dir).env_remove("HADOLINT_IGNORE").output().expect("runs");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("HADOLINT_IGNORE")
+        .output()
+        .expect("runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
 }
 
 const FILE: &str = "FROM alpine:3.20\nRUN apk add curl\nUSER 10001\n";
 
 #[test]
 fn a_broken_hadolint_file_names_file_line_and_key() {
-    let dir = tree("broken", &[("Dockerfile", FILE), (".hadolint.yaml", "ignored:\n  - DL3018\nfailure-threshold: severe\n")]);
+    let dir = tree(
+        "broken",
+        &[("Dockerfile", FILE), (".hadolint.yaml", "ignored:\n  - DL3018\nfailure-threshold: severe\n")],
+    );
     let (stdout, stderr, code) = run(&dir, &["check", "Dockerfile"]);
     assert_eq!((stdout.as_str(), code), ("", Some(2)));
-    assert_eq!(stderr.trim(), "dockerplay: .hadolint.yaml:3: key `failure-threshold`: `severe` must be error, warning, info, style or none");
+    assert_eq!(
+        stderr.trim(),
+        "dockerplay: .hadolint.yaml:3: key `failure-threshold`: `severe` must be error, warning, info, style or none"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn the_found_file_applies_and_config_overrides_it() {
-    let dir = tree("found", &[("Dockerfile", FILE), (".hadolint.yaml", "ignored: [DL3018]\n"), ("strict.yaml", "override:\n  error: [DL3018]\n")]);
+    let dir = tree(
+        "found",
+        &[
+            ("Dockerfile", FILE),
+            (".hadolint.yaml", "ignored: [DL3018]\n"),
+            ("strict.yaml", "override:\n  error: [DL3018]\n"),
+        ],
+    );
     let (stdout, _, _) = run(&dir, &["check", "Dockerfile", "--format", "gnu"]);
     assert!(!stdout.contains("DL3018"), "{stdout}");
     // --config replaces the search: DL3018 is back, raised to an error.
-    let (stdout, _, code) = run(&dir, &["check", "Dockerfile", "--format", "gnu", "--config", "strict.yaml", "--failure-threshold", "error"]);
+    let (stdout, _, code) = run(
+        &dir,
+        &["check", "Dockerfile", "--format", "gnu", "--config", "strict.yaml", "--failure-threshold", "error"],
+    );
     assert!(stdout.contains(":2:13: DL3018 error: "), "{stdout}");
     assert_eq!(code, Some(1));
     let _ = std::fs::remove_dir_all(&dir);

@@ -9,8 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn dockerplay(args: &[&str], dir: &Path) -> (String, String, Option<i32>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(dir).output().expect("the binary runs");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(dir).output().expect("the binary runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
 }
 
 /// A fresh directory with these files.
@@ -36,7 +41,12 @@ fn fix_writes_every_file_and_leaves_clean_ones_alone() {
     assert_eq!(std::fs::read_to_string(dir.join("Dockerfile")).unwrap(), fixed);
     assert_eq!(std::fs::read_to_string(dir.join("web/app.Dockerfile")).unwrap(), fixed);
     assert_eq!(std::fs::read_to_string(dir.join("ok/Dockerfile")).unwrap(), CLEAN);
-    assert!(stderr.contains("fixed Dockerfile") && stderr.contains("fixed web/app.Dockerfile") && !stderr.contains("ok/Dockerfile"), "{stderr}");
+    assert!(
+        stderr.contains("fixed Dockerfile")
+            && stderr.contains("fixed web/app.Dockerfile")
+            && !stderr.contains("ok/Dockerfile"),
+        "{stderr}"
+    );
     // What is left is reported: nothing fixable.
     assert!(!stdout.contains("(fixable)"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -55,11 +65,19 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     assert_eq!(nothing, "");
     // The diff applies with patch(1) where it is installed.
     if Command::new("patch").arg("--version").output().is_ok() {
-        let mut child = Command::new("patch").args(["-p1", "--quiet"]).current_dir(&dir).stdin(std::process::Stdio::piped()).spawn().unwrap();
+        let mut child = Command::new("patch")
+            .args(["-p1", "--quiet"])
+            .current_dir(&dir)
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
         use std::io::Write;
         child.stdin.take().unwrap().write_all(stdout.as_bytes()).unwrap();
         assert!(child.wait().unwrap().success());
-        assert_eq!(std::fs::read_to_string(dir.join("Dockerfile")).unwrap(), "FROM alpine:3.20 AS build\nRUN echo hi\n");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("Dockerfile")).unwrap(),
+            "FROM alpine:3.20 AS build\nRUN echo hi\n"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

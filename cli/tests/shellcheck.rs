@@ -112,7 +112,14 @@ fn hadolint_shellcheck_specs() {
         run += 1;
         let agrees = if f[2] == ">=1" { !found.is_empty() } else { found.is_empty() };
         if !agrees {
-            failures.push(format!("{} ({}: {}): hadolint expects {} ShellCheck findings, we report:\n{found}{}", f[0], f[5], f[6], f[2], text.trim_end()));
+            failures.push(format!(
+                "{} ({}: {}): hadolint expects {} ShellCheck findings, we report:\n{found}{}",
+                f[0],
+                f[5],
+                f[6],
+                f[2],
+                text.trim_end()
+            ));
         }
     }
     assert!(run > 0, "no ShellCheck case in {}", dir.display());

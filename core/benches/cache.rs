@@ -57,8 +57,14 @@ fn main() {
     if let Ok(phase) = std::env::var("CACHE_BENCH_PHASE") {
         for _ in 0..10 {
             match phase.as_str() {
-                "parse" => scenario.builds.iter().for_each(|b| drop(std::hint::black_box(dockerplay_core::syntax::parse(&b.dockerfile)))),
-                "context" => scenario.builds.iter().for_each(|b| drop(std::hint::black_box(dockerplay_core::context::Context::from_build(b)))),
+                "parse" => scenario
+                    .builds
+                    .iter()
+                    .for_each(|b| drop(std::hint::black_box(dockerplay_core::syntax::parse(&b.dockerfile)))),
+                "context" => scenario
+                    .builds
+                    .iter()
+                    .for_each(|b| drop(std::hint::black_box(dockerplay_core::context::Context::from_build(b)))),
                 _ => drop(std::hint::black_box(simulate(&scenario))),
             }
         }
@@ -139,10 +145,12 @@ fn realistic_context() {
             ContextFile::text(&format!("{dir}/file{i}.txt"), &line.repeat(size / line.len() + 1))
         })
         .collect();
-    files.push(ContextFile::text("package-lock.json", &"{\"name\": \"dep\", \"version\": \"1.0.0\"},\n".repeat(20_000)));
+    files
+        .push(ContextFile::text("package-lock.json", &"{\"name\": \"dep\", \"version\": \"1.0.0\"},\n".repeat(20_000)));
     files.push(ContextFile::text(".dockerignore", "tests\n*.log\n"));
     let bytes: usize = files.iter().map(|f| f.size() as usize).sum();
-    let dockerfile = "FROM node:20\nWORKDIR /app\nCOPY package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n".to_string();
+    let dockerfile =
+        "FROM node:20\nWORKDIR /app\nCOPY package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n".to_string();
     let builds: Vec<BuildInput> = (0..10)
         .map(|b| {
             let mut files = files.clone();
@@ -164,4 +172,3 @@ fn realistic_context() {
     }
     println!("simulate: 10 builds of a 402-file context ({} MB, files 1 KB to 2 MB), each editing one source file: {best:.1} ms", bytes >> 20);
 }
-

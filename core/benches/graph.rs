@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use dockerplay_core::graph::{build_graph, fixtures::many_stages, layout, to_svg, SvgOptions};
 use dockerplay_core::cache::estimate_seconds;
+use dockerplay_core::graph::{build_graph, fixtures::many_stages, layout, to_svg, SvgOptions};
 use dockerplay_core::syntax::parse;
 
 const STAGES: usize = 200;
@@ -44,7 +44,9 @@ fn main() {
     let with_steps = graph.layout_spec(&df, true);
     time("layout, steps shown", || layout(&with_steps));
     time("build_graph", || build_graph(&df, None, &BTreeMap::new(), &seconds));
-    time("svg of a computed layout", || dockerplay_core::graph::svg::render_layout(&graph, &spec, &l, &SvgOptions::default()).len());
+    time("svg of a computed layout", || {
+        dockerplay_core::graph::svg::render_layout(&graph, &spec, &l, &SvgOptions::default()).len()
+    });
     time("parse + graph + layout + svg", || {
         let (df, _) = parse(&text);
         let seconds: Vec<f64> = df.instructions.iter().map(|i| estimate_seconds(i)).collect();

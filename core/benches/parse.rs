@@ -17,5 +17,10 @@ fn main() {
         times.push(start.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);
-    println!("parse 5,000 instructions ({} KB): median {:.2} ms, best {:.2} ms (native)", text.len() / 1024, times[times.len() / 2], times[0]);
+    println!(
+        "parse 5,000 instructions ({} KB): median {:.2} ms, best {:.2} ms (native)",
+        text.len() / 1024,
+        times[times.len() / 2],
+        times[0]
+    );
 }

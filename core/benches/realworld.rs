@@ -24,7 +24,9 @@ fn median_ms(mut run: impl FnMut()) -> f64 {
 
 fn main() {
     let Some(dir) = std::env::var_os("DOCKERPLAY_CORPUS").filter(|d| !d.is_empty()) else {
-        println!("real-world corpus ABSENT: set DOCKERPLAY_CORPUS to a directory of *.Dockerfile files (nothing measured)");
+        println!(
+            "real-world corpus ABSENT: set DOCKERPLAY_CORPUS to a directory of *.Dockerfile files (nothing measured)"
+        );
         return;
     };
     let mut texts: Vec<String> = match std::fs::read_dir(&dir) {
@@ -44,7 +46,8 @@ fn main() {
         return;
     }
     let bytes: usize = texts.iter().map(String::len).sum();
-    let inputs: Vec<BuildInput> = texts.iter().map(|t| BuildInput { dockerfile: t.clone(), ..Default::default() }).collect();
+    let inputs: Vec<BuildInput> =
+        texts.iter().map(|t| BuildInput { dockerfile: t.clone(), ..Default::default() }).collect();
     let what = format!("{} real-world Dockerfiles, {} KB", texts.len(), bytes / 1024);
     let parse = median_ms(|| texts.iter().for_each(|t| drop(std::hint::black_box(syntax::parse(t)))));
     let opts = CheckOptions::default();

@@ -212,7 +212,11 @@ impl Context {
     /// As [`Context::new`], with the digest of text contents computed by
     /// `digest(path, content)` (so that a caller can remember digests
     /// between builds, or identify the Dockerfile more cheaply).
-    pub fn with_digests(files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> (Context, Vec<Diagnostic>) {
+    pub fn with_digests(
+        files: &[ContextFile],
+        dockerfile: Option<&str>,
+        digest: &mut dyn FnMut(&str, &str) -> Arc<str>,
+    ) -> (Context, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut tree = Tree::default();
         let mut ignore_text = None;
@@ -221,7 +225,10 @@ impl Context {
             let path = clean_path(&file.path);
             seen.insert(path.clone());
             if path.is_empty() {
-                diags.push(Diagnostic::warning(Span::default(), format!("files[{i}]: path \"{}\" names the context root; ignored", file.path)));
+                diags.push(Diagnostic::warning(
+                    Span::default(),
+                    format!("files[{i}]: path \"{}\" names the context root; ignored", file.path),
+                ));
                 continue;
             }
             if dockerfile.is_some() && path == DOCKERFILE {
@@ -232,7 +239,10 @@ impl Context {
                 Some(_) => {
                     diags.push(Diagnostic::warning(
                         Span::default(),
-                        format!("files[{i}]: mode \"{}\" is not an octal permission; using the default", file.mode.as_deref().unwrap_or("")),
+                        format!(
+                            "files[{i}]: mode \"{}\" is not an octal permission; using the default",
+                            file.mode.as_deref().unwrap_or("")
+                        ),
                     ));
                     file.mode_bits_default()
                 }
@@ -251,13 +261,20 @@ impl Context {
             tree.insert(entry);
         }
         if let Some(text) = dockerfile {
-            tree.insert(Entry { path: DOCKERFILE.into(), kind: EntryKind::File, mode: 0o644, size: text.len() as u64, digest: digest(DOCKERFILE, text) });
+            tree.insert(Entry {
+                path: DOCKERFILE.into(),
+                kind: EntryKind::File,
+                mode: 0o644,
+                size: text.len() as u64,
+                digest: digest(DOCKERFILE, text),
+            });
         }
         let mut context = Context { tree, ignored: Vec::new(), distinct_paths: seen.len() == files.len() };
         if let Some(text) = ignore_text {
             let matcher = PatternMatcher::new(&parse_dockerignore(&text));
-            let (kept, ignored): (Vec<Entry>, Vec<Entry>) =
-                std::mem::take(&mut context.tree.entries).into_values().partition(|e| !matcher.matches_or_parent_matches(&e.path));
+            let (kept, ignored): (Vec<Entry>, Vec<Entry>) = std::mem::take(&mut context.tree.entries)
+                .into_values()
+                .partition(|e| !matcher.matches_or_parent_matches(&e.path));
             context.ignored = ignored.into_iter().map(|e| e.path.to_string()).collect();
             // Re-inserting restores the parent directories of re-included
             // files (`dir` ignored, `!dir/keep` kept), as BuildKit's walker does.
@@ -276,7 +293,13 @@ impl Context {
     /// entries are replaced in place, and `old` becomes `files` (each file
     /// is compared once). Returns false, both untouched, when the change is
     /// more than that.
-    pub fn patch(&mut self, old: &mut [ContextFile], files: &[ContextFile], dockerfile: Option<&str>, digest: &mut dyn FnMut(&str, &str) -> Arc<str>) -> bool {
+    pub fn patch(
+        &mut self,
+        old: &mut [ContextFile],
+        files: &[ContextFile],
+        dockerfile: Option<&str>,
+        digest: &mut dyn FnMut(&str, &str) -> Arc<str>,
+    ) -> bool {
         if old.len() != files.len() {
             return false;
         }
@@ -297,7 +320,10 @@ impl Context {
             if a == b {
                 continue;
             }
-            let same_kind = matches!((&a.body, &b.body), (FileBody::Text { .. } | FileBody::Blob { .. }, FileBody::Text { .. } | FileBody::Blob { .. }));
+            let same_kind = matches!(
+                (&a.body, &b.body),
+                (FileBody::Text { .. } | FileBody::Blob { .. }, FileBody::Text { .. } | FileBody::Blob { .. })
+            );
             let path = clean_path(&b.path);
             // A path that is also a directory is left to a full build too.
             let is_dir = self.tree.get(&path).is_some_and(|e| e.kind == EntryKind::Dir);
@@ -594,15 +620,19 @@ fn match_at(tokens: &[Token], s: &[char], t: usize, i: usize, memo: &mut Vec<Opt
         None => i == s.len(),
         Some(Token::Char(c)) => s.get(i) == Some(c) && match_at(tokens, s, t + 1, i + 1, memo),
         Some(Token::Any) => s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t + 1, i + 1, memo),
-        Some(Token::Class(class)) => s.get(i).is_some_and(|&c| class_matches(class, c)) && match_at(tokens, s, t + 1, i + 1, memo),
+        Some(Token::Class(class)) => {
+            s.get(i).is_some_and(|&c| class_matches(class, c)) && match_at(tokens, s, t + 1, i + 1, memo)
+        }
         Some(Token::Star) => {
             // Zero characters, or one non-`/` and stay on the star.
-            match_at(tokens, s, t + 1, i, memo) || (s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t, i + 1, memo))
+            match_at(tokens, s, t + 1, i, memo)
+                || (s.get(i).is_some_and(|&c| c != '/') && match_at(tokens, s, t, i + 1, memo))
         }
         Some(Token::Rest) => true,
         Some(Token::Dirs) => {
             // `(.*/)?`: nothing, or anything up to and including a `/`.
-            match_at(tokens, s, t + 1, i, memo) || (i..s.len()).any(|j| s[j] == '/' && match_at(tokens, s, t + 1, j + 1, memo))
+            match_at(tokens, s, t + 1, i, memo)
+                || (i..s.len()).any(|j| s[j] == '/' && match_at(tokens, s, t + 1, j + 1, memo))
         }
     };
     memo[slot] = Some(result);
@@ -780,7 +810,13 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
         let (pivot, full): (String, Cow<str>) = match pivot_at {
             Some(i) => {
                 let (pivot, path) = (clean_path(&raw[..i]), clean_path(&raw[i + 3..]));
-                let full = if pivot.is_empty() { path } else if path.is_empty() { pivot.clone() } else { format!("{pivot}/{path}") };
+                let full = if pivot.is_empty() {
+                    path
+                } else if path.is_empty() {
+                    pivot.clone()
+                } else {
+                    format!("{pivot}/{path}")
+                };
                 (pivot, Cow::Owned(full))
             }
             _ if is_clean(raw) => (String::new(), Cow::Borrowed(raw)),
@@ -819,7 +855,11 @@ pub fn select<'t, S: AsRef<str>>(tree: &'t Tree, sources: &[S], options: &Select
             if !options.parents {
                 return "";
             }
-            if pivot.is_empty() { p } else { p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p) }
+            if pivot.is_empty() {
+                p
+            } else {
+                p.strip_prefix(pivot.as_str()).map(|s| s.trim_start_matches('/')).unwrap_or(p)
+            }
         };
         if root_source {
             for e in tree.entries.values() {
@@ -868,7 +908,11 @@ mod tests {
     fn files(spec: &[&str]) -> Vec<ContextFile> {
         spec.iter()
             .map(|s| match s.strip_suffix('/') {
-                Some(_) => ContextFile { path: s.to_string(), body: FileBody::Dir { kind: crate::inputs::DirTag::Dir }, mode: None },
+                Some(_) => ContextFile {
+                    path: s.to_string(),
+                    body: FileBody::Dir { kind: crate::inputs::DirTag::Dir },
+                    mode: None,
+                },
                 None => match s.split_once('=') {
                     Some((p, c)) => ContextFile::text(p, c),
                     None => ContextFile::text(s, s),
@@ -882,19 +926,34 @@ mod tests {
     /// Dockerfile in play; anything more than content edits is refused.
     #[test]
     fn patching_after_content_edits_equals_building_afresh() {
-        let spec = [".dockerignore=*.log\n!keep.log", "a.txt=1", "keep.log=k", "x.log=x", "src/", "src/m.rs=m", "Dockerfile=listed"];
+        let spec = [
+            ".dockerignore=*.log\n!keep.log",
+            "a.txt=1",
+            "keep.log=k",
+            "x.log=x",
+            "src/",
+            "src/m.rs=m",
+            "Dockerfile=listed",
+        ];
         let old = files(&spec);
         let digest = &mut |_: &str, t: &str| -> Arc<str> { sha256::digest(t.as_bytes()).into() };
-        let build = |f: &[ContextFile], df: &str| Context::with_digests(f, Some(df), &mut |_: &str, t: &str| sha256::digest(t.as_bytes()).into()).0;
+        let build = |f: &[ContextFile], df: &str| {
+            Context::with_digests(f, Some(df), &mut |_: &str, t: &str| sha256::digest(t.as_bytes()).into()).0
+        };
         let (base, _) = Context::with_digests(&old, Some("FROM a"), digest);
-        let edits: [(usize, &str, bool); 6] = [(1, "2", true), (2, "k2", true), (3, "x2", true), (5, "m2", true), (6, "other", true), (0, "*", false)];
+        let edits: [(usize, &str, bool); 6] =
+            [(1, "2", true), (2, "k2", true), (3, "x2", true), (5, "m2", true), (6, "other", true), (0, "*", false)];
         for (i, content, patchable) in edits {
             let mut new = old.clone();
             new[i] = ContextFile::text(&new[i].path, content);
             let mut ctx = base.clone();
             let mut before = old.clone();
             assert_eq!(ctx.patch(&mut before, &new, Some("FROM b"), digest), patchable, "edit of {}", new[i].path);
-            assert_eq!(&before, if patchable { &new } else { &old }, "a patch updates the file list, a refused one leaves it");
+            assert_eq!(
+                &before,
+                if patchable { &new } else { &old },
+                "a patch updates the file list, a refused one leaves it"
+            );
             if patchable {
                 let fresh = build(&new, "FROM b");
                 assert_eq!((&ctx.tree, &ctx.ignored), (&fresh.tree, &fresh.ignored), "edit of {}", new[i].path);
@@ -922,7 +981,11 @@ mod tests {
         for (sources, opts) in copies {
             let sources: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
             let sel = ctx.tree.select(&sources, opts);
-            let rels: Vec<String> = sel.entries.iter().map(|e| format!("{}->{}", e.source, if e.rel.is_empty() { "." } else { &e.rel })).collect();
+            let rels: Vec<String> = sel
+                .entries
+                .iter()
+                .map(|e| format!("{}->{}", e.source, if e.rel.is_empty() { "." } else { &e.rel }))
+                .collect();
             out += &format!("{sources:?}: {}", rels.join(" "));
             if !sel.missing.is_empty() {
                 out += &format!(" missing={:?}", sel.missing);
@@ -967,7 +1030,15 @@ mod tests {
     #[test]
     fn dockerignore_double_star_and_dirs() {
         check(
-            &[".dockerignore=**/*.log\nnode_modules\n/build/**\n!build/keep.txt\n", "a.log", "src/deep/b.log", "node_modules/x/y.js", "build/o", "build/keep.txt", "src/main.rs"],
+            &[
+                ".dockerignore=**/*.log\nnode_modules\n/build/**\n!build/keep.txt\n",
+                "a.log",
+                "src/deep/b.log",
+                "node_modules/x/y.js",
+                "build/o",
+                "build/keep.txt",
+                "src/main.rs",
+            ],
             &[],
             expect![[r#"
                 ignored: ["a.log", "build/o", "node_modules", "node_modules/x", "node_modules/x/y.js", "src/deep/b.log"]
@@ -1031,7 +1102,11 @@ mod tests {
         let m = PatternMatcher::new(&["**".into()]);
         assert!(m.matches_or_parent_matches("any/thing"));
         let m = PatternMatcher::new(&["a/**/b".into()]);
-        assert!(m.matches_or_parent_matches("a/b") && m.matches_or_parent_matches("a/x/y/b") && !m.matches_or_parent_matches("ab"));
+        assert!(
+            m.matches_or_parent_matches("a/b")
+                && m.matches_or_parent_matches("a/x/y/b")
+                && !m.matches_or_parent_matches("ab")
+        );
         // Pathological patterns stay fast.
         let deep = "a/".repeat(30) + "b";
         let m = PatternMatcher::new(&["**/**/**/**/**/**/**/**/c".into()]);

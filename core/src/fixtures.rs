@@ -15,9 +15,12 @@ pub fn big_dockerfile(n: usize) -> String {
             }
             1 => out.push_str("WORKDIR /app\n"),
             2 => out.push_str("COPY --link --chown=1000:1000 package*.json ./\n"),
-            3 => out.push_str("RUN --mount=type=cache,target=/root/.npm \\\n    npm ci \\\n    # comment\n    && npm run build\n"),
+            3 => out.push_str(
+                "RUN --mount=type=cache,target=/root/.npm \\\n    npm ci \\\n    # comment\n    && npm run build\n",
+            ),
             4 => out.push_str("ENV NODE_ENV=production PORT=8080\n"),
-            5 => out.push_str("RUN <<EOF\nset -e\napt-get update\napt-get install -y --no-install-recommends curl\nEOF\n"),
+            5 => out
+                .push_str("RUN <<EOF\nset -e\napt-get update\napt-get install -y --no-install-recommends curl\nEOF\n"),
             6 => out.push_str("LABEL org.opencontainers.image.title=\"demo\"\n"),
             7 => out.push_str("COPY --from=s0 /app/dist /srv\n"),
             8 => out.push_str("EXPOSE 8080/tcp\n"),

@@ -50,10 +50,11 @@ impl ContextFile {
 
     /// Permission bits, from `mode` or the default.
     pub fn mode_bits(&self) -> u32 {
-        self.mode
-            .as_deref()
-            .and_then(|m| u32::from_str_radix(m, 8).ok())
-            .unwrap_or(if self.is_dir() { 0o755 } else { 0o644 })
+        self.mode.as_deref().and_then(|m| u32::from_str_radix(m, 8).ok()).unwrap_or(if self.is_dir() {
+            0o755
+        } else {
+            0o644
+        })
     }
 
     /// Size in bytes (0 for directories).

@@ -87,7 +87,9 @@ pub fn parse(reference: &str) -> Result<ImageRef, String> {
     }
     let (domain, path) = split_domain(name);
     check_path(&path, reference)?;
-    if domain.is_empty() || domain.chars().any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))) {
+    if domain.is_empty()
+        || domain.chars().any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+    {
         return Err(format!("invalid registry in reference \"{reference}\""));
     }
     let tag = if tag.is_none() && digest.is_none() { Some("latest".to_string()) } else { tag };
@@ -160,7 +162,9 @@ fn check_tag(tag: &str) -> Result<(), String> {
 /// Digests are `algorithm:hex`; only sha256 (64 hex digits) is checked closely.
 fn check_digest(digest: &str) -> Result<(), String> {
     let ok = match digest.split_once(':') {
-        Some(("sha256", hex)) => hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()),
+        Some(("sha256", hex)) => {
+            hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        }
         Some((alg, hex)) => !alg.is_empty() && hex.len() >= 32 && hex.bytes().all(|b| b.is_ascii_hexdigit()),
         None => false,
     };
@@ -186,67 +190,115 @@ mod tests {
 
     #[test]
     fn official_image() {
-        check("python", expect![[r#"
+        check(
+            "python",
+            expect![[r#"
             docker.io/library/python:latest
-            docker.io/library/python:latest  familiar=python:latest"#]]);
-        check("python:3.12-slim", expect![[r#"
+            docker.io/library/python:latest  familiar=python:latest"#]],
+        );
+        check(
+            "python:3.12-slim",
+            expect![[r#"
             docker.io/library/python:3.12-slim
-            docker.io/library/python:3.12-slim  familiar=python:3.12-slim"#]]);
-        check("library/python", expect![[r#"
+            docker.io/library/python:3.12-slim  familiar=python:3.12-slim"#]],
+        );
+        check(
+            "library/python",
+            expect![[r#"
             docker.io/library/python:latest
-            docker.io/library/python:latest  familiar=python:latest"#]]);
-        check("index.docker.io/library/python:3", expect![[r#"
+            docker.io/library/python:latest  familiar=python:latest"#]],
+        );
+        check(
+            "index.docker.io/library/python:3",
+            expect![[r#"
             docker.io/library/python:3
-            docker.io/library/python:3  familiar=python:3"#]]);
+            docker.io/library/python:3  familiar=python:3"#]],
+        );
     }
 
     #[test]
     fn user_images_and_registries() {
-        check("user/img", expect![[r#"
+        check(
+            "user/img",
+            expect![[r#"
             docker.io/user/img:latest
-            docker.io/user/img:latest  familiar=user/img:latest"#]]);
-        check("ghcr.io/owner/repo/sub:v1", expect![[r#"
+            docker.io/user/img:latest  familiar=user/img:latest"#]],
+        );
+        check(
+            "ghcr.io/owner/repo/sub:v1",
+            expect![[r#"
             ghcr.io/owner/repo/sub:v1
-            ghcr.io/owner/repo/sub:v1  familiar=ghcr.io/owner/repo/sub:v1"#]]);
-        check("localhost:5000/app", expect![[r#"
+            ghcr.io/owner/repo/sub:v1  familiar=ghcr.io/owner/repo/sub:v1"#]],
+        );
+        check(
+            "localhost:5000/app",
+            expect![[r#"
             localhost:5000/app:latest
-            localhost:5000/app:latest  familiar=localhost:5000/app:latest"#]]);
-        check("localhost/app:dev", expect![[r#"
+            localhost:5000/app:latest  familiar=localhost:5000/app:latest"#]],
+        );
+        check(
+            "localhost/app:dev",
+            expect![[r#"
             localhost/app:dev
-            localhost/app:dev  familiar=localhost/app:dev"#]]);
+            localhost/app:dev  familiar=localhost/app:dev"#]],
+        );
         // Without a dot, colon or `localhost`, the first component is a Hub user.
-        check("myregistry/app", expect![[r#"
+        check(
+            "myregistry/app",
+            expect![[r#"
             docker.io/myregistry/app:latest
-            docker.io/myregistry/app:latest  familiar=myregistry/app:latest"#]]);
+            docker.io/myregistry/app:latest  familiar=myregistry/app:latest"#]],
+        );
     }
 
     #[test]
     fn digests() {
         let hex = "a".repeat(64);
-        check(&format!("alpine@sha256:{hex}"), expect![[r#"
+        check(
+            &format!("alpine@sha256:{hex}"),
+            expect![[r#"
             docker.io/library/alpine@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-            docker.io/library/alpine@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  familiar=alpine@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#]]);
-        check(&format!("alpine:3.20@sha256:{hex}"), expect![[r#"
+            docker.io/library/alpine@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  familiar=alpine@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#]],
+        );
+        check(
+            &format!("alpine:3.20@sha256:{hex}"),
+            expect![[r#"
             docker.io/library/alpine:3.20@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
-            docker.io/library/alpine:3.20@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  familiar=alpine:3.20@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#]]);
-        check("alpine@sha256:abc", expect![[r#"
+            docker.io/library/alpine:3.20@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa  familiar=alpine:3.20@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"#]],
+        );
+        check(
+            "alpine@sha256:abc",
+            expect![[r#"
             alpine@sha256:abc
-            error: invalid digest "sha256:abc""#]]);
+            error: invalid digest "sha256:abc""#]],
+        );
     }
 
     #[test]
     fn scratch_and_invalid() {
-        check("scratch", expect![[r#"
+        check(
+            "scratch",
+            expect![[r#"
             scratch
-            docker.io/library/scratch:latest  familiar=scratch:latest"#]]);
-        check("Python", expect![[r#"
+            docker.io/library/scratch:latest  familiar=scratch:latest"#]],
+        );
+        check(
+            "Python",
+            expect![[r#"
             Python
-            error: invalid reference format: repository name ("library/Python") must be lowercase"#]]);
-        check("", expect![[r#"
+            error: invalid reference format: repository name ("library/Python") must be lowercase"#]],
+        );
+        check(
+            "",
+            expect![[r#"
 
-            error: empty image reference"#]]);
-        check("a:b:c", expect![[r#"
+            error: empty image reference"#]],
+        );
+        check(
+            "a:b:c",
+            expect![[r#"
             a:b:c
-            error: invalid reference format: "a:b:c""#]]);
+            error: invalid reference format: "a:b:c""#]],
+        );
     }
 }

@@ -46,9 +46,30 @@ fixtures! {
     copy_from_derived,
 }
 
-
 const SEED: &str = "ARG V=3.20\nFROM alpine:${V} AS build\nWORKDIR /app\nCOPY --link src/ ./src/\nRUN --mount=type=cache,target=/c --mount=type=bind,source=a.txt,target=/a make \\\n  && echo ok\nRUN <<EOF\necho hi\nEOF\nCOPY <<-X /a\n\tx\n\tX\nENV A=1 B=\"2 3\"\nARG B\nUSER 0\nFROM build AS two\nCOPY --from=build /app /app\nADD --chmod=600 *.txt /t/\nFROM scratch\nCOPY --from=two /t /t\nCMD [\"x\"]\n";
-const PIECES: &[&str] = &["\\\n", "\n", "<<", "EOF\n", "\"", "${", "}", "[", "--mount=type=bind,from=build,target=/x", "--from=0", "--link", "#", "FROM build\n", "RUN x\n", "COPY . .\n", "WORKDIR ..\n", "=", ",", "你好", "*", "/"];
+const PIECES: &[&str] = &[
+    "\\\n",
+    "\n",
+    "<<",
+    "EOF\n",
+    "\"",
+    "${",
+    "}",
+    "[",
+    "--mount=type=bind,from=build,target=/x",
+    "--from=0",
+    "--link",
+    "#",
+    "FROM build\n",
+    "RUN x\n",
+    "COPY . .\n",
+    "WORKDIR ..\n",
+    "=",
+    ",",
+    "你好",
+    "*",
+    "/",
+];
 
 /// Whatever the input, the simulation does not panic, reports one step per
 /// instruction in file order, and a build repeated unchanged re-runs nothing.
@@ -69,7 +90,11 @@ fn any_input_gives_a_sane_report() {
             }
             text.insert_str(at, PIECES[rng.below(PIECES.len())]);
         }
-        let build = dockerplay_core::inputs::BuildInput { dockerfile: text.clone(), files: files.clone(), ..Default::default() };
+        let build = dockerplay_core::inputs::BuildInput {
+            dockerfile: text.clone(),
+            files: files.clone(),
+            ..Default::default()
+        };
         let scenario = Scenario { builds: vec![build.clone(), build], ..Default::default() };
         let (sim, _) = simulate(&scenario);
         let (df, _) = dockerplay_core::syntax::parse(&text);
@@ -78,7 +103,10 @@ fn any_input_gives_a_sane_report() {
             assert!(b.steps.windows(2).all(|w| w[0].line <= w[1].line), "{text:?}");
             assert!(b.steps.iter().enumerate().all(|(i, s)| s.instruction == i), "steps out of file order: {text:?}");
         }
-        assert!(sim.builds[0].steps.iter().all(|s| s.status != dockerplay_core::cache::Status::Hit), "a first build hit: {text:?}");
+        assert!(
+            sim.builds[0].steps.iter().all(|s| s.status != dockerplay_core::cache::Status::Hit),
+            "a first build hit: {text:?}"
+        );
         assert_eq!(sim.builds[1].misses, 0, "an unchanged rebuild re-ran steps: {text:?}\n{}", render_text(&sim));
     }
 }
@@ -90,7 +118,8 @@ fn what_if_matches_the_full_simulation() {
     use dockerplay_core::cache::{what_if, History, Options};
     for name in ["copy_content", "multistage", "mounts", "run_env"] {
         let path = format!("{}/tests/cache/{name}.json", env!("CARGO_MANIFEST_DIR"));
-        let scenario: Scenario = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_default();
+        let scenario: Scenario =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap_or_default();
         let (sim, _) = simulate(&scenario);
         let mut history = History::new();
         for (i, build) in scenario.builds.iter().enumerate() {
@@ -106,7 +135,10 @@ fn what_if_matches_the_full_simulation() {
 #[test]
 fn time_overrides() {
     use dockerplay_core::cache::{simulate_with, Options};
-    let build = dockerplay_core::inputs::BuildInput { dockerfile: "FROM alpine\nRUN make\nRUN make\n".into(), ..Default::default() };
+    let build = dockerplay_core::inputs::BuildInput {
+        dockerfile: "FROM alpine\nRUN make\nRUN make\n".into(),
+        ..Default::default()
+    };
     let scenario = Scenario { builds: vec![build], ..Default::default() };
     let mut options = Options::default();
     options.seconds.insert("RUN make".into(), 42.0);
@@ -130,7 +162,11 @@ fn corpus_builds() {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
         let files = vec![dockerplay_core::inputs::ContextFile::text("app.txt", "1")];
         let edited = vec![dockerplay_core::inputs::ContextFile::text("app.txt", "2")];
-        let build = |files: &Vec<dockerplay_core::inputs::ContextFile>| dockerplay_core::inputs::BuildInput { dockerfile: text.clone(), files: files.clone(), ..Default::default() };
+        let build = |files: &Vec<dockerplay_core::inputs::ContextFile>| dockerplay_core::inputs::BuildInput {
+            dockerfile: text.clone(),
+            files: files.clone(),
+            ..Default::default()
+        };
         let scenario = Scenario { builds: vec![build(&files), build(&files), build(&edited)], ..Default::default() };
         let (sim, _) = simulate(&scenario);
         let name = entry.file_name();
@@ -138,7 +174,15 @@ fn corpus_builds() {
         assert_eq!(sim.builds[1].misses, 0, "{name:?}\n{}", render_text(&sim));
         for (a, b) in sim.builds[1].steps.iter().zip(&sim.builds[2].steps) {
             if b.status == Status::Miss && a.status == Status::Hit {
-                assert!(!matches!(b.reason, dockerplay_core::cache::Reason::CommandChanged | dockerplay_core::cache::Reason::FirstBuild), "{name:?} line {}: {:?}", b.line, b.reason);
+                assert!(
+                    !matches!(
+                        b.reason,
+                        dockerplay_core::cache::Reason::CommandChanged | dockerplay_core::cache::Reason::FirstBuild
+                    ),
+                    "{name:?} line {}: {:?}",
+                    b.line,
+                    b.reason
+                );
             }
         }
         seen += 1;
@@ -151,8 +195,14 @@ fn corpus_builds() {
 fn steps_list_the_files_they_read() {
     use dockerplay_core::inputs::{BuildInput, ContextFile};
     let build = BuildInput {
-        dockerfile: "FROM node\nCOPY package.json ./\nRUN --mount=type=bind,source=src,target=/s ls /s\nCOPY . .\n".into(),
-        files: vec![ContextFile::text("package.json", "{}"), ContextFile::text("src/a.js", "a"), ContextFile::text("README.md", "r"), ContextFile::text(".dockerignore", "*.md\n")],
+        dockerfile: "FROM node\nCOPY package.json ./\nRUN --mount=type=bind,source=src,target=/s ls /s\nCOPY . .\n"
+            .into(),
+        files: vec![
+            ContextFile::text("package.json", "{}"),
+            ContextFile::text("src/a.js", "a"),
+            ContextFile::text("README.md", "r"),
+            ContextFile::text(".dockerignore", "*.md\n"),
+        ],
         ..Default::default()
     };
     let (sim, _) = simulate(&Scenario { builds: vec![build], ..Default::default() });

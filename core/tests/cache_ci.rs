@@ -34,7 +34,8 @@ fn vertex_names(df: &Dockerfile) -> BTreeMap<(String, usize), usize> {
             out.insert((name.to_lowercase(), n), s.from);
         }
         for &i in &s.instructions {
-            let counted = matches!(df.instructions[i].keyword, Keyword::Add | Keyword::Copy | Keyword::Run | Keyword::Workdir);
+            let counted =
+                matches!(df.instructions[i].keyword, Keyword::Add | Keyword::Copy | Keyword::Run | Keyword::Workdir);
             if counted && !matches!(df.instructions[i].args, Args::Invalid) {
                 n += 1;
                 out.insert((name.to_lowercase(), n), i);
@@ -76,7 +77,12 @@ fn compare(name: &str) -> Vec<String> {
     let recorded = result["builds"].as_array().cloned().unwrap_or_default();
     assert_eq!(recorded.len(), sim.builds.len(), "{name}: recorded builds");
     for (b, (rec, report)) in recorded.iter().zip(&sim.builds).enumerate() {
-        assert!(rec["ok"].as_bool().unwrap_or(false), "{name}: build {} failed under BuildKit: {}", b + 1, rec["error"]);
+        assert!(
+            rec["ok"].as_bool().unwrap_or(false),
+            "{name}: build {} failed under BuildKit: {}",
+            b + 1,
+            rec["error"]
+        );
         let (df, _) = parse(&scenario.builds[b].dockerfile);
         let names = vertex_names(&df);
         let mut seen = std::collections::BTreeSet::new();
@@ -121,9 +127,19 @@ fn compare(name: &str) -> Vec<String> {
         // except the second of two identical steps (one vertex for both).
         let mut keys = std::collections::BTreeSet::new();
         for s in &report.steps {
-            let same = matches!(s.reason, Reason::SameAs { .. }) || (!s.key.is_empty() && !keys.insert(s.key.to_string()));
-            if matches!(s.status, Status::Hit | Status::Miss) && !seen.contains(&s.instruction) && !same && names.values().any(|&i| i == s.instruction) {
-                problems.push(format!("{name} build {}: line {} `{}` has no BuildKit vertex", b + 1, s.line, s.text.lines().next().unwrap_or("")));
+            let same =
+                matches!(s.reason, Reason::SameAs { .. }) || (!s.key.is_empty() && !keys.insert(s.key.to_string()));
+            if matches!(s.status, Status::Hit | Status::Miss)
+                && !seen.contains(&s.instruction)
+                && !same
+                && names.values().any(|&i| i == s.instruction)
+            {
+                problems.push(format!(
+                    "{name} build {}: line {} `{}` has no BuildKit vertex",
+                    b + 1,
+                    s.line,
+                    s.text.lines().next().unwrap_or("")
+                ));
             }
         }
     }
@@ -149,8 +165,13 @@ fn simulate_agrees_with_buildkit_on_every_recorded_step() {
     let mut steps = 0;
     for name in &names {
         problems.extend(compare(name));
-        let result: Value = serde_json::from_str(&std::fs::read_to_string(oracle_dir().join("results").join(format!("{name}.json"))).unwrap_or_default()).unwrap_or_default();
-        steps += result["builds"].as_array().map_or(0, |b| b.iter().map(|b| b["steps"].as_array().map_or(0, Vec::len)).sum());
+        let result: Value = serde_json::from_str(
+            &std::fs::read_to_string(oracle_dir().join("results").join(format!("{name}.json"))).unwrap_or_default(),
+        )
+        .unwrap_or_default();
+        steps += result["builds"]
+            .as_array()
+            .map_or(0, |b| b.iter().map(|b| b["steps"].as_array().map_or(0, Vec::len)).sum());
     }
     assert!(problems.is_empty(), "{} of {steps} recorded steps disagree:\n{}", problems.len(), problems.join("\n"));
 }
@@ -168,7 +189,10 @@ fn every_scenario_is_recorded() {
     let versions: std::collections::BTreeSet<String> = recorded()
         .iter()
         .map(|n| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(oracle_dir().join("results").join(format!("{n}.json"))).unwrap_or_default()).unwrap_or_default();
+            let v: Value = serde_json::from_str(
+                &std::fs::read_to_string(oracle_dir().join("results").join(format!("{n}.json"))).unwrap_or_default(),
+            )
+            .unwrap_or_default();
             v["buildkit"].as_str().unwrap_or_default().to_string()
         })
         .collect();
@@ -191,7 +215,8 @@ fn vertex_names_split() {
 fn the_plain_model_agrees_with_the_ci_model_on_a_persistent_builder() {
     let mut compared = 0;
     for name in recorded() {
-        let text = std::fs::read_to_string(oracle_dir().join("scenarios").join(format!("{name}.json"))).unwrap_or_default();
+        let text =
+            std::fs::read_to_string(oracle_dir().join("scenarios").join(format!("{name}.json"))).unwrap_or_default();
         let input: Value = serde_json::from_str(&text).unwrap_or_default();
         let ci = CiBuild::from_scenario_json(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
         if !ci.iter().all(CiBuild::is_plain) {
@@ -201,7 +226,8 @@ fn the_plain_model_agrees_with_the_ci_model_on_a_persistent_builder() {
         let (plain, _) = dockerplay_core::cache::simulate(&scenario);
         let (with_ci, _) = simulate_ci(&scenario, &ci, &Options::default());
         for (a, b) in plain.builds.iter().zip(&with_ci.builds) {
-            let statuses = |r: &dockerplay_core::cache::BuildReport| r.steps.iter().map(|s| s.status).collect::<Vec<_>>();
+            let statuses =
+                |r: &dockerplay_core::cache::BuildReport| r.steps.iter().map(|s| s.status).collect::<Vec<_>>();
             assert_eq!(statuses(a), statuses(b), "{name}");
             compared += 1;
         }

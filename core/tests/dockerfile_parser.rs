@@ -25,9 +25,15 @@ fn corpus() -> Vec<(String, String)> {
 /// What both parsers can say about one instruction, in a comparable form.
 fn theirs(i: &DpInstr) -> Option<String> {
     Some(match i {
-        DpInstr::From(f) => format!("FROM {} AS {:?}", f.image.content, f.alias.as_ref().map(|a| a.content.to_ascii_lowercase())),
+        DpInstr::From(f) => {
+            format!("FROM {} AS {:?}", f.image.content, f.alias.as_ref().map(|a| a.content.to_ascii_lowercase()))
+        }
         DpInstr::Arg(a) => format!("ARG {}", a.name.content),
-        DpInstr::Copy(c) => format!("COPY {:?} -> {}", c.sources.iter().map(|s| s.content.clone()).collect::<Vec<_>>(), c.destination.content),
+        DpInstr::Copy(c) => format!(
+            "COPY {:?} -> {}",
+            c.sources.iter().map(|s| s.content.clone()).collect::<Vec<_>>(),
+            c.destination.content
+        ),
         DpInstr::Run(r) => match &r.expr {
             ShellOrExecExpr::Exec(a) => format!("RUN exec {:?}", a.as_str_vec()),
             ShellOrExecExpr::Shell(_) => return None,
@@ -43,7 +49,11 @@ fn ours(i: &syntax::Instruction) -> Option<String> {
         // Our words stay raw until dispatch; it removes quotes at once.
         Args::Copy(c) if !c.json => {
             let unquote = |w: &str| syntax::words::unquote(w, '\\');
-            format!("COPY {:?} -> {}", c.sources.iter().map(|s| unquote(&s.text)).collect::<Vec<_>>(), unquote(&c.dest.text))
+            format!(
+                "COPY {:?} -> {}",
+                c.sources.iter().map(|s| unquote(&s.text)).collect::<Vec<_>>(),
+                unquote(&c.dest.text)
+            )
         }
         Args::Run(r) => match &r.command {
             CommandForm::Exec(v) => format!("RUN exec {v:?}"),

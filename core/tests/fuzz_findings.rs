@@ -11,7 +11,13 @@ fn check_size(dockerfile: &str) {
     let (report, _) = size::estimate(&input, &SizeOptions::default());
     for stage in std::iter::once(&report.image).chain(&report.other_stages) {
         for l in &stage.layers {
-            assert!(l.estimated <= l.uncompressed, "line {}: estimated {} of a {} B layer", l.line, l.estimated, l.uncompressed);
+            assert!(
+                l.estimated <= l.uncompressed,
+                "line {}: estimated {} of a {} B layer",
+                l.line,
+                l.estimated,
+                l.uncompressed
+            );
         }
     }
 }

@@ -15,7 +15,12 @@ fn spec(text: &str) -> GraphSpec {
         }
         names.push(name.to_string());
         let shape = if name.starts_with('@') { Shape::Image } else { Shape::Stage };
-        g.nodes.push(NodeSpec { label: name.trim_start_matches('@').to_string(), detail: None, shape, steps: Vec::new() });
+        g.nodes.push(NodeSpec {
+            label: name.trim_start_matches('@').to_string(),
+            detail: None,
+            shape,
+            steps: Vec::new(),
+        });
         g.nodes.len() - 1
     };
     for item in text.split_whitespace() {
@@ -61,7 +66,10 @@ fn random_dag(n: usize, seed: u64) -> GraphSpec {
 
 fn assert_no_overlaps(l: &Layout) {
     for (i, a) in l.nodes.iter().enumerate() {
-        assert!(a.x >= 0.0 && a.y >= 0.0 && a.right() <= l.width && a.bottom() <= l.height, "node {i} outside the drawing: {a:?}");
+        assert!(
+            a.x >= 0.0 && a.y >= 0.0 && a.right() <= l.width && a.bottom() <= l.height,
+            "node {i} outside the drawing: {a:?}"
+        );
         for (j, b) in l.nodes.iter().enumerate().skip(i + 1) {
             assert!(!a.overlaps(b), "nodes {i} and {j} overlap: {a:?} {b:?}");
         }
@@ -81,7 +89,10 @@ fn assert_forward(g: &GraphSpec, l: &Layout) {
         let last = r.points.last().expect("route");
         assert_eq!(first.y, from.bottom(), "edge {i} does not leave its source's bottom");
         assert_eq!(last.y, to.y, "edge {i} does not enter its target's top");
-        assert!(first.x >= from.x && first.x <= from.right() && last.x >= to.x && last.x <= to.right(), "edge {i} ports off the boxes");
+        assert!(
+            first.x >= from.x && first.x <= from.right() && last.x >= to.x && last.x <= to.right(),
+            "edge {i} ports off the boxes"
+        );
         for w in r.points.windows(2) {
             assert!(w[1].y >= w[0].y, "edge {i} goes up: {:?}", r.points);
         }
@@ -252,8 +263,13 @@ fn check(name: &str) {
         assert_forward(&spec, &l);
         let layers: Vec<String> = (0..l.layers)
             .map(|layer| {
-                let mut names: Vec<(f64, &str)> =
-                    l.nodes.iter().zip(&spec.nodes).filter(|(b, _)| b.layer == layer).map(|(b, n)| (b.x, n.label.as_str())).collect();
+                let mut names: Vec<(f64, &str)> = l
+                    .nodes
+                    .iter()
+                    .zip(&spec.nodes)
+                    .filter(|(b, _)| b.layer == layer)
+                    .map(|(b, n)| (b.x, n.label.as_str()))
+                    .collect();
                 names.sort_by(|a, b| a.0.total_cmp(&b.0));
                 names.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(" ")
             })
@@ -287,7 +303,8 @@ fn summary(g: &BuildGraph) -> String {
     for e in &g.edges {
         let _ = writeln!(out, "edge {} -> {} {:?} line {}", e.from, e.to, e.kind, e.line);
     }
-    let levels: Vec<String> = g.levels.iter().map(|l| l.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" ")).collect();
+    let levels: Vec<String> =
+        g.levels.iter().map(|l| l.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" ")).collect();
     let _ = writeln!(out, "levels: {}", levels.join(" | "));
     let path: Vec<&str> = g.critical_path.stages.iter().map(|&i| name(i)).collect();
     let _ = writeln!(out, "critical path: {} ({}s)", path.join(" -> "), g.critical_path.seconds);
@@ -355,7 +372,10 @@ fn svg_drawing() {
     // pass them.
     let mut steps = vec![StepStyle::default(); df.instructions.len()];
     for (k, &i) in g.stages[2].instructions.iter().enumerate().skip(1) {
-        steps[i] = StepStyle { status: if k == 1 { StepStatus::Cached } else { StepStatus::Rebuilt }, size: Some(format!("{k}.0 MB")) };
+        steps[i] = StepStyle {
+            status: if k == 1 { StepStatus::Cached } else { StepStatus::Rebuilt },
+            size: Some(format!("{k}.0 MB")),
+        };
     }
     let plain = to_svg(&g, &df, &SvgOptions::default());
     let full = to_svg(&g, &df, &SvgOptions { show_steps: true, steps, standalone: true, ..SvgOptions::default() });
@@ -364,7 +384,9 @@ fn svg_drawing() {
         assert!(svg.contains("<title id=\"dp-title\">Build graph</title>"));
         // Every stage is a labelled, focusable group that names its lines.
         for s in &g.stages {
-            assert!(svg.contains(&format!("data-stage=\"{}\" data-index=\"{}\" data-line=\"{}\"", s.name, s.index, s.line)));
+            assert!(
+                svg.contains(&format!("data-stage=\"{}\" data-index=\"{}\" data-line=\"{}\"", s.name, s.index, s.line))
+            );
             assert!(svg.contains(&format!(">{}</text>", s.name)));
         }
         assert_eq!(svg.matches("class=\"dp-node dp-stage dp-skipped").count(), 2, "test and docs are skipped");
@@ -372,7 +394,10 @@ fn svg_drawing() {
     }
     assert!(!plain.contains("<style>") && !plain.contains("<?xml"), "inline drawings leave styling to the page");
     // On the page stages are labelled controls; a file is one image.
-    assert!(plain.contains("role=\"group\"") && plain.matches("tabindex=\"0\" role=\"button\" aria-label=").count() == g.stages.len());
+    assert!(
+        plain.contains("role=\"group\"")
+            && plain.matches("tabindex=\"0\" role=\"button\" aria-label=").count() == g.stages.len()
+    );
     assert!(full.contains("role=\"img\"") && !full.contains("tabindex"));
     assert!(full.contains("dp-step-cached") && full.contains("dp-step-rebuilt") && full.contains(">2.0 MB</text>"));
     expect_test::expect_file!["graph/multistage.svg"].assert_eq(&full);
@@ -400,7 +425,8 @@ fn dot_output() {
 fn never_panics_on_cut_or_shuffled_input() {
     for name in ["multistage", "references", "mistakes", "args", "parallel"] {
         let text = fixture(name);
-        let mut inputs: Vec<String> = (0..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7).map(|i| text[..i].to_string()).collect();
+        let mut inputs: Vec<String> =
+            (0..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7).map(|i| text[..i].to_string()).collect();
         let mut lines: Vec<&str> = text.lines().collect();
         lines.reverse();
         inputs.push(lines.join("\n"));
@@ -453,7 +479,25 @@ fn duplicates() {
 /// every built stage reachable from the target.
 #[test]
 fn random_edits_keep_the_graph_consistent() {
-    const PIECES: &[&str] = &["FROM ", " AS ", "--from=", "COPY --from=", "RUN --mount=from=", "$X", "${", "0", "-1", "99", "\n", "\\\n", "scratch", "\"", "ARG X=builder\n", "构建", " "];
+    const PIECES: &[&str] = &[
+        "FROM ",
+        " AS ",
+        "--from=",
+        "COPY --from=",
+        "RUN --mount=from=",
+        "$X",
+        "${",
+        "0",
+        "-1",
+        "99",
+        "\n",
+        "\\\n",
+        "scratch",
+        "\"",
+        "ARG X=builder\n",
+        "构建",
+        " ",
+    ];
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut below = |n: usize| {
         state ^= state >> 12;
@@ -475,12 +519,19 @@ fn random_edits_keep_the_graph_consistent() {
             let (df, _) = parse(&text);
             let (g, diags) = build_graph(&df, None, &BTreeMap::new(), &[]);
             for d in &diags {
-                assert!(d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{d:?}");
+                assert!(
+                    d.span.end <= text.len()
+                        && text.is_char_boundary(d.span.start)
+                        && text.is_char_boundary(d.span.end),
+                    "{d:?}"
+                );
             }
             for e in &g.edges {
                 assert!(e.target < g.stages.len());
                 match e.source {
-                    dockerplay_core::graph::Source::Stage(s) => assert!(s < g.stages.len() && g.stages[s].name == e.from),
+                    dockerplay_core::graph::Source::Stage(s) => {
+                        assert!(s < g.stages.len() && g.stages[s].name == e.from)
+                    }
                     dockerplay_core::graph::Source::Image(i) => assert!(i < g.images.len() && g.images[i] == e.from),
                 }
                 // A built stage's sources are built too.

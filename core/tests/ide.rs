@@ -18,9 +18,18 @@ fn check_complete(input: &str, expect: Expect) {
     let out = match ide::complete(&text, at, Lang::En) {
         None => "none\n".to_string(),
         Some(c) => {
-            let mut out = format!("replace {:?}{}\n", &text[c.span.start..c.span.end], if c.after_trigger { " (opens unasked)" } else { "" });
+            let mut out = format!(
+                "replace {:?}{}\n",
+                &text[c.span.start..c.span.end],
+                if c.after_trigger { " (opens unasked)" } else { "" }
+            );
             for i in c.items.iter().take(12) {
-                out.push_str(&format!("{} {}{}\n", i.kind.as_str(), i.label, i.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()));
+                out.push_str(&format!(
+                    "{} {}{}\n",
+                    i.kind.as_str(),
+                    i.label,
+                    i.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()
+                ));
             }
             if c.items.len() > 12 {
                 out.push_str(&format!("... {} in all\n", c.items.len()));
@@ -33,7 +42,9 @@ fn check_complete(input: &str, expect: Expect) {
 
 #[test]
 fn instructions_at_the_start_of_a_line() {
-    check_complete("FROM alpine\nCO$0", expect![[r#"
+    check_complete(
+        "FROM alpine\nCO$0",
+        expect![[r#"
         replace "CO"
         keyword FROM
         keyword RUN
@@ -48,16 +59,22 @@ fn instructions_at_the_start_of_a_line() {
         keyword USER
         keyword WORKDIR
         ... 17 in all
-    "#]]);
+    "#]],
+    );
     // Not on a continuation line, which is still the RUN's.
-    check_complete("FROM alpine\nRUN echo a && \\\n    ec$0", expect![[r#"
+    check_complete(
+        "FROM alpine\nRUN echo a && \\\n    ec$0",
+        expect![[r#"
         none
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn flags_and_mount_keys_and_values() {
-    check_complete("FROM alpine\nCOPY --$0", expect![[r#"
+    check_complete(
+        "FROM alpine\nCOPY --$0",
+        expect![[r#"
         replace "--"
         property --from
         property --chown
@@ -65,8 +82,11 @@ fn flags_and_mount_keys_and_values() {
         property --link
         property --parents
         property --exclude
-    "#]]);
-    check_complete("FROM alpine\nRUN --mount=type=cache,sh$0", expect![[r#"
+    "#]],
+    );
+    check_complete(
+        "FROM alpine\nRUN --mount=type=cache,sh$0",
+        expect![[r#"
         replace "sh" (opens unasked)
         property type
         property target
@@ -81,32 +101,44 @@ fn flags_and_mount_keys_and_values() {
         property env
         property readonly
         ... 13 in all
-    "#]]);
-    check_complete("FROM alpine\nRUN --mount=type=$0", expect![[r#"
+    "#]],
+    );
+    check_complete(
+        "FROM alpine\nRUN --mount=type=$0",
+        expect![[r#"
         replace "" (opens unasked)
         enum bind
         enum cache
         enum tmpfs
         enum secret
         enum ssh
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn stage_names_after_from_and_in_from_lines() {
     let file = "FROM golang:1.22 AS build\nRUN go build\nFROM alpine AS test\nFROM alpine\n";
-    check_complete(&format!("{file}COPY --from=$0"), expect![[r#"
+    check_complete(
+        &format!("{file}COPY --from=$0"),
+        expect![[r#"
         replace "" (opens unasked)
         class build (golang:1.22)
         class test (alpine)
-    "#]]);
-    check_complete(&format!("{file}RUN --mount=from=b$0"), expect![[r#"
+    "#]],
+    );
+    check_complete(
+        &format!("{file}RUN --mount=from=b$0"),
+        expect![[r#"
         replace "b" (opens unasked)
         class build (golang:1.22)
         class test (alpine)
-    "#]]);
+    "#]],
+    );
     // A FROM offers the earlier stages, then catalogued images with sizes.
-    check_complete(&format!("{file}FROM pyth$0"), expect![[r#"
+    check_complete(
+        &format!("{file}FROM pyth$0"),
+        expect![[r#"
         replace "pyth"
         class build (golang:1.22)
         class test (alpine)
@@ -114,45 +146,67 @@ fn stage_names_after_from_and_in_from_lines() {
         type python:3.12-alpine (39.5 MB)
         type python:3.12-slim (117 MB)
         type python:3.13-slim (116 MB)
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn variables_declared_before_the_caret() {
-    check_complete("ARG VERSION=1.2\nFROM alpine\nENV APP_HOME=/app\nRUN echo ${$0", expect![[r#"
+    check_complete(
+        "ARG VERSION=1.2\nFROM alpine\nENV APP_HOME=/app\nRUN echo ${$0",
+        expect![[r#"
         replace "" (opens unasked)
         variable VERSION (1.2)
         variable APP_HOME (/app)
-    "#]]);
-    check_complete("FROM alpine\nENV APP_HOME=/app\nWORKDIR $AP$0", expect![[r#"
+    "#]],
+    );
+    check_complete(
+        "FROM alpine\nENV APP_HOME=/app\nWORKDIR $AP$0",
+        expect![[r#"
         replace "AP" (opens unasked)
         variable APP_HOME (/app)
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn packages_after_install_commands() {
-    check_complete("FROM debian\nRUN apt-get update && apt-get install -y cur$0", expect![[r#"
+    check_complete(
+        "FROM debian\nRUN apt-get update && apt-get install -y cur$0",
+        expect![[r#"
         replace "cur"
         namespace curl (0.5 MB)
-    "#]]);
-    check_complete("FROM alpine\nRUN apk add --no-cache chr$0", expect![[r#"
+    "#]],
+    );
+    check_complete(
+        "FROM alpine\nRUN apk add --no-cache chr$0",
+        expect![[r#"
         replace "chr"
         namespace chrony (0.3 MB)
         namespace chrony-openrc (0.0 MB)
-    "#]]);
-    check_complete("FROM python\nRUN pip install fl$0", expect![[r#"
+    "#]],
+    );
+    check_complete(
+        "FROM python\nRUN pip install fl$0",
+        expect![[r#"
         replace "fl"
         namespace flask (2.3 MB)
-    "#]]);
-    check_complete("FROM node\nRUN npm install exp$0", expect![[r#"
+    "#]],
+    );
+    check_complete(
+        "FROM node\nRUN npm install exp$0",
+        expect![[r#"
         replace "exp"
         namespace express (2.9 MB)
-    "#]]);
+    "#]],
+    );
     // Not an install: nothing to offer.
-    check_complete("FROM alpine\nRUN echo cur$0", expect![[r#"
+    check_complete(
+        "FROM alpine\nRUN echo cur$0",
+        expect![[r#"
         none
-    "#]]);
+    "#]],
+    );
 }
 
 /// Hover text at the caret, or `none`.
@@ -167,49 +221,81 @@ fn check_hover(input: &str, lang: Lang, expect: Expect) {
 
 #[test]
 fn hover_documents_instructions_in_both_languages() {
-    check_hover("FROM alpine\nWOR$0KDIR /app\n", Lang::En, expect![[r#"
+    check_hover(
+        "FROM alpine\nWOR$0KDIR /app\n",
+        Lang::En,
+        expect![[r#"
         over "WORKDIR"
         Sets the working directory for the following steps, creating it if needed.
 
-        `WORKDIR /path`"#]]);
-    check_hover("FROM alpine\nWOR$0KDIR /app\n", Lang::Zh, expect![[r#"
+        `WORKDIR /path`"#]],
+    );
+    check_hover(
+        "FROM alpine\nWOR$0KDIR /app\n",
+        Lang::Zh,
+        expect![[r#"
         over "WORKDIR"
         为后续步骤设置工作目录，不存在时会创建。
 
-        `WORKDIR /path`"#]]);
+        `WORKDIR /path`"#]],
+    );
 }
 
 #[test]
 fn hover_gives_a_variables_value_at_that_line() {
     let file = "ARG V=1\nFROM alpine\nARG V\nENV HOME_DIR=/srv\nRUN echo $HOME_D$0IR $V\nENV HOME_DIR=/opt\n";
-    check_hover(file, Lang::En, expect![[r#"
+    check_hover(
+        file,
+        Lang::En,
+        expect![[r#"
         over "HOME_DIR"
         `HOME_DIR` = `/srv`
 
-        ENV line 4"#]]);
-    check_hover(&file.replace("$HOME_D$0IR $V", "$HOME_DIR $$0V"), Lang::En, expect![[r#"
+        ENV line 4"#]],
+    );
+    check_hover(
+        &file.replace("$HOME_D$0IR $V", "$HOME_DIR $$0V"),
+        Lang::En,
+        expect![[r#"
         over "V"
         `V` = `1`
 
-        ARG line 3"#]]);
-    check_hover("FROM alpine\nRUN echo ${NOPE$0}\n", Lang::En, expect![[r#"
+        ARG line 3"#]],
+    );
+    check_hover(
+        "FROM alpine\nRUN echo ${NOPE$0}\n",
+        Lang::En,
+        expect![[r#"
         over "NOPE"
-        `NOPE`: no value here (empty unless given with --build-arg)"#]]);
+        `NOPE`: no value here (empty unless given with --build-arg)"#]],
+    );
 }
 
 #[test]
 fn hover_gives_a_base_images_size_or_its_stage() {
-    check_hover("FROM python:3.1$02-slim AS build\n", Lang::En, expect![[r#"
+    check_hover(
+        "FROM python:3.1$02-slim AS build\n",
+        Lang::En,
+        expect![[r#"
         over "python:3.12-slim"
         `docker.io/library/python:3.12-slim`
 
-        117 MB uncompressed, 43.2 MB compressed download (catalogue figures of 2026-08-05)"#]]);
-    check_hover("FROM python:3.12-slim AS build\nFROM bu$0ild\n", Lang::En, expect![[r#"
+        117 MB uncompressed, 43.2 MB compressed download (catalogue figures of 2026-08-05)"#]],
+    );
+    check_hover(
+        "FROM python:3.12-slim AS build\nFROM bu$0ild\n",
+        Lang::En,
+        expect![[r#"
         over "build"
-        stage `build`, line 1"#]]);
-    check_hover("FROM example.com/my/own:1$0\n", Lang::En, expect![[r#"
+        stage `build`, line 1"#]],
+    );
+    check_hover(
+        "FROM example.com/my/own:1$0\n",
+        Lang::En,
+        expect![[r#"
         over "example.com/my/own:1"
-        `example.com/my/own:1`: not in the size catalogue"#]]);
+        `example.com/my/own:1`: not in the size catalogue"#]],
+    );
 }
 
 /// The span the definition jumps to, as `line:text`.
@@ -252,7 +338,10 @@ fn check_rename(input: &str, name: &str, expect: Expect) {
 #[test]
 fn renaming_a_stage_changes_every_use() {
     let file = "FROM golang:1.22 AS build\nRUN go build\nFROM build AS test\nRUN --mount=type=cache,from=build,target=/x go test\nFROM alpine\nCOPY --from=build /a /b\nCOPY --from=\"build\" /c /d\n";
-    check_rename(&file.replacen("AS build", "AS bu$0ild", 1), "compile", expect![[r#"
+    check_rename(
+        &file.replacen("AS build", "AS bu$0ild", 1),
+        "compile",
+        expect![[r#"
         FROM golang:1.22 AS compile
         RUN go build
         FROM compile AS test
@@ -260,8 +349,12 @@ fn renaming_a_stage_changes_every_use() {
         FROM alpine
         COPY --from=compile /a /b
         COPY --from="compile" /c /d
-    "#]]);
-    check_rename(&file.replacen("--from=build", "--from=b$0uild", 1), "compile", expect![[r#"
+    "#]],
+    );
+    check_rename(
+        &file.replacen("--from=build", "--from=b$0uild", 1),
+        "compile",
+        expect![[r#"
         FROM golang:1.22 AS compile
         RUN go build
         FROM compile AS test
@@ -269,7 +362,8 @@ fn renaming_a_stage_changes_every_use() {
         FROM alpine
         COPY --from=compile /a /b
         COPY --from="compile" /c /d
-    "#]]);
+    "#]],
+    );
     check_rename(&file.replacen("AS build", "AS bu$0ild", 1), "9bad name", expect!["refused"]);
     check_rename(&file.replacen("go build", "go bu$0ild", 1), "x", expect!["refused"]);
 }
@@ -281,5 +375,6 @@ fn each_stage_folds_after_its_from_line() {
     let folds: Vec<String> = ide::folds(&file).iter().map(|s| format!("{:?}", &text[s.start..s.end])).collect();
     expect![[r#"
         "\nRUN a\nRUN b"
-        "\nCOPY --from=build /a /b""#]].assert_eq(&folds.join("\n"));
+        "\nCOPY --from=build /a /b""#]]
+    .assert_eq(&folds.join("\n"));
 }

@@ -9,7 +9,28 @@ use support::Rng;
 use dockerplay_core::syntax::{self, Incremental};
 
 /// Tokens that change how the lines around them group, spliced in at random.
-const PIECES: &[&str] = &["\\", "\\\n", "`", "\n", "\r\n", "\n\n", "<<EOF", "<<-EOF", "EOF\n", "\"", "'", "#", "# escape=`\n", "RUN x", "\nFROM a AS b\n", "ONBUILD ", "--mount=type=cache,target=/c ", "你好", "\t", " "];
+const PIECES: &[&str] = &[
+    "\\",
+    "\\\n",
+    "`",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "<<EOF",
+    "<<-EOF",
+    "EOF\n",
+    "\"",
+    "'",
+    "#",
+    "# escape=`\n",
+    "RUN x",
+    "\nFROM a AS b\n",
+    "ONBUILD ",
+    "--mount=type=cache,target=/c ",
+    "你好",
+    "\t",
+    " ",
+];
 
 fn corpus() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
@@ -57,7 +78,12 @@ fn same_as_fresh(inc: &Incremental, context: &str) {
     if fresh != reused {
         let first = fresh.lines().zip(reused.lines()).position(|(a, b)| a != b).unwrap_or(0);
         let around = |s: &str| s.lines().skip(first.saturating_sub(8)).take(16).collect::<Vec<_>>().join("\n");
-        panic!("{context}: re-parse differs from a fresh parse of {:?}\nfresh:\n{}\nre-parsed:\n{}", inc.text(), around(&fresh), around(&reused));
+        panic!(
+            "{context}: re-parse differs from a fresh parse of {:?}\nfresh:\n{}\nre-parsed:\n{}",
+            inc.text(),
+            around(&fresh),
+            around(&reused)
+        );
     }
 }
 
@@ -97,7 +123,8 @@ fn typing_a_line_character_by_character_reparses_as_fresh_parses() {
 
 #[test]
 fn an_unchanged_text_and_edits_at_either_end_reparse_as_fresh_parses() {
-    let text = "# syntax=docker/dockerfile:1\nARG V=1\nFROM alpine:${V}\nRUN echo a \\\n  b\nCOPY <<EOF /x\nbody\nEOF\n";
+    let text =
+        "# syntax=docker/dockerfile:1\nARG V=1\nFROM alpine:${V}\nRUN echo a \\\n  b\nCOPY <<EOF /x\nbody\nEOF\n";
     let inc = Incremental::new(text);
     for next in [
         text.to_string(),
@@ -111,7 +138,11 @@ fn an_unchanged_text_and_edits_at_either_end_reparse_as_fresh_parses() {
         same_as_fresh(&inc.edit(&next), &format!("edit to {next:?}"));
     }
     // A line that ran to the end of the text goes on when text is appended.
-    for (old, new) in [("FROM a\nRUN x \\", "FROM a\nRUN x \\\n  y\n"), ("FROM a\nRUN <<EOF\nbody", "FROM a\nRUN <<EOF\nbody\nEOF\nRUN z\n"), ("FROM a\nRUN x", "FROM a\nRUN xy")] {
+    for (old, new) in [
+        ("FROM a\nRUN x \\", "FROM a\nRUN x \\\n  y\n"),
+        ("FROM a\nRUN <<EOF\nbody", "FROM a\nRUN <<EOF\nbody\nEOF\nRUN z\n"),
+        ("FROM a\nRUN x", "FROM a\nRUN xy"),
+    ] {
         same_as_fresh(&Incremental::new(old).edit(new), &format!("{old:?} to {new:?}"));
     }
 }

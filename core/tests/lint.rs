@@ -140,7 +140,8 @@ fn every_fixture_matches_its_snapshot() {
             continue;
         }
         let path = fixture_dir().join(format!("{}.Dockerfile", rule.code));
-        let fixture = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} ({}) has no fixture {}", rule.code, rule.name, path.display()));
+        let fixture = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{} ({}) has no fixture {}", rule.code, rule.name, path.display()));
         let cases = parse_cases(&fixture);
         assert!(cases.iter().any(|c| c.catches), "{}: the fixture needs a `catches` case", rule.code);
         assert!(cases.iter().any(|c| !c.catches), "{}: the fixture needs a `passes` case", rule.code);
@@ -161,7 +162,11 @@ fn registry_codes_and_equivalents_are_unique_and_documented() {
     also.dedup();
     assert_eq!(also.len(), before, "two rules share an equivalent code");
     for r in rules {
-        assert!(r.code.len() == 5 && r.code.starts_with("DP") && r.code[2..].bytes().all(|b| b.is_ascii_digit()), "bad code {}", r.code);
+        assert!(
+            r.code.len() == 5 && r.code.starts_with("DP") && r.code[2..].bytes().all(|b| b.is_ascii_digit()),
+            "bad code {}",
+            r.code
+        );
         for section in ["## What it does", "## Why", "## Example", "## Fix"] {
             assert!(r.doc.contains(section), "{} ({}) lacks `{section}` in its docs", r.code, r.name);
         }
@@ -204,14 +209,23 @@ fn safe_fixes_resolve_their_findings() {
             let input = BuildInput { dockerfile: fixed.clone(), ..case.input.clone() };
             let (after, diags_after) = lint::check(&input, &case.opts);
             let safe_after = after.iter().filter(|f| f.fix.as_ref().is_some_and(|x| x.safe)).count();
-            assert!(safe_after < safe_before, "{}: `{}` still has {safe_after} safe fixes:\n{fixed}", path.display(), case.header);
-            assert!(diags_after.len() <= diags_before.len(), "{}: `{}` fixes introduced problems:\n{fixed}\n{diags_after:?}", path.display(), case.header);
+            assert!(
+                safe_after < safe_before,
+                "{}: `{}` still has {safe_after} safe fixes:\n{fixed}",
+                path.display(),
+                case.header
+            );
+            assert!(
+                diags_after.len() <= diags_before.len(),
+                "{}: `{}` fixes introduced problems:\n{fixed}\n{diags_after:?}",
+                path.display(),
+                case.header
+            );
             fixed_any += 1;
         }
     }
     assert!(fixed_any >= 10, "the fixtures should exercise the safe fixes");
 }
-
 
 /// The engine never panics, whatever the file: every fixture, mutated with
 /// pieces that stress the grammar, gives findings whose spans and fixes
@@ -219,16 +233,65 @@ fn safe_fixes_resolve_their_findings() {
 #[test]
 fn never_panics_and_spans_fit() {
     const PIECES: &[&str] = &[
-        "\\", "\\\n", "`", "\n", "<<", "<<EOF\n", "EOF\n", "\"", "'", "${", "}", "[", "]", "--mount=type=cache,target=", "--from=",
-        "&&", "|", ";", "#", "# hadolint ignore=DL3004\n", "# check=skip=all\n", "你好", "é", "\0", "=", "FROM ", "RUN ", "COPY . .\n",
-        "sudo ", "apt-get install ", "AS ", "$", "(", ")", "# dockerplay ignore=你好,DP9\n", "# check=experimental=all;skip=é\n", "case x in a) y;; esac\n",
-        "LABEL l1=\"", "LABEL l6=http://[::1]:8é/ l3=2024-02-29T", "x.y/", "@", "1.2.3-", "é@[", "LABEL maintainer=", "FROM gcr.io/a:b@", "l5=MIT ",
+        "\\",
+        "\\\n",
+        "`",
+        "\n",
+        "<<",
+        "<<EOF\n",
+        "EOF\n",
+        "\"",
+        "'",
+        "${",
+        "}",
+        "[",
+        "]",
+        "--mount=type=cache,target=",
+        "--from=",
+        "&&",
+        "|",
+        ";",
+        "#",
+        "# hadolint ignore=DL3004\n",
+        "# check=skip=all\n",
+        "你好",
+        "é",
+        "\0",
+        "=",
+        "FROM ",
+        "RUN ",
+        "COPY . .\n",
+        "sudo ",
+        "apt-get install ",
+        "AS ",
+        "$",
+        "(",
+        ")",
+        "# dockerplay ignore=你好,DP9\n",
+        "# check=experimental=all;skip=é\n",
+        "case x in a) y;; esac\n",
+        "LABEL l1=\"",
+        "LABEL l6=http://[::1]:8é/ l3=2024-02-29T",
+        "x.y/",
+        "@",
+        "1.2.3-",
+        "é@[",
+        "LABEL maintainer=",
+        "FROM gcr.io/a:b@",
+        "l5=MIT ",
     ];
     let mut texts: Vec<String> = std::fs::read_dir(fixture_dir())
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "Dockerfile")).collect::<Vec<_>>())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "Dockerfile"))
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default()
         .iter()
-        .flat_map(|p| parse_cases(&std::fs::read_to_string(p).unwrap_or_default()).into_iter().map(|c| c.input.dockerfile))
+        .flat_map(|p| {
+            parse_cases(&std::fs::read_to_string(p).unwrap_or_default()).into_iter().map(|c| c.input.dockerfile)
+        })
         .collect();
     // The realistic corpus too: longer files, more shapes.
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
@@ -238,10 +301,23 @@ fn never_panics_and_spans_fit() {
     texts.sort();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     // The rules that read configuration run too, with a label of every type.
-    let types = [LabelType::Email, LabelType::Hash, LabelType::Text, LabelType::Rfc3339, LabelType::Semver, LabelType::Spdx, LabelType::Url];
+    let types = [
+        LabelType::Email,
+        LabelType::Hash,
+        LabelType::Text,
+        LabelType::Rfc3339,
+        LabelType::Semver,
+        LabelType::Spdx,
+        LabelType::Url,
+    ];
     let settings = lint::RuleSettings {
         trusted_registries: vec!["*.example.com".into(), "docker.io".into()],
-        label_schema: types.iter().enumerate().map(|(i, t)| (format!("l{i}"), *t)).chain([("maintainer".to_string(), LabelType::Email)]).collect(),
+        label_schema: types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("l{i}"), *t))
+            .chain([("maintainer".to_string(), LabelType::Email)])
+            .collect(),
         strict_labels: true,
     };
     for base in &texts {
@@ -254,12 +330,31 @@ fn never_panics_and_spans_fit() {
                 }
                 t.insert_str(at, PIECES[rng.below(PIECES.len())]);
             }
-            let input = BuildInput { dockerfile: t.clone(), files: vec![ContextFile::text(".dockerignore", "*.pem\n")], ..Default::default() };
-            let (findings, _) = lint::check(&input, &CheckOptions { all_stages: rng.below(2) == 0, experimental: true, enable: vec!["all".into()], settings: settings.clone(), ..Default::default() });
+            let input = BuildInput {
+                dockerfile: t.clone(),
+                files: vec![ContextFile::text(".dockerignore", "*.pem\n")],
+                ..Default::default()
+            };
+            let (findings, _) = lint::check(
+                &input,
+                &CheckOptions {
+                    all_stages: rng.below(2) == 0,
+                    experimental: true,
+                    enable: vec!["all".into()],
+                    settings: settings.clone(),
+                    ..Default::default()
+                },
+            );
             for f in &findings {
-                assert!(f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end), "{f:?} in {t:?}");
+                assert!(
+                    f.span.end <= t.len() && t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end),
+                    "{f:?} in {t:?}"
+                );
                 for e in f.fix.iter().flat_map(|x| &x.edits) {
-                    assert!(e.span.end <= t.len() && t.is_char_boundary(e.span.start) && t.is_char_boundary(e.span.end), "{e:?} in {t:?}");
+                    assert!(
+                        e.span.end <= t.len() && t.is_char_boundary(e.span.start) && t.is_char_boundary(e.span.end),
+                        "{e:?} in {t:?}"
+                    );
                 }
             }
             let _ = apply_fixes(&t, &findings);
@@ -308,23 +403,36 @@ fn corpus_findings() {
 /// and `CheckOptions::enable` (by any of the rule's names) each turn them on.
 #[test]
 fn experimental_checks_run_only_when_enabled() {
-    let input = BuildInput { dockerfile: "FROM alpine:3.20\n# the version\nARG version=1\n".into(), ..Default::default() };
-    let reports = |input: &BuildInput, opts: CheckOptions| lint::check(input, &opts).0.iter().any(|f| f.code == "DP019");
+    let input =
+        BuildInput { dockerfile: "FROM alpine:3.20\n# the version\nARG version=1\n".into(), ..Default::default() };
+    let reports =
+        |input: &BuildInput, opts: CheckOptions| lint::check(input, &opts).0.iter().any(|f| f.code == "DP019");
     assert!(!reports(&input, CheckOptions::default()));
     assert!(reports(&input, CheckOptions { experimental: true, ..Default::default() }));
     for name in ["InvalidDefinitionDescription", "BuildKit:InvalidDefinitionDescription", "dp019", "all"] {
         assert!(reports(&input, CheckOptions { enable: vec![name.into()], ..Default::default() }), "{name}");
     }
     assert!(!reports(&input, CheckOptions { enable: vec!["CopyIgnoredFile".into()], ..Default::default() }));
-    let asks = BuildInput { dockerfile: format!("# check=experimental=InvalidDefinitionDescription\n{}", input.dockerfile), ..input.clone() };
+    let asks = BuildInput {
+        dockerfile: format!("# check=experimental=InvalidDefinitionDescription\n{}", input.dockerfile),
+        ..input.clone()
+    };
     assert!(reports(&asks, CheckOptions::default()));
     // A `# check=` comment right before the instruction turns it on there.
     let local = BuildInput { dockerfile: "FROM alpine:3.20\n# check=experimental=InvalidDefinitionDescription\n# the version\nARG version=1\n# the other\nARG other=1\n".into(), ..input.clone() };
-    let lines: Vec<u32> = lint::check(&local, &CheckOptions::default()).0.iter().filter(|f| f.code == "DP019").map(|f| LineIndex::new(&local.dockerfile).line(f.span.start)).collect();
+    let lines: Vec<u32> = lint::check(&local, &CheckOptions::default())
+        .0
+        .iter()
+        .filter(|f| f.code == "DP019")
+        .map(|f| LineIndex::new(&local.dockerfile).line(f.span.start))
+        .collect();
     assert_eq!(lines, [4]);
     // As in BuildKit's linter (linter/linter.go Run), `skip=` does not
     // reach an experimental check that is asked for.
-    let skips = BuildInput { dockerfile: format!("# check=skip=InvalidDefinitionDescription\n{}", input.dockerfile), ..input.clone() };
+    let skips = BuildInput {
+        dockerfile: format!("# check=skip=InvalidDefinitionDescription\n{}", input.dockerfile),
+        ..input.clone()
+    };
     assert!(reports(&skips, CheckOptions { experimental: true, ..Default::default() }));
 }
 
@@ -337,7 +445,10 @@ fn off_by_default_rules() {
     let off: Vec<_> = lint::rules().iter().filter_map(|r| r.off_by_default().map(|why| (r.code, why))).collect();
     assert_eq!(off, vec![("DP019", Experimental), ("DP101", Ignored), ("DP357", Ignored)]);
     let reference = lint::registry::reference_markdown();
-    for row in ["| InvalidDefinitionDescription | BuildKit:InvalidDefinitionDescription | info, *off by default* |", "| missing-healthcheck | DL3057 | info, *off by default* |"] {
+    for row in [
+        "| InvalidDefinitionDescription | BuildKit:InvalidDefinitionDescription | info, *off by default* |",
+        "| missing-healthcheck | DL3057 | info, *off by default* |",
+    ] {
         assert!(reference.contains(row), "the reference marks them: {row}");
     }
 }

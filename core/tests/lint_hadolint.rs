@@ -37,7 +37,12 @@ fn check_fixture(name: &str, code: &str) {
     let first = text.lines().next().unwrap_or("");
     // The rule under test runs even where it is off by default (DL1001,
     // DL3057); for the others naming it changes nothing.
-    let opts = CheckOptions { all_stages: first.contains("test: all-stages"), enable: vec![code.to_string()], settings: settings(first), ..Default::default() };
+    let opts = CheckOptions {
+        all_stages: first.contains("test: all-stages"),
+        enable: vec![code.to_string()],
+        settings: settings(first),
+        ..Default::default()
+    };
     let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
     let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
@@ -45,7 +50,9 @@ fn check_fixture(name: &str, code: &str) {
     let mut out = String::new();
     // Where a BuildKit check says the same, the hadolint mirror defers to it.
     let twin = lint::rules::hadolint::TWINS.iter().find(|(dl, _)| *dl == code).map(|(_, bk)| format!("BuildKit:{bk}"));
-    let reported = |f: &&lint::Finding| f.code == rule.code || (twin.is_some() && lint::rule(f.code).and_then(|r| r.also) == twin.as_deref());
+    let reported = |f: &&lint::Finding| {
+        f.code == rule.code || (twin.is_some() && lint::rule(f.code).and_then(|r| r.also) == twin.as_deref())
+    };
     for f in findings.iter().filter(reported) {
         let (line, col) = lines.line_col(&text, f.span.start);
         let snippet = f.span.slice(&text).lines().next().unwrap_or("");
@@ -53,7 +60,8 @@ fn check_fixture(name: &str, code: &str) {
         if let Some(fix) = &f.fix {
             let fixed = lint::apply_fixes(&text, std::slice::from_ref(&with_safe(f.clone())));
             let changed = changed_line(&text, &fixed, line);
-            writeln!(out, "    fix ({}): {} => {changed}", if fix.safe { "safe" } else { "unsafe" }, fix.title).unwrap();
+            writeln!(out, "    fix ({}): {} => {changed}", if fix.safe { "safe" } else { "unsafe" }, fix.title)
+                .unwrap();
         }
     }
     expect_test::expect_file![format!("{dir}/{name}.snap")].assert_eq(&out);
@@ -131,7 +139,8 @@ fn dl3057_target() {
 /// Every hadolint mirror has a Chinese title for the page, in Chinese.
 #[test]
 fn mirrors_have_chinese_titles() {
-    let mirrors: Vec<_> = lint::rules().iter().filter(|r| ["DP1", "DP3", "DP4"].iter().any(|p| r.code.starts_with(p))).collect();
+    let mirrors: Vec<_> =
+        lint::rules().iter().filter(|r| ["DP1", "DP3", "DP4"].iter().any(|p| r.code.starts_with(p))).collect();
     assert!(mirrors.iter().any(|r| r.code == "DP101"), "DL1001's mirror is missing");
     for r in mirrors {
         let zh = lint::rules::hadolint::summary_zh(r.code).unwrap_or_else(|| panic!("{} has no Chinese title", r.code));
@@ -156,7 +165,8 @@ fn hadolint_pragmas_silence_mirrors_and_twins() {
     let plain = "FROM debian:12\nRUN apt-get install -y curl\nCMD npm start\n";
     let ignored = "FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n# hadolint ignore=DL3025\nCMD npm start\n";
     let equivalents = |text: &str| -> Vec<&'static str> {
-        let (findings, _) = lint::check(&BuildInput { dockerfile: text.into(), ..Default::default() }, &CheckOptions::default());
+        let (findings, _) =
+            lint::check(&BuildInput { dockerfile: text.into(), ..Default::default() }, &CheckOptions::default());
         let mut also: Vec<&str> = findings.iter().filter_map(|f| lint::rule(f.code).and_then(|r| r.also)).collect();
         also.retain(|a| ["DL3008", "BuildKit:JSONArgsRecommended", "DL3025"].contains(a));
         also
@@ -203,7 +213,8 @@ fn off_by_default_findings(text: &str, opts: &CheckOptions) -> Vec<&'static str>
 #[test]
 fn ignored_by_default_mirrors_run_only_when_enabled() {
     let text = "FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n";
-    let with = |enable: &[&str]| CheckOptions { enable: enable.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+    let with =
+        |enable: &[&str]| CheckOptions { enable: enable.iter().map(|s| s.to_string()).collect(), ..Default::default() };
     for rule in ["DL1001", "DL3057"] {
         let r = lint::rules().iter().find(|r| r.also == Some(rule)).expect("mirror");
         assert_eq!(r.off_by_default(), Some(lint::OffByDefault::Ignored), "{rule}");
@@ -292,7 +303,8 @@ fn safe_fixes_resolve_their_findings() {
         let text = std::fs::read_to_string(entry.path()).expect("file");
         let opts = CheckOptions { all_stages: true, ..Default::default() };
         let (before, diags_before) = lint::check(&BuildInput { dockerfile: text.clone(), ..Default::default() }, &opts);
-        let safe: Vec<lint::Finding> = before.into_iter().filter(|f| mirror(f.code) && f.fix.as_ref().is_some_and(|x| x.safe)).collect();
+        let safe: Vec<lint::Finding> =
+            before.into_iter().filter(|f| mirror(f.code) && f.fix.as_ref().is_some_and(|x| x.safe)).collect();
         if safe.is_empty() {
             continue;
         }
@@ -305,7 +317,11 @@ fn safe_fixes_resolve_their_findings() {
             .map(|f| format!("{} {}", f.code, f.message))
             .collect();
         assert!(left.is_empty(), "{}: safe fixes left {left:?} in\n{fixed}", entry.path().display());
-        assert!(diags_after.len() <= diags_before.len(), "{}: fixing added diagnostics {diags_after:?}", entry.path().display());
+        assert!(
+            diags_after.len() <= diags_before.len(),
+            "{}: fixing added diagnostics {diags_after:?}",
+            entry.path().display()
+        );
     }
     assert!(fixed_any >= 10, "too few fixtures with safe fixes: {fixed_any}");
 }

@@ -21,7 +21,13 @@ fn render(text: &str) -> String {
     }
     for s in &df.stages {
         let base_stage = s.base_stage.map(|b| format!(" (stage {b})")).unwrap_or_default();
-        out.push_str(&format!("stage {} {:?} from {:?} -> {:?}{base_stage}\n", s.index, s.display_name(), s.base, s.base_expanded));
+        out.push_str(&format!(
+            "stage {} {:?} from {:?} -> {:?}{base_stage}\n",
+            s.index,
+            s.display_name(),
+            s.base,
+            s.base_expanded
+        ));
     }
     for i in &df.instructions {
         out.push_str(&render_instruction(i));
@@ -73,8 +79,14 @@ fn render_instruction(i: &Instruction) -> String {
             let kv: Vec<String> = pairs.iter().map(|p| format!("{}={}", p.key, p.value)).collect();
             format!("{}{}", kv.join(" | "), if *legacy { " (legacy)" } else { "" })
         }
-        Args::Arg(decls) => decls.iter().map(|d| format!("{}{}", d.name, d.default.as_ref().map(|v| format!("={v}")).unwrap_or_default())).collect::<Vec<_>>().join(" | "),
-        Args::From(f) => format!("image={:?} name={:?} platform={:?}", f.image.text, f.name.as_ref().map(|n| &n.text), f.platform),
+        Args::Arg(decls) => decls
+            .iter()
+            .map(|d| format!("{}{}", d.name, d.default.as_ref().map(|v| format!("={v}")).unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        Args::From(f) => {
+            format!("image={:?} name={:?} platform={:?}", f.image.text, f.name.as_ref().map(|n| &n.text), f.platform)
+        }
         Args::Shell(v) => format!("shell={v:?}"),
         Args::Expose(w) | Args::Volume(w) => format!("{:?}", w.iter().map(|w| w.text.as_str()).collect::<Vec<_>>()),
         Args::User(w) | Args::Workdir(w) | Args::Stopsignal(w) => format!("{:?}", w.text),
@@ -82,14 +94,21 @@ fn render_instruction(i: &Instruction) -> String {
         Args::Healthcheck(h) => format!(
             "{} interval={:?} timeout={:?} start_period={:?} start_interval={:?} retries={:?}",
             h.command.as_ref().map_or("NONE".to_string(), form),
-            h.interval, h.timeout, h.start_period, h.start_interval, h.retries
+            h.interval,
+            h.timeout,
+            h.start_period,
+            h.start_interval,
+            h.retries
         ),
         Args::Onbuild(inner) => format!("trigger: {}", render_instruction(inner).trim_end().replace('\n', " / ")),
         Args::Invalid => "INVALID".to_string(),
     };
     out.push_str(&format!("    {args}\n"));
     for h in &i.heredocs {
-        out.push_str(&format!("    heredoc {:?} expand={} chomp={} content={:?}\n", h.name, h.expand, h.chomp, h.content));
+        out.push_str(&format!(
+            "    heredoc {:?} expand={} chomp={} content={:?}\n",
+            h.name, h.expand, h.chomp, h.content
+        ));
     }
     out
 }

@@ -58,8 +58,19 @@ fn full_state(dockerfile: &str) -> ShareState {
         dockerfile: dockerfile.to_string(),
         files: vec![
             ContextFile::text("package.json", "{\"name\": \"demo\", \"version\": \"1.0.0\"}\n"),
-            ContextFile { path: "assets/logo.png".into(), body: FileBody::Blob { size: 48_213, digest: "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into() }, mode: None },
-            ContextFile { path: "scripts/".into(), body: FileBody::Dir { kind: DirTag::Dir }, mode: Some("750".into()) },
+            ContextFile {
+                path: "assets/logo.png".into(),
+                body: FileBody::Blob {
+                    size: 48_213,
+                    digest: "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+                },
+                mode: None,
+            },
+            ContextFile {
+                path: "scripts/".into(),
+                body: FileBody::Dir { kind: DirTag::Dir },
+                mode: Some("750".into()),
+            },
         ],
         history: vec![BuildInput {
             dockerfile: "FROM alpine:3.20\nRUN echo 第一次构建\n".into(),
@@ -83,7 +94,12 @@ fn every_corpus_file_round_trips_alone_and_in_a_full_state() {
     for (name, text) in &corpus {
         let alone = round_trip(&ShareState::from_dockerfile(text));
         // The link is much shorter than the text it carries.
-        assert!(alone.len() * 10 < text.len() * 9 || text.len() < 200, "{name}: {} chars for {} bytes", alone.len(), text.len());
+        assert!(
+            alone.len() * 10 < text.len() * 9 || text.len() < 200,
+            "{name}: {} chars for {} bytes",
+            alone.len(),
+            text.len()
+        );
         let full = round_trip(&full_state(text));
         assert!(full.len() > alone.len(), "{name}: the extra state costs something");
     }
@@ -186,82 +202,141 @@ fn the_dockerfile_size_limit_is_checked_on_both_sides() {
 fn hostile_and_damaged_links() {
     let good = encode(&ShareState::from_dockerfile("FROM alpine:3.20\nRUN apk add --no-cache curl\n"));
     check(&good, expect![[r#"ok: 45 Dockerfile bytes, 0 files, 0 earlier builds"#]]);
-    check(&format!("https://dockerplay.example/play/?embed=1#{good}"), expect![[r#"ok: 45 Dockerfile bytes, 0 files, 0 earlier builds"#]]);
+    check(
+        &format!("https://dockerplay.example/play/?embed=1#{good}"),
+        expect![[r#"ok: 45 Dockerfile bytes, 0 files, 0 earlier builds"#]],
+    );
 
-    check("", expect![[r#"
+    check(
+        "",
+        expect![[r#"
         Empty
-        the link holds no playground state (nothing after `#`)"#]]);
-    check("https://dockerplay.example/#", expect![[r#"
+        the link holds no playground state (nothing after `#`)"#]],
+    );
+    check(
+        "https://dockerplay.example/#",
+        expect![[r#"
         Empty
-        the link holds no playground state (nothing after `#`)"#]]);
-    check("https://dockerplay.example/?embed=1", expect![[r#"
+        the link holds no playground state (nothing after `#`)"#]],
+    );
+    check(
+        "https://dockerplay.example/?embed=1",
+        expect![[r#"
         Empty
-        the link holds no playground state (nothing after `#`)"#]]);
+        the link holds no playground state (nothing after `#`)"#]],
+    );
 
-    check(&format!("9{}", &good[1..]), expect![[r#"
+    check(
+        &format!("9{}", &good[1..]),
+        expect![[r#"
         UnknownVersion { found: '9' }
-        the link is in an unknown format `9`: it may come from a newer Dockerplay"#]]);
-    check("#é", expect![[r#"
+        the link is in an unknown format `9`: it may come from a newer Dockerplay"#]],
+    );
+    check(
+        "#é",
+        expect![[r#"
         UnknownVersion { found: 'é' }
-        the link is in an unknown format `é`: it may come from a newer Dockerplay"#]]);
+        the link is in an unknown format `é`: it may come from a newer Dockerplay"#]],
+    );
 
-    check(&format!("{}%2F{}", &good[..5], &good[5..]), expect![[r#"
+    check(
+        &format!("{}%2F{}", &good[..5], &good[5..]),
+        expect![[r#"
         BadBase64 { offset: Some(4) }
-        the link is damaged: character 5 of its state is not one a link can hold"#]]);
-    check("1ABCDE", expect![[r#"
+        the link is damaged: character 5 of its state is not one a link can hold"#]],
+    );
+    check(
+        "1ABCDE",
+        expect![[r#"
         BadBase64 { offset: None }
-        the link is damaged: its state has an impossible length (was it cut short?)"#]]);
+        the link is damaged: its state has an impossible length (was it cut short?)"#]],
+    );
 
     // Block type 3 is reserved (RFC 1951 section 3.2.3): 0x07 is a final
     // block of that type.
-    check(&format!("1{}", "Bw"), expect![[r#"
+    check(
+        &format!("1{}", "Bw"),
+        expect![[r#"
         BadDeflate { truncated: false }
-        the link is damaged: its state does not decompress"#]]);
-    check(&good[..good.len() - 4], expect![[r#"
+        the link is damaged: its state does not decompress"#]],
+    );
+    check(
+        &good[..good.len() - 4],
+        expect![[r#"
         BadDeflate { truncated: true }
-        the link is cut short: its state ends too early (some apps shorten long links)"#]]);
+        the link is cut short: its state ends too early (some apps shorten long links)"#]],
+    );
 
     // Three megabytes of one letter deflate to a few kilobytes.
     let bomb = encode_payload(&vec![b'A'; 3 * 1024 * 1024]);
     assert!(bomb.len() < 8_000, "{}", bomb.len());
-    check(&bomb, expect![[r#"
+    check(
+        &bomb,
+        expect![[r#"
         DecompressionBomb { limit: 2097152 }
-        the link's state expands to more than 2097152 bytes; it was not opened"#]]);
+        the link's state expands to more than 2097152 bytes; it was not opened"#]],
+    );
     let exactly = encode_payload(&vec![b'A'; MAX_DECODED_BYTES]);
-    check(&exactly, expect![[r#"
+    check(
+        &exactly,
+        expect![[r#"
         DockerfileTooLarge { size: 2097152, limit: 524288 }
-        the link holds a Dockerfile of 2097152 bytes, more than the 524288 bytes the playground opens"#]]);
+        the link holds a Dockerfile of 2097152 bytes, more than the 524288 bytes the playground opens"#]],
+    );
 
-    check(&encode_payload(b"\0{\"dockerfile\": 5}"), expect![[r#"
+    check(
+        &encode_payload(b"\0{\"dockerfile\": 5}"),
+        expect![[r#"
         InvalidState { reason: "invalid type: integer `5`, expected a string at line 1 column 16" }
-        the link's state is not valid: invalid type: integer `5`, expected a string at line 1 column 16"#]]);
-    check(&encode_payload(b"FROM a\0{\"target\": \"b\""), expect![[r#"
+        the link's state is not valid: invalid type: integer `5`, expected a string at line 1 column 16"#]],
+    );
+    check(
+        &encode_payload(b"FROM a\0{\"target\": \"b\""),
+        expect![[r#"
         InvalidState { reason: "EOF while parsing an object at line 1 column 14" }
-        the link's state is not valid: EOF while parsing an object at line 1 column 14"#]]);
+        the link's state is not valid: EOF while parsing an object at line 1 column 14"#]],
+    );
     // Unknown fields are skipped (a later version may add some), and skipping
     // deep nesting must not overflow the stack.
     let deep = format!("\0{{\"extra\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     check(&encode_payload(deep.as_bytes()), expect!["ok: 0 Dockerfile bytes, 0 files, 0 earlier builds"]);
-    check(&encode_payload(b"FROM a\0{\"dockerfile\": \"FROM b\"}"), expect![[r#"
+    check(
+        &encode_payload(b"FROM a\0{\"dockerfile\": \"FROM b\"}"),
+        expect![[r#"
         InvalidState { reason: "it holds two Dockerfiles" }
-        the link's state is not valid: it holds two Dockerfiles"#]]);
-    check(&encode_payload(b"FROM a\0\"panel\""), expect![[r#"
+        the link's state is not valid: it holds two Dockerfiles"#]],
+    );
+    check(
+        &encode_payload(b"FROM a\0\"panel\""),
+        expect![[r#"
         InvalidState { reason: "invalid type: string \"panel\", expected struct ShareState at line 1 column 7" }
-        the link's state is not valid: invalid type: string "panel", expected struct ShareState at line 1 column 7"#]]);
-    check(&encode_payload(b"FROM alpine\n\xff\xfe"), expect![[r#"
+        the link's state is not valid: invalid type: string "panel", expected struct ShareState at line 1 column 7"#]],
+    );
+    check(
+        &encode_payload(b"FROM alpine\n\xff\xfe"),
+        expect![[r#"
         InvalidState { reason: "the Dockerfile is not UTF-8 text (byte 12)" }
-        the link's state is not valid: the Dockerfile is not UTF-8 text (byte 12)"#]]);
+        the link's state is not valid: the Dockerfile is not UTF-8 text (byte 12)"#]],
+    );
 
     let huge = encode(&ShareState::from_dockerfile(&"RUN true\n".repeat(100_000)));
-    check(&huge, expect![[r#"
+    check(
+        &huge,
+        expect![[r#"
         DockerfileTooLarge { size: 900000, limit: 524288 }
-        the link holds a Dockerfile of 900000 bytes, more than the 524288 bytes the playground opens"#]]);
+        the link holds a Dockerfile of 900000 bytes, more than the 524288 bytes the playground opens"#]],
+    );
 }
 
 #[test]
 fn links_are_built_on_any_base_and_read_back() {
     let state = full_state("FROM alpine\n");
-    for base in ["https://dockerplay.example/", "https://example.org/docs/play/index.html?embed=1&readonly=1", "file:///home/me/dist/index.html", ""] {
+    for base in [
+        "https://dockerplay.example/",
+        "https://example.org/docs/play/index.html?embed=1&readonly=1",
+        "file:///home/me/dist/index.html",
+        "",
+    ] {
         let link = url(base, &state);
         assert!(link.starts_with(&format!("{base}#1")), "{link}");
         assert_eq!(decode_url(&link), Ok(state.clone()));
@@ -282,17 +357,24 @@ fn links_are_built_on_any_base_and_read_back() {
 fn defaults_are_left_out_of_the_json() {
     let json = |s: &ShareState| serde_json::to_string(s).unwrap();
     expect![[r#"{"dockerfile":"FROM scratch\n"}"#]].assert_eq(&json(&ShareState::from_dockerfile("FROM scratch\n")));
-    let state = ShareState { lang: Some("zh-CN".into()), target: Some("build".into()), ..ShareState::from_dockerfile("") };
+    let state =
+        ShareState { lang: Some("zh-CN".into()), target: Some("build".into()), ..ShareState::from_dockerfile("") };
     expect![[r#"{"target":"build","lang":"zh-CN"}"#]].assert_eq(&json(&state));
     // Fields a later version adds are ignored; missing ones take defaults.
-    assert_eq!(serde_json::from_str::<ShareState>(r#"{"lang":"en","theme":"dark"}"#).unwrap(), ShareState { lang: Some("en".into()), ..ShareState::default() });
+    assert_eq!(
+        serde_json::from_str::<ShareState>(r#"{"lang":"en","theme":"dark"}"#).unwrap(),
+        ShareState { lang: Some("en".into()), ..ShareState::default() }
+    );
 }
 
 /// Links in the wild must open forever: this one was made by the first
 /// version of the format and pins the dictionary and the framing.
 #[test]
 fn a_version_1_link_still_opens() {
-    let frozen = ["1g_W6sdVvCF9gWkS4jkOqzeBOw6zAcDUFSKrbAQ", "1QyoQwTrAAwBP9i54unQvF0M17gFGJH0xeUjjnLG1wGFJ1MHHMKByQ-BIJ-r4og7qGGItAA"];
+    let frozen = [
+        "1g_W6sdVvCF9gWkS4jkOqzeBOw6zAcDUFSKrbAQ",
+        "1QyoQwTrAAwBP9i54unQvF0M17gFGJH0xeUjjnLG1wGFJ1MHHMKByQ-BIJ-r4og7qGGItAA",
+    ];
     let states: Vec<_> = frozen.iter().map(|link| decode(link)).collect();
     expect![[r##"
         [
@@ -351,7 +433,6 @@ fn link_length_warnings_and_markdown() {
     "#]]
     .assert_eq(&markdown("https://dockerplay.example/#1abc", "# escape=`\nRUN echo ```code```\n"));
 }
-
 
 /// Random and mutated links never panic; whatever decodes is a state that
 /// itself round-trips.

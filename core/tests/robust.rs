@@ -7,26 +7,68 @@ use support::Rng;
 
 use dockerplay_core::syntax;
 
-
 const SEED_TEXT: &str = "# syntax=docker/dockerfile:1\n# escape=\\\nARG V=1\nFROM node:${V} AS build\nWORKDIR /app\nCOPY --link package*.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci \\\n  && echo ok\nRUN <<EOF\necho hi\nEOF\nCOPY <<-X /a\n\tx\n\tX\nENV A=1 B=\"2 3\"\nHEALTHCHECK --interval=5s CMD [\"true\"]\nONBUILD RUN make\nFROM build\nCOPY --from=build /app /app\nCMD [\"node\"]\n";
 
 /// Tokens that stress the grammar when spliced in at random.
-const PIECES: &[&str] = &["\\", "\\\n", "`", "\n", "\r\n", "<<", "<<-EOF", "EOF\n", "\"", "'", "${", "}", "[", "]", "--mount=", "--", "#", "# escape=`\n", "\u{feff}", "\t", "你好", "é", "\0", "=", ",", "FROM", "RUN", "ONBUILD ", "\u{10FFFF}"];
+const PIECES: &[&str] = &[
+    "\\",
+    "\\\n",
+    "`",
+    "\n",
+    "\r\n",
+    "<<",
+    "<<-EOF",
+    "EOF\n",
+    "\"",
+    "'",
+    "${",
+    "}",
+    "[",
+    "]",
+    "--mount=",
+    "--",
+    "#",
+    "# escape=`\n",
+    "\u{feff}",
+    "\t",
+    "你好",
+    "é",
+    "\0",
+    "=",
+    ",",
+    "FROM",
+    "RUN",
+    "ONBUILD ",
+    "\u{10FFFF}",
+];
 
 /// Checks what must hold for any input: no panic, spans inside the text and
 /// on char boundaries, lines ordered.
 fn assert_sane(text: &str) {
     let (df, diags) = syntax::parse(text);
     for i in &df.instructions {
-        assert!(i.span.end <= text.len() && text.is_char_boundary(i.span.start) && text.is_char_boundary(i.span.end), "instruction span {:?} in {text:?}", i.span);
+        assert!(
+            i.span.end <= text.len() && text.is_char_boundary(i.span.start) && text.is_char_boundary(i.span.end),
+            "instruction span {:?} in {text:?}",
+            i.span
+        );
         assert!(i.line >= 1 && i.line <= i.end_line);
         assert_eq!(&*i.text, &text[i.span.start..i.span.end]);
         for f in &i.flags {
-            assert!(f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            assert!(
+                f.span.end <= text.len() && text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end)
+            );
         }
     }
     for d in &diags {
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "diagnostic span {:?}", d.span);
+        assert!(
+            d.span.start <= d.span.end
+                && d.span.end <= text.len()
+                && text.is_char_boundary(d.span.start)
+                && text.is_char_boundary(d.span.end),
+            "diagnostic span {:?}",
+            d.span
+        );
         assert!(!d.message.is_empty());
     }
     for s in &df.stages {
@@ -79,7 +121,9 @@ fn a_one_megabyte_paste_parses_whole() {
     let mut text = String::with_capacity(1 << 20);
     let mut n = 0;
     while text.len() < 1 << 20 {
-        text.push_str(&format!("RUN echo step {n} && apt-get install -y pkg{n} \\\n    && rm -rf /var/lib/apt/lists/*\n"));
+        text.push_str(&format!(
+            "RUN echo step {n} && apt-get install -y pkg{n} \\\n    && rm -rf /var/lib/apt/lists/*\n"
+        ));
         n += 1;
     }
     let text = format!("FROM debian:bookworm\n{text}");
@@ -90,7 +134,14 @@ fn a_one_megabyte_paste_parses_whole() {
 
 #[test]
 fn pathological_lines_parse() {
-    for text in ["\\\n".repeat(50_000), "FROM a\nRUN ".to_string() + &"\\\n".repeat(50_000), "FROM a\nRUN <<A <<B <<C\n".to_string(), "[".repeat(100_000), "\n".repeat(100_000), "FROM a\nENV ".to_string() + &"\"".repeat(10_001)] {
+    for text in [
+        "\\\n".repeat(50_000),
+        "FROM a\nRUN ".to_string() + &"\\\n".repeat(50_000),
+        "FROM a\nRUN <<A <<B <<C\n".to_string(),
+        "[".repeat(100_000),
+        "\n".repeat(100_000),
+        "FROM a\nENV ".to_string() + &"\"".repeat(10_001),
+    ] {
         assert_sane(&text);
     }
 }

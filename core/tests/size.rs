@@ -6,7 +6,7 @@
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::size::{self, catalogue, Basis, SizeOptions};
 use dockerplay_core::syntax;
-use expect_test::{expect_file, expect};
+use expect_test::{expect, expect_file};
 
 fn load(name: &str) -> (BuildInput, SizeOptions) {
     let path = format!("{}/tests/size/{name}.json", env!("CARGO_MANIFEST_DIR"));
@@ -140,9 +140,13 @@ fn references_normalise_before_lookup() {
     let scratch = catalogue::lookup("scratch", None);
     assert_eq!((scratch.uncompressed, scratch.basis), (0, Basis::Exact));
     // A digest pins the identity; the tag still finds the size.
-    let pinned = catalogue::lookup("python:3.12@sha256:0000000000000000000000000000000000000000000000000000000000000001", None);
+    let pinned =
+        catalogue::lookup("python:3.12@sha256:0000000000000000000000000000000000000000000000000000000000000001", None);
     assert_eq!(pinned.compressed, a.compressed);
-    assert_eq!(pinned.identity.as_deref(), Some("sha256:0000000000000000000000000000000000000000000000000000000000000001"));
+    assert_eq!(
+        pinned.identity.as_deref(),
+        Some("sha256:0000000000000000000000000000000000000000000000000000000000000001")
+    );
     let unknown = catalogue::lookup("example.com/x/y:1", None);
     assert_eq!((unknown.uncompressed, unknown.basis), (0, Basis::Unknown));
     let typed = catalogue::lookup("example.com/x/y:1", Some(1_000_000));
@@ -207,7 +211,10 @@ fn comparison_reprices_on_variants() {
     let (options, _) = size::compare_bases(&input, &SizeOptions::default());
     let mut out = String::new();
     for o in &options {
-        out += &format!("{} current={} base={} total={} caveats={:?}\n", o.reference, o.current, o.base_uncompressed, o.uncompressed, o.caveats);
+        out += &format!(
+            "{} current={} base={} total={} caveats={:?}\n",
+            o.reference, o.current, o.base_uncompressed, o.uncompressed, o.caveats
+        );
     }
     expect![[r#"
         docker.io/library/python:3.12 current=true base=1110000000 total=1114330560 caveats=[]
@@ -219,7 +226,8 @@ fn comparison_reprices_on_variants() {
     // What the Dockerfile adds is the same on every base here; the base makes the difference.
     let added: Vec<u64> = options.iter().map(|o| o.uncompressed - o.base_uncompressed).collect();
     assert!(added.windows(2).all(|w| w[0] == w[1]), "{added:?}");
-    expect_file![format!("{}/tests/size/comparison.svg", env!("CARGO_MANIFEST_DIR"))].assert_eq(&size::comparison_svg(&options));
+    expect_file![format!("{}/tests/size/comparison.svg", env!("CARGO_MANIFEST_DIR"))]
+        .assert_eq(&size::comparison_svg(&options));
 }
 
 #[test]
@@ -264,7 +272,10 @@ fn an_uncatalogued_tag_is_priced_from_its_repository_and_compared_on_its_own_var
     assert_eq!((b.basis, b.estimated_from.as_deref()), (Basis::NearestTag, Some("docker.io/library/alpine:latest")));
     assert_eq!(catalogue::variants("alpine:3.20"), vec!["docker.io/library/alpine:3.20".to_string()]);
     // A tag whose variant the repository lacks is compared with the tags it has.
-    assert_eq!(catalogue::variants("alpine:3.20-ppc").first().map(String::as_str), Some("docker.io/library/alpine:latest"));
+    assert_eq!(
+        catalogue::variants("alpine:3.20-ppc").first().map(String::as_str),
+        Some("docker.io/library/alpine:latest")
+    );
     assert!(catalogue::variants("example.com/none:1").is_empty());
 }
 
@@ -274,8 +285,9 @@ fn an_uncatalogued_tag_is_priced_from_its_repository_and_compared_on_its_own_var
 #[test]
 fn never_panics_on_scrambled_run_lines() {
     const PIECES: [&str; 40] = [
-        " ", "&&", "||", ";", "|", "&", ">", ">>", "<", "<<", "2>&1", "'", "\"", "\\", "$", "${", "}", "$(", ")", "`", "*", "?",
-        "[", "]", "#", "\n", "=", "-", "~", "/x", "dd", "printf", "%s", "echo", "cp", "rm", "tar", "apt-get", "pip", "head",
+        " ", "&&", "||", ";", "|", "&", ">", ">>", "<", "<<", "2>&1", "'", "\"", "\\", "$", "${", "}", "$(", ")", "`",
+        "*", "?", "[", "]", "#", "\n", "=", "-", "~", "/x", "dd", "printf", "%s", "echo", "cp", "rm", "tar", "apt-get",
+        "pip", "head",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = || {

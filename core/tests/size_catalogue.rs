@@ -14,11 +14,7 @@ fn check(references: &[&str], expect: Expect) {
         let b = catalogue::lookup(r, None);
         let basis = serde_json::to_value(b.basis).unwrap();
         let from = b.estimated_from.as_deref().unwrap_or("-");
-        out += &format!(
-            "{r}: {} from {from}, {} B\n",
-            basis.as_str().unwrap(),
-            b.uncompressed
-        );
+        out += &format!("{r}: {} from {from}, {} B\n", basis.as_str().unwrap(), b.uncompressed);
     }
     expect.assert_eq(&out);
 }
@@ -91,32 +87,20 @@ fn no_fallback_without_the_repository_or_the_variant() {
 fn a_borrowed_size_is_the_other_tags_figures_but_not_its_identity() {
     let near = catalogue::lookup("node:20-slim", None);
     let real = catalogue::lookup("node:22-slim", None);
-    assert_eq!(
-        (near.uncompressed, near.compressed, &near.layers),
-        (real.uncompressed, real.compressed, &real.layers)
-    );
+    assert_eq!((near.uncompressed, near.compressed, &near.layers), (real.uncompressed, real.compressed, &real.layers));
     assert_eq!(near.reference, "docker.io/library/node:20-slim");
     assert!(near.is_known() && !near.is_exact());
     assert_eq!(near.identity, None);
     // A size the user types wins over the borrowed one.
     let typed = catalogue::lookup("node:20-slim", Some(200_000_000));
-    assert_eq!(
-        (typed.uncompressed, typed.basis, typed.estimated_from),
-        (200_000_000, Basis::User, None)
-    );
+    assert_eq!((typed.uncompressed, typed.basis, typed.estimated_from), (200_000_000, Basis::User, None));
 }
 
 #[test]
 fn an_estimate_on_a_borrowed_base_counts_it_but_is_not_complete() {
-    let input = BuildInput {
-        dockerfile: "FROM node:20-slim\nRUN echo hi > /a\n".into(),
-        ..Default::default()
-    };
+    let input = BuildInput { dockerfile: "FROM node:20-slim\nRUN echo hi > /a\n".into(), ..Default::default() };
     let (rep, diags) = size::estimate(&input, &SizeOptions::default());
-    assert_eq!(
-        rep.image.base.uncompressed,
-        catalogue::lookup("node:22-slim", None).uncompressed
-    );
+    assert_eq!(rep.image.base.uncompressed, catalogue::lookup("node:22-slim", None).uncompressed);
     assert!(!rep.complete);
     let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
     expect![[r#"
@@ -129,22 +113,10 @@ fn an_estimate_on_a_borrowed_base_counts_it_but_is_not_complete() {
 
 #[test]
 fn the_comparison_reprices_a_borrowed_base_on_its_own_versions_variants() {
-    let input = BuildInput {
-        dockerfile: "FROM node:20-slim\nRUN echo hi > /a\n".into(),
-        ..Default::default()
-    };
+    let input = BuildInput { dockerfile: "FROM node:20-slim\nRUN echo hi > /a\n".into(), ..Default::default() };
     let (options, _) = size::compare_bases(&input, &SizeOptions::default());
-    let rows: Vec<String> = options
-        .iter()
-        .map(|o| {
-            format!(
-                "{} {}: {}",
-                o.reference,
-                o.uncompressed,
-                o.caveats.join("; ")
-            )
-        })
-        .collect();
+    let rows: Vec<String> =
+        options.iter().map(|o| format!("{} {}: {}", o.reference, o.uncompressed, o.caveats.join("; "))).collect();
     expect![[r#"
         [
             "docker.io/library/node:20-slim 227340003: base size estimated from node:22-slim, the nearest tag in the catalogue",

@@ -179,7 +179,8 @@ fn estimates_stay_within_the_recorded_baseline() {
     let errors: Vec<f64> = outcomes.iter().map(|o| error(o.estimate_added, o.real_added)).collect();
     let mut table = String::from("case\treal added\testimate\tlow\thigh\terror\n");
     for (o, e) in outcomes.iter().zip(&errors) {
-        table += &format!("{}\t{}\t{}\t{}\t{}\t{:.1}%\n", o.name, o.real_added, o.estimate_added, o.low, o.high, e * 100.0);
+        table +=
+            &format!("{}\t{}\t{}\t{}\t{}\t{:.1}%\n", o.name, o.real_added, o.estimate_added, o.low, o.high, e * 100.0);
     }
     let layer_errors: Vec<f64> = outcomes.iter().flat_map(|o| o.layers.iter().map(|(_, r, e)| error(*e, *r))).collect();
     let total: u64 = outcomes.iter().map(|o| o.estimate_added).sum();
@@ -245,7 +246,8 @@ fn every_real_case_records_its_engine_and_whole_image() {
 #[test]
 fn static_redis_range_holds_the_real_build() {
     let real: Real = serde_json::from_str(
-        &std::fs::read_to_string(root().join("cases/redis-static-scratch/real.json")).expect("redis-static-scratch was built"),
+        &std::fs::read_to_string(root().join("cases/redis-static-scratch/real.json"))
+            .expect("redis-static-scratch was built"),
     )
     .unwrap();
     let dockerfile = "FROM alpine:3.20 AS build\n\

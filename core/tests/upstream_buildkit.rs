@@ -88,13 +88,20 @@ fn check(suite: &str, cases: Vec<(String, Box<dyn FnOnce() -> Result<(), String>
         match (excluded.contains_key(&id), result) {
             (false, Ok(())) => {}
             (false, Err(why)) => failures.push(format!("{id}: {why}")),
-            (true, Ok(())) => failures.push(format!("{id}: agrees with BuildKit now; remove it from upstream/exclusions.txt")),
+            (true, Ok(())) => {
+                failures.push(format!("{id}: agrees with BuildKit now; remove it from upstream/exclusions.txt"))
+            }
             (true, Err(_)) => skipped += 1,
         }
     }
     eprintln!("{suite}: {} of {total} cases agree, {skipped} excluded", total - skipped - failures.len());
     assert!(total > 0, "{suite}: no cases found");
-    assert!(failures.is_empty(), "{suite}: {} of {total} cases disagree with BuildKit:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{suite}: {} of {total} cases disagree with BuildKit:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -103,7 +110,11 @@ fn manifest_names_the_pinned_commit() {
     let dir = data();
     let manifest = include_str!("upstream/buildkit.manifest");
     let pinned = manifest.lines().find_map(|l| l.strip_prefix("commit ")).unwrap_or_default().trim();
-    assert_eq!(read(&dir.join("COMMIT")).trim(), pinned, "the data was extracted at another commit than the manifest names");
+    assert_eq!(
+        read(&dir.join("COMMIT")).trim(),
+        pinned,
+        "the data was extracted at another commit than the manifest names"
+    );
     let script = include_str!("../../scripts/upstream-buildkit.sh");
     assert!(script.contains(&format!("BUILDKIT_COMMIT={pinned}")), "scripts/upstream-buildkit.sh pins another commit");
 }
@@ -145,21 +156,32 @@ fn form(f: &CommandForm) -> Vec<String> {
 fn dump(i: &Instruction) -> String {
     let mut out = i.keyword_text.to_ascii_lowercase();
     if !i.flags.is_empty() {
-        let flags: Vec<String> =
-            i.flags.iter().map(|f| go_quote(&format!("--{}{}", f.name, f.value.as_ref().map(|v| format!("={v}")).unwrap_or_default()))).collect();
+        let flags: Vec<String> = i
+            .flags
+            .iter()
+            .map(|f| {
+                go_quote(&format!("--{}{}", f.name, f.value.as_ref().map(|v| format!("={v}")).unwrap_or_default()))
+            })
+            .collect();
         out.push_str(&format!(" [{}]", flags.join(" ")));
     }
     let words: Vec<String> = match &i.args {
-        Args::From(f) => std::iter::once(&f.image).chain(&f.as_keyword).chain(&f.name).map(|w| w.text.clone()).collect(),
+        Args::From(f) => {
+            std::iter::once(&f.image).chain(&f.as_keyword).chain(&f.name).map(|w| w.text.clone()).collect()
+        }
         Args::Run(r) => form(&r.command),
         Args::Cmd(f) | Args::Entrypoint(f) => form(f),
         Args::Shell(v) => v.clone(),
-        Args::Copy(c) | Args::Add(c) => c.sources.iter().chain(std::iter::once(&c.dest)).map(|w| w.text.clone()).collect(),
+        Args::Copy(c) | Args::Add(c) => {
+            c.sources.iter().chain(std::iter::once(&c.dest)).map(|w| w.text.clone()).collect()
+        }
         Args::Env { pairs, legacy } | Args::Label { pairs, legacy } => pairs
             .iter()
             .flat_map(|p| [p.key.clone(), p.value.clone(), if *legacy { String::new() } else { "=".into() }])
             .collect(),
-        Args::Arg(decls) => decls.iter().map(|d| d.default.as_ref().map_or(d.name.clone(), |v| format!("{}={v}", d.name))).collect(),
+        Args::Arg(decls) => {
+            decls.iter().map(|d| d.default.as_ref().map_or(d.name.clone(), |v| format!("{}={v}", d.name))).collect()
+        }
         Args::Expose(w) | Args::Volume(w) => w.iter().map(|w| w.text.clone()).collect(),
         Args::User(w) | Args::Workdir(w) | Args::Stopsignal(w) => vec![w.text.clone()],
         Args::Maintainer(s) => vec![s.clone()],
@@ -216,7 +238,12 @@ fn parser_testfiles() {
                     .take(3)
                     .map(|(w, g)| format!("  BuildKit: {w}\n  ours:     {g}"))
                     .collect();
-                Err(format!("dump differs ({} vs {} lines)\n{}", want.lines().count(), got.lines().count(), diff.join("\n")))
+                Err(format!(
+                    "dump differs ({} vs {} lines)\n{}",
+                    want.lines().count(),
+                    got.lines().count(),
+                    diff.join("\n")
+                ))
             });
             (format!("parser/{name}"), compare)
         })
@@ -266,7 +293,10 @@ fn parser_line_numbers() {
                 let span = (got.first().map(|g| g.0), got.last().map(|g| g.1));
                 match got == want && span == (case["start"].as_u64(), case["end"].as_u64()) {
                     true => Ok(()),
-                    false => Err(format!("lines {got:?} (file {span:?}), BuildKit {want:?} ({} to {})", case["start"], case["end"])),
+                    false => Err(format!(
+                        "lines {got:?} (file {span:?}), BuildKit {want:?} ({} to {})",
+                        case["start"], case["end"]
+                    )),
                 }
             }),
         ),
@@ -277,7 +307,9 @@ fn parser_line_numbers() {
                 let got = df.instructions.iter().filter(|i| i.empty_continuation).count() as u64;
                 match Some(got) == empty["warnings"].as_u64() {
                     true => Ok(()),
-                    false => Err(format!("{got} instructions with empty continuation lines, BuildKit {}", empty["warnings"])),
+                    false => {
+                        Err(format!("{got} instructions with empty continuation lines, BuildKit {}", empty["warnings"]))
+                    }
                 }
             }),
         ),
@@ -294,8 +326,11 @@ fn heredocs() {
         let (df, diags) = syntax::parse(case["dockerfile"].as_str().unwrap_or_default());
         // BuildKit's AST has a child for every logical line, unknown
         // keywords included; ours drops those with a diagnostic.
-        let mut nodes: Vec<(usize, Option<usize>)> = df.instructions.iter().enumerate().map(|(k, i)| (i.span.start, Some(k))).collect();
-        nodes.extend(diags.iter().filter(|d| d.message.starts_with("unknown instruction")).map(|d| (d.span.start, None)));
+        let mut nodes: Vec<(usize, Option<usize>)> =
+            df.instructions.iter().enumerate().map(|(k, i)| (i.span.start, Some(k))).collect();
+        nodes.extend(
+            diags.iter().filter(|d| d.message.starts_with("unknown instruction")).map(|d| (d.span.start, None)),
+        );
         nodes.sort();
         let df = std::sync::Arc::new(df);
         let id = case["id"].as_str().unwrap_or_default().to_string();
@@ -330,11 +365,17 @@ fn heredocs() {
     for case in suite["from_line"].as_array().cloned().unwrap_or_default() {
         let id = case["id"].as_str().unwrap_or_default().to_string();
         let compare: Box<dyn FnOnce() -> Result<(), String>> = Box::new(move || {
-            let names: Vec<String> = case["names"].as_array().into_iter().flatten().filter_map(|n| n.as_str().map(String::from)).collect();
+            let names: Vec<String> =
+                case["names"].as_array().into_iter().flatten().filter_map(|n| n.as_str().map(String::from)).collect();
             // The line, then a terminator for each heredoc it opens.
-            let text = format!("FROM scratch\n{}\n{}", case["line"].as_str().unwrap_or_default(), names.iter().map(|n| format!("{n}\n")).collect::<String>());
+            let text = format!(
+                "FROM scratch\n{}\n{}",
+                case["line"].as_str().unwrap_or_default(),
+                names.iter().map(|n| format!("{n}\n")).collect::<String>()
+            );
             let (df, _) = syntax::parse(&text);
-            let got: Vec<String> = df.instructions.get(1).map(|i| i.heredocs.iter().map(|h| h.name.clone()).collect()).unwrap_or_default();
+            let got: Vec<String> =
+                df.instructions.get(1).map(|i| i.heredocs.iter().map(|h| h.name.clone()).collect()).unwrap_or_default();
             // BuildKit's TestHeredocsFromLine checks each heredoc found
             // against the name at its place, and no more: what it asserts
             // is that ours are a prefix of its list.
@@ -385,7 +426,8 @@ fn ours(input: &BuildInput, all_stages: bool) -> Vec<Warning> {
 }
 
 fn build_input(case: &Value) -> BuildInput {
-    let mut input = BuildInput { dockerfile: case["dockerfile"].as_str().unwrap_or_default().to_string(), ..Default::default() };
+    let mut input =
+        BuildInput { dockerfile: case["dockerfile"].as_str().unwrap_or_default().to_string(), ..Default::default() };
     if let Some(ignore) = case["dockerignore"].as_str() {
         input.files.push(ContextFile::text(".dockerignore", ignore));
     }

@@ -153,14 +153,23 @@ fn hadolint_rule_specs() {
         // Configured cases belong to rules that need hadolint's
         // configuration (trusted registries, label schemas); a mirror of
         // one must read that configuration before its cases can run here.
-        assert!(case.config.is_empty(), "{}: {} is mirrored but its case needs configuration {}", case.id, case.rule, case.config);
-        let text = std::fs::read_to_string(dir.join("cases").join(format!("{}.Dockerfile", case.id))).expect("case file");
+        assert!(
+            case.config.is_empty(),
+            "{}: {} is mirrored but its case needs configuration {}",
+            case.id,
+            case.rule,
+            case.config
+        );
+        let text =
+            std::fs::read_to_string(dir.join("cases").join(format!("{}.Dockerfile", case.id))).expect("case file");
         let n = count(&text, &case.rule);
         run += 1;
         let agrees = case.expect.holds(n);
         match (agrees, excluded.get(&case.id)) {
             (true, None) | (false, Some(_)) => {}
-            (true, Some(_)) => failures.push(format!("{}: agrees with hadolint now; remove it from hadolint.exclusions", case.id)),
+            (true, Some(_)) => {
+                failures.push(format!("{}: agrees with hadolint now; remove it from hadolint.exclusions", case.id))
+            }
             (false, None) => failures.push(format!(
                 "{} ({}, {}: {}): hadolint expects {} of {}, we report {n}\n{}",
                 case.id,
@@ -184,5 +193,10 @@ fn hadolint_rule_specs() {
         skipped.join(", ")
     );
     assert!(run > 0, "no case ran");
-    assert!(failures.is_empty(), "{} of {run} cases disagree with hadolint:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {run} cases disagree with hadolint:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -4,7 +4,13 @@
 use dockerplay_core::syntax::words::{expand, expand_words, glob_match};
 use expect_test::{expect, Expect};
 
-const ENV: &[(&str, &str)] = &[("NAME", "world"), ("EMPTY", ""), ("PATH", "/usr/local/bin:/usr/bin"), ("FILE", "archive.tar.gz"), ("SPACED", "a b  c")];
+const ENV: &[(&str, &str)] = &[
+    ("NAME", "world"),
+    ("EMPTY", ""),
+    ("PATH", "/usr/local/bin:/usr/bin"),
+    ("FILE", "archive.tar.gz"),
+    ("SPACED", "a b  c"),
+];
 
 fn lookup(name: &str) -> Option<String> {
     ENV.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
@@ -42,7 +48,17 @@ fn plain_and_braced_variables() {
 #[test]
 fn default_and_alternative_values() {
     check(
-        &["${UNSET:-dflt}", "${EMPTY:-dflt}", "${EMPTY-dflt}", "${UNSET-dflt}", "${NAME:+alt}", "${EMPTY:+alt}", "${EMPTY+alt}", "${UNSET+alt}", "${UNSET:-$NAME}"],
+        &[
+            "${UNSET:-dflt}",
+            "${EMPTY:-dflt}",
+            "${EMPTY-dflt}",
+            "${UNSET-dflt}",
+            "${NAME:+alt}",
+            "${EMPTY:+alt}",
+            "${EMPTY+alt}",
+            "${UNSET+alt}",
+            "${UNSET:-$NAME}",
+        ],
         expect![[r#"
             ${UNSET:-dflt}               => "dflt"
             ${EMPTY:-dflt}               => "dflt"
@@ -59,12 +75,15 @@ fn default_and_alternative_values() {
 
 #[test]
 fn required_values() {
-    check(&["${NAME:?must be set}", "${UNSET:?must be set}", "${EMPTY:?}", "${UNSET?}"], expect![[r#"
+    check(
+        &["${NAME:?must be set}", "${UNSET:?must be set}", "${EMPTY:?}", "${UNSET?}"],
+        expect![[r#"
         ${NAME:?must be set}         => "world"
         ${UNSET:?must be set}        => error: UNSET: must be set
         ${EMPTY:?}                   => error: EMPTY: is not allowed to be empty
         ${UNSET?}                    => error: UNSET: is not allowed to be unset
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
@@ -86,7 +105,19 @@ fn prefix_suffix_and_replacement() {
 #[test]
 fn quotes_and_escapes() {
     check(
-        &[r#"'$NAME'"#, r#""$NAME""#, r#""a \"q\" \$x""#, r#"a\ b"#, r#"\$NAME"#, r#""\n stays""#, r#"'unterminated"#, r#""unterminated"#, "${NAME", "${}", "${NAME:x}"],
+        &[
+            r#"'$NAME'"#,
+            r#""$NAME""#,
+            r#""a \"q\" \$x""#,
+            r#"a\ b"#,
+            r#"\$NAME"#,
+            r#""\n stays""#,
+            r#"'unterminated"#,
+            r#""unterminated"#,
+            "${NAME",
+            "${}",
+            "${NAME:x}",
+        ],
         expect![[r#"
             '$NAME'                      => "$NAME"
             "$NAME"                      => "world"
@@ -128,7 +159,15 @@ fn backtick_escape() {
 
 #[test]
 fn shell_patterns() {
-    let cases = [("*.go", "main.go", true), ("*.go", "main.rs", false), ("a?c", "abc", true), ("[a-c]x", "bx", true), ("[!a-c]x", "bx", false), ("\\*", "*", true), ("*a*b*", "xxaxxbxx", true)];
+    let cases = [
+        ("*.go", "main.go", true),
+        ("*.go", "main.rs", false),
+        ("a?c", "abc", true),
+        ("[a-c]x", "bx", true),
+        ("[!a-c]x", "bx", false),
+        ("\\*", "*", true),
+        ("*a*b*", "xxaxxbxx", true),
+    ];
     for (p, t, want) in cases {
         assert_eq!(glob_match(p, t), want, "{p} vs {t}");
     }

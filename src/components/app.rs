@@ -44,7 +44,8 @@ fn default_state() -> ShareState {
 fn boot(params: &EmbedParams) -> Startup {
     let draft = browser::storage_get(share::DRAFT_KEY);
     let mut start = share::startup(&browser::fragment(), draft.as_deref(), default_state(), params.embed);
-    let explicit = browser::query_param("lang").or_else(|| start.state.lang.clone()).or_else(|| browser::storage_get(LANG_KEY));
+    let explicit =
+        browser::query_param("lang").or_else(|| start.state.lang.clone()).or_else(|| browser::storage_get(LANG_KEY));
     start.state.lang = explicit.as_deref().and_then(Lang::from_tag).map(|l| l.code().to_string());
     if params.target.is_some() {
         start.state.target = params.target.clone();
@@ -101,8 +102,7 @@ pub fn App() -> Html {
                 settled.set(share.clone());
             } else {
                 let share = share.clone();
-                *timer.borrow_mut() =
-                    Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(share)));
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(share)));
             }
         });
     }
@@ -127,9 +127,10 @@ pub fn App() -> Html {
     // default run, are view choices.
     let all_stages = use_state_eq(|| false);
     let off_by_default = use_state_eq(|| false);
-    let lint = use_memo((panel_analysis.clone(), (*build).clone(), *all_stages, *off_by_default), |(a, input, all, off)| {
-        LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off)))
-    });
+    let lint =
+        use_memo((panel_analysis.clone(), (*build).clone(), *all_stages, *off_by_default), |(a, input, all, off)| {
+            LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off)))
+        });
     let lint = (*lint).clone();
 
     {

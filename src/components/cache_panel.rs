@@ -253,4 +253,3 @@ fn build_icon() -> Html {
         </svg>
     }
 }
-

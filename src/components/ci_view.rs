@@ -69,9 +69,21 @@ pub fn CiView(props: &CiViewProps) -> Html {
     // Closed until asked for: each edit would otherwise simulate every
     // build twice more, on every keystroke.
     let open = use_state_eq(|| false);
-    let sim = use_memo((props.builds.clone(), *runner, *preset, *open), |(b, r, p, open)| if *open { simulate(b, *p, *r) } else { Simulation::default() });
+    let sim = use_memo((props.builds.clone(), *runner, *preset, *open), |(b, r, p, open)| {
+        if *open {
+            simulate(b, *p, *r)
+        } else {
+            Simulation::default()
+        }
+    });
     // What the same builds cost on fresh runners with no cache at all.
-    let baseline = use_memo((props.builds.clone(), *open), |(b, open)| if *open { simulate(b, Preset::None, RunnerKind::Fresh) } else { Simulation::default() });
+    let baseline = use_memo((props.builds.clone(), *open), |(b, open)| {
+        if *open {
+            simulate(b, Preset::None, RunnerKind::Fresh)
+        } else {
+            Simulation::default()
+        }
+    });
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))

@@ -235,7 +235,8 @@ fn file_editor(
                 let (on_action, file) = (props.on_action.clone(), file.clone());
                 Callback::from(move |e: InputEvent| {
                     let content = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
-                    on_action.emit(Action::UpsertFile(ContextFile { body: FileBody::Text { content }, ..file.clone() }));
+                    on_action
+                        .emit(Action::UpsertFile(ContextFile { body: FileBody::Text { content }, ..file.clone() }));
                 })
             };
             html! {
@@ -257,7 +258,10 @@ fn file_editor(
                         Ok(size) => {
                             error.set(None);
                             let digest = blob_digest(&file.path, size, 0);
-                            on_action.emit(Action::UpsertFile(ContextFile { body: FileBody::Blob { size, digest }, ..file.clone() }));
+                            on_action.emit(Action::UpsertFile(ContextFile {
+                                body: FileBody::Blob { size, digest },
+                                ..file.clone()
+                            }));
                         }
                         Err(_) => error.set(Some(t.ctx_size)),
                     }
@@ -267,7 +271,10 @@ fn file_editor(
                 let (on_action, file, size, digest) = (props.on_action.clone(), file.clone(), *size, digest.clone());
                 Callback::from(move |_: MouseEvent| {
                     let digest = sha256::digest(format!("changed {digest}").as_bytes());
-                    on_action.emit(Action::UpsertFile(ContextFile { body: FileBody::Blob { size, digest }, ..file.clone() }));
+                    on_action.emit(Action::UpsertFile(ContextFile {
+                        body: FileBody::Blob { size, digest },
+                        ..file.clone()
+                    }));
                 })
             };
             html! {

@@ -218,14 +218,12 @@ fn line_marks_json(
         if diag.is_none() && step.is_none() {
             continue;
         }
-        let class = [
-            diag.map(|(s, _)| format!("gl-{}", s.as_str())),
-            step.map(|(s, _)| format!("gc gc-{}", s.as_str())),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+        let class =
+            [diag.map(|(s, _)| format!("gl-{}", s.as_str())), step.map(|(s, _)| format!("gc gc-{}", s.as_str()))]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
         let title = [diag.map(|(_, m)| m.to_string()), step.map(|(_, t)| t.clone())]
             .into_iter()
             .flatten()
@@ -284,7 +282,9 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
                 .iter()
                 .map(|i| json!({ "label": i.label, "detail": i.detail, "kind": i.kind.as_str(), "info": i.info, "boost": i.boost }))
                 .collect();
-            Some(json!({ "from": map.utf16(c.span.start), "to": map.utf16(c.span.end), "options": options }).to_string())
+            Some(
+                json!({ "from": map.utf16(c.span.start), "to": map.utf16(c.span.end), "options": options }).to_string(),
+            )
         },
     );
     set(&obj, "complete", complete.as_ref());
@@ -306,7 +306,10 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
             None => ide::hover(&text, offset, ide_lang(lang)),
         }?;
         let map = Utf16Map::new(&text);
-        Some(json!({ "from": map.utf16(found.span.start), "to": map.utf16(found.span.end), "text": found.text }).to_string())
+        Some(
+            json!({ "from": map.utf16(found.span.start), "to": map.utf16(found.span.end), "text": found.text })
+                .to_string(),
+        )
     });
     set(&obj, "hover", hover.as_ref());
     keep.push(Box::new(hover));
@@ -321,8 +324,8 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
 
     // With an empty name: the symbol under the caret and its name; with a
     // name: the edits that rename it everywhere.
-    let rename =
-        Closure::<dyn FnMut(String, u32, String) -> Option<String>>::new(move |text: String, pos: u32, name: String| {
+    let rename = Closure::<dyn FnMut(String, u32, String) -> Option<String>>::new(
+        move |text: String, pos: u32, name: String| {
             let offset = textpos::utf16_to_byte(&text, pos);
             let map = Utf16Map::new(&text);
             if name.is_empty() {
@@ -335,7 +338,8 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
                 .map(|e| json!({ "from": map.utf16(e.span.start), "to": map.utf16(e.span.end), "insert": e.replacement }))
                 .collect();
             Some(json!({ "changes": changes }).to_string())
-        });
+        },
+    );
     set(&obj, "rename", rename.as_ref());
     keep.push(Box::new(rename));
 
@@ -430,10 +434,8 @@ pub fn Editor(props: &EditorProps) -> Html {
                 if let Some(e) = &*handle.0.borrow() {
                     let map = Utf16Map::new(&a.text);
                     let lint = lint.as_ref().filter(|l| l.input.dockerfile == a.text);
-                    let folds: Vec<u32> = ide::folds(&a.file)
-                        .iter()
-                        .flat_map(|s| [map.utf16(s.start), map.utf16(s.end)])
-                        .collect();
+                    let folds: Vec<u32> =
+                        ide::folds(&a.file).iter().flat_map(|s| [map.utf16(s.start), map.utf16(s.end)]).collect();
                     // While the findings lag behind the text (typing), the
                     // editor keeps the diagnostics it has, moved with the edits.
                     let diagnostics = lint.map(|l| lint_json(&a.text, &map, diags, Some(l), lang)).unwrap_or_default();
@@ -477,7 +479,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         .min_by_key(|d| d.severity)
         .map(|d| (d.severity, d.message.clone()))
         .or_else(|| {
-            props.lint.as_ref().and_then(|l| findings_marks::at_caret(&l.marks, caret).map(|m| (m.severity, m.label.clone())))
+            props
+                .lint
+                .as_ref()
+                .and_then(|l| findings_marks::at_caret(&l.marks, caret).map(|m| (m.severity, m.label.clone())))
         });
 
     html! {

@@ -252,7 +252,10 @@ mod tests {
     #[test]
     fn durations_and_references_read_short() {
         assert_eq!(duration(0.42), "0.4 s");
-        assert_eq!((human_size(0), human_size(999), human_size(12_345)), ("0 B".into(), "999 B".into(), "12.3 KB".into()));
+        assert_eq!(
+            (human_size(0), human_size(999), human_size(12_345)),
+            ("0 B".into(), "999 B".into(), "12.3 KB".into())
+        );
         assert_eq!(human_size(3_600_000), "3.6 MB");
         assert_eq!(duration(42.4), "42 s");
         assert_eq!(duration(200.0), "3 min 20 s");

@@ -9,8 +9,8 @@
 use std::time::Duration;
 
 use dockerplay_app::App;
-use web_sys::wasm_bindgen::JsCast;
 use web_sys::js_sys::{Function, Reflect};
+use web_sys::wasm_bindgen::JsCast;
 use web_sys::wasm_bindgen::JsValue;
 use web_sys::{Element, Event, EventInit, HtmlElement};
 
@@ -124,16 +124,27 @@ impl Editor {
     }
 
     pub fn selection_start(&self) -> Result<Option<u32>, JsValue> {
-        Ok(self.call("a, b", "return v.state.selection.main.from", &JsValue::NULL, &JsValue::NULL).as_f64().map(|n| n as u32))
+        Ok(self
+            .call("a, b", "return v.state.selection.main.from", &JsValue::NULL, &JsValue::NULL)
+            .as_f64()
+            .map(|n| n as u32))
     }
 
     pub fn selection_end(&self) -> Result<Option<u32>, JsValue> {
-        Ok(self.call("a, b", "return v.state.selection.main.to", &JsValue::NULL, &JsValue::NULL).as_f64().map(|n| n as u32))
+        Ok(self
+            .call("a, b", "return v.state.selection.main.to", &JsValue::NULL, &JsValue::NULL)
+            .as_f64()
+            .map(|n| n as u32))
     }
 
     /// Moves the selection, as a click or arrow key would.
     pub fn set_selection_range(&self, start: u32, end: u32) -> Result<(), JsValue> {
-        self.call("a, b", "v.dispatch({ selection: { anchor: a, head: b }, userEvent: 'select' })", &start.into(), &end.into());
+        self.call(
+            "a, b",
+            "v.dispatch({ selection: { anchor: a, head: b }, userEvent: 'select' })",
+            &start.into(),
+            &end.into(),
+        );
         Ok(())
     }
 

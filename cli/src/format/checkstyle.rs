@@ -137,7 +137,9 @@ mod tests {
                 "gt" => '>',
                 "quot" => '"',
                 "apos" => '\'',
-                e if e.starts_with('#') => char::from_u32(e[1..].parse().map_err(|_| "bad reference")?).ok_or("bad reference")?,
+                e if e.starts_with('#') => {
+                    char::from_u32(e[1..].parse().map_err(|_| "bad reference")?).ok_or("bad reference")?
+                }
                 e => return Err(format!("unknown entity &{e};")),
             });
             rest = &rest[end + 1..];

@@ -82,7 +82,8 @@ pub fn render(reports: &[FileReport], gitlab: bool) -> String {
 mod tests {
     use super::*;
 
-    const CATEGORIES: &[&str] = &["Bug Risk", "Clarity", "Compatibility", "Complexity", "Duplication", "Performance", "Security", "Style"];
+    const CATEGORIES: &[&str] =
+        &["Bug Risk", "Clarity", "Compatibility", "Complexity", "Duplication", "Performance", "Security", "Style"];
     const SEVERITIES: &[&str] = &["info", "minor", "major", "critical", "blocker"];
 
     /// The specification's required fields with their types and allowed
@@ -92,10 +93,14 @@ mod tests {
         assert!(issue["check_name"].as_str().is_some_and(|s| !s.is_empty()), "{issue}");
         assert!(issue["description"].as_str().is_some_and(|s| !s.is_empty()), "{issue}");
         let categories = issue["categories"].as_array().expect("categories");
-        assert!(!categories.is_empty() && categories.iter().all(|c| CATEGORIES.contains(&c.as_str().unwrap_or(""))), "{issue}");
+        assert!(
+            !categories.is_empty() && categories.iter().all(|c| CATEGORIES.contains(&c.as_str().unwrap_or(""))),
+            "{issue}"
+        );
         let location = &issue["location"];
         assert!(location["path"].as_str().is_some_and(|s| !s.is_empty()));
-        let (begin, end) = (location["lines"]["begin"].as_u64().unwrap_or(0), location["lines"]["end"].as_u64().unwrap_or(0));
+        let (begin, end) =
+            (location["lines"]["begin"].as_u64().unwrap_or(0), location["lines"]["end"].as_u64().unwrap_or(0));
         assert!(begin >= 1 && end >= begin, "{issue}");
         assert!(SEVERITIES.contains(&issue["severity"].as_str().unwrap_or("")), "{issue}");
         assert!(issue["fingerprint"].as_str().is_some_and(|s| !s.is_empty()));
@@ -106,7 +111,8 @@ mod tests {
         let reports = super::super::tests::sample();
         let out = render(&reports, false);
         assert!(out.ends_with('\0'));
-        let issues: Vec<Value> = out.split('\0').filter(|s| !s.is_empty()).map(|s| serde_json::from_str(s).expect("JSON")).collect();
+        let issues: Vec<Value> =
+            out.split('\0').filter(|s| !s.is_empty()).map(|s| serde_json::from_str(s).expect("JSON")).collect();
         assert_eq!(issues.len(), reports.iter().map(|r| r.findings.len()).sum::<usize>());
         issues.iter().for_each(assert_issue);
     }
@@ -133,7 +139,10 @@ mod tests {
             r.finding.span = dockerplay_core::Span::new(r.finding.span.start + 12, r.finding.span.end + 12);
         }
         let after = issues(&moved[1..2]);
-        assert_eq!(before.iter().map(|i| &i["fingerprint"]).collect::<Vec<_>>(), after.iter().map(|i| &i["fingerprint"]).collect::<Vec<_>>());
+        assert_eq!(
+            before.iter().map(|i| &i["fingerprint"]).collect::<Vec<_>>(),
+            after.iter().map(|i| &i["fingerprint"]).collect::<Vec<_>>()
+        );
         assert_ne!(before[0]["location"], after[0]["location"]);
     }
 }

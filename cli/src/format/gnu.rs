@@ -10,7 +10,14 @@ pub fn render(reports: &[FileReport]) -> String {
         for (r, at) in report.located() {
             // A message is one line by the format's definition.
             let message = r.finding.message.replace(['\n', '\r'], " ");
-            out.push_str(&format!("{}:{}:{}: {} {}: {message}\n", report.name, at.line, at.column, display_code(&r.finding), r.level.as_str()));
+            out.push_str(&format!(
+                "{}:{}:{}: {} {}: {message}\n",
+                report.name,
+                at.line,
+                at.column,
+                display_code(&r.finding),
+                r.level.as_str()
+            ));
         }
     }
     out
@@ -30,7 +37,8 @@ mod tests {
         assert_eq!(out.lines().count(), total);
         assert!(total >= 4);
         for line in out.lines() {
-            let report = reports.iter().find(|r| line.starts_with(&format!("{}:", r.name))).unwrap_or_else(|| panic!("{line}"));
+            let report =
+                reports.iter().find(|r| line.starts_with(&format!("{}:", r.name))).unwrap_or_else(|| panic!("{line}"));
             let rest = &line[report.name.len() + 1..];
             let mut parts = rest.splitn(3, ':');
             let (l, c, message) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));

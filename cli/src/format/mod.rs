@@ -13,7 +13,8 @@ use dockerplay_core::lint::{self, Finding, Rule};
 use dockerplay_core::LineIndex;
 
 /// Every format `--format` takes.
-pub const FORMATS: &[&str] = &["text", "json", "sarif", "checkstyle", "codeclimate", "gitlab_codeclimate", "gnu", "github"];
+pub const FORMATS: &[&str] =
+    &["text", "json", "sarif", "checkstyle", "codeclimate", "gitlab_codeclimate", "gnu", "github"];
 
 /// A format's name with hadolint's spellings mapped to ours (`tty` is
 /// `text`).
@@ -133,7 +134,10 @@ pub mod tests {
             .map(|(name, text)| {
                 let input = BuildInput { dockerfile: text.to_string(), ..Default::default() };
                 let (findings, _) = lint::check(&input, &config.check_options());
-                let findings = findings.into_iter().filter_map(|f| config.level(&f).map(|level| Reported { finding: f, level })).collect();
+                let findings = findings
+                    .into_iter()
+                    .filter_map(|f| config.level(&f).map(|level| Reported { finding: f, level }))
+                    .collect();
                 FileReport { name: name.to_string(), text: text.to_string(), findings }
             })
             .collect()

@@ -2,15 +2,17 @@
 //! frontend does (frontend/dockerfile/dockerfile2llb/convert.go
 //! `dispatchStages` and the `dispatch*` functions) and keys every step.
 
+use super::ci::{CiView, Record};
 use super::estimate::is_remote;
 use super::report::{BuildReport, ImageReport, Reason, ShortKey, Status, Step};
 use super::sha256::hex;
-use super::ci::{CiView, Record};
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
 use crate::context::{clean_join, clean_path, join, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
-use crate::syntax::{self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
+use crate::syntax::{
+    self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs,
+};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -108,18 +110,24 @@ impl MountKeyed<'_> {
         let mut h = Hasher::new("mount-options");
         h.word(m.kind as u64).str(&self.target);
         match m.kind {
-            MountType::Bind => h.str(&self.from_identity).str(self.source.as_deref().unwrap_or("")).word(u64::from(self.rw())),
+            MountType::Bind => {
+                h.str(&self.from_identity).str(self.source.as_deref().unwrap_or("")).word(u64::from(self.rw()))
+            }
             MountType::Cache => {
                 h.str(&self.from_identity).str(self.source.as_deref().unwrap_or(""));
                 h.str(if self.key_id { self.cache_id.as_deref().unwrap_or("") } else { "" });
-                h.str(m.mode.as_deref().unwrap_or("0755")).str(m.uid.as_deref().unwrap_or("0")).str(m.gid.as_deref().unwrap_or("0"));
+                h.str(m.mode.as_deref().unwrap_or("0755"))
+                    .str(m.uid.as_deref().unwrap_or("0"))
+                    .str(m.gid.as_deref().unwrap_or("0"));
                 h.word(u64::from(m.readonly))
             }
             // Secret and ssh contents stay out of the key; only where and
             // how they are mounted counts.
             MountType::Secret | MountType::Ssh | MountType::Tmpfs => {
                 h.str(self.id.as_deref().unwrap_or("")).word(u64::from(m.required));
-                h.str(m.mode.as_deref().unwrap_or("")).str(m.uid.as_deref().unwrap_or("")).str(m.gid.as_deref().unwrap_or(""));
+                h.str(m.mode.as_deref().unwrap_or(""))
+                    .str(m.uid.as_deref().unwrap_or(""))
+                    .str(m.gid.as_deref().unwrap_or(""));
                 h.str(m.size.as_deref().unwrap_or("")).str(m.env.as_deref().unwrap_or(""))
             }
         };
@@ -132,7 +140,13 @@ impl MountKeyed<'_> {
 
     fn facts(&self) -> MountFacts {
         let from_stage = self.from_identity.starts_with("stage ");
-        MountFacts { target: self.target.clone(), options: self.options, from_stage, files: files_of(&self.selection, from_stage), opaque: self.opaque.clone() }
+        MountFacts {
+            target: self.target.clone(),
+            options: self.options,
+            from_stage,
+            files: files_of(&self.selection, from_stage),
+            opaque: self.opaque.clone(),
+        }
     }
 }
 
@@ -499,7 +513,8 @@ impl Fs {
         if !self.tracked {
             return;
         }
-        let into_dir = dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
+        let into_dir =
+            dest_is_dir || !selection.single_file || self.tree.get(dest).is_some_and(|e| e.kind == EntryKind::Dir);
         for e in &selection.entries {
             let path: Arc<str> = if !into_dir { dest.into() } else { join(dest, &e.rel) };
             if path.is_empty() {
@@ -595,7 +610,13 @@ struct Node {
     step: Option<usize>,
 }
 
-pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options, ci: Option<&CiView>) -> BuildOutcome {
+pub(crate) fn run(
+    history: &History,
+    input: &BuildInput,
+    images: &BTreeMap<String, ImageInfo>,
+    options: &Options,
+    ci: Option<&CiView>,
+) -> BuildOutcome {
     let df = parsed(history, &input.dockerfile);
     let (context, diags) = context(history, input);
     let mut b = Builder {
@@ -627,7 +648,11 @@ pub(crate) fn run(history: &History, input: &BuildInput, images: &BTreeMap<Strin
         report,
         diagnostics: b.diags,
         produced: b.produced,
-        positions: { let mut p = b.positions; p.sort_by_key(|(pos, _)| *pos); p },
+        positions: {
+            let mut p = b.positions;
+            p.sort_by_key(|(pos, _)| *pos);
+            p
+        },
         cache_mounts: b.cache_mounts,
         configs: b.configs,
         records,
@@ -687,7 +712,9 @@ impl<'a> Builder<'a> {
         if let Some(t) = &self.input.target {
             match stages.iter().find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(t))) {
                 Some(s) => target = Some(s.index),
-                None => self.diags.push(Diagnostic::error(Default::default(), format!("target stage \"{t}\" could not be found"))),
+                None => self
+                    .diags
+                    .push(Diagnostic::error(Default::default(), format!("target stage \"{t}\" could not be found"))),
             }
         }
         let target_name = target.map(|t| stages[t].display_name()).unwrap_or_default();
@@ -706,7 +733,11 @@ impl<'a> Builder<'a> {
                 Some(i) => Ok(i),
                 None => Err(base),
             };
-            let r = s.instructions.iter().flat_map(|&i| source_stages(&df.instructions[i])).filter_map(|from| df.stage_ref(from, s.index));
+            let r = s
+                .instructions
+                .iter()
+                .flat_map(|&i| source_stages(&df.instructions[i]))
+                .filter_map(|from| df.stage_ref(from, s.index));
             reads.push(r.collect());
             bases.push(base);
         }
@@ -720,7 +751,8 @@ impl<'a> Builder<'a> {
         // The stages whose files a step reads: those named by `--from` or
         // `from=`, and the stages they are built FROM. Only those keep
         // their files.
-        let mut todo: Vec<usize> = stages.iter().filter(|s| needed[s.index]).flat_map(|s| reads[s.index].iter().copied()).collect();
+        let mut todo: Vec<usize> =
+            stages.iter().filter(|s| needed[s.index]).flat_map(|s| reads[s.index].iter().copied()).collect();
         self.files_read = vec![false; stages.len()];
         while let Some(s) = todo.pop() {
             if !std::mem::replace(&mut self.files_read[s], true) {
@@ -736,7 +768,8 @@ impl<'a> Builder<'a> {
             if !needed[s.index] {
                 for &i in std::iter::once(&s.from).chain(&s.instructions) {
                     if let Some(instr) = df.instructions.get(i) {
-                        let mut step = self.blank(instr, i, Status::NotBuilt, Reason::NotNeeded { target: target_name.clone() });
+                        let mut step =
+                            self.blank(instr, i, Status::NotBuilt, Reason::NotNeeded { target: target_name.clone() });
                         step.est_seconds = self.seconds(instr);
                         self.place(&mut steps, i, step);
                     }
@@ -762,7 +795,11 @@ impl<'a> Builder<'a> {
         let image = match target.and_then(|t| states[t].as_ref()) {
             Some(st) => {
                 let id = short(&Hasher::new("image").key(&st.key).key(&st.config).finish());
-                ImageReport { changed: self.history.last_image.as_deref() != Some(id.as_str()), id, layers: short(&st.key) }
+                ImageReport {
+                    changed: self.history.last_image.as_deref() != Some(id.as_str()),
+                    id,
+                    layers: short(&st.key),
+                }
             }
             None => ImageReport { changed: true, ..Default::default() },
         };
@@ -810,7 +847,12 @@ impl<'a> Builder<'a> {
         // A step that ignores the cache runs whether or not a later step is
         // found: its vertex can match nothing, so the solver evaluates it
         // (recorded in tests/ci-oracle, `--no-cache-filter` scenarios).
-        todo.extend(steps.iter().filter(|s| s.reason == Reason::IgnoreCache).filter_map(|s| self.step_keys.get(&s.instruction).copied()));
+        todo.extend(
+            steps
+                .iter()
+                .filter(|s| s.reason == Reason::IgnoreCache)
+                .filter_map(|s| self.step_keys.get(&s.instruction).copied()),
+        );
         while let Some(k) = todo.pop() {
             if !needed.insert(k) {
                 continue;
@@ -843,7 +885,10 @@ impl<'a> Builder<'a> {
         // only when its result is loaded (solver/jobs.go, `CacheMap`: a
         // vertex without inputs notifies `cached` false). The report keeps
         // it a hit, with the reason saying it was never loaded.
-        for s in steps.iter_mut().filter(|s| matches!(s.status, Status::Miss | Status::Hit) && !matches!(s.reason, Reason::SameAs { .. })) {
+        for s in steps
+            .iter_mut()
+            .filter(|s| matches!(s.status, Status::Miss | Status::Hit) && !matches!(s.reason, Reason::SameAs { .. }))
+        {
             let Some(&key) = self.step_keys.get(&s.instruction) else { continue };
             if !needed.contains(&key) {
                 s.status = Status::Hit;
@@ -899,7 +944,11 @@ impl<'a> Builder<'a> {
         while steps.len() < len {
             let i = steps.len();
             let instr = &self.df.instructions[i];
-            let reason = if instr.keyword == Keyword::Arg && instr.stage.is_none() { Reason::GlobalArg } else { Reason::Invalid };
+            let reason = if instr.keyword == Keyword::Arg && instr.stage.is_none() {
+                Reason::GlobalArg
+            } else {
+                Reason::Invalid
+            };
             steps.push(self.blank(instr, i, Status::NoStep, reason));
         }
     }
@@ -945,7 +994,12 @@ impl<'a> Builder<'a> {
 
     /// FROM: a stage continues from its base stage (`dispatchState.init`),
     /// or starts from an image keyed on its identity, or from scratch.
-    fn from(&mut self, stage: usize, base: &Result<usize, String>, states: &[Option<StageState>]) -> (StageState, Option<Step>) {
+    fn from(
+        &mut self,
+        stage: usize,
+        base: &Result<usize, String>,
+        states: &[Option<StageState>],
+    ) -> (StageState, Option<Step>) {
         let df = self.df;
         let s = &df.stages[stage];
         let instr = &df.instructions[s.from];
@@ -970,7 +1024,12 @@ impl<'a> Builder<'a> {
                 };
                 st.position = 0;
                 st.fs.tracked = tracked;
-                let step = self.blank(instr, s.from, Status::NoStep, Reason::InheritsStage { stage: df.stages[*b].display_name() });
+                let step = self.blank(
+                    instr,
+                    s.from,
+                    Status::NoStep,
+                    Reason::InheritsStage { stage: df.stages[*b].display_name() },
+                );
                 (st, Some(step))
             }
             Err(image) if image.eq_ignore_ascii_case("scratch") => {
@@ -988,7 +1047,8 @@ impl<'a> Builder<'a> {
                 st.fs.opaque(key);
                 let shown = crate::reference::parse(image).map(|r| r.familiar()).unwrap_or_else(|_| image.clone());
                 let facts = Facts::From { identity, image: shown.clone() };
-                let step = self.step(stage, s.from, &mut st, key, None, Some(facts), Some(Reason::NewBase { image: shown }));
+                let step =
+                    self.step(stage, s.from, &mut st, key, None, Some(facts), Some(Reason::NewBase { image: shown }));
                 (st, Some(step))
             }
         }
@@ -1003,13 +1063,23 @@ impl<'a> Builder<'a> {
     /// when [`Builder::known`] says the key is cached: only new keys need
     /// them, to explain later misses.
     #[allow(clippy::too_many_arguments)]
-    fn step(&mut self, stage: usize, index: usize, st: &mut StageState, key: Key, parent: Option<Key>, facts: Option<Facts>, new_reason: Option<Reason>) -> Step {
+    fn step(
+        &mut self,
+        stage: usize,
+        index: usize,
+        st: &mut StageState,
+        key: Key,
+        parent: Option<Key>,
+        facts: Option<Facts>,
+        new_reason: Option<Reason>,
+    ) -> Step {
         let instr = &self.df.instructions[index];
         // `--no-cache` and `--no-cache-filter` mark RUN, COPY and ADD of
         // the stages they name (dockerfile2llb/convert.go `ignoreCache`,
         // set from dockerui `IsNoCache`, applied in `dispatchRun` and
         // `dispatchCopy`); FROM and WORKDIR keep their cache.
-        let ignored = self.ci.is_some_and(|c| c.ignores(&self.df.stages[stage])) && matches!(instr.keyword, Keyword::Run | Keyword::Copy | Keyword::Add);
+        let ignored = self.ci.is_some_and(|c| c.ignores(&self.df.stages[stage]))
+            && matches!(instr.keyword, Keyword::Run | Keyword::Copy | Keyword::Add);
         // A base image is pulled from its registry, not loaded from an
         // imported cache: BuildKit v0.26.0 reports a needed FROM on a runner
         // without the image as executed (recorded in tests/ci-oracle).
@@ -1055,7 +1125,14 @@ impl<'a> Builder<'a> {
 
     /// Why a step missed: its parent re-ran, or it differs from the cached
     /// step that had the same parent (or the same position last build).
-    fn explain(&self, stage: usize, st: &StageState, parent: Option<Key>, facts: &Facts, new_reason: Option<Reason>) -> Reason {
+    fn explain(
+        &self,
+        stage: usize,
+        st: &StageState,
+        parent: Option<Key>,
+        facts: &Facts,
+        new_reason: Option<Reason>,
+    ) -> Reason {
         if self.history.builds == 0 {
             return match self.ci {
                 Some(c) if !c.first => Reason::EmptyCache,
@@ -1076,22 +1153,22 @@ impl<'a> Builder<'a> {
         // edit changed rather than what an unrelated earlier build did. The
         // newest few are enough, and keep a long history from costing more.
         const CANDIDATES: usize = 16;
-        let by_parent = parent
-            .and_then(|p| self.history.children.get(&p))
-            .and_then(|c| {
-                // The first of the closest; a candidate stops being measured
-                // once it cannot beat the best so far.
-                let mut best: Option<(&Facts, usize)> = None;
-                for old in c.as_slice().iter().rev().filter_map(same_kind).take(CANDIDATES) {
-                    let limit = best.map_or(usize::MAX, |(_, d)| d);
-                    let d = distance(old, facts, limit);
-                    if d < limit {
-                        best = Some((old, d));
-                    }
+        let by_parent = parent.and_then(|p| self.history.children.get(&p)).and_then(|c| {
+            // The first of the closest; a candidate stops being measured
+            // once it cannot beat the best so far.
+            let mut best: Option<(&Facts, usize)> = None;
+            for old in c.as_slice().iter().rev().filter_map(same_kind).take(CANDIDATES) {
+                let limit = best.map_or(usize::MAX, |(_, d)| d);
+                let d = distance(old, facts, limit);
+                if d < limit {
+                    best = Some((old, d));
                 }
-                best.map(|(old, _)| old)
-            });
-        let at_position = |pos: (usize, usize)| self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1);
+            }
+            best.map(|(old, _)| old)
+        });
+        let at_position = |pos: (usize, usize)| {
+            self.history.positions.binary_search_by_key(&pos, |(p, _)| *p).ok().map(|i| &self.history.positions[i].1)
+        };
         let old = by_parent.or_else(|| at_position((stage, st.position)).and_then(same_kind));
         match old {
             Some(old) => diff(old, facts),
@@ -1114,7 +1191,12 @@ impl<'a> Builder<'a> {
                 // workdir; a mkdir step (with the current USER) unless `/`.
                 let env = st.env.clone();
                 let path = self.expand(&w.text, &env, w.span);
-                let wd: Arc<str> = if path.starts_with('/') { format!("/{}", clean_path(&path)) } else { format!("/{}", clean_join(&st.workdir, &path)) }.into();
+                let wd: Arc<str> = if path.starts_with('/') {
+                    format!("/{}", clean_path(&path))
+                } else {
+                    format!("/{}", clean_join(&st.workdir, &path))
+                }
+                .into();
                 st.workdir = wd.clone();
                 self.config(st, effect.str(&wd));
                 if &*wd == "/" {
@@ -1207,7 +1289,14 @@ impl<'a> Builder<'a> {
     /// (shell prepended for shell form), the env (base, ENV, stage ARGs with
     /// values; proxy build-args go to `ProxyEnv`, which the exec op leaves
     /// out of its cache map), workdir, user, network, security and mounts.
-    fn run_step(&mut self, stage: usize, index: usize, st: &mut StageState, run: &RunArgs, states: &[Option<StageState>]) -> Step {
+    fn run_step(
+        &mut self,
+        stage: usize,
+        index: usize,
+        st: &mut StageState,
+        run: &RunArgs,
+        states: &[Option<StageState>],
+    ) -> Step {
         let instr = &self.df.instructions[index];
         let heredocs: Vec<String> = instr.heredocs.iter().map(|h| chomp(&h.content, h.chomp).into_owned()).collect();
         // The exec op's arguments: the exec form as written, or the shell
@@ -1240,7 +1329,8 @@ impl<'a> Builder<'a> {
         // A cache mount holds files once a RUN that used it has run (a step
         // taken from the cache never mounts it).
         let mut cache_ids = mounts.iter().filter_map(|m| m.cache_id.as_deref());
-        let warm = cache_ids.any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.iter().any(|c| c == id));
+        let warm =
+            cache_ids.any(|id| self.history.cache_mounts.contains(id) || self.cache_mounts.iter().any(|c| c == id));
         let parent = st.key;
         let mut h = Hasher::new("exec");
         h.key(&parent);
@@ -1289,7 +1379,14 @@ impl<'a> Builder<'a> {
     /// One `--mount` (BuildKit `dispatchRunMounts`), resolved: what enters
     /// the step's key and, for a cache mount, the id its contents persist
     /// under.
-    fn mount<'m>(&mut self, m: &'m Mount, st: &StageState, stage: usize, states: &[Option<StageState>], instr: &Instruction) -> MountKeyed<'m> {
+    fn mount<'m>(
+        &mut self,
+        m: &'m Mount,
+        st: &StageState,
+        stage: usize,
+        states: &[Option<StageState>],
+        instr: &Instruction,
+    ) -> MountKeyed<'m> {
         let env = st.env.clone();
         let mut ex = |v: &Option<String>| v.as_ref().map(|s| self.expand(s, &env, m.span).into_owned());
         let target = ex(&m.target).unwrap_or_default();
@@ -1315,7 +1412,18 @@ impl<'a> Builder<'a> {
             let default_id = cid == target || cid.split_once('/').is_some_and(|(_, rest)| rest == target);
             default_id && shared
         });
-        let mut keyed = MountKeyed { mount: m, target, source, id, from_identity, key_id, selection, opaque, cache_id, options: Key::default() };
+        let mut keyed = MountKeyed {
+            mount: m,
+            target,
+            source,
+            id,
+            from_identity,
+            key_id,
+            selection,
+            opaque,
+            cache_id,
+            options: Key::default(),
+        };
         keyed.options = keyed.key_options();
         keyed
     }
@@ -1348,7 +1456,10 @@ impl<'a> Builder<'a> {
                 self.reads.extend(sel.entries.iter().filter(|e| e.kind == EntryKind::File).map(|e| e.source.clone()));
                 for m in &sel.missing {
                     if !crate::context::has_wildcards(m) {
-                        self.diags.push(Diagnostic::warning(instr.span, format!("\"{m}\" is not in the build context (after .dockerignore)")));
+                        self.diags.push(Diagnostic::warning(
+                            instr.span,
+                            format!("\"{m}\" is not in the build context (after .dockerignore)"),
+                        ));
                     }
                 }
                 (sel, String::new())
@@ -1363,7 +1474,10 @@ impl<'a> Builder<'a> {
                 None => {
                     // An image: its content is its identity.
                     let identity = base_identity(name, self.images);
-                    let sel = Selection { missing: sources.iter().map(|s| s.as_ref().to_string()).collect(), ..Default::default() };
+                    let sel = Selection {
+                        missing: sources.iter().map(|s| s.as_ref().to_string()).collect(),
+                        ..Default::default()
+                    };
                     (sel, format!("image {identity}"))
                 }
             },
@@ -1374,7 +1488,15 @@ impl<'a> Builder<'a> {
     /// the options and the content checksum of what the sources select.
     /// With `--link` (and no `--chmod`) the copy is made on scratch and
     /// merged, so its key does not depend on earlier steps.
-    fn copy_step(&mut self, stage: usize, index: usize, st: &mut StageState, c: &CopyArgs, add: bool, states: &[Option<StageState>]) -> Step {
+    fn copy_step(
+        &mut self,
+        stage: usize,
+        index: usize,
+        st: &mut StageState,
+        c: &CopyArgs,
+        add: bool,
+        states: &[Option<StageState>],
+    ) -> Step {
         let instr = &self.df.instructions[index];
         let env = st.env.clone();
         let mut sources: Vec<Cow<str>> = Vec::with_capacity(c.sources.len());
@@ -1400,11 +1522,16 @@ impl<'a> Builder<'a> {
         // BuildKit `pathRelativeToWorkingDir`: relative destinations join
         // the workdir; `.` and a trailing `/` mean a directory.
         let dest_is_dir = dest_raw.ends_with('/') || dest_raw == "." || dest_raw.is_empty();
-        let dest_abs = if dest_raw.starts_with('/') { clean_path(&dest_raw) } else { clean_join(&st.workdir, &dest_raw) };
+        let dest_abs =
+            if dest_raw.starts_with('/') { clean_path(&dest_raw) } else { clean_join(&st.workdir, &dest_raw) };
         let chown = c.chown.as_ref().map(|s| self.expand(s, &env, instr.span));
         let chmod = c.chmod.as_ref().map(|s| self.expand(s, &env, instr.span));
         let select_options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
-        let local: Vec<&str> = sources.iter().map(|s| s.as_ref()).filter(|s| !s.starts_with("<<") && !remote.iter().any(|r| r == s)).collect();
+        let local: Vec<&str> = sources
+            .iter()
+            .map(|s| s.as_ref())
+            .filter(|s| !s.starts_with("<<") && !remote.iter().any(|r| r == s))
+            .collect();
         let (mut selection, opaque) = if local.is_empty() {
             (Selection::default(), String::new())
         } else {
@@ -1444,7 +1571,9 @@ impl<'a> Builder<'a> {
         h.list(&sources).str(&dest_abs);
         let options = {
             let mut o = Hasher::new("copy-options");
-            o.str(if add { "ADD" } else { "COPY" }).str(chown.as_deref().unwrap_or("")).str(chmod.as_deref().unwrap_or(""));
+            o.str(if add { "ADD" } else { "COPY" })
+                .str(chown.as_deref().unwrap_or(""))
+                .str(chmod.as_deref().unwrap_or(""));
             o.word(u64::from(c.parents)).list(&c.exclude).str(c.checksum.as_deref().unwrap_or(""));
             o.word(u64::from(c.keep_git_dir)).word(u64::from(dest_is_dir));
             o.finish()
@@ -1567,7 +1696,8 @@ fn selection_key(sel: &Selection) -> Key {
         h.word(u64::from(e.mode));
     };
     // Most selections are a single file, or already in order.
-    let order = |a: &&crate::context::Selected, b: &&crate::context::Selected| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source));
+    let order =
+        |a: &&crate::context::Selected, b: &&crate::context::Selected| a.rel.cmp(&b.rel).then(a.source.cmp(&b.source));
     if sel.entries.windows(2).all(|w| order(&&w[0], &&w[1]).is_le()) {
         sel.entries.iter().for_each(&mut add);
     } else {
@@ -1580,7 +1710,11 @@ fn selection_key(sel: &Selection) -> Key {
 
 /// The files of a selection; paths inside another stage are shown absolute.
 fn files_of(sel: &Selection, absolute: bool) -> Files {
-    let mut list: Vec<FileFact> = sel.entries.iter().map(|e| FileFact { rel: e.rel.clone(), source: e.source.clone(), digest: e.digest.clone(), mode: e.mode }).collect();
+    let mut list: Vec<FileFact> = sel
+        .entries
+        .iter()
+        .map(|e| FileFact { rel: e.rel.clone(), source: e.source.clone(), digest: e.digest.clone(), mode: e.mode })
+        .collect();
     // In name order, the last of equal names kept (a stable sort keeps
     // their order).
     if !list.windows(2).all(|w| w[0].rel < w[1].rel) {
@@ -1610,7 +1744,8 @@ fn heredoc_name(word: &str) -> Option<String> {
     let rest = word.strip_prefix("<<")?;
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let name = rest.trim_matches(|c| c == '"' || c == '\'');
-    (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')).then(|| name.to_string())
+    (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))
+        .then(|| name.to_string())
 }
 
 /// What differs between a cached step and the one that missed.
@@ -1709,7 +1844,10 @@ fn diff(old: &Facts, new: &Facts) -> Reason {
 
 /// Two file lists in name order, paired up by name in one merged walk: a
 /// name in one list only comes with `None` for the other.
-fn by_name<'f>(a: &'f [FileFact], b: &'f [FileFact]) -> impl Iterator<Item = (Option<&'f FileFact>, Option<&'f FileFact>)> {
+fn by_name<'f>(
+    a: &'f [FileFact],
+    b: &'f [FileFact],
+) -> impl Iterator<Item = (Option<&'f FileFact>, Option<&'f FileFact>)> {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         let (x, y) = (a.get(i), b.get(j));
@@ -1776,7 +1914,9 @@ fn distance(old: &Facts, new: &Facts, limit: usize) -> usize {
             // total can still come in under `limit`.
             let mut d = command
                 + usize::from(a.env != b.env)
-                + 10 * usize::from(a.workdir != b.workdir || a.user != b.user || a.network != b.network || a.security != b.security)
+                + 10 * usize::from(
+                    a.workdir != b.workdir || a.user != b.user || a.network != b.network || a.security != b.security,
+                )
                 + 10 * a.mounts.len().abs_diff(b.mounts.len());
             if d < limit && a.env != b.env {
                 let (ea, eb) = (a.env.pairs(), b.env.pairs());
@@ -1823,10 +1963,13 @@ fn files_difference(a: &Files, b: &Files) -> Option<Reason> {
     let pairs: Vec<(Option<&FileFact>, Option<&FileFact>)> = by_name(&a.list, &b.list).collect();
     // A file that left one name and appeared under another with the same
     // content was renamed.
-    let removed: Vec<&FileFact> = pairs.iter().filter_map(|p| match p {
-        (Some(old), None) => Some(*old),
-        _ => None,
-    }).collect();
+    let removed: Vec<&FileFact> = pairs
+        .iter()
+        .filter_map(|p| match p {
+            (Some(old), None) => Some(*old),
+            _ => None,
+        })
+        .collect();
     for f in pairs.iter().filter_map(|p| match p {
         (None, Some(new)) => Some(*new),
         _ => None,
@@ -1879,7 +2022,8 @@ mod tests {
                 list.retain(|(key, _)| *key != k);
                 list.push((k.clone(), v.clone()));
                 env.set_in(&k, &v, &mut shared);
-                let pairs: Vec<(String, String)> = env.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+                let pairs: Vec<(String, String)> =
+                    env.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
                 assert_eq!(pairs, list);
                 assert_eq!(env.get(&k), Some(v));
             }
@@ -1898,7 +2042,8 @@ mod tests {
         let files = |next: &mut dyn FnMut(u64) -> u64| {
             let mut list: Vec<FileFact> = (0..next(8))
                 .map(|_| {
-                    let (name, digest): (Arc<str>, Arc<str>) = (format!("f{}", next(10)).into(), format!("d{}", next(3)).into());
+                    let (name, digest): (Arc<str>, Arc<str>) =
+                        (format!("f{}", next(10)).into(), format!("d{}", next(3)).into());
                     FileFact { rel: name.clone(), source: name, digest, mode: 0o644 }
                 })
                 .collect();

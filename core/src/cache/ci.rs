@@ -77,14 +77,44 @@ pub struct CacheSpec {
 /// Options each kind accepts beyond `type` (the cache/remotecache
 /// packages and buildx's documentation of them).
 fn known_options(kind: Kind) -> &'static [&'static str] {
-    const COMMON: &[&str] = &["mode", "ignore-error", "compression", "compression-level", "force-compression", "oci-mediatypes", "image-manifest"];
+    const COMMON: &[&str] = &[
+        "mode",
+        "ignore-error",
+        "compression",
+        "compression-level",
+        "force-compression",
+        "oci-mediatypes",
+        "image-manifest",
+    ];
     match kind {
         Kind::Registry => &["ref", "registry.insecure", "store"],
         Kind::Local => &["dest", "src", "tag", "digest"],
         Kind::Gha => &["scope", "url", "url_v2", "token", "version", "timeout", "repository", "ghtoken"],
         Kind::Inline => COMMON,
-        Kind::S3 => &["bucket", "region", "name", "prefix", "endpoint_url", "blobs_prefix", "manifests_prefix", "use_path_style", "access_key_id", "secret_access_key", "session_token", "upload_parallelism", "touch_refresh"],
-        Kind::Azblob => &["name", "account_url", "prefix", "blobs_prefix", "manifests_prefix", "secret_access_key", "upload_parallelism"],
+        Kind::S3 => &[
+            "bucket",
+            "region",
+            "name",
+            "prefix",
+            "endpoint_url",
+            "blobs_prefix",
+            "manifests_prefix",
+            "use_path_style",
+            "access_key_id",
+            "secret_access_key",
+            "session_token",
+            "upload_parallelism",
+            "touch_refresh",
+        ],
+        Kind::Azblob => &[
+            "name",
+            "account_url",
+            "prefix",
+            "blobs_prefix",
+            "manifests_prefix",
+            "secret_access_key",
+            "upload_parallelism",
+        ],
     }
 }
 
@@ -107,10 +137,14 @@ impl CacheSpec {
             Some("inline") => Kind::Inline,
             Some("s3") => Kind::S3,
             Some("azblob") => Kind::Azblob,
-            Some(other) => return Err(format!("type must be registry, local, gha, inline, s3 or azblob, not {other:?}")),
+            Some(other) => {
+                return Err(format!("type must be registry, local, gha, inline, s3 or azblob, not {other:?}"))
+            }
         };
         if kind == Kind::Inline && !export {
-            return Err("type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE".into());
+            return Err(
+                "type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE".into()
+            );
         }
         let mode = match attrs.remove("mode") {
             None | Some("min") => Mode::Min,
@@ -118,12 +152,25 @@ impl CacheSpec {
             Some(other) => return Err(format!("mode must be min or max, not {other:?}")),
         };
         for k in attrs.keys() {
-            let common = ["ignore-error", "compression", "compression-level", "force-compression", "oci-mediatypes", "image-manifest"];
+            let common = [
+                "ignore-error",
+                "compression",
+                "compression-level",
+                "force-compression",
+                "oci-mediatypes",
+                "image-manifest",
+            ];
             if !known_options(kind).contains(k) && !common.contains(k) {
                 return Err(format!("{k} is not an option of type={}", kind_name(kind)));
             }
         }
-        let need = |k: &str| attrs.get(k).copied().filter(|v| !v.is_empty()).ok_or_else(|| format!("{k} is missing (type={} needs it)", kind_name(kind)));
+        let need = |k: &str| {
+            attrs
+                .get(k)
+                .copied()
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| format!("{k} is missing (type={} needs it)", kind_name(kind)))
+        };
         let location = match kind {
             Kind::Registry => format!("registry:{}", crate::reference::normalize(need("ref")?)),
             Kind::Local => {
@@ -132,8 +179,17 @@ impl CacheSpec {
             }
             Kind::Gha => format!("gha:{}", attrs.get("scope").copied().unwrap_or("buildkit")),
             Kind::Inline => String::new(),
-            Kind::S3 => format!("s3:{}/{}{}", need("bucket")?, attrs.get("prefix").copied().unwrap_or(""), attrs.get("name").copied().unwrap_or("buildkit")),
-            Kind::Azblob => format!("azblob:{}{}", attrs.get("prefix").copied().unwrap_or(""), attrs.get("name").copied().unwrap_or("buildkit")),
+            Kind::S3 => format!(
+                "s3:{}/{}{}",
+                need("bucket")?,
+                attrs.get("prefix").copied().unwrap_or(""),
+                attrs.get("name").copied().unwrap_or("buildkit")
+            ),
+            Kind::Azblob => format!(
+                "azblob:{}{}",
+                attrs.get("prefix").copied().unwrap_or(""),
+                attrs.get("name").copied().unwrap_or("buildkit")
+            ),
         };
         Ok(CacheSpec { kind, mode, location })
     }
@@ -185,7 +241,8 @@ impl CiView {
     /// True when the stage's steps ignore the cache (dockerui `IsNoCache`
     /// compares stage names case-insensitively; `--no-cache` names all).
     pub fn ignores(&self, stage: &Stage) -> bool {
-        self.no_cache || stage.name.as_deref().is_some_and(|n| self.no_cache_filter.iter().any(|f| f.eq_ignore_ascii_case(n)))
+        self.no_cache
+            || stage.name.as_deref().is_some_and(|n| self.no_cache_filter.iter().any(|f| f.eq_ignore_ascii_case(n)))
     }
 }
 
@@ -234,7 +291,9 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
     let default = CiBuild::default();
     for (i, input) in scenario.builds.iter().enumerate() {
         let c = ci.get(i).unwrap_or(&default);
-        let mut warn = |message: String| diagnostics.push(Diagnostic::warning(Default::default(), format!("build {}: {message}", i + 1)));
+        let mut warn = |message: String| {
+            diagnostics.push(Diagnostic::warning(Default::default(), format!("build {}: {message}", i + 1)))
+        };
         // A moved tag replaces its entry, however it is spelled.
         for (r, info) in &c.images {
             let norm = crate::reference::normalize(r);
@@ -250,7 +309,12 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
         };
         let from = parse(&c.cache_from, false, &mut warn);
         let to = parse(&c.cache_to, true, &mut warn);
-        let mut view = CiView { no_cache: c.no_cache, no_cache_filter: c.no_cache_filter.clone(), first: i == 0, ..Default::default() };
+        let mut view = CiView {
+            no_cache: c.no_cache,
+            no_cache_filter: c.no_cache_filter.clone(),
+            first: i == 0,
+            ..Default::default()
+        };
         let mut imported_names = Vec::new();
         for spec in &from {
             match stores.get(&spec.location) {
@@ -310,7 +374,12 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
             if mode == Mode::Max {
                 blobs_now.extend(store.iter().filter(|(_, &v)| v).map(|(k, _)| *k));
             }
-            exported.push(Export { location: location.clone(), mode, records: store.len(), with_layers: store.values().filter(|&&v| v).count() });
+            exported.push(Export {
+                location: location.clone(),
+                mode,
+                records: store.len(),
+                with_layers: store.values().filter(|&&v| v).count(),
+            });
             stores.insert(location, store);
         }
         if let Some(r) = &c.push {
@@ -323,7 +392,8 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
         if !to.is_empty() || c.push.is_some() {
             runner.blobs.extend(blobs_now);
         }
-        let imported_hits = outcome.report.steps.iter().filter(|s| matches!(s.reason, super::Reason::Imported { .. })).count();
+        let imported_hits =
+            outcome.report.steps.iter().filter(|s| matches!(s.reason, super::Reason::Imported { .. })).count();
         outcome.report.ci = Some(CiReport { runner: name, imported: imported_names, exported, imported_hits });
         diagnostics.extend(outcome.diagnostics.into_iter().map(|mut d| {
             d.message = format!("build {}: {}", i + 1, d.message);
@@ -349,7 +419,11 @@ mod tests {
 
     #[test]
     fn cache_entries_read_as_buildkit_takes_them() {
-        check("type=registry,ref=ghcr.io/o/app:cache,mode=max", true, expect!["Registry Max registry:ghcr.io/o/app:cache"]);
+        check(
+            "type=registry,ref=ghcr.io/o/app:cache,mode=max",
+            true,
+            expect!["Registry Max registry:ghcr.io/o/app:cache"],
+        );
         check("type=registry,ref=app", false, expect!["Registry Min registry:docker.io/library/app:latest"]);
         check("type=gha", true, expect!["Gha Min gha:buildkit"]);
         check("type=gha,scope=main,mode=max", true, expect!["Gha Max gha:main"]);
@@ -359,9 +433,17 @@ mod tests {
         check("type=registry,ref=x,mode=maxx", true, expect![[r#"error: mode must be min or max, not "maxx""#]]);
         check("type=registry", true, expect!["error: ref is missing (type=registry needs it)"]);
         check("type=local,src=/tmp/c", true, expect!["error: dest is missing (type=local needs it)"]);
-        check("type=inline", false, expect!["error: type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE"]);
+        check(
+            "type=inline",
+            false,
+            expect!["error: type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE"],
+        );
         check("ref=x", true, expect!["error: type is missing (registry, local, gha, inline, s3 or azblob)"]);
-        check("type=redis", true, expect![[r#"error: type must be registry, local, gha, inline, s3 or azblob, not "redis""#]]);
+        check(
+            "type=redis",
+            true,
+            expect![[r#"error: type must be registry, local, gha, inline, s3 or azblob, not "redis""#]],
+        );
         check("type=gha,scop=main", true, expect!["error: scop is not an option of type=gha"]);
         check("type=gha,max", true, expect![[r#"error: "max" is not key=value"#]]);
     }

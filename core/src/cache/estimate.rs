@@ -7,12 +7,63 @@ use crate::syntax::{Args, CommandForm, Instruction};
 /// Seconds one kind of command usually takes; the first match in a command
 /// counts once, and a command that chains several kinds adds them up.
 const RUN_COSTS: &[(&[&str], f64)] = &[
-    (&["apt-get install", "apt install", "apk add", "yum install", "dnf install", "microdnf install", "zypper install"], 30.0),
+    (
+        &[
+            "apt-get install",
+            "apt install",
+            "apk add",
+            "yum install",
+            "dnf install",
+            "microdnf install",
+            "zypper install",
+        ],
+        30.0,
+    ),
     (&["apt-get update", "apt update", "apk update", "yum update", "dnf update"], 8.0),
-    (&["pip install", "pip3 install", "poetry install", "uv sync", "uv pip install", "pipenv install", "conda install"], 25.0),
+    (
+        &[
+            "pip install",
+            "pip3 install",
+            "poetry install",
+            "uv sync",
+            "uv pip install",
+            "pipenv install",
+            "conda install",
+        ],
+        25.0,
+    ),
     (&["npm install", "npm ci", "yarn install", "yarn --frozen", "pnpm install", "bun install"], 40.0),
-    (&["go mod download", "cargo fetch", "bundle install", "composer install", "mvn dependency", "gradle dependencies", "dotnet restore"], 20.0),
-    (&["cargo build", "go build", "mvn package", "mvn install", "gradle build", "./gradlew", "npm run build", "yarn build", "pnpm build", "dotnet publish", "make", "cmake", "gcc ", "javac"], 60.0),
+    (
+        &[
+            "go mod download",
+            "cargo fetch",
+            "bundle install",
+            "composer install",
+            "mvn dependency",
+            "gradle dependencies",
+            "dotnet restore",
+        ],
+        20.0,
+    ),
+    (
+        &[
+            "cargo build",
+            "go build",
+            "mvn package",
+            "mvn install",
+            "gradle build",
+            "./gradlew",
+            "npm run build",
+            "yarn build",
+            "pnpm build",
+            "dotnet publish",
+            "make",
+            "cmake",
+            "gcc ",
+            "javac",
+        ],
+        60.0,
+    ),
     (&["curl ", "wget ", "git clone"], 5.0),
 ];
 
@@ -64,7 +115,8 @@ pub fn estimate_seconds(instr: &Instruction) -> f64 {
 /// `ADD` sources fetched from the network (BuildKit `isHTTPSource`, `isGitURL`).
 pub(crate) fn is_remote(src: &str) -> bool {
     let starts = |p: &str| src.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
-    let ends = |p: &str| src.len() >= p.len() && src.get(src.len() - p.len()..).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    let ends =
+        |p: &str| src.len() >= p.len() && src.get(src.len() - p.len()..).is_some_and(|s| s.eq_ignore_ascii_case(p));
     starts("http://") || starts("https://") || starts("git@") || starts("git://") || ends(".git")
 }
 

@@ -15,16 +15,16 @@
 
 mod build;
 pub mod ci;
-pub mod workflow;
 mod estimate;
 mod report;
 pub mod sha256;
 mod whatif;
+pub mod workflow;
 
 pub use ci::{simulate_ci, CacheSpec, CiReport, Export, Mode};
 pub use estimate::estimate_seconds;
-pub use whatif::{dependency_manifests, source_files, with_file_edited};
 pub use report::{render_text, BuildReport, ImageReport, Reason, ShortKey, Simulation, Status, Step};
+pub use whatif::{dependency_manifests, source_files, with_file_edited};
 
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo, Scenario};
@@ -265,7 +265,12 @@ pub fn simulate_with(scenario: &Scenario, options: &Options) -> (Simulation, Vec
 /// The live "if you rebuilt now" report: `current` simulated against the
 /// cache of `history`. Keep a `History` of the recorded builds and call this
 /// on every edit; it costs one build's simulation.
-pub fn what_if(history: &History, current: &BuildInput, images: &BTreeMap<String, ImageInfo>, options: &Options) -> (BuildReport, Vec<Diagnostic>) {
+pub fn what_if(
+    history: &History,
+    current: &BuildInput,
+    images: &BTreeMap<String, ImageInfo>,
+    options: &Options,
+) -> (BuildReport, Vec<Diagnostic>) {
     let outcome = history.preview(current, images, options);
     (outcome.report, outcome.diagnostics)
 }
@@ -278,7 +283,9 @@ pub fn what_if(history: &History, current: &BuildInput, images: &BTreeMap<String
 // `images` map and the reference fallback.
 pub fn base_identity(image: &str, images: &BTreeMap<String, ImageInfo>) -> String {
     let normalized = reference::normalize(image);
-    if let Some(info) = images.get(image).or_else(|| images.iter().find(|(k, _)| reference::normalize(k) == normalized).map(|(_, v)| v)) {
+    if let Some(info) =
+        images.get(image).or_else(|| images.iter().find(|(k, _)| reference::normalize(k) == normalized).map(|(_, v)| v))
+    {
         return info.id.clone();
     }
     // A reference pinned by digest is identified by that digest alone.

@@ -167,43 +167,80 @@ pub enum Reason {
     /// Nothing was built before.
     FirstBuild,
     /// Found in the cache; `build` is the 1-based build that last produced it.
-    Cached { build: usize },
+    Cached {
+        build: usize,
+    },
     /// The same step already appears earlier in this build (`line`), which
     /// re-ran: BuildKit runs it once for both.
-    SameAs { line: u32 },
+    SameAs {
+        line: u32,
+    },
     /// The step before it in the stage re-ran (`line`), so its input changed.
-    ParentMissed { line: u32 },
+    ParentMissed {
+        line: u32,
+    },
     /// The base image's identity differs from the cached one.
-    BaseChanged { image: String },
+    BaseChanged {
+        image: String,
+    },
     /// A base image never built on before.
-    NewBase { image: String },
+    NewBase {
+        image: String,
+    },
     /// The command differs.
     CommandChanged,
     /// A heredoc body differs.
     HeredocChanged,
     /// An environment variable set by ENV (or the base) differs.
-    EnvChanged { name: String },
+    EnvChanged {
+        name: String,
+    },
     /// A build argument's value differs.
-    ArgChanged { name: String },
-    WorkdirChanged { from: String, to: String },
-    UserChanged { from: String, to: String },
+    ArgChanged {
+        name: String,
+    },
+    WorkdirChanged {
+        from: String,
+        to: String,
+    },
+    UserChanged {
+        from: String,
+        to: String,
+    },
     ShellChanged,
     NetworkChanged,
     SecurityChanged,
     /// A `--mount` option differs (its target is given).
-    MountChanged { target: String },
+    MountChanged {
+        target: String,
+    },
     /// Content selected by the step differs (path in the context or stage).
-    FileChanged { path: String },
-    FileAdded { path: String },
-    FileRemoved { path: String },
-    FileRenamed { from: String, to: String },
+    FileChanged {
+        path: String,
+    },
+    FileAdded {
+        path: String,
+    },
+    FileRemoved {
+        path: String,
+    },
+    FileRenamed {
+        from: String,
+        to: String,
+    },
     /// Only mode bits differ.
-    ModeChanged { path: String },
+    ModeChanged {
+        path: String,
+    },
     /// The selected content of another stage or image differs.
-    SourceChanged { from: String },
+    SourceChanged {
+        from: String,
+    },
     /// Reads output of a RUN in stage `from` that re-ran: the simulation
     /// cannot see whether the bytes changed, so it assumes they did.
-    UpstreamRan { from: String },
+    UpstreamRan {
+        from: String,
+    },
     /// The destination differs.
     DestChanged,
     /// A flag such as `--chown`, `--chmod`, `--exclude` differs.
@@ -219,21 +256,29 @@ pub enum Reason {
     /// `FROM scratch`: an empty filesystem, nothing to fetch.
     Scratch,
     /// `FROM <stage>`: continues from that stage's last step.
-    InheritsStage { stage: String },
+    InheritsStage {
+        stage: String,
+    },
     /// `WORKDIR /` creates nothing.
     RootWorkdir,
     /// A global ARG: used by FROM lines only.
     GlobalArg,
     /// The target does not need this stage.
-    NotNeeded { target: String },
+    NotNeeded {
+        target: String,
+    },
     /// The instruction could not be parsed.
     Invalid,
     /// Found in an imported cache (`--cache-from`) with its layers.
-    Imported { from: String },
+    Imported {
+        from: String,
+    },
     /// Found in an imported cache without its layers, as a `mode=min`
     /// export keeps the steps that are not layers of the exported image:
     /// the step runs.
-    NoLayers { from: String },
+    NoLayers {
+        from: String,
+    },
     /// Not in the runner's own cache (a fresh runner starts empty) nor in
     /// any imported cache.
     EmptyCache,
@@ -327,7 +372,8 @@ pub fn render_text(sim: &Simulation) -> String {
             if s.config_changed {
                 notes += " [config changed]";
             }
-            out += &format!("  {:>3}  {:<40}  {:<9}  {}{}\n", s.line, text, s.status.as_str(), s.reason.message(), notes);
+            out +=
+                &format!("  {:>3}  {:<40}  {:<9}  {}{}\n", s.line, text, s.status.as_str(), s.reason.message(), notes);
         }
     }
     out

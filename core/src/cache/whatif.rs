@@ -9,11 +9,40 @@ use crate::inputs::{BuildInput, FileBody};
 /// File names that list dependencies (and their lock files): editing one
 /// re-runs the install step that a well-ordered Dockerfile copies them for.
 const MANIFESTS: &[&str] = &[
-    "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb",
-    "requirements.txt", "pyproject.toml", "poetry.lock", "Pipfile", "Pipfile.lock", "uv.lock", "setup.py", "setup.cfg",
-    "go.mod", "go.sum", "Cargo.toml", "Cargo.lock", "Gemfile", "Gemfile.lock", "composer.json", "composer.lock",
-    "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "gradle.lockfile", "mix.exs", "mix.lock",
-    "packages.config", "Directory.Packages.props", "pubspec.yaml", "pubspec.lock", "Podfile", "Podfile.lock",
+    "package.json",
+    "package-lock.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "bun.lockb",
+    "requirements.txt",
+    "pyproject.toml",
+    "poetry.lock",
+    "Pipfile",
+    "Pipfile.lock",
+    "uv.lock",
+    "setup.py",
+    "setup.cfg",
+    "go.mod",
+    "go.sum",
+    "Cargo.toml",
+    "Cargo.lock",
+    "Gemfile",
+    "Gemfile.lock",
+    "composer.json",
+    "composer.lock",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "settings.gradle",
+    "gradle.lockfile",
+    "mix.exs",
+    "mix.lock",
+    "packages.config",
+    "Directory.Packages.props",
+    "pubspec.yaml",
+    "pubspec.lock",
+    "Podfile",
+    "Podfile.lock",
 ];
 
 /// Context files that are dependency manifests, in context order.
@@ -63,7 +92,11 @@ mod tests {
     fn check(dockerfile: &str, path: &str, expect_missed_lines: &[u32]) {
         let input = BuildInput {
             dockerfile: dockerfile.to_string(),
-            files: vec![ContextFile::text("package.json", "{}"), ContextFile::text("src/index.js", "x"), ContextFile::text("README.md", "r")],
+            files: vec![
+                ContextFile::text("package.json", "{}"),
+                ContextFile::text("src/index.js", "x"),
+                ContextFile::text("README.md", "r"),
+            ],
             ..Default::default()
         };
         let mut history = History::new();
@@ -86,7 +119,12 @@ mod tests {
     #[test]
     fn classifies_files() {
         let input = BuildInput {
-            files: vec![ContextFile::text("app/go.mod", ""), ContextFile::text("main.go", ""), ContextFile::text(".dockerignore", ""), ContextFile::text("x.csproj", "")],
+            files: vec![
+                ContextFile::text("app/go.mod", ""),
+                ContextFile::text("main.go", ""),
+                ContextFile::text(".dockerignore", ""),
+                ContextFile::text("x.csproj", ""),
+            ],
             ..Default::default()
         };
         assert_eq!(dependency_manifests(&input), vec!["app/go.mod", "x.csproj"]);

@@ -54,8 +54,14 @@ impl Preset {
         match self {
             Preset::None => (None, None),
             Preset::Gha => (Some("type=gha".into()), Some("type=gha,mode=max".into())),
-            Preset::RegistryMin => (Some(format!("type=registry,ref={image}:buildcache")), Some(format!("type=registry,ref={image}:buildcache,mode=min"))),
-            Preset::RegistryMax => (Some(format!("type=registry,ref={image}:buildcache")), Some(format!("type=registry,ref={image}:buildcache,mode=max"))),
+            Preset::RegistryMin => (
+                Some(format!("type=registry,ref={image}:buildcache")),
+                Some(format!("type=registry,ref={image}:buildcache,mode=min")),
+            ),
+            Preset::RegistryMax => (
+                Some(format!("type=registry,ref={image}:buildcache")),
+                Some(format!("type=registry,ref={image}:buildcache,mode=max")),
+            ),
             Preset::Inline => (Some(format!("type=registry,ref={image}:latest")), Some("type=inline".into())),
         }
     }
@@ -127,10 +133,14 @@ fn gitlab(preset: Preset, target: Option<&str>) -> String {
     let preset = if preset == Preset::Gha { Preset::RegistryMax } else { preset };
     let mut s = String::new();
     s += "build:\n  image: docker:27\n  services:\n    - docker:27-dind\n  variables:\n    DOCKER_TLS_CERTDIR: \"/certs\"\n";
-    s += "  before_script:\n    - docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_REGISTRY_PASSWORD\" \"$CI_REGISTRY\"\n";
+    s +=
+        "  before_script:\n    - docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_REGISTRY_PASSWORD\" \"$CI_REGISTRY\"\n";
     s += "    - docker buildx create --use --driver docker-container\n";
     s += "  script:\n";
-    s += &format!("    - {}\n", quote(&buildx(preset, target, image, "latest").replace(" \\\n    ", " ").trim_end().to_string()));
+    s += &format!(
+        "    - {}\n",
+        quote(&buildx(preset, target, image, "latest").replace(" \\\n    ", " ").trim_end().to_string())
+    );
     s
 }
 
@@ -176,15 +186,21 @@ mod tests {
         for preset in PRESETS {
             for target in [None, Some("app")] {
                 let (from, to) = preset.cache(IMAGE);
-                let gh: serde_yaml::Value = serde_yaml::from_str(&snippet(preset, Flavor::GithubActions, target)).unwrap_or_else(|e| panic!("{preset:?}: {e}"));
+                let gh: serde_yaml::Value = serde_yaml::from_str(&snippet(preset, Flavor::GithubActions, target))
+                    .unwrap_or_else(|e| panic!("{preset:?}: {e}"));
                 let steps = gh["jobs"]["build"]["steps"].as_sequence().cloned().unwrap_or_default();
-                let with = steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("docker/build-push-action"))).map(|s| s["with"].clone()).unwrap_or_default();
+                let with = steps
+                    .iter()
+                    .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("docker/build-push-action")))
+                    .map(|s| s["with"].clone())
+                    .unwrap_or_default();
                 assert_eq!(with["cache-from"].as_str().map(str::to_string), from, "{preset:?}");
                 assert_eq!(with["cache-to"].as_str().map(str::to_string), to, "{preset:?}");
                 assert_eq!(with["target"].as_str(), target, "{preset:?}");
                 assert_eq!(with["push"].as_bool(), Some(true));
 
-                let gl: serde_yaml::Value = serde_yaml::from_str(&snippet(preset, Flavor::GitlabCi, target)).unwrap_or_else(|e| panic!("{preset:?}: {e}"));
+                let gl: serde_yaml::Value = serde_yaml::from_str(&snippet(preset, Flavor::GitlabCi, target))
+                    .unwrap_or_else(|e| panic!("{preset:?}: {e}"));
                 let script = gl["build"]["script"][0].as_str().unwrap_or_default().to_string();
                 assert!(script.starts_with("docker buildx build --push -t $CI_REGISTRY_IMAGE:latest"), "{script}");
                 assert_eq!(script.contains("--target app"), target.is_some(), "{script}");
@@ -207,20 +223,30 @@ mod tests {
     fn presets_differ_where_buildkit_does() {
         use crate::inputs::{BuildInput, ContextFile, Scenario};
         let df = "FROM golang:1.22 AS deps\nCOPY go.mod ./\nRUN go mod download\nFROM deps AS build\nCOPY main.go ./\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app\n";
-        let build = |src: &str| BuildInput { dockerfile: df.into(), files: vec![ContextFile::text("go.mod", "module x"), ContextFile::text("main.go", src)], ..Default::default() };
+        let build = |src: &str| BuildInput {
+            dockerfile: df.into(),
+            files: vec![ContextFile::text("go.mod", "module x"), ContextFile::text("main.go", src)],
+            ..Default::default()
+        };
         let scenario = Scenario { builds: vec![build("v1"), build("v2")], ..Default::default() };
         let warm = |scenario: &Scenario, preset| {
-            let (sim, _) = crate::cache::simulate_ci(scenario, &ci_builds(preset, RunnerKind::Fresh, 2), &Default::default());
+            let (sim, _) =
+                crate::cache::simulate_ci(scenario, &ci_builds(preset, RunnerKind::Fresh, 2), &Default::default());
             sim.builds[1].warm_seconds
         };
         let at = |preset| warm(&scenario, preset);
-        let (none, min, max, gha, inline) = (at(Preset::None), at(Preset::RegistryMin), at(Preset::RegistryMax), at(Preset::Gha), at(Preset::Inline));
+        let (none, min, max, gha, inline) =
+            (at(Preset::None), at(Preset::RegistryMin), at(Preset::RegistryMax), at(Preset::Gha), at(Preset::Inline));
         assert!(none == min && min > max, "none {none}, min {min}, max {max}");
         assert_eq!((gha, inline), (max, min));
         let same = Scenario { builds: vec![build("v1"), build("v1")], ..Default::default() };
         assert_eq!((warm(&same, Preset::RegistryMin), warm(&same, Preset::RegistryMax)), (0.0, 0.0));
         assert_eq!(warm(&same, Preset::None), none);
-        let (persistent, _) = crate::cache::simulate_ci(&scenario, &ci_builds(Preset::None, RunnerKind::Persistent, 2), &Default::default());
+        let (persistent, _) = crate::cache::simulate_ci(
+            &scenario,
+            &ci_builds(Preset::None, RunnerKind::Persistent, 2),
+            &Default::default(),
+        );
         // A persistent runner also keeps the final stage's base, which a
         // fresh one pulls (5 s by the default estimate).
         assert_eq!(persistent.builds[1].warm_seconds, max - 5.0);

@@ -29,7 +29,12 @@ pub fn to_dot(graph: &BuildGraph) -> String {
         let _ = writeln!(out, "  {} [{}];", quote(&format!("stage:{}", s.name)), attrs.join(", "));
     }
     for image in &graph.images {
-        let _ = writeln!(out, "  {} [label={}, shape=ellipse, style=dashed];", quote(&format!("image:{image}")), quote(image));
+        let _ = writeln!(
+            out,
+            "  {} [label={}, shape=ellipse, style=dashed];",
+            quote(&format!("image:{image}")),
+            quote(image)
+        );
     }
     for e in &graph.edges {
         let from = match e.source {

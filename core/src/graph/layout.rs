@@ -459,9 +459,7 @@ fn reduce_crossings(vnodes: &[VNode], segs: &[Seg], order: &mut [Vec<usize>]) ->
                     let b = if near.is_empty() {
                         pos[v] as f64
                     } else {
-                        near.iter()
-                            .map(|&s| pos[if down { segs[s].top } else { segs[s].bottom }] as f64)
-                            .sum::<f64>()
+                        near.iter().map(|&s| pos[if down { segs[s].top } else { segs[s].bottom }] as f64).sum::<f64>()
                             / near.len() as f64
                     };
                     (b, pos[v], v)
@@ -529,7 +527,8 @@ fn pair_crossings(vnodes: &[VNode], segs: &[Seg], pos: &[usize], a: usize, b: us
         }
         c
     };
-    count(&vnodes[a].up, &vnodes[b].up, &|s| pos[segs[s].top]) + count(&vnodes[a].down, &vnodes[b].down, &|s| pos[segs[s].bottom])
+    count(&vnodes[a].up, &vnodes[b].up, &|s| pos[segs[s].top])
+        + count(&vnodes[a].down, &vnodes[b].down, &|s| pos[segs[s].bottom])
 }
 
 /// Crossings between every pair of adjacent layers, by counting inversions
@@ -537,10 +536,8 @@ fn pair_crossings(vnodes: &[VNode], segs: &[Seg], pos: &[usize], a: usize, b: us
 fn total_crossings(vnodes: &[VNode], segs: &[Seg], order: &[Vec<usize>], pos: &[usize]) -> usize {
     let mut total = 0;
     for l in 0..order.len().saturating_sub(1) {
-        let mut pairs: Vec<(usize, usize)> = order[l]
-            .iter()
-            .flat_map(|&v| vnodes[v].down.iter().map(move |&s| (pos[v], pos[segs[s].bottom])))
-            .collect();
+        let mut pairs: Vec<(usize, usize)> =
+            order[l].iter().flat_map(|&v| vnodes[v].down.iter().map(move |&s| (pos[v], pos[segs[s].bottom]))).collect();
         pairs.sort_unstable();
         let width = order[l + 1].len();
         let mut tree = vec![0usize; width + 1];
@@ -691,7 +688,12 @@ fn self_loop(b: &NodeBox) -> EdgeRoute {
     let out = b.right() + 18.0;
     let (y1, y2) = (b.y + b.height * 0.3, b.y + b.height * 0.7);
     EdgeRoute {
-        points: vec![Point { x: b.right(), y: y1 }, Point { x: out, y: y1 }, Point { x: out, y: y2 }, Point { x: b.right(), y: y2 }],
+        points: vec![
+            Point { x: b.right(), y: y1 },
+            Point { x: out, y: y1 },
+            Point { x: out, y: y2 },
+            Point { x: b.right(), y: y2 },
+        ],
         reversed: true,
     }
 }

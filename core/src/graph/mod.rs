@@ -8,7 +8,7 @@ pub mod layout;
 pub mod model;
 pub mod svg;
 
+pub use dot::to_dot;
 pub use layout::{layout, EdgeRoute, EdgeSpec, GraphSpec, Layout, NodeBox, NodeSpec, Point, Shape};
 pub use model::{build_graph, BaseKind, BuildGraph, CriticalPath, Edge, EdgeKind, Source, StageNode};
 pub use svg::{render as to_svg, StepStatus, StepStyle, SvgOptions, Words};
-pub use dot::to_dot;

@@ -172,7 +172,9 @@ pub fn build_graph(
             Some(i) => (BaseKind::Stage, stages[i].name.clone()),
             None if base == "scratch" => (BaseKind::Scratch, base.clone()),
             None => {
-                if let Some(s) = stages.iter().find(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(&base)) {
+                if let Some(s) =
+                    stages.iter().find(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(&base))
+                {
                     diags.push(Diagnostic::warning(
                         base_span,
                         format!("`{base}` is not stage `{}`: BuildKit matches stage names in FROM exactly, so it pulls `{base}` as an image", s.name),
@@ -183,7 +185,10 @@ pub fn build_graph(
         };
         let mut instructions = vec![st.from];
         instructions.extend(&st.instructions);
-        let own: f64 = instructions.iter().map(|&i| seconds.get(i).copied().filter(|s| s.is_finite() && *s > 0.0).unwrap_or(0.0)).sum();
+        let own: f64 = instructions
+            .iter()
+            .map(|&i| seconds.get(i).copied().filter(|s| s.is_finite() && *s > 0.0).unwrap_or(0.0))
+            .sum();
         if let Some(b) = base_stage {
             edges.push(Edge {
                 from: stages[b].name.clone(),
@@ -206,7 +211,10 @@ pub fn build_graph(
             level: None,
             seconds: own,
             finish: 0.0,
-            instruction_lines: instructions.iter().map(|&i| df.instructions.get(i).map_or(st.line, |x| x.line)).collect(),
+            instruction_lines: instructions
+                .iter()
+                .map(|&i| df.instructions.get(i).map_or(st.line, |x| x.line))
+                .collect(),
             instructions,
             span: st.span,
             line: st.line,
@@ -306,8 +314,14 @@ pub fn build_graph(
         if let Source::Stage(s) = e.source {
             if s > e.target && stages[e.target].built {
                 let message = match e.kind {
-                    EdgeKind::Mount => format!("cannot mount from stage \"{}\": it needs to be defined before stage \"{}\"", e.from, e.to),
-                    _ => format!("cannot copy from stage \"{}\", it needs to be defined before current stage \"{}\"", e.from, e.to),
+                    EdgeKind::Mount => format!(
+                        "cannot mount from stage \"{}\": it needs to be defined before stage \"{}\"",
+                        e.from, e.to
+                    ),
+                    _ => format!(
+                        "cannot copy from stage \"{}\", it needs to be defined before current stage \"{}\"",
+                        e.from, e.to
+                    ),
                 };
                 diags.push(Diagnostic::error(e.span, message));
             }
@@ -356,7 +370,11 @@ fn st_named(st: &crate::syntax::Stage) -> bool {
 /// what precedes it, and a build arg replacing it when given (convert.go:
 /// defaultArgs and buildMetaArgs). A build arg for an undeclared ARG is not
 /// visible.
-fn global_env(df: &Dockerfile, build_args: &BTreeMap<String, String>, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, String> {
+fn global_env(
+    df: &Dockerfile,
+    build_args: &BTreeMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
     let (platform, os, arch) = DEFAULT_PLATFORM;
     let mut env: BTreeMap<String, String> = BTreeMap::new();
     for prefix in ["BUILD", "TARGET"] {
@@ -497,7 +515,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn report_cycles(stages: &[StageNode], deps: &[Vec<usize>], edges: &[Edge], diags: &mut Vec<Diagnostic>) {
     super::layout::for_each_back_edge(deps, |v, k| {
         let w = deps[v][k];
-        let span = edges.iter().find(|e| e.target == v && e.source == Source::Stage(w)).map_or(stages[v].span, |e| e.span);
+        let span =
+            edges.iter().find(|e| e.target == v && e.source == Source::Stage(w)).map_or(stages[v].span, |e| e.span);
         diags.push(Diagnostic::error(span, format!("circular dependency detected on stage: {}", stages[w].name)));
     });
 }
@@ -542,7 +561,12 @@ fn assign_levels(stages: &mut [StageNode], deps: &[Vec<usize>]) -> Vec<Vec<usize
 
 /// Earliest finish times level by level, then the chain of latest-finishing
 /// dependencies back from the target (ties go to the lower index).
-fn critical_path(stages: &mut [StageNode], deps: &[Vec<usize>], levels: &[Vec<usize>], target: Option<usize>) -> CriticalPath {
+fn critical_path(
+    stages: &mut [StageNode],
+    deps: &[Vec<usize>],
+    levels: &[Vec<usize>],
+    target: Option<usize>,
+) -> CriticalPath {
     for level in levels {
         for &s in level {
             let start = deps[s].iter().map(|&d| stages[d].finish).fold(0.0, f64::max);
@@ -582,13 +606,23 @@ impl BuildGraph {
                 detail: Some(format!("FROM {}", s.base)),
                 shape: Shape::Stage,
                 steps: if show_steps {
-                    s.instructions.iter().skip(1).filter_map(|&i| df.instructions.get(i)).map(|i| step_label(i)).collect()
+                    s.instructions
+                        .iter()
+                        .skip(1)
+                        .filter_map(|&i| df.instructions.get(i))
+                        .map(|i| step_label(i))
+                        .collect()
                 } else {
                     Vec::new()
                 },
             })
             .collect();
-        nodes.extend(self.images.iter().map(|i| NodeSpec { label: i.clone(), detail: None, shape: Shape::Image, steps: Vec::new() }));
+        nodes.extend(self.images.iter().map(|i| NodeSpec {
+            label: i.clone(),
+            detail: None,
+            shape: Shape::Image,
+            steps: Vec::new(),
+        }));
         let edges = self
             .edges
             .iter()

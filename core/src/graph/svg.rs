@@ -135,7 +135,13 @@ pub struct SvgOptions {
 
 impl Default for SvgOptions {
     fn default() -> SvgOptions {
-        SvgOptions { show_steps: false, steps: Vec::new(), standalone: false, id_prefix: "dp".into(), words: Words::default() }
+        SvgOptions {
+            show_steps: false,
+            steps: Vec::new(),
+            standalone: false,
+            id_prefix: "dp".into(),
+            words: Words::default(),
+        }
     }
 }
 
@@ -258,10 +264,19 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
                 if on_path(i) {
                     class.push_str(" dp-critical");
                 }
-                let (fill, stroke, text, detail) =
-                    if stage.built { ("#ffffff", "#334155", "#0f172a", "#64748b") } else { ("#f1f5f9", "#cbd5e1", "#94a3b8", "#94a3b8") };
+                let (fill, stroke, text, detail) = if stage.built {
+                    ("#ffffff", "#334155", "#0f172a", "#64748b")
+                } else {
+                    ("#f1f5f9", "#cbd5e1", "#94a3b8", "#94a3b8")
+                };
                 let stroke = if on_path(i) { "#ea580c" } else { stroke };
-                let stroke_width = if graph.target == Some(i) { "3" } else if on_path(i) { "2" } else { "1.2" };
+                let stroke_width = if graph.target == Some(i) {
+                    "3"
+                } else if on_path(i) {
+                    "2"
+                } else {
+                    "1.2"
+                };
                 let _ = write!(
                     out,
                     "<g class=\"{class}\" data-stage=\"{}\" data-index=\"{i}\" data-line=\"{}\" data-end-line=\"{}\"{}>",
@@ -305,7 +320,8 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
                     );
                 }
                 if !node.steps.is_empty() {
-                    let mut row = b.y + PAD_Y + LABEL_LINE + if node.detail.is_some() { DETAIL_LINE } else { 0.0 } + PAD_Y / 2.0;
+                    let mut row =
+                        b.y + PAD_Y + LABEL_LINE + if node.detail.is_some() { DETAIL_LINE } else { 0.0 } + PAD_Y / 2.0;
                     for (k, label) in node.steps.iter().enumerate() {
                         let inst = stage.instructions.get(k + 1).copied().unwrap_or(usize::MAX);
                         let line = stage.instruction_lines.get(k + 1).copied().unwrap_or(stage.line);
@@ -518,7 +534,9 @@ fn draw_legend(out: &mut String, items: &[(Sample, String)], rows: &[Vec<usize>]
                 Sample::Built | Sample::Skipped | Sample::Target | Sample::Critical => {
                     let (class, fill, stroke, sw, dash) = match sample {
                         Sample::Built => ("dp-stage dp-built", "#ffffff", "#334155", "1.2", ""),
-                        Sample::Skipped => ("dp-stage dp-skipped", "#f1f5f9", "#cbd5e1", "1.2", " stroke-dasharray=\"5 3\""),
+                        Sample::Skipped => {
+                            ("dp-stage dp-skipped", "#f1f5f9", "#cbd5e1", "1.2", " stroke-dasharray=\"5 3\"")
+                        }
                         Sample::Target => ("dp-stage dp-built dp-target", "#ffffff", "#334155", "3", ""),
                         _ => ("dp-stage dp-built dp-critical", "#ffffff", "#ea580c", "2", ""),
                     };

@@ -87,9 +87,8 @@ fn flags(k: Keyword) -> &'static [&'static str] {
     }
 }
 
-const MOUNT_KEYS: &[&str] = &[
-    "type", "target", "source", "from", "id", "sharing", "mode", "uid", "gid", "size", "env", "readonly", "required",
-];
+const MOUNT_KEYS: &[&str] =
+    &["type", "target", "source", "from", "id", "sharing", "mode", "uid", "gid", "size", "env", "readonly", "required"];
 
 fn mount_values(key: &str) -> &'static [&'static str] {
     match key {
@@ -284,7 +283,11 @@ fn installer(run: &str) -> Option<Table> {
 fn packages(table: Table, typed: &str) -> Vec<Item> {
     let mut names: Vec<(&str, u64)> = match table {
         // Bookworm's names: trixie's table holds the same packages.
-        Table::Debian => data::debian(data::Release::Bookworm).iter().filter(|(_, p)| !p.base).map(|(n, p)| (*n, p.installed_kib * 1024)).collect(),
+        Table::Debian => data::debian(data::Release::Bookworm)
+            .iter()
+            .filter(|(_, p)| !p.base)
+            .map(|(n, p)| (*n, p.installed_kib * 1024))
+            .collect(),
         Table::Alpine => data::alpine().iter().filter(|(_, (_, base))| !base).map(|(n, (b, _))| (*n, *b)).collect(),
         Table::Pypi => data::pypi().iter().map(|(n, p)| (*n, p.footprint)).collect(),
         Table::Npm => data::npm().iter().map(|(n, p)| (*n, p.node_modules)).collect(),

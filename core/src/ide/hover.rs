@@ -41,9 +41,13 @@ pub fn hover(text: &str, offset: usize, lang: Lang) -> Option<Hover> {
         let image = from.image.span;
         if image.start <= offset && offset <= image.end {
             if let Some(stage) = stage_named(&file, &from.image.text, ins.stage) {
-                return Some(Hover { span: image, text: format!("{} `{}`, {} {}", w.stage, from.image.text, w.line, stage.line) });
+                return Some(Hover {
+                    span: image,
+                    text: format!("{} `{}`, {} {}", w.stage, from.image.text, w.line, stage.line),
+                });
             }
-            let expanded = ins.stage.and_then(|s| file.stages.get(s)).map_or(from.image.text.as_str(), |s| &s.base_expanded);
+            let expanded =
+                ins.stage.and_then(|s| file.stages.get(s)).map_or(from.image.text.as_str(), |s| &s.base_expanded);
             let base = catalogue::lookup(expanded, None);
             let text = if base.is_known() {
                 let source = match (&base.basis, &base.estimated_from) {

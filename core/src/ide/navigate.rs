@@ -28,7 +28,9 @@ fn flag_value_span(text: &str, flag: Span) -> Option<Span> {
     let mut start = flag.start + eq + 1;
     let mut end = flag.end;
     let value = &text[start..end];
-    if value.len() >= 2 && (value.starts_with('"') && value.ends_with('"') || value.starts_with('\'') && value.ends_with('\'')) {
+    if value.len() >= 2
+        && (value.starts_with('"') && value.ends_with('"') || value.starts_with('\'') && value.ends_with('\''))
+    {
         start += 1;
         end -= 1;
     }
@@ -68,7 +70,11 @@ fn stage_refs(file: &Dockerfile, text: &str) -> Vec<StageRef> {
                         if let Some(name) = part.strip_prefix("from=") {
                             if let Some(s) = stage_named(file, name, current) {
                                 let start = at + "from=".len();
-                                out.push(StageRef { span: Span::new(start, start + name.len()), stage: s.index, definition: false });
+                                out.push(StageRef {
+                                    span: Span::new(start, start + name.len()),
+                                    stage: s.index,
+                                    definition: false,
+                                });
                             }
                         }
                         at += part.len() + 1;
@@ -110,7 +116,8 @@ pub(super) struct Declaration {
 }
 
 pub(super) fn declaration(file: &Dockerfile, name: &str, offset: usize) -> Option<Declaration> {
-    let here = instruction_at(file, offset).or_else(|| file.instructions.iter().map(|i| &**i).rfind(|i| i.span.end <= offset));
+    let here =
+        instruction_at(file, offset).or_else(|| file.instructions.iter().map(|i| &**i).rfind(|i| i.span.end <= offset));
     let stage = here.and_then(|i| i.stage);
     let mut found: Option<Declaration> = None;
     for ins in file.instructions.iter().filter(|i| i.span.start < offset) {
@@ -124,12 +131,22 @@ pub(super) fn declaration(file: &Dockerfile, name: &str, offset: usize) -> Optio
                 for d in decls.iter().filter(|d| d.name == name) {
                     // A stage's `ARG NAME` without a value takes the global default.
                     let value = d.default.clone().or_else(|| found.as_ref().and_then(|f| f.value.clone()));
-                    found = Some(Declaration { span: Span::new(d.span.start, d.span.start + d.name.len()), keyword: Keyword::Arg, value, line });
+                    found = Some(Declaration {
+                        span: Span::new(d.span.start, d.span.start + d.name.len()),
+                        keyword: Keyword::Arg,
+                        value,
+                        line,
+                    });
                 }
             }
             Args::Env { pairs, .. } => {
                 for p in pairs.iter().filter(|p| p.key == name) {
-                    found = Some(Declaration { span: Span::new(p.span.start, p.span.start + p.key.len()), keyword: Keyword::Env, value: Some(p.value.clone()), line });
+                    found = Some(Declaration {
+                        span: Span::new(p.span.start, p.span.start + p.key.len()),
+                        keyword: Keyword::Env,
+                        value: Some(p.value.clone()),
+                        line,
+                    });
                 }
             }
             _ => {}

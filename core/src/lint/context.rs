@@ -1,12 +1,12 @@
 //! What a rule sees: the text, the parsed file, the build input, which
 //! stages the target builds, and helpers every rule needs.
 
-use crate::context::{parse_dockerignore, PatternMatcher};
 use super::shell::{self, ShellCommand};
+use crate::context::{parse_dockerignore, PatternMatcher};
 use crate::inputs::{BuildInput, ContextFile};
 use crate::span::{LineIndex, Span};
-use std::cell::OnceCell;
 use crate::syntax::{Args, Dockerfile, Instruction, Keyword, Stage};
+use std::cell::OnceCell;
 
 pub struct Context<'a> {
     /// The Dockerfile text all spans index.
@@ -40,19 +40,33 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, dockerfile: &'a Dockerfile, input: &'a BuildInput, all_stages: bool) -> Context<'a> {
         let target = target_stage(dockerfile, input.target.as_deref());
         let built = built_stages(dockerfile, target);
-        let dockerignore = input
-            .files
-            .iter()
-            .find(|f| f.path == ".dockerignore")
-            .and_then(|f| match &f.body {
-                crate::inputs::FileBody::Text { content } => Some(PatternMatcher::new(&parse_dockerignore(content))),
-                _ => None,
-            });
+        let dockerignore = input.files.iter().find(|f| f.path == ".dockerignore").and_then(|f| match &f.body {
+            crate::inputs::FileBody::Text { content } => Some(PatternMatcher::new(&parse_dockerignore(content))),
+            _ => None,
+        });
         let cells = || dockerfile.instructions.iter().map(|_| OnceCell::new()).collect();
         let (commands, onbuild_commands) = (cells(), cells());
-        let mut addresses: Vec<(usize, usize)> = dockerfile.instructions.iter().enumerate().map(|(i, instr)| (std::sync::Arc::as_ptr(instr) as usize, i)).collect();
+        let mut addresses: Vec<(usize, usize)> = dockerfile
+            .instructions
+            .iter()
+            .enumerate()
+            .map(|(i, instr)| (std::sync::Arc::as_ptr(instr) as usize, i))
+            .collect();
         addresses.sort_unstable();
-        Context { text, dockerfile, input, lines: LineIndex::new(text), built, all_stages, target, dockerignore, commands, onbuild_commands, addresses, settings: Default::default() }
+        Context {
+            text,
+            dockerfile,
+            input,
+            lines: LineIndex::new(text),
+            built,
+            all_stages,
+            target,
+            dockerignore,
+            commands,
+            onbuild_commands,
+            addresses,
+            settings: Default::default(),
+        }
     }
 
     /// Whether rules look at this stage: every stage is linted, as hadolint
@@ -65,7 +79,9 @@ impl<'a> Context<'a> {
 
     /// Does the build report this BuildKit check's findings in this stage?
     pub fn reports(&self, rule: &super::Rule, stage: Option<usize>) -> bool {
-        self.all_stages || !super::registry::built_only(rule) || stage.is_none_or(|s| self.built.get(s).copied().unwrap_or(true))
+        self.all_stages
+            || !super::registry::built_only(rule)
+            || stage.is_none_or(|s| self.built.get(s).copied().unwrap_or(true))
     }
 
     /// Stages in scope, in file order.

@@ -106,7 +106,9 @@ impl CheckOptions {
     /// `# check=` comment for its own instruction.
     fn keeps(&self, rule: &Rule, finding: &Finding, suppressions: &Suppressions) -> bool {
         match registry::off_by_default(rule) {
-            Some(OffByDefault::Experimental) => self.experimental || self.enables(rule) || suppressions.enables_at(rule, finding),
+            Some(OffByDefault::Experimental) => {
+                self.experimental || self.enables(rule) || suppressions.enables_at(rule, finding)
+            }
             _ => true,
         }
     }
@@ -123,7 +125,11 @@ pub fn check(input: &BuildInput, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diag
 }
 
 /// Like [`check`], for a caller that has parsed `input.dockerfile` already.
-pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOptions) -> (Vec<Finding>, Vec<Diagnostic>) {
+pub fn check_parsed(
+    input: &BuildInput,
+    dockerfile: &Dockerfile,
+    opts: &CheckOptions,
+) -> (Vec<Finding>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut ctx = Context::new(&input.dockerfile, dockerfile, input, opts.all_stages);
     ctx.settings = opts.settings.clone();
@@ -143,7 +149,8 @@ pub fn check_parsed(input: &BuildInput, dockerfile: &Dockerfile, opts: &CheckOpt
             if !opts.keeps(rule, &f, &suppressions) || suppressions.suppresses(rule, &f) {
                 continue;
             }
-            f.stage_built = stage_of(dockerfile, f.span.start).is_none_or(|s| ctx.built.get(s).copied().unwrap_or(true));
+            f.stage_built =
+                stage_of(dockerfile, f.span.start).is_none_or(|s| ctx.built.get(s).copied().unwrap_or(true));
             if !f.stage_built && registry::built_only(rule) && !opts.all_stages {
                 continue;
             }

@@ -7,17 +7,22 @@ use super::{Edit, Finding};
 /// edit that does not fit the text, so the result is always well formed;
 /// running the check again shows what is left.
 pub fn apply_fixes(text: &str, findings: &[Finding]) -> String {
-    let mut fixes: Vec<&[Edit]> =
-        findings.iter().filter_map(|f| f.fix.as_ref()).filter(|f| f.safe && !f.edits.is_empty()).map(|f| f.edits.as_slice()).collect();
+    let mut fixes: Vec<&[Edit]> = findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|f| f.safe && !f.edits.is_empty())
+        .map(|f| f.edits.as_slice())
+        .collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.start).min());
     let mut taken: Vec<&Edit> = Vec::new();
     for edits in fixes {
         let fits = edits.iter().all(|e| {
             e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end)
         });
-        let clashes = edits.iter().enumerate().any(|(i, e)| {
-            taken.iter().chain(edits[..i].iter().collect::<Vec<_>>().iter()).any(|t| overlaps(t, e))
-        });
+        let clashes = edits
+            .iter()
+            .enumerate()
+            .any(|(i, e)| taken.iter().chain(edits[..i].iter().collect::<Vec<_>>().iter()).any(|t| overlaps(t, e)));
         if fits && !clashes {
             taken.extend(edits.iter());
         }
@@ -68,7 +73,14 @@ mod tests {
     use crate::{Severity, Span};
 
     fn finding(edits: Vec<Edit>, safe: bool) -> Finding {
-        Finding { code: "DP000", span: Span::default(), message: String::new(), severity: Severity::Info, fix: Some(Fix { title: String::new(), edits, safe }), stage_built: true }
+        Finding {
+            code: "DP000",
+            span: Span::default(),
+            message: String::new(),
+            severity: Severity::Info,
+            fix: Some(Fix { title: String::new(), edits, safe }),
+            stage_built: true,
+        }
     }
 
     #[test]

@@ -105,7 +105,14 @@ pub struct Rule {
 impl Rule {
     /// A finding of this rule with its default severity and no fix.
     pub fn finding(&'static self, span: Span, message: impl Into<String>) -> Finding {
-        Finding { code: self.code, span, message: message.into(), severity: self.severity, fix: None, stage_built: true }
+        Finding {
+            code: self.code,
+            span,
+            message: message.into(),
+            severity: self.severity,
+            fix: None,
+            stage_built: true,
+        }
     }
 
     /// The documentation with the one space rustdoc leaves after `///`

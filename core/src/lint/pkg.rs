@@ -163,13 +163,18 @@ pub fn install(cmd: &ShellCommand) -> Option<Install> {
     let rest = || pos.iter().skip(1).cloned().collect::<Vec<_>>();
     let make = |tool, from_manifest, packages, no_cache| Some(Install { tool, from_manifest, packages, no_cache });
     match name.as_str() {
-        "apt-get" | "apt" | "aptitude" if matches!(sub, Some("install") | Some("build-dep")) => make(Tool::Apt, false, rest(), false),
+        "apt-get" | "apt" | "aptitude" if matches!(sub, Some("install") | Some("build-dep")) => {
+            make(Tool::Apt, false, rest(), false)
+        }
         "apk" if sub == Some("add") => make(Tool::Apk, false, rest(), cmd.has_option(None, Some("no-cache"))),
         "dnf" | "microdnf" if sub == Some("install") => make(Tool::Dnf, false, rest(), false),
         "yum" if sub == Some("install") => make(Tool::Yum, false, rest(), false),
         "zypper" if matches!(sub, Some("install") | Some("in")) => make(Tool::Zypper, false, rest(), false),
-        n if (n == "pip" || n.starts_with("pip3") || n == "uv") && (sub == Some("install") || (n == "uv" && sub == Some("pip"))) => {
-            let from_manifest = cmd.has_option(Some('r'), Some("requirement")) || pos.iter().any(|p| p == "." || p.starts_with("-e"));
+        n if (n == "pip" || n.starts_with("pip3") || n == "uv")
+            && (sub == Some("install") || (n == "uv" && sub == Some("pip"))) =>
+        {
+            let from_manifest =
+                cmd.has_option(Some('r'), Some("requirement")) || pos.iter().any(|p| p == "." || p.starts_with("-e"));
             let no_cache = cmd.has_option(None, Some("no-cache-dir")) || cmd.has_option(None, Some("no-cache"));
             let packages = if from_manifest { Vec::new() } else { rest() };
             make(Tool::Pip, from_manifest, packages, no_cache)
@@ -182,13 +187,20 @@ pub fn install(cmd: &ShellCommand) -> Option<Install> {
         }
         "yarn" if sub.is_none() || sub == Some("install") => make(Tool::Yarn, true, Vec::new(), false),
         "pnpm" if matches!(sub, Some("install") | Some("i")) => make(Tool::Pnpm, true, Vec::new(), false),
-        "go" if sub == Some("mod") && pos.get(1).map(String::as_str) == Some("download") => make(Tool::Go, true, Vec::new(), false),
+        "go" if sub == Some("mod") && pos.get(1).map(String::as_str) == Some("download") => {
+            make(Tool::Go, true, Vec::new(), false)
+        }
         "go" if matches!(sub, Some("build") | Some("install")) => make(Tool::Go, true, Vec::new(), false),
         // cargo-chef's `cargo chef cook` builds the dependencies from a recipe.
-        "cargo" if sub == Some("chef") && pos.get(1).map(String::as_str) == Some("cook") => make(Tool::Cargo, true, Vec::new(), false),
-        "cargo" if matches!(sub, Some("fetch") | Some("build") | Some("install")) => make(Tool::Cargo, sub != Some("install"), Vec::new(), false),
+        "cargo" if sub == Some("chef") && pos.get(1).map(String::as_str) == Some("cook") => {
+            make(Tool::Cargo, true, Vec::new(), false)
+        }
+        "cargo" if matches!(sub, Some("fetch") | Some("build") | Some("install")) => {
+            make(Tool::Cargo, sub != Some("install"), Vec::new(), false)
+        }
         "mvn" | "mvnw" | "./mvnw" => {
-            let deps = pos.iter().any(|p| p.starts_with("dependency:") || p == "package" || p == "install" || p == "verify");
+            let deps =
+                pos.iter().any(|p| p.starts_with("dependency:") || p == "package" || p == "install" || p == "verify");
             if deps {
                 make(Tool::Maven, true, Vec::new(), false)
             } else {
@@ -272,15 +284,51 @@ fn removed_cache(path: &str) -> Option<Tool> {
 /// clean-up would target? (`apk add --no-cache` and `pip --no-cache-dir`
 /// do not.)
 pub fn leaves_cache(i: &Install) -> bool {
-    !i.no_cache && matches!(i.tool, Tool::Apt | Tool::Apk | Tool::Dnf | Tool::Yum | Tool::Zypper | Tool::Pip | Tool::Npm | Tool::Yarn)
+    !i.no_cache
+        && matches!(
+            i.tool,
+            Tool::Apt | Tool::Apk | Tool::Dnf | Tool::Yum | Tool::Zypper | Tool::Pip | Tool::Npm | Tool::Yarn
+        )
 }
 
 /// Compilers and build tools that a runtime image rarely needs.
 pub const BUILD_PACKAGES: &[&str] = &[
-    "build-essential", "gcc", "g++", "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool", "pkg-config", "pkgconf",
-    "musl-dev", "libc-dev", "libc6-dev", "linux-headers", "python3-dev", "python-dev", "gfortran", "cargo", "rustc", "golang", "go",
-    "maven", "gradle", "openjdk-17-jdk", "openjdk-21-jdk", "default-jdk", "nodejs-dev", "ninja-build", "meson", "bison", "flex",
-    "gcc-c++", "alpine-sdk", "development tools",
+    "build-essential",
+    "gcc",
+    "g++",
+    "make",
+    "cmake",
+    "clang",
+    "llvm",
+    "autoconf",
+    "automake",
+    "libtool",
+    "pkg-config",
+    "pkgconf",
+    "musl-dev",
+    "libc-dev",
+    "libc6-dev",
+    "linux-headers",
+    "python3-dev",
+    "python-dev",
+    "gfortran",
+    "cargo",
+    "rustc",
+    "golang",
+    "go",
+    "maven",
+    "gradle",
+    "openjdk-17-jdk",
+    "openjdk-21-jdk",
+    "default-jdk",
+    "nodejs-dev",
+    "ninja-build",
+    "meson",
+    "bison",
+    "flex",
+    "gcc-c++",
+    "alpine-sdk",
+    "development tools",
 ];
 
 /// Is this package a compiler, build tool or development header package?

@@ -139,8 +139,13 @@ pub fn built_only(rule: &Rule) -> bool {
 /// validateBaseImagesWithDefaultArgs). The others see the comment
 /// (instructions/parse.go ParseInstructionWithLinter, convert.go dispatch
 /// and buildDispatchStates).
-static FILE_SCOPED: &[&str] =
-    &["ConsistentInstructionCasing", "DuplicateStageName", "ReservedStageName", "NoEmptyContinuation", "InvalidDefaultArgInFrom"];
+static FILE_SCOPED: &[&str] = &[
+    "ConsistentInstructionCasing",
+    "DuplicateStageName",
+    "ReservedStageName",
+    "NoEmptyContinuation",
+    "InvalidDefaultArgInFrom",
+];
 
 /// Does a `# check=` comment before an instruction apply to this rule's
 /// findings in it? BuildKit's checks other than [`FILE_SCOPED`] ones.
@@ -223,7 +228,10 @@ pub fn reference_markdown() -> String {
         out.push_str(&format!("**{}**", r.name));
         let aliases = r.aliases();
         if !aliases.is_empty() {
-            out.push_str(&format!(" · also {}", aliases.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")));
+            out.push_str(&format!(
+                " · also {}",
+                aliases.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+            ));
         }
         out.push_str(&format!(" · {} · {}", r.severity.as_str(), r.category.as_str()));
         match off_by_default(r) {

@@ -96,7 +96,9 @@ impl ShellCommand {
                     rest == l || rest.strip_prefix(l).is_some_and(|r| r.starts_with('='))
                 })
             } else if let Some(rest) = a.strip_prefix('-') {
-                short.is_some_and(|s| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()) && rest.contains(s))
+                short.is_some_and(|s| {
+                    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric()) && rest.contains(s)
+                })
             } else {
                 false
             }
@@ -123,7 +125,8 @@ impl ShellCommand {
                         if !w.value.starts_with('-') {
                             break;
                         }
-                        let takes_value = matches!(w.value.as_str(), "-u" | "-g" | "-C" | "-D" | "-h" | "-p" | "-r" | "-t" | "-U");
+                        let takes_value =
+                            matches!(w.value.as_str(), "-u" | "-g" | "-C" | "-D" | "-h" | "-p" | "-r" | "-t" | "-U");
                         rest = &rest[if takes_value { 2.min(rest.len()) } else { 1 }..];
                     }
                 }
@@ -162,7 +165,13 @@ pub fn run_commands(text: &str, instr: &Instruction, escape: char) -> Vec<ShellC
     match &run.command {
         CommandForm::Exec(argv) => exec_commands(argv, args_span(instr)),
         CommandForm::Shell(_) => {
-            let start = instr.flags.iter().map(|f| f.span.end).max().unwrap_or(instr.keyword_span.end).max(instr.keyword_span.end);
+            let start = instr
+                .flags
+                .iter()
+                .map(|f| f.span.end)
+                .max()
+                .unwrap_or(instr.keyword_span.end)
+                .max(instr.keyword_span.end);
             let line = Scanner::new(text, start, instr.span.end, escape, !instr.heredocs.is_empty()).run();
             let mut commands = group(line.tokens, false);
             let only_heredoc = commands.is_empty() && !line.heredocs.is_empty();
@@ -170,7 +179,8 @@ pub fn run_commands(text: &str, instr: &Instruction, escape: char) -> Vec<ShellC
                 let is_script = only_heredoc && k == 0
                     || line.heredocs.get(k).is_some_and(|(_, owner)| {
                         owner.and_then(|c| commands.get(c)).is_some_and(|c: &ShellCommand| {
-                            matches!(c.program(), Some("sh" | "bash" | "ash" | "dash" | "zsh")) && !c.has_option(Some('c'), None)
+                            matches!(c.program(), Some("sh" | "bash" | "ash" | "dash" | "zsh"))
+                                && !c.has_option(Some('c'), None)
                         })
                     });
                 if !is_script {
@@ -198,7 +208,9 @@ pub fn split_script(script: &str) -> Vec<ShellCommand> {
 fn exec_commands(argv: &[String], span: Span) -> Vec<ShellCommand> {
     let is_shell = argv.first().is_some_and(|p| matches!(p.rsplit('/').next(), Some("sh" | "bash" | "ash" | "dash")));
     if is_shell {
-        if let Some(i) = argv.iter().position(|a| a == "-c" || (a.starts_with('-') && !a.starts_with("--") && a.contains('c'))) {
+        if let Some(i) =
+            argv.iter().position(|a| a == "-c" || (a.starts_with('-') && !a.starts_with("--") && a.contains('c')))
+        {
             if let Some(script) = argv.get(i + 1) {
                 let mut cmds = split_script(script);
                 for c in &mut cmds {
@@ -219,7 +231,8 @@ fn exec_commands(argv: &[String], span: Span) -> Vec<ShellCommand> {
 }
 
 fn args_span(instr: &Instruction) -> Span {
-    let start = instr.flags.iter().map(|f| f.span.end).max().unwrap_or(instr.keyword_span.end).max(instr.keyword_span.end);
+    let start =
+        instr.flags.iter().map(|f| f.span.end).max().unwrap_or(instr.keyword_span.end).max(instr.keyword_span.end);
     Span::new(start, instr.span.end)
 }
 
@@ -236,7 +249,9 @@ fn shebang_is_not_shell(body: &str) -> bool {
     match body.strip_prefix("#!") {
         Some(rest) => {
             let line = rest.lines().next().unwrap_or("");
-            !line.split_whitespace().any(|w| matches!(w.rsplit('/').next(), Some("sh" | "bash" | "ash" | "dash" | "zsh")))
+            !line
+                .split_whitespace()
+                .any(|w| matches!(w.rsplit('/').next(), Some("sh" | "bash" | "ash" | "dash" | "zsh")))
         }
         None => false,
     }
@@ -246,7 +261,8 @@ fn is_assignment(word: &str) -> bool {
     match word.split_once('=') {
         Some((name, _)) => {
             let mut chars = name.chars();
-            chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         }
         None => false,
     }
@@ -328,7 +344,10 @@ impl<'a> Scanner<'a> {
             let rest = &self.text[self.pos..self.end];
             let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
             let line = rest[..line_end].trim();
-            if rest.is_empty() || !(line.is_empty() || line.starts_with('#')) || line_end == rest.len() && line.is_empty() {
+            if rest.is_empty()
+                || !(line.is_empty() || line.starts_with('#'))
+                || line_end == rest.len() && line.is_empty()
+            {
                 break;
             }
             self.pos += line_end;
@@ -423,7 +442,8 @@ impl<'a> Scanner<'a> {
                     self.pos += 1;
                 }
             }
-        } else if matches!(self.peek(0), Some(b'>') | Some(b'|')) || (first == Some(b'<') && self.peek(0) == Some(b'>')) {
+        } else if matches!(self.peek(0), Some(b'>') | Some(b'|')) || (first == Some(b'<') && self.peek(0) == Some(b'>'))
+        {
             self.pos += 1;
         }
         if self.peek(0) == Some(b'&') {
@@ -440,7 +460,9 @@ impl<'a> Scanner<'a> {
             self.pos += 1;
         }
         let before = self.tokens.len();
-        if self.pos < self.end && !matches!(self.bytes[self.pos], b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>') {
+        if self.pos < self.end
+            && !matches!(self.bytes[self.pos], b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
+        {
             self.word();
         }
         let target = if self.tokens.len() > before { self.tokens.pop() } else { None };
@@ -450,7 +472,12 @@ impl<'a> Scanner<'a> {
                 _ => String::new(),
             };
             let owner = self.command_index();
-            let has_words = self.tokens.iter().rev().take_while(|t| !matches!(t, Token::Op(_) | Token::CaseEnd | Token::Close)).any(|t| matches!(t, Token::Word(_)));
+            let has_words = self
+                .tokens
+                .iter()
+                .rev()
+                .take_while(|t| !matches!(t, Token::Op(_) | Token::CaseEnd | Token::Close))
+                .any(|t| matches!(t, Token::Word(_)));
             self.heredocs.push((name, has_words.then_some(owner)));
         }
         self.tokens.push(Token::Redirect(Span::new(start, self.pos)));
@@ -496,7 +523,10 @@ impl<'a> Scanner<'a> {
                             continue;
                         }
                         let b = self.bytes[self.pos];
-                        if b == b'\\' && self.pos + 1 < self.end && matches!(self.bytes[self.pos + 1], b'"' | b'\\' | b'$' | b'`') {
+                        if b == b'\\'
+                            && self.pos + 1 < self.end
+                            && matches!(self.bytes[self.pos + 1], b'"' | b'\\' | b'$' | b'`')
+                        {
                             value.push(self.bytes[self.pos + 1] as char);
                             self.pos += 2;
                         } else if b == b'$' && self.peek(1) == Some(b'(') {
@@ -590,7 +620,10 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
     let mut prev: Option<Connector> = None;
     // Inside `case`, the words before `)` are a pattern (`amd64)`, `a|b)`).
     let mut in_pattern = false;
-    let mut flush = |words: &mut Vec<ShellWord>, span: &mut Option<Span>, next: Option<Connector>, prev: &mut Option<Connector>| {
+    let mut flush = |words: &mut Vec<ShellWord>,
+                     span: &mut Option<Span>,
+                     next: Option<Connector>,
+                     prev: &mut Option<Connector>| {
         let mut ws: Vec<ShellWord> = std::mem::take(words);
         let mut k = 0;
         while k < ws.len() && PREFIX_WORDS.contains(&ws[k].value.as_str()) && !ws[k].quoted {
@@ -603,7 +636,8 @@ fn group(tokens: Vec<Token>, in_heredoc: bool) -> Vec<ShellCommand> {
         if closing {
             ws.remove(0);
         }
-        let control = ws.first().is_some_and(|w| matches!(w.value.as_str(), "for" | "case" | "select" | "function") && !w.quoted);
+        let control =
+            ws.first().is_some_and(|w| matches!(w.value.as_str(), "for" | "case" | "select" | "function") && !w.quoted);
         if control {
             ws.clear();
         }
@@ -714,12 +748,15 @@ mod tests {
             Some(Seq) ["echo", "arm"] env=[] next=Some(Seq) `echo arm`
             Some(Seq) ["echo", "other"] env=[] next=Some(Seq) `echo other`
             Some(Seq) ["uname"] env=[] next=None `uname`"#]]
-        .assert_eq(&show("case \"$(uname -m)\" in x86_64|amd64) echo x86 ;; arm64|aarch64) echo arm;; *) echo other;; esac; uname"));
+        .assert_eq(&show(
+            "case \"$(uname -m)\" in x86_64|amd64) echo x86 ;; arm64|aarch64) echo arm;; *) echo other;; esac; uname",
+        ));
     }
 
     #[test]
     fn options_and_wrappers() {
-        let c = &split_script("sudo -u root env DEBIAN_FRONTEND=x apt-get -qy --no-install-recommends=1 install curl")[0];
+        let c =
+            &split_script("sudo -u root env DEBIAN_FRONTEND=x apt-get -qy --no-install-recommends=1 install curl")[0];
         let u = c.unwrapped();
         assert_eq!(u.program(), Some("apt-get"));
         assert_eq!(u.subcommand(), Some("install"));
@@ -738,7 +775,9 @@ mod heredoc_tests {
         let (df, _) = syntax::parse(dockerfile);
         df.instructions
             .iter()
-            .map(|i| run_commands(dockerfile, i, df.escape).iter().filter_map(|c| c.program().map(str::to_string)).collect())
+            .map(|i| {
+                run_commands(dockerfile, i, df.escape).iter().filter_map(|c| c.program().map(str::to_string)).collect()
+            })
             .collect()
     }
 

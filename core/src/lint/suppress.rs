@@ -96,7 +96,11 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
-    pub fn parse(df: &Dockerfile, build_args: &BTreeMap<String, String>, diagnostics: &mut Vec<Diagnostic>) -> Suppressions {
+    pub fn parse(
+        df: &Dockerfile,
+        build_args: &BTreeMap<String, String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Suppressions {
         let mut s = Suppressions::default();
         // The build arg is the client's configuration, which BuildKit uses
         // instead of the file's directive (dockerfile2llb/convert.go
@@ -118,8 +122,7 @@ impl Suppressions {
             // stand between them, as hadolint requires.
             let next = df.instructions.iter().find(|i| i.line > c.line);
             if let Some(instr) = next {
-                let between_are_comments =
-                    (c.line + 1..instr.line).all(|l| df.comments.iter().any(|o| o.line == l));
+                let between_are_comments = (c.line + 1..instr.line).all(|l| df.comments.iter().any(|o| o.line == l));
                 if between_are_comments {
                     s.local.push((instr.span, names));
                 }
@@ -141,7 +144,10 @@ impl Suppressions {
         if !registry::comment_scoped(rule) {
             return None;
         }
-        self.instruction_checks.iter().find(|(span, _)| span.contains(finding.span.start) || span.start == finding.span.start).map(|(_, c)| c)
+        self.instruction_checks
+            .iter()
+            .find(|(span, _)| span.contains(finding.span.start) || span.start == finding.span.start)
+            .map(|(_, c)| c)
     }
 
     /// Is this experimental rule's finding on, by the file's configuration
@@ -155,14 +161,17 @@ impl Suppressions {
         // BuildKit's linter never skips an experimental check; it runs when
         // asked for (linter/linter.go Run).
         let experimental = registry::off_by_default(rule) == Some(registry::OffByDefault::Experimental);
-        if !experimental && (self.check.skips(rule) || self.instruction_check(rule, finding).is_some_and(|c| c.skips(rule))) {
+        if !experimental
+            && (self.check.skips(rule) || self.instruction_check(rule, finding).is_some_and(|c| c.skips(rule)))
+        {
             return true;
         }
         if self.global.iter().any(|n| registry::names(rule, n)) {
             return true;
         }
         self.local.iter().any(|(span, names)| {
-            (span.contains(finding.span.start) || span.start == finding.span.start) && names.iter().any(|n| registry::names(rule, n))
+            (span.contains(finding.span.start) || span.start == finding.span.start)
+                && names.iter().any(|n| registry::names(rule, n))
         })
     }
 }
@@ -229,7 +238,9 @@ fn names(list: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Vec<Strin
         list.split([',', ' ']).map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect();
     for n in &names {
         // Our own codes must exist; other tools' codes may be ones we do not mirror.
-        let ours = n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("DP")) && n.bytes().skip(2).all(|b| b.is_ascii_digit());
+        let ours = n.len() > 2
+            && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("DP"))
+            && n.bytes().skip(2).all(|b| b.is_ascii_digit());
         if ours && registry::lookup(n).is_none() {
             diagnostics.push(Diagnostic::warning(span, format!("unknown rule `{n}` in ignore comment")));
         }

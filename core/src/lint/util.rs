@@ -53,7 +53,12 @@ pub fn var_refs(text: &str, escape: char) -> Vec<VarRef> {
                         k += 1;
                     }
                     if !name.is_empty() && is_name(name) {
-                        out.push(VarRef { name: name.to_string(), start, end: k, has_modifier: b.get(j) != Some(&b'}') });
+                        out.push(VarRef {
+                            name: name.to_string(),
+                            start,
+                            end: k,
+                            has_modifier: b.get(j) != Some(&b'}'),
+                        });
                     }
                     i = j;
                     continue;
@@ -89,7 +94,11 @@ pub fn suggest<'a>(word: &str, options: impl IntoIterator<Item = &'a str>) -> Op
         if o == word {
             continue;
         }
-        let d = if o.eq_ignore_ascii_case(word) { 0 } else { levenshtein(&word.to_ascii_lowercase(), &o.to_ascii_lowercase()) };
+        let d = if o.eq_ignore_ascii_case(word) {
+            0
+        } else {
+            levenshtein(&word.to_ascii_lowercase(), &o.to_ascii_lowercase())
+        };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, o));
         }
@@ -132,9 +141,17 @@ pub fn expand_simple(word: &str, lookup: &dyn Fn(&str) -> Option<String>) -> (St
             let colon = modifier.starts_with(':');
             let set = value.as_deref().is_some_and(|v| !colon || !v.is_empty());
             if let Some(d) = modifier.strip_prefix(":-").or_else(|| modifier.strip_prefix('-')) {
-                if set { value.clone().unwrap_or_default() } else { d.to_string() }
+                if set {
+                    value.clone().unwrap_or_default()
+                } else {
+                    d.to_string()
+                }
             } else if let Some(alt) = modifier.strip_prefix(":+").or_else(|| modifier.strip_prefix('+')) {
-                if set { alt.to_string() } else { String::new() }
+                if set {
+                    alt.to_string()
+                } else {
+                    String::new()
+                }
             } else {
                 value.clone().unwrap_or_default()
             }
@@ -244,10 +261,11 @@ pub fn split_image(image: &str) -> (&str, Option<&str>, Option<&str>) {
 
 /// Operating systems and architectures containerd's `platforms.Parse`
 /// knows, enough to tell a platform string from a typo.
-pub const KNOWN_OS: [&str; 9] = ["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "wasip1"];
+pub const KNOWN_OS: [&str; 9] =
+    ["linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "wasip1"];
 pub const KNOWN_ARCH: [&str; 15] = [
-    "amd64", "arm64", "arm", "386", "ppc64le", "ppc64", "s390x", "riscv64", "mips64le", "mips64", "mipsle", "mips", "loong64",
-    "x86_64", "aarch64",
+    "amd64", "arm64", "arm", "386", "ppc64le", "ppc64", "s390x", "riscv64", "mips64le", "mips64", "mipsle", "mips",
+    "loong64", "x86_64", "aarch64",
 ];
 
 /// A constant platform's (os, architecture), if it parses.
@@ -277,7 +295,15 @@ mod tests {
 
     #[test]
     fn image_references() {
-        let valid = ["alpine", "alpine:3.20", "library/alpine", "ghcr.io/a/b:1.0", "localhost:5000/x", "a/b@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "my-repo/my__img"];
+        let valid = [
+            "alpine",
+            "alpine:3.20",
+            "library/alpine",
+            "ghcr.io/a/b:1.0",
+            "localhost:5000/x",
+            "a/b@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "my-repo/my__img",
+        ];
         let invalid = ["", ":3.20", "Alpine", "alpine:", "a//b", "-x", "alpine:-bad"];
         for v in valid {
             assert!(is_valid_image_ref(v), "{v}");
@@ -289,7 +315,8 @@ mod tests {
 
     #[test]
     fn variables_and_suggestions() {
-        let refs: Vec<(String, bool)> = var_refs("$A ${B:-x} '$C' \\$D \"$E\" ${F}", '\\').into_iter().map(|r| (r.name, r.has_modifier)).collect();
+        let refs: Vec<(String, bool)> =
+            var_refs("$A ${B:-x} '$C' \\$D \"$E\" ${F}", '\\').into_iter().map(|r| (r.name, r.has_modifier)).collect();
         assert_eq!(refs, vec![("A".into(), false), ("B".into(), true), ("E".into(), false), ("F".into(), false)]);
         assert_eq!(suggest("VERSOIN", ["VERSION", "NAME"]), Some("VERSION".into()));
         assert_eq!(suggest("XYZ", ["VERSION"]), None);

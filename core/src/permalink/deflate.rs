@@ -102,9 +102,7 @@ pub fn decompress_limited(data: &[u8], dictionary: &[u8], limit: usize) -> Resul
                 let grown = buf.len().saturating_mul(2).min(capacity);
                 buf.resize(grown, 0);
             }
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
-                return Err(InflateError::Truncated)
-            }
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => return Err(InflateError::Truncated),
             _ => return Err(InflateError::Corrupt),
         }
     }

@@ -83,11 +83,9 @@ impl fmt::Display for DecodeError {
                 "the link is in an unknown format `{}`: it may come from a newer Dockerplay",
                 found.escape_debug()
             ),
-            DecodeError::BadBase64 { offset: Some(offset) } => write!(
-                f,
-                "the link is damaged: character {} of its state is not one a link can hold",
-                offset + 1
-            ),
+            DecodeError::BadBase64 { offset: Some(offset) } => {
+                write!(f, "the link is damaged: character {} of its state is not one a link can hold", offset + 1)
+            }
             DecodeError::BadBase64 { offset: None } => {
                 write!(f, "the link is damaged: its state has an impossible length (was it cut short?)")
             }
@@ -195,8 +193,8 @@ fn parse_payload(payload: &[u8]) -> Result<ShareState, DecodeError> {
     let Some(json) = json else {
         return Ok(ShareState::from_dockerfile(dockerfile));
     };
-    let mut state = serde_json::from_slice::<ShareState>(json)
-        .map_err(|e| DecodeError::InvalidState { reason: e.to_string() })?;
+    let mut state =
+        serde_json::from_slice::<ShareState>(json).map_err(|e| DecodeError::InvalidState { reason: e.to_string() })?;
     if !dockerfile.is_empty() {
         if !state.dockerfile.is_empty() {
             return Err(DecodeError::InvalidState { reason: "it holds two Dockerfiles".into() });

@@ -3,10 +3,10 @@
 //! (BuildKit: frontend/dockerfile/dockerfile2llb/convert.go).
 
 use super::catalogue::{self, BaseImage};
-use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
 use super::fs::{resolve, Fill, Fs, Node, PathChange, Source};
 use super::run::{self, Distro, Packages, RunCtx, Unknown};
 use super::SizeOptions;
+use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
 use crate::inputs::{BuildInput, FileBody};
 use crate::syntax::{words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
 use serde::Serialize;
@@ -63,7 +63,11 @@ fn distro_of(base: &BaseImage) -> Distro {
     let os = base.base_os.to_ascii_lowercase();
     if base.libc == "musl" || os.contains("alpine") || base.reference.contains("alpine") {
         Distro::Alpine
-    } else if os.contains("debian") || os.contains("ubuntu") || base.reference.contains("debian") || base.reference.contains("ubuntu") {
+    } else if os.contains("debian")
+        || os.contains("ubuntu")
+        || base.reference.contains("debian")
+        || base.reference.contains("ubuntu")
+    {
         Distro::Debian
     } else {
         Distro::Other
@@ -79,8 +83,27 @@ fn seeded_fs(base: &BaseImage) -> Fs {
         return fs;
     }
     let mut dirs = vec![
-        "/bin", "/etc", "/home", "/lib", "/opt", "/root", "/run", "/srv", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local",
-        "/usr/local/bin", "/usr/local/lib", "/usr/share", "/var", "/var/cache", "/var/lib", "/var/log", "/var/tmp",
+        "/bin",
+        "/etc",
+        "/home",
+        "/lib",
+        "/opt",
+        "/root",
+        "/run",
+        "/srv",
+        "/tmp",
+        "/usr",
+        "/usr/bin",
+        "/usr/lib",
+        "/usr/local",
+        "/usr/local/bin",
+        "/usr/local/lib",
+        "/usr/share",
+        "/var",
+        "/var/cache",
+        "/var/lib",
+        "/var/log",
+        "/var/tmp",
     ];
     match distro_of(base) {
         Distro::Debian => dirs.extend(["/var/lib/apt", "/var/lib/apt/lists", "/var/cache/apt", "/var/lib/dpkg"]),
@@ -142,7 +165,12 @@ pub struct Build<'a> {
 
 /// Builds every stage in order. `base_override` replaces the base image of
 /// the chain that starts at stage `root` (re-pricing on another base).
-pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, override_root: Option<usize>) -> Vec<StageState> {
+pub fn build_all(
+    df: &Dockerfile,
+    input: &BuildInput,
+    opts: &SizeOptions,
+    override_root: Option<usize>,
+) -> Vec<StageState> {
     let b = Build { df, input, opts, context: Context::from_build(input).0.tree };
     let mut states: Vec<StageState> = Vec::new();
     for (si, stage) in df.stages.iter().enumerate() {
@@ -154,11 +182,18 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
                     (Some(b), Some(r)) if r == si => b.clone(),
                     _ => written,
                 };
-                let user = opts.image_sizes.get(&reference).or_else(|| opts.image_sizes.get(&catalogue::normalize(&reference))).copied();
+                let user = opts
+                    .image_sizes
+                    .get(&reference)
+                    .or_else(|| opts.image_sizes.get(&catalogue::normalize(&reference)))
+                    .copied();
                 let base = catalogue::lookup(&reference, user);
                 let mut env = BTreeMap::new();
                 env.insert("HOME".to_string(), "/root".to_string());
-                let mut pkgs = Packages { release: super::data::Release::of(&base.base_os, &base.reference), ..Packages::default() };
+                let mut pkgs = Packages {
+                    release: super::data::Release::of(&base.base_os, &base.reference),
+                    ..Packages::default()
+                };
                 if distro_of(&base) == Distro::Alpine {
                     pkgs.apk.extend(super::data::alpine().iter().filter(|(_, (_, b))| *b).map(|(n, _)| n.to_string()));
                 }
@@ -176,14 +211,7 @@ pub fn build_all(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions, overri
     states
 }
 
-fn step(
-    b: &Build,
-    done: &[StageState],
-    state: &mut StageState,
-    si: usize,
-    ii: usize,
-    ins: &Instruction,
-) -> LayerSize {
+fn step(b: &Build, done: &[StageState], state: &mut StageState, si: usize, ii: usize, ins: &Instruction) -> LayerSize {
     let (df, input, opts) = (b.df, b.input, b.opts);
     let mut notes = Vec::new();
     let mut unknowns = Vec::new();
@@ -200,7 +228,11 @@ fn step(
         }
         Args::Arg(decls) => {
             for d in decls {
-                let v = input.build_args.get(&d.name).cloned().or_else(|| d.default.as_ref().map(|v| expand(v, &state.env)));
+                let v = input
+                    .build_args
+                    .get(&d.name)
+                    .cloned()
+                    .or_else(|| d.default.as_ref().map(|v| expand(v, &state.env)));
                 if let Some(v) = v {
                     state.env.insert(d.name.clone(), v);
                 }
@@ -413,7 +445,11 @@ fn copy(
                 state.fs.put(&target, node);
             }
         } else if text.contains("://") || text.starts_with("git@") {
-            flag(unknowns, format!("add:{text}"), format!("ADD {text} downloads a file of unknown size: type its size"));
+            flag(
+                unknowns,
+                format!("add:{text}"),
+                format!("ADD {text} downloads a file of unknown size: type its size"),
+            );
         } else {
             sources.push(text);
         }
@@ -423,17 +459,19 @@ fn copy(
     }
     let options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
     let (tree, from_fs) = match &c.from {
-        Some(from) => match df.stage_ref(from, si).filter(|i| *i < done.len()) {
-            Some(other) => (Cow::Owned(tree_of(&done[other].fs)), Some(&done[other].fs)),
-            None => {
-                flag(
+        Some(from) => {
+            match df.stage_ref(from, si).filter(|i| *i < done.len()) {
+                Some(other) => (Cow::Owned(tree_of(&done[other].fs)), Some(&done[other].fs)),
+                None => {
+                    flag(
                     unknowns,
                     format!("copy:--from={from} {}", sources.join(" ")),
                     format!("COPY --from={from} reads an image the catalogue has no files for: type the bytes it copies"),
                 );
-                return;
+                    return;
+                }
             }
-        },
+        }
         None => (Cow::Borrowed(&b.context), None),
     };
     let selection = context::select(&tree, &sources, &options);
@@ -450,7 +488,10 @@ fn copy(
                 Some(v) => Node::estimate(*v, *v, *v, Source::User),
                 None => super::tools::made_binary(),
             };
-            notes.push(format!("{m} was built by a build tool in stage {}: modelled as one program", c.from.as_deref().unwrap_or("")));
+            notes.push(format!(
+                "{m} was built by a build tool in stage {}: modelled as one program",
+                c.from.as_deref().unwrap_or("")
+            ));
             state.fs.put(&target, node);
             continue;
         }
@@ -470,7 +511,9 @@ fn copy(
         let target = if rename { dest.clone() } else { resolve(&dest, &s.rel) };
         let mut node = match (from_fs, s.kind) {
             (_, EntryKind::Dir) => Node::dir(),
-            (Some(fs), EntryKind::File) => fs.get(&format!("/{}", s.source)).cloned().unwrap_or_else(|| Node::file(s.size, Fill::Typical)),
+            (Some(fs), EntryKind::File) => {
+                fs.get(&format!("/{}", s.source)).cloned().unwrap_or_else(|| Node::file(s.size, Fill::Typical))
+            }
             (None, EntryKind::File) => context_node(input, &s.source, s.size),
         };
         node.mode = mode.unwrap_or(s.mode);

@@ -117,7 +117,8 @@ fn from_row(row: &ImageRow, reference: String, digest: Option<String>) -> BaseIm
         (None, None, _) => (0, 0, Basis::Unknown),
     };
     let identity = digest.or_else(|| {
-        (!row.commit.is_empty()).then(|| format!("repo-info@{}:{}:{}", &row.commit[..row.commit.len().min(12)], row.image, row.tag))
+        (!row.commit.is_empty())
+            .then(|| format!("repo-info@{}:{}:{}", &row.commit[..row.commit.len().min(12)], row.image, row.tag))
     });
     BaseImage {
         reference,
@@ -301,7 +302,9 @@ fn distroless_for(repository: &str) -> &'static [&'static str] {
     match repository {
         "docker.io/library/python" => &["gcr.io/distroless/python3-debian12"],
         "docker.io/library/node" => &["gcr.io/distroless/nodejs20-debian12"],
-        "docker.io/library/eclipse-temurin" | "docker.io/library/openjdk" | "docker.io/library/maven"
+        "docker.io/library/eclipse-temurin"
+        | "docker.io/library/openjdk"
+        | "docker.io/library/maven"
         | "docker.io/library/gradle" => &["gcr.io/distroless/java21-debian12"],
         "docker.io/library/golang" | "docker.io/library/rust" | "docker.io/library/gcc" => {
             &["gcr.io/distroless/static-debian12", "gcr.io/distroless/cc-debian12"]

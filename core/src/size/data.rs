@@ -249,7 +249,9 @@ pub(crate) fn npm() -> &'static HashMap<&'static str, NpmPackage> {
     static CELL: OnceLock<HashMap<&'static str, NpmPackage>> = OnceLock::new();
     CELL.get_or_init(|| {
         rows(NPM_TSV, 5)
-            .map(|c| (c[0], NpmPackage { node_modules: num(c[1]).unwrap_or(0), packed: num(c[3]), unpacked: num(c[4]) }))
+            .map(|c| {
+                (c[0], NpmPackage { node_modules: num(c[1]).unwrap_or(0), packed: num(c[3]), unpacked: num(c[4]) })
+            })
             .collect()
     })
 }

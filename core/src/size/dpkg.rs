@@ -116,7 +116,11 @@ pub fn bookkeeping(ctx: &mut RunCtx, changed: &[String], auto: usize) {
     let n = changed.len() as u64;
     append(ctx, "/var/log/dpkg.log", n * DPKG_LOG_PER_PACKAGE);
     append(ctx, "/var/log/apt/term.log", n * TERM_LOG_PER_PACKAGE);
-    append(ctx, "/var/log/apt/history.log", HISTORY_LOG_PER_RUN + changed.iter().map(|c| c.len() as u64 + 30).sum::<u64>());
+    append(
+        ctx,
+        "/var/log/apt/history.log",
+        HISTORY_LOG_PER_RUN + changed.iter().map(|c| c.len() as u64 + 30).sum::<u64>(),
+    );
     ctx.fs.put("/var/log/apt/eipp.log.xz", Node::file(EIPP_LOG, Fill::Random));
     ctx.fs.put("/var/lib/apt/extended_states", Node::file(auto as u64 * EXTENDED_STATES_PER_AUTO, Fill::Typical));
 }

@@ -125,7 +125,8 @@ pub struct Fs {
 
 /// Makes a path absolute and canonical: `cwd` joined, `.`/`..`/`//` resolved.
 pub fn resolve(cwd: &str, path: &str) -> String {
-    let joined = if path.starts_with('/') { path.to_string() } else { format!("{}/{}", cwd.trim_end_matches('/'), path) };
+    let joined =
+        if path.starts_with('/') { path.to_string() } else { format!("{}/{}", cwd.trim_end_matches('/'), path) };
     let mut parts: Vec<&str> = Vec::new();
     for seg in joined.split('/') {
         match seg {
@@ -227,7 +228,11 @@ impl Fs {
 
     /// Removes a path and everything under it; false if nothing was there.
     pub fn remove(&mut self, path: &str) -> bool {
-        let doomed: Vec<String> = self.view.get_key_value(path).map(|(p, _)| p.clone()).into_iter()
+        let doomed: Vec<String> = self
+            .view
+            .get_key_value(path)
+            .map(|(p, _)| p.clone())
+            .into_iter()
             .chain(self.under(path).map(|(p, _)| p.clone()))
             .collect();
         for p in &doomed {
@@ -259,7 +264,11 @@ impl Fs {
     /// absolute paths; each segment is matched on its own, as the shell does.
     pub fn glob(&self, pattern: &str) -> Vec<String> {
         if !pattern.contains(['*', '?', '[']) {
-            return if self.view.contains_key(pattern) || pattern == "/" { vec![pattern.to_string()] } else { Vec::new() };
+            return if self.view.contains_key(pattern) || pattern == "/" {
+                vec![pattern.to_string()]
+            } else {
+                Vec::new()
+            };
         }
         let segs: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
         let mut out: Vec<String> = self
@@ -290,7 +299,17 @@ impl Fs {
             };
             if let Some((kind, n, hidden)) = change {
                 let (low, high) = (n.low(), n.high());
-                out.push(PathChange { path, kind, size: n.size, hidden, dir: n.dir, fill: n.fill, low, high, source: n.source });
+                out.push(PathChange {
+                    path,
+                    kind,
+                    size: n.size,
+                    hidden,
+                    dir: n.dir,
+                    fill: n.fill,
+                    low,
+                    high,
+                    source: n.source,
+                });
             }
         }
         out
@@ -298,7 +317,10 @@ impl Fs {
 
     /// Every path at or under `dir` with its node (a copy, for `COPY --from`).
     pub fn subtree(&self, dir: &str) -> Vec<(String, Node)> {
-        self.view.get_key_value(dir).map(|(p, n)| (p.clone(), n.clone())).into_iter()
+        self.view
+            .get_key_value(dir)
+            .map(|(p, n)| (p.clone(), n.clone()))
+            .into_iter()
             .chain(self.under(dir).map(|(p, n)| (p.clone(), n.clone())))
             .collect()
     }
@@ -306,7 +328,8 @@ impl Fs {
     /// Undoes the open layer's changes at or under `dir`: what a RUN writes
     /// into a cache, tmpfs or bind mount never reaches the layer.
     pub fn revert_under(&mut self, dir: &str) {
-        let paths: Vec<String> = self.before.keys().filter(|p| p.as_str() == dir || is_under(p, dir)).cloned().collect();
+        let paths: Vec<String> =
+            self.before.keys().filter(|p| p.as_str() == dir || is_under(p, dir)).cloned().collect();
         for p in paths {
             match self.before.remove(&p).flatten() {
                 Some(old) => {

@@ -18,7 +18,7 @@ mod shell;
 mod tools;
 
 pub use build::LayerSize;
-pub use catalogue::{Basis, BaseImage};
+pub use catalogue::{BaseImage, Basis};
 pub use data::sources;
 pub use fs::{ChangeKind, Fill, PathChange, Source};
 pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
@@ -191,7 +191,10 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
             let span = df.instructions.get(df.stages[i].from).map_or(Span::default(), |ins| ins.span);
             diags.push(Diagnostic::warning(
                 span,
-                format!("base image {} is not in the size catalogue: its size counts as 0 until you type one", st.base.reference),
+                format!(
+                    "base image {} is not in the size catalogue: its size counts as 0 until you type one",
+                    st.base.reference
+                ),
             ));
         }
         if let Some(from) = st.base.estimated_from.as_ref().filter(|_| st.root == i) {
@@ -199,7 +202,10 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
             diags.push(Diagnostic {
                 span,
                 severity: Severity::Info,
-                message: format!("base image {} is not in the size catalogue: its size is estimated from {from}", st.base.reference),
+                message: format!(
+                    "base image {} is not in the size catalogue: its size is estimated from {from}",
+                    st.base.reference
+                ),
             });
         }
     }
@@ -207,19 +213,19 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
         for u in &st.unknowns {
             if st.layers.iter().any(|l| l.instruction == u.instruction) {
                 let span = df.instructions.get(u.instruction).map_or(Span::default(), |ins| ins.span);
-                diags.push(Diagnostic { span, severity: Severity::Info, message: format!("unknown size: {}", u.reason) });
+                diags.push(Diagnostic {
+                    span,
+                    severity: Severity::Info,
+                    message: format!("unknown size: {}", u.reason),
+                });
             }
         }
     }
     diags.sort_by_key(|d| d.span.start);
     diags.dedup();
     let image = report::stage_size(df, &states[target], target);
-    let others = states
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != target)
-        .map(|(i, s)| report::stage_size(df, s, i))
-        .collect();
+    let others =
+        states.iter().enumerate().filter(|(i, _)| *i != target).map(|(i, s)| report::stage_size(df, s, i)).collect();
     // Unknowns of every stage whose files reach the image (its chain and
     // the stages it copies from), each once.
     let mut unknowns: Vec<Unknown> = Vec::new();
@@ -256,7 +262,11 @@ pub fn compare_bases(input: &BuildInput, opts: &SizeOptions) -> (Vec<BaseOption>
 }
 
 /// `compare_bases` on an already parsed Dockerfile.
-pub fn compare_bases_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) -> (Vec<BaseOption>, Vec<Diagnostic>) {
+pub fn compare_bases_parsed(
+    df: &Dockerfile,
+    input: &BuildInput,
+    opts: &SizeOptions,
+) -> (Vec<BaseOption>, Vec<Diagnostic>) {
     let (current, diags) = estimate_parsed(df, input, opts);
     if df.stages.is_empty() {
         return (Vec::new(), diags);

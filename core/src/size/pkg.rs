@@ -17,7 +17,12 @@ fn apt_name(arg: &str) -> &str {
 /// The packages `apt-get install` adds to those installed: the closure over
 /// Depends/Pre-Depends (and Recommends unless `--no-install-recommends`),
 /// computed on the shipped graph as `scripts/gen-data.py` resolved it.
-pub fn apt_closure(release: data::Release, roots: &[&str], recommends: bool, installed: &BTreeSet<String>) -> (Vec<(String, u64)>, Vec<String>) {
+pub fn apt_closure(
+    release: data::Release,
+    roots: &[&str],
+    recommends: bool,
+    installed: &BTreeSet<String>,
+) -> (Vec<(String, u64)>, Vec<String>) {
     let table = data::debian(release);
     let missing: Vec<String> = roots.iter().filter(|r| !table.contains_key(**r)).map(|r| r.to_string()).collect();
     let mut seen = BTreeSet::new();
@@ -67,7 +72,8 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
     }
     match sub.as_deref() {
         Some("update") => {
-            let bytes = if ctx.pkgs.release == data::Release::Trixie { APT_LISTS_BYTES_TRIXIE } else { APT_LISTS_BYTES };
+            let bytes =
+                if ctx.pkgs.release == data::Release::Trixie { APT_LISTS_BYTES_TRIXIE } else { APT_LISTS_BYTES };
             ctx.fs.put(APT_LISTS_FILE, Node::file(bytes, Fill::Typical));
             true
         }
@@ -80,7 +86,9 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
                 ctx.pkgs.apt.insert(name.clone());
                 changed.push(name);
             }
-            let default = median_u64(data::rows(data::APT_CLOSURES_TSV, 5).filter_map(|c| c[1].parse::<u64>().ok()).map(|k| k * 1024));
+            let default = median_u64(
+                data::rows(data::APT_CLOSURES_TSV, 5).filter_map(|c| c[1].parse::<u64>().ok()).map(|k| k * 1024),
+            );
             for name in missing {
                 let key = format!("apt:{name}");
                 if ctx.fs.get(&key).is_none() {
@@ -150,7 +158,14 @@ fn flag_package(ctx: &mut RunCtx, key: &str, reason: String, default: u64) {
         Some(v) => (*v, true),
         None => (default, false),
     };
-    ctx.unknowns.push(super::run::Unknown { key: key.to_string(), reason, estimate, given, in_file: true, instruction: ctx.instruction });
+    ctx.unknowns.push(super::run::Unknown {
+        key: key.to_string(),
+        reason,
+        estimate,
+        given,
+        in_file: true,
+        instruction: ctx.instruction,
+    });
     ctx.fs.put(key, Node::file(estimate, Fill::Typical));
 }
 
@@ -184,9 +199,18 @@ pub fn apk(ctx: &mut RunCtx, args: &[String]) -> bool {
         if !no_cache {
             let key = "apk:index-cache";
             if ctx.fs.get("/var/cache/apk/APKINDEX.tar.gz").is_none() {
-                let reason = "apk keeps its package index in /var/cache/apk without --no-cache; its size is not in the data".to_string();
+                let reason =
+                    "apk keeps its package index in /var/cache/apk without --no-cache; its size is not in the data"
+                        .to_string();
                 let (estimate, given) = ctx.estimates.get(key).map_or((0, false), |v| (*v, true));
-                ctx.unknowns.push(super::run::Unknown { key: key.into(), reason, estimate, given, in_file: true, instruction: ctx.instruction });
+                ctx.unknowns.push(super::run::Unknown {
+                    key: key.into(),
+                    reason,
+                    estimate,
+                    given,
+                    in_file: true,
+                    instruction: ctx.instruction,
+                });
                 ctx.fs.put("/var/cache/apk/APKINDEX.tar.gz", Node::file(estimate, Fill::Typical));
             }
         }
@@ -295,7 +319,10 @@ pub fn venv(ctx: &mut RunCtx, args: &[String]) -> bool {
     let Some(dir) = args.iter().rev().find(|a| !a.starts_with('-')) else { return false };
     let root = super::fs::resolve(&ctx.cwd, dir);
     let bytes = if without_pip { VENV_BARE } else { VENV_PIP };
-    ctx.fs.put(&format!("{root}/[venv]"), Node::estimate(bytes, bytes * 9 / 10, bytes * 11 / 10, super::fs::Source::Model));
+    ctx.fs.put(
+        &format!("{root}/[venv]"),
+        Node::estimate(bytes, bytes * 9 / 10, bytes * 11 / 10, super::fs::Source::Model),
+    );
     ctx.pkgs.venvs.insert(root.clone());
     if !without_pip {
         ctx.pkgs.pip_dists.remove("pip");
@@ -338,7 +365,11 @@ pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
                 match ctx.fs.get(&p).and_then(|n| n.text.clone()) {
                     Some(text) => names.extend(requirements(&text)),
                     None => {
-                        ctx.flag(&format!("pip:-r {f}"), format!("{f} is not a text file of the build context, so its requirements are unknown"), 0);
+                        ctx.flag(
+                            &format!("pip:-r {f}"),
+                            format!("{f} is not a text file of the build context, so its requirements are unknown"),
+                            0,
+                        );
                     }
                 }
             }
@@ -346,11 +377,16 @@ pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
                 i += 1;
                 ctx.flag("pip:editable", "an editable install's size depends on the project".into(), 0);
             }
-            "-c" | "--constraint" | "-i" | "--index-url" | "--extra-index-url" | "--trusted-host" | "-f" | "--find-links"
-            | "--root-user-action" | "--progress-bar" | "--prefix" | "--root" | "--platform" | "--python-version" => i += 1,
+            "-c" | "--constraint" | "-i" | "--index-url" | "--extra-index-url" | "--trusted-host" | "-f"
+            | "--find-links" | "--root-user-action" | "--progress-bar" | "--prefix" | "--root" | "--platform"
+            | "--python-version" => i += 1,
             a if a.starts_with('-') => {}
             a if a.starts_with('.') || a.starts_with('/') || a.contains("://") => {
-                ctx.flag(&format!("pip:{a}"), format!("installing {a} (a local project or URL) has no size in the data"), 0);
+                ctx.flag(
+                    &format!("pip:{a}"),
+                    format!("installing {a} (a local project or URL) has no size in the data"),
+                    0,
+                );
             }
             a => names.push(py_name(a)),
         }
@@ -378,7 +414,8 @@ pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
                     .filter(|d| **d != name && ctx.pkgs.pip_dists.contains(**d))
                     .filter_map(|d| dist_bytes(d))
                     .sum();
-                let bytes = if no_deps { dist_bytes(&name).unwrap_or(p.footprint) } else { p.footprint.saturating_sub(shared) };
+                let bytes =
+                    if no_deps { dist_bytes(&name).unwrap_or(p.footprint) } else { p.footprint.saturating_sub(shared) };
                 ctx.pkgs.pip_dists.extend(dists.iter().map(|d| d.to_string()));
                 let f = |r: f64| (bytes as f64 * (PIP_FILES + r)) as u64;
                 // The table's footprints are `du -sb` of a Python 3.12
@@ -391,7 +428,14 @@ pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
             None => {
                 let reason = format!("{name} is not in the shipped PyPI table: type what `pip install {name}` adds");
                 let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
-                ctx.unknowns.push(super::run::Unknown { key, reason, estimate, given, in_file: true, instruction: ctx.instruction });
+                ctx.unknowns.push(super::run::Unknown {
+                    key,
+                    reason,
+                    estimate,
+                    given,
+                    in_file: true,
+                    instruction: ctx.instruction,
+                });
                 ctx.pkgs.pip_dists.insert(name.clone());
                 ctx.fs.put(&path, Node::file(estimate, Fill::Typical));
                 estimate
@@ -445,7 +489,11 @@ pub fn npm(ctx: &mut RunCtx, args: &[String]) -> bool {
     if specs.is_empty() {
         let manifest = format!("{}/package.json", dir.trim_end_matches('/'));
         let Some(text) = ctx.fs.get(&manifest).and_then(|n| n.text.clone()) else {
-            ctx.flag("npm:package.json", format!("{manifest} is not a text file the build copied in, so the dependencies are unknown"), 0);
+            ctx.flag(
+                "npm:package.json",
+                format!("{manifest} is not a text file the build copied in, so the dependencies are unknown"),
+                0,
+            );
             return true;
         };
         let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
@@ -465,7 +513,8 @@ pub fn npm(ctx: &mut RunCtx, args: &[String]) -> bool {
     let table = data::npm();
     let default = median_u64(table.values().map(|p| p.node_modules));
     // npm's cache keeps the packed tarballs: the data's packed/unpacked ratio.
-    let cache_ratio = data::median(table.values().filter_map(|p| Some(p.packed? as f64 / p.unpacked? as f64)).collect());
+    let cache_ratio =
+        data::median(table.values().filter_map(|p| Some(p.packed? as f64 / p.unpacked? as f64)).collect());
     let mut seen = BTreeSet::new();
     for name in specs {
         if !seen.insert(name.clone()) {
@@ -478,7 +527,14 @@ pub fn npm(ctx: &mut RunCtx, args: &[String]) -> bool {
                 let key = format!("npm:{name}");
                 let reason = format!("{name} is not in the shipped npm table: type what it adds to node_modules");
                 let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
-                ctx.unknowns.push(super::run::Unknown { key, reason, estimate, given, in_file: true, instruction: ctx.instruction });
+                ctx.unknowns.push(super::run::Unknown {
+                    key,
+                    reason,
+                    estimate,
+                    given,
+                    in_file: true,
+                    instruction: ctx.instruction,
+                });
                 estimate
             }
         };

@@ -174,13 +174,18 @@ pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool) -> BaseOp
     let (runs, apt) = chain_runs(df, rep);
     let mut caveats = Vec::new();
     if base.libc == "musl" {
-        caveats.push("musl libc: glibc-only binaries do not run, and pip needs musllinux wheels or builds from source".to_string());
+        caveats.push(
+            "musl libc: glibc-only binaries do not run, and pip needs musllinux wheels or builds from source"
+                .to_string(),
+        );
         if apt {
             caveats.push("no apt-get on Alpine: the packages must be installed with apk".to_string());
         }
     }
     if !base.has_shell && runs > 0 {
-        caveats.push(format!("no shell: {runs} RUN instruction(s) cannot run; use it as the final stage of a multi-stage build"));
+        caveats.push(format!(
+            "no shell: {runs} RUN instruction(s) cannot run; use it as the final stage of a multi-stage build"
+        ));
     }
     match base.basis {
         Basis::Estimate => caveats.push("base size is a computed or third-party estimate".to_string()),
@@ -261,14 +266,22 @@ pub fn comparison_svg(options: &[BaseOption]) -> String {
             xml_escape(&short(&o.reference)),
             mark
         ));
-        svg.push_str(&format!("<rect class=\"base\" x=\"{LABEL}\" y=\"{}\" width=\"{base_w:.1}\" height=\"20\"/>", y + 2));
+        svg.push_str(&format!(
+            "<rect class=\"base\" x=\"{LABEL}\" y=\"{}\" width=\"{base_w:.1}\" height=\"20\"/>",
+            y + 2
+        ));
         svg.push_str(&format!(
             "<rect class=\"added\" x=\"{:.1}\" y=\"{}\" width=\"{:.1}\" height=\"20\"/>",
             LABEL as f64 + base_w,
             y + 2,
             (total_w - base_w).max(0.0)
         ));
-        svg.push_str(&format!("<text x=\"{:.1}\" y=\"{}\">{}</text>", LABEL as f64 + total_w + 6.0, y + 15, megabytes(o.uncompressed)));
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{}\">{}</text>",
+            LABEL as f64 + total_w + 6.0,
+            y + 15,
+            megabytes(o.uncompressed)
+        ));
         svg.push_str("</g>\n");
     }
     svg.push_str("</svg>\n");
@@ -295,11 +308,19 @@ fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
         b.compressed
     ));
     for l in s.layers.iter().filter(|l| l.creates_layer) {
-        let text = df.instructions.get(l.instruction).map(|i| i.text.lines().next().unwrap_or("").to_string()).unwrap_or_default();
+        let text = df
+            .instructions
+            .get(l.instruction)
+            .map(|i| i.text.lines().next().unwrap_or("").to_string())
+            .unwrap_or_default();
         let est = if l.estimated > 0 { format!(", estimated {} B", l.estimated) } else { String::new() };
-        let basis = serde_json::to_value(l.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let basis =
+            serde_json::to_value(l.source).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         let range = if l.low != l.high { format!(", {}..{} B", l.low, l.high) } else { String::new() };
-        out.push_str(&format!("  line {}: {} B (compressed {} B{est}; {basis}{range})  {}\n", l.line, l.uncompressed, l.compressed, text));
+        out.push_str(&format!(
+            "  line {}: {} B (compressed {} B{est}; {basis}{range})  {}\n",
+            l.line, l.uncompressed, l.compressed, text
+        ));
         for c in &l.changes {
             out.push_str(&format!("    {}\n", change_line(c)));
         }

@@ -102,7 +102,14 @@ impl RunCtx<'_> {
             Some(v) => (*v, true),
             None => (default, false),
         };
-        self.unknowns.push(Unknown { key: key.to_string(), reason, estimate, given, in_file: false, instruction: self.instruction });
+        self.unknowns.push(Unknown {
+            key: key.to_string(),
+            reason,
+            estimate,
+            given,
+            in_file: false,
+            instruction: self.instruction,
+        });
     }
 
     pub(crate) fn path_of(&self, p: &str) -> String {
@@ -141,9 +148,43 @@ pub fn run_script(ctx: &mut RunCtx, script: &str) {
 /// shell's state, or touch a few bytes of metadata (`useradd` rewrites
 /// /etc/passwd, which is a few KB on Debian).
 const NEGLIGIBLE: [&str; 37] = [
-    "cd", "export", "set", "unset", "true", "false", ":", "ls", "test", "[", "which", "command", "type", "printenv",
-    "id", "whoami", "pwd", "sleep", "exit", "umask", "source", ".", "usermod", "sed", "grep", "ln", "wait", "trap", "uname", "nproc", "ldconfig", "update-ca-certificates", "echo", "printf", "env",
-    "stat", "du",
+    "cd",
+    "export",
+    "set",
+    "unset",
+    "true",
+    "false",
+    ":",
+    "ls",
+    "test",
+    "[",
+    "which",
+    "command",
+    "type",
+    "printenv",
+    "id",
+    "whoami",
+    "pwd",
+    "sleep",
+    "exit",
+    "umask",
+    "source",
+    ".",
+    "usermod",
+    "sed",
+    "grep",
+    "ln",
+    "wait",
+    "trap",
+    "uname",
+    "nproc",
+    "ldconfig",
+    "update-ca-certificates",
+    "echo",
+    "printf",
+    "env",
+    "stat",
+    "du",
 ];
 
 fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
@@ -156,7 +197,11 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
         }
     }
     if cmd.dynamic {
-        ctx.flag(&cmd.text, "uses command substitution or shell control flow, which the model does not follow".into(), 0);
+        ctx.flag(
+            &cmd.text,
+            "uses command substitution or shell control flow, which the model does not follow".into(),
+            0,
+        );
         return;
     }
     let Some(name) = words.first().map(|w| w.rsplit('/').next().unwrap_or(w).to_string()) else {
@@ -189,15 +234,25 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
         "apt-get" | "apt" => super::pkg::apt(ctx, args),
         "apk" => super::pkg::apk(ctx, args),
         "pip" | "pip3" => super::pkg::pip(ctx, args, venv_of(ctx, &words[0])),
-        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "pip" => super::pkg::pip(ctx, &args[2..], venv_of(ctx, &words[0])),
-        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "venv" => super::pkg::venv(ctx, &args[2..]),
-        n if n.starts_with("python3.") && args.len() >= 2 && args[0] == "-m" && args[1] == "venv" => super::pkg::venv(ctx, &args[2..]),
+        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "pip" => {
+            super::pkg::pip(ctx, &args[2..], venv_of(ctx, &words[0]))
+        }
+        "python" | "python3" if args.len() >= 2 && args[0] == "-m" && args[1] == "venv" => {
+            super::pkg::venv(ctx, &args[2..])
+        }
+        n if n.starts_with("python3.") && args.len() >= 2 && args[0] == "-m" && args[1] == "venv" => {
+            super::pkg::venv(ctx, &args[2..])
+        }
         "gcc" | "cc" | "clang" | "musl-gcc" | "g++" | "c++" | "clang++" => super::tools::cc(ctx, &name, args),
         n if n.starts_with("gcc-") || n.starts_with("x86_64-linux-") => super::tools::cc(ctx, &name, args),
         "strip" => super::tools::strip(ctx, args),
         "go" => super::tools::go(ctx, args),
-        "make" | "cmake" | "ninja" | "cargo" | "mvn" | "gradle" | "dpkg-buildpackage" => super::tools::build(ctx, &name, args),
-        "npm" | "yarn" | "pnpm" if args.first().is_some_and(|a| a == "run") && args.get(1).is_some_and(|a| a.contains("build")) => {
+        "make" | "cmake" | "ninja" | "cargo" | "mvn" | "gradle" | "dpkg-buildpackage" => {
+            super::tools::build(ctx, &name, args)
+        }
+        "npm" | "yarn" | "pnpm"
+            if args.first().is_some_and(|a| a == "run") && args.get(1).is_some_and(|a| a.contains("build")) =>
+        {
             super::tools::build(ctx, &name, args)
         }
         "curl" | "wget" => super::tools::download(ctx, &name, args),
@@ -216,7 +271,9 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
             }
             true
         }
-        n if NEGLIGIBLE.contains(&n) && cmd.redirects.iter().all(|r| is_null(&r.target) || r.op.starts_with('<')) => true,
+        n if NEGLIGIBLE.contains(&n) && cmd.redirects.iter().all(|r| is_null(&r.target) || r.op.starts_with('<')) => {
+            true
+        }
         _ => false,
     };
     if !handled {
@@ -227,7 +284,14 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
             Some(out) => {
                 let path = ctx.path(&out);
                 let (estimate, given) = ctx.estimates.get(&cmd.text).map_or((0, false), |v| (*v, true));
-                ctx.unknowns.push(Unknown { key: cmd.text.clone(), reason, estimate, given, in_file: true, instruction: ctx.instruction });
+                ctx.unknowns.push(Unknown {
+                    key: cmd.text.clone(),
+                    reason,
+                    estimate,
+                    given,
+                    in_file: true,
+                    instruction: ctx.instruction,
+                });
                 ctx.fs.put(&path, Node::file(estimate, Fill::Typical));
             }
             None => ctx.flag(&cmd.text, reason, 0),
@@ -355,7 +419,9 @@ fn echo(ctx: &mut RunCtx, cmd: &SimpleCommand, args: &[String]) -> bool {
     let mut newline = true;
     let mut escapes = false;
     let mut rest = args;
-    while let Some(flag) = rest.first().filter(|a| a.len() > 1 && a.starts_with('-') && a[1..].chars().all(|c| "neE".contains(c))) {
+    while let Some(flag) =
+        rest.first().filter(|a| a.len() > 1 && a.starts_with('-') && a[1..].chars().all(|c| "neE".contains(c)))
+    {
         newline &= !flag.contains('n');
         escapes |= flag.contains('e');
         rest = &rest[1..];

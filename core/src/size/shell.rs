@@ -181,7 +181,9 @@ fn words_of(segment: &str, env: &BTreeMap<String, String>) -> SimpleCommand {
         while j < chars.len() && chars[j].is_ascii_digit() {
             j += 1;
         }
-        if j < chars.len() && (chars[j] == '>' || chars[j] == '<' || (chars[j] == '&' && chars.get(j + 1) == Some(&'>'))) {
+        if j < chars.len()
+            && (chars[j] == '>' || chars[j] == '<' || (chars[j] == '&' && chars.get(j + 1) == Some(&'>')))
+        {
             let mut op: String = chars[start..j].iter().collect();
             while j < chars.len() && matches!(chars[j], '>' | '<' | '&' | '-') && op.len() < 4 {
                 op.push(chars[j]);
@@ -327,7 +329,9 @@ fn dollar(chars: &[char], i: usize, env: &BTreeMap<String, String>) -> (String, 
             }
             (lookup(&name), j, false)
         }
-        Some(c) if c.is_ascii_digit() || matches!(c, '@' | '*' | '#' | '?' | '$' | '!' | '-') => (String::new(), i + 2, false),
+        Some(c) if c.is_ascii_digit() || matches!(c, '@' | '*' | '#' | '?' | '$' | '!' | '-') => {
+            (String::new(), i + 2, false)
+        }
         _ => ("$".to_string(), i + 1, false),
     }
 }

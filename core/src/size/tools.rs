@@ -111,10 +111,12 @@ pub fn cc(ctx: &mut RunCtx, name: &str, args: &[String]) -> bool {
         .sum();
     let code = (source as f64 * CODE_PER_SOURCE) as u64;
     let strip_now = args.iter().any(|a| a == "-s");
-    let (base, kept) = if strip_now { (linkage.stripped, linkage.stripped) } else { (linkage.unstripped, linkage.stripped) };
+    let (base, kept) =
+        if strip_now { (linkage.stripped, linkage.stripped) } else { (linkage.unstripped, linkage.stripped) };
     let size = base.saturating_add(code);
     let path = ctx.path_of(&out);
-    let mut node = Node::estimate(size, base * 9 / 10, (base * 12 / 10).saturating_add(code.saturating_mul(4)), Source::Model);
+    let mut node =
+        Node::estimate(size, base * 9 / 10, (base * 12 / 10).saturating_add(code.saturating_mul(4)), Source::Model);
     node.mode = 0o755;
     ctx.fs.put(&path, node);
     ctx.pkgs.stripped.insert(path, kept.saturating_add(code / 10 * 8));
@@ -137,7 +139,12 @@ pub fn strip(ctx: &mut RunCtx, args: &[String]) -> bool {
                 } else {
                     let (mid, lo, hi) = STRIP_KEEPS;
                     let size = node.size;
-                    node = Node::estimate((size as f64 * mid) as u64, (node.low() as f64 * lo) as u64, (node.high() as f64 * hi) as u64, Source::Model);
+                    node = Node::estimate(
+                        (size as f64 * mid) as u64,
+                        (node.low() as f64 * lo) as u64,
+                        (node.high() as f64 * hi) as u64,
+                        Source::Model,
+                    );
                     node.mode = 0o755;
                 }
                 ctx.fs.put(&path, node);
@@ -146,7 +153,13 @@ pub fn strip(ctx: &mut RunCtx, args: &[String]) -> bool {
             None if ctx.pkgs.built_under(&path) => {
                 let (m, lo, hi) = MADE_BINARY;
                 let key = format!("build:{path}");
-                put_estimate(ctx, &path, (m * 3 / 4, lo, hi), &key, format!("{path}: a stripped binary built by make, {} to {} MB", lo / 1_000_000, hi / 1_000_000));
+                put_estimate(
+                    ctx,
+                    &path,
+                    (m * 3 / 4, lo, hi),
+                    &key,
+                    format!("{path}: a stripped binary built by make, {} to {} MB", lo / 1_000_000, hi / 1_000_000),
+                );
             }
             None => return false,
         }
@@ -168,18 +181,29 @@ pub fn go(ctx: &mut RunCtx, args: &[String]) -> bool {
     let Some((sub, rest)) = args.split_first() else { return false };
     match sub.as_str() {
         "build" | "install" => {}
-        "mod" | "version" | "env" | "vet" | "test" | "generate" => return sub != "mod" || rest.first().is_some_and(|a| a != "download"),
+        "mod" | "version" | "env" | "vet" | "test" | "generate" => {
+            return sub != "mod" || rest.first().is_some_and(|a| a != "download")
+        }
         _ => return false,
     }
     let cwd = ctx.cwd.clone();
     let out = match option_value(rest, &["-o"]) {
         Some(o) => ctx.path_of(o),
         None if sub == "install" => format!("{}/go/bin/app", ctx.env.get("HOME").map_or("/root", |h| h.as_str())),
-        None => format!("{}/{}", cwd.trim_end_matches('/'), cwd.rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("app")),
+        None => format!(
+            "{}/{}",
+            cwd.trim_end_matches('/'),
+            cwd.rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("app")
+        ),
     };
     // Which standard packages the program imports, from its sources in the
     // view: net/http is most of a typical server's binary.
-    let sources: String = ctx.fs.under(&cwd).filter(|(p, _)| p.ends_with(".go")).filter_map(|(_, n)| n.text.as_deref().map(str::to_string)).collect();
+    let sources: String = ctx
+        .fs
+        .under(&cwd)
+        .filter(|(p, _)| p.ends_with(".go"))
+        .filter_map(|(_, n)| n.text.as_deref().map(str::to_string))
+        .collect();
     let http = sources.contains("\"net/http\"");
     let stripped = rest.iter().any(|a| a.contains("-s") && a.contains("-w") && a.contains("ldflags"))
         || option_value(rest, &["-ldflags", "--ldflags"]).is_some_and(|v| v.contains("-s") && v.contains("-w"));
@@ -193,7 +217,10 @@ pub fn go(ctx: &mut RunCtx, args: &[String]) -> bool {
     node.mode = 0o755;
     ctx.fs.put(&out, node);
     let home = ctx.env.get("HOME").map_or("/root", |h| h.as_str()).to_string();
-    ctx.fs.put(&format!("{home}/.cache/go-build/[cache]"), Node::estimate(GO_BUILD_CACHE, GO_BUILD_CACHE / 3, GO_BUILD_CACHE * 5, Source::Model));
+    ctx.fs.put(
+        &format!("{home}/.cache/go-build/[cache]"),
+        Node::estimate(GO_BUILD_CACHE, GO_BUILD_CACHE / 3, GO_BUILD_CACHE * 5, Source::Model),
+    );
     true
 }
 
@@ -211,13 +238,25 @@ pub fn build(ctx: &mut RunCtx, tool: &str, args: &[String]) -> bool {
     if tool == "make" && args.iter().any(|a| a == "install") {
         let (m, lo, hi) = MADE_BINARY;
         let key = format!("build:{tool} install");
-        put_estimate(ctx, "/usr/local/[installed by make]", (m, lo, hi * 2), &key, "make install: what the project installs is modelled as one program".into());
+        put_estimate(
+            ctx,
+            "/usr/local/[installed by make]",
+            (m, lo, hi * 2),
+            &key,
+            "make install: what the project installs is modelled as one program".into(),
+        );
         return true;
     }
     let out = format!("{}/[build outputs]", dir.trim_end_matches('/'));
     let key = format!("build:{tool} {}", args.join(" "));
     let (m, lo, hi) = MADE_TREE;
-    put_estimate(ctx, &out, (m, lo, hi), &key, format!("{tool}: its build tree is modelled as {} to {} MB", lo / 1_000_000, hi / 1_000_000));
+    put_estimate(
+        ctx,
+        &out,
+        (m, lo, hi),
+        &key,
+        format!("{tool}: its build tree is modelled as {} to {} MB", lo / 1_000_000, hi / 1_000_000),
+    );
     ctx.pkgs.build_dirs.push(dir);
     true
 }
@@ -229,12 +268,18 @@ pub fn download(ctx: &mut RunCtx, tool: &str, args: &[String]) -> bool {
         "wget" => option_value(args, &["-O", "--output-document"]),
         _ => option_value(args, &["-o", "--output"]),
     };
-    let from_url = url.as_deref().map(|u| u.split(['?', '#']).next().unwrap_or(u).rsplit('/').next().unwrap_or("download").to_string());
+    let from_url = url
+        .as_deref()
+        .map(|u| u.split(['?', '#']).next().unwrap_or(u).rsplit('/').next().unwrap_or("download").to_string());
     let path = match (named, tool) {
         (Some("-"), _) => return false,
         (Some(p), _) => ctx.path_of(p),
         (None, "wget") => ctx.path_of(from_url.as_deref().unwrap_or("index.html")),
-        (None, _) if args.iter().any(|a| a == "-O" || a == "--remote-name" || (a.starts_with('-') && !a.starts_with("--") && a.contains('O'))) => {
+        (None, _)
+            if args.iter().any(|a| {
+                a == "-O" || a == "--remote-name" || (a.starts_with('-') && !a.starts_with("--") && a.contains('O'))
+            }) =>
+        {
             ctx.path_of(from_url.as_deref().unwrap_or("download"))
         }
         // curl without an output prints to stdout: a pipe or a redirection
@@ -242,7 +287,13 @@ pub fn download(ctx: &mut RunCtx, tool: &str, args: &[String]) -> bool {
         _ => return false,
     };
     let key = format!("download:{}", url.as_deref().unwrap_or(&path));
-    put_estimate(ctx, &path, DOWNLOAD, &key, format!("{tool}: a download of unknown size, 0.1 to 200 MB: type its size"));
+    put_estimate(
+        ctx,
+        &path,
+        DOWNLOAD,
+        &key,
+        format!("{tool}: a download of unknown size, 0.1 to 200 MB: type its size"),
+    );
     true
 }
 
@@ -251,7 +302,13 @@ pub fn apt_fetch(ctx: &mut RunCtx, sub: &str, names: &[String]) -> bool {
     for n in names {
         let path = ctx.path_of(&format!("[{sub} {n}]"));
         let key = format!("download:apt-get {sub} {n}");
-        put_estimate(ctx, &path, SOURCE_PACKAGE, &key, format!("apt-get {sub} {n}: the package's files are not in the data, 0.2 to 60 MB"));
+        put_estimate(
+            ctx,
+            &path,
+            SOURCE_PACKAGE,
+            &key,
+            format!("apt-get {sub} {n}: the package's files are not in the data, 0.2 to 60 MB"),
+        );
     }
     if sub == "source" {
         ctx.pkgs.build_dirs.push(ctx.cwd.clone());
@@ -263,8 +320,18 @@ pub fn apt_fetch(ctx: &mut RunCtx, sub: &str, names: &[String]) -> bool {
 /// and with `-m` the home directory's skeleton.
 pub fn useradd(ctx: &mut RunCtx, name: &str, args: &[String]) -> bool {
     let system = args.iter().any(|a| a == "-r" || a == "--system");
-    let home = args.iter().any(|a| a == "-m" || a == "--create-home") || (name == "adduser" && !system && !args.iter().any(|a| a == "--no-create-home"));
-    for f in ["/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow", "/etc/passwd-", "/etc/shadow-", "/etc/group-", "/etc/gshadow-"] {
+    let home = args.iter().any(|a| a == "-m" || a == "--create-home")
+        || (name == "adduser" && !system && !args.iter().any(|a| a == "--no-create-home"));
+    for f in [
+        "/etc/passwd",
+        "/etc/shadow",
+        "/etc/group",
+        "/etc/gshadow",
+        "/etc/passwd-",
+        "/etc/shadow-",
+        "/etc/group-",
+        "/etc/gshadow-",
+    ] {
         let old = ctx.fs.get(f).map_or(USER_FILES / 8, |n| n.size);
         ctx.fs.put(f, Node::estimate(old.saturating_add(40), old, old.saturating_add(200), Source::Model));
     }
@@ -273,7 +340,8 @@ pub fn useradd(ctx: &mut RunCtx, name: &str, args: &[String]) -> bool {
     }
     if home {
         let user = args.iter().rev().find(|a| !a.starts_with('-')).cloned().unwrap_or_default();
-        let dir = option_value(args, &["-d", "--home-dir", "--home"]).map(str::to_string).unwrap_or(format!("/home/{user}"));
+        let dir =
+            option_value(args, &["-d", "--home-dir", "--home"]).map(str::to_string).unwrap_or(format!("/home/{user}"));
         ctx.fs.put(&format!("{dir}/.bashrc"), Node::estimate(SKELETON, SKELETON / 2, SKELETON * 2, Source::Model));
     }
     true

@@ -312,8 +312,14 @@ pub enum Args {
     Copy(CopyArgs),
     Add(CopyArgs),
     /// `legacy` is the `ENV key value` form.
-    Env { pairs: Vec<KeyValue>, legacy: bool },
-    Label { pairs: Vec<KeyValue>, legacy: bool },
+    Env {
+        pairs: Vec<KeyValue>,
+        legacy: bool,
+    },
+    Label {
+        pairs: Vec<KeyValue>,
+        legacy: bool,
+    },
     Arg(Vec<ArgDecl>),
     Expose(Vec<Word>),
     Volume(Vec<Word>),

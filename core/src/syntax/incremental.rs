@@ -35,7 +35,8 @@ impl Incremental {
     /// Parses `text` from scratch.
     pub fn new(text: &str) -> Incremental {
         let scan = scan(text, None, &mut |_| false);
-        let (df, diags) = assemble(scan.directives, scan.escape, scan.instructions, scan.comments, scan.diags.clone(), &scan.index);
+        let (df, diags) =
+            assemble(scan.directives, scan.escape, scan.instructions, scan.comments, scan.diags.clone(), &scan.index);
         Incremental {
             text: text.into(),
             dockerfile: Arc::new(df),
@@ -121,7 +122,14 @@ impl Incremental {
             }
         }
 
-        let (df, diags) = assemble(old_df.directives.clone(), old_df.escape, out.instructions, out.comments, out.diags.clone(), &scan.index);
+        let (df, diags) = assemble(
+            old_df.directives.clone(),
+            old_df.escape,
+            out.instructions,
+            out.comments,
+            out.diags.clone(),
+            &scan.index,
+        );
         Incremental {
             text: text.into(),
             dockerfile: Arc::new(df),
@@ -269,7 +277,21 @@ impl Shift for Comment {
 
 impl Shift for Instruction {
     fn shift(&mut self, bytes: isize, lines: i64) {
-        let Instruction { keyword: _, keyword_text: _, keyword_span, span, line, end_line, text: _, command: _, flags, args, heredocs, stage: _, empty_continuation: _ } = self;
+        let Instruction {
+            keyword: _,
+            keyword_text: _,
+            keyword_span,
+            span,
+            line,
+            end_line,
+            text: _,
+            command: _,
+            flags,
+            args,
+            heredocs,
+            stage: _,
+            empty_continuation: _,
+        } = self;
         keyword_span.shift(bytes, lines);
         span.shift(bytes, lines);
         shift_line(line, lines);
@@ -317,7 +339,23 @@ impl Shift for Heredoc {
 
 impl Shift for Mount {
     fn shift(&mut self, bytes: isize, lines: i64) {
-        let Mount { kind: _, target: _, source: _, from: _, id: _, sharing: _, mode: _, uid: _, gid: _, size: _, env: _, readonly: _, required: _, raw: _, span } = self;
+        let Mount {
+            kind: _,
+            target: _,
+            source: _,
+            from: _,
+            id: _,
+            sharing: _,
+            mode: _,
+            uid: _,
+            gid: _,
+            size: _,
+            env: _,
+            readonly: _,
+            required: _,
+            raw: _,
+            span,
+        } = self;
         span.shift(bytes, lines);
     }
 }
@@ -332,7 +370,19 @@ impl Shift for Args {
             }
             Args::Run(RunArgs { command: _, mounts, network: _, security: _ }) => mounts.shift(bytes, lines),
             Args::Copy(c) | Args::Add(c) => {
-                let CopyArgs { sources, dest, from: _, chown: _, chmod: _, link: _, parents: _, exclude: _, checksum: _, keep_git_dir: _, json: _ } = c;
+                let CopyArgs {
+                    sources,
+                    dest,
+                    from: _,
+                    chown: _,
+                    chmod: _,
+                    link: _,
+                    parents: _,
+                    exclude: _,
+                    checksum: _,
+                    keep_git_dir: _,
+                    json: _,
+                } = c;
                 sources.shift(bytes, lines);
                 dest.shift(bytes, lines);
             }
@@ -341,7 +391,14 @@ impl Shift for Args {
             Args::Expose(words) | Args::Volume(words) => words.shift(bytes, lines),
             Args::User(w) | Args::Workdir(w) | Args::Stopsignal(w) => w.shift(bytes, lines),
             Args::Onbuild(inner) => inner.shift(bytes, lines),
-            Args::Healthcheck(HealthcheckArgs { command: _, interval: _, timeout: _, start_period: _, start_interval: _, retries: _ }) => {}
+            Args::Healthcheck(HealthcheckArgs {
+                command: _,
+                interval: _,
+                timeout: _,
+                start_period: _,
+                start_interval: _,
+                retries: _,
+            }) => {}
             Args::Cmd(_) | Args::Entrypoint(_) | Args::Shell(_) | Args::Maintainer(_) | Args::Invalid => {}
         }
     }
@@ -369,7 +426,8 @@ mod tests {
                     let prefix = base.bytes().zip(other.bytes()).take_while(|(x, y)| x == y).count();
                     assert_eq!(common_prefix(&base, &other), prefix, "{name} at {at} of {len}");
                     for max in [0, 7, 64, 65, 500] {
-                        let suffix = base.bytes().rev().zip(other.bytes().rev()).take(max).take_while(|(x, y)| x == y).count();
+                        let suffix =
+                            base.bytes().rev().zip(other.bytes().rev()).take(max).take_while(|(x, y)| x == y).count();
                         assert_eq!(common_suffix(&base, &other, max), suffix, "{name} at {at} of {len}, max {max}");
                     }
                 }

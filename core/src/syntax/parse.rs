@@ -228,7 +228,8 @@ impl<'a> Parser<'a> {
             let Some(body) = trimmed.strip_prefix('#') else { break };
             let Some((name, value)) = body.split_once('=') else { break };
             let name = name.trim_matches(is_ws);
-            let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+            let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && name.chars().all(|c| c.is_ascii_alphanumeric());
             let value = value.trim_matches(|c: char| c.is_whitespace());
             if !valid || value.is_empty() {
                 break;
@@ -255,7 +256,10 @@ impl<'a> Parser<'a> {
                         "\\" => self.escape = '\\',
                         "`" => self.escape = '`',
                         _ => {
-                            self.diags.push(Diagnostic::error(span, format!("invalid escape token '{value}' does not match ` or \\")));
+                            self.diags.push(Diagnostic::error(
+                                span,
+                                format!("invalid escape token '{value}' does not match ` or \\"),
+                            ));
                         }
                     }
                 }
@@ -367,7 +371,10 @@ impl<'a> Parser<'a> {
                 }
                 let span = Span::new(body_start.min(end), end);
                 if !terminated {
-                    self.diags.push(Diagnostic::error(Span::new(start, end), format!("unterminated heredoc: no line `{name}` ends it")));
+                    self.diags.push(Diagnostic::error(
+                        Span::new(start, end),
+                        format!("unterminated heredoc: no line `{name}` ends it"),
+                    ));
                 }
                 heredocs.push(Heredoc { name, expand, chomp, content, span });
             }
@@ -402,7 +409,14 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the instruction on a joined line whose keyword ends at `kw_len`.
-    fn instruction(&mut self, keyword: Keyword, keyword_text: &str, keyword_span: Span, joined: &Joined, kw_len: usize) -> Instruction {
+    fn instruction(
+        &mut self,
+        keyword: Keyword,
+        keyword_text: &str,
+        keyword_span: Span,
+        joined: &Joined,
+        kw_len: usize,
+    ) -> Instruction {
         let jt = joined.text.as_str();
         let after_kw = &jt[kw_len..];
         let (flags_raw, rest_off) = extract_flags(after_kw);
@@ -440,7 +454,12 @@ impl<'a> Parser<'a> {
         let ctx = ArgCtx { joined, start: args_start, escape: self.escape };
         match parse_args(&mut instr, &ctx) {
             Ok(args) => {
-                let shell_form = matches!(&args, Args::Run(RunArgs { command: CommandForm::Shell(_), .. }) | Args::Cmd(CommandForm::Shell(_)) | Args::Entrypoint(CommandForm::Shell(_)));
+                let shell_form = matches!(
+                    &args,
+                    Args::Run(RunArgs { command: CommandForm::Shell(_), .. })
+                        | Args::Cmd(CommandForm::Shell(_))
+                        | Args::Entrypoint(CommandForm::Shell(_))
+                );
                 if shell_form && looks_like_bad_json(&instr.command) {
                     let span = joined.span(0, jt.trim_end().len());
                     self.diags.push(Diagnostic::warning(
@@ -464,7 +483,9 @@ fn unknown_instruction_message(word: &str) -> String {
     // Suggest the nearest keyword for a likely typo, as BuildKit does.
     let best = Keyword::ALL.iter().map(|k| (edit_distance(&upper, k.as_str()), k)).min_by_key(|(d, _)| *d);
     match best {
-        Some((d, k)) if d <= 2 && upper.len() > 2 => format!("unknown instruction: {word} (did you mean {}?)", k.as_str()),
+        Some((d, k)) if d <= 2 && upper.len() > 2 => {
+            format!("unknown instruction: {word} (did you mean {}?)", k.as_str())
+        }
         _ => format!("unknown instruction: {word}"),
     }
 }
@@ -796,26 +817,41 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
             }
             let network = instr.flag_value("network").map(str::to_string);
             if let Some(n) = &network {
-                need(matches!(n.as_str(), "default" | "none" | "host"), &format!("invalid --network value {n:?}: use default, none or host"))?;
+                need(
+                    matches!(n.as_str(), "default" | "none" | "host"),
+                    &format!("invalid --network value {n:?}: use default, none or host"),
+                )?;
             }
             let security = instr.flag_value("security").map(str::to_string);
             if let Some(s) = &security {
-                need(matches!(s.as_str(), "sandbox" | "insecure"), &format!("invalid --security value {s:?}: use sandbox or insecure"))?;
+                need(
+                    matches!(s.as_str(), "sandbox" | "insecure"),
+                    &format!("invalid --security value {s:?}: use sandbox or insecure"),
+                )?;
             }
             Args::Run(RunArgs { command: command_form(&rest)?, mounts, network, security })
         }
         Keyword::Cmd | Keyword::Entrypoint => {
             let form = command_form(&rest)?;
-            if kw == Keyword::Cmd { Args::Cmd(form) } else { Args::Entrypoint(form) }
+            if kw == Keyword::Cmd {
+                Args::Cmd(form)
+            } else {
+                Args::Entrypoint(form)
+            }
         }
         Keyword::Shell => match parse_json_array(&rest)? {
             Some(v) if !v.is_empty() => Args::Shell(v),
-            _ => return Err("SHELL requires the arguments to be in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]".into()),
+            _ => {
+                return Err("SHELL requires the arguments to be in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]".into())
+            }
         },
         Keyword::Copy | Keyword::Add => {
             let json = parse_json_array(&rest)?;
             let words: Vec<Word> = match &json {
-                Some(v) => v.iter().map(|s| Word { text: s.clone(), span: ctx.joined.span(ctx.start, ctx.start + rest.len()) }).collect(),
+                Some(v) => v
+                    .iter()
+                    .map(|s| Word { text: s.clone(), span: ctx.joined.span(ctx.start, ctx.start + rest.len()) })
+                    .collect(),
                 None => split_plain(&rest).into_iter().map(|w| ctx.word(w)).collect(),
             };
             if words.len() < 2 {
@@ -835,12 +871,20 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
                 keep_git_dir: bool_flag(instr, "keep-git-dir"),
                 json: json.is_some(),
             };
-            if kw == Keyword::Copy { Args::Copy(c) } else { Args::Add(c) }
+            if kw == Keyword::Copy {
+                Args::Copy(c)
+            } else {
+                Args::Add(c)
+            }
         }
         Keyword::Env | Keyword::Label => {
             need(!rest.is_empty(), &format!("{name} requires at least one argument"))?;
             let (pairs, legacy) = parse_name_val(&rest, ctx, name)?;
-            if kw == Keyword::Env { Args::Env { pairs, legacy } } else { Args::Label { pairs, legacy } }
+            if kw == Keyword::Env {
+                Args::Env { pairs, legacy }
+            } else {
+                Args::Label { pairs, legacy }
+            }
         }
         Keyword::Arg => {
             let words = split_quoted(&rest, ctx.escape, true);
@@ -862,7 +906,10 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
         }
         Keyword::Expose | Keyword::Volume => {
             let words: Vec<Word> = match (kw, parse_json_array(&rest)?) {
-                (Keyword::Volume, Some(v)) => v.into_iter().map(|s| Word { text: s, span: ctx.joined.span(ctx.start, ctx.start + rest.len()) }).collect(),
+                (Keyword::Volume, Some(v)) => v
+                    .into_iter()
+                    .map(|s| Word { text: s, span: ctx.joined.span(ctx.start, ctx.start + rest.len()) })
+                    .collect(),
                 _ => split_plain(&rest).into_iter().map(|w| ctx.word(w)).collect(),
             };
             need(!words.is_empty(), &format!("{name} requires at least one argument"))?;
@@ -896,7 +943,9 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
             };
             match sub_kw {
                 Keyword::Onbuild => return Err("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed".into()),
-                Keyword::From | Keyword::Maintainer => return Err(format!("{} isn't allowed as an ONBUILD trigger", sub_kw.as_str())),
+                Keyword::From | Keyword::Maintainer => {
+                    return Err(format!("{} isn't allowed as an ONBUILD trigger", sub_kw.as_str()))
+                }
                 _ => {}
             }
             let mut inner_joined = Joined::default();
@@ -909,7 +958,8 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
                 inner_joined.push(s + (from - t), &ctx.joined.text[from..end]);
             }
             let kw_span = inner_joined.span(0, kw_len);
-            let inner = Parser::new("").instruction_standalone(sub_kw, sub, kw_span, &inner_joined, kw_len, ctx.escape)?;
+            let inner =
+                Parser::new("").instruction_standalone(sub_kw, sub, kw_span, &inner_joined, kw_len, ctx.escape)?;
             Args::Onbuild(Box::new(inner))
         }
     })
@@ -917,7 +967,15 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
 
 impl Parser<'_> {
     /// Parses an ONBUILD trigger; its error becomes the ONBUILD's.
-    fn instruction_standalone(mut self, kw: Keyword, text: &str, kw_span: Span, joined: &Joined, kw_len: usize, escape: char) -> Result<Instruction, String> {
+    fn instruction_standalone(
+        mut self,
+        kw: Keyword,
+        text: &str,
+        kw_span: Span,
+        joined: &Joined,
+        kw_len: usize,
+        escape: char,
+    ) -> Result<Instruction, String> {
         self.escape = escape;
         let instr = self.instruction(kw, text, kw_span, joined, kw_len);
         match self.diags.into_iter().next() {
@@ -933,7 +991,9 @@ fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, String> {
     let platform = instr.flag_value("platform").map(str::to_string);
     let (image, as_kw, name) = match words.len() {
         1 => (words[0].clone(), None, None),
-        3 if words[1].0.eq_ignore_ascii_case("as") => (words[0].clone(), Some(words[1].clone()), Some(words[2].clone())),
+        3 if words[1].0.eq_ignore_ascii_case("as") => {
+            (words[0].clone(), Some(words[1].clone()), Some(words[2].clone()))
+        }
         3 => return Err(format!("FROM expects `AS` as its second word, found {:?}", words[1].0)),
         0 => return Err("FROM requires either one or three arguments; none given".into()),
         n => return Err(format!("FROM requires either one or three arguments; {n} given")),
@@ -958,10 +1018,17 @@ fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, String> {
         let valid = lower.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && lower.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
         if !valid && !n.contains('$') {
-            return Err(format!("invalid name for build stage: {n:?}, name can't start with a number or contain symbols"));
+            return Err(format!(
+                "invalid name for build stage: {n:?}, name can't start with a number or contain symbols"
+            ));
         }
     }
-    Ok(FromArgs { image: ctx.word(image), name: name.map(|w| ctx.word(w)), as_keyword: as_kw.map(|w| ctx.word(w)), platform })
+    Ok(FromArgs {
+        image: ctx.word(image),
+        name: name.map(|w| ctx.word(w)),
+        as_keyword: as_kw.map(|w| ctx.word(w)),
+        platform,
+    })
 }
 
 /// The image and alias dockerfile-parser finds on a FROM line, if its grammar
@@ -1004,7 +1071,11 @@ fn parse_name_val(rest: &str, ctx: &ArgCtx, name: &str) -> Result<(Vec<KeyValue>
         if k.is_empty() {
             return Err(format!("{name} names can not be blank"));
         }
-        pairs.push(KeyValue { key: k.to_string(), value: v.to_string(), span: ctx.joined.span(ctx.start + s, ctx.start + e) });
+        pairs.push(KeyValue {
+            key: k.to_string(),
+            value: v.to_string(),
+            span: ctx.joined.span(ctx.start + s, ctx.start + e),
+        });
     }
     Ok((pairs, false))
 }

@@ -290,7 +290,9 @@ impl Lexer<'_> {
                 if all {
                     self.pos += 1;
                 }
-                let (pattern, _) = self.process(Some('/'), &mut Words::default()).map_err(|_| "syntax error: missing '/' in ${VAR/pattern/replacement}".to_string())?;
+                let (pattern, _) = self
+                    .process(Some('/'), &mut Words::default())
+                    .map_err(|_| "syntax error: missing '/' in ${VAR/pattern/replacement}".to_string())?;
                 let replacement = self.modifier_word()?;
                 Ok(replace_pattern(&value.unwrap_or_default(), &pattern, &replacement, all))
             }

@@ -98,9 +98,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let names: Vec<&str> = tools.iter().map(|s| s.as_str()).collect();
-                let advice = if multi_stage { "install them in a build stage and COPY --from only the result" } else { "use a multi-stage build: compile in one stage, COPY the result into a runtime stage" };
+                let advice = if multi_stage {
+                    "install them in a build stage and COPY --from only the result"
+                } else {
+                    "use a multi-stage build: compile in one stage, COPY the result into a runtime stage"
+                };
                 let size = layer_mb(instr.line).map(|mb| format!(" (this RUN adds about {mb} MB)")).unwrap_or_default();
-                out.push(RULE.finding(c.span, format!("the final image keeps the build tools {}{size}; {advice}", names.join(", "))));
+                out.push(RULE.finding(
+                    c.span,
+                    format!("the final image keeps the build tools {}{size}; {advice}", names.join(", ")),
+                ));
             }
         }
     }
@@ -140,14 +147,20 @@ fn removed_later(rest: &[ShellCommand], install: &ShellCommand, tools: &[&String
         let c = c.unwrapped();
         let removes = matches!(
             (c.program(), c.subcommand()),
-            (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove")) | (Some("apk"), Some("del")) | (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove"))
+            (Some("apt-get" | "apt"), Some("purge" | "remove" | "autoremove"))
+                | (Some("apk"), Some("del"))
+                | (Some("yum" | "dnf"), Some("remove" | "erase" | "autoremove"))
         );
         // `apt-mark auto '.*' && apt-get purge --auto-remove` (the official
         // images' pattern) removes every package the RUN installed.
         let everything = matches!(c.program(), Some("apt-get" | "apt"))
-            && (c.subcommand() == Some("autoremove") || c.has_option(None, Some("auto-remove")) || c.has_option(None, Some("autoremove")));
+            && (c.subcommand() == Some("autoremove")
+                || c.has_option(None, Some("auto-remove"))
+                || c.has_option(None, Some("autoremove")));
         removes
             && (everything
-                || c.positional().skip(1).any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
+                || c.positional()
+                    .skip(1)
+                    .any(|p| tools.iter().any(|t| **t == p.value) || virtual_name.as_deref() == Some(p.value.as_str())))
     })
 }

@@ -53,7 +53,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Run) {
         let Args::Run(run) = &instr.args else { continue };
         let cached = |tool: Tool| {
-            run.mounts.iter().any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t)))
+            run.mounts
+                .iter()
+                .any(|m| m.kind == MountType::Cache && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t)))
         };
         let mut reported: Vec<Tool> = Vec::new();
         let cmds = ctx.commands(instr);

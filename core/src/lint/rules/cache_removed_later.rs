@@ -41,7 +41,8 @@ declare_rule! {
 fn cache_mounted(instr: &Instruction, tool: Tool) -> bool {
     match &instr.args {
         Args::Run(r) => r.mounts.iter().any(|m| {
-            matches!(m.kind, MountType::Cache | MountType::Tmpfs) && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t))
+            matches!(m.kind, MountType::Cache | MountType::Tmpfs)
+                && m.target.as_deref().is_some_and(|t| tool.cache_covered_by(t))
         }),
         _ => false,
     }

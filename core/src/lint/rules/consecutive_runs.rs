@@ -69,7 +69,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             let mut j = i + 1;
             // RUNs with flags (mounts, network) cannot simply be merged.
-            while j < instrs.len() && instrs[i].flags.is_empty() && instrs[j].flags.is_empty() && package_run(ctx, instrs[j]) == Some(tool) {
+            while j < instrs.len()
+                && instrs[i].flags.is_empty()
+                && instrs[j].flags.is_empty()
+                && package_run(ctx, instrs[j]) == Some(tool)
+            {
                 j += 1;
             }
             if j - i >= 2 {

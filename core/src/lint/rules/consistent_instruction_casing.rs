@@ -49,7 +49,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let majority_lower = lower > upper;
     for i in staged().filter(|i| ctx.in_scope(i.stage)) {
         let k: &str = &i.keyword_text;
-        let (want, casing) = if majority_lower { (k.to_lowercase(), "lowercase") } else { (k.to_uppercase(), "uppercase") };
+        let (want, casing) =
+            if majority_lower { (k.to_lowercase(), "lowercase") } else { (k.to_uppercase(), "uppercase") };
         if want != *k {
             let mut edits = vec![Edit::new(i.keyword_span, want.clone())];
             // Re-casing FROM re-cases its AS too, so FromAsCasing stays quiet.
@@ -60,8 +61,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
             }
             out.push(
-                RULE.finding(i.keyword_span, format!("Command '{k}' should match the case of the command majority ({casing})"))
-                    .with_fix(Fix::safe(format!("Write `{want}`"), edits)),
+                RULE.finding(
+                    i.keyword_span,
+                    format!("Command '{k}' should match the case of the command majority ({casing})"),
+                )
+                .with_fix(Fix::safe(format!("Write `{want}`"), edits)),
             );
         }
     }

@@ -59,12 +59,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 // every entry of it (BuildKit: dockerfile2llb/validations.go
                 // validateCopySourcePath and copySourceRootIgnored).
                 if root_ignored(ctx) {
-                    out.push(RULE.finding(src.span, format!("Attempting to {cmd} file \".\" that is excluded by .dockerignore")));
+                    out.push(RULE.finding(
+                        src.span,
+                        format!("Attempting to {cmd} file \".\" that is excluded by .dockerignore"),
+                    ));
                 }
                 continue;
             }
             if ignore.matches_or_parent_matches(&cleaned) {
-                out.push(RULE.finding(src.span, format!("Attempting to {cmd} file \"{cleaned}\" that is excluded by .dockerignore")));
+                out.push(RULE.finding(
+                    src.span,
+                    format!("Attempting to {cmd} file \"{cleaned}\" that is excluded by .dockerignore"),
+                ));
             }
         }
     }

@@ -44,7 +44,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(Args::From(FromArgs { name: Some(w), .. })) => w.span,
                 _ => stage.span,
             };
-            out.push(RULE.finding(span, format!("Duplicate stage name \"{}\", stage names should be unique", name.to_lowercase())));
+            out.push(RULE.finding(
+                span,
+                format!("Duplicate stage name \"{}\", stage names should be unique", name.to_lowercase()),
+            ));
         }
     }
 }

@@ -60,7 +60,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             let mut f = RULE.finding(
                 port.span,
-                format!("EXPOSE instruction should not define an IP address or host-port mapping, found '{}'", port.text),
+                format!(
+                    "EXPOSE instruction should not define an IP address or host-port mapping, found '{}'",
+                    port.text
+                ),
             );
             if !container.is_empty() {
                 // Unsafe: the author may have meant the host port.

@@ -37,8 +37,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if proto != proto.to_lowercase() {
                 let lower = port.text.to_lowercase();
                 out.push(
-                    RULE.finding(port.span, format!("Defined protocol '{}' in EXPOSE instruction should be lowercase", port.text))
-                        .with_fix(Fix::safe(format!("Write `{lower}`"), vec![Edit::new(port.span, lower)])),
+                    RULE.finding(
+                        port.span,
+                        format!("Defined protocol '{}' in EXPOSE instruction should be lowercase", port.text),
+                    )
+                    .with_fix(Fix::safe(format!("Write `{lower}`"), vec![Edit::new(port.span, lower)])),
                 );
             }
         }

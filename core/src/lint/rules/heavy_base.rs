@@ -78,7 +78,11 @@ fn catalogue_alternative(image: &str, repo: &str, name: &str, tag: &str) -> Opti
     let same = |t: String| (format!("{name}:{t}"), false);
     let mut candidates: Vec<(String, bool)> = Vec::new();
     if !is_toolchain(repo) {
-        let (slim, alpine) = if tag == "latest" { ("slim".to_string(), "alpine".to_string()) } else { (format!("{tag}-slim"), format!("{tag}-alpine")) };
+        let (slim, alpine) = if tag == "latest" {
+            ("slim".to_string(), "alpine".to_string())
+        } else {
+            (format!("{tag}-slim"), format!("{tag}-alpine"))
+        };
         candidates.push(same(slim));
         if tag.contains("jdk") {
             candidates.push(same(tag.replacen("jdk", "jre", 1)));
@@ -99,13 +103,21 @@ fn catalogue_alternative(image: &str, repo: &str, name: &str, tag: &str) -> Opti
         let light = catalogue::lookup(&reference, None);
         // Worth it: at least a quarter and 50 MB smaller.
         let saved = current.uncompressed.saturating_sub(light.uncompressed);
-        let worth = light.is_known() && light.uncompressed > 0 && saved * 4 >= current.uncompressed && saved >= 50_000_000;
-        worth.then(|| Alternative { reference, full_mb: mb(current.uncompressed), light_mb: mb(light.uncompressed), needs_stages })
+        let worth =
+            light.is_known() && light.uncompressed > 0 && saved * 4 >= current.uncompressed && saved >= 50_000_000;
+        worth.then(|| Alternative {
+            reference,
+            full_mb: mb(current.uncompressed),
+            light_mb: mb(light.uncompressed),
+            needs_stages,
+        })
     })
 }
 
 fn table_alternative(repo: &str, name: &str, tag: &str) -> Option<Alternative> {
-    let slim = |full_mb, light_mb| Some(Alternative { reference: format!("{name}:{tag}-slim"), full_mb, light_mb, needs_stages: false });
+    let slim = |full_mb, light_mb| {
+        Some(Alternative { reference: format!("{name}:{tag}-slim"), full_mb, light_mb, needs_stages: false })
+    };
     match repo {
         "python" if is_version(tag) => slim(1110, 119),
         "node" if is_version(tag) => slim(1100, 227),
@@ -117,11 +129,24 @@ fn table_alternative(repo: &str, name: &str, tag: &str) -> Option<Alternative> {
             light_mb: 270,
             needs_stages: false,
         }),
-        "golang" => Some(Alternative { reference: "gcr.io/distroless/static-debian12".into(), full_mb: 850, light_mb: 2, needs_stages: true }),
-        "rust" => Some(Alternative { reference: "gcr.io/distroless/cc-debian12".into(), full_mb: 1650, light_mb: 23, needs_stages: true }),
-        "maven" | "gradle" => {
-            Some(Alternative { reference: "eclipse-temurin:21-jre".into(), full_mb: 470, light_mb: 270, needs_stages: true })
-        }
+        "golang" => Some(Alternative {
+            reference: "gcr.io/distroless/static-debian12".into(),
+            full_mb: 850,
+            light_mb: 2,
+            needs_stages: true,
+        }),
+        "rust" => Some(Alternative {
+            reference: "gcr.io/distroless/cc-debian12".into(),
+            full_mb: 1650,
+            light_mb: 23,
+            needs_stages: true,
+        }),
+        "maven" | "gradle" => Some(Alternative {
+            reference: "eclipse-temurin:21-jre".into(),
+            full_mb: 470,
+            light_mb: 270,
+            needs_stages: true,
+        }),
         _ => None,
     }
 }
@@ -141,7 +166,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let repo = name.trim_start_matches("docker.io/").trim_start_matches("library/");
-    let Some(alt) = catalogue_alternative(image, repo, name, tag).or_else(|| table_alternative(repo, name, tag)) else { return };
+    let Some(alt) = catalogue_alternative(image, repo, name, tag).or_else(|| table_alternative(repo, name, tag)) else {
+        return;
+    };
     // Worth a finding: at least a quarter and 50 MB smaller.
     let saved_mb = alt.full_mb.saturating_sub(alt.light_mb);
     if saved_mb * 4 < alt.full_mb || saved_mb < 50 {
@@ -155,7 +182,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let how = if alt.needs_stages { "as the runtime stage of a multi-stage build" } else { "instead" };
     let mut f = RULE.finding(
         span,
-        format!("`{image}` is about {} MB; `{}` is about {} MB {how} (saves ~{saved} MB)", alt.full_mb, alt.reference, alt.light_mb),
+        format!(
+            "`{image}` is about {} MB; `{}` is about {} MB {how} (saves ~{saved} MB)",
+            alt.full_mb, alt.reference, alt.light_mb
+        ),
     );
     if !alt.needs_stages {
         // Unsafe: the slim variant lacks tools a later RUN may rely on.

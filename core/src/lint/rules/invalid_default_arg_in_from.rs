@@ -60,6 +60,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Some(Args::From(from)) => from.image.span,
             _ => stage.span,
         };
-        out.push(RULE.finding(span, format!("Default value for ARG {} results in empty or invalid base image name", stage.base)));
+        out.push(RULE.finding(
+            span,
+            format!("Default value for ARG {} results in empty or invalid base image name", stage.base),
+        ));
     }
 }

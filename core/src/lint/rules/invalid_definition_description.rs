@@ -56,6 +56,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let example = if keys.len() > 1 { "<arg_key>" } else { keys[0].as_str() };
-        out.push(RULE.finding(ctx.first_line(instr), format!("Comment for {what} should follow the format: `# {example} <description>`")));
+        out.push(RULE.finding(
+            ctx.first_line(instr),
+            format!("Comment for {what} should follow the format: `# {example} <description>`"),
+        ));
     }
 }

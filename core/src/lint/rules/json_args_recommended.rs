@@ -42,7 +42,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for instr in ctx.stage_instructions(stage) {
             match (&instr.keyword, &instr.args) {
                 (Keyword::Shell, _) => has_shell = true,
-                (Keyword::Cmd, Args::Cmd(CommandForm::Shell(cmd))) | (Keyword::Entrypoint, Args::Entrypoint(CommandForm::Shell(cmd)))
+                (Keyword::Cmd, Args::Cmd(CommandForm::Shell(cmd)))
+                | (Keyword::Entrypoint, Args::Entrypoint(CommandForm::Shell(cmd)))
                     if !has_shell =>
                 {
                     let name = instr.keyword.as_str();
@@ -52,7 +53,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     );
                     if let Some(json) = exec_form(cmd) {
                         let args = Span::new(instr.keyword_span.end, instr.span.end);
-                        let args = Span::new(args.start + (args.slice(ctx.text).len() - args.slice(ctx.text).trim_start().len()), args.end);
+                        let args = Span::new(
+                            args.start + (args.slice(ctx.text).len() - args.slice(ctx.text).trim_start().len()),
+                            args.end,
+                        );
                         // Unsafe: the program becomes PID 1 without a shell.
                         f = f.with_fix(Fix::unsafe_("Use the exec form", vec![Edit::new(args, json)]));
                     }

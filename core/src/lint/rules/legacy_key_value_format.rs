@@ -42,7 +42,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let v = &pair.value;
             // Quote only values whose meaning quoting cannot change.
             if !v.contains(['"', '\'', '\\', '\n']) && !pair.span.is_empty() {
-                let value = if v.contains(char::is_whitespace) || v.is_empty() { format!("\"{v}\"") } else { v.clone() };
+                let value =
+                    if v.contains(char::is_whitespace) || v.is_empty() { format!("\"{v}\"") } else { v.clone() };
                 let text = format!("{}={}", pair.key, value);
                 f = f.with_fix(Fix::safe(format!("Write `{text}`"), vec![Edit::new(pair.span, text)]));
             }

@@ -70,14 +70,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             // The first dependency install after the COPY.
             let found = instrs[i + 1..].iter().find_map(|r| {
-                ctx.commands(r)
-                    .iter()
-                    .find_map(|c| pkg::install(c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c)))
+                ctx.commands(r).iter().find_map(|c| {
+                    pkg::install(c).filter(|x| x.from_manifest && !x.tool.is_system()).map(|x| (*r, x, c))
+                })
             });
             let Some((run, install, command)) = found else { continue };
             let tool = install.tool;
             let earlier = instrs[..i].iter().any(|c| {
-                c.args.copy().is_some_and(|c| c.from.is_none() && c.sources.iter().any(|s| names_manifest(&s.text, tool)))
+                c.args
+                    .copy()
+                    .is_some_and(|c| c.from.is_none() && c.sources.iter().any(|s| names_manifest(&s.text, tool)))
             });
             // Dependencies already installed above the COPY (from a copied
             // manifest or a cargo-chef recipe) stay cached.
@@ -88,14 +90,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let manifests = manifests_to_copy(ctx, tool, command);
-            let shown: Vec<&str> = manifests.iter().map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') }).collect();
+            let shown: Vec<&str> = manifests
+                .iter()
+                .map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') })
+                .collect();
             let names = match (shown.is_empty(), tool) {
                 (false, _) => shown.join(" and "),
                 (true, Tool::Gradle) => "build.gradle and settings.gradle".to_string(),
                 (true, t) => t.manifests().join(" and "),
             };
             let cost = rebuild_cost(ctx, tool)
-                .map(|(steps, seconds)| format!(" (by the cache model, one edited source file re-runs {steps} steps, about {seconds:.0} s)"))
+                .map(|(steps, seconds)| {
+                    format!(" (by the cache model, one edited source file re-runs {steps} steps, about {seconds:.0} s)")
+                })
                 .unwrap_or_default();
             let msg = format!(
                 "`{}` copies the whole source before `{}` installs dependencies (line {}): every code edit re-runs the install{cost}; copy {names} first, install, then copy the rest",
@@ -127,7 +134,10 @@ fn rebuild_cost(ctx: &Context, tool: Tool) -> Option<(usize, f64)> {
         matches!(f.body, FileBody::Text { .. })
             && !names_manifest(base, tool)
             && !f.path.starts_with('.')
-            && !ctx.dockerignore.as_ref().is_some_and(|d| d.matches_or_parent_matches(&crate::context::clean_path(&f.path)))
+            && !ctx
+                .dockerignore
+                .as_ref()
+                .is_some_and(|d| d.matches_or_parent_matches(&crate::context::clean_path(&f.path)))
     };
     let (mut first, mut second) = match second.files.iter_mut().find(|f| is_source(f)) {
         Some(f) => {
@@ -157,7 +167,15 @@ fn rebuild_cost(ctx: &Context, tool: Tool) -> Option<(usize, f64)> {
 /// moves up; for a build (`go build`, `mvn package`) the tool's
 /// dependency-only step is added instead and the build stays. Unsafe: the
 /// manifests may live elsewhere and the install may need more files.
-fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, directly_after: bool, tool: Tool, manifests: &[String]) -> Option<Fix> {
+fn reorder(
+    ctx: &Context,
+    copy: &Instruction,
+    dest: &str,
+    run: &Instruction,
+    directly_after: bool,
+    tool: Tool,
+    manifests: &[String],
+) -> Option<Fix> {
     if manifests.is_empty() {
         return None;
     }
@@ -165,11 +183,15 @@ fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, dir
     let at = ctx.lines.line_start(copy.line);
     let copy_line = format!("COPY {} {dest}\n", manifests.join(" "));
     let cmds = ctx.commands(run);
-    let only_deps = !cmds.is_empty() && cmds.iter().all(|c| pkg::install(c).is_some_and(|x| x.tool == tool && x.from_manifest) && !pkg::is_build(c));
+    let only_deps = !cmds.is_empty()
+        && cmds.iter().all(|c| pkg::install(c).is_some_and(|x| x.tool == tool && x.from_manifest) && !pkg::is_build(c));
     if only_deps && directly_after && run.end_line == run.line && run.heredocs.is_empty() {
         let run_line = Span::new(ctx.lines.line_start(run.line), (run.span.end + 1).min(ctx.text.len()));
         let insert = format!("{copy_line}{}\n", run.span.slice(ctx.text));
-        return Some(Fix::unsafe_(format!("Copy {} and install first", manifests.join(" ")), vec![Edit::insert(at, insert), Edit::delete(run_line)]));
+        return Some(Fix::unsafe_(
+            format!("Copy {} and install first", manifests.join(" ")),
+            vec![Edit::insert(at, insert), Edit::delete(run_line)],
+        ));
     }
     let step = match tool {
         Tool::Go => "go mod download",
@@ -177,7 +199,10 @@ fn reorder(ctx: &Context, copy: &Instruction, dest: &str, run: &Instruction, dir
         Tool::Dotnet => "dotnet restore",
         _ => return None,
     };
-    Some(Fix::unsafe_(format!("Copy {} and run `{step}` first", manifests.join(" ")), vec![Edit::insert(at, format!("{copy_line}RUN {step}\n"))]))
+    Some(Fix::unsafe_(
+        format!("Copy {} and run `{step}` first", manifests.join(" ")),
+        vec![Edit::insert(at, format!("{copy_line}RUN {step}\n"))],
+    ))
 }
 
 /// The files to copy before installing: those of the context, if it is
@@ -196,7 +221,12 @@ fn manifests_to_copy(ctx: &Context, tool: Tool, command: &ShellCommand) -> Vec<S
             .windows(2)
             .filter(|w| w[0].value == "-r" || w[0].value == "--requirement")
             .map(|w| w[1].value.clone())
-            .chain(c.arg_values().filter_map(|a| a.strip_prefix("--requirement=").or_else(|| a.strip_prefix("-r")).filter(|r| !r.is_empty()).map(str::to_string)))
+            .chain(c.arg_values().filter_map(|a| {
+                a.strip_prefix("--requirement=")
+                    .or_else(|| a.strip_prefix("-r"))
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string)
+            }))
             .collect();
         let relative = files.iter().all(|f| !f.starts_with('/') && !f.contains("..") && !f.contains('$'));
         return if relative { files } else { Vec::new() };

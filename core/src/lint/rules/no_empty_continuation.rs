@@ -52,7 +52,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // BuildKit reports the line where the continued instruction ends
         // (parser/parser.go Parse: the warning's location is the current
         // line after the continuation loop), before any heredoc body.
-        let mut end = instr.heredocs.iter().map(|h| h.span.start.saturating_sub(1)).min().unwrap_or(instr.span.end).max(instr.span.start);
+        let mut end = instr
+            .heredocs
+            .iter()
+            .map(|h| h.span.start.saturating_sub(1))
+            .min()
+            .unwrap_or(instr.span.end)
+            .max(instr.span.start);
         while !ctx.text.is_char_boundary(end) {
             end -= 1;
         }

@@ -45,8 +45,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let span = Span::new(flag.span.start, flag.span.end + blanks);
         out.push(
-            RULE.finding(flag.span, format!("Setting platform to predefined {value} in FROM is redundant as this is the default behavior"))
-                .with_fix(Fix::safe("Remove the flag", vec![Edit::delete(span)])),
+            RULE.finding(
+                flag.span,
+                format!("Setting platform to predefined {value} in FROM is redundant as this is the default behavior"),
+            )
+            .with_fix(Fix::safe("Remove the flag", vec![Edit::delete(span)])),
         );
     }
 }

@@ -35,10 +35,18 @@ const RESERVED: [&str; 2] = ["context", "scratch"];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
-        let Some(Instruction { args: Args::From(FromArgs { name: Some(name), .. }), .. }) = ctx.stage_from(stage) else { continue };
+        let Some(Instruction { args: Args::From(FromArgs { name: Some(name), .. }), .. }) = ctx.stage_from(stage)
+        else {
+            continue;
+        };
         let lower = name.text.to_lowercase();
         if RESERVED.contains(&lower.as_str()) {
-            out.push(RULE.finding(name.span, format!("Stage name should not use the same name as reserved stage \"{lower}\"")));
+            out.push(
+                RULE.finding(
+                    name.span,
+                    format!("Stage name should not use the same name as reserved stage \"{lower}\""),
+                ),
+            );
         }
     }
 }

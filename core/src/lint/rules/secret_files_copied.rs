@@ -46,8 +46,21 @@ pub fn is_secret_path(path: &str) -> bool {
         return false;
     }
     let exact = [
-        ".env", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".npmrc", ".pypirc", ".netrc", ".git-credentials", ".htpasswd",
-        "credentials.json", "service-account.json", "secrets.json", "secrets.yaml", "secrets.yml",
+        ".env",
+        "id_rsa",
+        "id_dsa",
+        "id_ecdsa",
+        "id_ed25519",
+        ".npmrc",
+        ".pypirc",
+        ".netrc",
+        ".git-credentials",
+        ".htpasswd",
+        "credentials.json",
+        "service-account.json",
+        "secrets.json",
+        "secrets.yaml",
+        "secrets.yml",
     ];
     let suffixes = [".pem", ".key", ".p12", ".pfx", ".jks", ".keystore", ".kdbx", ".ppk"];
     exact.contains(&base.as_str())
@@ -83,13 +96,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .files
                     .iter()
                     .filter(|f| !f.is_dir() && is_secret_path(&f.path))
-                    .filter(|f| !ctx.dockerignore.as_ref().is_some_and(|d| d.matches_or_parent_matches(&crate::context::clean_path(&f.path))))
+                    .filter(|f| {
+                        !ctx.dockerignore
+                            .as_ref()
+                            .is_some_and(|d| d.matches_or_parent_matches(&crate::context::clean_path(&f.path)))
+                    })
                     .map(|f| f.path.as_str())
                     .collect();
                 if !leaked.is_empty() {
                     out.push(RULE.finding(
                         src.span,
-                        format!("`{} {s}` copies {} into the image; add them to .dockerignore", instr.keyword.as_str(), leaked.join(", ")),
+                        format!(
+                            "`{} {s}` copies {} into the image; add them to .dockerignore",
+                            instr.keyword.as_str(),
+                            leaked.join(", ")
+                        ),
                     ));
                 }
             }

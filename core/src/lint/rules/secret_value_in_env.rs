@@ -77,8 +77,12 @@ pub fn credential_kind(value: &str) -> Option<&'static str> {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.instructions() {
         let values: Vec<(&str, &str, Span)> = match &instr.args {
-            Args::Env { pairs, .. } | Args::Label { pairs, .. } => pairs.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.span)).collect(),
-            Args::Arg(decls) => decls.iter().filter_map(|d| d.default.as_deref().map(|v| (d.name.as_str(), v, d.span))).collect(),
+            Args::Env { pairs, .. } | Args::Label { pairs, .. } => {
+                pairs.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.span)).collect()
+            }
+            Args::Arg(decls) => {
+                decls.iter().filter_map(|d| d.default.as_deref().map(|v| (d.name.as_str(), v, d.span))).collect()
+            }
             _ => continue,
         };
         for (key, value, span) in values {
@@ -86,7 +90,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let span = if span.is_empty() { instr.span } else { span };
                 out.push(RULE.finding(
                     span,
-                    format!("the value of {} `{key}` looks like {kind}; it is published with the image and the Dockerfile", instr.keyword.as_str()),
+                    format!(
+                        "the value of {} `{key}` looks like {kind}; it is published with the image and the Dockerfile",
+                        instr.keyword.as_str()
+                    ),
                 ));
             }
         }

@@ -38,7 +38,8 @@ declare_rule! {
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go getSecretsRegex
 // and validateNoSecretKey.
-const DENY: [&str; 10] = ["apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token"];
+const DENY: [&str; 10] =
+    ["apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token"];
 const ALLOW: [&str; 3] = ["public", "file", "version"];
 
 /// Does this ARG/ENV name look like it holds a secret?
@@ -59,7 +60,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let span = if span.is_empty() { instr.span } else { ctx.find_in(span, name) };
                 out.push(RULE.finding(
                     span,
-                    format!("Do not use ARG or ENV instructions for sensitive data ({} \"{}\")", instr.keyword.as_str(), name),
+                    format!(
+                        "Do not use ARG or ENV instructions for sensitive data ({} \"{}\")",
+                        instr.keyword.as_str(),
+                        name
+                    ),
                 ));
             }
         }

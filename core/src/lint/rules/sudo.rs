@@ -46,17 +46,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if c.program() != Some("sudo") {
                 continue;
             }
-            let mut f = RULE.finding(c.words[0].span, "Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root");
+            let mut f = RULE.finding(
+                c.words[0].span,
+                "Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root",
+            );
             // Removing `sudo` (and its options) keeps the command; whether
             // it then has the rights it needs depends on USER, so unsafe.
             let mut k = 1;
             while c.words.get(k).is_some_and(|w| w.value.starts_with('-')) {
-                let takes_value = matches!(c.words[k].value.as_str(), "-u" | "-g" | "-C" | "-D" | "-h" | "-p" | "-r" | "-t" | "-U");
+                let takes_value =
+                    matches!(c.words[k].value.as_str(), "-u" | "-g" | "-C" | "-D" | "-h" | "-p" | "-r" | "-t" | "-U");
                 k += if takes_value { 2 } else { 1 };
             }
             if let Some(first) = c.words.get(k) {
                 if !c.words[0].span.is_empty() && first.span.start > c.words[0].span.start {
-                    f = f.with_fix(Fix::unsafe_("Remove sudo", vec![Edit::delete(Span::new(c.words[0].span.start, first.span.start))]));
+                    f = f.with_fix(Fix::unsafe_(
+                        "Remove sudo",
+                        vec![Edit::delete(Span::new(c.words[0].span.start, first.span.start))],
+                    ));
                 }
             }
             out.push(f);

@@ -47,8 +47,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             absolute_set = true;
             if first && !is_absolute(p) && !p.starts_with('$') {
                 out.push(
-                    RULE.finding(path.span, format!("Relative workdir \"{p}\" can have unexpected results if the base image changes"))
-                        .with_fix(Fix::unsafe_(format!("Use `/{p}`"), vec![Edit::insert(path.span.start, "/")])),
+                    RULE.finding(
+                        path.span,
+                        format!("Relative workdir \"{p}\" can have unexpected results if the base image changes"),
+                    )
+                    .with_fix(Fix::unsafe_(format!("Use `/{p}`"), vec![Edit::insert(path.span.start, "/")])),
                 );
             }
         }
@@ -57,7 +60,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn is_absolute(p: &str) -> bool {
     let b = p.as_bytes();
-    p.starts_with('/') || p.starts_with('\\') || (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/'))
+    p.starts_with('/')
+        || p.starts_with('\\')
+        || (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && (b[2] == b'\\' || b[2] == b'/'))
 }
 
 fn inherits_absolute(ctx: &Context, stage: &Stage) -> bool {
@@ -69,7 +74,9 @@ fn inherits_absolute(ctx: &Context, stage: &Stage) -> bool {
         if hops > ctx.dockerfile.stages.len() {
             break;
         }
-        let abs = ctx.stage_instructions(s).any(|i| matches!(&i.args, Args::Workdir(w) if is_absolute(w.text.trim_matches(['"', '\'']))));
+        let abs = ctx
+            .stage_instructions(s)
+            .any(|i| matches!(&i.args, Args::Workdir(w) if is_absolute(w.text.trim_matches(['"', '\'']))));
         if abs {
             return true;
         }

@@ -55,8 +55,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !ctx.in_scope(stage) {
             continue;
         }
-        let finding = RULE.finding(comment.span, "Avoid inline ignore pragmas: fix what this one hides, or ignore the rule for the whole file");
-        out.push(finding.with_fix(Fix::unsafe_("Remove the pragma", vec![Edit::delete(whole_line(ctx.text, comment.span))])));
+        let finding = RULE.finding(
+            comment.span,
+            "Avoid inline ignore pragmas: fix what this one hides, or ignore the rule for the whole file",
+        );
+        out.push(
+            finding.with_fix(Fix::unsafe_("Remove the pragma", vec![Edit::delete(whole_line(ctx.text, comment.span))])),
+        );
     }
 }
 

@@ -49,5 +49,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 pub(super) fn is_absolute(path: &str) -> bool {
     let p = super::util::drop_quotes(path);
     let b = p.as_bytes();
-    p.starts_with('/') || p.starts_with('$') || (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/'))
+    p.starts_with('/')
+        || p.starts_with('$')
+        || (b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/'))
 }

@@ -40,7 +40,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             for p in util::packages(&cmd, &["apt-get"], &["install"], &["t", "target-release", "o", "c"]) {
                 let v = p.value.as_str();
                 if !(v.contains('=') || v.contains('/') || v.ends_with(".deb")) {
-                    out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `apt-get install {v}=<version>`")));
+                    out.push(
+                        RULE.finding(p.span, format!("Pin the version of `{v}`: `apt-get install {v}=<version>`")),
+                    );
                 }
             }
         }

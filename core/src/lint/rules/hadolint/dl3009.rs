@@ -41,7 +41,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         // ONBUILD RUNs run in the child image, which is an image.
         // A RUN before any FROM (BuildKit rejects the file) counts, as in hadolint.
-        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_none_or(|s| image.get(s).copied().unwrap_or(true));
+        let in_image =
+            r.outer.keyword == Keyword::Onbuild || r.run.stage.is_none_or(|s| image.get(s).copied().unwrap_or(true));
         // A cache or tmpfs mount on the lists or a parent keeps them out of the
         // layer (hadolint also wants `/var/cache/apt` mounted when the mount
         // is on `/var/lib/apt`; that directory holds no lists).
@@ -49,12 +50,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
-        let Some(update) = cmds.iter().find(|c| ["apt-get", "apt", "aptitude"].iter().any(|p| util::is(c, p)) && c.has_arg("update")) else { continue };
-        let cleaned = cmds
-            .iter()
-            .any(|c| util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/lib/apt/lists")));
+        let Some(update) =
+            cmds.iter().find(|c| ["apt-get", "apt", "aptitude"].iter().any(|p| util::is(c, p)) && c.has_arg("update"))
+        else {
+            continue;
+        };
+        let cleaned =
+            cmds.iter().any(|c| util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/lib/apt/lists")));
         if !cleaned {
-            out.push(RULE.finding(update.span, "Delete the apt lists (`rm -rf /var/lib/apt/lists/*`) in the RUN that fetched them"));
+            out.push(RULE.finding(
+                update.span,
+                "Delete the apt lists (`rm -rf /var/lib/apt/lists/*`) in the RUN that fetched them",
+            ));
         }
     }
 }

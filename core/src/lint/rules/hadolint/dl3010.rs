@@ -43,7 +43,12 @@ fn basename(p: &str) -> &str {
 
 fn extracts(cmd: &ShellCommand) -> bool {
     let tar = util::is(cmd, "tar")
-        && cmd.arg_values().any(|a| a == "--extract" || a == "--get" || (a.starts_with('-') && !a.starts_with("--") && a.contains('x')) || (!a.starts_with('-') && a.starts_with('x') && a.chars().all(|c| c.is_ascii_alphabetic())));
+        && cmd.arg_values().any(|a| {
+            a == "--extract"
+                || a == "--get"
+                || (a.starts_with('-') && !a.starts_with("--") && a.contains('x'))
+                || (!a.starts_with('-') && a.starts_with('x') && a.chars().all(|c| c.is_ascii_alphabetic()))
+        });
     tar || cmd.program().is_some_and(|p| UNPACKERS.contains(&p))
 }
 
@@ -58,7 +63,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     if util::is_archive(&c.dest.text) {
                         copied.push((instr, basename(&c.dest.text).to_string()));
                     } else {
-                        copied.extend(c.sources.iter().filter(|s| util::is_archive(&s.text)).map(|s| (instr, basename(&s.text).to_string())));
+                        copied.extend(
+                            c.sources
+                                .iter()
+                                .filter(|s| util::is_archive(&s.text))
+                                .map(|s| (instr, basename(&s.text).to_string())),
+                        );
                     }
                 }
                 Args::Run(_) => {
@@ -67,7 +77,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         for (copy, name) in &copied {
                             if names.contains(&name.as_str()) && !flagged.contains(&copy.span.start) {
                                 flagged.push(copy.span.start);
-                                out.push(RULE.finding(ctx.first_line(copy), format!("`{name}` is copied and then extracted; `ADD` extracts it in one layer")));
+                                out.push(RULE.finding(
+                                    ctx.first_line(copy),
+                                    format!("`{name}` is copied and then extracted; `ADD` extracts it in one layer"),
+                                ));
                             }
                         }
                     }

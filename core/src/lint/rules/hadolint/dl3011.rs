@@ -39,9 +39,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if number.contains('$') {
                 continue;
             }
-            let bad = number.split('-').any(|p| p.parse::<u64>().is_ok_and(|n| n > 65535) || (p.len() > 5 && p.bytes().all(|b| b.is_ascii_digit())));
+            let bad = number.split('-').any(|p| {
+                p.parse::<u64>().is_ok_and(|n| n > 65535) || (p.len() > 5 && p.bytes().all(|b| b.is_ascii_digit()))
+            });
             if bad {
-                out.push(RULE.finding(port.span, format!("`{}` is not a valid port: ports range from 0 to 65535", port.text)));
+                out.push(
+                    RULE.finding(
+                        port.span,
+                        format!("`{}` is not a valid port: ports range from 0 to 65535", port.text),
+                    ),
+                );
             }
         }
     }

@@ -35,7 +35,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
         let checks = ctx.stage_instructions(stage).filter(|i| i.keyword == Keyword::Healthcheck);
         for instr in checks.skip(1) {
-            out.push(RULE.finding(ctx.first_line(instr), "Only the last HEALTHCHECK of a stage takes effect; remove the others"));
+            out.push(RULE.finding(
+                ctx.first_line(instr),
+                "Only the last HEALTHCHECK of a stage takes effect; remove the others",
+            ));
         }
     }
 }

@@ -35,9 +35,32 @@ declare_rule! {
 
 // Options whose value is the next word (hadolint: DL3013.hs).
 const WITH_VALUE: [&str; 26] = [
-    "abi", "b", "build", "e", "editable", "extra-index-url", "f", "find-links", "i", "index-url", "implementation", "no-binary",
-    "only-binary", "platform", "prefix", "progress-bar", "proxy", "python", "python-version", "root", "root-user-action", "src", "t",
-    "target", "trusted-host", "upgrade-strategy",
+    "abi",
+    "b",
+    "build",
+    "e",
+    "editable",
+    "extra-index-url",
+    "f",
+    "find-links",
+    "i",
+    "index-url",
+    "implementation",
+    "no-binary",
+    "only-binary",
+    "platform",
+    "prefix",
+    "progress-bar",
+    "proxy",
+    "python",
+    "python-version",
+    "root",
+    "root-user-action",
+    "src",
+    "t",
+    "target",
+    "trusted-host",
+    "upgrade-strategy",
 ];
 
 const VCS: [&str; 5] = ["git+", "git:", "hg+", "svn+", "bzr+"];
@@ -65,7 +88,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let ops = util::operands(&cmd, &WITH_VALUE);
             let after = ops.iter().position(|w| w.value == "install").map_or(0, |k| k + 1);
             if let Some(p) = ops[after..].iter().find(|w| w.value != "install" && !pinned(&w.value)) {
-                out.push(RULE.finding(p.span, format!("Pin the version of `{}`: `pip install {}==<version>`", p.value, p.value)));
+                out.push(RULE.finding(
+                    p.span,
+                    format!("Pin the version of `{}`: `pip install {}==<version>`", p.value, p.value),
+                ));
             }
         }
     }

@@ -36,8 +36,16 @@ declare_rule! {
 /// `--quiet --quiet`, `-q=2`), which implies yes; one `-q` does not
 /// (hadolint: src/Hadolint/Rule/DL3014.hs hasYesOption).
 fn assumes_yes(cmd: &ShellCommand) -> bool {
-    let count = |name: &str| cmd.arg_values().take_while(|a| *a != "--").map(|a| util::option_names(a).iter().filter(|n| **n == name).count()).sum::<usize>();
-    util::has_option(cmd, &["y", "yes", "qq", "assume-yes"]) || count("q") == 2 || count("quiet") == 2 || cmd.has_arg("-q=2")
+    let count = |name: &str| {
+        cmd.arg_values()
+            .take_while(|a| *a != "--")
+            .map(|a| util::option_names(a).iter().filter(|n| **n == name).count())
+            .sum::<usize>()
+    };
+    util::has_option(cmd, &["y", "yes", "qq", "assume-yes"])
+        || count("q") == 2
+        || count("quiet") == 2
+        || cmd.has_arg("-q=2")
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -46,7 +54,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !assumes_yes(&cmd) {
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
                 let fix = Fix::safe("Add `-y`", vec![Edit::insert(install.end, " -y")]);
-                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt"), fix));
+                out.push(util::with_fix(
+                    &cmd,
+                    RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt"),
+                    fix,
+                ));
             }
         }
     }

@@ -35,13 +35,21 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
-            let off = util::has_option(&cmd, &["no-install-recommends"]) || cmd.arg_values().any(|a| a == "APT::Install-Recommends=false");
+            let off = util::has_option(&cmd, &["no-install-recommends"])
+                || cmd.arg_values().any(|a| a == "APT::Install-Recommends=false");
             if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !off {
                 // Adding the option changes what gets installed, so it is
                 // offered but not applied by "fix all".
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
-                let fix = Fix::unsafe_("Add `--no-install-recommends`", vec![Edit::insert(install.end, " --no-install-recommends")]);
-                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Add `--no-install-recommends` to avoid installing recommended packages"), fix));
+                let fix = Fix::unsafe_(
+                    "Add `--no-install-recommends`",
+                    vec![Edit::insert(install.end, " --no-install-recommends")],
+                );
+                out.push(util::with_fix(
+                    &cmd,
+                    RULE.finding(cmd.span, "Add `--no-install-recommends` to avoid installing recommended packages"),
+                    fix,
+                ));
             }
         }
     }

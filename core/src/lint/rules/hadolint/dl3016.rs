@@ -37,7 +37,9 @@ fn pinned(p: &str) -> bool {
     if ["git://", "git+ssh://", "git+http://", "git+https://"].iter().any(|g| p.starts_with(g)) {
         return p.contains('#');
     }
-    if [".tar", ".tar.gz", ".tgz"].iter().any(|s| p.ends_with(s)) || ["/", "./", "../", "~/"].iter().any(|s| p.starts_with(s)) {
+    if [".tar", ".tar.gz", ".tgz"].iter().any(|s| p.ends_with(s))
+        || ["/", "./", "../", "~/"].iter().any(|s| p.starts_with(s))
+    {
         return true;
     }
     // `@scope/name@1.2`: the version follows the scope's slash.
@@ -58,7 +60,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             if let Some(p) = ops[1..].iter().find(|w| w.value != "install" && !pinned(&w.value)) {
-                out.push(RULE.finding(p.span, format!("Pin the version of `{}`: `npm install {}@<version>`", p.value, p.value)));
+                out.push(
+                    RULE.finding(
+                        p.span,
+                        format!("Pin the version of `{}`: `npm install {}@<version>`", p.value, p.value),
+                    ),
+                );
             }
         }
     }

@@ -41,7 +41,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if util::is(&cmd, "apk") && cmd.has_arg("add") && !util::has_option(&cmd, &["no-cache"]) {
                 let add = cmd.args().iter().find(|w| w.value == "add").map_or(cmd.span, |w| w.span);
                 let fix = Fix::safe("Add `--no-cache`", vec![Edit::insert(add.end, " --no-cache")]);
-                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `apk add --no-cache` so that apk's cache stays out of the layer"), fix));
+                out.push(util::with_fix(
+                    &cmd,
+                    RULE.finding(cmd.span, "Use `apk add --no-cache` so that apk's cache stays out of the layer"),
+                    fix,
+                ));
             }
         }
     }

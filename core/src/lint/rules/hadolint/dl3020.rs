@@ -34,7 +34,9 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Add) {
         let Args::Add(add) = &instr.args else { continue };
-        let plain = |s: &Word| !s.text.starts_with("<<") && !util::is_archive(&s.text) && !util::is_url(&s.text) && !is_git(&s.text);
+        let plain = |s: &Word| {
+            !s.text.starts_with("<<") && !util::is_archive(&s.text) && !util::is_url(&s.text) && !is_git(&s.text)
+        };
         if !add.sources.iter().any(plain) {
             continue;
         }

@@ -36,7 +36,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Args::Copy(copy) = &instr.args else { continue };
         let dest = super::util::drop_quotes(&copy.dest.text);
         if copy.sources.len() > 1 && !dest.ends_with('/') && !dest.is_empty() {
-            let mut finding = RULE.finding(copy.dest.span, "COPY with more than one source needs a destination ending with `/`");
+            let mut finding =
+                RULE.finding(copy.dest.span, "COPY with more than one source needs a destination ending with `/`");
             if !copy.json {
                 let fix = Fix::safe("Add `/` to the destination", vec![Edit::insert(copy.dest.span.end, "/")]);
                 finding = finding.with_fix(fix);

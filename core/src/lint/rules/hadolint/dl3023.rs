@@ -31,7 +31,9 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Copy) {
         let (Args::Copy(copy), Some(stage)) = (&instr.args, instr.stage) else { continue };
-        let (Some(from), Some(name)) = (copy.from.as_deref(), ctx.dockerfile.stages.get(stage).and_then(|s| s.name.as_deref())) else {
+        let (Some(from), Some(name)) =
+            (copy.from.as_deref(), ctx.dockerfile.stages.get(stage).and_then(|s| s.name.as_deref()))
+        else {
             continue;
         };
         if from.eq_ignore_ascii_case(name) {

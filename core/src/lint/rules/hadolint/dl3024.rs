@@ -39,7 +39,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let stages = &ctx.dockerfile.stages;
     for stage in ctx.stages() {
         let Some(name) = stage.name.as_deref() else { continue };
-        let earlier = stages[..stage.index].iter().any(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)));
+        let earlier =
+            stages[..stage.index].iter().any(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)));
         if earlier {
             let span = match ctx.stage_from(stage).map(|i| &i.args) {
                 Some(Args::From(f)) => f.name.as_ref().map_or(stage.span, |n| n.span),

@@ -47,7 +47,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let message = match instr.keyword {
-            Keyword::Healthcheck => "Use the JSON form for HEALTHCHECK CMD: it runs without a shell in between".to_string(),
+            Keyword::Healthcheck => {
+                "Use the JSON form for HEALTHCHECK CMD: it runs without a shell in between".to_string()
+            }
             k => format!("Use the JSON form for {} so that signals reach the program", k.as_str()),
         };
         let mut finding = RULE.finding(ctx.first_line(instr), message);

@@ -57,7 +57,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Stage names seen so far: hadolint lets an image that names one pass.
     let mut aliases: Vec<&str> = Vec::new();
     for instr in ctx.dockerfile.instructions.iter() {
-        let ok = |registry: Option<&str>, name: &str, aliases: &[&str]| aliases.contains(&name) || trusted(allowed, registry, name);
+        let ok = |registry: Option<&str>, name: &str, aliases: &[&str]| {
+            aliases.contains(&name) || trusted(allowed, registry, name)
+        };
         let bad = match &instr.args {
             Args::From(from) => {
                 let (registry, name) = hadolint_from_image(&from.image.text);

@@ -33,7 +33,8 @@ declare_rule! {
 }
 
 /// Subcommands that `apt-get` has with the same meaning.
-const SAME_IN_APT_GET: [&str; 9] = ["install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "clean", "autoclean"];
+const SAME_IN_APT_GET: [&str; 9] =
+    ["install", "remove", "purge", "update", "upgrade", "full-upgrade", "autoremove", "clean", "autoclean"];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {

@@ -58,7 +58,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             for g in gems(&cmd) {
                 if !g.value.contains(':') {
-                    out.push(RULE.finding(g.span, format!("Pin the version of `{}`: `gem install {}:<version>`", g.value, g.value)));
+                    out.push(RULE.finding(
+                        g.span,
+                        format!("Pin the version of `{}`: `gem install {}:<version>`", g.value, g.value),
+                    ));
                 }
             }
         }

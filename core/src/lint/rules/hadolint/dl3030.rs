@@ -34,10 +34,17 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
-            if util::is(&cmd, "yum") && util::has_any_arg(&cmd, &["install", "groupinstall", "localinstall"]) && !util::has_option(&cmd, &["y", "assumeyes"]) {
+            if util::is(&cmd, "yum")
+                && util::has_any_arg(&cmd, &["install", "groupinstall", "localinstall"])
+                && !util::has_option(&cmd, &["y", "assumeyes"])
+            {
                 let sub = cmd.args().iter().find(|w| w.value.ends_with("install")).map_or(cmd.span, |w| w.span);
                 let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.end, " -y")]);
-                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `yum install -y`: the build cannot answer yum's prompt"), fix));
+                out.push(util::with_fix(
+                    &cmd,
+                    RULE.finding(cmd.span, "Use `yum install -y`: the build cannot answer yum's prompt"),
+                    fix,
+                ));
             }
         }
     }

@@ -43,7 +43,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let install = &cmds[at];
         // The clean must come after the install (hadolint: DL3032Spec.hs "not ok with clean before install").
         let cleaned = cmds[at..].iter().any(|c| {
-            (util::is(c, "yum") && c.has_arg("clean")) || (util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/cache/yum")))
+            (util::is(c, "yum") && c.has_arg("clean"))
+                || (util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/cache/yum")))
         });
         if !cleaned {
             out.push(RULE.finding(install.span, "Run `yum clean all` in the same RUN as `yum install`"));

@@ -39,7 +39,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let module = cmd.has_arg("module");
             for p in util::packages(&cmd, &["yum"], &["install"], &[]) {
                 let v = p.value.as_str();
-                let pinned = if module { v.contains(':') } else { util::rpm_versioned(v) || util::version_in_variable(ctx, &r, v) };
+                let pinned = if module {
+                    v.contains(':')
+                } else {
+                    util::rpm_versioned(v) || util::version_in_variable(ctx, &r, v)
+                };
                 if v != "module" && !pinned {
                     out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `yum install {v}-<version>`")));
                 }

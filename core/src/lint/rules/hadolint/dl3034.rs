@@ -47,7 +47,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let sub = cmd.args().iter().find(|w| SUBCOMMANDS.contains(&w.value.as_str())).map_or(cmd.span, |w| w.span);
             let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.end, " -y")]);
-            out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `zypper install -y`: the build cannot answer zypper's prompt"), fix));
+            out.push(util::with_fix(
+                &cmd,
+                RULE.finding(cmd.span, "Use `zypper install -y`: the build cannot answer zypper's prompt"),
+                fix,
+            ));
         }
     }
 }

@@ -39,7 +39,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
-        let Some(at) = cmds.iter().position(|c| util::is(c, "zypper") && util::has_any_arg(c, &["install", "in"])) else { continue };
+        let Some(at) = cmds.iter().position(|c| util::is(c, "zypper") && util::has_any_arg(c, &["install", "in"]))
+        else {
+            continue;
+        };
         let cleaned = cmds[at..].iter().any(|c| util::is(c, "zypper") && util::has_any_arg(c, &["clean", "cc"]));
         if !cleaned {
             out.push(RULE.finding(cmds[at].span, "Run `zypper clean` in the same RUN, after `zypper install`"));

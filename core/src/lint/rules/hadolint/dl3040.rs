@@ -35,21 +35,31 @@ declare_rule! {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
-        if ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"].iter().any(|d| util::cache_mount_covers(r.run, d)) {
+        if ["/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5"].iter().any(|d| util::cache_mount_covers(r.run, d))
+        {
             continue;
         }
         let cmds = util::commands(ctx, r.run);
         for program in ["dnf", "microdnf"] {
             // Every verb that downloads packages, with dnf's short aliases
             // (hadolint 2.15: src/Hadolint/Rule/DL3040.hs installCmds).
-            const INSTALLS: [&str; 8] = ["install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"];
-            let Some(at) = cmds.iter().position(|c| util::is(c, program) && util::has_any_arg(c, &INSTALLS)) else { continue };
+            const INSTALLS: [&str; 8] =
+                ["install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"];
+            let Some(at) = cmds.iter().position(|c| util::is(c, program) && util::has_any_arg(c, &INSTALLS)) else {
+                continue;
+            };
             let cleaned = cmds[at..].iter().any(|c| {
                 (util::is(c, program) && c.has_arg("clean"))
-                    || (util::is(c, "rm") && c.arg_values().any(|a| ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"].iter().any(|d| a.starts_with(d))))
+                    || (util::is(c, "rm")
+                        && c.arg_values().any(|a| {
+                            ["/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5"].iter().any(|d| a.starts_with(d))
+                        }))
             });
             if !cleaned {
-                out.push(RULE.finding(cmds[at].span, format!("Run `{program} clean all` in the same RUN, after it installs packages")));
+                out.push(RULE.finding(
+                    cmds[at].span,
+                    format!("Run `{program} clean all` in the same RUN, after it installs packages"),
+                ));
             }
         }
     }

@@ -43,7 +43,9 @@ const TRUTHY: [&str; 10] = ["1", "true", "True", "TRUE", "on", "On", "ON", "yes"
 /// stage it is built from) turn the cache off?
 fn env_disables_cache(ctx: &Context, run: &Instruction) -> bool {
     let truthy = |instr: &Instruction| match &instr.args {
-        Args::Env { pairs, .. } => pairs.iter().any(|p| p.key == "PIP_NO_CACHE_DIR" && TRUTHY.contains(&util::drop_quotes(&p.value))),
+        Args::Env { pairs, .. } => {
+            pairs.iter().any(|p| p.key == "PIP_NO_CACHE_DIR" && TRUTHY.contains(&util::drop_quotes(&p.value)))
+        }
         _ => false,
     };
     // A file without FROM (which BuildKit rejects) still reads in order.
@@ -83,7 +85,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         });
         for cmd in util::commands(ctx, r.run) {
             if util::is_pip_install(&cmd) && !util::has_option(&cmd, &["no-cache-dir"]) && !inline_env {
-                out.push(RULE.finding(cmd.span, "Use `pip install --no-cache-dir`, or a cache mount, to keep pip's cache out of the layer"));
+                out.push(RULE.finding(
+                    cmd.span,
+                    "Use `pip install --no-cache-dir`, or a cache mount, to keep pip's cache out of the layer",
+                ));
             }
         }
     }

@@ -36,8 +36,11 @@ declare_rule! {
 fn refers_to(text: &str, name: &str) -> bool {
     let braced = format!("${{{name}");
     let bare = format!("${name}");
-    text.match_indices(&braced).any(|(i, _)| matches!(text[i + braced.len()..].chars().next(), Some('}' | ':' | '-' | '+' | '?' | '#' | '%' | '/')))
-        || text.match_indices(&bare).any(|(i, _)| !text[i + bare.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+    text.match_indices(&braced).any(|(i, _)| {
+        matches!(text[i + braced.len()..].chars().next(), Some('}' | ':' | '-' | '+' | '?' | '#' | '%' | '/'))
+    }) || text
+        .match_indices(&bare)
+        .any(|(i, _)| !text[i + bare.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -52,7 +55,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     (by_other && !known.contains(&p.key.as_str())).then_some(p)
                 });
                 if let Some(p) = bad.filter(|_| ctx.in_scope(instr.stage)) {
-                    out.push(RULE.finding(p.span, format!("`{}` is set by this ENV, so its other values still see the old `${}`", p.key, p.key)));
+                    out.push(RULE.finding(
+                        p.span,
+                        format!("`{}` is set by this ENV, so its other values still see the old `${}`", p.key, p.key),
+                    ));
                 }
                 known.extend(pairs.iter().map(|p| p.key.as_str()));
             }

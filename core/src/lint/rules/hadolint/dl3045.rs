@@ -44,7 +44,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             match &instr.args {
                 Args::Workdir(_) => set = true,
                 Args::Copy(copy) if !set && report && !super::dl3000::is_absolute(&copy.dest.text) => {
-                    out.push(RULE.finding(copy.dest.span, format!("COPY to relative `{}` without a WORKDIR: set one first", copy.dest.text)));
+                    out.push(RULE.finding(
+                        copy.dest.span,
+                        format!("COPY to relative `{}` without a WORKDIR: set one first", copy.dest.text),
+                    ));
                 }
                 _ => {}
             }

@@ -44,7 +44,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if uid.len() > 5 && uid.bytes().all(|b| b.is_ascii_digit()) {
                 let program = util::program_span(&cmd);
                 let fix = Fix::safe("Add `-l`", vec![Edit::insert(program.end, " -l")]);
-                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, format!("`useradd` with UID {uid} needs `-l`, or the image grows by the lastlog file")), fix));
+                out.push(util::with_fix(
+                    &cmd,
+                    RULE.finding(
+                        cmd.span,
+                        format!("`useradd` with UID {uid} needs `-l`, or the image grows by the lastlog file"),
+                    ),
+                    fix,
+                ));
             }
         }
     }

@@ -38,11 +38,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if !util::is(&cmd, "wget") {
                 continue;
             }
-            let quiet = util::has_option(&cmd, &["progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose"]) || cmd.has_arg("-nv");
+            let quiet = util::has_option(
+                &cmd,
+                &["progress", "q", "quiet", "o", "output-file", "a", "append-output", "no-verbose"],
+            ) || cmd.has_arg("-nv");
             if !quiet {
                 let program = util::program_span(&cmd);
-                let fix = Fix::safe("Add `--progress=dot:giga`", vec![Edit::insert(program.end, " --progress=dot:giga")]);
-                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, "Use `wget --progress=dot:giga` (or `-q`) to keep the build log short"), fix));
+                let fix =
+                    Fix::safe("Add `--progress=dot:giga`", vec![Edit::insert(program.end, " --progress=dot:giga")]);
+                out.push(util::with_fix(
+                    &cmd,
+                    RULE.finding(cmd.span, "Use `wget --progress=dot:giga` (or `-q`) to keep the build log short"),
+                    fix,
+                ));
             }
         }
     }

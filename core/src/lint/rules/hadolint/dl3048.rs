@@ -45,7 +45,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Label) {
         let Args::Label { pairs, .. } = &instr.args else { continue };
         for p in pairs.iter().filter(|p| !valid(&p.key)) {
-            out.push(RULE.finding(p.span, format!("Invalid label key `{}`: use lower-case reverse-DNS notation", p.key)));
+            out.push(
+                RULE.finding(p.span, format!("Invalid label key `{}`: use lower-case reverse-DNS notation", p.key)),
+            );
         }
     }
 }

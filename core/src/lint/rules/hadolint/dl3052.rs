@@ -44,7 +44,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 fn valid(value: &str) -> bool {
     let Some((scheme, rest)) = value.split_once(':') else { return false };
     let mut chars = scheme.chars();
-    if !chars.next().is_some_and(|c| c.is_ascii_alphabetic()) || !chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+    if !chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        || !chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
         return false;
     }
     let bytes = rest.as_bytes();
@@ -52,7 +54,9 @@ fn valid(value: &str) -> bool {
     while i < bytes.len() {
         let c = bytes[i];
         if c == b'%' {
-            if !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit)) {
+            if !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+            {
                 return false;
             }
             i += 3;

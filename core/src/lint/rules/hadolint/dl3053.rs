@@ -34,7 +34,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Rfc3339, valid, |label| format!("Label `{label}` is not a valid time format - must conform to RFC3339."));
+    check_label_values(ctx, out, &RULE, LabelType::Rfc3339, valid, |label| {
+        format!("Label `{label}` is not a valid time format - must conform to RFC3339.")
+    });
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction, then `Z` or `±HH:MM`: the
@@ -54,7 +56,13 @@ fn valid(value: &str) -> bool {
     }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&month) || day == 0 || day > days[month as usize - 1] || hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days[month as usize - 1]
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return false;
     }
     let mut i = 19;
@@ -71,5 +79,9 @@ fn valid(value: &str) -> bool {
     if at(i, b'Z') {
         return i + 1 == b.len();
     }
-    (at(i, b'+') || at(i, b'-')) && i + 6 == b.len() && digits(i + 1, 2).is_some_and(|h| h < 24) && at(i + 3, b':') && digits(i + 4, 2).is_some_and(|m| m < 60)
+    (at(i, b'+') || at(i, b'-'))
+        && i + 6 == b.len()
+        && digits(i + 1, 2).is_some_and(|h| h < 24)
+        && at(i + 3, b':')
+        && digits(i + 4, 2).is_some_and(|m| m < 60)
 }

@@ -35,7 +35,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Spdx, valid, |label| format!("Label `{label}` is not a valid SPDX identifier."));
+    check_label_values(ctx, out, &RULE, LabelType::Spdx, valid, |label| {
+        format!("Label `{label}` is not a valid SPDX identifier.")
+    });
 }
 
 /// The SPDX license identifiers, one a line after a comment line; generated

@@ -33,7 +33,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Hash, valid, |label| format!("Label `{label}` is not a valid git hash."));
+    check_label_values(ctx, out, &RULE, LabelType::Hash, valid, |label| {
+        format!("Label `{label}` is not a valid git hash.")
+    });
 }
 
 /// Seven or forty lower-case hex digits, as hadolint's `isBadHash` wants.

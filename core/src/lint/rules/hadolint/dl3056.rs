@@ -35,7 +35,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Semver, valid, |label| format!("Label `{label}` does not conform to semantic versioning."));
+    check_label_values(ctx, out, &RULE, LabelType::Semver, valid, |label| {
+        format!("Label `{label}` does not conform to semantic versioning.")
+    });
 }
 
 /// `MAJOR.MINOR.PATCH`, then optionally `-` and pre-release identifiers,
@@ -55,7 +57,8 @@ fn valid(value: &str) -> bool {
     let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let ids = |s: &str| {
         let s = s.strip_suffix('.').unwrap_or(s);
-        s.is_empty() || s.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        s.is_empty()
+            || s.split('.').all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
     };
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3 && parts.iter().all(|p| number(p)) && pre.is_none_or(ids) && build.is_none_or(ids)

@@ -66,5 +66,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let Some(from) = ctx.stage_from(target) else { return };
-    out.push(RULE.finding(ctx.first_line(from), "The image has no HEALTHCHECK, so Docker cannot tell a hung container from a working one"));
+    out.push(RULE.finding(
+        ctx.first_line(from),
+        "The image has no HEALTHCHECK, so Docker cannot tell a hung container from a working one",
+    ));
 }

@@ -34,7 +34,9 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Email, valid, |label| format!("Label `{label}` is not a valid email format - must conform to RFC5322."));
+    check_label_values(ctx, out, &RULE, LabelType::Email, valid, |label| {
+        format!("Label `{label}` is not a valid email format - must conform to RFC5322.")
+    });
 }
 
 /// An RFC 5322 `addr-spec`: a dot-atom or quoted-string local part, `@`,
@@ -56,7 +58,10 @@ fn valid(value: &str) -> bool {
         }
     };
     let literal = |s: &str| {
-        s.len() >= 2 && s.starts_with('[') && s.ends_with(']') && s[1..s.len() - 1].chars().all(|c| c.is_ascii_graphic() && !"[]\\".contains(c))
+        s.len() >= 2
+            && s.starts_with('[')
+            && s.ends_with(']')
+            && s[1..s.len() - 1].chars().all(|c| c.is_ascii_graphic() && !"[]\\".contains(c))
     };
     (dot_atom(local) || quoted(local)) && (dot_atom(domain) || literal(domain))
 }

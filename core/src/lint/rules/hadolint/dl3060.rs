@@ -38,7 +38,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         // A stage that is only copied from leaves its cache behind.
         // A RUN before any FROM (BuildKit rejects the file) counts, as in hadolint.
-        let in_image = r.outer.keyword == Keyword::Onbuild || r.run.stage.is_none_or(|s| image.get(s).copied().unwrap_or(true));
+        let in_image =
+            r.outer.keyword == Keyword::Onbuild || r.run.stage.is_none_or(|s| image.get(s).copied().unwrap_or(true));
         if !in_image {
             continue;
         }

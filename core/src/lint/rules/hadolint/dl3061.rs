@@ -35,7 +35,10 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.dockerfile.instructions.iter().take_while(|i| i.keyword != Keyword::From) {
         if instr.keyword != Keyword::Arg {
-            out.push(RULE.finding(instr.keyword_span, format!("{} before the first FROM: only ARG may come first", instr.keyword.as_str())));
+            out.push(RULE.finding(
+                instr.keyword_span,
+                format!("{} before the first FROM: only ARG may come first", instr.keyword.as_str()),
+            ));
         }
     }
 }

@@ -37,7 +37,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
             // `-o file`, `-C dir`, `-p n`, `-ldflags x`... take the next word.
-            let with_value = ["o", "C", "p", "ldflags", "gcflags", "tags", "mod", "modfile", "exec", "overlay", "pkgdir", "toolexec", "asmflags"];
+            let with_value = [
+                "o", "C", "p", "ldflags", "gcflags", "tags", "mod", "modfile", "exec", "overlay", "pkgdir", "toolexec",
+                "asmflags",
+            ];
             let mut packages = util::packages(&cmd, &["go"], &["install", "get", "run"], &with_value);
             // `go run pkg@v args...`: only the first operand is a package;
             // the rest are the program's arguments (hadolint: DL3062.hs).
@@ -50,7 +53,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let pinned = v.split_once('@').is_some_and(|(_, ver)| ver != "latest" && !ver.is_empty());
                 if !local && !pinned {
                     let module = v.split('@').next().unwrap_or(v);
-                    out.push(RULE.finding(p.span, format!("Pin the version of `{module}`: `go install {module}@<version>`")));
+                    out.push(
+                        RULE.finding(p.span, format!("Pin the version of `{module}`: `go install {module}@<version>`")),
+                    );
                 }
             }
         }

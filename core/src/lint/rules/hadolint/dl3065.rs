@@ -37,10 +37,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(flag) = instr.flag("platform") else { continue };
         if matches!(flag.value.as_deref(), Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")) {
             // Remove the flag and the blank after it.
-            let after = ctx.text.get(flag.span.end..).unwrap_or("").chars().take_while(|c| *c == ' ' || *c == '\t').count();
-            let fix = Fix::safe("Remove `--platform`", vec![Edit::delete(Span::new(flag.span.start, flag.span.end + after))]);
+            let after =
+                ctx.text.get(flag.span.end..).unwrap_or("").chars().take_while(|c| *c == ' ' || *c == '\t').count();
+            let fix =
+                Fix::safe("Remove `--platform`", vec![Edit::delete(Span::new(flag.span.start, flag.span.end + after))]);
             if !twin.covers(instr.span) {
-                out.push(RULE.finding(flag.span, "`--platform=$TARGETPLATFORM` is the default; remove it").with_fix(fix));
+                out.push(
+                    RULE.finding(flag.span, "`--platform=$TARGETPLATFORM` is the default; remove it").with_fix(fix),
+                );
             }
         }
     }

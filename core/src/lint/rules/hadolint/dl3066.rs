@@ -59,7 +59,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if !uid.chars().all(|c| c.is_ascii_digit()) {
-            out.push(RULE.finding(word.span, format!("USER `{uid}` is a name; a numeric uid can be checked without the image's /etc/passwd")));
+            out.push(RULE.finding(
+                word.span,
+                format!("USER `{uid}` is a name; a numeric uid can be checked without the image's /etc/passwd"),
+            ));
         }
     }
 }

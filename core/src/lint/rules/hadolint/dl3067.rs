@@ -36,7 +36,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Args::Copy(copy) = &instr.args else { continue };
         let root = |t: &str| super::util::drop_quotes(t) == "/";
         if copy.from.is_some() && root(&copy.dest.text) && copy.sources.iter().any(|s| root(&s.text)) {
-            out.push(RULE.finding(ctx.first_line(instr), "Do not copy a whole filesystem from another stage; copy what you need"));
+            out.push(RULE.finding(
+                ctx.first_line(instr),
+                "Do not copy a whole filesystem from another stage; copy what you need",
+            ));
         }
     }
 }

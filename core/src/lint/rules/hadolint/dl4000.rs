@@ -35,7 +35,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::maintainer_deprecated::RULE);
     for instr in ctx.with_keyword(Keyword::Maintainer) {
         let Args::Maintainer(who) = &instr.args else { continue };
-        let mut finding = RULE.finding(instr.keyword_span, "MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors=...`");
+        let mut finding = RULE
+            .finding(instr.keyword_span, "MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors=...`");
         // A single-line MAINTAINER becomes the label, quoted for JSON-safe text.
         if instr.line == instr.end_line && !who.contains(['"', '\\', '$']) {
             let label = format!("LABEL org.opencontainers.image.authors=\"{}\"", who.trim());

@@ -34,7 +34,9 @@ declare_rule! {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
         for instr in ctx.stage_instructions(stage).filter(|i| i.keyword == Keyword::Entrypoint).skip(1) {
-            out.push(RULE.finding(ctx.first_line(instr), "Several ENTRYPOINTs in one stage: only the last takes effect"));
+            out.push(
+                RULE.finding(ctx.first_line(instr), "Several ENTRYPOINTs in one stage: only the last takes effect"),
+            );
         }
     }
 }

@@ -35,7 +35,8 @@ declare_rule! {
 
 /// After this SHELL, are pipe failures caught (or is it not a POSIX shell)?
 fn shell_is_safe(argv: &[String]) -> bool {
-    let program = argv.first().map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p).to_ascii_lowercase()).unwrap_or_default();
+    let program =
+        argv.first().map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p).to_ascii_lowercase()).unwrap_or_default();
     if ["pwsh", "powershell", "cmd"].iter().any(|s| program.starts_with(s)) {
         return true;
     }
@@ -55,7 +56,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Args::Run(_) if !safe => {
                     let cmds = util::commands(ctx, instr);
                     if let Some(c) = cmds.iter().find(|c| c.next == Some(Connector::Pipe)) {
-                        out.push(RULE.finding(c.span, "Set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before a RUN with a pipe"));
+                        out.push(RULE.finding(
+                            c.span,
+                            "Set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before a RUN with a pipe",
+                        ));
                     }
                 }
                 _ => {}

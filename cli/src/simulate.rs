@@ -84,7 +84,7 @@ fn check_ci(b: &Map<String, Value>, at: &str) -> Result<(), String> {
     }
     if let Some(v) = b.get("no_cache_filter") {
         let items = v.as_array().ok_or_else(|| format!("{at}.no_cache_filter must be a list of stage names"))?;
-        if let Some(j) = items.iter().position(|s| !s.as_str().is_some_and(|s| !s.is_empty())) {
+        if let Some(j) = items.iter().position(|s| s.as_str().is_none_or(|s| s.is_empty())) {
             return Err(format!("{at}.no_cache_filter[{j}] must be a stage name"));
         }
     }

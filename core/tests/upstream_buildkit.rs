@@ -78,7 +78,10 @@ fn exclusions() -> BTreeMap<String, String> {
 
 /// Runs `compare` over every case of a suite: the mismatches of cases not
 /// excluded fail the test, and so do excluded cases that now agree.
-fn check(suite: &str, cases: Vec<(String, Box<dyn FnOnce() -> Result<(), String>>)>) {
+/// A named case that passes or says why not.
+type Case = (String, Box<dyn FnOnce() -> Result<(), String>>);
+
+fn check(suite: &str, cases: Vec<Case>) {
     let excluded = exclusions();
     let mut failures = Vec::new();
     let total = cases.len();
@@ -278,7 +281,7 @@ fn parser_line_numbers() {
     let dir = data();
     let case = json(&dir.join("line.json"));
     let empty = json(&dir.join("empty_continuation.json"));
-    let cases: Vec<(String, Box<dyn FnOnce() -> Result<(), String>>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "line".into(),
             Box::new(move || {
@@ -321,7 +324,7 @@ fn parser_line_numbers() {
 #[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn heredocs() {
     let suite = json(&data().join("heredoc.json"));
-    let mut cases: Vec<(String, Box<dyn FnOnce() -> Result<(), String>>)> = Vec::new();
+    let mut cases: Vec<Case> = Vec::new();
     for case in suite["parse"].as_array().cloned().unwrap_or_default() {
         let (df, diags) = syntax::parse(case["dockerfile"].as_str().unwrap_or_default());
         // BuildKit's AST has a child for every logical line, unknown

@@ -139,7 +139,7 @@ fn gitlab(preset: Preset, target: Option<&str>) -> String {
     s += "  script:\n";
     s += &format!(
         "    - {}\n",
-        quote(&buildx(preset, target, image, "latest").replace(" \\\n    ", " ").trim_end().to_string())
+        quote(buildx(preset, target, image, "latest").replace(" \\\n    ", " ").trim_end())
     );
     s
 }

@@ -209,6 +209,14 @@ export class Editor {
       drawSelection(),
       dropCursor(),
       EditorState.allowMultipleSelections.of(true),
+      // A change that leaves the text as it was (the same text pasted over
+      // it) is no change: kept, it would map the underlines away, and the
+      // host, seeing the same text, would not draw them again.
+      EditorState.transactionFilter.of((tr) =>
+        tr.docChanged && tr.newDoc.eq(tr.startState.doc)
+          ? [{ selection: tr.newSelection, effects: tr.effects, scrollIntoView: tr.scrollIntoView }]
+          : tr,
+      ),
       bracketMatching(),
       closeBrackets(),
       autocompletion({ override: [completionSource], icons: false }),

@@ -67,7 +67,7 @@ if [ -f scripts/gen-data.py ]; then
   step "shipped data re-created from ../shared/data" python3 scripts/gen-data.py --check
 fi
 step "SPDX identifiers re-created (scripts/gen-spdx.py)" python3 scripts/gen-spdx.py --check
-step "browser tests (wasm-bindgen-test in Chromium)" cargo test -p dockerplay-app --target wasm32-unknown-unknown
+step "browser tests (wasm-bindgen-test in Chromium)" cargo test -p dockerplay-app --target wasm32-unknown-unknown --no-fail-fast
 step "release build (trunk, wasm-opt -Oz)" trunk build --release
 step "size budget (gzipped first load <= 700 KB, plus the editor module <= 140 KB)" python3 scripts/budget.py dist 700 140
 # The panic test's trigger exists only in debug builds (tests/e2e/crash.test.mjs).

@@ -94,9 +94,13 @@ pub fn App() -> Html {
     {
         let settled = settled.clone();
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        use_effect_with(state.share.clone(), move |share| {
+        let seen_loaded = use_mut_ref(|| state.loaded);
+        use_effect_with((state.share.clone(), state.loaded), move |(share, loaded)| {
+            // A text replaced from outside the editor (a fix, a sample, a
+            // draft) is no keystroke: it bumps `loaded`.
+            let replaced = std::mem::replace(&mut *seen_loaded.borrow_mut(), *loaded) != *loaded;
             let only_text = ShareState { dockerfile: settled.dockerfile.clone(), ..share.clone() } == *settled;
-            if share.dockerfile == settled.dockerfile || !only_text {
+            if replaced || share.dockerfile == settled.dockerfile || !only_text {
                 // Anything but typing applies at once.
                 *timer.borrow_mut() = None;
                 settled.set(share.clone());

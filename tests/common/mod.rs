@@ -15,10 +15,7 @@ use web_sys::wasm_bindgen::JsValue;
 use web_sys::{Element, Event, EventInit, HtmlElement};
 
 /// The panels catch up with typing after a pause of 250 ms (`app.rs`'s
-/// `SETTLE_MS`). A test that waits longer, starting after the keystroke,
-/// is woken after the app's timer has fired: timers run in the order of
-/// their deadlines, however busy the machine is. [`settle`] then lets
-/// Yew draw what that timer changed.
+/// `SETTLE_MS`); [`Page::type_text`] polls for that at a tenth of this.
 pub const TYPING_PAUSE_MS: u64 = 300;
 
 /// The app mounted in a fresh `<div>`, unmounted when dropped.
@@ -73,7 +70,12 @@ impl Page {
     /// typing once it pauses, have caught up.
     pub async fn type_text(&self, text: &str) {
         self.textarea().set_value(text);
-        pause(TYPING_PAUSE_MS).await;
+        // The app hears of the edit, re-renders and marks `<html
+        // data-settled="false">` until its pause timer has fired.
+        self.settle().await;
+        while dockerplay_app::browser::root_attribute("data-settled").as_deref() == Some("false") {
+            pause(TYPING_PAUSE_MS / 10).await;
+        }
         self.settle().await;
     }
 
@@ -171,8 +173,12 @@ pub fn fire(target: &Element, kind: &str) {
 
 /// Lets Yew render and run effects: returns once its scheduler has run
 /// everything queued, however often it yielded to the browser on the way.
-/// Never a fixed time, which a busy machine can outlast.
+/// Never a fixed time, which a busy machine can outlast. First a zero-delay
+/// timer, a task of its own: every microtask queued before it has run by
+/// then, among them the editor's report of a change or a caret move (it
+/// tells the app in a microtask after each update, `editor/index.js`).
 pub async fn settle() {
+    yew::platform::time::sleep(Duration::ZERO).await;
     yew::scheduler::flush().await;
 }
 

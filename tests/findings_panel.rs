@@ -52,7 +52,14 @@ async fn a_safe_fix_rewrites_the_editor_and_its_finding_goes_away() {
     assert_eq!(page.text("#tab-findings .badge"), page.codes().len().to_string());
     assert!(page.text(item).contains("hadolint DL3027"), "{:?}", page.text(item));
     // The editor underlines the finding's span, apart from diagnostics.
-    web_sys::console::log_1(&format!("DEBUG {} settled={:?}", page.get(".cm-content").inner_html(), dockerplay_app::browser::root_attribute("data-settled")).into());
+    web_sys::console::log_1(
+        &format!(
+            "DEBUG {} settled={:?}",
+            page.get(".cm-content").inner_html(),
+            dockerplay_app::browser::root_attribute("data-settled")
+        )
+        .into(),
+    );
     assert_eq!(page.text(".cm-content > .cm-line:nth-child(2) .cm-lintRange-warning.cm-finding"), "apt");
 
     page.click(&format!("{item} .fd-fix")).await;

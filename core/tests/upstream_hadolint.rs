@@ -29,7 +29,7 @@
 //! only shrinks.
 
 use dockerplay_core::inputs::BuildInput;
-use dockerplay_core::lint::{self, registry, CheckOptions};
+use dockerplay_core::lint::{self, registry, CheckOptions, LabelType, RuleSettings};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -116,9 +116,50 @@ fn exclusions() -> BTreeMap<String, String> {
         .collect()
 }
 
+/// A spec's configuration, written as Haskell in hadolint's specs (`def {
+/// allowedRegistries = [ "x.com" ] }`, `def { labelSchema = Map.fromList [
+/// ( "n", Rule.Email ) ], strictLabels = True }`), as our rule settings;
+/// `None` for a form this reader does not know.
+fn settings(config: &str) -> Option<RuleSettings> {
+    let mut out = RuleSettings::default();
+    let config = config.trim();
+    if config.is_empty() {
+        return Some(out);
+    }
+    let body = config.strip_prefix("def {")?.strip_suffix('}')?;
+    let quoted = |s: &str| -> Vec<String> { s.split('"').skip(1).step_by(2).map(str::to_string).collect() };
+    if let Some(list) = body.trim().strip_prefix("allowedRegistries =") {
+        out.trusted_registries = quoted(list);
+        return Some(out);
+    }
+    let rest = body.trim().strip_prefix("labelSchema = Map.fromList [")?;
+    let (pairs, tail) = rest.split_once(']')?;
+    for pair in pairs.split(')').filter(|p| p.contains('"')) {
+        let name = quoted(pair).into_iter().next()?;
+        let ty = match pair.rsplit(',').next()?.trim().trim_start_matches("Rule.") {
+            "RawText" => LabelType::Text,
+            "Url" => LabelType::Url,
+            "Email" => LabelType::Email,
+            "GitHash" => LabelType::Hash,
+            "Rfc3339" => LabelType::Rfc3339,
+            "SemVer" => LabelType::Semver,
+            "Spdx" => LabelType::Spdx,
+            _ => return None,
+        };
+        out.label_schema.push((name, ty));
+    }
+    out.label_schema.sort();
+    match tail.trim().trim_start_matches(',').trim() {
+        "" => {}
+        "strictLabels = True" => out.strict_labels = true,
+        _ => return None,
+    }
+    Some(out)
+}
+
 /// How many findings name `code` (the mirror's own, or its BuildKit twin's).
-fn count(dockerfile: &str, code: &str) -> usize {
-    let opts = CheckOptions { all_stages: true, enable: vec![code.to_string()], ..Default::default() };
+fn count(dockerfile: &str, code: &str, settings: RuleSettings) -> usize {
+    let opts = CheckOptions { all_stages: true, enable: vec![code.to_string()], settings, ..Default::default() };
     let input = BuildInput { dockerfile: dockerfile.to_string(), ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
     findings.iter().filter(|f| lint::rule(f.code).is_some_and(|r| registry::names(r, code))).count()
@@ -151,18 +192,14 @@ fn hadolint_rule_specs() {
             continue;
         }
         // Configured cases belong to rules that need hadolint's
-        // configuration (trusted registries, label schemas); a mirror of
-        // one must read that configuration before its cases can run here.
-        assert!(
-            case.config.is_empty(),
-            "{}: {} is mirrored but its case needs configuration {}",
-            case.id,
-            case.rule,
-            case.config
-        );
+        // configuration (trusted registries, label schemas): each runs with
+        // its spec's configuration read into our settings.
+        let settings = settings(&case.config).unwrap_or_else(|| {
+            panic!("{}: {} needs configuration we cannot read: {}", case.id, case.rule, case.config)
+        });
         let text =
             std::fs::read_to_string(dir.join("cases").join(format!("{}.Dockerfile", case.id))).expect("case file");
-        let n = count(&text, &case.rule);
+        let n = count(&text, &case.rule, settings);
         run += 1;
         let agrees = case.expect.holds(n);
         match (agrees, excluded.get(&case.id)) {

@@ -40,7 +40,12 @@ fuzz_target!(|data: &[u8]| {
         build_args: build_args(&mut u),
         ..Default::default()
     };
-    let opts = CheckOptions { all_stages: u.arbitrary().unwrap_or(true), experimental: true, enable: vec!["all".into()] };
+    let opts = CheckOptions {
+        all_stages: u.arbitrary().unwrap_or(true),
+        experimental: true,
+        enable: vec!["all".into()],
+        ..CheckOptions::default()
+    };
     let text = input.dockerfile.as_str();
     let (findings, _) = lint::check(&input, &opts);
     let before = badness(text);

@@ -25,7 +25,9 @@ COPY cli/Cargo.toml cli/
 # dockerplay ignore=DP212
 RUN mkdir -p src core/src core/benches cli/src \
     && touch src/lib.rs core/src/lib.rs \
-    && for b in parse lint graph cache; do echo "fn main() {}" > "core/benches/${b}.rs"; done \
+    && for b in $(awk '/^\[\[bench\]\]/ { b = 1; next } b && /^name/ { gsub(/.*= *"|"/, ""); print; b = 0 }' core/Cargo.toml); do \
+         echo "fn main() {}" > "core/benches/${b}.rs"; \
+       done \
     && echo "fn main() {}" > cli/src/main.rs \
     && cargo build --release --locked -p dockerplay-cli --target "${TARGET}"
 COPY core core

@@ -5,16 +5,13 @@
 #   bash scripts/cli-image.sh
 #
 # Not run by CI: it needs a running dockerd (root) and minutes. The
-# Dockerfile's default builder is the official Rust image with the musl
-# target; here neither can be pulled nor downloaded, so:
-#
-# - the builder base, dockerplay-rust:local, is debian:bookworm-slim (made
-#   by scripts/real-sizes.sh bases, or by mmdebstrap here) with Debian's gcc
-#   and this machine's own Rust toolchain (rustup and the stable toolchain,
-#   in the official image's layout);
-# - the target is x86_64-unknown-linux-gnu linked statically
-#   (`-C target-feature=+crt-static`), since the musl standard library
-#   cannot be downloaded; the binary is as static as a musl one.
+# Dockerfile's default builder is the official Rust image; here no registry
+# is reachable, so the builder base, dockerplay-rust:local, is
+# debian:bookworm-slim (made by scripts/real-sizes.sh bases, or by
+# mmdebstrap here) with Debian's gcc and this machine's own Rust toolchain
+# with its musl target (`rustup target add x86_64-unknown-linux-musl`), in
+# the official image's layout. The build itself is the Dockerfile's:
+# x86_64-unknown-linux-musl, static, stripped, FROM scratch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOCKER_BUILDKIT=0
@@ -33,6 +30,7 @@ if ! docker image inspect dockerplay-rust:local >/dev/null 2>&1; then
     # The compiler and the native standard library; no docs, no wasm.
     cp -a "$toolchain_dir/bin" "$toolchain_dir/lib" "$toolchain_dir/libexec" "$toolchain_dir/etc" "$work/rustup/toolchains/$toolchain/" 2>/dev/null || true
     rm -rf "$work/rustup/toolchains/$toolchain/lib/rustlib/wasm32-unknown-unknown"
+    [ -d "$toolchain_dir/lib/rustlib/x86_64-unknown-linux-musl" ] || rustup target add x86_64-unknown-linux-musl
     printf 'version = "12"\ndefault_toolchain = "%s"\nprofile = "minimal"\nauto_self_update = "disable"\n' "$toolchain" > "$work/rustup/settings.toml"
     cp "$(command -v rustup)" "$work/cargo/bin/rustup"
     for tool in cargo rustc rustdoc; do ln -s rustup "$work/cargo/bin/$tool"; done
@@ -48,10 +46,7 @@ DOCKERFILE
     docker build -q -t dockerplay-rust:local "$work"
 fi
 
-docker build -t dockerplay:local \
-    --build-arg RUST_IMAGE=dockerplay-rust:local \
-    --build-arg TARGET=x86_64-unknown-linux-gnu \
-    --build-arg RUSTFLAGS="-C target-feature=+crt-static" .
+docker build -t dockerplay:local --build-arg RUST_IMAGE=dockerplay-rust:local .
 
 size=$(docker image inspect -f '{{.Size}}' dockerplay:local)
 echo "real: dockerplay:local is $size B (docker image inspect .Size)"

@@ -395,18 +395,26 @@ fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
     let mut used: Vec<&'static str> = findings.iter().map(|f| f.code).collect();
     used.sort();
     used.dedup();
+    // One rule per code used, in the order `ruleIndex` counts: ShellCheck's
+    // codes (no rule of ours) get a rule that points at ShellCheck's wiki.
     let rules: Vec<Value> = used
         .iter()
-        .filter_map(|c| lint::rule(c))
-        .map(|r| {
-            json!({
+        .map(|c| match lint::rule(c) {
+            Some(r) => json!({
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary()},
                 "fullDescription": {"text": r.doc_text()},
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
                 "properties": {"category": r.category.as_str(), "aliases": r.aliases(), "tags": tags(r)},
-            })
+            }),
+            None => json!({
+                "id": c,
+                "name": c,
+                "shortDescription": {"text": format!("ShellCheck {c}")},
+                "helpUri": format!("https://www.shellcheck.net/wiki/{c}"),
+                "properties": {"aliases": [], "tags": ["ShellCheck"]},
+            }),
         })
         .collect();
     let results: Vec<Value> = findings

@@ -156,7 +156,7 @@ fn lint_json(text: &str, map: &Utf16Map, diags: &[Diagnostic], lint: Option<&Lin
     let t = texts(lang);
     let mut out = Vec::new();
     for d in diags {
-        let span = widen(text, d.span);
+        let span = findings_marks::visible(text, d.span);
         out.push(json!({
             "from": map.utf16(span.start), "to": map.utf16(span.end),
             "severity": severity(d.severity), "message": d.message,
@@ -178,23 +178,6 @@ fn lint_json(text: &str, map: &Utf16Map, diags: &[Diagnostic], lint: Option<&Lin
         }
     }
     serde_json::Value::Array(out).to_string()
-}
-
-/// An empty span is widened to the character after it (or before it at the
-/// end of a line), so every diagnostic can be seen.
-fn widen(text: &str, span: Span) -> Span {
-    let start = textpos::floor_boundary(text, span.start);
-    let end = textpos::floor_boundary(text, span.end).max(start);
-    if end > start {
-        return Span::new(start, end);
-    }
-    if let Some(c) = text[start..].chars().next().filter(|c| *c != '\n') {
-        return Span::new(start, start + c.len_utf8());
-    }
-    match text[..start].chars().next_back().filter(|c| *c != '\n') {
-        Some(c) => Span::new(start - c.len_utf8(), start),
-        None => Span::new(start, start),
-    }
 }
 
 /// Per line with a mark: `[line, classes, tooltip]` (JSON).

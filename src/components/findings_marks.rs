@@ -33,7 +33,9 @@ pub fn marks(text: &str, findings: &[Finding]) -> Vec<LintMark> {
         .collect()
 }
 
-fn visible(text: &str, span: Span) -> Span {
+/// An empty span is widened to the character after it (or before it at the
+/// end of a line), so that every mark and diagnostic can be seen.
+pub fn visible(text: &str, span: Span) -> Span {
     let start = textpos::floor_boundary(text, span.start);
     let end = textpos::floor_boundary(text, span.end).max(start);
     if end > start {

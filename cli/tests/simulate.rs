@@ -51,7 +51,7 @@ fn simulate_reports_ci_findings_in_text() {
     expect_test::expect![[r#"
         DP501 warning (builds 1, 2, line 1): mode=min (to registry:ghcr.io/o/app:cache) exports only the final image's layers: stage `build` (~81 s of RUN, COPY and ADD by the step estimates) is not in it, so a runner without this build's local cache runs it again on every build
           fix: export with mode=max (builds 1, 2: cache_to[0] = type=registry,ref=ghcr.io/o/app:cache,mode=max)
-        DP502 warning (builds 1, 2, line 4): on a fresh runner the cache mount at /go/pkg/mod starts empty (cache mounts never travel with an exported cache), and mode=min exports only the final image's layers, and stage `build` is not in it, so this step (~20 s) runs in full on every build
+        DP502 warning (builds 1, 2, line 4): on a fresh runner the cache mount at /go/pkg/mod starts empty (cache mounts never travel with an exported cache), and mode=min leaves stage `build` out of the exported cache, so this step (~20 s) runs in full on every build
           fix: export with mode=max, which keeps this step's result (builds 1, 2: cache_to[0] = type=registry,ref=ghcr.io/o/app:cache,mode=max)
         DP503 info (builds 1, 2, line 1): `golang:1.22` is a tag and is pulled with --pull: whenever it moves, the 4 steps built on it (~81 s) run again, on every runner and from every imported cache
         DP504 warning (builds 1, 2, 3, line 9): targets `app` and `test` export their cache to the same place, registry:ghcr.io/o/app:cache: each export replaces the one before, so the next build of one target imports another target's cache and runs again what they do not share

@@ -67,10 +67,7 @@ pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
                 let why = if b.exports.is_empty() {
                     "no cache is exported".to_string()
                 } else {
-                    format!(
-                        "mode=min exports only the final image's layers, and stage `{}` is not in it",
-                        b.stage_name(stage)
-                    )
+                    format!("mode=min leaves stage `{}` out of the exported cache", b.stage_name(stage))
                 };
                 let message = format!(
                     "on a fresh runner the cache mount at {} starts empty (cache mounts never travel with an exported \

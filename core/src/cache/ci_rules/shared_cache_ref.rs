@@ -79,50 +79,70 @@ fn locations(b: &super::CiBuildView) -> Vec<(usize, String, Kind)> {
         .collect()
 }
 
+/// The target a build asks for: `Some(stage)` with `--target`, `None` for
+/// the default. Every build without `--target` builds "the image", the
+/// last stage of its own Dockerfile, whatever the edits made of it.
+fn named(b: &super::CiBuildView) -> Option<String> {
+    b.input.target.as_ref().and(b.target).map(|t| b.stage_name(t))
+}
+
 pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
-    // Location -> each target exporting there, with the first build that
-    // does and its entry, in the order builds come.
-    let mut at: BTreeMap<String, Vec<(String, usize, usize, Kind)>> = BTreeMap::new();
+    // Location -> each target exporting there (as asked for), with the
+    // first build that does and its entry, in the order builds come.
+    type Entry = (Option<String>, usize, usize, Kind);
+    let mut at: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
     for b in &cx.builds {
-        let Some(target) = b.target else { continue };
-        let name = b.stage_name(target);
+        if b.target.is_none() {
+            continue;
+        }
+        let key = named(b);
         for (j, location, kind) in locations(b) {
             let targets = at.entry(location).or_default();
-            if !targets.iter().any(|(t, ..)| *t == name) {
-                targets.push((name.clone(), b.index, j, kind));
+            if !targets.iter().any(|(t, ..)| *t == key) {
+                targets.push((key.clone(), b.index, j, kind));
             }
         }
     }
-    for (location, targets) in at {
+    for (location, entries) in at {
+        let exports_here = |x: &&super::CiBuildView| locations(x).iter().any(|(_, l, _)| *l == location);
+        // The default target is the stage the latest default build made.
+        let default_name = cx
+            .builds
+            .iter()
+            .rev()
+            .filter(exports_here)
+            .find(|b| named(b).is_none())
+            .and_then(|b| b.target.map(|t| b.stage_name(t)));
+        let mut targets: Vec<(String, Entry)> = Vec::new();
+        for e in entries {
+            let Some(name) = e.0.clone().or_else(|| default_name.clone()) else { continue };
+            if !targets.iter().any(|(n, _)| *n == name) {
+                targets.push((name, e));
+            }
+        }
         if targets.len() < 2 {
             continue;
         }
-        let names_of: Vec<String> = targets.iter().map(|(t, ..)| t.clone()).collect();
+        let names_of: Vec<String> = targets.iter().map(|(t, _)| t.clone()).collect();
         let message = format!(
-            "targets {} export their cache to the same place, {location}: each export replaces the one before, so the next build \
-             of one target imports another target's cache and runs again what they do not share",
+            "targets {} export their cache to the same place, {location}: each export replaces the one before, so \
+             the next build of one target imports another target's cache and runs again what they do not share",
             names(&names_of),
         );
-        let (first_target, first, ..) = &targets[0];
+        let (first_target, (_, first, ..)) = &targets[0];
         let b = &cx.builds[*first];
         let span = b.target.map(|t| b.from_line(t)).unwrap_or_default();
         let mut f = finding(&RULE, *first, span, message);
-        f.builds = cx
-            .builds
-            .iter()
-            .filter(|x| locations(x).iter().any(|(_, l, _)| *l == location))
-            .map(|x| x.index + 1)
-            .collect();
+        f.builds = cx.builds.iter().filter(exports_here).map(|x| x.index + 1).collect();
         // The fix moves the second target away from the first, in every
         // build of it that exports there with the same entry.
-        let (second_target, second, j, kind) = &targets[1];
+        let (second_target, (key, second, j, kind)) = &targets[1];
         let sb = &cx.builds[*second];
         let entry = sb.ci.cache_to.get(*j).cloned().unwrap_or_default();
         let builds = cx
             .builds
             .iter()
-            .filter(|x| x.target.map(|t| x.stage_name(t)).as_ref() == Some(second_target))
-            .filter(|x| x.ci.cache_to.get(*j) == Some(&entry))
+            .filter(|x| named(x) == *key && x.ci.cache_to.get(*j) == Some(&entry))
             .map(|x| x.index + 1)
             .collect();
         f.ci_fix = Some(CiFix {

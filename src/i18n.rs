@@ -315,6 +315,10 @@ pub struct Texts {
     pub ci_copy: &'static str,
     pub ci_show: &'static str,
     pub ci_hide: &'static str,
+    pub ci_findings: &'static str,
+    pub ci_findings_none: &'static str,
+    pub ci_fix: &'static str,
+    pub ci_use_preset: &'static str,
 
     // findings panel
     pub findings_none: &'static str,
@@ -658,6 +662,10 @@ static EN: Texts = Texts {
     ci_copy: "Copy",
     ci_show: "Show",
     ci_hide: "Hide",
+    ci_findings: "CI cache traps",
+    ci_findings_none: "No CI cache trap in this set-up.",
+    ci_fix: "Fix:",
+    ci_use_preset: "Use {preset}",
 
     // findings panel
     findings_none: "No findings: this Dockerfile follows every rule.",
@@ -970,6 +978,10 @@ static ZH: Texts = Texts {
     ci_copy: "复制",
     ci_show: "展开",
     ci_hide: "收起",
+    ci_findings: "CI 缓存陷阱",
+    ci_findings_none: "此配置下没有 CI 缓存陷阱。",
+    ci_fix: "修复：",
+    ci_use_preset: "改用{preset}",
 
     // findings panel
     findings_none: "没有发现问题：这个 Dockerfile 符合所有规则。",

@@ -84,3 +84,31 @@ async fn presets_change_what_a_fresh_runner_reruns_and_the_snippet_follows() {
         page.text(".ci-monthly")
     );
 }
+
+/// The CI cache traps of the chosen set-up: a registry cache in `mode=min`
+/// leaves the dependency and build stages (an `npm install` of 40 s by the
+/// step estimates) out of the cache, which the view reports with its fix;
+/// the fix's button picks the `mode=max` preset, and the trap is gone.
+#[wasm_bindgen_test]
+async fn the_ci_view_lists_the_traps_of_its_set_up() {
+    let page = Page::mount().await;
+    page.type_text(DOCKERFILE).await;
+    page.click("#tab-cache").await;
+    page.click(".cache-build").await;
+    page.click(".ci-toggle").await;
+
+    // GitHub Actions' cache with mode=max: nothing to report.
+    assert!(page.find(".ci-finding").is_none());
+    assert!(page.find(".ci-findings-none").is_some());
+
+    set(&page, ".ci-preset", "2").await;
+    let finding = page.find(".ci-finding[data-code=\"DP501\"]").expect("mode=min is reported");
+    let text = finding.text_content().unwrap_or_default();
+    assert!(text.contains("stages `deps` and `build`"), "{text}");
+    assert!(text.contains("cache_to[0] = type=registry,ref=ghcr.io/OWNER/APP:buildcache,mode=max"), "{text}");
+
+    page.click(".ci-finding[data-code=\"DP501\"] .ci-apply").await;
+    let snippet = page.text(".ci-snippet");
+    assert!(snippet.contains("cache-to: type=registry,ref=ghcr.io/OWNER/APP:buildcache,mode=max"), "{snippet}");
+    assert!(page.find(".ci-finding").is_none());
+}

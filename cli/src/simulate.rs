@@ -3,6 +3,7 @@
 //! that is not JSON is taken as a Dockerfile: one build, empty context.
 
 use crate::args::{read_input, scan};
+use dockerplay_core::cache::ci_rules::{self, CiFinding};
 use dockerplay_core::cache::{render_text, simulate, simulate_ci, CacheSpec, Options, Simulation};
 use dockerplay_core::inputs::{BuildInput, CiBuild, Scenario};
 use dockerplay_core::Diagnostic;
@@ -21,10 +22,20 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     } else {
         simulate_ci(&scenario, &ci, &Options::default())
     };
+    // The CI cache traps (docs/rules.md, DP501-DP599) need CI fields to
+    // report anything; a plain scenario gets none.
+    let findings = ci_rules::check(&scenario, &ci, &Options::default());
     let mut out = match format.as_str() {
-        "json" => serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags)).unwrap_or_default() + "\n",
+        "json" => {
+            let mut v = to_json(&scenario, &sim, &diags);
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("findings".into(), findings_json(&scenario, &findings));
+            }
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
         _ => {
             let mut s = render_text(&sim);
+            s += &findings_text(&scenario, &findings);
             for d in &diags {
                 s += &format!("{}: {}\n", d.severity.as_str(), d.message);
             }
@@ -201,6 +212,57 @@ fn string_field(obj: &Map<String, Value>, key: &str, at: &str, required: bool) -
         None => Err(format!("{at}.{key} is missing")),
         Some(_) => Err(format!("{at}.{key} must be a string")),
     }
+}
+
+/// The line of a finding in the Dockerfile of the first build it names.
+fn finding_line(scenario: &Scenario, f: &CiFinding) -> u32 {
+    let text = f.builds.first().and_then(|n| scenario.builds.get(n - 1)).map_or("", |b| b.dockerfile.as_str());
+    dockerplay_core::LineIndex::new(text).line(f.finding.span.start)
+}
+
+/// The CI findings as JSON: each with its rule's code and name, severity,
+/// the builds it affects (1-based), its line in the first of them, the
+/// message, and the change of the CI fields that fixes it, if any.
+fn findings_json(scenario: &Scenario, findings: &[CiFinding]) -> Value {
+    let list: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            json!({
+                "code": f.finding.code,
+                "name": dockerplay_core::lint::rule(f.finding.code).map(|r| r.name),
+                "severity": f.finding.severity,
+                "builds": f.builds,
+                "line": finding_line(scenario, f),
+                "message": f.finding.message,
+                "ci_fix": f.ci_fix,
+            })
+        })
+        .collect();
+    Value::Array(list)
+}
+
+/// The CI findings as text, after the table.
+fn findings_text(scenario: &Scenario, findings: &[CiFinding]) -> String {
+    let mut s = String::new();
+    if !findings.is_empty() {
+        s += "\nCI cache findings:\n";
+    }
+    for f in findings {
+        let builds: Vec<String> = f.builds.iter().map(usize::to_string).collect();
+        s += &format!(
+            "{} {} (builds {}, line {}): {}\n",
+            f.finding.code,
+            f.finding.severity.as_str(),
+            builds.join(", "),
+            finding_line(scenario, f),
+            f.finding.message
+        );
+        if let Some(fix) = &f.ci_fix {
+            let builds: Vec<String> = fix.builds.iter().map(usize::to_string).collect();
+            s += &format!("  fix: {} (builds {}: {} = {})\n", fix.title, builds.join(", "), fix.field, fix.value);
+        }
+    }
+    s
 }
 
 /// The contract's output: per build, one entry per instruction with

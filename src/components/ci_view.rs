@@ -1,18 +1,22 @@
 //! The CI view of the Cache panel (issue 18): the recorded builds as CI
 //! would run them, on a runner kind with a cache preset, with hits and
-//! misses per build, estimated CI minutes, and a workflow snippet that sets
-//! up the same cache.
+//! misses per build, estimated CI minutes, the CI cache traps of that
+//! set-up (`core::cache::ci_rules`), and a workflow snippet that sets up
+//! the same cache.
 //!
 //! The runner, preset, snippet format and builds a day are view choices,
 //! kept in the component; the builds come from the reducer.
 
 use std::rc::Rc;
 
+use dockerplay_core::cache::ci_rules::{self, CiFinding};
 use dockerplay_core::cache::workflow::{self, Flavor, Preset, RunnerKind, FLAVORS, PRESETS};
 use dockerplay_core::cache::{simulate_ci, Options, Simulation};
 use dockerplay_core::inputs::{BuildInput, Scenario};
+use dockerplay_core::lint;
 use yew::prelude::*;
 
+use crate::components::rule_doc::rule_title;
 use crate::i18n::{texts, Lang, Texts};
 
 #[derive(Properties, PartialEq)]
@@ -41,8 +45,31 @@ fn flavor_name(t: &Texts, f: Flavor) -> &'static str {
 }
 
 fn simulate(builds: &[BuildInput], preset: Preset, runner: RunnerKind) -> Simulation {
+    simulate_with_findings(builds, preset, runner, false).0
+}
+
+/// The builds in CI with this set-up and, when asked, its CI cache traps.
+fn simulate_with_findings(
+    builds: &[BuildInput],
+    preset: Preset,
+    runner: RunnerKind,
+    findings: bool,
+) -> (Simulation, Vec<CiFinding>) {
     let scenario = Scenario { builds: builds.to_vec(), ..Default::default() };
-    simulate_ci(&scenario, &workflow::ci_builds(preset, runner, builds.len()), &Options::default()).0
+    let ci = workflow::ci_builds(preset, runner, builds.len());
+    let sim = simulate_ci(&scenario, &ci, &Options::default()).0;
+    let found = if findings { ci_rules::check(&scenario, &ci, &Options::default()) } else { Vec::new() };
+    (sim, found)
+}
+
+/// The preset a finding's fix points to, when the view's presets can
+/// express it: every fix the page can meet exports with `mode=max`.
+fn fixed_preset(preset: Preset, finding: &CiFinding) -> Option<Preset> {
+    let max = finding.ci_fix.as_ref().is_some_and(|f| f.value.contains("mode=max"));
+    match preset {
+        Preset::RegistryMin | Preset::Inline | Preset::None if max => Some(Preset::RegistryMax),
+        _ => None,
+    }
 }
 
 /// Mean estimated seconds of the builds after the first (the first of a
@@ -69,13 +96,14 @@ pub fn CiView(props: &CiViewProps) -> Html {
     // Closed until asked for: each edit would otherwise simulate every
     // build twice more, on every keystroke.
     let open = use_state_eq(|| false);
-    let sim = use_memo((props.builds.clone(), *runner, *preset, *open), |(b, r, p, open)| {
+    let result = use_memo((props.builds.clone(), *runner, *preset, *open), |(b, r, p, open)| {
         if *open {
-            simulate(b, *p, *r)
+            simulate_with_findings(b, *p, *r, true)
         } else {
-            Simulation::default()
+            (Simulation::default(), Vec::new())
         }
     });
+    let (sim, findings) = (&result.0, &result.1);
     // What the same builds cost on fresh runners with no cache at all.
     let baseline = use_memo((props.builds.clone(), *open), |(b, open)| {
         if *open {
@@ -140,7 +168,7 @@ pub fn CiView(props: &CiViewProps) -> Html {
         Callback::from(move |_: MouseEvent| crate::browser::copy_text(&snippet))
     };
 
-    let mean = mean_seconds(&sim);
+    let mean = mean_seconds(sim);
     let saved = workflow::minutes_per_month(mean_seconds(&baseline) - mean, *per_day);
     let monthly = workflow::minutes_per_month(mean, *per_day);
 
@@ -189,6 +217,40 @@ pub fn CiView(props: &CiViewProps) -> Html {
                 { " · " }
                 <span class="ci-saved">{ t.ci_saved.replace("{min}", &format!("{:.0}", saved.max(0.0))) }</span>
             </p>
+            <section class="ci-findings" aria-label={t.ci_findings}>
+                <h4>{ t.ci_findings }</h4>
+                if findings.is_empty() {
+                    <p class="note ci-findings-none">{ t.ci_findings_none }</p>
+                } else {
+                    <ul>
+                        { for findings.iter().map(|f| {
+                            let rule = lint::rule(f.finding.code);
+                            let title = rule.map(|r| rule_title(r, props.lang)).unwrap_or_default();
+                            let fix = f.ci_fix.as_ref().map(|x| format!("{} = {}", x.field, x.value));
+                            let switch = fixed_preset(*preset, f).map(|p| {
+                                let preset = preset.clone();
+                                let label = t.ci_use_preset.replace("{preset}", preset_name(t, p));
+                                html! {
+                                    <button type="button" class="btn small ci-apply" onclick={Callback::from(move |_: MouseEvent| preset.set(p))}>{ label }</button>
+                                }
+                            });
+                            html! {
+                                <li class={classes!("ci-finding", format!("sev-{}", f.finding.severity.as_str()))} data-code={f.finding.code}>
+                                    <div class="ci-finding-title">
+                                        <span class="ci-finding-code">{ f.finding.code }</span>
+                                        <strong>{ title }</strong>
+                                    </div>
+                                    <p class="ci-finding-message">{ &f.finding.message }</p>
+                                    if let Some(fix) = fix {
+                                        <p class="ci-finding-fix"><span>{ t.ci_fix }</span>{ " " }<code>{ fix }</code></p>
+                                    }
+                                    { for switch }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            </section>
             <p class="note">{ t.ci_note }</p>
             <div class="ci-snippet-head">
                 <label>

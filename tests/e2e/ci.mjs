@@ -2,11 +2,24 @@
 // light and dark, in English and Chinese: after one build and an edit of a
 // copied context file, with the registry min preset picked, so the builds
 // in CI differ from the max default. Written to tests/e2e/out/ci-*.png.
+// Then, as ci-*-traps.png, the same view after typing a Dockerfile whose
+// builder stages and cache mount make CI cache traps under mode=min.
 // Fails on any page error or console error.
 //
 // Usage: trunk build && PORT=8197 node tests/e2e/ci.mjs   (any free port)
 
-import { open, out, tour } from "./lib.mjs";
+import { open, out, setEditorText, settled, tour } from "./lib.mjs";
+
+const TRAPS = `FROM node:20 AS deps
+WORKDIR /app
+COPY package.json ./
+RUN --mount=type=cache,target=/root/.npm npm install
+FROM deps AS build
+COPY server.js ./
+RUN npm run build
+FROM node:20-slim
+COPY --from=build /app /app
+`;
 
 const shots = [
   { name: "ci-1920-light", width: 1920, height: 1080, scheme: "light" },
@@ -25,5 +38,12 @@ await tour(shots, async (page, s) => {
   await page.selectOption(".ci-preset", "2");
   await page.locator(".ci-view").scrollIntoViewIfNeeded();
   await page.locator(".ci-view").screenshot({ path: `${out}/${s.name}.png` });
+  await setEditorText(page, TRAPS);
+  await page.waitForSelector('.ci-finding[data-code="DP501"]');
+  await settled(page);
+  // The view is now taller than a desktop window: the window, with the
+  // traps in it, shows them in their place.
+  await page.locator(".ci-findings").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${s.name}-traps.png` });
 });
-console.log(`wrote ${shots.length} screenshots to ${out}`);
+console.log(`wrote ${2 * shots.length} screenshots to ${out}`);

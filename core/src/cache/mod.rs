@@ -15,6 +15,7 @@
 
 mod build;
 pub mod ci;
+pub mod ci_rules;
 mod estimate;
 mod report;
 pub mod sha256;

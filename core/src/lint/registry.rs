@@ -9,6 +9,7 @@
 //! | DP200–DP299   | Dockerplay's optimisation lessons (`rules/*.rs`, "lint")       | a DL code if one fits |
 //! | DP300–DP399   | hadolint DL3xxx mirrors: DL30nn → DP3nn (`rules/hadolint/`)    | `DL30nn`              |
 //! | DP400–DP499   | hadolint DL4xxx mirrors: DL400n → DP40n (`rules/hadolint/`)    | `DL400n`              |
+//! | DP501–DP599   | CI cache traps (`cache/ci_rules/`)                            |                       |
 //!
 //! Codes are unique and so are `also` values (a test checks both), so one
 //! hadolint code maps to one rule of ours. Lessons that coincide with a
@@ -19,6 +20,12 @@
 //! A hadolint rule that says what a BuildKit check says lists the pair in
 //! `rules::hadolint::TWINS`; suppressions naming either code then silence
 //! both.
+//!
+//! CI cache traps need a scenario's CI builds (runners, cache exports,
+//! `--pull`, targets), which a Dockerfile alone does not give: their
+//! Dockerfile check reports nothing, and `cache::ci_rules::check` runs them
+//! over a scenario (`dockerplay simulate`, the page's CI view). They are
+//! here so that codes stay unique and `docs/rules.md` documents them.
 //!
 //! # Off by default
 //!
@@ -34,7 +41,10 @@
 //! `rules/mod.rs`, and a line in `OWN` below. hadolint mirrors: a file in
 //! `rules/hadolint/`, listed in `rules::hadolint::RULES` (that module's
 //! own slice); this file does not change for them, unless the rule is off
-//! by default, which takes a line in `OFF_BY_DEFAULT`.
+//! by default, which takes a line in `OFF_BY_DEFAULT`. CI cache traps: a
+//! file in `cache/ci_rules/`, a line in that module's `RULES` and one in
+//! `OWN`, and a fixture `core/tests/ci_rules/<code>.txt` (the format is at
+//! the top of `tests/ci_rules.rs`).
 //!
 //! Then a fixture `core/tests/lint/<code>.Dockerfile` with `### catches:`
 //! and `### passes:` cases (the format is at the top of `tests/lint.rs`),
@@ -43,6 +53,7 @@
 
 use super::rules as rule_files;
 use super::Rule;
+use crate::cache::ci_rules;
 use std::sync::LazyLock;
 
 /// BuildKit's checks and the lessons, in code order.
@@ -82,6 +93,11 @@ static OWN: &[&Rule] = &[
     &rule_files::secret_files_copied::RULE,
     &rule_files::secret_value_in_env::RULE,
     &rule_files::cache_mount_for_install::RULE,
+    // CI cache traps (run by `cache::ci_rules::check`, not by the file check).
+    &ci_rules::min_mode_skips_stages::RULE,
+    &ci_rules::cold_cache_mount::RULE,
+    &ci_rules::pulled_base_tag::RULE,
+    &ci_rules::shared_cache_ref::RULE,
 ];
 
 /// Why a rule does not run unless asked for, which also says what turns it
@@ -245,6 +261,12 @@ pub fn reference_markdown() -> String {
                 r.also.unwrap_or(r.name)
             )),
             None => {}
+        }
+        if ci_rules::RULES.iter().any(|(c, _)| c.code == r.code) {
+            out.push_str(
+                " · *CI*: reported from a scenario's CI builds by `dockerplay simulate` and the page's CI view, \
+                 not by `check`",
+            );
         }
         out.push_str("\n\n");
         // The rule's own headings move one level down under its code.

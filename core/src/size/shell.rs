@@ -2,8 +2,9 @@
 //! lexer ([`crate::shell::lex`]) split into simple commands on `&&`, `||`,
 //! `;`, `&`, newlines and pipes, their words expanded by the one expander
 //! ([`crate::shell::expand::expand_shell`]), redirections and `<<`
-//! heredocs. Anything dynamic (command substitution, subshells, loops,
-//! conditionals) is marked so that the size model flags it instead of
+//! heredocs. Parentheses are subshells: their commands run, and the
+//! working directory comes back after them. Anything dynamic (command
+//! substitution, loops, conditionals) is marked so that the size model flags it instead of
 //! guessing.
 
 use crate::shell::expand::expand_shell;
@@ -31,10 +32,14 @@ pub struct SimpleCommand {
     pub dynamic: bool,
     /// The command as written, for messages and estimate keys.
     pub text: String,
+    /// Subshells `(` opened just before the command and closed `)` just
+    /// after it: the shell restores the working directory at a close.
+    pub opens: usize,
+    pub closes: usize,
 }
 
-const CONTROL: [&str; 16] =
-    ["if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "{", "}", "(", ")"];
+const CONTROL: [&str; 14] =
+    ["if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "{", "}"];
 
 /// Splits a script into simple commands, expanding variables from `env`
 /// (and from `export`/assignments seen earlier in the same script).
@@ -44,7 +49,8 @@ pub fn parse(script: &str, env: &BTreeMap<String, String>) -> Vec<SimpleCommand>
     for segment in segments(script) {
         let mut cmd = command(&segment.tokens, &env);
         cmd.piped = segment.piped;
-        cmd.dynamic |= segment.grouped;
+        cmd.opens = segment.opens;
+        cmd.closes = segment.closes;
         cmd.text = segment.text(script);
         if cmd.words.first().is_some_and(|w| CONTROL.contains(&w.as_str())) {
             cmd.dynamic = true;
@@ -68,14 +74,22 @@ pub fn parse(script: &str, env: &BTreeMap<String, String>) -> Vec<SimpleCommand>
     out
 }
 
+/// Is the line only heredoc redirections (`<<EOF`, `<<A <<B`)? Then the
+/// heredoc bodies are the scripts BuildKit runs.
+pub fn only_heredocs(line: &str) -> bool {
+    let tokens = lex_script(line);
+    !tokens.is_empty()
+        && tokens.iter().all(|t| matches!(&t.kind, Kind::Redirect(r) if r.heredoc) || t.kind == Kind::Comment)
+}
+
 /// The tokens of one simple command.
 #[derive(Default)]
 struct Segment {
     tokens: Vec<Token>,
     /// Part of a pipeline.
     piped: bool,
-    /// Next to a parenthesis: a subshell or a `case` pattern.
-    grouped: bool,
+    opens: usize,
+    closes: usize,
 }
 
 impl Segment {
@@ -91,46 +105,77 @@ impl Segment {
     }
 }
 
-/// Splits the script's tokens into simple commands on list operators;
-/// comments are dropped.
+/// Splits the script's tokens into simple commands on list operators and
+/// parentheses; comments and `case` patterns (`amd64)`, `a|b)`) are
+/// dropped.
 fn segments(script: &str) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut cur = Segment::default();
     let mut piped_next = false;
-    let mut grouped_next = false;
-    fn flush(cur: &mut Segment, out: &mut Vec<Segment>, piped: bool, grouped: bool) {
+    // After `;;`, or after `case WORD in` and a `|`, the words up to `)`
+    // are a pattern.
+    let mut in_pattern = false;
+    // `(` seen since the last command.
+    let mut opens = 0;
+    fn flush(cur: &mut Segment, out: &mut Vec<Segment>, piped: bool, opens: &mut usize) {
         let mut segment = std::mem::take(cur);
         if !segment.tokens.is_empty() {
             segment.piped |= piped;
-            segment.grouped |= grouped;
+            segment.opens = std::mem::take(opens);
             out.push(segment);
         }
     }
+    let starts_case = |cur: &Segment| {
+        cur.tokens.first().is_some_and(|t| matches!(&t.kind, Kind::Word(w) if w.raw == "case" && !w.quoted))
+    };
     for token in lex_script(script) {
         match token.kind {
             Kind::Comment => {}
+            Kind::Op(Op::Pipe | Op::Close) if in_pattern => {
+                cur = Segment::default();
+                in_pattern = token.kind == Kind::Op(Op::Pipe);
+            }
+            Kind::Op(Op::CaseEnd) => {
+                flush(&mut cur, &mut out, piped_next, &mut opens);
+                piped_next = false;
+                in_pattern = true;
+            }
+            Kind::Op(Op::Pipe | Op::Close) if starts_case(&cur) => {
+                // `case x in a)`, `case x in a|b)`: the first pattern ends
+                // the `case` line; with `|`, its alternatives follow.
+                in_pattern = token.kind == Kind::Op(Op::Pipe);
+                flush(&mut cur, &mut out, piped_next, &mut opens);
+                piped_next = false;
+            }
             Kind::Op(Op::Pipe) => {
-                flush(&mut cur, &mut out, true, grouped_next);
+                flush(&mut cur, &mut out, true, &mut opens);
                 if let Some(last) = out.last_mut() {
                     last.piped = true;
                 }
                 piped_next = true;
-                grouped_next = false;
             }
-            Kind::Op(op @ (Op::Open | Op::Close)) => {
-                flush(&mut cur, &mut out, piped_next, grouped_next || op == Op::Close);
+            Kind::Op(Op::Open) => {
+                flush(&mut cur, &mut out, piped_next, &mut opens);
                 piped_next = false;
-                grouped_next = op == Op::Open;
+                opens += 1;
+            }
+            Kind::Op(Op::Close) => {
+                flush(&mut cur, &mut out, piped_next, &mut opens);
+                piped_next = false;
+                if let Some(last) = out.last_mut() {
+                    last.closes += 1;
+                }
             }
             Kind::Op(_) => {
-                flush(&mut cur, &mut out, piped_next, grouped_next);
+                // A newline between `;;` and the next pattern keeps it one.
+                in_pattern &= cur.tokens.is_empty();
+                flush(&mut cur, &mut out, piped_next, &mut opens);
                 piped_next = false;
-                grouped_next = false;
             }
             Kind::Word(_) | Kind::Redirect(_) => cur.tokens.push(token),
         }
     }
-    flush(&mut cur, &mut out, piped_next, grouped_next);
+    flush(&mut cur, &mut out, piped_next, &mut opens);
     out
 }
 

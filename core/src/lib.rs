@@ -13,6 +13,7 @@ pub mod inputs;
 pub mod lint;
 pub mod permalink;
 pub mod reference;
+pub mod shell;
 pub mod size;
 pub mod span;
 pub mod syntax;

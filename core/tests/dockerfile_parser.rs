@@ -48,7 +48,7 @@ fn ours(i: &syntax::Instruction) -> Option<String> {
         Args::Arg(decls) if decls.len() == 1 => format!("ARG {}", decls[0].name),
         // Our words stay raw until dispatch; it removes quotes at once.
         Args::Copy(c) if !c.json => {
-            let unquote = |w: &str| syntax::words::unquote(w, '\\');
+            let unquote = |w: &str| dockerplay_core::shell::expand::unquote(w, '\\');
             format!(
                 "COPY {:?} -> {}",
                 c.sources.iter().map(|s| unquote(&s.text)).collect::<Vec<_>>(),

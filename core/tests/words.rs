@@ -1,7 +1,7 @@
 //! BuildKit's word expansion: each case is `word` with an environment and
 //! the expanded result (or the error). Update with `UPDATE_EXPECT=1`.
 
-use dockerplay_core::syntax::words::{expand, expand_words, glob_match};
+use dockerplay_core::shell::expand::{expand, expand_words, glob_match};
 use expect_test::{expect, Expect};
 
 const ENV: &[(&str, &str)] = &[

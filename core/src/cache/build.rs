@@ -10,9 +10,8 @@ use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options
 use crate::context::{clean_join, clean_path, join, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ImageInfo};
-use crate::syntax::{
-    self, words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs,
-};
+use crate::shell::expand as words;
+use crate::syntax::{self, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;

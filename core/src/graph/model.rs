@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::shell::expand::expand;
 use crate::span::Span;
-use crate::syntax::words::expand;
 use crate::syntax::{Args, Dockerfile, Instruction, Keyword, MountType};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,8 +1,10 @@
-//! A small POSIX-shell splitter for RUN commands: enough of the shell's
-//! grammar to tell rules which programs a RUN runs and with which
-//! arguments. It splits on `&&`, `||`, `;`, `|`, `&`, newlines and
-//! subshell parentheses, removes quotes (variables stay unexpanded), drops
-//! redirections and comments, and keeps byte spans into the Dockerfile.
+//! RUN commands as the rules see them: the tokens of the one shell lexer
+//! ([`crate::shell::lex`]) grouped into simple commands, enough of the
+//! shell's grammar to tell rules which programs a RUN runs and with which
+//! arguments. Commands are split on `&&`, `||`, `;`, `|`, `&`, newlines and
+//! subshell parentheses; words have their quotes removed (variables stay
+//! unexpanded); redirections and comments are dropped; spans point into
+//! the Dockerfile.
 //!
 //! Heredoc bodies are scripts when the RUN is only the heredoc
 //! (`RUN <<EOF`) or feeds it to a shell (`RUN bash <<EOF`); BuildKit runs
@@ -10,6 +12,7 @@
 //! dispatchRun, heredoc handling), so their commands are checked like the
 //! RUN line's.
 
+use crate::shell::lex::{self, Kind, Op, Source};
 use crate::span::Span;
 use crate::syntax::{Args, CommandForm, Instruction};
 use serde::Serialize;
@@ -172,7 +175,8 @@ pub fn run_commands(text: &str, instr: &Instruction, escape: char) -> Vec<ShellC
                 .max()
                 .unwrap_or(instr.keyword_span.end)
                 .max(instr.keyword_span.end);
-            let line = Scanner::new(text, start, instr.span.end, escape, !instr.heredocs.is_empty()).run();
+            let source = Source::Dockerfile { escape, first_line: !instr.heredocs.is_empty() };
+            let line = scan(text, start, instr.span.end, source);
             let mut commands = group(line.tokens, false);
             let only_heredoc = commands.is_empty() && !line.heredocs.is_empty();
             for (k, heredoc) in instr.heredocs.iter().enumerate() {
@@ -190,7 +194,7 @@ pub fn run_commands(text: &str, instr: &Instruction, escape: char) -> Vec<ShellC
                 if shebang_is_not_shell(body.slice(text)) {
                     continue;
                 }
-                let scanned = Scanner::new(text, body.start, body.end, '\\', false).run();
+                let scanned = scan(text, body.start, body.end, Source::Script);
                 commands.extend(group(scanned.tokens, true));
             }
             commands
@@ -201,7 +205,7 @@ pub fn run_commands(text: &str, instr: &Instruction, escape: char) -> Vec<ShellC
 /// Splits a script that is not in the Dockerfile's text (`sh -c "..."` of
 /// an exec form, tests); spans are offsets into `script`.
 pub fn split_script(script: &str) -> Vec<ShellCommand> {
-    group(Scanner::new(script, 0, script.len(), '\\', false).run().tokens, false)
+    group(scan(script, 0, script.len(), Source::Script).tokens, false)
 }
 
 /// The exec form: one command, or the script of `sh -c "..."`.
@@ -288,325 +292,60 @@ struct Scanned {
     heredocs: Vec<(String, Option<usize>)>,
 }
 
-struct Scanner<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
-    end: usize,
-    escape: u8,
-    /// Stop at the first unescaped newline (a RUN line with heredocs).
-    stop_at_newline: bool,
-    tokens: Vec<Token>,
-    heredocs: Vec<(String, Option<usize>)>,
+/// Reads `text[start..end]` with the one shell lexer and keeps what the
+/// rules need: words, connectors and the spans of redirections.
+fn scan(text: &str, start: usize, end: usize, source: Source) -> Scanned {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut heredocs = Vec::new();
+    for token in lex::lex(text, Span::new(start, end), source) {
+        let converted = match token.kind {
+            Kind::Word(w) => Token::Word(ShellWord { value: w.unquoted, span: w.span, quoted: w.quoted }),
+            Kind::Op(op) => match op {
+                Op::And => Token::Op(Connector::And),
+                Op::Or => Token::Op(Connector::Or),
+                Op::Semi | Op::Newline | Op::Open => Token::Op(Connector::Seq),
+                Op::Pipe => Token::Op(Connector::Pipe),
+                Op::Background => Token::Op(Connector::Background),
+                Op::CaseEnd => Token::CaseEnd,
+                Op::Close => Token::Close,
+            },
+            Kind::Redirect(r) => {
+                if r.heredoc {
+                    let name = r.target.map(|w| w.unquoted).unwrap_or_default();
+                    let has_words = tokens
+                        .iter()
+                        .rev()
+                        .take_while(|t| !matches!(t, Token::Op(_) | Token::CaseEnd | Token::Close))
+                        .any(|t| matches!(t, Token::Word(_)));
+                    heredocs.push((name, has_words.then(|| command_index(&tokens))));
+                }
+                Token::Redirect(token.span)
+            }
+            Kind::Comment => continue,
+        };
+        tokens.push(converted);
+    }
+    Scanned { tokens, heredocs }
 }
 
-impl<'a> Scanner<'a> {
-    fn new(text: &'a str, start: usize, end: usize, escape: char, stop_at_newline: bool) -> Scanner<'a> {
-        let end = end.min(text.len());
-        Scanner {
-            text,
-            bytes: text.as_bytes(),
-            pos: start.min(end),
-            end,
-            escape: if escape.is_ascii() { escape as u8 } else { b'\\' },
-            stop_at_newline,
-            tokens: Vec::new(),
-            heredocs: Vec::new(),
-        }
-    }
-
-    fn peek(&self, k: usize) -> Option<u8> {
-        let i = self.pos + k;
-        if i < self.end {
-            Some(self.bytes[i])
-        } else {
-            None
-        }
-    }
-
-    /// At a line continuation (escape + newline)? Returns its length.
-    fn continuation(&self) -> Option<usize> {
-        if self.peek(0) != Some(self.escape) {
-            return None;
-        }
-        match (self.peek(1), self.peek(2)) {
-            (Some(b'\n'), _) => Some(2),
-            (Some(b'\r'), Some(b'\n')) => Some(3),
-            _ => None,
-        }
-    }
-
-    /// Skips a continuation and the comment and blank lines BuildKit drops
-    /// after one.
-    fn skip_continuation(&mut self, len: usize) {
-        self.pos += len;
-        loop {
-            let rest = &self.text[self.pos..self.end];
-            let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
-            let line = rest[..line_end].trim();
-            if rest.is_empty()
-                || !(line.is_empty() || line.starts_with('#'))
-                || line_end == rest.len() && line.is_empty()
-            {
-                break;
+/// The number of commands `group` will have closed before the end of
+/// `tokens`.
+fn command_index(tokens: &[Token]) -> usize {
+    let mut count = 0;
+    let mut words = false;
+    for t in tokens {
+        match t {
+            Token::Word(_) => words = true,
+            Token::Op(_) | Token::CaseEnd | Token::Close => {
+                if words {
+                    count += 1;
+                }
+                words = false;
             }
-            self.pos += line_end;
+            Token::Redirect(_) => {}
         }
     }
-
-    fn command_index(&self) -> usize {
-        // The number of commands `group` will have closed before this point.
-        let mut count = 0;
-        let mut words = false;
-        for t in &self.tokens {
-            match t {
-                Token::Word(_) => words = true,
-                Token::Op(_) | Token::CaseEnd | Token::Close => {
-                    if words {
-                        count += 1;
-                    }
-                    words = false;
-                }
-                Token::Redirect(_) => {}
-            }
-        }
-        count
-    }
-
-    fn run(mut self) -> Scanned {
-        while self.pos < self.end {
-            if let Some(len) = self.continuation() {
-                self.skip_continuation(len);
-                continue;
-            }
-            let c = self.bytes[self.pos];
-            match c {
-                b' ' | b'\t' | b'\r' => self.pos += 1,
-                b'\n' => {
-                    if self.stop_at_newline {
-                        break;
-                    }
-                    self.tokens.push(Token::Op(Connector::Seq));
-                    self.pos += 1;
-                }
-                b'#' => {
-                    while self.pos < self.end && self.bytes[self.pos] != b'\n' {
-                        self.pos += 1;
-                    }
-                }
-                b'&' if self.peek(1) == Some(b'&') => self.op(Connector::And, 2),
-                b'&' if self.peek(1) == Some(b'>') => self.redirect(),
-                b'&' => self.op(Connector::Background, 1),
-                b'|' if self.peek(1) == Some(b'|') => self.op(Connector::Or, 2),
-                b'|' if self.peek(1) == Some(b'&') => self.op(Connector::Pipe, 2),
-                b'|' => self.op(Connector::Pipe, 1),
-                b';' if self.peek(1) == Some(b';') => {
-                    self.tokens.push(Token::CaseEnd);
-                    self.pos += 2;
-                }
-                b';' => self.op(Connector::Seq, 1),
-                b'(' => self.op(Connector::Seq, 1),
-                b')' => {
-                    self.tokens.push(Token::Close);
-                    self.pos += 1;
-                }
-                b'<' | b'>' => self.redirect(),
-                _ => self.word(),
-            }
-        }
-        Scanned { tokens: self.tokens, heredocs: self.heredocs }
-    }
-
-    fn op(&mut self, connector: Connector, len: usize) {
-        self.tokens.push(Token::Op(connector));
-        self.pos += len;
-    }
-
-    /// `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `>&2`, `&>`, `2>&1`, `<>`: the
-    /// operator and its target word.
-    fn redirect(&mut self) {
-        let start = self.pos;
-        let mut heredoc = false;
-        if self.peek(0) == Some(b'&') {
-            self.pos += 1;
-        }
-        let first = self.peek(0);
-        self.pos += 1;
-        if first == Some(b'<') && self.peek(0) == Some(b'<') {
-            self.pos += 1;
-            if self.peek(0) == Some(b'<') {
-                self.pos += 1;
-            } else {
-                heredoc = true;
-                if self.peek(0) == Some(b'-') {
-                    self.pos += 1;
-                }
-            }
-        } else if matches!(self.peek(0), Some(b'>') | Some(b'|')) || (first == Some(b'<') && self.peek(0) == Some(b'>'))
-        {
-            self.pos += 1;
-        }
-        if self.peek(0) == Some(b'&') {
-            self.pos += 1;
-            if self.peek(0).is_some_and(|c| c.is_ascii_digit() || c == b'-') {
-                while self.peek(0).is_some_and(|c| c.is_ascii_digit() || c == b'-') {
-                    self.pos += 1;
-                }
-                self.tokens.push(Token::Redirect(Span::new(start, self.pos)));
-                return;
-            }
-        }
-        while matches!(self.peek(0), Some(b' ') | Some(b'\t')) {
-            self.pos += 1;
-        }
-        let before = self.tokens.len();
-        if self.pos < self.end
-            && !matches!(self.bytes[self.pos], b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
-        {
-            self.word();
-        }
-        let target = if self.tokens.len() > before { self.tokens.pop() } else { None };
-        if heredoc {
-            let name = match &target {
-                Some(Token::Word(w)) => w.value.clone(),
-                _ => String::new(),
-            };
-            let owner = self.command_index();
-            let has_words = self
-                .tokens
-                .iter()
-                .rev()
-                .take_while(|t| !matches!(t, Token::Op(_) | Token::CaseEnd | Token::Close))
-                .any(|t| matches!(t, Token::Word(_)));
-            self.heredocs.push((name, has_words.then_some(owner)));
-        }
-        self.tokens.push(Token::Redirect(Span::new(start, self.pos)));
-    }
-
-    fn word(&mut self) {
-        let start = self.pos;
-        let mut value = String::new();
-        let mut quoted = false;
-        while self.pos < self.end {
-            if let Some(len) = self.continuation() {
-                self.skip_continuation(len);
-                continue;
-            }
-            let c = self.bytes[self.pos];
-            match c {
-                b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' => break,
-                b'<' | b'>' => {
-                    // `2>file`: the digits were a file descriptor, not a word.
-                    if !quoted && !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-                        self.pos = start;
-                        self.redirect();
-                        return;
-                    }
-                    break;
-                }
-                b'\'' => {
-                    quoted = true;
-                    self.pos += 1;
-                    let s = self.pos;
-                    while self.pos < self.end && self.bytes[self.pos] != b'\'' {
-                        self.pos += 1;
-                    }
-                    value.push_str(&self.text[s..self.pos]);
-                    self.pos = (self.pos + 1).min(self.end);
-                }
-                b'"' => {
-                    quoted = true;
-                    self.pos += 1;
-                    while self.pos < self.end && self.bytes[self.pos] != b'"' {
-                        if let Some(len) = self.continuation() {
-                            self.skip_continuation(len);
-                            continue;
-                        }
-                        let b = self.bytes[self.pos];
-                        if b == b'\\'
-                            && self.pos + 1 < self.end
-                            && matches!(self.bytes[self.pos + 1], b'"' | b'\\' | b'$' | b'`')
-                        {
-                            value.push(self.bytes[self.pos + 1] as char);
-                            self.pos += 2;
-                        } else if b == b'$' && self.peek(1) == Some(b'(') {
-                            let s = self.pos;
-                            self.skip_balanced(b'(', b')', 1);
-                            value.push_str(&self.text[s..self.pos]);
-                        } else {
-                            let ch_len = self.text[self.pos..].chars().next().map_or(1, char::len_utf8);
-                            value.push_str(&self.text[self.pos..self.pos + ch_len]);
-                            self.pos += ch_len;
-                        }
-                    }
-                    self.pos = (self.pos + 1).min(self.end);
-                }
-                b'\\' if self.pos + 1 < self.end => {
-                    let ch_len = self.text[self.pos + 1..].chars().next().map_or(1, char::len_utf8);
-                    if self.bytes[self.pos + 1] != b'\n' {
-                        value.push_str(&self.text[self.pos + 1..self.pos + 1 + ch_len]);
-                    }
-                    self.pos += 1 + ch_len;
-                }
-                b'$' if matches!(self.peek(1), Some(b'(') | Some(b'{')) => {
-                    let s = self.pos;
-                    let (open, close) = if self.peek(1) == Some(b'(') { (b'(', b')') } else { (b'{', b'}') };
-                    self.skip_balanced(open, close, 1);
-                    value.push_str(&self.text[s..self.pos]);
-                }
-                b'`' if self.escape != b'`' => {
-                    let s = self.pos;
-                    self.pos += 1;
-                    while self.pos < self.end && self.bytes[self.pos] != b'`' {
-                        self.pos += if self.bytes[self.pos] == b'\\' { 2 } else { 1 };
-                    }
-                    self.pos = (self.pos + 1).min(self.end);
-                    value.push_str(&self.text[s..self.pos]);
-                }
-                _ => {
-                    let ch_len = self.text[self.pos..].chars().next().map_or(1, char::len_utf8);
-                    value.push_str(&self.text[self.pos..self.pos + ch_len]);
-                    self.pos += ch_len;
-                }
-            }
-        }
-        self.pos = self.pos.min(self.end);
-        if self.pos > start {
-            self.tokens.push(Token::Word(ShellWord { value, span: Span::new(start, self.pos), quoted }));
-        }
-    }
-
-    /// Skips `$(...)`/`${...}` from the `$`, counting nested brackets and
-    /// skipping quoted text.
-    fn skip_balanced(&mut self, open: u8, close: u8, skip: usize) {
-        self.pos += skip;
-        let mut depth = 0usize;
-        while self.pos < self.end {
-            let b = self.bytes[self.pos];
-            if b == open {
-                depth += 1;
-            } else if b == close {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    self.pos += 1;
-                    return;
-                }
-            } else if b == b'\'' {
-                self.pos += 1;
-                while self.pos < self.end && self.bytes[self.pos] != b'\'' {
-                    self.pos += 1;
-                }
-            } else if b == b'\\' {
-                self.pos += 1;
-            }
-            self.pos += 1;
-        }
-        self.pos = self.pos.min(self.end);
-        // Keep `pos` on a char boundary after skipping escaped bytes.
-        while self.pos < self.end && !self.text.is_char_boundary(self.pos) {
-            self.pos += 1;
-        }
-    }
+    count
 }
 
 /// Shell reserved words that may start a command without being its program.

@@ -1,89 +1,6 @@
-//! Small helpers several rules share: variable references in words,
-//! "did you mean" suggestions, image references and platforms.
-
-/// One `$NAME` or `${NAME...}` in a word.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VarRef {
-    pub name: String,
-    /// Byte range of the whole reference inside the scanned text.
-    pub start: usize,
-    pub end: usize,
-    /// `${NAME:-x}`, `${NAME-x}`, `${NAME:+x}`, `${NAME:?x}` and the like:
-    /// an unset variable is handled by the word itself.
-    pub has_modifier: bool,
-}
-
-/// The variable references BuildKit's word expansion would look up in
-/// `text`: not inside single quotes, not escaped with `escape`.
-/// BuildKit: frontend/dockerfile/shell/lex.go processDollar.
-pub fn var_refs(text: &str, escape: char) -> Vec<VarRef> {
-    let b = text.as_bytes();
-    let esc = if escape.is_ascii() { escape as u8 } else { b'\\' };
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut in_single = false;
-    let mut in_double = false;
-    while i < b.len() {
-        let c = b[i];
-        if c == esc && !in_single {
-            i += 2;
-            continue;
-        }
-        match c {
-            b'\'' if !in_double => in_single = !in_single,
-            b'"' if !in_single => in_double = !in_double,
-            b'$' if !in_single => {
-                let start = i;
-                if b.get(i + 1) == Some(&b'{') {
-                    let name_start = i + 2;
-                    let mut j = name_start;
-                    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
-                        j += 1;
-                    }
-                    let name = &text[name_start..j];
-                    // Find the matching close brace (modifiers may nest `${}`).
-                    let mut depth = 1;
-                    let mut k = j;
-                    while k < b.len() && depth > 0 {
-                        match b[k] {
-                            b'{' => depth += 1,
-                            b'}' => depth -= 1,
-                            _ => {}
-                        }
-                        k += 1;
-                    }
-                    if !name.is_empty() && is_name(name) {
-                        out.push(VarRef {
-                            name: name.to_string(),
-                            start,
-                            end: k,
-                            has_modifier: b.get(j) != Some(&b'}'),
-                        });
-                    }
-                    i = j;
-                    continue;
-                }
-                let mut j = i + 1;
-                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
-                    j += 1;
-                }
-                let name = &text[i + 1..j];
-                if !name.is_empty() && is_name(name) {
-                    out.push(VarRef { name: name.to_string(), start, end: j, has_modifier: false });
-                }
-                i = j.max(i + 1);
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
-}
-
-fn is_name(s: &str) -> bool {
-    s.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_')
-}
+//! Small helpers several rules share: "did you mean" suggestions, image
+//! references and platforms. Variable references are read by the one
+//! expander, `crate::shell::expand::var_refs`.
 
 /// The closest of `options` to `word`, if close enough to be a likely
 /// typo: a different case, or an edit distance below 3, as BuildKit's
@@ -117,53 +34,6 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
-}
-
-/// Expands `$NAME`/`${NAME}`/`${NAME:-x}`/`${NAME:+x}` with `lookup`
-/// (unset is empty), returning the result and the names that were looked
-/// up. A simplified BuildKit `ProcessWordWithMatches`, enough for FROM.
-pub fn expand_simple(word: &str, lookup: &dyn Fn(&str) -> Option<String>) -> (String, Vec<String>) {
-    let refs = var_refs(word, '\\');
-    let mut out = String::new();
-    let mut names = Vec::new();
-    let mut at = 0;
-    for r in refs {
-        if r.start < at {
-            continue;
-        }
-        out.push_str(&word[at..r.start].replace(['"', '\''], ""));
-        let value = lookup(&r.name);
-        let inner = &word[r.start..r.end];
-        let rendered = if let Some(rest) = inner.strip_prefix("${").and_then(|s| s.strip_suffix('}')) {
-            let modifier = &rest[r.name.len()..];
-            // `${V:-d}` tests "set and not empty", `${V-d}` only "set"
-            // (BuildKit: shell/lex.go processDollar).
-            let colon = modifier.starts_with(':');
-            let set = value.as_deref().is_some_and(|v| !colon || !v.is_empty());
-            if let Some(d) = modifier.strip_prefix(":-").or_else(|| modifier.strip_prefix('-')) {
-                if set {
-                    value.clone().unwrap_or_default()
-                } else {
-                    d.to_string()
-                }
-            } else if let Some(alt) = modifier.strip_prefix(":+").or_else(|| modifier.strip_prefix('+')) {
-                if set {
-                    alt.to_string()
-                } else {
-                    String::new()
-                }
-            } else {
-                value.clone().unwrap_or_default()
-            }
-        } else {
-            value.clone().unwrap_or_default()
-        };
-        out.push_str(&rendered);
-        names.push(r.name);
-        at = r.end;
-    }
-    out.push_str(&word[at..].replace(['"', '\''], ""));
-    (out, names)
 }
 
 /// Is `s` a valid image reference (`[domain[:port]/]path[:tag][@digest]`),
@@ -314,14 +184,8 @@ mod tests {
     }
 
     #[test]
-    fn variables_and_suggestions() {
-        let refs: Vec<(String, bool)> =
-            var_refs("$A ${B:-x} '$C' \\$D \"$E\" ${F}", '\\').into_iter().map(|r| (r.name, r.has_modifier)).collect();
-        assert_eq!(refs, vec![("A".into(), false), ("B".into(), true), ("E".into(), false), ("F".into(), false)]);
+    fn suggestions() {
         assert_eq!(suggest("VERSOIN", ["VERSION", "NAME"]), Some("VERSION".into()));
         assert_eq!(suggest("XYZ", ["VERSION"]), None);
-        let lookup = |n: &str| (n == "TAG").then(|| "3.20".to_string());
-        assert_eq!(expand_simple("alpine:${TAG}", &lookup).0, "alpine:3.20");
-        assert_eq!(expand_simple("${IMG:-node}:$TAG", &lookup).0, "node:3.20");
     }
 }

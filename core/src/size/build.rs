@@ -8,7 +8,9 @@ use super::run::{self, Distro, Packages, RunCtx, Unknown};
 use super::SizeOptions;
 use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
 use crate::inputs::{BuildInput, FileBody};
-use crate::syntax::{words, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
+use crate::shell::expand as words;
+use super::shell;
+use crate::syntax::{Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -273,7 +275,9 @@ fn step(b: &Build, done: &[StageState], state: &mut StageState, si: usize, ii: u
                 notes: Vec::new(),
             };
             match &r.command {
-                CommandForm::Shell(text) if !ins.heredocs.is_empty() && text.trim_start().starts_with("<<") => {
+                // `RUN <<EOF`: the bodies are the scripts. `RUN <<EOF python3`
+                // runs its line, which feeds the body to the program.
+                CommandForm::Shell(text) if !ins.heredocs.is_empty() && shell::only_heredocs(text) => {
                     for h in &ins.heredocs {
                         run::run_script(&mut ctx, &h.content);
                     }

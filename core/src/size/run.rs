@@ -139,8 +139,16 @@ impl RunCtx<'_> {
 /// Runs a shell script (a RUN's command, or a heredoc body) through the model.
 pub fn run_script(ctx: &mut RunCtx, script: &str) {
     let env = ctx.env.clone();
+    // The working directories to return to when a subshell closes.
+    let mut outer = Vec::new();
     for cmd in shell::parse(script, &env) {
+        outer.extend(std::iter::repeat_n(ctx.cwd.clone(), cmd.opens));
         run_command(ctx, &cmd);
+        for _ in 0..cmd.closes {
+            if let Some(cwd) = outer.pop() {
+                ctx.cwd = cwd;
+            }
+        }
     }
 }
 

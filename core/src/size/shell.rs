@@ -1,9 +1,15 @@
-//! Just enough of the POSIX shell to read RUN lines: lists split on `&&`,
-//! `||`, `;`, `&`, newlines and pipes, quote removal, `$VAR`/`${VAR}`
-//! expansion, redirections and `<<` heredocs. Anything dynamic (command
-//! substitution, loops, conditionals) is marked so that the size model
-//! flags it instead of guessing.
+//! RUN scripts as the size model reads them: the tokens of the one shell
+//! lexer ([`crate::shell::lex`]) split into simple commands on `&&`, `||`,
+//! `;`, `&`, newlines and pipes, their words expanded by the one expander
+//! ([`crate::shell::expand::expand_shell`]), redirections and `<<`
+//! heredocs. Parentheses are subshells: their commands run, and the
+//! working directory comes back after them. Anything dynamic (command
+//! substitution, loops, conditionals) is marked so that the size model flags it instead of
+//! guessing.
 
+use crate::shell::expand::expand_shell;
+use crate::shell::lex::{lex_script, Kind, Op, Token, Word};
+use crate::span::Span;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,20 +32,26 @@ pub struct SimpleCommand {
     pub dynamic: bool,
     /// The command as written, for messages and estimate keys.
     pub text: String,
+    /// Subshells `(` opened just before the command and closed `)` just
+    /// after it: the shell restores the working directory at a close.
+    pub opens: usize,
+    pub closes: usize,
 }
 
-const CONTROL: [&str; 16] =
-    ["if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "{", "}", "(", ")"];
+const CONTROL: [&str; 14] =
+    ["if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "{", "}"];
 
 /// Splits a script into simple commands, expanding variables from `env`
 /// (and from `export`/assignments seen earlier in the same script).
 pub fn parse(script: &str, env: &BTreeMap<String, String>) -> Vec<SimpleCommand> {
     let mut env = env.clone();
     let mut out = Vec::new();
-    for (segment, piped) in split_lists(script) {
-        let mut cmd = words_of(&segment, &env);
-        cmd.piped = piped;
-        cmd.text = segment.trim().to_string();
+    for segment in segments(script) {
+        let mut cmd = command(&segment.tokens, &env);
+        cmd.piped = segment.piped;
+        cmd.opens = segment.opens;
+        cmd.closes = segment.closes;
+        cmd.text = segment.text(script);
         if cmd.words.first().is_some_and(|w| CONTROL.contains(&w.as_str())) {
             cmd.dynamic = true;
         }
@@ -62,278 +74,151 @@ pub fn parse(script: &str, env: &BTreeMap<String, String>) -> Vec<SimpleCommand>
     out
 }
 
-/// Splits on unquoted list operators; the flag says whether the segment is
-/// part of a pipeline.
-fn split_lists(script: &str) -> Vec<(String, bool)> {
-    let chars: Vec<char> = script.chars().collect();
-    let mut segments: Vec<(String, bool)> = Vec::new();
-    let mut cur = String::new();
+/// Is the line only heredoc redirections (`<<EOF`, `<<A <<B`)? Then the
+/// heredoc bodies are the scripts BuildKit runs.
+pub fn only_heredocs(line: &str) -> bool {
+    let tokens = lex_script(line);
+    !tokens.is_empty()
+        && tokens.iter().all(|t| matches!(&t.kind, Kind::Redirect(r) if r.heredoc) || t.kind == Kind::Comment)
+}
+
+/// The tokens of one simple command.
+#[derive(Default)]
+struct Segment {
+    tokens: Vec<Token>,
+    /// Part of a pipeline.
+    piped: bool,
+    opens: usize,
+    closes: usize,
+}
+
+impl Segment {
+    /// The command as written, from its first token to its last, with
+    /// line continuations as spaces.
+    fn text(&self, script: &str) -> String {
+        match (self.tokens.first(), self.tokens.last()) {
+            (Some(first), Some(last)) => {
+                Span::new(first.span.start, last.span.end).slice(script).replace("\\\n", " ").trim().to_string()
+            }
+            _ => String::new(),
+        }
+    }
+}
+
+/// Splits the script's tokens into simple commands on list operators and
+/// parentheses; comments and `case` patterns (`amd64)`, `a|b)`) are
+/// dropped.
+fn segments(script: &str) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut cur = Segment::default();
     let mut piped_next = false;
-    let mut i = 0;
-    let (mut single, mut double) = (false, false);
-    let mut depth = 0usize;
-    let flush = |cur: &mut String, segments: &mut Vec<(String, bool)>, piped: bool| {
-        if !cur.trim().is_empty() {
-            segments.push((std::mem::take(cur), piped));
+    // After `;;`, or after `case WORD in` and a `|`, the words up to `)`
+    // are a pattern.
+    let mut in_pattern = false;
+    // `(` seen since the last command.
+    let mut opens = 0;
+    fn flush(cur: &mut Segment, out: &mut Vec<Segment>, piped: bool, opens: &mut usize) {
+        let mut segment = std::mem::take(cur);
+        if !segment.tokens.is_empty() {
+            segment.piped |= piped;
+            segment.opens = std::mem::take(opens);
+            out.push(segment);
         }
-        cur.clear();
+    }
+    let starts_case = |cur: &Segment| {
+        cur.tokens.first().is_some_and(|t| matches!(&t.kind, Kind::Word(w) if w.raw == "case" && !w.quoted))
     };
-    while i < chars.len() {
-        let c = chars[i];
-        if single {
-            cur.push(c);
-            if c == '\'' {
-                single = false;
+    for token in lex_script(script) {
+        match token.kind {
+            Kind::Comment => {}
+            Kind::Op(Op::Pipe | Op::Close) if in_pattern => {
+                cur = Segment::default();
+                in_pattern = token.kind == Kind::Op(Op::Pipe);
             }
-            i += 1;
-            continue;
-        }
-        if c == '\\' && i + 1 < chars.len() {
-            if chars[i + 1] == '\n' {
-                cur.push(' ');
-            } else {
-                cur.push(c);
-                cur.push(chars[i + 1]);
-            }
-            i += 2;
-            continue;
-        }
-        if double {
-            cur.push(c);
-            if c == '"' {
-                double = false;
-            }
-            i += 1;
-            continue;
-        }
-        match c {
-            '\'' => {
-                single = true;
-                cur.push(c);
-            }
-            '"' => {
-                double = true;
-                cur.push(c);
-            }
-            '(' if i > 0 && chars[i - 1] == '$' => {
-                depth += 1;
-                cur.push(c);
-            }
-            ')' if depth > 0 => {
-                depth -= 1;
-                cur.push(c);
-            }
-            '#' if depth == 0 && (cur.is_empty() || cur.ends_with(char::is_whitespace)) => {
-                while i < chars.len() && chars[i] != '\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            _ if depth > 0 => cur.push(c),
-            '&' if chars.get(i + 1) == Some(&'&') => {
-                flush(&mut cur, &mut segments, piped_next);
+            Kind::Op(Op::CaseEnd) => {
+                flush(&mut cur, &mut out, piped_next, &mut opens);
                 piped_next = false;
-                i += 2;
-                continue;
+                in_pattern = true;
             }
-            '|' if chars.get(i + 1) == Some(&'|') => {
-                flush(&mut cur, &mut segments, piped_next);
+            Kind::Op(Op::Pipe | Op::Close) if starts_case(&cur) => {
+                // `case x in a)`, `case x in a|b)`: the first pattern ends
+                // the `case` line; with `|`, its alternatives follow.
+                in_pattern = token.kind == Kind::Op(Op::Pipe);
+                flush(&mut cur, &mut out, piped_next, &mut opens);
                 piped_next = false;
-                i += 2;
-                continue;
             }
-            '|' => {
-                flush(&mut cur, &mut segments, true);
-                if let Some(last) = segments.last_mut() {
-                    last.1 = true;
+            Kind::Op(Op::Pipe) => {
+                flush(&mut cur, &mut out, true, &mut opens);
+                if let Some(last) = out.last_mut() {
+                    last.piped = true;
                 }
                 piped_next = true;
             }
-            '&' if chars.get(i + 1) == Some(&'>') || (i > 0 && chars[i - 1] == '>') => cur.push(c),
-            ';' | '\n' | '&' => {
-                flush(&mut cur, &mut segments, piped_next);
+            Kind::Op(Op::Open) => {
+                flush(&mut cur, &mut out, piped_next, &mut opens);
+                piped_next = false;
+                opens += 1;
+            }
+            Kind::Op(Op::Close) => {
+                flush(&mut cur, &mut out, piped_next, &mut opens);
+                piped_next = false;
+                if let Some(last) = out.last_mut() {
+                    last.closes += 1;
+                }
+            }
+            Kind::Op(_) => {
+                // A newline between `;;` and the next pattern keeps it one.
+                in_pattern &= cur.tokens.is_empty();
+                flush(&mut cur, &mut out, piped_next, &mut opens);
                 piped_next = false;
             }
-            _ => cur.push(c),
+            Kind::Word(_) | Kind::Redirect(_) => cur.tokens.push(token),
         }
-        i += 1;
     }
-    flush(&mut cur, &mut segments, piped_next);
-    segments
+    flush(&mut cur, &mut out, piped_next, &mut opens);
+    out
 }
 
-/// Reads the words and redirections of one simple command.
-fn words_of(segment: &str, env: &BTreeMap<String, String>) -> SimpleCommand {
-    let chars: Vec<char> = segment.chars().collect();
-    let mut cmd = SimpleCommand::default();
-    let mut i = 0;
-    let mut pending_redirect: Option<String> = None;
-    while i < chars.len() {
-        while i < chars.len() && chars[i].is_whitespace() {
-            i += 1;
-        }
-        if i >= chars.len() {
-            break;
-        }
-        // A redirection operator, possibly with a file descriptor.
-        let start = i;
-        let mut j = i;
-        while j < chars.len() && chars[j].is_ascii_digit() {
-            j += 1;
-        }
-        if j < chars.len()
-            && (chars[j] == '>' || chars[j] == '<' || (chars[j] == '&' && chars.get(j + 1) == Some(&'>')))
-        {
-            let mut op: String = chars[start..j].iter().collect();
-            while j < chars.len() && matches!(chars[j], '>' | '<' | '&' | '-') && op.len() < 4 {
-                op.push(chars[j]);
-                j += 1;
-            }
-            i = j;
-            pending_redirect = Some(op);
-            continue;
-        }
-        let (word, next, dynamic) = read_word(&chars, i, env);
-        i = next;
-        cmd.dynamic |= dynamic;
-        if let Some(op) = pending_redirect.take() {
-            cmd.redirects.push(Redirect { op, target: word });
-            continue;
-        }
-        if cmd.words.is_empty() {
-            if let Some((k, v)) = word.split_once('=') {
-                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    cmd.assignments.push((k.to_string(), v.to_string()));
-                    continue;
-                }
-            }
-        }
-        cmd.words.push(word);
-    }
-    cmd
-}
-
-/// One word starting at `i`: quotes removed, variables expanded. Returns the
-/// word, the index after it, and whether it was dynamic.
-fn read_word(chars: &[char], mut i: usize, env: &BTreeMap<String, String>) -> (String, usize, bool) {
-    let mut out = String::new();
+/// Reads the words and redirections of one simple command: quotes
+/// removed, variables expanded.
+fn command(tokens: &[Token], env: &BTreeMap<String, String>) -> SimpleCommand {
+    let lookup = |name: &str| env.get(name).cloned();
     let mut dynamic = false;
-    while i < chars.len() && !chars[i].is_whitespace() {
-        let c = chars[i];
-        match c {
-            '\'' => {
-                i += 1;
-                while i < chars.len() && chars[i] != '\'' {
-                    out.push(chars[i]);
-                    i += 1;
-                }
-                i += 1;
-            }
-            '"' => {
-                i += 1;
-                while i < chars.len() && chars[i] != '"' {
-                    if chars[i] == '\\' && i + 1 < chars.len() && matches!(chars[i + 1], '"' | '\\' | '$' | '`') {
-                        out.push(chars[i + 1]);
-                        i += 2;
-                    } else if chars[i] == '$' {
-                        let (v, n, d) = dollar(chars, i, env);
-                        out.push_str(&v);
-                        dynamic |= d;
-                        i = n;
-                    } else {
-                        if chars[i] == '`' {
-                            dynamic = true;
-                        }
-                        out.push(chars[i]);
-                        i += 1;
-                    }
-                }
-                i += 1;
-            }
-            '\\' if i + 1 < chars.len() => {
-                out.push(chars[i + 1]);
-                i += 2;
-            }
-            '$' => {
-                let (v, n, d) = dollar(chars, i, env);
-                out.push_str(&v);
-                dynamic |= d;
-                i = n;
-            }
-            '`' => {
-                dynamic = true;
-                out.push(c);
-                i += 1;
-            }
-            '>' | '<' => break,
-            _ => {
-                out.push(c);
-                i += 1;
-            }
+    let mut word = |w: &Word| match expand_shell(&w.raw, &lookup) {
+        Ok(e) => {
+            dynamic |= e.dynamic;
+            e.value
         }
-    }
-    (out, i, dynamic)
-}
-
-/// `$NAME`, `${NAME}`, `${NAME:-default}`, `$(...)` at `i` (which holds `$`).
-fn dollar(chars: &[char], i: usize, env: &BTreeMap<String, String>) -> (String, usize, bool) {
-    let lookup = |name: &str| env.get(name).cloned().unwrap_or_default();
-    match chars.get(i + 1) {
-        Some('{') => {
-            let mut j = i + 2;
-            let mut inner = String::new();
-            while j < chars.len() && chars[j] != '}' {
-                inner.push(chars[j]);
-                j += 1;
-            }
-            let value = match inner.find([':', '-', '=', '+', '?', '#', '%']) {
-                Some(k) => {
-                    let (name, op) = inner.split_at(k);
-                    let set = env.get(name).is_some_and(|v| !v.is_empty());
-                    let arg = op.trim_start_matches(':');
-                    match arg.chars().next() {
-                        Some('-') | Some('=') if !set => arg[1..].to_string(),
-                        Some('+') if set => arg[1..].to_string(),
-                        Some('+') => String::new(),
-                        _ => lookup(name),
-                    }
+        // An unterminated quote runs to the end, as the lexer read it.
+        Err(_) => w.unquoted.clone(),
+    };
+    let mut cmd = SimpleCommand::default();
+    for token in tokens {
+        match &token.kind {
+            Kind::Redirect(r) => {
+                // A redirection without a target does nothing the model sees.
+                if let Some(target) = &r.target {
+                    let target = word(target);
+                    cmd.redirects.push(Redirect { op: r.op.clone(), target });
                 }
-                None => lookup(&inner),
-            };
-            (value, j + 1, false)
-        }
-        Some('(') => {
-            let mut depth = 0;
-            let mut j = i + 1;
-            while j < chars.len() {
-                match chars[j] {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
+            }
+            Kind::Word(w) => {
+                let word = word(w);
+                if cmd.words.is_empty() {
+                    if let Some((k, v)) = word.split_once('=') {
+                        if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                            cmd.assignments.push((k.to_string(), v.to_string()));
+                            continue;
                         }
                     }
-                    _ => {}
                 }
-                j += 1;
+                cmd.words.push(word);
             }
-            (String::new(), j + 1, true)
+            Kind::Op(_) | Kind::Comment => {}
         }
-        Some(c) if c.is_ascii_alphabetic() || *c == '_' => {
-            let mut j = i + 1;
-            let mut name = String::new();
-            while j < chars.len() && (chars[j].is_ascii_alphanumeric() || chars[j] == '_') {
-                name.push(chars[j]);
-                j += 1;
-            }
-            (lookup(&name), j, false)
-        }
-        Some(c) if c.is_ascii_digit() || matches!(c, '@' | '*' | '#' | '?' | '$' | '!' | '-') => {
-            (String::new(), i + 2, false)
-        }
-        _ => ("$".to_string(), i + 1, false),
     }
+    cmd.dynamic = dynamic;
+    cmd
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The parsed Dockerfile: plain data with byte spans, as BuildKit's
 //! frontend sees it. Words are kept raw (quotes and `$VAR`s intact);
-//! `syntax::words` expands them with an environment, as BuildKit does at
+//! `shell::expand` expands them with an environment, as BuildKit does at
 //! dispatch time.
 
 use crate::span::Span;

@@ -3,7 +3,6 @@
 pub mod ast;
 mod incremental;
 mod parse;
-pub mod words;
 
 pub use ast::*;
 pub use incremental::Incremental;

@@ -6,8 +6,8 @@
 //! parsing always goes on.
 
 use super::ast::*;
-use super::words;
 use crate::diag::Diagnostic;
+use crate::shell::expand as words;
 use crate::span::{LineIndex, Span};
 use std::ops::Range;
 use std::sync::Arc;

@@ -1,5 +1,6 @@
 use crate::lint::prelude::*;
-use crate::lint::util::{expand_simple, is_valid_image_ref};
+use crate::lint::util::is_valid_image_ref;
+use crate::shell::expand::expand;
 
 declare_rule! {
     /// A global ARG's default should make a valid base image name.
@@ -35,15 +36,18 @@ declare_rule! {
     };
 }
 
-// BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateBaseImagesWithDefaultArgs.
+// BuildKit: frontend/dockerfile/dockerfile2llb/validations.go validateBaseImagesWithDefaultArgs.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let escape = ctx.dockerfile.escape;
     let mut defaults: Vec<(String, Option<String>)> = Vec::new();
     for decl in ctx.dockerfile.global_args() {
-        // A default may use earlier global ARGs.
-        let value = decl.default.as_deref().map(|d| {
-            let lookup = |n: &str| defaults.iter().rev().find(|(k, _)| k == n).and_then(|(_, v)| v.clone());
-            expand_simple(d, &lookup).0
-        });
+        // A default may use earlier global ARGs. BuildKit abandons the
+        // check when one does not expand (buildMetaArgs fails).
+        let lookup = |n: &str| defaults.iter().rev().find(|(k, _)| k == n).and_then(|(_, v)| v.clone());
+        let value = match decl.default.as_deref().map(|d| expand(d, escape, &lookup)).transpose() {
+            Ok(value) => value,
+            Err(_) => return,
+        };
         defaults.push((decl.name.clone(), value));
     }
     let lookup = |n: &str| defaults.iter().rev().find(|(k, _)| k == n).and_then(|(_, v)| v.clone());
@@ -51,7 +55,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !stage.base.contains('$') {
             continue;
         }
-        let (expanded, _) = expand_simple(&stage.base, &lookup);
+        // As in BuildKit, a base that does not expand ends the check.
+        let Ok(expanded) = expand(&stage.base, escape, &lookup) else { return };
         let is_stage = ctx.dockerfile.stage_ref(&expanded, stage.index).is_some();
         if is_stage || is_valid_image_ref(&expanded) {
             continue;

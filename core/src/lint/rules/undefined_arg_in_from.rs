@@ -1,5 +1,6 @@
 use crate::lint::prelude::*;
-use crate::lint::util::{suggest, var_refs};
+use crate::lint::util::suggest;
+use crate::shell::expand::var_refs;
 
 declare_rule! {
     /// FROM may only use ARGs declared before the first FROM.

@@ -1,5 +1,6 @@
 use crate::lint::prelude::*;
-use crate::lint::util::{suggest, var_refs};
+use crate::lint::util::suggest;
+use crate::shell::expand::var_refs;
 use std::collections::BTreeSet;
 
 declare_rule! {

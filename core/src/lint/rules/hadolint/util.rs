@@ -454,8 +454,8 @@ pub fn label_pairs<'a>(ctx: &Context<'a>) -> Vec<LabelPair<'a>> {
             out.push(LabelPair {
                 instruction: instr,
                 span: p.span,
-                key: crate::syntax::words::unquote(&p.key, escape),
-                value: crate::syntax::words::unquote(&p.value, escape),
+                key: crate::shell::expand::unquote(&p.key, escape),
+                value: crate::shell::expand::unquote(&p.value, escape),
             });
         }
     }

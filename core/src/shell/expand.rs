@@ -1,9 +1,17 @@
-//! BuildKit's shell-word processing (its `shell.Lex`, in
-//! frontend/dockerfile/shell/lex.go): quote removal, escapes and `$VAR` /
-//! `${VAR...}` expansion, as applied at dispatch time to the arguments of
-//! ADD, COPY, ENV, EXPOSE, FROM, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR,
-//! ARG and ONBUILD. RUN, CMD and ENTRYPOINT in shell form are not expanded by
-//! BuildKit: the shell does that when the step runs.
+//! The one word expander: BuildKit's shell-word processing (its
+//! `shell.Lex`, in frontend/dockerfile/shell/lex.go): quote removal,
+//! escapes and `$VAR` / `${VAR...}` expansion, as applied at dispatch time
+//! to the arguments of ADD, COPY, ENV, EXPOSE, FROM, LABEL, STOPSIGNAL,
+//! USER, VOLUME, WORKDIR, ARG and ONBUILD. RUN, CMD and ENTRYPOINT in shell
+//! form are not expanded by BuildKit: the shell does that when the step
+//! runs, and [`expand_shell`] reads such a word (from [`super::lex`]) the
+//! same way, with the shell's additions: the escape is always `\`, `` ` ``
+//! can be escaped inside double quotes, `${V=x}` assigns a default, and
+//! command substitutions (`$(...)`, backquotes) are marked as dynamic.
+//!
+//! [`var_refs`] reports the look-ups an expansion makes, with their spans,
+//! so that checks on variables (UndefinedVar) read words exactly as the
+//! expansion does.
 
 /// Looks a variable up; `None` means unset (which differs from empty for
 /// `${V-x}` and `${V+x}`).
@@ -13,17 +21,15 @@ pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// `lookup` (unset variables become empty). Errors are messages for a
 /// diagnostic, such as an unterminated `${`.
 pub fn expand(word: &str, escape: char, lookup: Lookup) -> Result<String, String> {
-    let mut lexer = Lexer { chars: word.chars().collect(), pos: 0, escape, lookup };
-    lexer.process(None, &mut Words::default()).map(|(s, _)| s)
+    Expander::new(word, escape, false, lookup).process(None, &mut Words::default())
 }
 
 /// Splits on unquoted whitespace, then expands each word (BuildKit's
 /// `ProcessWords`). Whitespace inside an unquoted `$VAR`'s value also splits,
 /// as it does there.
 pub fn expand_words(text: &str, escape: char, lookup: Lookup) -> Result<Vec<String>, String> {
-    let mut lexer = Lexer { chars: text.chars().collect(), pos: 0, escape, lookup };
     let mut words = Words::default();
-    lexer.process(None, &mut words)?;
+    Expander::new(text, escape, false, lookup).process(None, &mut words)?;
     Ok(words.finish())
 }
 
@@ -33,6 +39,46 @@ pub fn unquote(word: &str, escape: char) -> String {
     // Braced forms come back as `$name`, which is close enough for display; a
     // failure (unterminated quote) falls back to the raw word.
     expand(word, escape, &literal).unwrap_or_else(|_| word.to_string())
+}
+
+/// One `$NAME` or `${NAME...}` that an expansion looks up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VarRef {
+    pub name: String,
+    /// Byte range of the whole reference inside the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// `${NAME:-x}`, `${NAME-x}`, `${NAME:+x}`, `${NAME:?x}` and the like:
+    /// an unset variable is handled by the word itself.
+    pub has_modifier: bool,
+}
+
+/// The variables BuildKit's expansion of `text` looks up, in text order
+/// (nested ones in a modifier's word too): not inside single quotes, not
+/// escaped. Positional and special parameters (`$1`, `$@`) are left out.
+/// An expansion error stops the scan where BuildKit stops.
+pub fn var_refs(text: &str, escape: char) -> Vec<VarRef> {
+    let mut ex = Expander::new(text, escape, false, &|_| None);
+    // The references up to an error are still references.
+    let _ = ex.process(None, &mut Words::default());
+    ex.refs.retain(|r| r.name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_'));
+    ex.refs
+}
+
+/// A RUN word expanded as the shell would, as far as it can be known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellExpansion {
+    pub value: String,
+    /// The word runs a command (`$(...)`, backquotes) whose output is
+    /// unknown; its value stands empty (`$(...)`) or as written (backquotes).
+    pub dynamic: bool,
+}
+
+/// Expands one shell word (of a RUN script) with `lookup`.
+pub fn expand_shell(word: &str, lookup: Lookup) -> Result<ShellExpansion, String> {
+    let mut ex = Expander::new(word, '\\', true, lookup);
+    let value = ex.process(None, &mut Words::default())?;
+    Ok(ShellExpansion { value, dynamic: ex.dynamic })
 }
 
 /// Accumulates words the way BuildKit's `wordsStruct` does.
@@ -79,33 +125,42 @@ impl Words {
     }
 }
 
-struct Lexer<'a> {
-    chars: Vec<char>,
+struct Expander<'a> {
+    text: &'a str,
+    /// Byte offset into `text`.
     pos: usize,
     escape: char,
+    /// A RUN word: the shell's additions (see the module's documentation).
+    shell: bool,
     lookup: Lookup<'a>,
+    refs: Vec<VarRef>,
+    dynamic: bool,
 }
 
-impl Lexer<'_> {
+impl<'a> Expander<'a> {
+    fn new(text: &'a str, escape: char, shell: bool, lookup: Lookup<'a>) -> Expander<'a> {
+        Expander { text, pos: 0, escape, shell, lookup, refs: Vec::new(), dynamic: false }
+    }
+
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.text[self.pos..].chars().next()
     }
 
     fn next(&mut self) -> Option<char> {
         let c = self.peek();
-        if c.is_some() {
-            self.pos += 1;
+        if let Some(c) = c {
+            self.pos += c.len_utf8();
         }
         c
     }
 
     /// Processes until `stop` (consumed) or the end.
-    fn process(&mut self, stop: Option<char>, words: &mut Words) -> Result<(String, ()), String> {
+    fn process(&mut self, stop: Option<char>, words: &mut Words) -> Result<String, String> {
         let mut result = String::new();
         while let Some(ch) = self.peek() {
             if Some(ch) == stop {
-                self.pos += 1;
-                return Ok((result, ()));
+                self.pos += ch.len_utf8();
+                return Ok(result);
             }
             match ch {
                 '\'' => {
@@ -123,12 +178,19 @@ impl Lexer<'_> {
                     words.add_string(&s);
                     result.push_str(&s);
                 }
+                '`' if self.shell => {
+                    let s = self.backquote();
+                    words.add_raw_string(s);
+                    result.push_str(s);
+                }
                 _ => {
-                    self.pos += 1;
+                    self.pos += ch.len_utf8();
                     if ch == self.escape {
                         // The escape character takes the next one literally;
                         // at the very end it is dropped.
                         match self.next() {
+                            // A line continuation inside a script.
+                            Some('\n') if self.shell => {}
                             Some(next) => {
                                 words.add_raw_char(next);
                                 result.push(next);
@@ -144,18 +206,21 @@ impl Lexer<'_> {
         }
         match stop {
             Some(c) => Err(format!("unexpected end of statement while looking for matching {c}")),
-            None => Ok((result, ())),
+            None => Ok(result),
         }
     }
 
     fn single_quote(&mut self) -> Result<String, String> {
         self.pos += 1;
-        let mut s = String::new();
-        loop {
-            match self.next() {
-                None => return Err("unexpected end of statement while looking for matching single-quote".into()),
-                Some('\'') => return Ok(s),
-                Some(c) => s.push(c),
+        let start = self.pos;
+        match self.text[start..].find('\'') {
+            Some(i) => {
+                self.pos = start + i + 1;
+                Ok(self.text[start..start + i].to_string())
+            }
+            None => {
+                self.pos = self.text.len();
+                Err("unexpected end of statement while looking for matching single-quote".into())
             }
         }
     }
@@ -171,16 +236,22 @@ impl Lexer<'_> {
                     return Ok(s);
                 }
                 Some('$') => s.push_str(&self.dollar()?),
+                Some('`') if self.shell => s.push_str(self.backquote()),
                 Some(c) => {
-                    self.pos += 1;
+                    self.pos += c.len_utf8();
                     if c == self.escape {
                         // Only `"`, `$` and the escape character itself can be
-                        // escaped inside double quotes; others keep the escape.
+                        // escaped inside double quotes (and `` ` `` in a
+                        // script); others keep the escape.
                         match self.peek() {
                             None => continue,
-                            Some(n) if n == '"' || n == '$' || n == self.escape => {
-                                self.pos += 1;
+                            Some(n) if n == '"' || n == '$' || n == self.escape || (self.shell && n == '`') => {
+                                self.pos += n.len_utf8();
                                 s.push(n);
+                                continue;
+                            }
+                            Some('\n') if self.shell => {
+                                self.pos += 1;
                                 continue;
                             }
                             Some(_) => {}
@@ -190,6 +261,46 @@ impl Lexer<'_> {
                 }
             }
         }
+    }
+
+    /// A backquoted command substitution in a script, as written.
+    fn backquote(&mut self) -> &'a str {
+        let start = self.pos;
+        self.pos += 1;
+        while let Some(c) = self.next() {
+            match c {
+                '`' => break,
+                '\\' => {
+                    self.next();
+                }
+                _ => {}
+            }
+        }
+        self.dynamic = true;
+        &self.text[start..self.pos]
+    }
+
+    /// `$(...)` or `$((...))` in a script, from the `(`: skipped with its
+    /// nested parentheses and quotes. Its output is unknown.
+    fn command_substitution(&mut self) {
+        let mut depth = 0usize;
+        while let Some(c) = self.next() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                '\'' => while self.next().is_some_and(|c| c != '\'') {},
+                '\\' => {
+                    self.next();
+                }
+                _ => {}
+            }
+        }
+        self.dynamic = true;
     }
 
     fn name(&mut self) -> String {
@@ -212,7 +323,7 @@ impl Lexer<'_> {
                 break;
             }
             name.push(c);
-            self.pos += 1;
+            self.pos += c.len_utf8();
         }
         name
     }
@@ -223,16 +334,22 @@ impl Lexer<'_> {
 
     /// The word after a modifier, up to the closing `}`, itself expanded.
     fn modifier_word(&mut self) -> Result<String, String> {
-        self.process(Some('}'), &mut Words::default()).map(|(s, _)| s)
+        self.process(Some('}'), &mut Words::default())
     }
 
     fn dollar(&mut self) -> Result<String, String> {
+        let start = self.pos;
         self.pos += 1;
+        if self.shell && self.peek() == Some('(') {
+            self.command_substitution();
+            return Ok(String::new());
+        }
         if self.peek() != Some('{') {
             let name = self.name();
             if name.is_empty() {
                 return Ok("$".into());
             }
+            self.refs.push(VarRef { name: name.clone(), start, end: self.pos, has_modifier: false });
             return Ok(self.get(&name).unwrap_or_default());
         }
         self.pos += 1;
@@ -242,7 +359,23 @@ impl Lexer<'_> {
             _ => {}
         }
         let name = self.name();
-        let value = self.get(&name);
+        let index = self.refs.len();
+        self.refs.push(VarRef {
+            name: name.clone(),
+            start,
+            end: self.text.len(),
+            has_modifier: self.peek() != Some('}'),
+        });
+        let result = self.braced(&name);
+        if let Some(r) = self.refs.get_mut(index) {
+            r.end = self.pos;
+        }
+        result
+    }
+
+    /// The rest of `${name...}` after the name.
+    fn braced(&mut self, name: &str) -> Result<String, String> {
+        let value = self.get(name);
         match self.next() {
             Some('}') => Ok(value.unwrap_or_default()),
             Some('?') => {
@@ -258,6 +391,7 @@ impl Lexer<'_> {
                 let set_non_empty = value.as_deref().is_some_and(|v| !v.is_empty());
                 match op {
                     Some('-') => Ok(if set_non_empty { value.unwrap_or_default() } else { word }),
+                    Some('=') if self.shell => Ok(if set_non_empty { value.unwrap_or_default() } else { word }),
                     Some('+') => Ok(if set_non_empty { word } else { String::new() }),
                     Some('?') if set_non_empty => Ok(value.unwrap_or_default()),
                     Some('?') => {
@@ -269,6 +403,10 @@ impl Lexer<'_> {
                 }
             }
             Some('-') => {
+                let word = self.modifier_word()?;
+                Ok(value.unwrap_or(word))
+            }
+            Some('=') if self.shell => {
                 let word = self.modifier_word()?;
                 Ok(value.unwrap_or(word))
             }
@@ -290,7 +428,7 @@ impl Lexer<'_> {
                 if all {
                     self.pos += 1;
                 }
-                let (pattern, _) = self
+                let pattern = self
                     .process(Some('/'), &mut Words::default())
                     .map_err(|_| "syntax error: missing '/' in ${VAR/pattern/replacement}".to_string())?;
                 let replacement = self.modifier_word()?;

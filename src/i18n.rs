@@ -108,7 +108,7 @@ pub struct Texts {
     pub files_count: &'static str,
 
     /// Title and lesson of each sample, in `SampleId::ALL` order.
-    pub sample_texts: [(&'static str, &'static str); 6],
+    pub sample_texts: [(&'static str, &'static str); 8],
 
     // graph panel
     pub graph_label: &'static str,
@@ -462,6 +462,14 @@ static EN: Texts = Texts {
             "Static site: a minimal server image",
             "A whole OS and nginx to serve a few files, versus a few-megabyte BusyBox image.",
         ),
+        (
+            "C: static musl build, strip, scratch",
+            "As in the 1.69 MB Redis image: apt's update, install and cleanup in one RUN, a static musl build, strip, and an image that is the binary alone.",
+        ),
+        (
+            "Rust: cache mounts and a static binary",
+            "BuildKit cache mounts keep crate downloads and build output between builds, outside the image; the musl target gives a static binary for scratch.",
+        ),
     ],
 
     // graph panel
@@ -774,6 +782,14 @@ static ZH: Texts = Texts {
         ("Java/Maven：构建阶段与 JRE 运行阶段", "依赖单独成层，用 Maven 构建，在只含 JRE 的镜像中运行。"),
         ("前端：先构建，再由 nginx 提供服务", "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。"),
         ("静态网站：极简服务器镜像", "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。"),
+        (
+            "C：musl 静态编译 + strip + scratch",
+            "仿照“1.69 MB 的 Redis 镜像”：apt 的更新、安装和清理写在同一个 RUN 里，用 musl 静态链接并 strip，最终镜像里只有这一个二进制文件。",
+        ),
+        (
+            "Rust：缓存挂载与静态二进制",
+            "BuildKit 缓存挂载让 crate 下载和编译产物留在构建之间，不进镜像；musl 目标产出静态二进制，直接放进 scratch。",
+        ),
     ],
 
     // graph panel

@@ -38,6 +38,8 @@ pub fn summary_zh(code: &str) -> Option<&'static str> {
         "DP210" => "密钥文件被复制进了镜像",
         "DP211" => "ENV、ARG 或 LABEL 的值中写入了凭据",
         "DP212" => "缓存挂载可以在多次构建之间保留下载的包",
+        "DP213" => "最终镜像中的二进制文件没有去除符号表",
+        "DP214" => "最终阶段只运行复制进来的程序，可以改用 scratch 或 distroless",
         _ => return None,
     })
 }

@@ -82,6 +82,8 @@ static OWN: &[&Rule] = &[
     &rule_files::secret_files_copied::RULE,
     &rule_files::secret_value_in_env::RULE,
     &rule_files::cache_mount_for_install::RULE,
+    &rule_files::unstripped_binary::RULE,
+    &rule_files::minimal_runtime_base::RULE,
 ];
 
 /// Why a rule does not run unless asked for, which also says what turns it

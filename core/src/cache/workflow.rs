@@ -137,7 +137,10 @@ fn gitlab(preset: Preset, target: Option<&str>) -> String {
         "  before_script:\n    - docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_REGISTRY_PASSWORD\" \"$CI_REGISTRY\"\n";
     s += "    - docker buildx create --use --driver docker-container\n";
     s += "  script:\n";
-    s += &format!("    - {}\n", quote(buildx(preset, target, image, "latest").replace(" \\\n    ", " ").trim_end()));
+    s += &format!(
+        "    - {}\n",
+        quote(buildx(preset, target, image, "latest").replace(" \\\n    ", " ").trim_end())
+    );
     s
 }
 

@@ -22,6 +22,10 @@ pub struct EmbedParams {
     pub dark: Option<bool>,
     /// `target=build`: the stage to build.
     pub target: Option<String>,
+    /// `lesson=layers`: follow a built-in lesson (also outside embeds).
+    pub lesson: Option<String>,
+    /// `step=3`: the lesson's step, 1-based as readers count; 0 without one.
+    pub step: usize,
 }
 
 fn flag(search: &str, name: &str) -> bool {
@@ -47,6 +51,8 @@ impl EmbedParams {
                 _ => None,
             }),
             target: parse_query(search, "target").filter(|t| !t.is_empty()),
+            lesson: parse_query(search, "lesson").filter(|l| !l.is_empty()),
+            step: parse_query(search, "step").and_then(|s| s.parse().ok()).unwrap_or(0),
         }
     }
 }
@@ -84,6 +90,9 @@ pub enum Outgoing {
     /// The Dockerfile after an edit.
     #[serde(rename = "dockerplay:change")]
     Change { dockerfile: String },
+    /// The lesson's step the reader is on (1-based) and how many it has.
+    #[serde(rename = "dockerplay:step")]
+    Step { lesson: String, step: usize, steps: usize },
 }
 
 /// Messages a host may send to the iframe.
@@ -93,6 +102,9 @@ pub enum Incoming {
     /// Replaces the Dockerfile.
     #[serde(rename = "dockerplay:set")]
     Set { dockerfile: String },
+    /// Goes to a step of the open lesson (1-based).
+    #[serde(rename = "dockerplay:step")]
+    Step { step: usize },
 }
 
 impl Outgoing {
@@ -129,10 +141,16 @@ mod tests {
                 panels: Some(vec![Panel::Outline, Panel::Cache]),
                 dark: Some(true),
                 target: Some("build".into()),
+                ..Default::default()
             },
         );
         check("?embed=0&readonly&theme=blue&panels=nope&target=", EmbedParams { readonly: true, ..Default::default() });
         check("?embed=true&theme=light", EmbedParams { embed: true, dark: Some(false), ..Default::default() });
+        check(
+            "?embed=1&lesson=layers&step=3",
+            EmbedParams { embed: true, lesson: Some("layers".into()), step: 3, ..Default::default() },
+        );
+        check("?lesson=&step=x", EmbedParams::default());
     }
 
     #[test]
@@ -158,6 +176,11 @@ mod tests {
             Incoming::from_json(r#"{"type":"dockerplay:set","dockerfile":"FROM b"}"#),
             Some(Incoming::Set { dockerfile: "FROM b".into() })
         );
+        assert_eq!(
+            Outgoing::Step { lesson: "layers".into(), step: 2, steps: 5 }.to_json(),
+            r#"{"type":"dockerplay:step","lesson":"layers","step":2,"steps":5}"#
+        );
+        assert_eq!(Incoming::from_json(r#"{"type":"dockerplay:step","step":3}"#), Some(Incoming::Step { step: 3 }));
         for other in [r#"{"type":"webpack:ok"}"#, r#"{"type":"dockerplay:set"}"#, "42", "null", "not json"] {
             assert_eq!(Incoming::from_json(other), None, "{other}");
         }

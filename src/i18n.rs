@@ -106,9 +106,30 @@ pub struct Texts {
     pub after: &'static str,
     pub close: &'static str,
     pub files_count: &'static str,
+    // lessons (issue 16)
+    pub lessons: &'static str,
+    pub lessons_intro: &'static str,
+    pub lesson_start: &'static str,
+    pub lesson_steps: &'static str,
+    pub lesson_label: &'static str,
+    pub lesson_step_of: &'static str,
+    pub lesson_back: &'static str,
+    pub lesson_next: &'static str,
+    pub lesson_close: &'static str,
+    pub lesson_edited: &'static str,
+    pub lesson_reset: &'static str,
+    pub lesson_changed: &'static str,
+    pub lesson_diff: &'static str,
+    pub lesson_no_diff: &'static str,
+    pub lesson_cache: &'static str,
+    pub lesson_line: &'static str,
+    pub lesson_size: &'static str,
+    pub lesson_findings_new: &'static str,
+    pub lesson_findings_gone: &'static str,
+    pub lesson_no_findings_change: &'static str,
 
     /// Title and lesson of each sample, in `SampleId::ALL` order.
-    pub sample_texts: [(&'static str, &'static str); 6],
+    pub sample_texts: [(&'static str, &'static str); 8],
 
     // graph panel
     pub graph_label: &'static str,
@@ -440,6 +461,26 @@ static EN: Texts = Texts {
     after: "After",
     close: "Close",
     files_count: "context files",
+    lessons: "Lessons",
+    lessons_intro: "Step-by-step tutorials: each step changes the Dockerfile and shows what happened to the cache, the size and the findings.",
+    lesson_start: "Start",
+    lesson_steps: "steps",
+    lesson_label: "Lesson",
+    lesson_step_of: "Step {n} of {total}",
+    lesson_back: "Back",
+    lesson_next: "Next",
+    lesson_close: "Close the lesson",
+    lesson_edited: "You have changed this step. Try anything; the lesson waits.",
+    lesson_reset: "Back to the step",
+    lesson_changed: "What this step changed",
+    lesson_diff: "Dockerfile",
+    lesson_no_diff: "The Dockerfile is unchanged.",
+    lesson_cache: "Cache",
+    lesson_line: "line {n}",
+    lesson_size: "Image size",
+    lesson_findings_new: "New findings",
+    lesson_findings_gone: "Resolved findings",
+    lesson_no_findings_change: "No finding appeared or went.",
 
     sample_texts: [
         (
@@ -465,6 +506,14 @@ static EN: Texts = Texts {
         (
             "Static site: a minimal server image",
             "A whole OS and nginx to serve a few files, versus a few-megabyte BusyBox image.",
+        ),
+        (
+            "C: static musl build, strip, scratch",
+            "As in the 1.69 MB Redis image: apt's update, install and cleanup in one RUN, a static musl build, strip, and an image that is the binary alone.",
+        ),
+        (
+            "Rust: cache mounts and a static binary",
+            "BuildKit cache mounts keep crate downloads and build output between builds, outside the image; the musl target gives a static binary for scratch.",
         ),
     ],
 
@@ -771,6 +820,26 @@ static ZH: Texts = Texts {
     after: "改进后",
     close: "关闭",
     files_count: "个上下文文件",
+    lessons: "课程",
+    lessons_intro: "分步教程：每一步修改 Dockerfile，并展示缓存、镜像大小和检查结果随之发生的变化。",
+    lesson_start: "开始学习",
+    lesson_steps: "步",
+    lesson_label: "课程",
+    lesson_step_of: "第 {n} 步 / 共 {total} 步",
+    lesson_back: "上一步",
+    lesson_next: "下一步",
+    lesson_close: "退出课程",
+    lesson_edited: "你改动了这一步的内容。随便试，课程会等你。",
+    lesson_reset: "恢复本步内容",
+    lesson_changed: "这一步带来的变化",
+    lesson_diff: "Dockerfile",
+    lesson_no_diff: "Dockerfile 没有改动。",
+    lesson_cache: "缓存",
+    lesson_line: "第 {n} 行",
+    lesson_size: "镜像大小",
+    lesson_findings_new: "新出现的问题",
+    lesson_findings_gone: "已解决的问题",
+    lesson_no_findings_change: "检查结果没有变化。",
 
     sample_texts: [
         (
@@ -782,6 +851,14 @@ static ZH: Texts = Texts {
         ("Java/Maven：构建阶段与 JRE 运行阶段", "依赖单独成层，用 Maven 构建，在只含 JRE 的镜像中运行。"),
         ("前端：先构建，再由 nginx 提供服务", "用 Node 构建静态资源；最终镜像只有 nginx 和构建产物。"),
         ("静态网站：极简服务器镜像", "为几个文件装一整个操作系统和 nginx，对比几 MB 的 BusyBox 镜像。"),
+        (
+            "C：musl 静态编译 + strip + scratch",
+            "仿照“1.69 MB 的 Redis 镜像”：apt 的更新、安装和清理写在同一个 RUN 里，用 musl 静态链接并 strip，最终镜像里只有这一个二进制文件。",
+        ),
+        (
+            "Rust：缓存挂载与静态二进制",
+            "BuildKit 缓存挂载让 crate 下载和编译产物留在构建之间，不进镜像；musl 目标产出静态二进制，直接放进 scratch。",
+        ),
     ],
 
     // graph panel

@@ -25,6 +25,7 @@ pub mod embed;
 pub mod highlight;
 pub mod i18n;
 pub mod live_cache;
+pub mod markdown;
 pub mod samples;
 pub mod share;
 pub mod state;

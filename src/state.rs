@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dockerplay_core::inputs::ContextFile;
+use dockerplay_core::inputs::{BuildInput, ContextFile};
 use yew::Reducible;
 
 /// The shareable state: what a permalink carries and autosave writes.
@@ -51,6 +51,16 @@ pub struct Playground {
     /// typing (a sample, a restored draft, a permalink). The editor writes
     /// its textarea's value only then, so typing never moves the caret.
     pub loaded: u32,
+    /// The lesson being followed and its step (issue 16): an input, like
+    /// the Dockerfile; the lesson's texts and states come from core.
+    pub lesson: Option<LessonAt>,
+}
+
+/// A lesson by id and a 0-based step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonAt {
+    pub id: String,
+    pub step: usize,
 }
 
 impl Playground {
@@ -103,6 +113,17 @@ pub enum Action {
     /// applied): the context, history, args and target stay, and the
     /// editor is told to take the new text.
     ReplaceText(String),
+    // lessons
+    /// Show a lesson's step: its state becomes the inputs, and the states
+    /// of the steps before it the recorded builds, so the cache panel
+    /// agrees with what the lesson says.
+    OpenLessonStep {
+        at: LessonAt,
+        input: BuildInput,
+        earlier: Vec<BuildInput>,
+    },
+    /// Stop following the lesson; the inputs stay.
+    CloseLesson,
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -185,6 +206,16 @@ impl Reducible for Playground {
                 next.share.dockerfile = textarea_newlines(text);
                 next.loaded += 1;
             }
+            Action::OpenLessonStep { at, input, earlier } => {
+                next.share.dockerfile = textarea_newlines(input.dockerfile);
+                next.share.files = input.files;
+                next.share.build_args = input.build_args;
+                next.share.target = input.target;
+                next.share.history = earlier;
+                next.lesson = Some(at);
+                next.loaded += 1;
+            }
+            Action::CloseLesson => next.lesson = None,
         }
         Rc::new(next)
     }
@@ -262,7 +293,7 @@ mod tests {
                 target: Some("t".into()),
                 ..ShareState::from_dockerfile("FROM a AS t")
             },
-            loaded: 0,
+            ..Playground::default()
         };
         let s = reduce(
             start,
@@ -316,5 +347,30 @@ mod tests {
         assert_eq!(s.share.target.as_deref(), Some("build"));
         let s = reduce((*s).clone(), vec![Action::SetTarget(None)]);
         assert_eq!(s.share.target, None);
+    }
+
+    // lessons
+
+    #[test]
+    fn a_lesson_step_replaces_the_inputs_and_records_the_earlier_steps() {
+        let mut start = Playground::default();
+        start.share.panel = Some("size".into());
+        start.share.build_args.insert("OLD".into(), "1".into());
+        let earlier = vec![BuildInput { dockerfile: "FROM a\n".into(), ..Default::default() }];
+        let input = BuildInput {
+            dockerfile: "FROM a\r\nRUN b\n".into(),
+            files: vec![ContextFile::text("x", "1")],
+            target: Some("t".into()),
+            ..Default::default()
+        };
+        let at = LessonAt { id: "layers".into(), step: 1 };
+        let s = reduce(start, vec![Action::OpenLessonStep { at: at.clone(), input, earlier: earlier.clone() }]);
+        assert_eq!((s.share.dockerfile.as_str(), s.loaded, s.lesson.as_ref()), ("FROM a\nRUN b\n", 1, Some(&at)));
+        assert_eq!((&s.share.history, s.share.target.as_deref()), (&earlier, Some("t")));
+        assert!(s.share.build_args.is_empty());
+        // The open panel is the reader's choice and stays.
+        assert_eq!(s.panel(), Panel::Size);
+        let s = reduce((*s).clone(), vec![Action::CloseLesson]);
+        assert_eq!((s.lesson.as_ref(), s.share.dockerfile.as_str()), (None, "FROM a\nRUN b\n"));
     }
 }

@@ -10,6 +10,7 @@ pub mod fixtures;
 pub mod graph;
 pub mod ide;
 pub mod inputs;
+pub mod lesson;
 pub mod lint;
 pub mod permalink;
 pub mod reference;

@@ -14,6 +14,7 @@ use crate::components::findings_panel::{Lint, LintRef};
 use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
 use crate::components::icons;
+use crate::components::lesson_player::LessonPlayer;
 use crate::components::panels::Panels;
 use crate::components::share_dialog::ShareDialog;
 use crate::components::update_banner::UpdateBanner;
@@ -22,7 +23,8 @@ use crate::i18n::{texts, Lang};
 use crate::live_cache::use_cache_view;
 use crate::samples::SampleId;
 use crate::share::{self, Notice, Startup};
-use crate::state::{Action, Panel, Playground, ShareState};
+use crate::state::{Action, LessonAt, Panel, Playground, ShareState};
+use dockerplay_core::lesson::builtin as lessons;
 
 /// localStorage keys for the two preferences that are not part of the state.
 const LANG_KEY: &str = "dockerplay.lang";
@@ -53,6 +55,16 @@ fn boot(params: &EmbedParams) -> Startup {
     start
 }
 
+/// The action that shows a built-in lesson's step (0-based, clamped), or
+/// `None` for an unknown lesson.
+fn lesson_step(id: &str, step: usize) -> Option<Action> {
+    let lesson = lessons::lesson(id)?;
+    let step = step.min(lesson.steps.len().saturating_sub(1));
+    let mut earlier = lesson.inputs(step);
+    let input = earlier.pop()?;
+    Some(Action::OpenLessonStep { at: LessonAt { id: lesson.id.to_string(), step }, input, earlier })
+}
+
 #[component]
 pub fn App() -> Html {
     let params = use_memo((), |_| EmbedParams::from_query(&browser::search()));
@@ -62,7 +74,15 @@ pub fn App() -> Html {
     });
     let state = use_reducer({
         let start = start.clone();
-        move || Playground { share: start.state.clone(), loaded: 0 }
+        let params = params.clone();
+        move || {
+            let first = Playground { share: start.state.clone(), ..Playground::default() };
+            // `?lesson=ID&step=N` starts on that step (1-based in the URL).
+            match params.lesson.as_deref().and_then(|id| lesson_step(id, params.step.saturating_sub(1))) {
+                Some(open) => Playground { loaded: 0, ..(*Rc::new(first).reduce(open)).clone() },
+                None => first,
+            }
+        }
     });
     // Before anything below can panic: the panic hook saves this state.
     crate::crash::watch(&state, params.embed);
@@ -233,9 +253,17 @@ pub fn App() -> Html {
             }
         });
     }
+    // Embedded in a lesson: tell the host every step the reader is on.
+    use_effect_with((params.embed, state.lesson.clone()), |(embedded, at)| {
+        if let (true, Some(at)) = (embedded, at) {
+            let steps = lessons::lesson(&at.id).map_or(0, |l| l.steps.len());
+            browser::post_to_parent(&Outgoing::Step { lesson: at.id.clone(), step: at.step + 1, steps }.to_json());
+        }
+    });
     {
         let state = state.clone();
         let embedded = params.embed;
+        let lesson = params.lesson.clone();
         use_effect_with((), move |_| {
             let watch = embedded.then(|| {
                 browser::on_body_resize(|| {
@@ -243,10 +271,15 @@ pub fn App() -> Html {
                 })
             });
             let listener = embedded.then(|| {
-                browser::on_message(move |json| {
-                    if let Some(Incoming::Set { dockerfile }) = Incoming::from_json(&json) {
-                        state.dispatch(Action::ReplaceText(dockerfile));
+                browser::on_message(move |json| match Incoming::from_json(&json) {
+                    Some(Incoming::Set { dockerfile }) => state.dispatch(Action::ReplaceText(dockerfile)),
+                    // The embed's lesson is the one its URL names.
+                    Some(Incoming::Step { step }) => {
+                        if let Some(open) = lesson.as_deref().and_then(|id| lesson_step(id, step.saturating_sub(1))) {
+                            state.dispatch(open);
+                        }
                     }
+                    None => {}
                 })
             });
             move || drop((watch, listener))
@@ -337,6 +370,26 @@ pub fn App() -> Html {
             gallery_open.set(false);
         })
     };
+    // Lessons: a step's state replaces the inputs, with the caret at the top.
+    let on_lesson_step = {
+        let (state, pending_select) = (state.clone(), pending_select.clone());
+        Callback::from(move |(id, step): (String, usize)| {
+            if let Some(open) = lesson_step(&id, step) {
+                *pending_select.borrow_mut() = Some(Span::new(0, 0));
+                state.dispatch(open);
+            }
+        })
+    };
+    let on_lesson = {
+        let (on_lesson_step, gallery_open) = (on_lesson_step.clone(), gallery_open.clone());
+        Callback::from(move |id: &'static str| {
+            on_lesson_step.emit((id.to_string(), 0));
+            gallery_open.set(false);
+        })
+    };
+    let lesson = use_memo(state.lesson.as_ref().map(|at| at.id.clone()), |id| {
+        id.as_deref().and_then(lessons::lesson).map(Rc::new)
+    });
     let on_replace = {
         let (state, pending_select) = (state.clone(), pending_select.clone());
         Callback::from(move |(text, select): (String, Option<Span>)| {
@@ -417,7 +470,12 @@ pub fn App() -> Html {
                 <Banner {lang} notice={n} on_restore={on_restore} on_dismiss={on_dismiss} />
             }
             <UpdateBanner {lang} />
-            <main class="workspace">
+            <main class={classes!("workspace", lesson.is_some().then_some("with-lesson"))}>
+                if let (Some(l), Some(at)) = ((*lesson).clone(), state.lesson.clone()) {
+                    <LessonPlayer {lang} lesson={l} step={at.step} current={(*build).clone()} compact={params.embed}
+                        on_step={on_lesson_step.reform(move |step| (at.id.clone(), step))}
+                        on_close={{ let state = state.clone(); Callback::from(move |_| state.dispatch(Action::CloseLesson)) }} />
+                }
                 <section class="editor-pane" aria-label={t.editor_label}>
                     <Editor
                         {lang}
@@ -440,7 +498,7 @@ pub fn App() -> Html {
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>
             if *gallery_open {
-                <Gallery {lang} on_load={on_load} on_close={on_gallery.reform(|_| false)} />
+                <Gallery {lang} on_load={on_load} {on_lesson} on_close={on_gallery.reform(|_| false)} />
             }
             if *share_open {
                 <ShareDialog {lang} share={state.share.clone()} on_close={on_share.reform(|_| false)} />

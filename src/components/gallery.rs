@@ -1,16 +1,20 @@
-//! The sample gallery: a dialog of before/after pairs.
+//! The sample gallery: a dialog of before/after pairs, and the built-in
+//! lessons.
 
 use yew::prelude::*;
 
 use crate::components::dialog::Dialog;
 use crate::i18n::{texts, Lang};
 use crate::samples::SampleId;
+use dockerplay_core::lesson::builtin;
 
 #[derive(Properties, PartialEq)]
 pub struct GalleryProps {
     pub lang: Lang,
     /// A sample and whether its "after" side was chosen.
     pub on_load: Callback<(SampleId, bool)>,
+    /// A built-in lesson to start, by id.
+    pub on_lesson: Callback<&'static str>,
     pub on_close: Callback<()>,
 }
 
@@ -40,6 +44,25 @@ pub fn Gallery(props: &GalleryProps) -> Html {
                             <h3>{ title }</h3>
                             <p>{ lesson }</p>
                             <div class="card-actions">{ side(false) }{ side(true) }</div>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <h3 class="gallery-section" id="lessons-title">{ t.lessons }</h3>
+            <p class="muted">{ t.lessons_intro }</p>
+            <ul class="cards lessons" aria-labelledby="lessons-title">
+                { for builtin::all().into_iter().map(|l| {
+                    let id = l.id;
+                    html! {
+                        <li class="card" data-lesson={id}>
+                            <h3>{ l.title.get(props.lang.code()) }</h3>
+                            <p>{ format!("{} {}", l.steps.len(), t.lesson_steps) }</p>
+                            <div class="card-actions">
+                                <button type="button" class="btn primary"
+                                    onclick={props.on_lesson.reform(move |_: MouseEvent| id)}>
+                                    { t.lesson_start }
+                                </button>
+                            </div>
                         </li>
                     }
                 }) }

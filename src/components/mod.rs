@@ -17,6 +17,7 @@ pub mod graph_panel;
 pub mod header;
 pub mod icons;
 pub mod layer_list;
+pub mod lesson_player;
 pub mod outline;
 pub mod panels;
 pub mod problems;

@@ -7,6 +7,8 @@ mod go;
 mod java;
 mod node;
 mod python;
+mod rust;
+mod static_c;
 mod static_site;
 
 use dockerplay_core::inputs::ContextFile;
@@ -19,11 +21,21 @@ pub enum SampleId {
     Java,
     Frontend,
     StaticSite,
+    StaticC,
+    Rust,
 }
 
 impl SampleId {
-    pub const ALL: [SampleId; 6] =
-        [SampleId::Node, SampleId::Python, SampleId::Go, SampleId::Java, SampleId::Frontend, SampleId::StaticSite];
+    pub const ALL: [SampleId; 8] = [
+        SampleId::Node,
+        SampleId::Python,
+        SampleId::Go,
+        SampleId::Java,
+        SampleId::Frontend,
+        SampleId::StaticSite,
+        SampleId::StaticC,
+        SampleId::Rust,
+    ];
 
     pub fn sample(self) -> &'static Sample {
         match self {
@@ -33,6 +45,8 @@ impl SampleId {
             SampleId::Java => &java::SAMPLE,
             SampleId::Frontend => &frontend::SAMPLE,
             SampleId::StaticSite => &static_site::SAMPLE,
+            SampleId::StaticC => &static_c::SAMPLE,
+            SampleId::Rust => &rust::SAMPLE,
         }
     }
 }
@@ -107,6 +121,26 @@ mod tests {
             let s = id.sample();
             assert!(s.after.files.iter().any(|(p, _)| *p == ".dockerignore"), "{id:?}");
             assert_ne!(s.before.dockerfile, s.after.dockerfile, "{id:?}");
+        }
+    }
+
+    /// The static-build samples teach what DP208, DP213 and DP214 say: the
+    /// "before" keeps the toolchain, the "after" answers every one.
+    #[test]
+    fn static_build_samples_fix_what_the_binary_findings_report() {
+        use dockerplay_core::inputs::BuildInput;
+        use dockerplay_core::lint::{check, CheckOptions};
+        let codes = |v: &Variant| -> Vec<String> {
+            let input = BuildInput { dockerfile: v.dockerfile.into(), files: v.context(), ..Default::default() };
+            check(&input, &CheckOptions::default()).0.into_iter().map(|f| f.code.to_string()).collect()
+        };
+        for id in [SampleId::StaticC, SampleId::Rust] {
+            let s = id.sample();
+            assert!(codes(&s.before).contains(&"DP208".to_string()), "{id:?} before: {:?}", codes(&s.before));
+            let after = codes(&s.after);
+            for code in ["DP208", "DP212", "DP213", "DP214", "DP203"] {
+                assert!(!after.contains(&code.to_string()), "{id:?} after reports {code}: {after:?}");
+            }
         }
     }
 }

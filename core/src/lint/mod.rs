@@ -17,6 +17,7 @@
 //! assert!(findings.iter().all(|f| f.code.starts_with("DP")));
 //! ```
 
+pub mod compile;
 pub mod context;
 pub mod engine;
 pub mod fix;

@@ -93,6 +93,8 @@ static OWN: &[&Rule] = &[
     &rule_files::secret_files_copied::RULE,
     &rule_files::secret_value_in_env::RULE,
     &rule_files::cache_mount_for_install::RULE,
+    &rule_files::unstripped_binary::RULE,
+    &rule_files::minimal_runtime_base::RULE,
     // CI cache traps (run by `cache::ci_rules::check`, not by the file check).
     &ci_rules::min_mode_skips_stages::RULE,
     &ci_rules::cold_cache_mount::RULE,

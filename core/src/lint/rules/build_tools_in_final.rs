@@ -10,8 +10,9 @@ declare_rule! {
     /// flags installs of compilers, build tools and `-dev` packages
     /// (`build-essential`, `gcc`, `make`, `python3-dev`, ...) that are not
     /// removed in the same RUN, and compiling on a toolchain base image
-    /// (`golang`, `rust`, `maven`, ...) in the final stage. The size model
-    /// prices the RUN that installs them.
+    /// (`golang`, `rust`, `maven`, ...) in the final stage; for Go, Rust
+    /// and C the advice is a static build copied into `FROM scratch`. The
+    /// size model prices the RUN that installs them.
     ///
     /// ## Why
     /// Build tools are needed to produce the program, not to run it. Left
@@ -127,10 +128,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         })
     });
     if let Some(c) = compiles {
-        out.push(RULE.finding(
-            c.span,
-            format!("the final image is the whole `{image}` toolchain; compile in a build stage and copy the result into a small runtime image (distroless or slim)"),
-        ));
+        // Go, Rust and C link statically with a flag or a target, and a
+        // static binary needs no runtime image at all.
+        let advice = match *image {
+            "golang" => "build a static binary (`CGO_ENABLED=0`) in a build stage and copy it into `FROM scratch` or distroless static",
+            "rust" => "build a static binary (`--target x86_64-unknown-linux-musl`) in a build stage and copy it into `FROM scratch` or distroless static",
+            "gcc" => "link a static binary (`-static`) in a build stage and copy it into `FROM scratch`",
+            _ => "compile in a build stage and copy the result into a small runtime image (distroless or slim)",
+        };
+        out.push(RULE.finding(c.span, format!("the final image is the whole `{image}` toolchain; {advice}")));
     }
 }
 

@@ -1,0 +1,177 @@
+//! Lessons (issue 16): a tutorial as a list of steps. Each step is a whole
+//! build state or an edit of the previous one, with a short Markdown text
+//! in English and Chinese, and the claims its text makes (a step that hits
+//! the cache, one that misses, a size drop, a finding that appears or
+//! goes), which tests check against the analyses.
+//!
+//! `builtin` holds the lessons that follow the articles Dockerplay grew
+//! from; `change` says what a step changed against the one before it.
+
+pub mod builtin;
+pub mod change;
+
+use crate::inputs::{BuildInput, ContextFile};
+use std::collections::BTreeMap;
+
+pub use change::{compare, DiffLine, StepChange};
+
+/// A text in the two languages the page speaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Text {
+    pub fn new(en: &str, zh: &str) -> Text {
+        Text { en: en.to_string(), zh: zh.to_string() }
+    }
+
+    /// The Chinese text for a `zh*` language code, else the English.
+    pub fn get(&self, lang: &str) -> &str {
+        if lang.starts_with("zh") {
+            &self.zh
+        } else {
+            &self.en
+        }
+    }
+}
+
+/// How a step's build state comes about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A whole state: Dockerfile, context files, build args, target.
+    State(BuildInput),
+    /// An edit of the previous step's state.
+    Edit(Edit),
+}
+
+/// An edit of the previous state. Replacements apply in order, each to
+/// the first occurrence of its text in the Dockerfile.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Edit {
+    pub replace: Vec<(String, String)>,
+    /// Files added or replaced (by path).
+    pub files: Vec<ContextFile>,
+    pub remove_files: Vec<String>,
+    /// Build args set (`Some`) or removed (`None`).
+    pub build_args: Vec<(String, Option<String>)>,
+    /// `Some` changes the target (`Some(None)` builds the last stage).
+    pub target: Option<Option<String>>,
+}
+
+/// What a step's text says happens, checked by the tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// The instruction on this line comes from the cache.
+    Hit(u32),
+    /// The instruction on this line runs.
+    Miss(u32),
+    /// The image is smaller than at the previous step.
+    SizeDrops,
+    /// The image is larger than at the previous step.
+    SizeGrows,
+    /// The image has the same size as at the previous step.
+    SizeSame,
+    /// A finding with this code appears.
+    FindingAppears(&'static str),
+    /// No finding with this code is left that the previous step had.
+    FindingGoes(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub change: Change,
+    pub text: Text,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// The name in `?lesson=`.
+    pub id: &'static str,
+    pub title: Text,
+    pub steps: Vec<Step>,
+}
+
+impl Lesson {
+    /// The build state at step `n` (clamped to the last step): every
+    /// change up to it applied in order.
+    pub fn input(&self, n: usize) -> BuildInput {
+        self.inputs(n).pop().unwrap_or_default()
+    }
+
+    /// The build states of steps 0 to `n`, in order.
+    pub fn inputs(&self, n: usize) -> Vec<BuildInput> {
+        let mut out = Vec::new();
+        let mut input = BuildInput::default();
+        for step in self.steps.iter().take(n.saturating_add(1)) {
+            apply(&mut input, &step.change);
+            out.push(input.clone());
+        }
+        out
+    }
+
+    /// What step `n` changed against the steps before it.
+    pub fn change(&self, n: usize) -> StepChange {
+        let mut states = self.inputs(n);
+        let current = states.pop().unwrap_or_default();
+        compare(&states, &current)
+    }
+}
+
+/// Applies one change to a state. A replacement whose text is missing
+/// changes nothing (a test checks that built-in lessons have none).
+pub fn apply(input: &mut BuildInput, change: &Change) {
+    match change {
+        Change::State(state) => *input = state.clone(),
+        Change::Edit(edit) => {
+            for (from, to) in &edit.replace {
+                if let Some(at) = input.dockerfile.find(from.as_str()) {
+                    input.dockerfile.replace_range(at..at + from.len(), to);
+                }
+            }
+            for file in &edit.files {
+                match input.files.iter_mut().find(|f| f.path == file.path) {
+                    Some(old) => *old = file.clone(),
+                    None => input.files.push(file.clone()),
+                }
+            }
+            input.files.retain(|f| !edit.remove_files.contains(&f.path));
+            for (name, value) in &edit.build_args {
+                match value {
+                    Some(v) => {
+                        input.build_args.insert(name.clone(), v.clone());
+                    }
+                    None => {
+                        input.build_args.remove(name);
+                    }
+                }
+            }
+            if let Some(target) = &edit.target {
+                input.target = target.clone();
+            }
+        }
+    }
+}
+
+/// A state from a Dockerfile and text files, for lesson data.
+pub fn state(dockerfile: &str, files: &[(&str, &str)]) -> Change {
+    Change::State(BuildInput {
+        dockerfile: dockerfile.to_string(),
+        files: files.iter().map(|(p, c)| ContextFile::text(p, c)).collect(),
+        build_args: BTreeMap::new(),
+        target: None,
+        secrets: BTreeMap::new(),
+    })
+}
+
+/// An edit that replaces texts of the Dockerfile, for lesson data.
+pub fn replace(pairs: &[(&str, &str)]) -> Edit {
+    Edit { replace: pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(), ..Edit::default() }
+}
+
+/// An edit that writes text files, for lesson data.
+pub fn files(pairs: &[(&str, &str)]) -> Edit {
+    Edit { files: pairs.iter().map(|(p, c)| ContextFile::text(p, c)).collect(), ..Edit::default() }
+}

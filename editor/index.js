@@ -20,6 +20,7 @@ import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/sea
 import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { bracketMatching, foldGutter, foldKeymap, foldService, indentUnit } from "@codemirror/language";
+import { adopt, bootWith } from "./boot.js";
 
 // Token colours: one effect replaces them all; between updates they move
 // with the edits, so colours never jump while the analysis catches up.
@@ -379,6 +380,16 @@ export class Editor {
   }
 }
 
+// The view the page made before the app had loaded (`boot.js`), if any,
+// else a new one.
 export function createEditor(parent, doc, host, label, readonly, renameLabel) {
-  return new Editor(parent, doc, host, { label, readonly, texts: { rename: renameLabel } });
+  return (
+    adopt(parent, doc, host, label, readonly, renameLabel) ||
+    new Editor(parent, doc, host, { label, readonly, texts: { rename: renameLabel } })
+  );
+}
+
+// The page's loader calls this before it fetches the app (editor first).
+export function boot() {
+  return bootWith(Editor);
 }

@@ -69,7 +69,10 @@ fi
 step "SPDX identifiers re-created (scripts/gen-spdx.py)" python3 scripts/gen-spdx.py --check
 step "browser tests (wasm-bindgen-test in Chromium)" cargo test -p dockerplay-app --target wasm32-unknown-unknown --no-fail-fast
 step "release build (trunk, wasm-opt -Oz)" trunk build --release
-step "size budget (gzipped first load <= 700 KB, plus the editor module <= 140 KB)" python3 scripts/budget.py dist 700 140
+# The first load as a visitor meets it, in Chromium: bytes fetched until the
+# editor takes a key (gzipped as served), and the time to that at 1x and
+# with the CPU slowed 4x (scripts/first-load.mjs).
+step "first-load budget (bytes until the editor takes a key <= 450 KB gzipped)" python3 scripts/budget.py dist 450
 # The panic test's trigger exists only in debug builds (tests/e2e/crash.test.mjs).
 step "debug build for the panic test (trunk)" trunk build --dist target/dist-debug
 # The short form of scripts/fuzz.sh: each target a few seconds on its saved

@@ -33,8 +33,15 @@ pub mod textpos;
 
 pub use components::app::App;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<div id="app">` (else `<body>`). Not on `<body>`
+/// itself: Yew empties its root first, and the editor the page shows before
+/// the app has loaded (`editor/boot.js`) lives beside it until the app's
+/// editor adopts it.
 pub fn start() {
     crash::install();
-    yew::Renderer::<App>::new().render();
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
 }

@@ -18,17 +18,25 @@
       worker.postMessage("skip-waiting");
     }, { once: true });
   }
-  sw.register("sw.js").then(function (reg) {
-    if (reg.waiting && sw.controller) waiting(reg.waiting);
-    reg.addEventListener("updatefound", function () {
-      var worker = reg.installing;
-      worker.addEventListener("statechange", function () {
-        if (worker.state === "installed" && sw.controller) waiting(worker);
+  // Only once the app has started: the worker's install fetches every
+  // file again into its cache, which must not compete with the first load
+  // (scripts/first-load.mjs counts every byte until the editor takes keys).
+  addEventListener("TrunkApplicationStarted", register, { once: true });
+  function register() {
+    sw.register("sw.js").then(function (reg) {
+      // No registration where workers are blocked (a test's browser).
+      if (!reg) return;
+      if (reg.waiting && sw.controller) waiting(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var worker = reg.installing;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed" && sw.controller) waiting(worker);
+        });
       });
+    }, function (e) {
+      root.setAttribute("data-offline", "failed");
+      console.warn("dockerplay: no offline copy (" + e + ")");
     });
-  }, function (e) {
-    root.setAttribute("data-offline", "failed");
-    console.warn("dockerplay: no offline copy (" + e + ")");
-  });
-  sw.ready.then(function () { root.setAttribute("data-offline", "ready"); });
+    sw.ready.then(function () { root.setAttribute("data-offline", "ready"); });
+  }
 })();

@@ -31,13 +31,9 @@ app.listen(3000, () => console.log("listening on :3000"));
 pub(super) static SAMPLE: Sample = Sample {
     id: SampleId::Node,
     before: Variant {
-        dockerfile: r#"FROM node:20
-WORKDIR /app
-COPY . .
-RUN npm install
-EXPOSE 3000
-CMD ["node", "server.js"]
-"#,
+        // A file of its own: the page's first editor (`editor/boot.js`)
+        // shows it too, before the app has loaded.
+        dockerfile: include_str!("node-before.Dockerfile"),
         files: &[("package.json", PACKAGE_JSON), ("package-lock.json", PACKAGE_LOCK), ("server.js", SERVER_JS)],
     },
     after: Variant {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { extname, join, normalize, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { inflateRawSync } from "node:zlib";
+import { gzipSync, inflateRawSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -22,14 +22,27 @@ const types = {
   ".json": "application/json",
 };
 
-export function serve(dist = join(root, "dist")) {
+/// `gzip`: compress as a static host does when the browser accepts it
+/// (level 9, as scripts/budget.py counts). `sent`: an array that gets
+/// `{ path, at, bytes }` per response (`at`: when the request arrived, in
+/// ms since the epoch; `bytes`: the body as sent).
+export function serve(dist = join(root, "dist"), { gzip = false, sent = null } = {}) {
+  const packed = new Map();
   const server = createServer(async (req, res) => {
+    const at = Date.now();
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
     const file = join(dist, path.endsWith("/") ? path + "index.html" : path);
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+      let body = await readFile(file);
+      const headers = { "content-type": types[extname(file)] || "application/octet-stream" };
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && types[extname(file)]) {
+        if (!packed.has(file)) packed.set(file, gzipSync(body, { level: 9 }));
+        body = packed.get(file);
+        headers["content-encoding"] = "gzip";
+      }
+      res.writeHead(200, headers);
       res.end(body);
+      if (sent) sent.push({ path, at, bytes: body.length });
     } catch {
       res.writeHead(404);
       res.end("not found");

@@ -104,12 +104,59 @@ def images_table(data):
             mb = int(r["size_value"].lstrip("~"))
             out.append([img, "latest", "", mb * 1000 * 1000, "third-party-reported", "", "glibc",
                         "debian 12 (distroless)", "", "2025-07", ""])
+    # Every row gets the range of its uncompressed size (empty: exact, or
+    # derived from the ratio in Rust) and its linux/arm64 compressed size.
+    out = [row + ["", "", ""] for row in out]
+    known = {(r[0], r[1]): r for r in out}
+    # Tags the shared data lacks, read from repo-info at recorded commits
+    # (scripts/data/README.md); a tag both have keeps the shared row and gains
+    # the arm64 size.
+    tags = read_tsv(os.path.join(ROOT, "scripts", "data", "repo-info-tags.tsv"))
+    for r in tags:
+        if r["arch"] != "linux/amd64" or (r["image"], r["tag"]) in known:
+            continue
+        row = [r["image"], r["tag"], r["compressed_bytes"], "", "", r["layer_sizes_compressed_bytes"], r["libc"],
+               r["base_os"], r["app_version"], r["data_date"], r["commit"], "", "", ""]
+        known[(r["image"], r["tag"])] = row
+        out.append(row)
+    for r in tags:
+        if r["arch"] == "linux/arm64" and (r["image"], r["tag"]) in known:
+            known[(r["image"], r["tag"])][13] = r["compressed_bytes"]
+    # Microsoft's published .NET figures: sizes of a sample app on each base,
+    # so each is a range (scripts/data/published-images.tsv says how).
+    lo_ratio, mid_ratio, hi_ratio = {}, {}, {}
+    for fam, ratios in ratio_samples(data).items():
+        lo_ratio[fam], mid_ratio[fam], hi_ratio[fam] = min(ratios), statistics.median(ratios), max(ratios)
+    for r in read_tsv(os.path.join(ROOT, "scripts", "data", "published-images.tsv")):
+        comp, fam = int(r["compressed"]), r["libc"]
+        if r["uncompressed"]:
+            unc, low, high = r["uncompressed"], r["uncompressed_low"], r["uncompressed_high"]
+        else:
+            allowance = int(r["app_allowance"] or 0)
+            unc = round(comp * mid_ratio[fam])
+            low, high = round((comp - allowance) * lo_ratio[fam]), round(comp * hi_ratio[fam])
+        out.append([r["image"], r["tag"], comp, unc, "published-estimate", "", fam, r["base_os"], r["app_version"],
+                    r["data_date"], "", low, high, ""])
     out.sort(key=lambda x: (x[0], x[1]))
     cols = ["image", "tag", "compressed", "uncompressed", "uncompressed_kind", "layers",
-            "libc", "base_os", "app_version", "data_date", "repo_info_commit"]
-    return table("images", "github.com/docker-library/repo-info (repos/<image>/remote|local/<tag>.md), linux/amd64; "
-                 "distroless: computed Debian bookworm package sums and third-party reports",
-                 f"gathered {GATHERED}; images built 2020-11..2026-09 (see data_date)", cols, out)
+            "libc", "base_os", "app_version", "data_date", "repo_info_commit", "uncompressed_low",
+            "uncompressed_high", "arm64_compressed"]
+    return table("images", "github.com/docker-library/repo-info (repos/<image>/remote|local/<tag>.md), linux/amd64 "
+                 "and linux/arm64 compressed; scripts/data/repo-info-tags.tsv (tags read at recorded commits); "
+                 "distroless: computed Debian bookworm package sums and third-party reports; .NET: Microsoft's "
+                 "published sample-image sizes (scripts/data/published-images.tsv)",
+                 f"gathered {GATHERED} and 2026-12-02; images built 2020-11..2026-09 (see data_date)", cols, out)
+
+
+def ratio_samples(data):
+    """Uncompressed/compressed ratios per libc over every row with both sizes
+    (the same image, or another build of the same tag)."""
+    by_libc = {}
+    for r in read_tsv(os.path.join(data, "official-images.tsv")):
+        if r["uncompressed_bytes_approx"]:
+            ratio = int(r["uncompressed_bytes_approx"]) / int(r["compressed_bytes"])
+            by_libc.setdefault(libc_of(r["base_os"]), []).append(ratio)
+    return by_libc
 
 
 def ratios_table(data):
@@ -121,11 +168,17 @@ def ratios_table(data):
             ratio = int(r["uncompressed_bytes_approx"]) / int(r["compressed_bytes"])
             by_libc.setdefault(libc_of(r["base_os"]), []).append(ratio)
     allr = sorted(x for v in by_libc.values() for x in v)
-    out = [["all", f"{statistics.median(allr):.4f}", len(allr)]]
+    # The spread, over every row with both sizes (other builds included),
+    # bounds a size derived from the ratio.
+    spread = ratio_samples(data)
+    every = [x for v in spread.values() for x in v]
+    out = [["all", f"{statistics.median(allr):.4f}", len(allr), f"{min(every):.4f}", f"{max(every):.4f}"]]
     for k in sorted(by_libc):
-        out.append([k, f"{statistics.median(by_libc[k]):.4f}", len(by_libc[k])])
-    return table("ratios", "official-images.tsv rows whose local Image ID equals the remote one (median per libc)",
-                 GATHERED, ["family", "uncompressed_per_compressed", "samples"], out)
+        s = spread.get(k, by_libc[k])
+        out.append([k, f"{statistics.median(by_libc[k]):.4f}", len(by_libc[k]), f"{min(s):.4f}", f"{max(s):.4f}"])
+    return table("ratios", "official-images.tsv rows whose local Image ID equals the remote one (median per libc); "
+                 "low and high over every row with both sizes", GATHERED,
+                 ["family", "uncompressed_per_compressed", "samples", "low", "high"], out)
 
 
 def parse_deps(field):

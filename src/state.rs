@@ -108,6 +108,19 @@ pub enum Action {
     /// Build this stage (`docker build --target`); `None` builds the last
     /// stage, as BuildKit does without `--target`.
     SetTarget(Option<String>),
+    // size panel
+    /// Set (`Some`, bytes) or clear (`None`) the size the user typed for a
+    /// step the model cannot size, by `size::Unknown::key`.
+    SetSizeEstimate {
+        key: String,
+        bytes: Option<u64>,
+    },
+    /// Set or clear the size the user typed for a base image the catalogue
+    /// does not have, by normalised reference.
+    SetImageSize {
+        reference: String,
+        bytes: Option<u64>,
+    },
     // findings panel
     /// Replace the Dockerfile's text from outside the editor (a fix was
     /// applied): the context, history, args and target stay, and the
@@ -156,6 +169,8 @@ impl Reducible for Playground {
                 next.share.history.clear();
                 next.share.build_args.clear();
                 next.share.target = None;
+                next.share.size_estimates.clear();
+                next.share.image_sizes.clear();
                 next.loaded += 1;
             }
             Action::Restore(share) => {
@@ -201,6 +216,24 @@ impl Reducible for Playground {
                     return self;
                 }
                 next.share.target = target;
+            }
+            Action::SetSizeEstimate { key, bytes } => {
+                if next.share.size_estimates.get(&key).copied() == bytes {
+                    return self;
+                }
+                match bytes {
+                    Some(b) => next.share.size_estimates.insert(key, b),
+                    None => next.share.size_estimates.remove(&key),
+                };
+            }
+            Action::SetImageSize { reference, bytes } => {
+                if next.share.image_sizes.get(&reference).copied() == bytes {
+                    return self;
+                }
+                match bytes {
+                    Some(b) => next.share.image_sizes.insert(reference, b),
+                    None => next.share.image_sizes.remove(&reference),
+                };
             }
             Action::ReplaceText(text) => {
                 next.share.dockerfile = textarea_newlines(text);
@@ -281,6 +314,25 @@ mod tests {
         assert_eq!(s.panel(), Panel::Graph);
         let s = reduce((*s).clone(), vec![Action::SetPanel(Panel::Outline)]);
         assert_eq!((s.panel(), &s.share.panel), (Panel::Outline, &None));
+    }
+
+    // size panel
+
+    #[test]
+    fn typed_sizes_are_part_of_the_shared_state_until_another_sample_loads() {
+        let s = reduce(
+            Playground::default(),
+            vec![
+                Action::SetSizeEstimate { key: "RUN make".into(), bytes: Some(5_000_000) },
+                Action::SetImageSize { reference: "example.com/a:1".into(), bytes: Some(80_000_000) },
+                Action::SetSizeEstimate { key: "RUN other".into(), bytes: Some(1) },
+                Action::SetSizeEstimate { key: "RUN other".into(), bytes: None },
+            ],
+        );
+        assert_eq!(s.share.size_estimates, [("RUN make".to_string(), 5_000_000)].into());
+        assert_eq!(s.share.image_sizes, [("example.com/a:1".to_string(), 80_000_000)].into());
+        let s = reduce((*s).clone(), vec![Action::Load { dockerfile: "FROM b".into(), files: vec![] }]);
+        assert!(s.share.size_estimates.is_empty() && s.share.image_sizes.is_empty());
     }
 
     // cache panel

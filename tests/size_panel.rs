@@ -82,9 +82,9 @@ async fn an_unknown_command_is_flagged_and_its_estimate_counts() {
 
 #[wasm_bindgen_test]
 async fn an_uncatalogued_base_is_estimated_from_its_nearest_tag_or_typed_in() {
-    let page = Page::with_size_panel("FROM node:20-slim\nCOPY app.js /app/\n").await;
+    let page = Page::with_size_panel("FROM node:18-slim\nCOPY app.js /app/\n").await;
     let base = page.text(".size-totals");
-    assert!(base.contains("node:22-slim"), "{base}");
+    assert!(base.contains("node:20-slim"), "{base}");
     assert!(mb(&page.total()) > 100.0);
     assert!(page.root.query_selector(".size-incomplete").unwrap().is_some(), "a borrowed size is not exact");
 
@@ -96,5 +96,68 @@ async fn an_uncatalogued_base_is_estimated_from_its_nearest_tag_or_typed_in() {
 }
 
 fn texts_en_unknown() -> &'static str {
-    dockerplay_app::i18n::texts(dockerplay_app::i18n::Lang::En).size_unknown
+    en().size_unknown
+}
+
+fn en() -> &'static dockerplay_app::i18n::Texts {
+    dockerplay_app::i18n::texts(dockerplay_app::i18n::Lang::En)
+}
+
+/// The low and high of a range like `84.1–100 MB`.
+fn range(text: &str) -> (f64, f64) {
+    let (low, high) = text.split_once('–').unwrap_or_else(|| panic!("not a range: {text:?}"));
+    (low.trim().trim_end_matches("MB").trim().parse().unwrap(), mb(high))
+}
+
+#[wasm_bindgen_test]
+async fn every_size_says_its_basis_and_a_range_where_not_exact() {
+    let page = Page::with_size_panel("FROM node:20-slim\nCOPY app.js /app/\nRUN ./build.sh\n").await;
+    // The base is a catalogue figure derived from its compressed size: a
+    // table basis and the range of the measured ratios.
+    let base = page.text("[data-testid=size-base] .size-basis");
+    assert!(base.contains(en().size_basis_table), "{base}");
+    let base_big = mb(&page.text("[data-testid=size-base] .size-big"));
+    let (low, high) = range(&page.text("[data-testid=size-base] .size-range"));
+    assert!(low < base_big && base_big < high, "{low} < {base_big} < {high}");
+    // The total is as soft as its softest part (the unknown script) and its
+    // range holds the figure.
+    let total = mb(&page.total());
+    let basis = page.get("[data-testid=size-total] .size-basis").get_attribute("data-basis").unwrap();
+    assert_eq!(basis, "model");
+    let (low, high) = range(&page.text("[data-testid=size-total] .size-range"));
+    assert!(low <= total && total <= high && low < high, "{low} <= {total} <= {high}");
+    // Each layer says its basis; the COPY of a context file is exact.
+    let copy = page.get(".size-layer[data-line=\"2\"]");
+    assert!(copy.query_selector(".size-basis").unwrap().is_none(), "an exact layer needs no note");
+    let run = page.get(".size-layer[data-line=\"3\"] .size-basis");
+    assert_eq!(run.get_attribute("data-basis").as_deref(), Some("model"));
+    // The comparison's options carry their ranges too.
+    assert!(!page.all(".size-option .size-range").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn typed_sizes_are_exact_and_travel_in_the_link() {
+    let page = Page::with_size_panel("FROM example.com/team/app:1\nRUN ./build.sh\n").await;
+    page.enter(".size-base-input", "80").await;
+    page.enter(".size-unknown-input", "25").await;
+    let base = page.get("[data-testid=size-base] .size-basis");
+    assert_eq!(base.get_attribute("data-basis").as_deref(), Some("typed"));
+    assert!(page.find("[data-testid=size-base] .size-range").is_none(), "a typed size is exact");
+    let total = mb(&page.total());
+    assert!((104.0..106.0).contains(&total), "{total}");
+    // The link the page keeps carries both, as typed.
+    let fragment = || web_sys::window().unwrap().location().hash().unwrap().trim_start_matches('#').to_string();
+    let mut shared = None;
+    for _ in 0..100 {
+        if let Ok(state) = dockerplay_core::permalink::decode(&fragment()) {
+            if !state.image_sizes.is_empty() && !state.size_estimates.is_empty() {
+                shared = Some(state);
+                break;
+            }
+        }
+        pause(50).await;
+    }
+    let shared = shared.expect("the URL holds the typed sizes");
+    assert_eq!(shared.image_sizes.get("example.com/team/app:1"), Some(&80_000_000));
+    assert_eq!(shared.size_estimates.values().copied().collect::<Vec<_>>(), [25_000_000]);
 }

@@ -139,14 +139,17 @@ fn stage_names_after_from_and_in_from_lines() {
     check_complete(
         &format!("{file}FROM pyth$0"),
         expect![[r#"
-        replace "pyth"
-        class build (golang:1.22)
-        class test (alpine)
-        type python:3.12 (1110 MB)
-        type python:3.12-alpine (39.5 MB)
-        type python:3.12-slim (117 MB)
-        type python:3.13-slim (116 MB)
-    "#]],
+            replace "pyth"
+            class build (golang:1.22)
+            class test (alpine)
+            type python:3.11 (1105 MB)
+            type python:3.11-slim (123 MB)
+            type python:3.12 (1110 MB)
+            type python:3.12-alpine (39.5 MB)
+            type python:3.12-slim (117 MB)
+            type python:3.13-slim (116 MB)
+            type python:3.14-slim (117 MB)
+        "#]],
     );
 }
 

@@ -84,6 +84,8 @@ fn full_state(dockerfile: &str) -> ShareState {
         target: Some("runner".into()),
         panel: Some("cache".into()),
         lang: Some("zh-CN".into()),
+        size_estimates: [("RUN ./build.sh".to_string(), 250_000_000)].into(),
+        image_sizes: [("example.com/team/app:1".to_string(), 80_000_000)].into(),
     }
 }
 
@@ -116,11 +118,31 @@ fn each_field_survives_on_its_own() {
         ShareState { target: Some(String::new()), ..base.clone() },
         ShareState { panel: Some("graph".into()), ..base.clone() },
         ShareState { lang: Some("en".into()), ..base.clone() },
+        ShareState { size_estimates: full.size_estimates.clone(), ..base.clone() },
+        ShareState { image_sizes: full.image_sizes.clone(), ..base.clone() },
     ];
     for state in &variants {
         assert!(!state.is_dockerfile_only());
         round_trip(state);
     }
+}
+
+/// Sizes typed in the Size panel travel with the link and come back as
+/// typed, and a link without them still opens with none.
+#[test]
+fn typed_sizes_round_trip() {
+    let state = ShareState {
+        size_estimates: [("RUN make".to_string(), 12_500_000), ("ADD https://example.com/a.tgz".to_string(), 0)]
+            .into(),
+        image_sizes: [("docker.io/library/node:18-slim".to_string(), 190_000_000)].into(),
+        ..ShareState::from_dockerfile("FROM node:18-slim\nRUN make\n")
+    };
+    round_trip(&state);
+    let json = serde_json::to_string(&state).unwrap();
+    expect![[r#"{"dockerfile":"FROM node:18-slim\nRUN make\n","size_estimates":{"ADD https://example.com/a.tgz":0,"RUN make":12500000},"image_sizes":{"docker.io/library/node:18-slim":190000000}}"#]]
+        .assert_eq(&json);
+    let old: ShareState = serde_json::from_str(r#"{"dockerfile":"FROM a\n"}"#).unwrap();
+    assert!(old.size_estimates.is_empty() && old.image_sizes.is_empty());
 }
 
 #[test]
@@ -387,6 +409,8 @@ fn a_version_1_link_still_opens() {
                     target: None,
                     panel: None,
                     lang: None,
+                    size_estimates: {},
+                    image_sizes: {},
                 },
             ),
             Ok(
@@ -412,6 +436,8 @@ fn a_version_1_link_still_opens() {
                     lang: Some(
                         "zh-CN",
                     ),
+                    size_estimates: {},
+                    image_sizes: {},
                 },
             ),
         ]

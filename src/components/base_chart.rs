@@ -7,7 +7,7 @@ use std::rc::Rc;
 use dockerplay_core::size::{comparison_svg, megabytes, BaseOption};
 use yew::prelude::*;
 
-use crate::components::size_panel::short_reference;
+use crate::components::size_panel::{range_text, short_reference};
 use crate::i18n::{texts, Lang, Texts};
 
 #[derive(Properties, PartialEq)]
@@ -90,6 +90,9 @@ pub fn BaseChart(props: &BaseChartProps) -> Html {
                         <span class="size-tag">{ t.size_as_written }</span>
                     }
                     <span class="size-num">{ megabytes(o.uncompressed) }</span>
+                    if o.low != o.high {
+                        <span class="size-basis size-range" title={t.size_range_help}>{ range_text(o.low, o.high, megabytes) }</span>
+                    }
                 </label>
                 if !o.caveats.is_empty() {
                     <ul class="size-caveats">{ for o.caveats.iter().map(|c| html! { <li>{ caveat_text(t, c) }</li> }) }</ul>

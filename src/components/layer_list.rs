@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
 use crate::components::outline::summary;
-use crate::components::size_panel::{human_size, megabytes_value, parse_megabytes};
+use crate::components::size_panel::{basis_line, human_size, megabytes_value, parse_megabytes, SizeBasis};
 use crate::i18n::{texts, Lang, Texts};
 
 #[derive(Properties, PartialEq)]
@@ -78,6 +78,9 @@ pub fn LayerList(props: &LayerListProps) -> Html {
                 <span class="size-bar" aria-hidden="true"><span style={format!("width:{share:.1}%")}></span></span>
                 <span class="size-num">{ human_size(l.uncompressed) }</span>
                 <span class="size-num size-sub">{ human_size(l.compressed) }</span>
+                if SizeBasis::of_layer(l) != SizeBasis::Exact || l.low != l.high {
+                    { basis_line(t, SizeBasis::of_layer(l), l.low, l.high, human_size) }
+                }
                 { for unknowns.iter().map(|u| unknown_row(t, u, None, &props.on_estimate)) }
                 { for l.notes.iter().map(|n| html! { <span class="size-layer-note">{ n }</span> }) }
             </li>

@@ -127,7 +127,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
                 live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
         },
         Panel::Size => html! {
-            <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} />
+            <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} state={props.state.clone()} />
         },
         Panel::Graph => {
             let state = props.state.clone();

@@ -1,13 +1,15 @@
 //! The Size panel (issue 4): the image's totals, its layers beside the steps,
 //! unknown sizes with editable estimates, the base comparison, and the other
-//! stages apart. What the user types here (estimates, bandwidth, a base to
-//! re-price on) is a view choice: component-local, never in the permalink.
+//! stages apart. Every size says its basis (exact, typed by the user, from
+//! the data tables, modelled) and, where not exact, its low-high range.
+//! Sizes the user types are part of the work and live in the shared state
+//! (so in the permalink); the bandwidth and a base to re-price on are view
+//! choices, component-local.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use dockerplay_core::inputs::BuildInput;
-use dockerplay_core::size::{self, megabytes, Basis, SizeOptions, SizeReport, StageSize};
+use dockerplay_core::size::{self, megabytes, BaseImage, Basis, LayerSize, SizeOptions, SizeReport, Source, StageSize};
 use dockerplay_core::Span;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,6 +18,7 @@ use crate::analysis::AnalysisRef;
 use crate::components::base_chart::BaseChart;
 use crate::components::layer_list::LayerList;
 use crate::i18n::{texts, Lang, Texts};
+use crate::state::{Action, Playground};
 
 #[derive(Properties, PartialEq)]
 pub struct SizePanelProps {
@@ -24,6 +27,93 @@ pub struct SizePanelProps {
     /// The build the page shows (Dockerfile, context, args, target).
     pub build: Rc<BuildInput>,
     pub on_reveal: Callback<Span>,
+    /// The inputs, for the sizes the user types (they are shared state).
+    pub state: UseReducerHandle<Playground>,
+}
+
+/// How a size shown in the panel was obtained, softest last: a total is as
+/// soft as its softest part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SizeBasis {
+    Exact,
+    Typed,
+    Table,
+    Model,
+    Unknown,
+}
+
+impl SizeBasis {
+    pub fn of_base(b: &BaseImage) -> SizeBasis {
+        match b.basis {
+            Basis::Exact | Basis::Measured => SizeBasis::Exact,
+            Basis::User => SizeBasis::Typed,
+            Basis::FromRatio | Basis::Estimate | Basis::NearestTag => SizeBasis::Table,
+            Basis::Unknown => SizeBasis::Unknown,
+        }
+    }
+
+    pub fn of_layer(l: &LayerSize) -> SizeBasis {
+        match l.source {
+            Source::Exact => SizeBasis::Exact,
+            Source::User => SizeBasis::Typed,
+            Source::Table => SizeBasis::Table,
+            Source::Model => SizeBasis::Model,
+        }
+    }
+
+    /// The softest basis of a stage's layers (`Exact` without layers).
+    pub fn of_layers(stage: &StageSize) -> SizeBasis {
+        stage.layers.iter().filter(|l| l.creates_layer).map(SizeBasis::of_layer).max().unwrap_or(SizeBasis::Exact)
+    }
+
+    /// A stage's total: its base and its layers.
+    pub fn of_stage(stage: &StageSize) -> SizeBasis {
+        SizeBasis::of_base(&stage.base).max(SizeBasis::of_layers(stage))
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeBasis::Exact => "exact",
+            SizeBasis::Typed => "typed",
+            SizeBasis::Table => "table",
+            SizeBasis::Model => "model",
+            SizeBasis::Unknown => "unknown",
+        }
+    }
+
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            SizeBasis::Exact => t.size_basis_exact,
+            SizeBasis::Typed => t.size_basis_typed,
+            SizeBasis::Table => t.size_basis_table,
+            SizeBasis::Model => t.size_basis_model,
+            SizeBasis::Unknown => t.size_basis_unknown,
+        }
+    }
+}
+
+/// A range in one unit: `84–100 MB`, `1.2–3.4 MB`, `512 B–2.0 KB`.
+pub fn range_text(low: u64, high: u64, format: fn(u64) -> String) -> String {
+    let (lo, hi) = (format(low), format(high));
+    match (lo.rsplit_once(' '), hi.rsplit_once(' ')) {
+        (Some((a, u1)), Some((_, u2))) if u1 == u2 => format!("{a}–{hi}"),
+        _ => format!("{lo}–{hi}"),
+    }
+}
+
+/// The basis of a size and, where it is not exact, its range, as one line
+/// under the figure.
+pub fn basis_line(t: &Texts, basis: SizeBasis, low: u64, high: u64, format: fn(u64) -> String) -> Html {
+    let range = (low != high).then(|| range_text(low, high, format));
+    let title = range.is_some().then_some(t.size_range_help);
+    html! {
+        <span class="size-basis" data-basis={basis.key()} {title}>
+            { basis.label(t) }
+            if let Some(r) = range {
+                { " · " }<span class="size-range">{ r }</span>
+            }
+        </span>
+    }
 }
 
 /// The bandwidths offered for the pull time, in Mbit/s.
@@ -86,14 +176,13 @@ fn base_note(t: &Texts, stage: &StageSize) -> Option<String> {
 #[component]
 pub fn SizePanel(props: &SizePanelProps) -> Html {
     let t = texts(props.lang);
-    let estimates = use_state(BTreeMap::<String, u64>::new);
-    let image_sizes = use_state(BTreeMap::<String, u64>::new);
+    let share = &props.state.share;
     let bandwidth = use_state(|| 100.0f64);
     let base = use_state(|| None::<String>);
 
     let opts = SizeOptions {
-        estimates: (*estimates).clone(),
-        image_sizes: (*image_sizes).clone(),
+        estimates: share.size_estimates.clone(),
+        image_sizes: share.image_sizes.clone(),
         bandwidth_mbps: *bandwidth,
         base: (*base).clone(),
         ..SizeOptions::default()
@@ -113,27 +202,16 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
     }
 
     let on_estimate = {
-        let estimates = estimates.clone();
-        Callback::from(move |(key, bytes): (String, Option<u64>)| {
-            let mut next = (*estimates).clone();
-            match bytes {
-                Some(b) => next.insert(key, b),
-                None => next.remove(&key),
-            };
-            estimates.set(next);
-        })
+        let state = props.state.clone();
+        Callback::from(move |(key, bytes): (String, Option<u64>)| state.dispatch(Action::SetSizeEstimate { key, bytes }))
     };
     let on_base_size = {
-        let image_sizes = image_sizes.clone();
+        let state = props.state.clone();
         let reference = report.image.base.reference.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let mut next = (*image_sizes).clone();
-            match parse_megabytes(&input.value()) {
-                Some(b) => next.insert(reference.clone(), b),
-                None => next.remove(&reference),
-            };
-            image_sizes.set(next);
+            let bytes = parse_megabytes(&input.value());
+            state.dispatch(Action::SetImageSize { reference: reference.clone(), bytes });
         })
     };
     let on_bandwidth = {
@@ -152,7 +230,10 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
 
     let rep: &SizeReport = &report;
     let image = &rep.image;
-    let typed_base = image_sizes.get(&image.base.reference).copied();
+    let typed_base = share.image_sizes.get(&image.base.reference).copied();
+    let (base_low, base_high) = image.base.range();
+    let added_low = image.low.saturating_sub(base_low);
+    let added_high = image.high.saturating_sub(base_high);
     let base_editable = matches!(image.base.basis, Basis::Unknown | Basis::User);
     let efficiency = format!("{:.0}%", rep.efficiency * 100.0);
     let source = size::data_sources().into_iter().find(|d| d.table == "images");
@@ -163,11 +244,13 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
                 <div class="size-card size-total" data-testid="size-total">
                     <span class="size-label">{ t.size_image }</span>
                     <span class="size-big">{ megabytes(image.uncompressed) }</span>
+                    { basis_line(t, SizeBasis::of_stage(image), image.low, image.high, megabytes) }
                     <span class="size-sub">{ format!("{} {}", megabytes(image.compressed), t.size_compressed) }</span>
                 </div>
-                <div class="size-card">
+                <div class="size-card" data-testid="size-base">
                     <span class="size-label">{ t.size_base }</span>
                     <span class="size-big">{ megabytes(image.base.uncompressed) }</span>
+                    { basis_line(t, SizeBasis::of_base(&image.base), base_low, base_high, megabytes) }
                     <span class="size-sub size-ref" title={image.base.reference.clone()}>{ short_reference(&image.base.reference) }</span>
                     if let Some(note) = base_note(t, image) {
                         <span class={classes!("size-note", (image.base.basis == Basis::Unknown).then_some("warn"))}>{ note }</span>
@@ -183,6 +266,7 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
                 <div class="size-card">
                     <span class="size-label">{ t.size_added }</span>
                     <span class="size-big">{ human_size(image.added_uncompressed) }</span>
+                    { basis_line(t, SizeBasis::of_layers(image), added_low, added_high, human_size) }
                     <span class="size-sub">{ format!("{} {}", human_size(image.added_compressed), t.size_compressed) }</span>
                 </div>
                 <div class="size-card" title={t.size_wasted_help}>
@@ -221,6 +305,7 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
                                 <span class="size-stage-name">{ &s.name }</span>
                                 <span class="size-ref">{ short_reference(&s.base.reference) }</span>
                                 <span class="size-num">{ megabytes(s.uncompressed) }</span>
+                                { basis_line(t, SizeBasis::of_stage(s), s.low, s.high, megabytes) }
                             </li>
                         }) }
                     </ul>
@@ -247,6 +332,13 @@ mod tests {
         assert_eq!(parse_megabytes("abc"), None);
         assert_eq!(megabytes_value(12_500_000), "12.5");
         assert_eq!(megabytes_value(parse_megabytes("40").unwrap()), "40");
+    }
+
+    #[test]
+    fn ranges_share_their_unit() {
+        assert_eq!(range_text(84_100_000, 100_000_000, megabytes), "84.1–100 MB");
+        assert_eq!(range_text(512, 2_000, human_size), "512 B–2.0 KB");
+        assert!(SizeBasis::Exact < SizeBasis::Typed && SizeBasis::Table < SizeBasis::Model);
     }
 
     #[test]

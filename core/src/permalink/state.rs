@@ -35,6 +35,15 @@ pub struct ShareState {
     /// The UI language ("en", "zh-CN"); `None` follows the browser.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Sizes the user typed in the Size panel for steps the model cannot
+    /// size, in bytes, by `size::Unknown::key`: part of the work, so a link
+    /// shows the same estimate.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub size_estimates: BTreeMap<String, u64>,
+    /// Uncompressed sizes the user typed for base images, in bytes, by
+    /// normalised reference.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub image_sizes: BTreeMap<String, u64>,
 }
 
 impl ShareState {
@@ -46,13 +55,16 @@ impl ShareState {
     /// True when nothing but the Dockerfile differs from the defaults: such
     /// a state travels as bare text, without any JSON.
     pub fn is_dockerfile_only(&self) -> bool {
-        let ShareState { dockerfile: _, files, history, build_args, target, panel, lang } = self;
+        let ShareState { dockerfile: _, files, history, build_args, target, panel, lang, size_estimates, image_sizes } =
+            self;
         files.is_empty()
             && history.is_empty()
             && build_args.is_empty()
             && target.is_none()
             && panel.is_none()
             && lang.is_none()
+            && size_estimates.is_empty()
+            && image_sizes.is_empty()
     }
 
     /// The current build, as the cache simulation and the size estimate

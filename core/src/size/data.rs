@@ -75,12 +75,17 @@ pub(crate) struct ImageRow {
     pub app_version: &'static str,
     pub data_date: &'static str,
     pub commit: &'static str,
+    /// The range of `uncompressed` where the table gives one (published
+    /// figures of a sample app on the image).
+    pub uncompressed_range: Option<(u64, u64)>,
+    /// The compressed size of the linux/arm64 image, where known.
+    pub arm64_compressed: Option<u64>,
 }
 
 pub(crate) fn images() -> &'static [ImageRow] {
     static CELL: OnceLock<Vec<ImageRow>> = OnceLock::new();
     CELL.get_or_init(|| {
-        rows(IMAGES_TSV, 11)
+        rows(IMAGES_TSV, 14)
             .map(|c| ImageRow {
                 image: c[0],
                 tag: c[1],
@@ -93,6 +98,8 @@ pub(crate) fn images() -> &'static [ImageRow] {
                 app_version: c[8],
                 data_date: c[9],
                 commit: c[10],
+                uncompressed_range: num(c[11]).zip(num(c[12])),
+                arm64_compressed: num(c[13]),
             })
             .collect()
     })
@@ -101,9 +108,28 @@ pub(crate) fn images() -> &'static [ImageRow] {
 /// Uncompressed bytes per compressed byte for a libc family (`glibc`,
 /// `musl`), falling back to the median over all measured images.
 pub(crate) fn ratio(family: &str) -> f64 {
-    static CELL: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
-    let map = CELL.get_or_init(|| rows(RATIOS_TSV, 3).filter_map(|c| Some((c[0], c[1].parse().ok()?))).collect());
-    map.get(family).or_else(|| map.get("all")).copied().filter(|r| *r >= 1.0).unwrap_or(1.0)
+    ratios(family).0
+}
+
+/// The (median, lowest, highest) uncompressed/compressed ratio measured for a
+/// libc family, falling back to every family's; `(1, 1, 1)` without data.
+pub(crate) fn ratios(family: &str) -> (f64, f64, f64) {
+    static CELL: OnceLock<HashMap<&'static str, (f64, f64, f64)>> = OnceLock::new();
+    let map = CELL.get_or_init(|| {
+        rows(RATIOS_TSV, 5)
+            .filter_map(|c| {
+                let mid: f64 = c[1].parse().ok()?;
+                let low = c[3].parse().unwrap_or(mid);
+                let high = c[4].parse().unwrap_or(mid);
+                Some((c[0], (mid, low, high)))
+            })
+            .collect()
+    });
+    map.get(family)
+        .or_else(|| map.get("all"))
+        .copied()
+        .filter(|(mid, low, high)| *mid >= 1.0 && low <= mid && mid <= high)
+        .unwrap_or((1.0, 1.0, 1.0))
 }
 
 /// A Debian package of `debian.tsv`. Packages of the base set (the

@@ -66,7 +66,10 @@ const lineMarkField = StateField.define({
   create: () => ({ set: null, list: [] }),
   update(value, tr) {
     for (const e of tr.effects) if (e.is(setLineMarks)) return { set: null, list: e.value };
-    return tr.docChanged ? { set: null, list: [] } : value;
+    // Typing within lines keeps every line's number, and so its mark until
+    // the host sends new ones; an edit that adds or removes lines drops them.
+    if (!tr.docChanged) return value;
+    return tr.startState.doc.lines === tr.state.doc.lines ? { set: null, list: value.list } : { set: null, list: [] };
   },
 });
 function lineMarkSet(state) {
@@ -82,13 +85,17 @@ function lineMarkSet(state) {
 }
 
 // Fold ranges (a stage, from the end of its FROM line to its last line),
-// given by the host with each analysis.
+// given by the host with each analysis; between analyses they move with
+// the edits, so the fold markers stay put while the host catches up.
 const setFolds = StateEffect.define();
 const foldField = StateField.define({
   create: () => [],
   update(folds, tr) {
     for (const e of tr.effects) if (e.is(setFolds)) return e.value;
-    return tr.docChanged ? [] : folds;
+    if (!tr.docChanged) return folds;
+    return folds
+      .map(([from, to]) => [tr.changes.mapPos(from, 1), tr.changes.mapPos(to, -1)])
+      .filter(([from, to]) => to > from);
   },
 });
 

@@ -4,23 +4,48 @@
 
 use std::ops::Deref;
 use std::rc::Rc;
+use std::sync::Arc;
 
-use dockerplay_core::syntax::{self, Dockerfile};
+use dockerplay_core::syntax::{Dockerfile, Incremental};
 use dockerplay_core::{Diagnostic, LineIndex};
 
 pub struct Analysis {
     pub text: String,
     pub lines: LineIndex,
-    pub file: Dockerfile,
+    pub file: Arc<Dockerfile>,
     /// Sorted by position.
     pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// The parse, kept so that the next text re-parses only what changed.
+    parse: Incremental,
 }
 
 impl Analysis {
     pub fn new(text: &str) -> Analysis {
-        let (file, mut diagnostics) = syntax::parse(text);
+        Analysis::from_parse(text, Incremental::new(text))
+    }
+
+    /// The analysis of `text`, an edit of `self.text`: only the lines the
+    /// edit touched are parsed again (`syntax::Incremental`), which is what
+    /// makes a keystroke cheap; the result equals `Analysis::new(text)`.
+    pub fn edit(&self, text: &str) -> Analysis {
+        Analysis::from_parse(text, self.parse.edit(text))
+    }
+
+    fn from_parse(text: &str, parse: Incremental) -> Analysis {
+        let mut diagnostics = parse.diagnostics().to_vec();
         diagnostics.sort_by_key(|d| (d.span.start, d.severity));
-        Analysis { text: text.to_string(), lines: LineIndex::new(text), file, diagnostics: Rc::new(diagnostics) }
+        Analysis {
+            text: text.to_string(),
+            lines: LineIndex::new(text),
+            file: parse.dockerfile().clone(),
+            diagnostics: Rc::new(diagnostics),
+            parse,
+        }
+    }
+
+    /// The parse, for queries that re-parse an edited text.
+    pub fn parse(&self) -> &Incremental {
+        &self.parse
     }
 
     /// Index into `file.instructions` of the instruction at a byte offset:

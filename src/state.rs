@@ -2,6 +2,7 @@
 //! can be recomputed from it. Analyses are derived with `use_memo`.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use dockerplay_core::inputs::{BuildInput, ContextFile};
 use yew::Reducible;
@@ -154,6 +155,9 @@ fn textarea_newlines(text: String) -> String {
 impl Reducible for Playground {
     type Action = Action;
 
+    /// Copying the state is cheap: the recorded builds are shared
+    /// (`ShareState::history` is an `Arc`), so an action copies the text,
+    /// the context and a few small fields, never the history.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
@@ -166,7 +170,7 @@ impl Reducible for Playground {
             Action::Load { dockerfile, files } => {
                 next.share.dockerfile = textarea_newlines(dockerfile);
                 next.share.files = files;
-                next.share.history.clear();
+                next.share.history = Default::default();
                 next.share.build_args.clear();
                 next.share.target = None;
                 next.share.size_estimates.clear();
@@ -185,9 +189,9 @@ impl Reducible for Playground {
             // cache panel
             Action::RecordBuild => {
                 let build = next.share.current_build();
-                next.share.history.push(build);
+                Arc::make_mut(&mut next.share.history).push(build);
             }
-            Action::ClearHistory => next.share.history.clear(),
+            Action::ClearHistory => next.share.history = Default::default(),
             Action::UpsertFile(file) => match next.share.files.iter_mut().find(|f| f.path == file.path) {
                 Some(old) if *old == file => return self,
                 Some(old) => *old = file,
@@ -273,7 +277,7 @@ mod tests {
     #[test]
     fn loading_a_sample_replaces_the_text_and_context_and_clears_the_old_project() {
         let mut start = Playground::default();
-        start.share.history.push(BuildInput::default());
+        Arc::make_mut(&mut start.share.history).push(BuildInput::default());
         start.share.target = Some("build".into());
         start.share.build_args.insert("V".into(), "1".into());
         let files = vec![ContextFile::text("a.txt", "x")];

@@ -79,7 +79,8 @@ fn full_state(dockerfile: &str) -> ShareState {
             target: Some("build".into()),
             // Links keep a secret's id, never its value (see the test below).
             secrets: [("npmrc".to_string(), String::new())].into(),
-        }],
+        }]
+        .into(),
         build_args: [("VERSION".to_string(), "1.1".to_string()), ("DEBUG".to_string(), String::new())].into(),
         target: Some("runner".into()),
         panel: Some("cache".into()),
@@ -216,7 +217,7 @@ fn the_dockerfile_size_limit_is_checked_on_both_sides() {
     assert_eq!(decode(&encode(&over)), Err(too_large.clone()));
     // An earlier build counts as much as the current one.
     let mut in_history = ShareState::from_dockerfile("FROM scratch\n");
-    in_history.history.push(BuildInput { dockerfile: over.dockerfile.clone(), ..BuildInput::default() });
+    std::sync::Arc::make_mut(&mut in_history.history).push(BuildInput { dockerfile: over.dockerfile.clone(), ..BuildInput::default() });
     assert_eq!(decode(&encode(&in_history)), Err(too_large));
 }
 
@@ -539,10 +540,10 @@ fn random_states_round_trip() {
 #[test]
 fn secret_values_never_travel_in_links() {
     let mut state = full_state("FROM alpine\n");
-    state.history[0].secrets.insert("npmrc".into(), "//registry/:_authToken=s3cr3t".into());
+    std::sync::Arc::make_mut(&mut state.history)[0].secrets.insert("npmrc".into(), "//registry/:_authToken=s3cr3t".into());
     let back = decode(&encode(&state)).expect("decodes");
     assert_eq!(back.history[0].secrets.get("npmrc").map(String::as_str), Some(""), "the id stays, the value goes");
     let mut expected = state.clone();
-    expected.history[0].secrets.insert("npmrc".into(), String::new());
+    std::sync::Arc::make_mut(&mut expected.history)[0].secrets.insert("npmrc".into(), String::new());
     assert_eq!(back, expected, "nothing else changes");
 }

@@ -108,9 +108,24 @@ pub fn App() -> Html {
     // every keystroke; the panels and the findings read `settled`, the
     // inputs as they were when typing last paused, so that a keystroke costs
     // a parse and never the cache, size or graph work (issue 15).
-    let analysis = use_memo(state.share.dockerfile.clone(), |text| AnalysisRef(Rc::new(Analysis::new(text))));
+    // Each text is parsed as an edit of the one before (`Analysis::edit`:
+    // only the lines a keystroke touched are parsed again).
+    let last_analysis = use_mut_ref(|| None::<AnalysisRef>);
+    let analysis = use_memo(state.share.dockerfile.clone(), {
+        let last_analysis = last_analysis.clone();
+        move |text| {
+            let next = match &*last_analysis.borrow() {
+                Some(prev) => prev.edit(text),
+                None => Analysis::new(text),
+            };
+            AnalysisRef(Rc::new(next))
+        }
+    });
     let analysis = (*analysis).clone();
-    let settled = use_state(|| state.share.clone());
+    *last_analysis.borrow_mut() = Some(analysis.clone());
+    // The inputs as the panels see them, shared (`Rc`) so that handing them
+    // down costs a pointer and comparing them usually a pointer comparison.
+    let settled = use_state(|| Rc::new(state.share.clone()));
     {
         let settled = settled.clone();
         let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
@@ -119,33 +134,40 @@ pub fn App() -> Html {
             // A text replaced from outside the editor (a fix, a sample, a
             // draft) is no keystroke: it bumps `loaded`.
             let replaced = std::mem::replace(&mut *seen_loaded.borrow_mut(), *loaded) != *loaded;
-            let only_text = ShareState { dockerfile: settled.dockerfile.clone(), ..share.clone() } == *settled;
-            if replaced || share.dockerfile == settled.dockerfile || !only_text {
+            let only_text = share.dockerfile != settled.dockerfile
+                && ShareState { dockerfile: String::new(), ..share.clone() }
+                    == ShareState { dockerfile: String::new(), ..(**settled).clone() };
+            if **settled == *share {
+                *timer.borrow_mut() = None;
+            } else if replaced || !only_text {
                 // Anything but typing applies at once.
                 *timer.borrow_mut() = None;
-                settled.set(share.clone());
+                settled.set(Rc::new(share.clone()));
             } else {
-                let share = share.clone();
+                // Typing: the panels catch up once it pauses, in a task of
+                // its own after the keystroke's frame.
+                let share = Rc::new(share.clone());
                 *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(SETTLE_MS, move || settled.set(share)));
             }
         });
     }
     // `<html data-settled="false">` while the panels lag behind typing: the
     // end-to-end tests wait for it to clear, never for a time.
-    use_effect_with(*settled == state.share, |same| {
+    use_effect_with(**settled == state.share, |same| {
         browser::set_root_attribute("data-settled", if *same { "true" } else { "false" })
     });
     let panel_analysis = use_memo(settled.dockerfile.clone(), {
         let analysis = analysis.clone();
-        move |text| if *text == analysis.text { analysis.clone() } else { AnalysisRef(Rc::new(Analysis::new(text))) }
+        move |text| if *text == analysis.text { analysis.clone() } else { AnalysisRef(Rc::new(analysis.edit(text))) }
     });
     let panel_analysis = (*panel_analysis).clone();
     // The build the panels analyse, memoised on the inputs it is made of.
+    let settled_share: Rc<ShareState> = (*settled).clone();
     let build = use_memo(
         (settled.dockerfile.clone(), settled.files.clone(), settled.build_args.clone(), settled.target.clone()),
         |_| settled.current_build(),
     );
-    let cache = use_cache_view(&settled, state.panel() == Panel::Cache, lang);
+    let cache = use_cache_view(&settled_share, state.panel() == Panel::Cache, lang);
     // Findings: the panel lists them and the editor underlines them. Whether
     // stages the target skips are checked too, and rules that are off by
     // default run, are view choices.
@@ -494,7 +516,7 @@ pub fn App() -> Html {
                     />
                 </section>
                 <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
-                    state={state.clone()} cache={cache.live.clone()}
+                    share={settled_share.clone()} dispatch={state.dispatcher()} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()} />
             </main>
             if *gallery_open {

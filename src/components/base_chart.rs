@@ -82,7 +82,9 @@ pub fn BaseChart(props: &BaseChartProps) -> Html {
         let value = (!o.current).then(|| o.reference.clone());
         let onchange = props.on_choose.reform(move |_: Event| value.clone());
         html! {
-            <li class={classes!("size-option", selected.then_some("selected"))}>
+            // `role="none"`: the list is a radio group, so its items are not
+            // list items to assistive technology.
+            <li role="none" class={classes!("size-option", selected.then_some("selected"))}>
                 <label>
                     <input type="radio" name="size-base" value={o.reference.clone()} checked={selected} {onchange} />
                     <span class="size-ref">{ short_reference(&o.reference) }</span>

@@ -20,13 +20,16 @@ use crate::components::context_panel::ContextPanel;
 use crate::components::steps_table::{times, with_code, StepsTable};
 use crate::i18n::{texts, Lang, Texts};
 use crate::live_cache::{duration, read_paths, LiveCacheRef};
-use crate::state::{Action, Playground};
+use crate::state::{Action, Playground, ShareState};
 
 #[derive(Properties, PartialEq)]
 pub struct CachePanelProps {
     pub lang: Lang,
     pub analysis: AnalysisRef,
-    pub state: UseReducerHandle<Playground>,
+    /// The inputs as they were when typing last paused (the page's
+    /// `settled` state): the panel never works per keystroke.
+    pub share: Rc<ShareState>,
+    pub dispatch: UseReducerDispatcher<Playground>,
     /// The live view; `None` only before the app has computed it.
     pub live: Option<LiveCacheRef>,
     pub on_reveal: Callback<Span>,
@@ -49,8 +52,8 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
     let report = use_memo((props.live.clone(), (*seconds).clone()), |(live, secs)| {
         live.as_ref().map(|l| Rc::new(l.report_with(&Options { seconds: (**secs).clone() })))
     });
-    let files = use_memo(props.state.share.files.clone(), |f| Rc::new(f.clone()));
-    let builds = use_memo(props.state.share.clone(), |s| Rc::new(s.builds()));
+    let files = use_memo(props.share.files.clone(), |f| Rc::new(f.clone()));
+    let builds = use_memo(props.share.clone(), |s| Rc::new(s.builds()));
     let reads = use_memo((*report).clone(), |r| Rc::new(r.as_ref().map(|r| read_paths(r)).unwrap_or_default()));
     let (sources, manifests) = match &props.live {
         Some(l) => (cache::source_files(&l.current), cache::dependency_manifests(&l.current)),
@@ -73,10 +76,10 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
     );
 
     let Some(report) = (*report).clone() else { return html! {} };
-    let share = &props.state.share;
+    let share = &props.share;
     let dispatch = {
-        let state = props.state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |a: Action| dispatch.dispatch(a))
     };
     let on_build = dispatch.reform(|_: MouseEvent| Action::RecordBuild);
     let on_clear = dispatch.reform(|_: MouseEvent| Action::ClearHistory);

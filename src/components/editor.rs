@@ -22,6 +22,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use dockerplay_core::ide;
+use dockerplay_core::syntax::Incremental;
 use dockerplay_core::{Diagnostic, Severity, Span};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -110,6 +111,20 @@ struct Host {
     on_replace: Callback<(String, Option<Span>)>,
     /// The text the editor last reported, for caret positions.
     text: String,
+    /// The newest parse the editor's queries have seen: completion runs on
+    /// every keystroke, and re-parses only the lines the edit touched.
+    parse: Incremental,
+}
+
+impl Host {
+    /// The parse of `text` (the editor's current text), updated from the
+    /// last one.
+    fn parse(&mut self, text: &str) -> Incremental {
+        if self.parse.text() != text {
+            self.parse = self.parse.edit(text);
+        }
+        self.parse.clone()
+    }
 }
 
 /// The callbacks handed to the editor; dropped with it.
@@ -253,9 +268,12 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
     let h = host.clone();
     let complete = Closure::<dyn FnMut(String, u32, bool) -> Option<String>>::new(
         move |text: String, pos: u32, explicit: bool| {
-            let lang = h.borrow().lang;
+            let (lang, parse) = {
+                let mut h = h.borrow_mut();
+                (h.lang, h.parse(&text))
+            };
             let offset = textpos::utf16_to_byte(&text, pos);
-            let c = ide::complete(&text, offset, ide_lang(lang))?;
+            let c = ide::complete_parsed(&text, parse.dockerfile(), offset, ide_lang(lang))?;
             if c.items.is_empty() || (!explicit && c.span.is_empty() && !c.after_trigger) {
                 return None;
             }
@@ -326,8 +344,12 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
     set(&obj, "rename", rename.as_ref());
     keep.push(Box::new(rename));
 
+    let h = host.clone();
     let newline = Closure::<dyn FnMut(String, u32) -> String>::new(move |text: String, pos: u32| {
-        let escape = ide::escape_char(&text);
+        let escape = match h.borrow_mut().parse(&text).dockerfile().escape {
+            '\0' => '\\',
+            e => e,
+        };
         editing::newline_with_indent(&text, textpos::utf16_to_byte(&text, pos), escape)
     });
     set(&obj, "newline", newline.as_ref());
@@ -368,6 +390,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         on_caret: props.on_caret.clone(),
         on_replace: props.on_replace.clone(),
         text: props.analysis.text.clone(),
+        parse: props.analysis.parse().clone(),
     });
     {
         let mut h = host.borrow_mut();

@@ -29,8 +29,9 @@ use crate::state::ShareState;
 pub struct GraphPanelProps {
     pub lang: Lang,
     pub analysis: AnalysisRef,
-    /// The inputs: target, build args, context files and recorded builds.
-    pub share: ShareState,
+    /// The inputs: target, build args, context files and recorded builds,
+    /// as they were when typing last paused.
+    pub share: Rc<ShareState>,
     /// Moves the editor's selection to a span.
     pub on_reveal: Callback<Span>,
     /// Builds up to a stage (`None`: the last one).
@@ -228,7 +229,7 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
     let history = use_memo(share.history.clone(), |builds| {
         let images = BTreeMap::new();
         let mut h = History::new();
-        for b in builds {
+        for b in builds.iter() {
             let outcome = h.preview(b, &images, &cache::Options::default());
             h.record(&outcome);
         }

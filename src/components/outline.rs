@@ -12,8 +12,10 @@ use crate::i18n::{texts, Lang};
 pub struct OutlineProps {
     pub lang: Lang,
     pub analysis: AnalysisRef,
-    /// Byte offset of the editor's caret.
-    pub caret: usize,
+    /// The instruction at the editor's caret (an index into the
+    /// analysis's instructions): the outline renders again when the caret
+    /// enters another instruction, not on every keystroke.
+    pub active: Option<usize>,
     pub on_reveal: Callback<Span>,
 }
 
@@ -39,7 +41,7 @@ pub fn Outline(props: &OutlineProps) -> Html {
     let t = texts(props.lang);
     let a = &props.analysis;
     let file = &a.file;
-    let active = a.instruction_at(props.caret);
+    let active = props.active.filter(|i| *i < file.instructions.len());
     let active_stage = active.and_then(|i| file.instructions[i].stage);
     let list = use_node_ref();
     {

@@ -16,7 +16,7 @@ use crate::components::problems::Problems;
 use crate::components::size_panel::SizePanel;
 use crate::i18n::{texts, Lang, Texts};
 use crate::live_cache::LiveCacheRef;
-use crate::state::{Action, Panel, Playground};
+use crate::state::{Action, Panel, Playground, ShareState};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelsProps {
@@ -30,8 +30,10 @@ pub struct PanelsProps {
     pub on_reveal: Callback<Span>,
     /// The current build: Dockerfile, context files, build args, target.
     pub build: Rc<BuildInput>,
-    /// The inputs and their reducer, for panels that change them.
-    pub state: UseReducerHandle<Playground>,
+    /// The inputs as they were when typing last paused (the page's
+    /// `settled` state), and the reducer, for panels that change them.
+    pub share: Rc<ShareState>,
+    pub dispatch: UseReducerDispatcher<Playground>,
     /// The live layer cache view (`None` while the Cache panel is closed).
     pub cache: Option<LiveCacheRef>,
     // findings panel
@@ -117,24 +119,24 @@ pub fn Panels(props: &PanelsProps) -> Html {
     };
     let body = match props.panel {
         Panel::Outline => html! {
-            <Outline lang={props.lang} analysis={props.analysis.clone()} caret={props.caret} on_reveal={props.on_reveal.clone()} />
+            <Outline lang={props.lang} analysis={props.analysis.clone()} active={props.analysis.instruction_at(props.caret)} on_reveal={props.on_reveal.clone()} />
         },
         Panel::Problems => html! {
             <Problems lang={props.lang} analysis={props.analysis.clone()} diagnostics={props.analysis.diagnostics.clone()} on_reveal={props.on_reveal.clone()} />
         },
         Panel::Cache => html! {
-            <CachePanel lang={props.lang} analysis={props.analysis.clone()} state={props.state.clone()}
+            <CachePanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()} dispatch={props.dispatch.clone()}
                 live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
         },
         Panel::Size => html! {
             <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} state={props.state.clone()} />
         },
         Panel::Graph => {
-            let state = props.state.clone();
+            let dispatch = props.dispatch.clone();
             html! {
-                <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.state.share.clone()}
+                <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()}
                     on_reveal={props.on_reveal.clone()}
-                    on_target={Callback::from(move |t: Option<String>| state.dispatch(Action::SetTarget(t)))} />
+                    on_target={Callback::from(move |t: Option<String>| dispatch.dispatch(Action::SetTarget(t)))} />
             }
         }
         Panel::Findings => html! {

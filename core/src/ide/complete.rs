@@ -100,8 +100,14 @@ fn mount_values(key: &str) -> &'static [&'static str] {
 }
 
 pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
+    complete_parsed(text, &syntax::parse(text).0, offset, lang)
+}
+
+/// `complete` with the text's parse given: an editor keeps an incremental
+/// parse (`syntax::Incremental`), so asking on every keystroke re-parses
+/// only the edited lines.
+pub fn complete_parsed(text: &str, file: &Dockerfile, offset: usize, lang: Lang) -> Option<Completions> {
     let offset = clamp(text, offset);
-    let (file, _) = syntax::parse(text);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..offset];
 
@@ -110,7 +116,7 @@ pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
     let name = Span::new(name.start, offset);
     let before = &text[..name.start];
     if before.ends_with("${") || before.ends_with('$') {
-        return Some(Completions { span: name, after_trigger: true, items: variables(&file, offset) });
+        return Some(Completions { span: name, after_trigger: true, items: variables(file, offset) });
     }
 
     let word = word_at(text, offset, is_word);
@@ -149,7 +155,7 @@ pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
             Some((key, _)) => {
                 let value = Span::new(segment_start + key.len() + 1, offset);
                 if key == "from" {
-                    (value, stages(&file, stage))
+                    (value, stages(file, stage))
                 } else {
                     (value, mount_values(key).iter().map(|v| Item::new(*v, Kind::Value)).collect())
                 }
@@ -159,7 +165,7 @@ pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
     }
     if let Some(rest) = flag.strip_prefix("--from=") {
         let span = Span::new(offset - rest.len(), offset);
-        return Some(Completions { span, after_trigger: true, items: stages(&file, stage) });
+        return Some(Completions { span, after_trigger: true, items: stages(file, stage) });
     }
     if flag.starts_with('-') {
         let items = flags(ins.keyword).iter().map(|f| Item::new(*f, Kind::Flag)).collect();
@@ -177,7 +183,7 @@ pub fn complete(text: &str, offset: usize, lang: Lang) -> Option<Completions> {
             if !(image_word || after_flags) {
                 return None;
             }
-            let mut items = stages(&file, stage);
+            let mut items = stages(file, stage);
             items.extend(images(typed));
             Some(Completions { span: word, after_trigger: false, items })
         }

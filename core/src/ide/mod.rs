@@ -15,7 +15,7 @@ mod docs;
 mod hover;
 mod navigate;
 
-pub use complete::{complete, Completions, Item, Kind};
+pub use complete::{complete, complete_parsed, Completions, Item, Kind};
 pub use hover::{hover, rule_hover, Hover};
 pub use navigate::{definition, folds, rename, rename_target, TextEdit};
 

@@ -120,7 +120,7 @@ pub fn encode(state: &ShareState) -> String {
     let redacted;
     let state = if state.history.iter().any(|b| b.secrets.values().any(|v| !v.is_empty())) {
         let mut s = state.clone();
-        for b in &mut s.history {
+        for b in std::sync::Arc::make_mut(&mut s.history) {
             b.secrets.values_mut().for_each(String::clear);
         }
         redacted = s;

@@ -4,6 +4,7 @@
 use crate::inputs::{BuildInput, ContextFile};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Everything a person sees in the playground that is worth sharing.
 ///
@@ -20,8 +21,11 @@ pub struct ShareState {
     pub files: Vec<ContextFile>,
     /// Earlier builds, oldest first, for the layer cache simulation. The
     /// current build (the fields above and below) comes after all of them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<BuildInput>,
+    /// Shared: the app copies its state on every action, and a history of
+    /// recorded builds with their files is the largest part of it (its
+    /// serialised form is a plain list).
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub history: Arc<Vec<BuildInput>>,
     /// `--build-arg` values of the current build.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub build_args: BTreeMap<String, String>,
@@ -82,8 +86,12 @@ impl ShareState {
 
     /// The history followed by the current build, oldest first.
     pub fn builds(&self) -> Vec<BuildInput> {
-        let mut builds = self.history.clone();
+        let mut builds = self.history.to_vec();
         builds.push(self.current_build());
         builds
     }
+}
+
+fn is_empty(history: &Arc<Vec<BuildInput>>) -> bool {
+    history.is_empty()
 }

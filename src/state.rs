@@ -248,7 +248,7 @@ impl Reducible for Playground {
                 next.share.files = input.files;
                 next.share.build_args = input.build_args;
                 next.share.target = input.target;
-                next.share.history = earlier;
+                next.share.history = Arc::new(earlier);
                 next.lesson = Some(at);
                 next.loaded += 1;
             }
@@ -422,7 +422,7 @@ mod tests {
         let at = LessonAt { id: "layers".into(), step: 1 };
         let s = reduce(start, vec![Action::OpenLessonStep { at: at.clone(), input, earlier: earlier.clone() }]);
         assert_eq!((s.share.dockerfile.as_str(), s.loaded, s.lesson.as_ref()), ("FROM a\nRUN b\n", 1, Some(&at)));
-        assert_eq!((&s.share.history, s.share.target.as_deref()), (&earlier, Some("t")));
+        assert_eq!((&s.share.history[..], s.share.target.as_deref()), (&earlier[..], Some("t")));
         assert!(s.share.build_args.is_empty());
         // The open panel is the reader's choice and stays.
         assert_eq!(s.panel(), Panel::Size);

@@ -129,7 +129,8 @@ pub fn Panels(props: &PanelsProps) -> Html {
                 live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
         },
         Panel::Size => html! {
-            <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()} state={props.state.clone()} />
+            <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()}
+                share={props.share.clone()} dispatch={props.dispatch.clone()} />
         },
         Panel::Graph => {
             let dispatch = props.dispatch.clone();

@@ -19,6 +19,7 @@ use crate::components::base_chart::BaseChart;
 use crate::components::layer_list::LayerList;
 use crate::i18n::{texts, Lang, Texts};
 use crate::state::{Action, Playground};
+use dockerplay_core::permalink::ShareState;
 
 #[derive(Properties, PartialEq)]
 pub struct SizePanelProps {
@@ -27,8 +28,10 @@ pub struct SizePanelProps {
     /// The build the page shows (Dockerfile, context, args, target).
     pub build: Rc<BuildInput>,
     pub on_reveal: Callback<Span>,
-    /// The inputs, for the sizes the user types (they are shared state).
-    pub state: UseReducerHandle<Playground>,
+    /// The inputs, for the sizes the user types (they are shared state),
+    /// and the reducer that changes them.
+    pub share: Rc<ShareState>,
+    pub dispatch: UseReducerDispatcher<Playground>,
 }
 
 /// How a size shown in the panel was obtained, softest last: a total is as
@@ -176,7 +179,7 @@ fn base_note(t: &Texts, stage: &StageSize) -> Option<String> {
 #[component]
 pub fn SizePanel(props: &SizePanelProps) -> Html {
     let t = texts(props.lang);
-    let share = &props.state.share;
+    let share = &*props.share;
     let bandwidth = use_state(|| 100.0f64);
     let base = use_state(|| None::<String>);
 
@@ -202,11 +205,11 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
     }
 
     let on_estimate = {
-        let state = props.state.clone();
+        let state = props.dispatch.clone();
         Callback::from(move |(key, bytes): (String, Option<u64>)| state.dispatch(Action::SetSizeEstimate { key, bytes }))
     };
     let on_base_size = {
-        let state = props.state.clone();
+        let state = props.dispatch.clone();
         let reference = report.image.base.reference.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();

@@ -25,9 +25,7 @@ COPY cli/Cargo.toml cli/
 # dockerplay ignore=DP212
 RUN mkdir -p src core/src core/benches cli/src \
     && touch src/lib.rs core/src/lib.rs \
-    && for b in $(awk '/^\[\[bench\]\]/ { b = 1; next } b && /^name/ { gsub(/.*= *"|"/, ""); print; b = 0 }' core/Cargo.toml); do \
-         echo "fn main() {}" > "core/benches/${b}.rs"; \
-       done \
+    && awk '/^\[\[bench\]\]/ { b = 1; next } b && /^name/ { gsub(/.*= *"|"/, ""); print "fn main() {}" > ("core/benches/" $0 ".rs"); b = 0 }' core/Cargo.toml \
     && echo "fn main() {}" > cli/src/main.rs \
     && cargo build --release --locked -p dockerplay-cli --target "${TARGET}"
 COPY core core

@@ -24,7 +24,7 @@ step() {
   fi
 }
 
-step "native tests (core, cli, app logic)" cargo test --workspace --quiet
+step "native tests (core, cli, app logic, the upstream suites)" cargo test --workspace --quiet --no-fail-fast
 # Core as the browser ships it: without the dockerfile-parser feature.
 step "core tests without default features (the browser's configuration)" \
   cargo test -p dockerplay-core --no-default-features --quiet
@@ -32,37 +32,11 @@ step "rustfmt" cargo fmt --all --check
 step "clippy, warnings as errors (native workspace)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy, warnings as errors (the app for wasm32)" \
   cargo clippy -p dockerplay-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
-# BuildKit's own test suites (issue 13) are data from another project, so
-# they are not in the repository: CI finds them in ../shared/upstream. When
-# they are absent the step says so, and counts as not run, not as passed.
-upstream_dir="${DOCKERPLAY_UPSTREAM:-$ROOT/../shared/upstream}"
-if [ -f "$upstream_dir/buildkit/COMMIT" ] || [ -f "$upstream_dir/COMMIT" ]; then
-  step "upstream BuildKit suite (parser, heredocs, build checks)" \
-    env DOCKERPLAY_UPSTREAM="$upstream_dir" cargo test -p dockerplay-core --test upstream_buildkit --quiet -- --ignored
-else
-  n=$(grep -o '[0-9]* case' core/tests/upstream/buildkit.manifest | awk '{s += $1} END {print s}')
-  n_checks=$(grep -o '[0-9]* cases, each for' core/tests/upstream/buildkit.manifest | awk '{print $1}')
-  printf '\n\033[1m== upstream BuildKit suite\033[0m\n'
-  echo "upstream suite absent: $((n + n_checks)) cases not run ($upstream_dir/buildkit has no COMMIT)."
-  echo "Run: bash scripts/upstream-buildkit.sh MIRROR_OF_moby/buildkit $upstream_dir/buildkit"
-  skipped+=("upstream BuildKit suite (absent: $((n + n_checks)) cases not run)")
-fi
+# BuildKit's and hadolint's own test suites (issue 13) are vendored in
+# core/tests/upstream and run within the native tests above
+# (upstream_buildkit, upstream_hadolint, cli's shellcheck).
 step "SARIF output validates against the SARIF 2.1.0 schema" \
   bash -c 'cargo build -q -p dockerplay-cli && python3 scripts/validate-sarif.py "${CARGO_TARGET_DIR:-target}/debug/dockerplay"'
-# hadolint's own rule specs (issue 13) are hadolint's data, so they are not
-# in the repository: CI finds them in ../shared/upstream/hadolint. When they
-# are absent the step says so, and counts as not run, not as passed.
-if [ -f "$upstream_dir/hadolint/COMMIT" ]; then
-  step "upstream hadolint rule specs (v2.15.1)" \
-    env DOCKERPLAY_UPSTREAM="$upstream_dir" cargo test -p dockerplay-core --test upstream_hadolint --quiet -- --ignored
-  step "upstream hadolint ShellCheck spec (v2.15.1)" \
-    env DOCKERPLAY_UPSTREAM="$upstream_dir" cargo test -p dockerplay-cli --test shellcheck --quiet -- --ignored
-else
-  printf '\n\033[1m== upstream hadolint rule specs\033[0m\n'
-  echo "not run: $upstream_dir/hadolint has no COMMIT."
-  echo "Run: bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint/hadolint $upstream_dir/hadolint"
-  skipped+=("upstream hadolint rule specs (absent)")
-fi
 if [ -f scripts/gen-data.py ]; then
   step "shipped data re-created from ../shared/data" python3 scripts/gen-data.py --check
 fi

@@ -6,10 +6,14 @@
 #
 # MIRROR_GIT_DIR is a git mirror of moby/buildkit (a bare repository is
 # fine); the cases are read at the commit pinned below, never at whatever
-# the mirror's HEAD is. The output is data from another project: it is not
-# committed here. Tests read it from $DOCKERPLAY_UPSTREAM, else from
-# ../shared/upstream/buildkit next to the repository. The layout is
-# described at the top of scripts/upstream-buildkit.py.
+# the mirror's HEAD is. The output is BuildKit's test data under BuildKit's
+# licence (Apache-2.0, copied in as LICENSE); it is vendored in
+# core/tests/upstream/buildkit, which this script regenerates:
+#
+#   bash scripts/upstream-buildkit.sh MIRROR core/tests/upstream/buildkit
+#
+# Tests read $DOCKERPLAY_UPSTREAM/buildkit instead when it is set. The
+# layout is described at the top of scripts/upstream-buildkit.py.
 set -euo pipefail
 
 # moby/buildkit master of 2026-08-21 (after v0.29.0; it has CopyIgnoredFile
@@ -27,4 +31,5 @@ if ! git --git-dir="$mirror" cat-file -e "$BUILDKIT_COMMIT^{commit}" 2>/dev/null
     exit 1
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-exec python3 "$here/upstream-buildkit.py" "$mirror" "$BUILDKIT_COMMIT" "$out"
+python3 "$here/upstream-buildkit.py" "$mirror" "$BUILDKIT_COMMIT" "$out"
+git --git-dir="$mirror" show "$BUILDKIT_COMMIT:LICENSE" >"$out/LICENSE"

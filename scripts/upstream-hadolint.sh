@@ -20,8 +20,13 @@
 # `config` is hadolint's Configuration for the case in Haskell syntax, empty
 # when it is the default.
 #
-# The data is not committed (it is hadolint's); CI reads it from
-# ../shared/upstream/hadolint, tests from $DOCKERPLAY_UPSTREAM/hadolint.
+# The output is hadolint's test data under hadolint's licence (GPL-3.0,
+# copied in as LICENSE): vendored in core/tests/upstream/hadolint, which
+# this script regenerates
+#
+#   bash scripts/upstream-hadolint.sh MIRROR core/tests/upstream/hadolint
+#
+# Tests read $DOCKERPLAY_UPSTREAM/hadolint instead when it is set.
 set -euo pipefail
 
 # hadolint 2.15.1, the version the comparison is pinned to (PyPI
@@ -42,6 +47,7 @@ fi
 rm -rf "$out/cases" "$out/cases.tsv"
 mkdir -p "$out/cases"
 printf '%s %s\n' "$COMMIT" "$TAG" >"$out/COMMIT"
+git --git-dir="$mirror" show "$COMMIT:LICENSE" >"$out/LICENSE"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -4,9 +4,8 @@
 //!
 //! `hadolint_shellcheck_specs` runs hadolint's own ShellCheck spec
 //! (`test/Hadolint/Rule/ShellcheckSpec.hs`, extracted by
-//! `scripts/upstream-hadolint.sh`); like `core/tests/upstream_hadolint.rs`
-//! it is ignored unless asked for, and reads `$DOCKERPLAY_UPSTREAM/hadolint`
-//! or `../shared/upstream/hadolint`.
+//! `scripts/upstream-hadolint.sh`, vendored in `core/tests/upstream/hadolint`),
+//! or `$DOCKERPLAY_UPSTREAM/hadolint` when that is set.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -90,15 +89,14 @@ fn data_dir() -> Option<PathBuf> {
     if let Some(root) = std::env::var_os("DOCKERPLAY_UPSTREAM") {
         candidates.push(PathBuf::from(root).join("hadolint"));
     }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream/hadolint"));
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/upstream/hadolint"));
     candidates.into_iter().find(|d| d.join("COMMIT").is_file())
 }
 
 #[test]
-#[ignore = "needs hadolint's specs: scripts/upstream-hadolint.sh, then DOCKERPLAY_UPSTREAM"]
 fn hadolint_shellcheck_specs() {
     require_shellcheck();
-    let dir = data_dir().expect("hadolint's specs are absent: run `bash scripts/upstream-hadolint.sh MIRROR DIR/hadolint` and set DOCKERPLAY_UPSTREAM=DIR");
+    let dir = data_dir().expect("hadolint's specs are absent: run `bash scripts/upstream-hadolint.sh MIRROR core/tests/upstream/hadolint`");
     let tsv = std::fs::read_to_string(dir.join("cases.tsv")).expect("cases.tsv");
     let mut failures = Vec::new();
     let mut run = 0;

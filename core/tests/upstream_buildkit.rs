@@ -1,20 +1,12 @@
 //! BuildKit's own test suites, run against our parser and checks.
 //!
 //! The cases are BuildKit's (moby/buildkit, the commit pinned in
-//! `scripts/upstream-buildkit.sh` and in `upstream/buildkit.manifest`), so
-//! they are not in this repository: `bash scripts/upstream-buildkit.sh
-//! MIRROR OUTDIR` extracts them from a git mirror, and these tests read them
-//! from `$DOCKERPLAY_UPSTREAM/buildkit` (or `$DOCKERPLAY_UPSTREAM` itself),
-//! else `../shared/upstream/buildkit` next to the repository.
-//!
-//! The tests are `#[ignore]`d, so `cargo test --workspace` lists them as
-//! not run rather than passing them without data; `scripts/test.sh` runs
-//! them in their own step (`-- --ignored`) when the data is there and says
-//! that they did not run when it is not. Run by hand:
-//!
-//! ```sh
-//! DOCKERPLAY_UPSTREAM=/tmp/upstream cargo test -p dockerplay-core --test upstream_buildkit -- --ignored
-//! ```
+//! `scripts/upstream-buildkit.sh` and in `upstream/buildkit.manifest`),
+//! vendored under BuildKit's licence in `upstream/buildkit`: `bash
+//! scripts/upstream-buildkit.sh MIRROR core/tests/upstream/buildkit`
+//! extracts them again from a git mirror. `$DOCKERPLAY_UPSTREAM/buildkit`
+//! (or `$DOCKERPLAY_UPSTREAM` itself), when set, is read instead, to try
+//! another extraction.
 //!
 //! A check case agrees when we report the same checks with the same text,
 //! on the same lines for a build (BuildKit's checkProgressStream compares
@@ -41,7 +33,7 @@ fn data_dir() -> Option<PathBuf> {
         candidates.push(root.join("buildkit"));
         candidates.push(root);
     }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream/buildkit"));
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/upstream/buildkit"));
     candidates.into_iter().find(|d| d.join("COMMIT").is_file())
 }
 
@@ -49,8 +41,8 @@ fn data() -> PathBuf {
     match data_dir() {
         Some(d) => d,
         None => panic!(
-            "the upstream BuildKit suite is absent: run `bash scripts/upstream-buildkit.sh MIRROR_GIT_DIR DIR` \
-             and set DOCKERPLAY_UPSTREAM=DIR (or place it in ../shared/upstream/buildkit)"
+            "the upstream BuildKit suite is absent from core/tests/upstream/buildkit: \
+             run `bash scripts/upstream-buildkit.sh MIRROR_GIT_DIR core/tests/upstream/buildkit`"
         ),
     }
 }
@@ -108,7 +100,6 @@ fn check(suite: &str, cases: Vec<Case>) {
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn manifest_names_the_pinned_commit() {
     let dir = data();
     let manifest = include_str!("upstream/buildkit.manifest");
@@ -221,7 +212,6 @@ fn dirs(path: &Path) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn parser_testfiles() {
     let root = data().join("parser");
     let cases = dirs(&root)
@@ -255,7 +245,6 @@ fn parser_testfiles() {
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn parser_rejects_negative_testfiles() {
     let root = data().join("negative");
     let cases = dirs(&root)
@@ -276,7 +265,6 @@ fn parser_rejects_negative_testfiles() {
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn parser_line_numbers() {
     let dir = data();
     let case = json(&dir.join("line.json"));
@@ -321,7 +309,6 @@ fn parser_line_numbers() {
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn heredocs() {
     let suite = json(&data().join("heredoc.json"));
     let mut cases: Vec<Case> = Vec::new();
@@ -496,13 +483,11 @@ fn checks_suite(all_stages: bool) {
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn checks_for_the_default_target() {
     checks_suite(false);
 }
 
 #[test]
-#[ignore = "needs the upstream BuildKit suite (scripts/upstream-buildkit.sh); scripts/test.sh runs it"]
 fn checks_for_all_stages() {
     checks_suite(true);
 }

@@ -1,20 +1,11 @@
 //! hadolint's own rule specs, run against our mirrors of its DL rules.
 //!
 //! The cases are hadolint's (`test/Hadolint/Rule/*Spec.hs` at the tag
-//! pinned in `scripts/upstream-hadolint.sh`, v2.15.1), so they are not in
-//! this repository: `bash scripts/upstream-hadolint.sh MIRROR OUTDIR`
-//! extracts them from a git mirror of hadolint/hadolint, and these tests
-//! read them from `$DOCKERPLAY_UPSTREAM/hadolint`, else
-//! `../shared/upstream/hadolint` next to the repository.
-//!
-//! The tests are `#[ignore]`d, so `cargo test --workspace` lists them as not
-//! run rather than passing them without data; `scripts/test.sh` runs them in
-//! their own step (`-- --ignored`) when the data is there and says that they
-//! did not run when it is not. Run by hand:
-//!
-//! ```sh
-//! DOCKERPLAY_UPSTREAM=/tmp/upstream cargo test -p dockerplay-core --test upstream_hadolint -- --ignored
-//! ```
+//! pinned in `scripts/upstream-hadolint.sh`, v2.15.1), vendored under
+//! hadolint's licence in `upstream/hadolint`: `bash
+//! scripts/upstream-hadolint.sh MIRROR core/tests/upstream/hadolint`
+//! extracts them again from a git mirror of hadolint/hadolint.
+//! `$DOCKERPLAY_UPSTREAM/hadolint`, when set, is read instead.
 //!
 //! Each case is one assertion of hadolint's test helpers: `ruleCatches`
 //! (at least one finding of the rule), `ruleCatchesNot` (none),
@@ -39,7 +30,7 @@ fn data_dir() -> Option<PathBuf> {
     if let Some(root) = std::env::var_os("DOCKERPLAY_UPSTREAM") {
         candidates.push(PathBuf::from(root).join("hadolint"));
     }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream/hadolint"));
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/upstream/hadolint"));
     candidates.into_iter().find(|d| d.join("COMMIT").is_file())
 }
 
@@ -170,12 +161,11 @@ fn mirrored(code: &str) -> bool {
 }
 
 #[test]
-#[ignore = "needs hadolint's specs: scripts/upstream-hadolint.sh, then DOCKERPLAY_UPSTREAM"]
 fn hadolint_rule_specs() {
     let Some(dir) = data_dir() else {
         panic!(
-            "hadolint's specs are absent: run `bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint DIR/hadolint` \
-             and set DOCKERPLAY_UPSTREAM=DIR (or place them in ../shared/upstream/hadolint)"
+            "hadolint's specs are absent from core/tests/upstream/hadolint: \
+             run `bash scripts/upstream-hadolint.sh MIRROR_OF_hadolint core/tests/upstream/hadolint`"
         )
     };
     let excluded = exclusions();

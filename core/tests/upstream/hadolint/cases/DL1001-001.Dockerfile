@@ -1,0 +1,3 @@
+# hadolint ignore=DL3003
+RUN foo bar
+

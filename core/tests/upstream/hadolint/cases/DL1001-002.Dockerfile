@@ -1,0 +1,3 @@
+# hadolint shell=powershell
+RUN foo bar
+

@@ -1,0 +1,3 @@
+# foobar
+RUN foo bar
+

@@ -1,0 +1,3 @@
+FROM debian
+RUN foo bar
+

@@ -1,0 +1,3 @@
+FROM scratch
+USER 0:0
+

@@ -1,0 +1,5 @@
+FROM scratch
+USER root
+RUN something
+USER foo
+

@@ -1,0 +1,7 @@
+FROM golang:1.9.3-alpine3.7 AS build
+ONBUILD RUN foo
+FROM node as unit-test
+ONBUILD RUN bar
+FROM alpine:3.7
+ONBUILD RUN baz
+

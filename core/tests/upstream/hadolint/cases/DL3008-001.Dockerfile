@@ -1,0 +1,1 @@
+RUN apt-get update && apt-get install python

@@ -1,0 +1,1 @@
+ONBUILD RUN apt-get update && apt-get install python

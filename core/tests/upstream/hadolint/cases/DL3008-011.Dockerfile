@@ -1,0 +1,1 @@
+RUN apt-get -y --no-install-recommends install nodejs=0.10

@@ -1,0 +1,3 @@
+FROM scratch
+RUN apt-get update && apt-get install python
+

@@ -1,0 +1,3 @@
+FROM scratch
+ONBUILD RUN apt-get update && apt-get install python
+

@@ -1,0 +1,5 @@
+FROM ubuntu as foo
+ONBUILD RUN apt-get update && apt-get install python
+FROM scratch
+ONBUILD RUN hey!
+

@@ -1,0 +1,5 @@
+ONBUILD RUN rm -f /etc/apt/apt.conf.d/docker-clean
+ONBUILD RUN --mount=type=cache,target=/var/cache/apt \
+    --mount=type=cache,target=/var/lib/apt \
+    apt-get update && apt-get install foo
+

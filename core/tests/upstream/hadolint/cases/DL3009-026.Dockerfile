@@ -1,0 +1,5 @@
+ONBUILD RUN \
+  --mount=type=tmpfs,target=/var/cache/apt \
+  --mount=type=tmpfs,target=/var/lib/apt \
+  apt-get update
+

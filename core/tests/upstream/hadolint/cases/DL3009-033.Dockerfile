@@ -1,0 +1,3 @@
+FROM scratch
+RUN apt update && apt install python
+

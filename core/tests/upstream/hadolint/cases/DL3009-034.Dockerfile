@@ -1,0 +1,3 @@
+FROM scratch
+ONBUILD RUN apt update && apt install python
+

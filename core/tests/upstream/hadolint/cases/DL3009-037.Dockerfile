@@ -1,0 +1,3 @@
+FROM scratch
+RUN aptitude update && aptitude install python
+

@@ -1,0 +1,3 @@
+FROM scratch
+ONBUILD RUN aptitude update && aptitude install python
+

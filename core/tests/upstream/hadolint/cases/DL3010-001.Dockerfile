@@ -1,0 +1,3 @@
+COPY packaged-app.tar /usr/src/app
+RUN tar -xf /usr/src/app/packaged-app.tar
+

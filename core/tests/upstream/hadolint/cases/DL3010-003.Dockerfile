@@ -1,0 +1,3 @@
+COPY foo/bar/packaged-app.tar /foo.tar
+RUN tar -xf /foo.tar
+

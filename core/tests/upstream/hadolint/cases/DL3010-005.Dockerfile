@@ -1,0 +1,3 @@
+COPY build\foo\bar.tar.gz "C:\Program Files\foo.tar.gz"
+RUN tar -xf foo.tar.gz
+

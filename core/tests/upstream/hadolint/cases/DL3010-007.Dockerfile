@@ -1,0 +1,1 @@
+COPY package.json /usr/src/app

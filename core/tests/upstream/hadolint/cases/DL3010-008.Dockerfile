@@ -1,0 +1,1 @@
+COPY --from=builder /usr/local/share/some.tar /opt/some.tar

@@ -1,0 +1,4 @@
+FROM scratch
+HEALTHCHECK CMD /bin/bla1
+FROM scratch
+HEALTHCHECK CMD /bin/bla2

@@ -1,0 +1,1 @@
+ONBUILD RUN pip2 install MySQL_python

@@ -1,0 +1,1 @@
+ONBUILD RUN pip3 install mypkg.whl

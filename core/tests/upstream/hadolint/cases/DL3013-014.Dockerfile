@@ -1,0 +1,1 @@
+ONBUILD RUN pip install --requirement requirements.txt

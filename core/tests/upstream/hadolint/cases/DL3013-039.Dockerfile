@@ -1,0 +1,1 @@
+RUN python -m pip install example

@@ -1,0 +1,1 @@
+RUN pip install 'alabaster<0.7'

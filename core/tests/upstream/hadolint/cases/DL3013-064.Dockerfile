@@ -1,0 +1,1 @@
+ONBUILD RUN pip install --index-url https://eg.com/foo foobar==1.0.0

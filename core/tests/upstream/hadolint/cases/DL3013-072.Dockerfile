@@ -1,0 +1,1 @@
+ONBUILD RUN pip install pykafka --constraint http://foo.bar.baz

@@ -1,0 +1,1 @@
+RUN pip install pykafka -c http://foo.bar.baz

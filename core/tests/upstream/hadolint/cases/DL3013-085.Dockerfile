@@ -1,0 +1,1 @@
+RUN pip install --root-user-action=ignore mypkg

@@ -1,0 +1,1 @@
+ONBUILD RUN pip install --root-user-action=ignore mypkg

@@ -1,0 +1,1 @@
+ONBUILD RUN apt-get -o APT::Install-Recommends=false install python

@@ -1,0 +1,1 @@
+RUN npm install --global express@"4.1.1"

@@ -1,0 +1,1 @@
+RUN npm install -g express@"4.1.1"

@@ -1,0 +1,1 @@
+ONBUILD RUN npm install package-v1.2.3.tar

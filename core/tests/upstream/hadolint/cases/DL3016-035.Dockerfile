@@ -1,0 +1,1 @@
+RUN npm install git://github.com/npm/npm.git#v1.0.27

@@ -1,0 +1,1 @@
+RUN npm run --crazy install

@@ -1,0 +1,1 @@
+RUN npm install express sax@0.1.1

@@ -1,0 +1,1 @@
+ONBUILD RUN npm install express sax@0.1.1

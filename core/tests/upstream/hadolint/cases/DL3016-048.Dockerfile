@@ -1,0 +1,1 @@
+ONBUILD RUN npm install --global express

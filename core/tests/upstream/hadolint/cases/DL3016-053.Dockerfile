@@ -1,0 +1,1 @@
+RUN npm install git+https://isaacs@github.com/npm/npm.git

@@ -1,0 +1,1 @@
+ONBUILD RUN npm install git://github.com/npm/npm.git

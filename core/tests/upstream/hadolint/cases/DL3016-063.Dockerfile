@@ -1,0 +1,1 @@
+RUN npm install --registry=https://example.com express

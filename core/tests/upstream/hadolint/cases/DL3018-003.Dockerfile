@@ -1,0 +1,1 @@
+RUN apk add flex=2.6.4-r1

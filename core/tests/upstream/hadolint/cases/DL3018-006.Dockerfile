@@ -1,0 +1,1 @@
+ONBUILD RUN apk add --no-cache git~2.52.0

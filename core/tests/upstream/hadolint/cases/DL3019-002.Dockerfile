@@ -1,0 +1,1 @@
+ONBUILD RUN apk add flex=2.6.4-r1

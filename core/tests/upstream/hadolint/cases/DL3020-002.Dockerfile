@@ -1,0 +1,1 @@
+ADD file.gz /usr/src/app/

@@ -1,0 +1,1 @@
+ADD file.bz2 /usr/src/app/

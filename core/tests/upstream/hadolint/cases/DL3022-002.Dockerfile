@@ -1,0 +1,5 @@
+FROM scratch
+COPY --from=build foo .
+FROM node as build
+RUN baz
+

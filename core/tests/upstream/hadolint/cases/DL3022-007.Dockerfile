@@ -1,0 +1,5 @@
+FROM scratch
+RUN foo
+FROM node
+COPY --from=0 foo .
+

@@ -1,0 +1,3 @@
+FROM node as foo
+COPY --from=foo bar .
+

@@ -1,0 +1,5 @@
+FROM node as foo
+RUN something
+FROM scratch as foo
+RUN something
+

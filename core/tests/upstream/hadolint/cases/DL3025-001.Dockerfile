@@ -1,0 +1,3 @@
+FROM node as foo
+ENTRYPOINT something
+

@@ -1,0 +1,3 @@
+FROM node as foo
+CMD something
+

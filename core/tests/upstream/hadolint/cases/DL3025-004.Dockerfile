@@ -1,0 +1,4 @@
+FROM scratch as build
+CMD ["foo", "bar"]
+CMD [ "foo", "bar" ]
+

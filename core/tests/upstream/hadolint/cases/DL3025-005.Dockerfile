@@ -1,0 +1,2 @@
+HEALTHCHECK CMD foobar
+

@@ -1,0 +1,5 @@
+CMD [ "/bin/sh", "-c", \
+      "echo foo && \
+       echo bar" \
+    ]
+

@@ -1,0 +1,2 @@
+FROM random.com/debian
+

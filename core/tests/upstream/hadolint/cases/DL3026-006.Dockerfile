@@ -1,0 +1,3 @@
+FROM random.com/foo AS builder1
+FROM builder1 AS builder2
+

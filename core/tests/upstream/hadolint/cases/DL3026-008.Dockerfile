@@ -1,0 +1,2 @@
+FROM foo.random.com/debian
+

@@ -1,0 +1,2 @@
+COPY --from=untrusted.com/repo/image:tag /foo /bar
+

@@ -1,0 +1,2 @@
+COPY --from=trusted.com/repo/image:tag /foo /bar
+

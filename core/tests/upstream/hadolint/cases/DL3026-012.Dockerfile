@@ -1,0 +1,2 @@
+RUN --mount=type=bind,from=untrusted.com/repo/image:tag,target=/foo foobar
+

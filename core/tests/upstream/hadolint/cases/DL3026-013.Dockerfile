@@ -1,0 +1,2 @@
+RUN --mount=type=cache,from=untrusted.com/repo/image:tag,target=/foo foobar
+

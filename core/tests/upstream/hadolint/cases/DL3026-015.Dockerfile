@@ -1,0 +1,2 @@
+RUN --mount=type=cache,from=trusted.com/repo/image:tag,target=/foo foobar
+

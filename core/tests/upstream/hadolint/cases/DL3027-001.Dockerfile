@@ -1,0 +1,3 @@
+FROM ubuntu
+RUN apt install python
+

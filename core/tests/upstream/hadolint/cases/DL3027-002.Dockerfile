@@ -1,0 +1,3 @@
+FROM ubuntu
+ONBUILD RUN apt install python
+

@@ -1,0 +1,1 @@
+RUN gem i bundler:1

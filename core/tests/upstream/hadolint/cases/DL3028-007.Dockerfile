@@ -1,0 +1,1 @@
+RUN gem i bunlder:1 nokogirii:1

@@ -1,0 +1,1 @@
+ONBUILD RUN gem i bunlder:1 nokogiri:1

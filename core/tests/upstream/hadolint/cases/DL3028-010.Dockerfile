@@ -1,0 +1,1 @@
+ONBUILD RUN gem install bundler

@@ -1,0 +1,1 @@
+ONBUILD RUN gem install bundler -v '2.0.1'

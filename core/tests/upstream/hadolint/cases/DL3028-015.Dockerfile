@@ -1,0 +1,1 @@
+RUN gem install bundler --version '2.0.1'

@@ -1,0 +1,1 @@
+ONBUILD RUN gem install bundler --version '2.0.1'

@@ -1,0 +1,1 @@
+ONBUILD RUN gem install bundler:2.0.1 --use-system-libraries=true

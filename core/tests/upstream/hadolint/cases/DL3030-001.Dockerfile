@@ -1,0 +1,1 @@
+RUN yum install httpd-2.4.24 && yum clean all

@@ -1,0 +1,1 @@
+RUN yum install -y httpd-2.4.24 && yum clean all

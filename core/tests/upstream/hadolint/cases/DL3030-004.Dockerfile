@@ -1,0 +1,1 @@
+RUN bash -c `# not even a yum command`

@@ -1,0 +1,1 @@
+ONBUILD RUN yum install -y mariadb-10.4

@@ -1,0 +1,1 @@
+RUN yum install -y mariadb-10.4 && yum clean all

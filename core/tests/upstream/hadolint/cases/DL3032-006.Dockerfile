@@ -1,0 +1,1 @@
+ONBUILD RUN bash -c `# not even a yum command`

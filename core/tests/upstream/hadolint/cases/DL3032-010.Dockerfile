@@ -1,0 +1,1 @@
+RUN yum clean all && yum install -y

@@ -1,0 +1,1 @@
+RUN yum install -y tomcat && yum clean all

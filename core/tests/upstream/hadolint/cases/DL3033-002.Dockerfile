@@ -1,0 +1,1 @@
+ONBUILD RUN yum install -y tomcat && yum clean all

@@ -1,0 +1,1 @@
+ONBUILD RUN yum install -y tomcat-9.2 && yum clean all

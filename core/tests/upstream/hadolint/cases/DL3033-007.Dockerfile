@@ -1,0 +1,1 @@
+RUN yum install -y openssl-1:1.1.1k

@@ -1,0 +1,1 @@
+ONBUILD RUN yum install -y rpm-sign-4.16.1.3

@@ -1,0 +1,1 @@
+RUN yum module install -y tomcat && yum clean all

@@ -1,0 +1,1 @@
+ONBUILD RUN yum module install -y tomcat && yum clean all

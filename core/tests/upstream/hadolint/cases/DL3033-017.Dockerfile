@@ -1,0 +1,1 @@
+ONBUILD RUN yum module install -y tomcat:9 && yum clean all

@@ -1,0 +1,1 @@
+ONBUILD RUN zypper install httpd=2.4.24 && zypper clean

@@ -1,0 +1,1 @@
+RUN zypper install -n httpd=2.4.24 && zypper clean

@@ -1,0 +1,1 @@
+RUN zypper install --non-interactive httpd=2.4.24 && zypper clean

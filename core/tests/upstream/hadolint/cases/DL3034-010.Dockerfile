@@ -1,0 +1,1 @@
+ONBUILD RUN zypper install --no-confirm httpd=2.4.24 && zypper clean

@@ -1,0 +1,1 @@
+ONBUILD RUN zypper dup

@@ -1,0 +1,1 @@
+RUN zypper install -y mariadb=10.4 && zypper cc

@@ -1,0 +1,1 @@
+ONBUILD RUN zypper install -y mariadb=10.4 && zypper cc

@@ -1,0 +1,1 @@
+RUN zypper clean && zypper install -y mariadb=10.4

@@ -1,0 +1,1 @@
+RUN --mount=type=tmpfs,target=/var/cache/zypp zypper install -y mariadb

@@ -1,0 +1,1 @@
+RUN zypper install -y tomcat && zypper clean

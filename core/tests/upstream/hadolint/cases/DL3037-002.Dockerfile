@@ -1,0 +1,1 @@
+ONBUILD RUN zypper install -y tomcat && zypper clean

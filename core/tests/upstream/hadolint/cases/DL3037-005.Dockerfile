@@ -1,0 +1,1 @@
+RUN zypper install -y tomcat\>9.0 && zypper clean

@@ -1,0 +1,1 @@
+RUN microdnf install httpd-2.4.24 && microdnf clean all

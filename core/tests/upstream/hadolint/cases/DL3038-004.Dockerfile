@@ -1,0 +1,1 @@
+ONBUILD RUN microdnf install httpd-2.4.24 && microdnf clean all

@@ -1,0 +1,1 @@
+ONBUILD RUN dnf install -y httpd-2.4.24 && dnf clean all

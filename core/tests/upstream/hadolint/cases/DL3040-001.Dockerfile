@@ -1,0 +1,1 @@
+RUN dnf install -y mariadb-10.4

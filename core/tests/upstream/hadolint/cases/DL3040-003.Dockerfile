@@ -1,0 +1,1 @@
+RUN dnf in -y mariadb-10.4

@@ -1,0 +1,1 @@
+ONBUILD RUN microdnf install -y mariadb-10.4

@@ -1,0 +1,1 @@
+RUN microdnf install -y mariadb-10.4 && microdnf clean all

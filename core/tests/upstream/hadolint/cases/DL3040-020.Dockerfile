@@ -1,0 +1,1 @@
+ONBUILD RUN microdnf install -y mariadb-10.4 && rm -rf /var/cache/yum/*

@@ -1,0 +1,1 @@
+RUN microdnf clean all && dnf in -y mariadb-10.4

@@ -1,0 +1,1 @@
+ONBUILD RUN --mount=type=tmpfs,target=/var/cache/libdnf5 dnf install -y mariadb-10.4

@@ -1,0 +1,1 @@
+RUN dnf -y install && dnf clean all

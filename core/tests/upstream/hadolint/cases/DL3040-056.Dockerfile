@@ -1,0 +1,1 @@
+RUN dnf -y up && dnf clean all

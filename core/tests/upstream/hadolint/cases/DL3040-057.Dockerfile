@@ -1,0 +1,1 @@
+RUN dnf -y upgrade-minimal && dnf clean all

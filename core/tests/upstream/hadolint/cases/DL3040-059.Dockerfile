@@ -1,0 +1,1 @@
+RUN dnf -y reinstall && dnf clean all

@@ -1,0 +1,1 @@
+RUN dnf -y rei && dnf clean all

@@ -1,0 +1,1 @@
+RUN dnf install -y tomcat && dnf clean all

@@ -1,0 +1,1 @@
+RUN microdnf install -y tomcat && microdnf clean all

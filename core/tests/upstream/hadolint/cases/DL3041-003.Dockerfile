@@ -1,0 +1,1 @@
+ONBUILD RUN dnf install -y tomcat && dnf clean all

@@ -1,0 +1,1 @@
+RUN dnf install -y rpm-sign && dnf clean all

@@ -1,0 +1,1 @@
+RUN microdnf install -y rpm-sign && microdnf clean all

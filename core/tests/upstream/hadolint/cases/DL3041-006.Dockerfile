@@ -1,0 +1,1 @@
+ONBUILD RUN dnf install -y rpm-sign && dnf clean all

@@ -1,0 +1,1 @@
+RUN notdnf install openssl-1:1.1.1k

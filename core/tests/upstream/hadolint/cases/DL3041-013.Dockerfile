@@ -1,0 +1,1 @@
+RUN notdnf install tomcat

@@ -1,0 +1,1 @@
+RUN microdnf install -y gcc-c++-1.1.1

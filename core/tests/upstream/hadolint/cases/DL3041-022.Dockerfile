@@ -1,0 +1,1 @@
+ONBUILD RUN microdnf install -y gcc-c++-1.1.1

@@ -1,0 +1,1 @@
+RUN dnf install -y openssl-1:1.1.1k

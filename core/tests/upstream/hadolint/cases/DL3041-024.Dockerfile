@@ -1,0 +1,1 @@
+RUN microdnf install -y openssl-1:1.1.1k

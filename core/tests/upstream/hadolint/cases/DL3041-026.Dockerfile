@@ -1,0 +1,1 @@
+ONBUILD RUN microdnf install -y openssl-1:1.1.1k

@@ -1,0 +1,1 @@
+RUN dnf module install -y tomcat && dnf clean all

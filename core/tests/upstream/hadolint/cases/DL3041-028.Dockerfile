@@ -1,0 +1,1 @@
+RUN microdnf module install -y tomcat && microdnf clean all

@@ -1,0 +1,1 @@
+ONBUILD RUN dnf module install -y tomcat && dnf clean all

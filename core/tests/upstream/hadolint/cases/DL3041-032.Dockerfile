@@ -1,0 +1,1 @@
+RUN notdnf module install tomcat

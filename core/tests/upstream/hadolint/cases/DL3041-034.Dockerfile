@@ -1,0 +1,1 @@
+ONBUILD RUN microdnf module install -y tomcat:9 && microdnf clean all

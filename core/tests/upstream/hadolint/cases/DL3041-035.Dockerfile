@@ -1,0 +1,1 @@
+ONBUILD RUN notdnf module install tomcat

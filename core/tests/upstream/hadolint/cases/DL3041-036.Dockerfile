@@ -1,0 +1,1 @@
+RUN dnf -y group install "Development Tools"

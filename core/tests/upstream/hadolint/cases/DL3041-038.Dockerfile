@@ -1,0 +1,1 @@
+RUN dnf group install -y "Development Tools" && dnf clean all

@@ -1,0 +1,1 @@
+RUN microdnf group install -y "Development Tools" && microdnf clean all

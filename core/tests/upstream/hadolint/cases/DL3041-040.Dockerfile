@@ -1,0 +1,1 @@
+ONBUILD RUN dnf -y group install "Development Tools"

@@ -1,0 +1,1 @@
+ONBUILD RUN pip install MySQL_python

@@ -1,0 +1,2 @@
+ENV PIP_NO_CACHE_DIR=true
+RUN pip install MySQL_python

@@ -1,0 +1,1 @@
+RUN PIP_NO_CACHE_DIR=1 pip install MySQL_python

@@ -1,0 +1,2 @@
+ENV PIP_NO_CACHE_DIR=false
+RUN pip install MySQL_python

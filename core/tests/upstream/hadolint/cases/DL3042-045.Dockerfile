@@ -1,0 +1,1 @@
+RUN --mount=type=tmpfs,target=/root/.cache/pip pip install foobar

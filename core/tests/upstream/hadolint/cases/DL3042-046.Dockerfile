@@ -1,0 +1,1 @@
+ONBUILD RUN --mount=type=tmpfs,target=/root/.cache/pip pip install foobar

@@ -1,0 +1,2 @@
+ONBUILD ONBUILD RUN anything
+

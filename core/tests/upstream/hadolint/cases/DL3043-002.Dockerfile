@@ -1,0 +1,2 @@
+ONBUILD FROM debian:buster
+

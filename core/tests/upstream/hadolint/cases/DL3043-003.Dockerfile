@@ -1,0 +1,2 @@
+ONBUILD MAINTAINER "BoJack Horseman"
+

@@ -1,0 +1,1 @@
+ONBUILD ADD anything anywhere

@@ -1,0 +1,1 @@
+ONBUILD USER anything

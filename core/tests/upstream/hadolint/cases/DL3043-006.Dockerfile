@@ -1,0 +1,1 @@
+ONBUILD LABEL bla="blubb"

@@ -1,0 +1,1 @@
+ONBUILD STOPSIGNAL anything

@@ -1,0 +1,1 @@
+ONBUILD COPY anything anywhere

@@ -1,0 +1,1 @@
+ONBUILD CMD anything

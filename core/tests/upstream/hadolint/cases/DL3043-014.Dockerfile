@@ -1,0 +1,1 @@
+ONBUILD VOLUME anything

@@ -1,0 +1,1 @@
+ONBUILD ENTRYPOINT anything

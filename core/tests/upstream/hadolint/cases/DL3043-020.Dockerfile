@@ -1,0 +1,1 @@
+MAINTAINER "Some Guy"

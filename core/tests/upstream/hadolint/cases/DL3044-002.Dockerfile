@@ -1,0 +1,1 @@
+ENV BLA="blubb" BLUBB="${FOOBLA}/blubb"

@@ -1,0 +1,2 @@
+ARG BLA
+ENV BLA=${BLA}

@@ -1,0 +1,2 @@
+ENV PATH=/bla:${PATH}
+ENV PATH=/blubb:${PATH}

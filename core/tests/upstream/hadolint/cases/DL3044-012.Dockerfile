@@ -1,0 +1,1 @@
+ENV PATH=/bla:${PATH} PATH=/blubb:${PATH}

@@ -1,0 +1,1 @@
+ENV BLA="blubb" BLUBB="${BLA}/blubb"

@@ -1,0 +1,3 @@
+FROM scratch
+WORKDIR /usr
+COPY bla.sh blubb.sh

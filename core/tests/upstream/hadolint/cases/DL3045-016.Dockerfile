@@ -1,0 +1,1 @@
+COPY src.sh $SRC_BASE_ENV

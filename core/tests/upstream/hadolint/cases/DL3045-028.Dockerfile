@@ -1,0 +1,5 @@
+FROM microsoft/windowsservercore as stage1
+WORKDIR c:\system32
+FROM microsoft/windowsservercore
+COPY foo bar
+

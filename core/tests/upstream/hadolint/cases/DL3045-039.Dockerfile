@@ -1,0 +1,4 @@
+FROM debian:buster
+ONBUILD WORKDIR /usr/local/lib
+ONBUILD COPY foo bar
+

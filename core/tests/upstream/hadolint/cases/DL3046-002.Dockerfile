@@ -1,0 +1,1 @@
+RUN useradd -u 12345 luser

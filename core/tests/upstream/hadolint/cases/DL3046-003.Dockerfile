@@ -1,0 +1,1 @@
+RUN useradd -l -u 123456 luser

@@ -1,0 +1,3 @@
+FROM node as foo
+ONBUILD RUN wget my.xyz
+

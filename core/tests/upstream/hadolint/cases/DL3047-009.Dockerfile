@@ -1,0 +1,3 @@
+FROM node as foo
+RUN wget -nv my.xyz
+

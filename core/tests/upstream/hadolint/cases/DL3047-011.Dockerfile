@@ -1,0 +1,3 @@
+FROM node as foo
+RUN wget --no-verbose my.xyz
+

@@ -1,0 +1,1 @@
+LABEL com.docker.label="foo"

@@ -1,0 +1,1 @@
+LABEL io.docker.label="foo"

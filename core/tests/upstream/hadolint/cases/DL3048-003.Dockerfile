@@ -1,0 +1,1 @@
+LABEL org.dockerproject.label="foo"

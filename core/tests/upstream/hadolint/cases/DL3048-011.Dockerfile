@@ -1,0 +1,1 @@
+LABEL 1invalid ="foo"

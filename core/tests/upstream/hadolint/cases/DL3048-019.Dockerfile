@@ -1,0 +1,1 @@
+LABEL org.valid-key.label3="foo"

@@ -1,0 +1,1 @@
+LABEL validlabel="foo"

@@ -1,0 +1,2 @@
+FROM baseimage
+LABEL foo="bar"

@@ -1,0 +1,3 @@
+FROM stage1
+FROM stage2
+

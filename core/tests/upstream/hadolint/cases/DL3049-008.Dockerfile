@@ -1,0 +1,5 @@
+FROM stage1
+LABEL bar="baz"
+FROM stage2
+LABEL buzz="fuzz"
+

@@ -1,0 +1,4 @@
+FROM baseimage
+LABEL foo="bar"
+FROM newimage
+

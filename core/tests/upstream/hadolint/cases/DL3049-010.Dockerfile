@@ -1,0 +1,4 @@
+FROM baseimage
+FROM newimage
+LABEL foo="bar"
+

@@ -1,0 +1,5 @@
+FROM baseimage
+LABEL baz="bar"
+FROM newimage
+LABEL foo="bar"
+

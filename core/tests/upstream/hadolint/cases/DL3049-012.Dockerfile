@@ -1,0 +1,3 @@
+FROM baseimage as base
+FROM base
+

@@ -1,0 +1,4 @@
+FROM baseimage as base
+FROM anotherimage
+LABEL foo="bar"
+

@@ -1,0 +1,4 @@
+FROM baseimage as base
+LABEL foo="bar"
+FROM base
+

@@ -1,0 +1,6 @@
+FROM baseimage as base
+FROM base
+
+FROM base
+LABEL foo="bar"
+

@@ -1,0 +1,1 @@
+LABEL required="foo" other="bar"

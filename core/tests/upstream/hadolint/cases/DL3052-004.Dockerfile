@@ -1,0 +1,1 @@
+LABEL urllabel="http://example.com"

@@ -1,0 +1,1 @@
+LABEL datelabel="not-date"

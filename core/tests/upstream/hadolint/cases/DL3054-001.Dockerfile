@@ -1,0 +1,1 @@
+LABEL spdxlabel="not-spdx"

@@ -1,0 +1,1 @@
+LABEL spdxlabel="BSD-3-Clause"

@@ -1,0 +1,1 @@
+LABEL githash="not-git-hash"

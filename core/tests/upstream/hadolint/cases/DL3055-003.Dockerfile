@@ -1,0 +1,1 @@
+LABEL githash="2dbfae9"

@@ -1,0 +1,1 @@
+LABEL githash="43c572f1272b6b3171dd1db9e41b7027128ce080"

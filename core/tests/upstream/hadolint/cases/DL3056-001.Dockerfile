@@ -1,0 +1,1 @@
+LABEL semver="not-sem-ver"

@@ -1,0 +1,1 @@
+LABEL semver="1.0.0"

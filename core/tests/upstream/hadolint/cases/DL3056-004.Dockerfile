@@ -1,0 +1,1 @@
+LABEL semver="2.0.1-rc1"

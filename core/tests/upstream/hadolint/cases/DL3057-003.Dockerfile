@@ -1,0 +1,3 @@
+FROM scratch
+HEALTHCHECK CMD /bin/bla
+

@@ -1,0 +1,4 @@
+FROM scratch AS base
+HEALTHCHECK CMD /bin/bla
+FROM base
+

@@ -1,0 +1,2 @@
+# a comment
+RUN /foo.sh

@@ -1,0 +1,3 @@
+RUN --mount=type=secret,id=foo /foo.sh
+RUN --mount=type=secret,id=foo /bar.sh
+

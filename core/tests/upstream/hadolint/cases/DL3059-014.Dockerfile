@@ -1,0 +1,3 @@
+RUN foobar
+RUN foo; bar
+

@@ -1,0 +1,4 @@
+RUN foo && bar
+RUN foo
+RUN bar
+

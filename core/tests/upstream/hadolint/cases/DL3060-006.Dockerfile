@@ -1,0 +1,1 @@
+ONBUILD RUN yarn install bar && yarn cache clean

@@ -1,0 +1,1 @@
+RUN yarn cache clean && yarn install foo

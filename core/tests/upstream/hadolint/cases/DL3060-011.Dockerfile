@@ -1,0 +1,1 @@
+ONBUILD RUN --mount=type=tmpfs,target=/root/.cache/yarn yarn install foobar

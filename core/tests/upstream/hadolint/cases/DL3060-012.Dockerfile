@@ -1,0 +1,1 @@
+RUN --mount=type=cache,target=/var/lib/foobar yarn install foobar

@@ -1,0 +1,1 @@
+ONBUILD RUN --mount=type=tmpfs,target=/var/lib/foobar yarn install foobar

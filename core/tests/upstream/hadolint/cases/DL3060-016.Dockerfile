@@ -1,0 +1,5 @@
+FROM node:lts-alpine as foo
+RUN hey!
+FROM scratch
+RUN yarn install
+

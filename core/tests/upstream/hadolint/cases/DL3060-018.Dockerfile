@@ -1,0 +1,5 @@
+FROM node:lts-alpine as foo
+RUN yarn install
+FROM foo
+RUN hey!
+

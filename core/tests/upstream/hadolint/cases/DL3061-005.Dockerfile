@@ -1,0 +1,3 @@
+ARG A=B
+FROM foo
+LABEL foo=bar

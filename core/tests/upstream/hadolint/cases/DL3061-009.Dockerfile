@@ -1,0 +1,3 @@
+FROM foo
+ARG A=B
+RUN echo bla

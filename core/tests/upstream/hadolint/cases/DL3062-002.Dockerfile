@@ -1,0 +1,1 @@
+ONBUILD RUN go install example.com/pkg

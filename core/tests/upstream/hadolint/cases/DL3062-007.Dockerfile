@@ -1,0 +1,1 @@
+RUN go install /go/app/foobar

@@ -1,0 +1,1 @@
+ONBUILD RUN go get example.com/pkg@latest

@@ -1,0 +1,1 @@
+ONBUILD RUN go get -tool foobar@v1.2.3

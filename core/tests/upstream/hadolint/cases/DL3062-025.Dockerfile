@@ -1,0 +1,1 @@
+RUN go run example.com/pkg

@@ -1,0 +1,1 @@
+ONBUILD RUN go run /go/app/foobar

@@ -1,0 +1,1 @@
+FROM foo:bar AS context

@@ -1,0 +1,4 @@
+ARG foobar
+FROM debian:bullseye
+RUN foobar
+

@@ -1,0 +1,4 @@
+FROM debian:bullseye
+ENV foobar=barfoo
+ONBUILD RUN foobar
+

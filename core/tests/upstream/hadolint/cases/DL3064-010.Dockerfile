@@ -1,0 +1,4 @@
+ARG openai_api_key
+FROM debian:bullseye
+ONBUILD RUN foobar
+

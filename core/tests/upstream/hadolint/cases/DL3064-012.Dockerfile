@@ -1,0 +1,4 @@
+FROM debian:bullseye
+ENV AWS_ACCESS_KEY_ID=abcdefghijklmnopqrstuvwxyz
+ONBUILD RUN foobar
+

@@ -1,0 +1,4 @@
+FROM debian:bullseye
+ENV my_password=abcdefghijklmnopqrstuvwxyz
+RUN foobar
+

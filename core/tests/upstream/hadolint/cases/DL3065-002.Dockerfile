@@ -1,0 +1,1 @@
+FROM --platform=$FOOBAR alpine:3.24

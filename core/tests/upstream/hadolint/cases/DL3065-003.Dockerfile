@@ -1,0 +1,1 @@
+FROM --platform=foobar alpine:3.24

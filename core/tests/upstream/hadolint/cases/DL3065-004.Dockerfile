@@ -1,0 +1,1 @@
+FROM --platform=foobar/arm64 alpine:3.24

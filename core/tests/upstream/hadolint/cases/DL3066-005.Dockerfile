@@ -1,0 +1,4 @@
+ARG APP_UID
+FROM foobar:barfoo
+USER ${APP_UID}
+

@@ -1,0 +1,2 @@
+FROM busybox
+MAINTAINER hudu@mail.com

@@ -1,0 +1,2 @@
+FROM debian
+MAINTAINER Lukas

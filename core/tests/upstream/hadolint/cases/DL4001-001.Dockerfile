@@ -1,0 +1,4 @@
+FROM node as foo
+RUN wget my.xyz
+RUN curl localhost
+

@@ -1,0 +1,6 @@
+FROM node as foo
+RUN wget my.xyz
+RUN curl my.xyz
+RUN echo hello
+RUN wget foo.com
+

@@ -1,0 +1,5 @@
+FROM debian
+CMD bash
+RUN foo
+CMD another
+

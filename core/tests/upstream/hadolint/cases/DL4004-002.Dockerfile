@@ -1,0 +1,5 @@
+FROM debian
+ENTRYPOINT bash
+RUN foo
+ENTRYPOINT another
+

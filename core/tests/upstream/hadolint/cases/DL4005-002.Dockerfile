@@ -1,0 +1,1 @@
+ONBUILD RUN ln -sfv /bin/bash /bin/sh

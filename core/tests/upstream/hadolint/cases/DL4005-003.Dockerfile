@@ -1,0 +1,1 @@
+RUN ln -sf /bin/true /sbin/initctl

@@ -1,0 +1,1 @@
+RUN ln -s foo bar && unrelated && something_with /bin/sh

@@ -1,0 +1,3 @@
+FROM scratch
+RUN wget -O - https://some.site | wc -l > /number
+

@@ -1,0 +1,3 @@
+FROM scratch as build
+RUN wget -O - https://some.site && wc -l file > /number
+

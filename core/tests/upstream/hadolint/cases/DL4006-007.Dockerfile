@@ -1,0 +1,4 @@
+FROM scratch as build
+SHELL ["pwsh", "-c"]
+RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+

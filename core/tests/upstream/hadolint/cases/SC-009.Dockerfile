@@ -1,0 +1,2 @@
+RUN echo "$RTTP_PROXY"
+

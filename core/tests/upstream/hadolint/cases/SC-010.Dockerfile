@@ -1,0 +1,2 @@
+ONBUILD RUN echo "$RTTP_PROXY"
+

@@ -1,0 +1,2 @@
+ONBUILD RUN echo $RANDOM
+

@@ -1,0 +1,3 @@
+SHELL ["/bin/bash", "-eo", "pipefail", "-c"]
+ONBUILD RUN echo $RANDOM
+

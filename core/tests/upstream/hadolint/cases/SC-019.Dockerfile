@@ -1,0 +1,4 @@
+SHELL ["/bin/bash", "-eo", "pipefail", "-c"]
+FROM debian
+RUN echo $RANDOM
+

@@ -1,0 +1,3 @@
+SHELL ["/bin/ash", "-o", "pipefail", "-c"]
+RUN echo hello
+

@@ -1,0 +1,3 @@
+SHELL ["pwsh", "-c"]
+RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+

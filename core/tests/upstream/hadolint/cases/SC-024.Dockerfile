@@ -1,0 +1,3 @@
+SHELL ["pwsh", "-c"]
+ONBUILD RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+

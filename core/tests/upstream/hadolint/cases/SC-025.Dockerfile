@@ -1,0 +1,3 @@
+SHELL ["cmd.exe", "/c"]
+RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+

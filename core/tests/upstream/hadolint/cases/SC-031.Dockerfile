@@ -1,0 +1,6 @@
+# hadolint shell=powershell.exe
+FROM mcr.microsoft.com/foo/bar/windows:10
+RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+FROM mcr.microsoft.com/foo/bar/windows:10
+RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+

@@ -1,0 +1,2 @@
+WORKDIR /usr
+COPY bla.sh blubb.sh

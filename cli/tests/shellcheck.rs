@@ -96,7 +96,9 @@ fn data_dir() -> Option<PathBuf> {
 #[test]
 fn hadolint_shellcheck_specs() {
     require_shellcheck();
-    let dir = data_dir().expect("hadolint's specs are absent: run `bash scripts/upstream-hadolint.sh MIRROR core/tests/upstream/hadolint`");
+    let dir = data_dir().expect(
+        "hadolint's specs are absent: run `bash scripts/upstream-hadolint.sh MIRROR core/tests/upstream/hadolint`",
+    );
     let tsv = std::fs::read_to_string(dir.join("cases.tsv")).expect("cases.tsv");
     let mut failures = Vec::new();
     let mut run = 0;

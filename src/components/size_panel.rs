@@ -206,7 +206,9 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
 
     let on_estimate = {
         let state = props.dispatch.clone();
-        Callback::from(move |(key, bytes): (String, Option<u64>)| state.dispatch(Action::SetSizeEstimate { key, bytes }))
+        Callback::from(move |(key, bytes): (String, Option<u64>)| {
+            state.dispatch(Action::SetSizeEstimate { key, bytes })
+        })
     };
     let on_base_size = {
         let state = props.dispatch.clone();

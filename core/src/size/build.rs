@@ -5,11 +5,11 @@
 use super::catalogue::{self, BaseImage};
 use super::fs::{resolve, Fill, Fs, Node, PathChange, Source};
 use super::run::{self, Distro, Packages, RunCtx, Unknown};
+use super::shell;
 use super::SizeOptions;
 use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
 use crate::inputs::{BuildInput, FileBody};
 use crate::shell::expand as words;
-use super::shell;
 use crate::syntax::{Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
 use serde::Serialize;
 use std::borrow::Cow;

@@ -27,10 +27,12 @@ fi
 if ! docker image inspect dockerplay-rust:local >/dev/null 2>&1; then
     echo "making dockerplay-rust:local from $toolchain" >&2
     rm -rf "$work" && mkdir -p "$work/rustup/toolchains/$toolchain" "$work/cargo/bin"
+    # The musl standard library first: the copy below must include it, as
+    # the image cannot download it (no certificate for the proxy inside).
+    [ -d "$toolchain_dir/lib/rustlib/x86_64-unknown-linux-musl" ] || rustup target add x86_64-unknown-linux-musl
     # The compiler and the native standard library; no docs, no wasm.
     cp -a "$toolchain_dir/bin" "$toolchain_dir/lib" "$toolchain_dir/libexec" "$toolchain_dir/etc" "$work/rustup/toolchains/$toolchain/" 2>/dev/null || true
     rm -rf "$work/rustup/toolchains/$toolchain/lib/rustlib/wasm32-unknown-unknown"
-    [ -d "$toolchain_dir/lib/rustlib/x86_64-unknown-linux-musl" ] || rustup target add x86_64-unknown-linux-musl
     printf 'version = "12"\ndefault_toolchain = "%s"\nprofile = "minimal"\nauto_self_update = "disable"\n' "$toolchain" > "$work/rustup/settings.toml"
     cp "$(command -v rustup)" "$work/cargo/bin/rustup"
     for tool in cargo rustc rustdoc; do ln -s rustup "$work/cargo/bin/$tool"; done

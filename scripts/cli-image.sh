@@ -36,11 +36,15 @@ if ! docker image inspect dockerplay-rust:local >/dev/null 2>&1; then
     printf 'version = "12"\ndefault_toolchain = "%s"\nprofile = "minimal"\nauto_self_update = "disable"\n' "$toolchain" > "$work/rustup/settings.toml"
     cp "$(command -v rustup)" "$work/cargo/bin/rustup"
     for tool in cargo rustc rustdoc; do ln -s rustup "$work/cargo/bin/$tool"; done
+    # This machine's certificate authorities, so that cargo inside the
+    # build reaches crates.io through whatever proxy the host trusts.
+    cp /etc/ssl/certs/ca-certificates.crt "$work/host-ca.crt"
     cat > "$work/Dockerfile" <<'DOCKERFILE'
 FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gcc libc6-dev binutils ca-certificates \
     && rm -rf /var/lib/apt/lists/*
+COPY host-ca.crt /etc/ssl/certs/ca-certificates.crt
 COPY rustup /usr/local/rustup
 COPY cargo /usr/local/cargo
 ENV RUSTUP_HOME=/usr/local/rustup CARGO_HOME=/usr/local/cargo PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

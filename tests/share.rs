@@ -41,7 +41,7 @@ impl Visit {
 
     /// Mounts without touching the URL or storage, as a reload would find them.
     async fn remount() -> Visit {
-        Visit(Page::mount().await)
+        Visit(Page::reload().await)
     }
 
     /// The editor's text.

@@ -25,8 +25,20 @@ pub struct Page {
 }
 
 impl Page {
-    /// Mounts the app and lets it render and run its effects.
+    /// Mounts the app as a first visit would find it: no URL fragment and
+    /// no autosaved draft, so that what one test left behind (a link with
+    /// typed sizes, a draft) never reaches the next.
     pub async fn mount() -> Page {
+        let w = web_sys::window().unwrap();
+        let url = format!("{}{}", w.location().pathname().unwrap(), w.location().search().unwrap());
+        w.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
+        w.local_storage().unwrap().unwrap().clear().unwrap();
+        Page::reload().await
+    }
+
+    /// Mounts the app without touching the URL or storage, as a reload
+    /// finds them, and lets it render and run its effects.
+    pub async fn reload() -> Page {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();

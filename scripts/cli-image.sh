@@ -56,5 +56,16 @@ docker build -t dockerplay:local --build-arg RUST_IMAGE=dockerplay-rust:local .
 
 size=$(docker image inspect -f '{{.Size}}' dockerplay:local)
 echo "real: dockerplay:local is $size B (docker image inspect .Size)"
+# The record cli/tests/image.rs holds our estimate to.
+cat > tests/real-sizes/cli-image.json <<JSON
+{
+  "image": "dockerplay:local, built from the root Dockerfile by scripts/cli-image.sh",
+  "size": $size,
+  "engine": "Docker $(docker version --format '{{.Server.Version}}') (legacy builder)",
+  "target": "x86_64-unknown-linux-musl",
+  "commit": "$(git rev-parse --short HEAD)",
+  "date": "$(date -u +%F)"
+}
+JSON
 docker run --rm dockerplay:local --help >/dev/null && echo "runs: dockerplay --help in the image exits 0"
 cargo run -q -p dockerplay-cli -- size Dockerfile | sed -n '1,/total:/p'

@@ -57,6 +57,7 @@ fixtures! {
     cache_mount,
     dockerignore,
     unknown_output_copied,
+    build_output_copied_out,
     run_mounts,
 }
 

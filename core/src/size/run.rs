@@ -716,7 +716,18 @@ fn cp(ctx: &mut RunCtx, args: &[String], moving: bool) -> bool {
     }
     let into_dir = srcs.len() > 1 || ctx.fs.is_dir(&dest);
     for src in srcs {
-        let Some(node) = ctx.fs.get(&src).cloned() else { return false };
+        let Some(node) = ctx.fs.get(&src).cloned() else {
+            // A file in a tree a build tool made in this image (`cargo
+            // build`, then `cp target/release/app /out/`): the model cannot
+            // see its outputs, so the copy is a program of a modelled size.
+            if ctx.pkgs.built_under(&src) {
+                let base = src.rsplit('/').next().unwrap_or("");
+                let target = if into_dir { format!("{}/{}", dest.trim_end_matches('/'), base) } else { dest.clone() };
+                super::tools::made_binary_at(ctx, &src, &target);
+                continue;
+            }
+            return false;
+        };
         if node.dir && !recursive {
             continue;
         }

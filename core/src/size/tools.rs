@@ -176,6 +176,23 @@ pub fn made_binary() -> Node {
     node
 }
 
+/// `cp SRC TARGET` of a file under a tree a build tool made, which the
+/// model cannot see: an unstripped program of a modelled size, which the
+/// user can type in (by its source path).
+pub fn made_binary_at(ctx: &mut RunCtx, src: &str, target: &str) {
+    let (m, lo, hi) = MADE_BINARY;
+    put_estimate(
+        ctx,
+        target,
+        (m, lo, hi),
+        &format!("build:{src}"),
+        format!("{src}: a program a build tool made, modelled as {} to {} MB", lo as f64 / 1e6, hi as f64 / 1e6),
+    );
+    if let Some(node) = ctx.fs.get(target).cloned() {
+        ctx.fs.put(target, Node { mode: 0o755, ..node });
+    }
+}
+
 /// `go build [-o OUT] [-ldflags=...] [PKG]`.
 pub fn go(ctx: &mut RunCtx, args: &[String]) -> bool {
     let Some((sub, rest)) = args.split_first() else { return false };

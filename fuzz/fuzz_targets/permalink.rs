@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 /// What a link keeps of a state: everything but secret values.
 fn redacted(state: &ShareState) -> ShareState {
     let mut s = state.clone();
-    for b in &mut s.history {
+    for b in std::sync::Arc::make_mut(&mut s.history) {
         b.secrets.values_mut().for_each(String::clear);
     }
     s
@@ -53,11 +53,13 @@ fuzz_target!(|data: &[u8]| {
     let state = ShareState {
         dockerfile: text,
         files: context_files(&mut u),
-        history,
+        history: history.into(),
         build_args: build_args(&mut u),
         target: target(&mut u),
         panel: u.arbitrary().unwrap_or_default(),
         lang: u.arbitrary().unwrap_or_default(),
+        size_estimates: u.arbitrary().unwrap_or_default(),
+        image_sizes: u.arbitrary().unwrap_or_default(),
     };
     if permalink::validate(&state).is_ok() {
         round_trip(&state);

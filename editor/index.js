@@ -158,13 +158,16 @@ export class Editor {
   // Each query gets the document's text with the position, so the host
   // never answers from a text older than the one on screen.
   constructor(parent, doc, host, opts) {
+    // Read through `self.host` at each call, never captured: the editor the
+    // page boots with is adopted by the app later (editor/boot.js), which
+    // then swaps in its own host.
     this.host = host;
     this.label = new Compartment();
     this.readOnly = new Compartment();
     this.texts = opts.texts || {};
     const self = this;
     const completionSource = (ctx) => {
-      const json = host.complete(ctx.state.doc.toString(), ctx.pos, ctx.explicit);
+      const json = self.host.complete(ctx.state.doc.toString(), ctx.pos, ctx.explicit);
       if (!json) return null;
       const r = JSON.parse(json);
       if (!r || !r.options.length) return null;
@@ -176,14 +179,14 @@ export class Editor {
       };
     };
     const hover = hoverTooltip((view, pos) => {
-      const json = host.hover(view.state.doc.toString(), pos);
+      const json = self.host.hover(view.state.doc.toString(), pos);
       if (!json) return null;
       const r = JSON.parse(json);
       if (!r) return null;
       return { pos: r.from, end: r.to, above: true, create: () => ({ dom: rich(r.text) }) };
     });
     const goToDefinition = (view) => {
-      const json = host.definition(view.state.doc.toString(), view.state.selection.main.head);
+      const json = self.host.definition(view.state.doc.toString(), view.state.selection.main.head);
       const r = json && JSON.parse(json);
       if (!r) return false;
       view.dispatch({ selection: EditorSelection.range(r.from, r.to), scrollIntoView: true, userEvent: "select.definition" });
@@ -191,12 +194,12 @@ export class Editor {
     };
     const renameSymbol = (view) => {
       const head = view.state.selection.main.head;
-      const json = host.rename(view.state.doc.toString(), head, "");
+      const json = self.host.rename(view.state.doc.toString(), head, "");
       const here = json && JSON.parse(json);
       if (!here) return false;
       const name = askName(self.texts.rename || "Rename", here.name);
       if (!name || name === here.name) return true;
-      const r = JSON.parse(host.rename(view.state.doc.toString(), head, name) || "null");
+      const r = JSON.parse(self.host.rename(view.state.doc.toString(), head, name) || "null");
       if (!r || !r.changes.length) return true;
       view.dispatch({ changes: r.changes, userEvent: "rename", annotations: isolateHistory.of("full") });
       return true;

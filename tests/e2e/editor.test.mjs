@@ -196,6 +196,10 @@ try {
     assert.ok((await page.textContent(".cm-tooltip-autocomplete li[aria-selected]")).startsWith("COPY"));
     await page.waitForSelector(".cm-completionInfo");
     assert.ok((await page.textContent(".cm-completionInfo")).includes(words.copy), await page.textContent(".cm-completionInfo"));
+    // CodeMirror ignores Enter for 75 ms after the list opens
+    // (`interactionDelay`), so that a key already on its way makes a newline;
+    // a person's Enter comes later than that, a script's does not.
+    await page.waitForTimeout(100);
     await page.keyboard.press("Enter");
     assert.ok((await editorText(page)).endsWith("\nCOPY"), await editorText(page));
     // Stage names after --from=.

@@ -289,7 +289,13 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
                         format!(" tabindex=\"0\" role=\"button\" aria-label=\"{}\"", esc(&stage_title(graph, i, w)))
                     }
                 );
-                let _ = write!(out, "<title>{}</title>", esc(&stage_title(graph, i, w)));
+                // The tooltip of a standalone drawing. In the page the node
+                // is a button named by the same words, and a title's text
+                // would count as its visible text, which the name must hold
+                // (WCAG 2.5.3: speech input says what it sees).
+                if opts.standalone {
+                    let _ = write!(out, "<title>{}</title>", esc(&stage_title(graph, i, w)));
+                }
                 let _ = write!(
                     out,
                     "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{stroke_width}\"{}/>",
@@ -308,11 +314,13 @@ pub fn render_layout(graph: &BuildGraph, spec: &GraphSpec, l: &Layout, opts: &Sv
                     num(LABEL_FONT),
                     esc(&truncate(&node.label, MAX_LABEL_CHARS))
                 );
+                // The detail starts with a space, which SVG does not draw:
+                // the node's text then reads "name FROM base", as its name.
                 if let Some(d) = &node.detail {
                     y += DETAIL_LINE;
                     let _ = write!(
                         out,
-                        "<text class=\"dp-detail\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{detail}\">{}</text>",
+                        "<text class=\"dp-detail\" x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{detail}\"> {}</text>",
                         num(b.x + PAD_X),
                         num(y),
                         num(DETAIL_FONT),
@@ -402,7 +410,7 @@ fn describe(graph: &BuildGraph, w: &Words) -> String {
 
 fn stage_title(graph: &BuildGraph, i: usize, w: &Words) -> String {
     let s = &graph.stages[i];
-    let mut t = format!("{} (FROM {}), {} {}", s.name, s.base, w.line, s.line);
+    let mut t = format!("{} FROM {}, {} {}", s.name, s.base, w.line, s.line);
     if s.end_line > s.line {
         let _ = write!(t, "-{}", s.end_line);
     }

@@ -82,9 +82,21 @@ fn json_array(out: &std::process::Output, who: &str) -> Vec<serde_json::Value> {
     v.as_array().cloned().unwrap_or_default()
 }
 
+/// Both tools read `HADOLINT_*` settings from the environment; the
+/// comparison runs without them.
+fn isolated(command: &mut Command) -> &mut Command {
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("HADOLINT_") {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
 /// Starts hadolint on the files; it runs while our check does.
 fn start_hadolint(files: &[String], config: &Path) -> std::process::Child {
-    Command::new("hadolint")
+    let mut command = Command::new("hadolint");
+    isolated(&mut command)
         .arg("-c")
         .arg(config)
         .args(["--no-fail", "-f", "json"])
@@ -110,9 +122,12 @@ fn hadolint(child: std::process::Child) -> Vec<(String, u32, String)> {
         .collect()
 }
 
-fn ours(files: &[String]) -> Vec<(String, u32, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
-        .args(["check", "--format", "json", "--all-stages", "--no-fail", "--enable"])
+fn ours(files: &[String], config: &Path) -> Vec<(String, u32, String)> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dockerplay"));
+    let out = isolated(&mut command)
+        .args(["check", "--config"])
+        .arg(config)
+        .args(["--format", "json", "--all-stages", "--no-fail", "--enable"])
         .arg(OFF_BY_DEFAULT.join(","))
         .args(files)
         .current_dir(CORPUS)
@@ -153,11 +168,11 @@ fn differences_from_hadolint_on_the_realworld_corpus_are_the_known_ones() {
     let files = corpus_files();
     assert_eq!(files.len(), 256, "the vendored corpus has one file per row of scripts/corpus-manifest.tsv");
     // A configuration of our own, so that no .hadolint.yaml around (nor the
-    // user's) changes hadolint's result.
+    // user's) changes either tool's result.
     let config = std::env::temp_dir().join(format!("dockerplay-hadolint-corpus-{}.yaml", std::process::id()));
     std::fs::write(&config, "ignored: []\n").unwrap();
     let child = start_hadolint(&files, &config);
-    let mine = ours(&files);
+    let mine = ours(&files, &config);
     let theirs = hadolint(child);
     let _ = std::fs::remove_file(&config);
 

@@ -14,15 +14,16 @@ cargo test --profile web -p dockerplay-app --target wasm32-unknown-unknown --tes
 echo "== keystroke to frame in Chromium (release build, bench/keystroke/Dockerfile)"
 trunk build --release >/dev/null 2>&1 && node bench/keystroke/run.mjs
 [ -f bench/permalink/run.mjs ] && { echo "== permalink length (core/tests/corpus)"; node bench/permalink/run.mjs; }
-# Real-world Dockerfiles cannot be committed: they come from
-# $DOCKERPLAY_CORPUS (a directory of *.Dockerfile files), and every figure
-# that needs them says so when they are absent.
-if [ -n "${DOCKERPLAY_CORPUS:-}" ] && [ -d "$DOCKERPLAY_CORPUS" ]; then
-  n=$(find "$DOCKERPLAY_CORPUS" -maxdepth 1 -name '*.Dockerfile' | wc -l)
-  echo "== permalink length, real-world corpus ($n files in $DOCKERPLAY_CORPUS)"
-  node bench/permalink/run.mjs --corpus "$DOCKERPLAY_CORPUS" --cli target/release/dockerplay
+# Real-world Dockerfiles: the vendored corpus (tests/corpus/realworld), or
+# $DOCKERPLAY_CORPUS (a directory of *.Dockerfile files) when that is set;
+# every figure that needs them says so when they are absent.
+corpus=${DOCKERPLAY_CORPUS:-tests/corpus/realworld}
+if [ -d "$corpus" ]; then
+  n=$(find "$corpus" -maxdepth 1 -name '*.Dockerfile' | wc -l)
+  echo "== permalink length, real-world corpus ($n files in $corpus)"
+  node bench/permalink/run.mjs --corpus "$corpus" --cli target/release/dockerplay
 else
-  echo "== real-world corpus ABSENT: set DOCKERPLAY_CORPUS to a directory of *.Dockerfile files;"
+  echo "== real-world corpus ABSENT: no directory $corpus (set DOCKERPLAY_CORPUS to a directory of *.Dockerfile files);"
   echo "   the figures above are on core/tests/corpus and generated inputs only"
 fi
 [ -x scripts/bench-check.sh ] && { echo "== dockerplay check vs hadolint"; bash scripts/bench-check.sh; }

@@ -10,10 +10,10 @@ hadolint's findings we also report (recall) and how many of ours hadolint
 lacks, then the overall recall, for each corpus apart:
 
   - real-world: Dockerfiles written outside this project, listed with their
-    repository, commit and licence in scripts/corpus-manifest.tsv and
-    extracted by `scripts/corpus.sh MIRRORS_DIR OUTDIR` (they are not in
-    the repository); found at --realworld DIR, else $DOCKERPLAY_REALWORLD,
-    else ../shared/corpus/realworld;
+    repository, commit and licence in scripts/corpus-manifest.tsv, extracted
+    by `scripts/corpus.sh MIRRORS_DIR OUTDIR` and vendored with their
+    licences in tests/corpus/realworld; read from --realworld DIR, else
+    $DOCKERPLAY_CORPUS, else tests/corpus/realworld;
   - own: core/tests/corpus/*.Dockerfile and
     core/tests/lint_hadolint/realworld/*.Dockerfile, written here.
 
@@ -409,7 +409,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="*")
     ap.add_argument("--dockerplay", help="the dockerplay binary (default: build the CLI)")
-    ap.add_argument("--realworld", help="the extracted real-world corpus (scripts/corpus.sh)")
+    ap.add_argument("--realworld", help="the real-world corpus (default: $DOCKERPLAY_CORPUS, else tests/corpus/realworld)")
     ap.add_argument("--threshold", type=float, default=0.95)
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra and excused finding")
@@ -420,7 +420,7 @@ def main():
     if opts.files:
         corpora = [("given files", opts.files)]
     else:
-        realworld = opts.realworld or os.environ.get("DOCKERPLAY_REALWORLD") or os.path.join(ROOT, "..", "shared", "corpus", "realworld")
+        realworld = opts.realworld or os.environ.get("DOCKERPLAY_CORPUS") or os.path.join(ROOT, "tests", "corpus", "realworld")
         real_files = sorted(glob.glob(os.path.join(realworld, "*.Dockerfile")))
         if not real_files:
             fail(f"no real-world corpus in {realworld}: run `bash scripts/corpus.sh MIRRORS_DIR {realworld}` "

@@ -99,7 +99,9 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     }
     let chinese = config.settings.language.as_deref() == Some("zh");
 
-    let mut reports = Vec::new();
+    // Each file's name, input and rules' findings; ShellCheck's are added
+    // for all the files at once below.
+    let mut checked = Vec::new();
     // Whether standard output carries files or diffs rather than findings
     // (a dry run prints only its diff, empty when nothing is fixable).
     let mut prints_text = dry_run;
@@ -137,12 +139,18 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             }
         }
         let (findings, diagnostics) = lint::check(&input, &opts);
-        let findings = crate::shellcheck::merge(findings, &input);
         let index = LineIndex::new(&input.dockerfile);
         for d in &diagnostics {
             let (l, c) = index.line_col(&input.dockerfile, d.span.start);
             eprintln!("{name}:{l}:{c}: {}: {}", d.severity.as_str(), d.message);
         }
+        checked.push((name, input, findings));
+    }
+
+    let merged =
+        crate::shellcheck::merge(checked.iter_mut().map(|(_, input, f)| (std::mem::take(f), &*input)).collect());
+    let mut reports = Vec::new();
+    for ((name, input, _), findings) in checked.into_iter().zip(merged) {
         let findings = findings
             .into_iter()
             .filter_map(|mut f| {

@@ -40,15 +40,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
-/// ShellCheck's findings for every stage of the file (as hadolint checks
-/// every stage; those in stages the target does not build are marked so),
-/// or none when no `shellcheck` binary can be run.
-pub fn findings(input: &BuildInput) -> Vec<Finding> {
-    if !available() {
-        return Vec::new();
-    }
+/// A file's RUN scripts for ShellCheck: per script, where to report, the
+/// codes ignored there, the script, and whether the target builds its stage;
+/// and the codes ignored in the whole file.
+#[derive(Default)]
+struct Scripts {
+    jobs: Vec<(Span, BTreeSet<String>, String, bool)>,
+    ignored_everywhere: BTreeSet<String>,
+}
+
+/// The scripts ShellCheck checks in the file: every stage's (as hadolint
+/// checks every stage; those in stages the target does not build are marked
+/// so).
+fn scripts(input: &BuildInput) -> Scripts {
     let text = &input.dockerfile;
     let (df, _) = syntax::parse(text);
     let built = built_stages(&df, target_stage(&df, input.target.as_deref()));
@@ -103,45 +109,59 @@ pub fn findings(input: &BuildInput) -> Vec<Finding> {
             ignored_everywhere.extend(codes(list));
         }
     }
-    let scripts: Vec<&str> = jobs.iter().map(|(_, _, s, _)| s.as_str()).collect();
-    let mut out = Vec::new();
-    for ((span, ignored, _, stage_built), comments) in jobs.iter().zip(run_shellcheck(&scripts)) {
-        for (code, severity, message) in comments {
-            if ignored.contains(&code) || ignored_everywhere.contains(&code) {
-                continue;
-            }
-            out.push(Finding {
-                code: intern(&code),
-                span: *span,
-                message,
-                severity,
-                fix: None,
-                stage_built: *stage_built,
-            });
-        }
-    }
-    out
+    Scripts { jobs, ignored_everywhere }
 }
 
-/// Adds ShellCheck's findings to the rules' and keeps file order.
-pub fn merge(mut findings: Vec<Finding>, input: &BuildInput) -> Vec<Finding> {
-    findings.extend(self::findings(input));
-    findings.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
-    findings
+/// Adds ShellCheck's findings to the rules' findings of each file, in file
+/// order. ShellCheck runs once for all the files' scripts, as a start costs
+/// far more than a script; nothing is added when it cannot be run.
+pub fn merge(files: Vec<(Vec<Finding>, &BuildInput)>) -> Vec<Vec<Finding>> {
+    let per_file: Vec<Scripts> =
+        files.iter().map(|(_, input)| if available() { scripts(input) } else { Scripts::default() }).collect();
+    let all: Vec<&str> = per_file.iter().flat_map(|f| f.jobs.iter().map(|(_, _, s, _)| s.as_str())).collect();
+    let mut comments = run_shellcheck(&all).into_iter();
+    files
+        .into_iter()
+        .zip(&per_file)
+        .map(|((mut findings, _), file)| {
+            for ((span, ignored, _, stage_built), found) in file.jobs.iter().zip(comments.by_ref()) {
+                for (code, severity, message) in found {
+                    if ignored.contains(&code) || file.ignored_everywhere.contains(&code) {
+                        continue;
+                    }
+                    findings.push(Finding {
+                        code: intern(&code),
+                        span: *span,
+                        message,
+                        severity,
+                        fix: None,
+                        stage_built: *stage_built,
+                    });
+                }
+            }
+            findings.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+            findings
+        })
+        .collect()
 }
 
 /// Whether to run ShellCheck: a `shellcheck` on PATH, unless
 /// `DOCKERPLAY_SHELLCHECK=off` (benchmarks of the rules alone use it).
+/// Asked once per process: a check of many files would otherwise start
+/// `shellcheck --version` for each of them.
 fn available() -> bool {
-    if std::env::var("DOCKERPLAY_SHELLCHECK").is_ok_and(|v| v == "off") {
-        return false;
-    }
-    Command::new("shellcheck")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    static AVAILABLE: OnceLock<bool> = OnceLock::new();
+    *AVAILABLE.get_or_init(|| {
+        if std::env::var("DOCKERPLAY_SHELLCHECK").is_ok_and(|v| v == "off") {
+            return false;
+        }
+        Command::new("shellcheck")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
 }
 
 /// The proxy variables Docker predefines, which hadolint exports to every
@@ -243,10 +263,18 @@ impl State {
     }
 }
 
-/// Runs ShellCheck once on all the scripts (one process, as a start costs
-/// far more than a script): for each, (code, severity, message) per
-/// comment. Empty lists when ShellCheck cannot be run.
+/// Runs ShellCheck on all the scripts, in as few processes as the command
+/// line allows (a start costs far more than a script): for each script,
+/// (code, severity, message) per comment. Empty lists when ShellCheck
+/// cannot be run.
 fn run_shellcheck(scripts: &[&str]) -> Vec<Vec<(String, Severity, String)>> {
+    // Each script is one temporary file's path on the command line; a
+    // thousand of them stay far below any system's limit on its length.
+    scripts.chunks(1000).flat_map(run_batch).collect()
+}
+
+/// Runs one ShellCheck process on the scripts.
+fn run_batch(scripts: &[&str]) -> Vec<Vec<(String, Severity, String)>> {
     let mut found = vec![Vec::new(); scripts.len()];
     if scripts.is_empty() {
         return found;

@@ -83,6 +83,47 @@ fn hadolint_ignore_comments_silence_codes() {
     assert!(check("FROM alpine:3.20\n# hadolint ignore=SC2086\nRUN echo $foo\n").contains("SC2154"));
 }
 
+#[test]
+fn several_files_get_the_findings_each_gets_alone() {
+    require_shellcheck();
+    // ShellCheck runs once for all the files' scripts; each comment must go
+    // back to its own file, under that file's shell and ignore comments.
+    let files = [
+        "FROM alpine:3.20\nRUN echo $foo\n",
+        "# hadolint global ignore=SC2154\nFROM alpine:3.20\nRUN echo $foo \\\n && cd /tmp\n",
+        "FROM debian:12\n",
+        "FROM debian:12\nSHELL [\"/bin/bash\", \"-c\"]\nRUN if [[ -n \"$HOSTNAME\" ]]; then echo $1; fi\nRUN [[ -d /x ]]\n",
+    ];
+    let dir = std::env::temp_dir().join(format!("dockerplay-shellcheck-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names: Vec<String> = (0..files.len()).map(|k| format!("{k}.Dockerfile")).collect();
+    for (name, text) in names.iter().zip(files) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let sc_lines = |args: &[String]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+            .args(["check", "--all-stages", "--failure-threshold", "none"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("the binary runs");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.lines().filter(|l| l.contains(" SC")).map(|l| format!("{l}\n")).collect::<String>()
+    };
+    let together = sc_lines(&names);
+    let alone: String = names.iter().map(|n| sc_lines(std::slice::from_ref(n))).collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(together, alone);
+    expect_test::expect![[r#"
+        0.Dockerfile:2:1 SC2086 info: Double quote to prevent globbing and word splitting.
+        0.Dockerfile:2:1 SC2154 warning: foo is referenced but not assigned.
+        1.Dockerfile:3:1 SC2086 info: Double quote to prevent globbing and word splitting.
+        1.Dockerfile:3:1 SC2164 warning: Use 'cd ... || exit' or 'cd ... || return' in case cd fails.
+        3.Dockerfile:3:1 SC2086 info: Double quote to prevent globbing and word splitting.
+    "#]]
+    .assert_eq(&together);
+}
+
 /// Where the extracted specs are, if they are anywhere.
 fn data_dir() -> Option<PathBuf> {
     let mut candidates = Vec::new();

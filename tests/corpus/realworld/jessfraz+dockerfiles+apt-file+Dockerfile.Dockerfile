@@ -1,0 +1,9 @@
+FROM debian:sid-slim
+LABEL maintainer "Jessie Frazelle <jess@linux.com>"
+
+RUN apt-get update && apt-get install -y \
+	apt-file \
+	--no-install-recommends \
+	&& rm -rf /var/lib/apt/lists/*
+
+CMD [ "bash" ]

@@ -1,0 +1,10 @@
+FROM debian:bullseye-slim
+LABEL maintainer "Jessie Frazelle <jess@linux.com>"
+
+RUN apt-get update && apt-get install -y \
+	libgssapi-krb5-2 \
+	rdesktop \
+	--no-install-recommends \
+	&& rm -rf /var/lib/apt/lists/*
+
+ENTRYPOINT [ "rdesktop" ]

@@ -1,0 +1,3 @@
+FROM minio/minio:edge
+
+CMD ["minio", "server", "/data"]

@@ -87,6 +87,9 @@ fn full_state(dockerfile: &str) -> ShareState {
         lang: Some("zh-CN".into()),
         size_estimates: [("RUN ./build.sh".to_string(), 250_000_000)].into(),
         image_sizes: [("example.com/team/app:1".to_string(), 80_000_000)].into(),
+        // Lessons have a test file of their own (lesson_links.rs).
+        lesson: None,
+        lesson_step: 0,
     }
 }
 
@@ -133,8 +136,7 @@ fn each_field_survives_on_its_own() {
 #[test]
 fn typed_sizes_round_trip() {
     let state = ShareState {
-        size_estimates: [("RUN make".to_string(), 12_500_000), ("ADD https://example.com/a.tgz".to_string(), 0)]
-            .into(),
+        size_estimates: [("RUN make".to_string(), 12_500_000), ("ADD https://example.com/a.tgz".to_string(), 0)].into(),
         image_sizes: [("docker.io/library/node:18-slim".to_string(), 190_000_000)].into(),
         ..ShareState::from_dockerfile("FROM node:18-slim\nRUN make\n")
     };
@@ -217,7 +219,8 @@ fn the_dockerfile_size_limit_is_checked_on_both_sides() {
     assert_eq!(decode(&encode(&over)), Err(too_large.clone()));
     // An earlier build counts as much as the current one.
     let mut in_history = ShareState::from_dockerfile("FROM scratch\n");
-    std::sync::Arc::make_mut(&mut in_history.history).push(BuildInput { dockerfile: over.dockerfile.clone(), ..BuildInput::default() });
+    std::sync::Arc::make_mut(&mut in_history.history)
+        .push(BuildInput { dockerfile: over.dockerfile.clone(), ..BuildInput::default() });
     assert_eq!(decode(&encode(&in_history)), Err(too_large));
 }
 
@@ -412,6 +415,8 @@ fn a_version_1_link_still_opens() {
                     lang: None,
                     size_estimates: {},
                     image_sizes: {},
+                    lesson: None,
+                    lesson_step: 0,
                 },
             ),
             Ok(
@@ -439,6 +444,8 @@ fn a_version_1_link_still_opens() {
                     ),
                     size_estimates: {},
                     image_sizes: {},
+                    lesson: None,
+                    lesson_step: 0,
                 },
             ),
         ]
@@ -540,7 +547,9 @@ fn random_states_round_trip() {
 #[test]
 fn secret_values_never_travel_in_links() {
     let mut state = full_state("FROM alpine\n");
-    std::sync::Arc::make_mut(&mut state.history)[0].secrets.insert("npmrc".into(), "//registry/:_authToken=s3cr3t".into());
+    std::sync::Arc::make_mut(&mut state.history)[0]
+        .secrets
+        .insert("npmrc".into(), "//registry/:_authToken=s3cr3t".into());
     let back = decode(&encode(&state)).expect("decodes");
     assert_eq!(back.history[0].secrets.get("npmrc").map(String::as_str), Some(""), "the id stays, the value goes");
     let mut expected = state.clone();

@@ -143,6 +143,25 @@ mod tests {
         check("", Some("1%%%"), false, ("DEFAULT", false, "none"));
     }
 
+    /// A lesson link opens like any link, and a damaged lesson in one is
+    /// refused with the lesson's reason while the draft stays.
+    #[test]
+    fn a_corrupt_lesson_link_keeps_the_draft() {
+        use dockerplay_core::lesson::{Lesson, Text};
+        use std::sync::Arc;
+        let lesson = Arc::new(Lesson::recorded(
+            Text::new("Mine", ""),
+            [(state("FROM lesson").current_build(), Text::new("Step one.", ""))],
+        ));
+        let good = permalink::encode(&ShareState::at_lesson_step(lesson.clone(), 0));
+        check(&good, Some(&frag("FROM draft")), false, ("FROM lesson", true, "draft-kept"));
+        // The same lesson opened at a step it does not have.
+        let bad = permalink::encode(&ShareState { lesson_step: 4, ..ShareState::at_lesson_step(lesson, 0) });
+        check(&bad, Some(&frag("FROM draft")), false, ("FROM draft", false, "bad-link"));
+        let s = startup(&bad, None, state("DEFAULT"), false);
+        assert!(matches!(s.notice, Some(Notice::BadLink(DecodeError::BadLesson(_)))), "{:?}", s.notice);
+    }
+
     #[test]
     fn a_link_pasted_into_an_open_tab_keeps_what_it_showed() {
         let current = state("FROM mine");

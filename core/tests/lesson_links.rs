@@ -57,13 +57,28 @@ fn built_in_lessons_round_trip_and_their_link_lengths() {
         let at_last = decode(&round_trip(shared(&lesson), last)).expect("opens");
         assert_eq!((at_last.current_build(), at_last.history.len()), (lesson.input(last), last));
         let json = serde_json::to_string(&shared(&lesson)).expect("serialises").len();
+        // What the texts cost: the same lesson in one language, and
+        // without any text.
+        let only = |keep: fn(&Text) -> Text| {
+            let mut l = shared(&lesson);
+            l.title = keep(&l.title);
+            l.steps.iter_mut().for_each(|s| s.text = keep(&s.text));
+            round_trip(l, 0)
+        };
+        let english = only(|t| Text { zh: String::new(), ..t.clone() });
+        let chinese = only(|t| Text { en: String::new(), ..t.clone() });
+        let silent = only(|_| Text::default());
+        let link = |fragment: &String| BASE.len() + 1 + fragment.len();
         let line = format!(
-            "{:<10} {:>2} steps, {:>5} bytes of JSON: link {:>4} chars as written, {:>4} as recorded",
+            "{:<10} {:>2} steps, {:>5} B JSON | link chars: {:>4} as written, {:>4} as recorded, {:>4} English only, {:>4} Chinese only, {:>4} without texts",
             lesson.id,
             lesson.steps.len(),
             json,
-            BASE.len() + 1 + written.len(),
-            BASE.len() + 1 + recorded.len(),
+            link(&written),
+            link(&recorded),
+            link(&english),
+            link(&chinese),
+            link(&silent),
         );
         println!("{line}");
         table.push_str(&line);
@@ -72,10 +87,10 @@ fn built_in_lessons_round_trip_and_their_link_lengths() {
     // The figures in the report; `UPDATE_EXPECT=1` refreshes them when a
     // lesson or the dictionary changes.
     expect![[r#"
-        checklist   8 steps,  5821 bytes of JSON: link 3044 chars as written, 3005 as recorded
-        layers      5 steps,  3107 bytes of JSON: link 2039 chars as written, 1983 as recorded
-        tiny-redis  6 steps,  4040 bytes of JSON: link 2464 chars as written, 2400 as recorded
-        caching     9 steps,  4598 bytes of JSON: link 2601 chars as written, 2596 as recorded
+        checklist   8 steps,  5821 B JSON | link chars: 3044 as written, 3005 as recorded, 1721 English only, 2059 Chinese only,  736 without texts
+        layers      5 steps,  3107 B JSON | link chars: 2039 as written, 1983 as recorded, 1067 English only, 1275 Chinese only,  321 without texts
+        tiny-redis  6 steps,  4040 B JSON | link chars: 2464 as written, 2400 as recorded, 1393 English only, 1656 Chinese only,  540 without texts
+        caching     9 steps,  4598 B JSON | link chars: 2601 as written, 2596 as recorded, 1457 English only, 1776 Chinese only,  641 without texts
     "#]]
     .assert_eq(&table);
 }

@@ -108,8 +108,10 @@ pub enum Claim {
     FindingGoes(&'static str),
 }
 
-/// One step: `{"state": ...}` or `{"edit": ...}` and its `text`.
+/// One step: `{"state": ...}` or `{"edit": ...}` and its `text`. Read
+/// through `StepFields`, so that a step with neither or both says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StepFields")]
 pub struct Step {
     #[serde(flatten)]
     pub change: Change,
@@ -119,6 +121,31 @@ pub struct Step {
     /// Only built-in lessons claim anything; links carry none.
     #[serde(skip)]
     pub claims: Vec<Claim>,
+}
+
+/// A step as written, before it is known to have exactly one change.
+#[derive(Deserialize)]
+struct StepFields {
+    #[serde(default)]
+    state: Option<BuildInput>,
+    #[serde(default)]
+    edit: Option<Edit>,
+    #[serde(default)]
+    text: Text,
+}
+
+impl TryFrom<StepFields> for Step {
+    type Error = &'static str;
+
+    fn try_from(f: StepFields) -> Result<Step, &'static str> {
+        let change = match (f.state, f.edit) {
+            (Some(state), None) => Change::State(state),
+            (None, Some(edit)) => Change::Edit(edit),
+            (None, None) => return Err("a lesson step needs a \"state\" or an \"edit\""),
+            (Some(_), Some(_)) => return Err("a lesson step has both a \"state\" and an \"edit\""),
+        };
+        Ok(Step { change, text: f.text, claims: Vec::new() })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

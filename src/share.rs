@@ -7,6 +7,7 @@
 //! back, else the default sample. Opening a link never loses a different
 //! draft: it is copied to a backup key and stays one click away.
 
+use dockerplay_core::lesson::{limits, Lesson};
 use dockerplay_core::permalink::{self, DecodeError, ShareState};
 
 /// localStorage key of the autosaved state (a permalink fragment, so that
@@ -14,6 +15,9 @@ use dockerplay_core::permalink::{self, DecodeError, ShareState};
 pub const DRAFT_KEY: &str = "dockerplay.draft";
 /// localStorage key of the draft that an opened link displaced.
 pub const BACKUP_KEY: &str = "dockerplay.draft.backup";
+/// localStorage key of the lesson being recorded ("Record a lesson"), as
+/// JSON: an author's notes outlive a reload, though not a link.
+pub const RECORDING_KEY: &str = "dockerplay.recording";
 
 /// Autosave and the URL wait this long after the last change, so typing
 /// does not encode the state on every keystroke.
@@ -80,6 +84,30 @@ pub fn navigate(fragment: &str, current: &ShareState) -> Option<Startup> {
 pub fn same_work(a: &ShareState, b: &ShareState) -> bool {
     let strip = |s: &ShareState| ShareState { panel: None, lang: None, ..s.clone() };
     strip(a) == strip(b)
+}
+
+/// The saved recording, or an empty one when there is none or it is not
+/// a lesson the page could open (storage is as untrusted as a link).
+pub fn recording_from(saved: Option<&str>) -> Lesson {
+    let Some(lesson) = saved.and_then(|json| serde_json::from_str::<Lesson>(json).ok()) else {
+        return Lesson::default();
+    };
+    let fits = lesson.steps.is_empty() || limits::check(&lesson, 0, permalink::MAX_DOCKERFILE_BYTES).is_ok();
+    if fits {
+        lesson
+    } else {
+        Lesson::default()
+    }
+}
+
+/// What to save of a recording: `None` (remove the key) when it is empty.
+pub fn recording_to(lesson: &Lesson) -> Option<String> {
+    let empty = lesson.steps.is_empty() && lesson.title.is_empty();
+    if empty {
+        None
+    } else {
+        serde_json::to_string(lesson).ok()
+    }
 }
 
 /// The page's URL without its fragment, for building links.
@@ -174,6 +202,21 @@ mod tests {
         let damaged = navigate("1!!!", &current).unwrap();
         assert_eq!(damaged.state, current);
         assert!(matches!(damaged.notice, Some(Notice::BadLink(DecodeError::BadBase64 { .. }))));
+    }
+
+    #[test]
+    fn a_recording_outlives_a_reload_unless_it_is_damaged() {
+        use dockerplay_core::lesson::Text;
+        assert_eq!(recording_to(&Lesson::default()), None, "nothing to keep");
+        let titled = Lesson { title: Text::new("Mine", ""), ..Lesson::default() };
+        assert_eq!(recording_from(recording_to(&titled).as_deref()), titled);
+        let lesson = Lesson::recorded(Text::default(), [(state("FROM a").current_build(), Text::new("", "第一步"))]);
+        assert_eq!(recording_from(recording_to(&lesson).as_deref()), lesson);
+        for bad in [None, Some("not json"), Some(r#"{"steps":[{"text":{}}]}"#)] {
+            assert_eq!(recording_from(bad), Lesson::default(), "{bad:?}");
+        }
+        let steps = vec![r#"{"edit":{}}"#; limits::MAX_STEPS + 1].join(",");
+        assert_eq!(recording_from(Some(&format!(r#"{{"steps":[{steps}]}}"#))), Lesson::default(), "too many steps");
     }
 
     #[test]

@@ -77,7 +77,13 @@ pub fn App() -> Html {
         let start = start.clone();
         let params = params.clone();
         move || {
-            let first = Playground { share: start.state.clone(), ..Playground::default() };
+            // An embed records nothing: the recording belongs to the full page.
+            let recording = if params.embed {
+                Default::default()
+            } else {
+                share::recording_from(browser::storage_get(share::RECORDING_KEY).as_deref())
+            };
+            let first = Playground { share: start.state.clone(), recording, ..Playground::default() };
             // `?lesson=ID&step=N` starts on that step (1-based in the URL).
             match params.lesson.as_deref().and_then(|id| lesson_step(id, params.step.saturating_sub(1))) {
                 Some(open) => Playground { loaded: 0, ..(*Rc::new(first).reduce(open)).clone() },
@@ -241,6 +247,19 @@ pub fn App() -> Html {
                         save(&share);
                     }
                 }));
+            }
+        });
+    }
+    // The recording is kept across reloads; the first render writes nothing.
+    {
+        let first = use_mut_ref(|| true);
+        let embedded = params.embed;
+        use_effect_with(state.recording.clone(), move |recording| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !embedded {
+                match share::recording_to(recording) {
+                    Some(json) => browser::storage_set(share::RECORDING_KEY, &json),
+                    None => browser::storage_remove(share::RECORDING_KEY),
+                }
             }
         });
     }

@@ -195,6 +195,13 @@ try {
   assert.match(await p2.innerText(".banner-error"), /its lesson is damaged or larger than a lesson may be/);
   assert.equal(await editorText(p2), work);
   assert.equal(await p2.locator("aside.lesson").count(), 0);
+  // The recording outlives the reload, notes and order included.
+  await p2.click("#tab-cache");
+  await p2.click("#record-lesson");
+  await p2.waitForSelector(".record-dialog");
+  assert.deepEqual(await order(p2), ["FROM alpine:3.20", "+ RUN echo three", "+ RUN echo two"]);
+  assert.equal(await p2.inputValue("#record-note-1"), "**Start** with one step.");
+  assert.equal(await p2.inputValue("#record-link"), link, "the same lesson, the same link");
 } finally {
   await browser.close();
   server.close();

@@ -44,7 +44,8 @@ await tour(shots, async (page, s) => {
     await page.click(`.record-build[data-build="${n}"] .record-add`);
     await page.fill(`#record-note-${n}`, NOTES[s.query][n - 1]);
   }
-  if (s.links) await page.locator("#record-link").scrollIntoViewIfNeeded();
+  // The dialog's top, or its end with the link and the embed.
+  await page.locator(".backdrop").evaluate((b, end) => b.scrollTo(0, end ? b.scrollHeight : 0), !!s.links);
   if (s.play) {
     // A fresh visit of the link, with no draft to offer back.
     const link = await page.inputValue("#record-link");

@@ -7,6 +7,7 @@
 //! back, else the default sample. Opening a link never loses a different
 //! draft: it is copied to a backup key and stays one click away.
 
+use dockerplay_core::lesson::{limits, Lesson};
 use dockerplay_core::permalink::{self, DecodeError, ShareState};
 
 /// localStorage key of the autosaved state (a permalink fragment, so that
@@ -14,6 +15,9 @@ use dockerplay_core::permalink::{self, DecodeError, ShareState};
 pub const DRAFT_KEY: &str = "dockerplay.draft";
 /// localStorage key of the draft that an opened link displaced.
 pub const BACKUP_KEY: &str = "dockerplay.draft.backup";
+/// localStorage key of the lesson being recorded ("Record a lesson"), as
+/// JSON: an author's notes outlive a reload, though not a link.
+pub const RECORDING_KEY: &str = "dockerplay.recording";
 
 /// Autosave and the URL wait this long after the last change, so typing
 /// does not encode the state on every keystroke.
@@ -82,6 +86,30 @@ pub fn same_work(a: &ShareState, b: &ShareState) -> bool {
     strip(a) == strip(b)
 }
 
+/// The saved recording, or an empty one when there is none or it is not
+/// a lesson the page could open (storage is as untrusted as a link).
+pub fn recording_from(saved: Option<&str>) -> Lesson {
+    let Some(lesson) = saved.and_then(|json| serde_json::from_str::<Lesson>(json).ok()) else {
+        return Lesson::default();
+    };
+    let fits = lesson.steps.is_empty() || limits::check(&lesson, 0, permalink::MAX_DOCKERFILE_BYTES).is_ok();
+    if fits {
+        lesson
+    } else {
+        Lesson::default()
+    }
+}
+
+/// What to save of a recording: `None` (remove the key) when it is empty.
+pub fn recording_to(lesson: &Lesson) -> Option<String> {
+    let empty = lesson.steps.is_empty() && lesson.title.is_empty();
+    if empty {
+        None
+    } else {
+        serde_json::to_string(lesson).ok()
+    }
+}
+
 /// The page's URL without its fragment, for building links.
 pub fn base_of(href: &str) -> &str {
     href.split_once('#').map_or(href, |(base, _)| base)
@@ -143,6 +171,25 @@ mod tests {
         check("", Some("1%%%"), false, ("DEFAULT", false, "none"));
     }
 
+    /// A lesson link opens like any link, and a damaged lesson in one is
+    /// refused with the lesson's reason while the draft stays.
+    #[test]
+    fn a_corrupt_lesson_link_keeps_the_draft() {
+        use dockerplay_core::lesson::{Lesson, Text};
+        use std::sync::Arc;
+        let lesson = Arc::new(Lesson::recorded(
+            Text::new("Mine", ""),
+            [(state("FROM lesson").current_build(), Text::new("Step one.", ""))],
+        ));
+        let good = permalink::encode(&ShareState::at_lesson_step(lesson.clone(), 0));
+        check(&good, Some(&frag("FROM draft")), false, ("FROM lesson", true, "draft-kept"));
+        // The same lesson opened at a step it does not have.
+        let bad = permalink::encode(&ShareState { lesson_step: 4, ..ShareState::at_lesson_step(lesson, 0) });
+        check(&bad, Some(&frag("FROM draft")), false, ("FROM draft", false, "bad-link"));
+        let s = startup(&bad, None, state("DEFAULT"), false);
+        assert!(matches!(s.notice, Some(Notice::BadLink(DecodeError::BadLesson(_)))), "{:?}", s.notice);
+    }
+
     #[test]
     fn a_link_pasted_into_an_open_tab_keeps_what_it_showed() {
         let current = state("FROM mine");
@@ -155,6 +202,21 @@ mod tests {
         let damaged = navigate("1!!!", &current).unwrap();
         assert_eq!(damaged.state, current);
         assert!(matches!(damaged.notice, Some(Notice::BadLink(DecodeError::BadBase64 { .. }))));
+    }
+
+    #[test]
+    fn a_recording_outlives_a_reload_unless_it_is_damaged() {
+        use dockerplay_core::lesson::Text;
+        assert_eq!(recording_to(&Lesson::default()), None, "nothing to keep");
+        let titled = Lesson { title: Text::new("Mine", ""), ..Lesson::default() };
+        assert_eq!(recording_from(recording_to(&titled).as_deref()), titled);
+        let lesson = Lesson::recorded(Text::default(), [(state("FROM a").current_build(), Text::new("", "第一步"))]);
+        assert_eq!(recording_from(recording_to(&lesson).as_deref()), lesson);
+        for bad in [None, Some("not json"), Some(r#"{"steps":[{"text":{}}]}"#)] {
+            assert_eq!(recording_from(bad), Lesson::default(), "{bad:?}");
+        }
+        let steps = vec![r#"{"edit":{}}"#; limits::MAX_STEPS + 1].join(",");
+        assert_eq!(recording_from(Some(&format!(r#"{{"steps":[{steps}]}}"#))), Lesson::default(), "too many steps");
     }
 
     #[test]

@@ -5,7 +5,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use dockerplay_core::inputs::{BuildInput, ContextFile};
+use dockerplay_core::lesson::{Lesson, Step, Text};
 use yew::Reducible;
+
+use crate::i18n::Lang;
 
 /// The shareable state: what a permalink carries and autosave writes.
 pub use dockerplay_core::permalink::ShareState;
@@ -52,9 +55,14 @@ pub struct Playground {
     /// typing (a sample, a restored draft, a permalink). The editor writes
     /// its textarea's value only then, so typing never moves the caret.
     pub loaded: u32,
-    /// The lesson being followed and its step (issue 16): an input, like
-    /// the Dockerfile; the lesson's texts and states come from core.
+    /// The built-in lesson being followed and its step (issue 16): an
+    /// input, like the Dockerfile; the lesson's texts and states come from
+    /// core. A lesson from a link is `share.lesson` instead, so it travels.
     pub lesson: Option<LessonAt>,
+    /// The lesson being recorded ("Record a lesson"): recorded builds
+    /// chosen as steps, in the author's order, with the author's notes.
+    /// What it becomes (its link, its embed) is derived from it.
+    pub recording: Lesson,
 }
 
 /// A lesson by id and a 0-based step.
@@ -136,8 +144,40 @@ pub enum Action {
         input: BuildInput,
         earlier: Vec<BuildInput>,
     },
+    /// Show a step (0-based, clamped) of the lesson the link carries
+    /// (`share.lesson`), as `OpenLessonStep` shows a built-in one's.
+    OpenLinkedLessonStep(usize),
     /// Stop following the lesson; the inputs stay.
     CloseLesson,
+    // recording a lesson
+    /// A recorded build becomes the recording's last step, with no note.
+    RecordStep(BuildInput),
+    /// Moves a step of the recording to another place; out of range is
+    /// ignored.
+    MoveRecordedStep {
+        from: usize,
+        to: usize,
+    },
+    RemoveRecordedStep(usize),
+    /// A step's note in one language (Markdown).
+    SetRecordedNote {
+        step: usize,
+        lang: Lang,
+        text: String,
+    },
+    /// The recording's title in one language.
+    SetRecordedTitle {
+        lang: Lang,
+        text: String,
+    },
+}
+
+/// The part of a two-language text an author writes in `lang`.
+fn text_in(text: &mut Text, lang: Lang) -> &mut String {
+    match lang {
+        Lang::En => &mut text.en,
+        Lang::Zh => &mut text.zh,
+    }
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -178,6 +218,10 @@ impl Reducible for Playground {
                 next.loaded += 1;
             }
             Action::Restore(share) => {
+                // A link with a lesson of its own shows that one.
+                if share.lesson.is_some() {
+                    next.lesson = None;
+                }
                 next.share = ShareState { dockerfile: textarea_newlines(share.dockerfile), ..share };
                 next.loaded += 1;
             }
@@ -249,10 +293,56 @@ impl Reducible for Playground {
                 next.share.build_args = input.build_args;
                 next.share.target = input.target;
                 next.share.history = Arc::new(earlier);
+                next.share.lesson = None;
+                next.share.lesson_step = 0;
                 next.lesson = Some(at);
                 next.loaded += 1;
             }
-            Action::CloseLesson => next.lesson = None,
+            Action::OpenLinkedLessonStep(step) => {
+                let Some(lesson) = next.share.lesson.clone() else { return self };
+                let at = ShareState::at_lesson_step(lesson, step);
+                // The reader's view choices and typed sizes stay.
+                next.share = ShareState {
+                    dockerfile: textarea_newlines(at.dockerfile),
+                    panel: next.share.panel,
+                    lang: next.share.lang,
+                    size_estimates: next.share.size_estimates,
+                    image_sizes: next.share.image_sizes,
+                    ..at
+                };
+                next.lesson = None;
+                next.loaded += 1;
+            }
+            Action::CloseLesson => {
+                next.lesson = None;
+                next.share.lesson = None;
+                next.share.lesson_step = 0;
+            }
+            Action::RecordStep(build) => {
+                // Secret values are no part of a lesson (a link never
+                // carries them); their ids are.
+                let steps = Lesson::recorded(Text::default(), [(build, Text::default())]).steps;
+                next.recording.steps.extend(steps);
+            }
+            Action::MoveRecordedStep { from, to } => {
+                let steps = &mut next.recording.steps;
+                if from == to || from >= steps.len() || to >= steps.len() {
+                    return self;
+                }
+                let step = steps.remove(from);
+                steps.insert(to, step);
+            }
+            Action::RemoveRecordedStep(n) => {
+                if n >= next.recording.steps.len() {
+                    return self;
+                }
+                next.recording.steps.remove(n);
+            }
+            Action::SetRecordedNote { step, lang, text } => match next.recording.steps.get_mut(step) {
+                Some(Step { text: note, .. }) => *text_in(note, lang) = text,
+                None => return self,
+            },
+            Action::SetRecordedTitle { lang, text } => *text_in(&mut next.recording.title, lang) = text,
         }
         Rc::new(next)
     }
@@ -262,6 +352,7 @@ impl Reducible for Playground {
 mod tests {
     use super::*;
     use dockerplay_core::inputs::BuildInput;
+    use dockerplay_core::lesson::Change;
 
     fn reduce(state: Playground, actions: Vec<Action>) -> Rc<Playground> {
         actions.into_iter().fold(Rc::new(state), |s, a| s.reduce(a))
@@ -428,5 +519,93 @@ mod tests {
         assert_eq!(s.panel(), Panel::Size);
         let s = reduce((*s).clone(), vec![Action::CloseLesson]);
         assert_eq!((s.lesson.as_ref(), s.share.dockerfile.as_str()), (None, "FROM a\nRUN b\n"));
+    }
+
+    fn build(dockerfile: &str) -> BuildInput {
+        BuildInput { dockerfile: dockerfile.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_lesson_from_a_link_is_followed_step_by_step_and_closed() {
+        let lesson = Arc::new(Lesson::recorded(
+            Text::new("Demo", ""),
+            [(build("FROM a\n"), Text::new("one", "")), (build("FROM a\nRUN b\n"), Text::new("", "二"))],
+        ));
+        let start = Playground { lesson: Some(LessonAt { id: "layers".into(), step: 2 }), ..Playground::default() };
+        let link = ShareState::at_lesson_step(lesson.clone(), 0);
+        let s =
+            reduce(start, vec![Action::Restore(link), Action::SetPanel(Panel::Cache), Action::OpenLinkedLessonStep(1)]);
+        // The link's lesson replaces the built-in one.
+        assert_eq!((s.lesson.as_ref(), s.share.lesson.as_ref(), s.share.lesson_step), (None, Some(&lesson), 1));
+        assert_eq!((s.share.dockerfile.as_str(), &s.share.history[..]), ("FROM a\nRUN b\n", &[build("FROM a\n")][..]));
+        assert_eq!((s.panel(), s.loaded), (Panel::Cache, 2));
+        // Past the end is the last step.
+        let s = reduce((*s).clone(), vec![Action::OpenLinkedLessonStep(9)]);
+        assert_eq!(s.share.lesson_step, 1);
+        let s = reduce((*s).clone(), vec![Action::CloseLesson]);
+        assert_eq!(
+            (s.share.lesson.as_ref(), s.share.lesson_step, s.share.dockerfile.as_str()),
+            (None, 0, "FROM a\nRUN b\n")
+        );
+        // Without a lesson in the state, there is no step to open.
+        let before = Rc::new((*s).clone());
+        assert!(Rc::ptr_eq(&before, &before.clone().reduce(Action::OpenLinkedLessonStep(0))));
+        // A built-in lesson replaces the link's.
+        let s = reduce(
+            Playground { share: ShareState::at_lesson_step(lesson, 1), ..Playground::default() },
+            vec![Action::OpenLessonStep {
+                at: LessonAt { id: "layers".into(), step: 0 },
+                input: build("FROM x\n"),
+                earlier: vec![],
+            }],
+        );
+        assert_eq!((s.share.lesson.as_ref(), s.share.lesson_step), (None, 0));
+    }
+
+    #[test]
+    fn recording_a_lesson_adds_orders_notes_and_removes_steps() {
+        let mut secret = build("FROM c\n");
+        secret.secrets.insert("token".into(), "s3cr3t".into());
+        let s = reduce(
+            Playground::default(),
+            vec![
+                Action::RecordStep(build("FROM a\n")),
+                Action::RecordStep(build("FROM b\n")),
+                Action::RecordStep(secret),
+                Action::SetRecordedNote { step: 0, lang: Lang::En, text: "**first**".into() },
+                Action::SetRecordedNote { step: 0, lang: Lang::Zh, text: "第一".into() },
+                Action::SetRecordedNote { step: 1, lang: Lang::Zh, text: "第二".into() },
+                Action::SetRecordedTitle { lang: Lang::En, text: "Mine".into() },
+                // Moves: the last up to the top, then the (new) second down.
+                Action::MoveRecordedStep { from: 2, to: 0 },
+                Action::MoveRecordedStep { from: 1, to: 2 },
+                Action::RemoveRecordedStep(1),
+            ],
+        );
+        let r = &s.recording;
+        let dockerfiles: Vec<&str> = r
+            .steps
+            .iter()
+            .map(|s| match &s.change {
+                Change::State(b) => b.dockerfile.as_str(),
+                Change::Edit(_) => "edit",
+            })
+            .collect();
+        assert_eq!(dockerfiles, ["FROM c\n", "FROM a\n"]);
+        assert_eq!((r.steps[1].text.en.as_str(), r.steps[1].text.zh.as_str()), ("**first**", "第一"));
+        assert_eq!(r.title, Text::new("Mine", ""));
+        match &r.steps[0].change {
+            Change::State(b) => assert_eq!(b.secrets.get("token").map(String::as_str), Some(""), "the id stays"),
+            Change::Edit(_) => unreachable!("recorded steps are whole states"),
+        }
+        // Out of range changes nothing.
+        for a in [
+            Action::MoveRecordedStep { from: 0, to: 5 },
+            Action::RemoveRecordedStep(5),
+            Action::SetRecordedNote { step: 5, lang: Lang::En, text: "x".into() },
+        ] {
+            let before = Rc::new((*s).clone());
+            assert!(Rc::ptr_eq(&before, &before.clone().reduce(a)));
+        }
     }
 }

@@ -38,7 +38,8 @@ commands:
                                          .hadolint.yaml, HADOLINT_* and
                                          dockerplay.toml (docs/cli.md)
   share FILE [--base URL]                print a permalink
-  open URL                               print the Dockerfile a permalink holds
+  share --lesson FILE [--step N]         print a permalink to a lesson (JSON)
+  open URL [--print dockerfile|lesson]   print the Dockerfile (or lesson) a permalink holds
 
 FILE may be - for standard input. Exit code 0 unless the input is unreadable
 or malformed (check: unless a finding reaches the failure threshold).";

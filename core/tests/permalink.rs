@@ -87,6 +87,9 @@ fn full_state(dockerfile: &str) -> ShareState {
         lang: Some("zh-CN".into()),
         size_estimates: [("RUN ./build.sh".to_string(), 250_000_000)].into(),
         image_sizes: [("example.com/team/app:1".to_string(), 80_000_000)].into(),
+        // Lessons have a test file of their own (lesson_links.rs).
+        lesson: None,
+        lesson_step: 0,
     }
 }
 
@@ -412,6 +415,8 @@ fn a_version_1_link_still_opens() {
                     lang: None,
                     size_estimates: {},
                     image_sizes: {},
+                    lesson: None,
+                    lesson_step: 0,
                 },
             ),
             Ok(
@@ -439,6 +444,8 @@ fn a_version_1_link_still_opens() {
                     ),
                     size_estimates: {},
                     image_sizes: {},
+                    lesson: None,
+                    lesson_step: 0,
                 },
             ),
         ]

@@ -5,15 +5,25 @@
 #![no_main]
 
 use dockerplay_core::inputs::BuildInput;
+use dockerplay_core::lesson::Change;
 use dockerplay_core::permalink::{self, ShareState};
 use dockerplay_fuzz::{build_args, context_files, split, target};
 use libfuzzer_sys::fuzz_target;
+use std::sync::Arc;
 
-/// What a link keeps of a state: everything but secret values.
+/// What a link keeps of a state: everything but secret values, in the
+/// recorded builds and in a lesson's states.
 fn redacted(state: &ShareState) -> ShareState {
     let mut s = state.clone();
-    for b in std::sync::Arc::make_mut(&mut s.history) {
+    for b in Arc::make_mut(&mut s.history) {
         b.secrets.values_mut().for_each(String::clear);
+    }
+    if let Some(lesson) = &mut s.lesson {
+        for step in &mut Arc::make_mut(lesson).steps {
+            if let Change::State(b) = &mut step.change {
+                b.secrets.values_mut().for_each(String::clear);
+            }
+        }
     }
     s
 }
@@ -60,6 +70,7 @@ fuzz_target!(|data: &[u8]| {
         lang: u.arbitrary().unwrap_or_default(),
         size_estimates: u.arbitrary().unwrap_or_default(),
         image_sizes: u.arbitrary().unwrap_or_default(),
+        ..ShareState::default()
     };
     if permalink::validate(&state).is_ok() {
         round_trip(&state);

@@ -15,6 +15,7 @@ use crate::components::gallery::Gallery;
 use crate::components::header::{Header, Theme};
 use crate::components::icons;
 use crate::components::lesson_player::LessonPlayer;
+use crate::components::lesson_recorder::LessonRecorder;
 use crate::components::panels::Panels;
 use crate::components::share_dialog::ShareDialog;
 use crate::components::update_banner::UpdateBanner;
@@ -76,7 +77,13 @@ pub fn App() -> Html {
         let start = start.clone();
         let params = params.clone();
         move || {
-            let first = Playground { share: start.state.clone(), ..Playground::default() };
+            // An embed records nothing: the recording belongs to the full page.
+            let recording = if params.embed {
+                Default::default()
+            } else {
+                share::recording_from(browser::storage_get(share::RECORDING_KEY).as_deref())
+            };
+            let first = Playground { share: start.state.clone(), recording, ..Playground::default() };
             // `?lesson=ID&step=N` starts on that step (1-based in the URL).
             match params.lesson.as_deref().and_then(|id| lesson_step(id, params.step.saturating_sub(1))) {
                 Some(open) => Playground { loaded: 0, ..(*Rc::new(first).reduce(open)).clone() },
@@ -92,6 +99,7 @@ pub fn App() -> Html {
         move || start.notice.clone()
     });
     let share_open = use_state_eq(|| false);
+    let recorder_open = use_state_eq(|| false);
     let browser_langs = use_memo((), |_| browser::languages());
     let lang = Lang::choose(state.share.lang.as_deref(), browser_langs.iter().map(String::as_str));
     let t = texts(lang);
@@ -242,6 +250,19 @@ pub fn App() -> Html {
             }
         });
     }
+    // The recording is kept across reloads; the first render writes nothing.
+    {
+        let first = use_mut_ref(|| true);
+        let embedded = params.embed;
+        use_effect_with(state.recording.clone(), move |recording| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !embedded {
+                match share::recording_to(recording) {
+                    Some(json) => browser::storage_set(share::RECORDING_KEY, &json),
+                    None => browser::storage_remove(share::RECORDING_KEY),
+                }
+            }
+        });
+    }
     // A link pasted into the address bar of this tab changes only the
     // fragment: open it as a fresh visit would, keeping what was showing.
     {
@@ -275,11 +296,22 @@ pub fn App() -> Html {
             }
         });
     }
-    // Embedded in a lesson: tell the host every step the reader is on.
-    use_effect_with((params.embed, state.lesson.clone()), |(embedded, at)| {
-        if let (true, Some(at)) = (embedded, at) {
-            let steps = lessons::lesson(&at.id).map_or(0, |l| l.steps.len());
-            browser::post_to_parent(&Outgoing::Step { lesson: at.id.clone(), step: at.step + 1, steps }.to_json());
+    // Embedded in a lesson: tell the host every step the reader is on. A
+    // lesson from the link has no id: `lesson` is empty.
+    let linked_at = state.share.lesson.as_ref().map(|l| (l.steps.len(), state.share.lesson_step));
+    use_effect_with((params.embed, state.lesson.clone(), linked_at), |(embedded, at, linked)| {
+        let step = match (at, linked) {
+            (Some(at), _) => {
+                let steps = lessons::lesson(&at.id).map_or(0, |l| l.steps.len());
+                Some(Outgoing::Step { lesson: at.id.clone(), step: at.step + 1, steps })
+            }
+            (None, Some((steps, step))) => {
+                Some(Outgoing::Step { lesson: String::new(), step: step + 1, steps: *steps })
+            }
+            (None, None) => None,
+        };
+        if let (true, Some(step)) = (embedded, step) {
+            browser::post_to_parent(&step.to_json());
         }
     });
     {
@@ -295,12 +327,16 @@ pub fn App() -> Html {
             let listener = embedded.then(|| {
                 browser::on_message(move |json| match Incoming::from_json(&json) {
                     Some(Incoming::Set { dockerfile }) => state.dispatch(Action::ReplaceText(dockerfile)),
-                    // The embed's lesson is the one its URL names.
-                    Some(Incoming::Step { step }) => {
-                        if let Some(open) = lesson.as_deref().and_then(|id| lesson_step(id, step.saturating_sub(1))) {
-                            state.dispatch(open);
+                    // The embed's lesson is the one its URL names, else the
+                    // one its link carries.
+                    Some(Incoming::Step { step }) => match lesson.as_deref() {
+                        Some(id) => {
+                            if let Some(open) = lesson_step(id, step.saturating_sub(1)) {
+                                state.dispatch(open);
+                            }
                         }
-                    }
+                        None => state.dispatch(Action::OpenLinkedLessonStep(step.saturating_sub(1))),
+                    },
                     None => {}
                 })
             });
@@ -409,9 +445,38 @@ pub fn App() -> Html {
             gallery_open.set(false);
         })
     };
-    let lesson = use_memo(state.lesson.as_ref().map(|at| at.id.clone()), |id| {
-        id.as_deref().and_then(lessons::lesson).map(Rc::new)
-    });
+    // The lesson shown: a built-in one by id, else the link's own.
+    let lesson = use_memo(
+        (state.lesson.as_ref().map(|at| at.id.clone()), state.share.lesson.clone()),
+        |(id, linked)| match id {
+            Some(id) => lessons::lesson(id).map(Rc::new),
+            None => linked.as_ref().map(|l| Rc::new((**l).clone())),
+        },
+    );
+    let lesson_at = match (&state.lesson, &state.share.lesson) {
+        (Some(at), _) => Some(at.step),
+        (None, Some(_)) => Some(state.share.lesson_step),
+        (None, None) => None,
+    };
+    let on_player_step = {
+        let (state, pending_select, on_lesson_step) = (state.clone(), pending_select.clone(), on_lesson_step.clone());
+        Callback::from(move |step: usize| match &state.lesson {
+            Some(at) => on_lesson_step.emit((at.id.clone(), step)),
+            None => {
+                *pending_select.borrow_mut() = Some(Span::new(0, 0));
+                state.dispatch(Action::OpenLinkedLessonStep(step));
+            }
+        })
+    };
+    let on_recorder = {
+        let recorder_open = recorder_open.clone();
+        Callback::from(move |open: bool| {
+            recorder_open.set(open);
+            if !open {
+                browser::focus_id("record-lesson");
+            }
+        })
+    };
     let on_replace = {
         let (state, pending_select) = (state.clone(), pending_select.clone());
         Callback::from(move |(text, select): (String, Option<Span>)| {
@@ -493,9 +558,9 @@ pub fn App() -> Html {
             }
             <UpdateBanner {lang} />
             <main class={classes!("workspace", lesson.is_some().then_some("with-lesson"))}>
-                if let (Some(l), Some(at)) = ((*lesson).clone(), state.lesson.clone()) {
-                    <LessonPlayer {lang} lesson={l} step={at.step} current={(*build).clone()} compact={params.embed}
-                        on_step={on_lesson_step.reform(move |step| (at.id.clone(), step))}
+                if let (Some(l), Some(step)) = ((*lesson).clone(), lesson_at) {
+                    <LessonPlayer {lang} lesson={l} {step} current={(*build).clone()} compact={params.embed}
+                        on_step={on_player_step}
                         on_close={{ let state = state.clone(); Callback::from(move |_| state.dispatch(Action::CloseLesson)) }} />
                 }
                 <section class="editor-pane" aria-label={t.editor_label}>
@@ -517,10 +582,15 @@ pub fn App() -> Html {
                 </section>
                 <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
                     share={settled_share.clone()} dispatch={state.dispatcher()} cache={cache.live.clone()}
-                    lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()} />
+                    lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()}
+                    on_record_lesson={on_recorder.reform(|_| true)} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} {on_lesson} on_close={on_gallery.reform(|_| false)} />
+            }
+            if *recorder_open {
+                <LessonRecorder {lang} history={state.share.history.clone()} current={build.clone()}
+                    recording={state.recording.clone()} dispatch={state.dispatcher()} on_close={on_recorder.reform(|_| false)} />
             }
             if *share_open {
                 <ShareDialog {lang} share={state.share.clone()} on_close={on_share.reform(|_| false)} />

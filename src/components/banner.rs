@@ -29,6 +29,7 @@ pub fn reason(t: &Texts, e: &DecodeError) -> &'static str {
         DecodeError::DecompressionBomb { .. } => t.bad_link_bomb,
         DecodeError::InvalidState { .. } => t.bad_link_invalid,
         DecodeError::DockerfileTooLarge { .. } => t.bad_link_too_large,
+        DecodeError::BadLesson(_) => t.bad_link_lesson,
     }
 }
 

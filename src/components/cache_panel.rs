@@ -33,6 +33,8 @@ pub struct CachePanelProps {
     /// The live view; `None` only before the app has computed it.
     pub live: Option<LiveCacheRef>,
     pub on_reveal: Callback<Span>,
+    /// Opens "Record a lesson", which turns recorded builds into steps.
+    pub on_record_lesson: Callback<()>,
 }
 
 fn counts(t: &Texts, report: &BuildReport) -> String {
@@ -199,6 +201,8 @@ pub fn CachePanel(props: &CachePanelProps) -> Html {
                         </li>
                     </ol>
                     <button type="button" class="btn small" onclick={on_clear}>{ t.cache_clear }</button>
+                    <button type="button" class="btn small" id="record-lesson"
+                        onclick={props.on_record_lesson.reform(|_: MouseEvent| ())}>{ t.record_lesson }</button>
                 </div>
             }
 

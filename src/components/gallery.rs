@@ -51,8 +51,7 @@ pub fn Gallery(props: &GalleryProps) -> Html {
             <h3 class="gallery-section" id="lessons-title">{ t.lessons }</h3>
             <p class="muted">{ t.lessons_intro }</p>
             <ul class="cards lessons" aria-labelledby="lessons-title">
-                { for builtin::all().into_iter().map(|l| {
-                    let id = l.id;
+                { for builtin::IDS.into_iter().filter_map(|id| builtin::lesson(id).map(|l| (id, l))).map(|(id, l)| {
                     html! {
                         <li class="card" data-lesson={id}>
                             <h3>{ l.title.get(props.lang.code()) }</h3>

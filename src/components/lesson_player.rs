@@ -58,7 +58,7 @@ pub fn LessonPlayer(props: &LessonPlayerProps) -> Html {
     let go = |to: usize| props.on_step.reform(move |_: MouseEvent| to);
     html! {
         <aside class={classes!("lesson", props.compact.then_some("compact"))} aria-label={t.lesson_label}
-            data-lesson={lesson.id} data-step={(step + 1).to_string()}>
+            data-lesson={lesson.id.clone()} data-step={(step + 1).to_string()}>
             <div class="lesson-head">
                 <h2 class="lesson-title">{ lesson.title.get(lang_code) }</h2>
                 <span class="lesson-count" id="lesson-count" aria-live="polite">

@@ -18,6 +18,7 @@ pub mod header;
 pub mod icons;
 pub mod layer_list;
 pub mod lesson_player;
+pub mod lesson_recorder;
 pub mod outline;
 pub mod panels;
 pub mod problems;

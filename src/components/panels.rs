@@ -41,6 +41,8 @@ pub struct PanelsProps {
     pub on_all_stages: Callback<bool>,
     pub on_off_by_default: Callback<bool>,
     pub on_replace: Callback<(String, Option<Span>)>,
+    /// "Record a lesson" in the Cache panel.
+    pub on_record_lesson: Callback<()>,
     /// The tabs an embed shows (`panels=`); `None` shows all.
     #[prop_or_default]
     pub only: Option<Vec<Panel>>,
@@ -126,7 +128,7 @@ pub fn Panels(props: &PanelsProps) -> Html {
         },
         Panel::Cache => html! {
             <CachePanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()} dispatch={props.dispatch.clone()}
-                live={props.cache.clone()} on_reveal={props.on_reveal.clone()} />
+                live={props.cache.clone()} on_reveal={props.on_reveal.clone()} on_record_lesson={props.on_record_lesson.clone()} />
         },
         Panel::Size => html! {
             <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()}

@@ -5,20 +5,29 @@
 //! goes), which tests check against the analyses.
 //!
 //! `builtin` holds the lessons that follow the articles Dockerplay grew
-//! from; `change` says what a step changed against the one before it.
+//! from; `change` says what a step changed against the one before it;
+//! `limits` is what a lesson from a link must respect. A lesson that is
+//! not built in travels in a permalink as JSON (`ShareState::lesson`):
+//! every type here but `Claim`, which only built-in lessons make, has a
+//! serialised form that leaves defaults out.
 
 pub mod builtin;
 pub mod change;
+pub mod limits;
 
 use crate::inputs::{BuildInput, ContextFile};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
 pub use change::{compare, DiffLine, StepChange};
 
-/// A text in the two languages the page speaks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A text in the two languages the page speaks. A lesson written in the
+/// page may have one language only: the other is then empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Text {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub zh: String,
 }
 
@@ -27,18 +36,27 @@ impl Text {
         Text { en: en.to_string(), zh: zh.to_string() }
     }
 
-    /// The Chinese text for a `zh*` language code, else the English.
+    /// The Chinese text for a `zh*` language code, else the English; the
+    /// other language when the one asked for is missing.
     pub fn get(&self, lang: &str) -> &str {
-        if lang.starts_with("zh") {
-            &self.zh
+        let (first, second) = if lang.starts_with("zh") { (&self.zh, &self.en) } else { (&self.en, &self.zh) };
+        if first.trim().is_empty() {
+            second
         } else {
-            &self.en
+            first
         }
+    }
+
+    /// True when neither language has any text.
+    pub fn is_empty(&self) -> bool {
+        self.en.trim().is_empty() && self.zh.trim().is_empty()
     }
 }
 
-/// How a step's build state comes about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// How a step's build state comes about. Serialised as `{"state": ...}`
+/// or `{"edit": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Change {
     /// A whole state: Dockerfile, context files, build args, target.
     State(BuildInput),
@@ -48,16 +66,27 @@ pub enum Change {
 
 /// An edit of the previous state. Replacements apply in order, each to
 /// the first occurrence of its text in the Dockerfile.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Edit {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replace: Vec<(String, String)>,
     /// Files added or replaced (by path).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<ContextFile>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub remove_files: Vec<String>,
     /// Build args set (`Some`) or removed (`None`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub build_args: Vec<(String, Option<String>)>,
-    /// `Some` changes the target (`Some(None)` builds the last stage).
+    /// `Some` changes the target (`Some(None)` builds the last stage, and
+    /// is written `null`, which a plain `Option` would read back as `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_target")]
     pub target: Option<Option<String>>,
+}
+
+/// A present `target` field, even `null`, is a change of target.
+fn some_target<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 /// What a step's text says happens, checked by the tests.
@@ -79,17 +108,53 @@ pub enum Claim {
     FindingGoes(&'static str),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One step: `{"state": ...}` or `{"edit": ...}` and its `text`. Read
+/// through `StepFields`, so that a step with neither or both says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StepFields")]
 pub struct Step {
+    #[serde(flatten)]
     pub change: Change,
+    /// The step's note, in Markdown.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub text: Text,
+    /// Only built-in lessons claim anything; links carry none.
+    #[serde(skip)]
     pub claims: Vec<Claim>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A step as written, before it is known to have exactly one change.
+#[derive(Deserialize)]
+struct StepFields {
+    #[serde(default)]
+    state: Option<BuildInput>,
+    #[serde(default)]
+    edit: Option<Edit>,
+    #[serde(default)]
+    text: Text,
+}
+
+impl TryFrom<StepFields> for Step {
+    type Error = &'static str;
+
+    fn try_from(f: StepFields) -> Result<Step, &'static str> {
+        let change = match (f.state, f.edit) {
+            (Some(state), None) => Change::State(state),
+            (None, Some(edit)) => Change::Edit(edit),
+            (None, None) => return Err("a lesson step needs a \"state\" or an \"edit\""),
+            (Some(_), Some(_)) => return Err("a lesson step has both a \"state\" and an \"edit\""),
+        };
+        Ok(Step { change, text: f.text, claims: Vec::new() })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Lesson {
-    /// The name in `?lesson=`.
-    pub id: &'static str,
+    /// The name in `?lesson=` of a built-in lesson; empty (and left out of
+    /// links) for one written in the page.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub title: Text,
     pub steps: Vec<Step>,
 }
@@ -152,6 +217,26 @@ pub fn apply(input: &mut BuildInput, change: &Change) {
                 input.target = target.clone();
             }
         }
+    }
+}
+
+impl Lesson {
+    /// A lesson whose steps are whole recorded builds, each with its note:
+    /// what "Record a lesson" makes. Secret values stay out, as in any
+    /// link; their ids, which the cache simulation uses, stay.
+    pub fn recorded(title: Text, steps: impl IntoIterator<Item = (BuildInput, Text)>) -> Lesson {
+        let steps = steps
+            .into_iter()
+            .map(|(build, text)| Step {
+                change: Change::State(BuildInput {
+                    secrets: build.secrets.keys().map(|k| (k.clone(), String::new())).collect(),
+                    ..build
+                }),
+                text,
+                claims: Vec::new(),
+            })
+            .collect();
+        Lesson { id: String::new(), title, steps }
     }
 }
 

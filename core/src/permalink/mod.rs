@@ -11,6 +11,12 @@
 //!           the `ShareState` as JSON
 //! ```
 //!
+//! A lesson written in the page (issue 16) is one more field of the JSON
+//! (`lesson`, with `lesson_step`): its steps are JSON strings, where the
+//! dictionary's phrases still match within lines, and a step's text that
+//! repeats an earlier one costs a back-reference. `validate` holds it to
+//! `lesson::limits`, since its steps multiply what the link holds.
+//!
 //! The Dockerfile stays bare text, not a JSON string, so that its newlines
 //! and quotes are not escaped and the dictionary's phrases still match. A
 //! Dockerfile that itself holds a NUL byte goes inside the JSON instead,
@@ -30,6 +36,7 @@ mod state;
 
 pub use state::ShareState;
 
+use crate::lesson::limits::{self, LessonError};
 use std::fmt;
 
 /// The first character of every fragment this version writes.
@@ -72,6 +79,8 @@ pub enum DecodeError {
     InvalidState { reason: String },
     /// A Dockerfile in the state is larger than the playground opens.
     DockerfileTooLarge { size: usize, limit: usize },
+    /// The state holds a lesson that cannot be opened.
+    BadLesson(LessonError),
 }
 
 impl fmt::Display for DecodeError {
@@ -99,6 +108,7 @@ impl fmt::Display for DecodeError {
                 write!(f, "the link's state expands to more than {limit} bytes; it was not opened")
             }
             DecodeError::InvalidState { reason } => write!(f, "the link's state is not valid: {reason}"),
+            DecodeError::BadLesson(e) => write!(f, "the link's lesson cannot be opened: {e}"),
             DecodeError::DockerfileTooLarge { size, limit } => write!(
                 f,
                 "the link holds a Dockerfile of {size} bytes, more than the {limit} bytes the playground opens"
@@ -118,10 +128,23 @@ pub fn encode(state: &ShareState) -> String {
     // build had (their ids, which is all the cache simulation uses) but
     // not what they were.
     let redacted;
-    let state = if state.history.iter().any(|b| b.secrets.values().any(|v| !v.is_empty())) {
+    let lesson_secret = |s: &crate::lesson::Step| match &s.change {
+        crate::lesson::Change::State(b) => b.secrets.values().any(|v| !v.is_empty()),
+        crate::lesson::Change::Edit(_) => false,
+    };
+    let state = if state.history.iter().any(|b| b.secrets.values().any(|v| !v.is_empty()))
+        || state.lesson.iter().any(|l| l.steps.iter().any(lesson_secret))
+    {
         let mut s = state.clone();
         for b in std::sync::Arc::make_mut(&mut s.history) {
             b.secrets.values_mut().for_each(String::clear);
+        }
+        if let Some(lesson) = &mut s.lesson {
+            for step in &mut std::sync::Arc::make_mut(lesson).steps {
+                if let crate::lesson::Change::State(b) = &mut step.change {
+                    b.secrets.values_mut().for_each(String::clear);
+                }
+            }
         }
         redacted = s;
         &redacted
@@ -210,9 +233,16 @@ pub fn validate(state: &ShareState) -> Result<(), DecodeError> {
     let sizes = std::iter::once(state.dockerfile.len()).chain(state.history.iter().map(|b| b.dockerfile.len()));
     match sizes.max() {
         Some(size) if size > MAX_DOCKERFILE_BYTES => {
-            Err(DecodeError::DockerfileTooLarge { size, limit: MAX_DOCKERFILE_BYTES })
+            return Err(DecodeError::DockerfileTooLarge { size, limit: MAX_DOCKERFILE_BYTES })
         }
-        _ => Ok(()),
+        _ => {}
+    }
+    match &state.lesson {
+        Some(lesson) => limits::check(lesson, state.lesson_step, MAX_DOCKERFILE_BYTES).map_err(DecodeError::BadLesson),
+        None if state.lesson_step != 0 => {
+            Err(DecodeError::BadLesson(LessonError::NoSuchStep { step: state.lesson_step, steps: 0 }))
+        }
+        None => Ok(()),
     }
 }
 

@@ -2,6 +2,7 @@
 //! the app keeps as its reducer state, and what autosave writes.
 
 use crate::inputs::{BuildInput, ContextFile};
+use crate::lesson::Lesson;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -48,6 +49,15 @@ pub struct ShareState {
     /// normalised reference.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub image_sizes: BTreeMap<String, u64>,
+    /// A lesson written in the page (issue 16), being followed: its steps
+    /// travel with the link. The fields above are the reader's state at
+    /// `lesson_step`, which may differ from the step's own (the reader may
+    /// edit). Built-in lessons are named by `?lesson=` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<Arc<Lesson>>,
+    /// The lesson's step the reader is on, 0-based.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub lesson_step: usize,
 }
 
 impl ShareState {
@@ -59,8 +69,19 @@ impl ShareState {
     /// True when nothing but the Dockerfile differs from the defaults: such
     /// a state travels as bare text, without any JSON.
     pub fn is_dockerfile_only(&self) -> bool {
-        let ShareState { dockerfile: _, files, history, build_args, target, panel, lang, size_estimates, image_sizes } =
-            self;
+        let ShareState {
+            dockerfile: _,
+            files,
+            history,
+            build_args,
+            target,
+            panel,
+            lang,
+            size_estimates,
+            image_sizes,
+            lesson,
+            lesson_step,
+        } = self;
         files.is_empty()
             && history.is_empty()
             && build_args.is_empty()
@@ -69,6 +90,27 @@ impl ShareState {
             && lang.is_none()
             && size_estimates.is_empty()
             && image_sizes.is_empty()
+            && lesson.is_none()
+            && *lesson_step == 0
+    }
+
+    /// The state a link to `lesson` opens at `step` (0-based, clamped): the
+    /// step's own inputs, and the steps before it as recorded builds, so
+    /// that the cache panel agrees with the lesson.
+    pub fn at_lesson_step(lesson: Arc<Lesson>, step: usize) -> ShareState {
+        let step = step.min(lesson.steps.len().saturating_sub(1));
+        let mut earlier = lesson.inputs(step);
+        let input = earlier.pop().unwrap_or_default();
+        ShareState {
+            dockerfile: input.dockerfile,
+            files: input.files,
+            history: Arc::new(earlier),
+            build_args: input.build_args,
+            target: input.target,
+            lesson: Some(lesson),
+            lesson_step: step,
+            ..ShareState::default()
+        }
     }
 
     /// The current build, as the cache simulation and the size estimate
@@ -90,6 +132,10 @@ impl ShareState {
         builds.push(self.current_build());
         builds
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn is_empty(history: &Arc<Vec<BuildInput>>) -> bool {

@@ -20,7 +20,7 @@ const NAIVE: &str = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD 
 
 pub fn lesson() -> Lesson {
     Lesson {
-        id: "caching",
+        id: "caching".into(),
         title: Text::new("Caching across builds", "跨构建的层缓存"),
         steps: vec![
             step(

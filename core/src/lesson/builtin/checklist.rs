@@ -46,7 +46,7 @@ fn step(change: Change, en: &str, zh: &str, claims: Vec<Claim>) -> Step {
 
 pub fn lesson() -> Lesson {
     Lesson {
-        id: "checklist",
+        id: "checklist".into(),
         title: Text::new("The image optimisation checklist", "镜像优化清单"),
         steps: vec![
             step(

@@ -12,7 +12,7 @@ const START: &str = "FROM debian:bookworm-slim\nRUN head -c 100000000 /dev/urand
 
 pub fn lesson() -> Lesson {
     Lesson {
-        id: "layers",
+        id: "layers".into(),
         title: Text::new("Layers and copy-on-write", "分层文件系统与写时复制"),
         steps: vec![
             step(

@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn ids_are_unique_and_found() {
         for id in IDS {
-            assert_eq!(lesson(id).map(|l| l.id), Some(id));
+            assert_eq!(lesson(id).map(|l| l.id), Some(id.to_string()));
         }
         assert!(lesson("nope").is_none());
     }

@@ -36,7 +36,7 @@ CMD ["/usr/local/bin/redis-server"]
 
 pub fn lesson() -> Lesson {
     Lesson {
-        id: "tiny-redis",
+        id: "tiny-redis".into(),
         title: Text::new("A Redis image of 1.69 MB", "只有 1.69 MB 的 Redis 镜像"),
         steps: vec![
             step(

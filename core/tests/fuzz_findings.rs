@@ -34,3 +34,40 @@ fn packages_deleted_in_their_own_step_are_no_estimate_of_it() {
          \x20   && apk del .build-deps\n",
     );
 }
+
+/// The `highlight` target: every instruction the parser reads has its
+/// keyword coloured as one.
+fn check_colours(dockerfile: &str) {
+    use dockerplay_core::syntax::{self, highlight};
+    let tokens = highlight::tokens(dockerfile);
+    let class_at = |offset: usize| tokens.iter().find(|t| t.span.contains(offset)).map(|t| t.class);
+    for ins in &syntax::parse(dockerfile).0.instructions {
+        assert_eq!(class_at(ins.keyword_span.start), Some(highlight::Class::Keyword), "line {}", ins.line);
+    }
+}
+
+#[test]
+fn an_escaped_escape_at_the_end_of_a_line_continues_nothing_in_colour_either() {
+    // Found by `highlight`: the colouring read `\\` at the end of a line as
+    // a continuation, which BuildKit (and the parser) do not, so the next
+    // instruction was coloured as an argument.
+    check_colours("FROM alpine\nRUN echo \\\\\nCOPY . .\n");
+    check_colours("# escape=`\nFROM alpine\nRUN echo ``\nCOPY . .\n");
+}
+
+#[test]
+fn any_whitespace_ends_the_keyword_in_colour_as_in_the_parser() {
+    // Found by `highlight`: the parser ends the keyword at any whitespace
+    // (a vertical tab here), the colouring only at a space or a tab.
+    check_colours("FROM p\nCOPY\x0b\0 d");
+    // And at any whitespace before it.
+    check_colours("FROM d\n\x0bARG U");
+}
+
+#[test]
+fn an_escaped_blank_joins_the_heredoc_marker_to_its_word_in_colour_too() {
+    // Found by `highlight`: `\ <<E` is one word for BuildKit (and the
+    // parser), so no heredoc; the colouring split it at the blank and read
+    // the rest of the file as a heredoc body.
+    check_colours("FROM p\nRUN \\ <<E\nCMD ");
+}

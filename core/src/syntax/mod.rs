@@ -1,6 +1,7 @@
 //! Parsing Dockerfiles as BuildKit's frontend does.
 
 pub mod ast;
+pub mod highlight;
 mod incremental;
 mod parse;
 

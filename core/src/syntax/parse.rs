@@ -188,6 +188,15 @@ fn split_lines(text: &str, from: usize) -> Vec<Line> {
     lines
 }
 
+/// Where a physical line's continuation marker starts (the length of what
+/// it keeps), if the line continues: a trailing escape character, then only
+/// blanks, that is not itself escaped (see `Parser::trim_continuation`).
+/// The editor's colouring reads lines with this same rule.
+pub(crate) fn continuation_at(s: &str, escape: char) -> Option<usize> {
+    let kept = s.trim_end_matches(is_ws).strip_suffix(escape)?;
+    (kept.is_empty() || !kept.ends_with(escape)).then_some(kept.len())
+}
+
 fn is_ws(c: char) -> bool {
     c == ' ' || c == '\t'
 }
@@ -288,10 +297,9 @@ impl<'a> Parser<'a> {
     /// in parser/parser.go setEscapeToken; like BuildKit, `\\\` at the end
     /// does not continue either).
     fn trim_continuation<'s>(&self, s: &'s str) -> (&'s str, bool) {
-        let t = s.trim_end_matches(is_ws);
-        match t.strip_suffix(self.escape) {
-            Some(kept) if kept.is_empty() || !kept.ends_with(self.escape) => (kept, true),
-            _ => (s, false),
+        match continuation_at(s, self.escape) {
+            Some(kept) => (&s[..kept], true),
+            None => (s, false),
         }
     }
 

@@ -55,6 +55,24 @@ pub struct Playground {
     /// The lesson being followed and its step (issue 16): an input, like
     /// the Dockerfile; the lesson's texts and states come from core.
     pub lesson: Option<LessonAt>,
+    /// Where the size tables are (issue 14): the wasm leaves them out and
+    /// fetches them when an analysis first needs them, so their arrival is
+    /// an input that every size analysis is derived from.
+    pub size_data: SizeData,
+}
+
+/// The size tables' state in the page (`crate::size_data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SizeData {
+    /// Not asked for yet.
+    #[default]
+    Missing,
+    /// Being fetched.
+    Loading,
+    /// Installed in core: size analyses see them.
+    Ready,
+    /// The fetch failed; the size panel offers to try again.
+    Failed,
 }
 
 /// A lesson by id and a 0-based step.
@@ -138,6 +156,8 @@ pub enum Action {
     },
     /// Stop following the lesson; the inputs stay.
     CloseLesson,
+    /// The size tables were asked for, arrived, or could not be fetched.
+    SizeData(SizeData),
 }
 
 /// The text as a textarea holds it: a textarea turns every CRLF and lone CR
@@ -253,6 +273,13 @@ impl Reducible for Playground {
                 next.loaded += 1;
             }
             Action::CloseLesson => next.lesson = None,
+            Action::SizeData(data) => {
+                // Once installed, the tables stay for good.
+                if data == next.size_data || next.size_data == SizeData::Ready {
+                    return self;
+                }
+                next.size_data = data;
+            }
         }
         Rc::new(next)
     }

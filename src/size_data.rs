@@ -8,7 +8,7 @@
 //! then fetches them, installs them in core and re-derives (`SizeData` is an
 //! input in the reducer).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use dockerplay_core::size;
 use yew::Callback;
@@ -24,6 +24,8 @@ pub const INLINE_ID: &str = "dockerplay-size-data";
 thread_local! {
     /// Tells the mounted app about the tables (`App` sets it).
     static NOTIFY: RefCell<Option<Callback<SizeData>>> = const { RefCell::new(None) };
+    /// A fetch is on its way: `request` starts no second one.
+    static FETCHING: Cell<bool> = const { Cell::new(false) };
 }
 
 fn notify(data: SizeData) {
@@ -56,15 +58,27 @@ pub fn install(bundle: String) -> Result<(), String> {
 }
 
 fn finish(result: Result<(), String>) {
+    FETCHING.with(|f| f.set(false));
     if let Err(e) = result {
         web_sys::console::warn_1(&format!("size data: {e}").into());
         notify(SizeData::Failed);
     }
 }
 
+/// Starts getting the tables unless they are in or on their way, and tells
+/// the app they are loading: after a render whose analyses asked for them,
+/// when the editor's completion asked, or on "Try again".
+pub fn request() {
+    if size::data_loaded() || FETCHING.with(|f| f.replace(true)) {
+        return;
+    }
+    notify(SizeData::Loading);
+    load();
+}
+
 /// Gets the tables: from the page itself when it holds them, else from
-/// their file beside it. The caller has set `SizeData::Loading`.
-pub fn load() {
+/// their file beside it.
+fn load() {
     match browser::element_text(INLINE_ID) {
         Some(text) => finish(install(text)),
         None => browser::fetch_text(FILE, |fetched| finish(fetched.and_then(install))),

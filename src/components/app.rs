@@ -442,11 +442,10 @@ pub fn App() -> Html {
     // Declared after `data-ready`, so that a fetch of the size tables the
     // first render asked for starts once the app runs, never before.
     {
-        let (dispatch, data) = (state.dispatcher(), state.size_data);
+        let data = state.size_data;
         use_effect(move || {
             if data == SizeData::Missing && dockerplay_core::size::data_wanted() {
-                dispatch.dispatch(Action::SizeData(SizeData::Loading));
-                crate::size_data::load();
+                crate::size_data::request();
             }
         });
     }

@@ -211,13 +211,7 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
     match props.size_data {
         SizeData::Ready => {}
         SizeData::Failed => {
-            let on_retry = {
-                let state = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| {
-                    state.dispatch(Action::SizeData(SizeData::Loading));
-                    crate::size_data::load();
-                })
-            };
+            let on_retry = Callback::from(|_: MouseEvent| crate::size_data::request());
             return html! {
                 <div class="size-panel">
                     <p class="size-data-state error" role="alert">

@@ -3,11 +3,12 @@
 until the editor takes a key, gzipped as served, must not exceed the
 budget in KB.
 
-It prints the built files, gzipped (level 9), in two groups: what the page
-needs before the editor takes keys (the page, the stylesheets, the small
-scripts and the editor's bundle) and what follows it (the app's
+It prints the built files, gzipped (level 9), in three groups: what the
+page needs before the editor takes keys (the page, the stylesheets, the
+small scripts and the editor's bundle), what follows it (the app's
 wasm-bindgen module and wasm, fetched once the editor is up: editor/boot.js,
-scripts/boot.py). Then scripts/first-load.mjs loads the site in Chromium and
+scripts/boot.py), and the size tables, which the app fetches when an
+analysis first needs them (scripts/size-data.py). Then scripts/first-load.mjs loads the site in Chromium and
 measures what was really fetched until the editor took a key, and how long
 that took at full speed and with the CPU slowed 4x; its figure is the one
 held to the budget.
@@ -29,16 +30,22 @@ def main() -> int:
     files = sorted(
         p
         for p in dist.rglob("*")
-        if p.suffix in {".wasm", ".js", ".css", ".html"} and p.name not in {"offline.html", "sw.js"}
+        if (p.suffix in {".wasm", ".js", ".css", ".html"} and p.name not in {"offline.html", "sw.js"})
+        or p.name.startswith("size-data-")
     )
     if not files:
         print(f"no build output in {dist}/", file=sys.stderr)
         return 1
-    groups = {"before the editor takes keys": [], "after (the app, fetched once the editor is up)": []}
+    groups = {
+        "before the editor takes keys": [],
+        "after (the app, fetched once the editor is up)": [],
+        "when an analysis first needs them (the size tables, scripts/size-data.py)": [],
+    }
     for p in files:
         later = p.suffix == ".wasm" or (p.name.startswith("dockerplay-app-") and p.suffix == ".js")
+        group = 2 if p.name.startswith("size-data-") else 1 if later else 0
         raw = p.read_bytes()
-        groups[list(groups)[1 if later else 0]].append((p.relative_to(dist), len(raw), len(gzip.compress(raw, 9))))
+        groups[list(groups)[group]].append((p.relative_to(dist), len(raw), len(gzip.compress(raw, 9))))
     for title, rows in groups.items():
         print(f"{title}: {sum(r[2] for r in rows) / 1024:.1f} KB gzipped")
         for name, raw, gz in rows:

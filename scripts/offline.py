@@ -85,6 +85,13 @@ def main() -> int:
     page = re.sub(r'<link rel="stylesheet" href="\./([^"]+\.css)"[^>]*>', inline_css, page)
     page = re.sub(r"<link rel=\"(modulepreload|preload)\"[^>]*>", "", page)
     page = re.sub(r'<script id="file-redirect">.*?</script>', "", page, flags=re.S)
+    # The size tables (scripts/size-data.py) go in as text, which the app
+    # reads instead of fetching them (file:// has no fetch).
+    for data in sorted(dist.glob("size-data-*.txt")):
+        tables = data.read_text(encoding="utf-8")
+        if "</" in tables:
+            return fail(f"{data.name} holds '</', which would end its script element")
+        script = f'<script type="text/plain" id="dockerplay-size-data">{tables}</script>\n' + script
     # The script goes at the end of <body>, where Yew finds the body to mount on.
     page = page.replace("</body>", script + "\n  </body>")
     (dist / "offline.html").write_text(page, encoding="utf-8")

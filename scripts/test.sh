@@ -25,9 +25,13 @@ step() {
 }
 
 step "native tests (core, cli, app logic, the upstream suites)" cargo test --workspace --quiet --no-fail-fast
-# Core as the browser ships it: without the dockerfile-parser feature.
-step "core tests without default features (the browser's configuration)" \
-  cargo test -p dockerplay-core --no-default-features --quiet
+# Core as the browser ships it: without the dockerfile-parser feature, and
+# without the compiled-in size tables, which the page installs at run time
+# (the tests install them as the page would, or test their absence).
+step "core tests without dockerfile-parser (the browser's parser)" \
+  cargo test -p dockerplay-core --no-default-features --features embedded-data --quiet
+step "core without its size tables until they are installed (the browser's data)" \
+  cargo test -p dockerplay-core --no-default-features --test size_data --quiet
 step "rustfmt" cargo fmt --all --check
 step "clippy, warnings as errors (native workspace)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "clippy, warnings as errors (the app for wasm32)" \

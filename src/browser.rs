@@ -477,6 +477,35 @@ pub fn on_body_resize(f: impl FnMut() + 'static) -> Option<SizeWatch> {
     Some(SizeWatch { observer, _callback: callback })
 }
 
+/// The text of the element with this id (a `<script type="text/plain">`).
+pub fn element_text(id: &str) -> Option<String> {
+    document()?.get_element_by_id(id)?.text_content()
+}
+
+/// Fetches a URL relative to the page as text, then calls `done` with the
+/// text or what went wrong (no network, an HTTP error status).
+pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(w) = window() else {
+        return done(Err("no window".to_string()));
+    };
+    let request = w.fetch_with_str(url);
+    let url = url.to_string();
+    let describe = |e: web_sys::wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    yew::platform::spawn_local(async move {
+        let result = async {
+            let response: web_sys::Response = JsFuture::from(request).await.map_err(describe)?.unchecked_into();
+            if !response.ok() {
+                return Err(format!("{url}: HTTP {}", response.status()));
+            }
+            let text = JsFuture::from(response.text().map_err(describe)?).await.map_err(describe)?;
+            text.as_string().ok_or_else(|| format!("{url}: not text"))
+        }
+        .await;
+        done(result);
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_query;

@@ -28,6 +28,7 @@ pub mod live_cache;
 pub mod markdown;
 pub mod samples;
 pub mod share;
+pub mod size_data;
 pub mod state;
 pub mod textpos;
 

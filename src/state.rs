@@ -63,6 +63,24 @@ pub struct Playground {
     /// chosen as steps, in the author's order, with the author's notes.
     /// What it becomes (its link, its embed) is derived from it.
     pub recording: Lesson,
+    /// Where the size tables are (issue 14): the wasm leaves them out and
+    /// fetches them when an analysis first needs them, so their arrival is
+    /// an input that every size analysis is derived from.
+    pub size_data: SizeData,
+}
+
+/// The size tables' state in the page (`crate::size_data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SizeData {
+    /// Not asked for yet.
+    #[default]
+    Missing,
+    /// Being fetched.
+    Loading,
+    /// Installed in core: size analyses see them.
+    Ready,
+    /// The fetch failed; the size panel offers to try again.
+    Failed,
 }
 
 /// A lesson by id and a 0-based step.
@@ -149,6 +167,8 @@ pub enum Action {
     OpenLinkedLessonStep(usize),
     /// Stop following the lesson; the inputs stay.
     CloseLesson,
+    /// The size tables were asked for, arrived, or could not be fetched.
+    SizeData(SizeData),
     // recording a lesson
     /// A recorded build becomes the recording's last step, with no note.
     RecordStep(BuildInput),
@@ -343,6 +363,13 @@ impl Reducible for Playground {
                 None => return self,
             },
             Action::SetRecordedTitle { lang, text } => *text_in(&mut next.recording.title, lang) = text,
+            Action::SizeData(data) => {
+                // Once installed, the tables stay for good.
+                if data == next.size_data || next.size_data == SizeData::Ready {
+                    return self;
+                }
+                next.size_data = data;
+            }
         }
         Rc::new(next)
     }

@@ -24,7 +24,7 @@ use crate::i18n::{texts, Lang};
 use crate::live_cache::use_cache_view;
 use crate::samples::SampleId;
 use crate::share::{self, Notice, Startup};
-use crate::state::{Action, LessonAt, Panel, Playground, ShareState};
+use crate::state::{Action, LessonAt, Panel, Playground, ShareState, SizeData};
 use dockerplay_core::lesson::builtin as lessons;
 
 /// localStorage keys for the two preferences that are not part of the state.
@@ -83,7 +83,12 @@ pub fn App() -> Html {
             } else {
                 share::recording_from(browser::storage_get(share::RECORDING_KEY).as_deref())
             };
-            let first = Playground { share: start.state.clone(), recording, ..Playground::default() };
+            let first = Playground {
+                share: start.state.clone(),
+                recording,
+                size_data: crate::size_data::status(),
+                ..Playground::default()
+            };
             // `?lesson=ID&step=N` starts on that step (1-based in the URL).
             match params.lesson.as_deref().and_then(|id| lesson_step(id, params.step.saturating_sub(1))) {
                 Some(open) => Playground { loaded: 0, ..(*Rc::new(first).reduce(open)).clone() },
@@ -181,11 +186,22 @@ pub fn App() -> Html {
     // default run, are view choices.
     let all_stages = use_state_eq(|| false);
     let off_by_default = use_state_eq(|| false);
-    let lint =
-        use_memo((panel_analysis.clone(), (*build).clone(), *all_stages, *off_by_default), |(a, input, all, off)| {
-            LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off)))
-        });
+    // Some rules price base images: they run again once the size tables
+    // arrive.
+    let lint = use_memo(
+        (panel_analysis.clone(), (*build).clone(), *all_stages, *off_by_default, state.size_data),
+        |(a, input, all, off, _)| LintRef(Rc::new(Lint::new(a, input.clone(), *all, *off))),
+    );
     let lint = (*lint).clone();
+    // The size tables (`crate::size_data`): fetched once an analysis of a
+    // render has asked for them (below, after `data-ready`).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            crate::size_data::watch(Some(Callback::from(move |d| dispatch.dispatch(Action::SizeData(d)))));
+            || crate::size_data::watch(None)
+        });
+    }
 
     {
         let system_dark = system_dark.clone();
@@ -489,6 +505,16 @@ pub fn App() -> Html {
     // its text by then). Tests wait for it, never for time: Yew may yield
     // to the browser between drawing the page and running these effects.
     use_effect_with((), |_| browser::set_root_attribute("data-ready", "true"));
+    // Declared after `data-ready`, so that a fetch of the size tables the
+    // first render asked for starts once the app runs, never before.
+    {
+        let data = state.size_data;
+        use_effect(move || {
+            if data == SizeData::Missing && dockerplay_core::size::data_wanted() {
+                crate::size_data::request();
+            }
+        });
+    }
     let on_restore = {
         let (state, notice) = (state.clone(), notice.clone());
         Callback::from(move |_| {
@@ -559,7 +585,7 @@ pub fn App() -> Html {
             <UpdateBanner {lang} />
             <main class={classes!("workspace", lesson.is_some().then_some("with-lesson"))}>
                 if let (Some(l), Some(step)) = ((*lesson).clone(), lesson_at) {
-                    <LessonPlayer {lang} lesson={l} {step} current={(*build).clone()} compact={params.embed}
+                    <LessonPlayer {lang} lesson={l} {step} current={(*build).clone()} compact={params.embed} size_data={state.size_data}
                         on_step={on_player_step}
                         on_close={{ let state = state.clone(); Callback::from(move |_| state.dispatch(Action::CloseLesson)) }} />
                 }
@@ -581,7 +607,7 @@ pub fn App() -> Html {
                     />
                 </section>
                 <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
-                    share={settled_share.clone()} dispatch={state.dispatcher()} cache={cache.live.clone()}
+                    share={settled_share.clone()} dispatch={state.dispatcher()} size_data={state.size_data} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()}
                     on_record_lesson={on_recorder.reform(|_| true)} />
             </main>

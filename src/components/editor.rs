@@ -273,7 +273,13 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
                 (h.lang, h.parse(&text))
             };
             let offset = textpos::utf16_to_byte(&text, pos);
-            let c = ide::complete_parsed(&text, parse.dockerfile(), offset, ide_lang(lang))?;
+            let c = ide::complete_parsed(&text, parse.dockerfile(), offset, ide_lang(lang));
+            // Images and packages come from the size tables: this asks for
+            // them when no render has yet (the next query offers them).
+            if dockerplay_core::size::data_wanted() {
+                crate::size_data::request();
+            }
+            let c = c?;
             if c.items.is_empty() || (!explicit && c.span.is_empty() && !c.after_trigger) {
                 return None;
             }

@@ -23,7 +23,7 @@ use yew::prelude::*;
 use crate::analysis::AnalysisRef;
 use crate::browser;
 use crate::i18n::{texts, Lang};
-use crate::state::ShareState;
+use crate::state::{ShareState, SizeData};
 
 #[derive(Properties, PartialEq)]
 pub struct GraphPanelProps {
@@ -36,6 +36,9 @@ pub struct GraphPanelProps {
     pub on_reveal: Callback<Span>,
     /// Builds up to a stage (`None`: the last one).
     pub on_target: Callback<Option<String>>,
+    /// Whether the size tables have arrived: the stages' sizes follow them.
+    #[prop_or_default]
+    pub size_data: SizeData,
 }
 
 /// The zoom and pan of the diagram: a point `p` of the drawing shows at
@@ -235,9 +238,9 @@ pub fn GraphPanel(props: &GraphPanelProps) -> Html {
         }
         Rc::new(h)
     });
-    let steps = use_memo((*show_steps, share.clone(), props.analysis.clone()), {
+    let steps = use_memo((*show_steps, share.clone(), props.analysis.clone(), props.size_data), {
         let history = history.clone();
-        move |(show, share, analysis)| {
+        move |(show, share, analysis, _)| {
             if !*show {
                 return Vec::new();
             }

@@ -19,6 +19,7 @@ use crate::components::steps_table::with_code;
 use crate::i18n::{texts, Lang, Texts};
 use crate::live_cache::{reason_words, status_word};
 use crate::markdown;
+use crate::state::SizeData;
 
 #[derive(Properties, PartialEq)]
 pub struct LessonPlayerProps {
@@ -32,6 +33,10 @@ pub struct LessonPlayerProps {
     pub compact: bool,
     pub on_step: Callback<usize>,
     pub on_close: Callback<()>,
+    /// Whether the size tables have arrived: a step's size change follows
+    /// them.
+    #[prop_or_default]
+    pub size_data: SizeData,
 }
 
 fn fill(template: &str, n: impl ToString, total: impl ToString) -> String {
@@ -47,7 +52,7 @@ pub fn LessonPlayer(props: &LessonPlayerProps) -> Html {
     let Some(current_step) = lesson.steps.get(step) else { return Html::default() };
     // The step's own state and what it changed: computed once per step.
     let own = use_memo((lesson.clone(), step), |(lesson, step)| lesson.input(*step));
-    let change = use_memo((lesson.clone(), step, props.compact), |(lesson, step, compact)| {
+    let change = use_memo((lesson.clone(), step, props.compact, props.size_data), |(lesson, step, compact, _)| {
         (!compact).then(|| Rc::new(lesson.change(*step)))
     });
     let edited = own.dockerfile != props.current.dockerfile

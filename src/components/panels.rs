@@ -16,7 +16,7 @@ use crate::components::problems::Problems;
 use crate::components::size_panel::SizePanel;
 use crate::i18n::{texts, Lang, Texts};
 use crate::live_cache::LiveCacheRef;
-use crate::state::{Action, Panel, Playground, ShareState};
+use crate::state::{Action, Panel, Playground, ShareState, SizeData};
 
 #[derive(Properties, PartialEq)]
 pub struct PanelsProps {
@@ -34,6 +34,8 @@ pub struct PanelsProps {
     /// `settled` state), and the reducer, for panels that change them.
     pub share: Rc<ShareState>,
     pub dispatch: UseReducerDispatcher<Playground>,
+    /// Whether the size tables have arrived (`crate::size_data`).
+    pub size_data: SizeData,
     /// The live layer cache view (`None` while the Cache panel is closed).
     pub cache: Option<LiveCacheRef>,
     // findings panel
@@ -132,12 +134,12 @@ pub fn Panels(props: &PanelsProps) -> Html {
         },
         Panel::Size => html! {
             <SizePanel lang={props.lang} analysis={props.analysis.clone()} build={props.build.clone()} on_reveal={props.on_reveal.clone()}
-                share={props.share.clone()} dispatch={props.dispatch.clone()} />
+                share={props.share.clone()} dispatch={props.dispatch.clone()} size_data={props.size_data} />
         },
         Panel::Graph => {
             let dispatch = props.dispatch.clone();
             html! {
-                <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()}
+                <GraphPanel lang={props.lang} analysis={props.analysis.clone()} share={props.share.clone()} size_data={props.size_data}
                     on_reveal={props.on_reveal.clone()}
                     on_target={Callback::from(move |t: Option<String>| dispatch.dispatch(Action::SetTarget(t)))} />
             }

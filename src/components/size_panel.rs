@@ -18,7 +18,7 @@ use crate::analysis::AnalysisRef;
 use crate::components::base_chart::BaseChart;
 use crate::components::layer_list::LayerList;
 use crate::i18n::{texts, Lang, Texts};
-use crate::state::{Action, Playground};
+use crate::state::{Action, Playground, SizeData};
 use dockerplay_core::permalink::ShareState;
 
 #[derive(Properties, PartialEq)]
@@ -32,6 +32,8 @@ pub struct SizePanelProps {
     /// and the reducer that changes them.
     pub share: Rc<ShareState>,
     pub dispatch: UseReducerDispatcher<Playground>,
+    /// Whether the size tables have arrived (`crate::size_data`).
+    pub size_data: SizeData,
 }
 
 /// How a size shown in the panel was obtained, softest last: a total is as
@@ -193,15 +195,39 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
     // The comparison is priced on the base as written, so that its bars
     // stay put while the user tries the options.
     let compare_opts = SizeOptions { base: None, ..opts.clone() };
-    let report = use_memo((props.analysis.clone(), props.build.clone(), opts), |(a, build, opts)| {
-        size::estimate_parsed(&a.file, build, opts).0
-    });
-    let options = use_memo((props.analysis.clone(), props.build.clone(), compare_opts), |(a, build, opts)| {
-        size::compare_bases_parsed(&a.file, build, opts).0
-    });
+    // Estimated without the tables too: that is what asks for them.
+    let report =
+        use_memo((props.analysis.clone(), props.build.clone(), opts, props.size_data), |(a, build, opts, _)| {
+            size::estimate_parsed(&a.file, build, opts).0
+        });
+    let options = use_memo(
+        (props.analysis.clone(), props.build.clone(), compare_opts, props.size_data),
+        |(a, build, opts, _)| size::compare_bases_parsed(&a.file, build, opts).0,
+    );
 
     if props.analysis.file.stages.is_empty() {
         return html! { <div class="size-panel"><p class="empty">{ t.size_empty }</p></div> };
+    }
+    match props.size_data {
+        SizeData::Ready => {}
+        SizeData::Failed => {
+            let on_retry = Callback::from(|_: MouseEvent| crate::size_data::request());
+            return html! {
+                <div class="size-panel">
+                    <p class="size-data-state error" role="alert">
+                        { t.size_data_failed }{ " " }
+                        <button type="button" class="btn size-data-retry" onclick={on_retry}>{ t.size_data_retry }</button>
+                    </p>
+                </div>
+            };
+        }
+        SizeData::Missing | SizeData::Loading => {
+            return html! {
+                <div class="size-panel">
+                    <p class="size-data-state loading" role="status" aria-busy="true">{ t.size_data_loading }</p>
+                </div>
+            };
+        }
     }
 
     let on_estimate = {

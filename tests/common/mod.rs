@@ -37,8 +37,16 @@ impl Page {
     }
 
     /// Mounts the app without touching the URL or storage, as a reload
-    /// finds them, and lets it render and run its effects.
+    /// finds them, and lets it render and run its effects. The size tables
+    /// are installed first, as the page's fetch would (`tests/size_data.rs`
+    /// is the one test of the page without them).
     pub async fn reload() -> Page {
+        install_size_data();
+        Page::reload_without_size_data().await
+    }
+
+    /// `reload` with the size tables left as they are.
+    pub async fn reload_without_size_data() -> Page {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
@@ -189,6 +197,29 @@ pub fn fire(target: &Element, kind: &str) {
 /// timer, a task of its own: every microtask queued before it has run by
 /// then, among them the editor's report of a change or a caret move (it
 /// tells the app in a microtask after each update, `editor/index.js`).
+/// The size tables as `scripts/size-data.py` bundles them, from the same
+/// files: each after `#@ NAME`, in `size::DATA_TABLES` order.
+pub fn size_data_bundle() -> String {
+    let texts = [
+        include_str!("../../core/data/images.tsv"),
+        include_str!("../../core/data/ratios.tsv"),
+        include_str!("../../core/data/debian.tsv"),
+        include_str!("../../core/data/apt-closures.tsv"),
+        include_str!("../../core/data/debian-files.tsv"),
+        include_str!("../../core/data/debian-trixie.tsv"),
+        include_str!("../../core/data/debian-files-trixie.tsv"),
+        include_str!("../../core/data/alpine.tsv"),
+        include_str!("../../core/data/pypi.tsv"),
+        include_str!("../../core/data/npm.tsv"),
+    ];
+    dockerplay_core::size::DATA_TABLES.iter().zip(texts).map(|(name, text)| format!("#@ {name}\n{text}")).collect()
+}
+
+/// Gives core the size tables (once; later calls change nothing).
+pub fn install_size_data() {
+    dockerplay_app::size_data::install(size_data_bundle()).expect("the test bundle installs");
+}
+
 pub async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
     yew::scheduler::flush().await;

@@ -20,6 +20,8 @@ const types = {
   ".css": "text/css",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  // The size tables (scripts/size-data.py).
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /// `gzip`: compress as a static host does when the browser accepts it

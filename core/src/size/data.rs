@@ -1,10 +1,18 @@
-//! The shipped size tables (`core/data/*.tsv`, written by `scripts/gen-data.py`
+//! The size tables (`core/data/*.tsv`, written by `scripts/gen-data.py`
 //! from the project's shared data), parsed once on first use.
 //!
 //! Each table starts with `# name`, `# source: ...` and `# date: ...` lines,
 //! then a header row, then tab-separated rows.
+//!
+//! The tables are either compiled in (the `embedded-data` feature, on by
+//! default: the CLI, native tests, benchmarks) or given at run time as one
+//! bundle ([`install`]): the web app leaves them out of its wasm and fetches
+//! the bundle when an analysis first needs it, so that they do not weigh on
+//! the first load. Until then every reader sees empty tables, never panics,
+//! and records that it wanted them ([`wanted`]).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 /// Where each table comes from and when its data was gathered, so that the
@@ -13,13 +21,111 @@ pub mod sources {
     include!("../../data/sources.rs");
 }
 
-pub(crate) const IMAGES_TSV: &str = include_str!("../../data/images.tsv");
-const RATIOS_TSV: &str = include_str!("../../data/ratios.tsv");
-pub(crate) const DEBIAN_TSV: &str = include_str!("../../data/debian.tsv");
-pub(crate) const APT_CLOSURES_TSV: &str = include_str!("../../data/apt-closures.tsv");
-const DEBIAN_FILES_TSV: &str = include_str!("../../data/debian-files.tsv");
-const DEBIAN_TRIXIE_TSV: &str = include_str!("../../data/debian-trixie.tsv");
-const DEBIAN_FILES_TRIXIE_TSV: &str = include_str!("../../data/debian-files-trixie.tsv");
+/// The tables of a bundle, each after a line `#@ NAME`, in this order
+/// (`scripts/size-data.py` writes it from `core/data`).
+pub const TABLES: [&str; 10] = [
+    "images.tsv",
+    "ratios.tsv",
+    "debian.tsv",
+    "apt-closures.tsv",
+    "debian-files.tsv",
+    "debian-trixie.tsv",
+    "debian-files-trixie.tsv",
+    "alpine.tsv",
+    "pypi.tsv",
+    "npm.tsv",
+];
+const IMAGES: usize = 0;
+const RATIOS: usize = 1;
+const DEBIAN: usize = 2;
+pub(crate) const APT_CLOSURES: usize = 3;
+const DEBIAN_FILES: usize = 4;
+const DEBIAN_TRIXIE: usize = 5;
+const DEBIAN_FILES_TRIXIE: usize = 6;
+const ALPINE: usize = 7;
+const PYPI: usize = 8;
+const NPM: usize = 9;
+
+#[cfg(feature = "embedded-data")]
+const EMBEDDED: [&str; 10] = [
+    include_str!("../../data/images.tsv"),
+    include_str!("../../data/ratios.tsv"),
+    include_str!("../../data/debian.tsv"),
+    include_str!("../../data/apt-closures.tsv"),
+    include_str!("../../data/debian-files.tsv"),
+    include_str!("../../data/debian-trixie.tsv"),
+    include_str!("../../data/debian-files-trixie.tsv"),
+    include_str!("../../data/alpine.tsv"),
+    include_str!("../../data/pypi.tsv"),
+    include_str!("../../data/npm.tsv"),
+];
+
+static INSTALLED: OnceLock<Vec<&'static str>> = OnceLock::new();
+static WANTED: AtomicBool = AtomicBool::new(false);
+
+/// Splits a bundle into its tables, in [`TABLES`] order: every table once,
+/// nothing else.
+fn split(bundle: &str) -> Result<Vec<&str>, String> {
+    let mut found: Vec<Option<&str>> = vec![None; TABLES.len()];
+    let mut rest = bundle.strip_prefix("#@ ").ok_or("the size data does not start with a table")?;
+    loop {
+        let (name, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        let i = TABLES.iter().position(|t| *t == name.trim_end()).ok_or_else(|| format!("unknown table {name:?}"))?;
+        let (text, next) = match after.find("\n#@ ") {
+            Some(end) => (&after[..=end], Some(&after[end + 4..])),
+            None => (after, None),
+        };
+        if found[i].replace(text).is_some() {
+            return Err(format!("table {name} twice"));
+        }
+        match next {
+            Some(n) => rest = n,
+            None => break,
+        }
+    }
+    found.into_iter().zip(TABLES).map(|(t, name)| t.ok_or_else(|| format!("no table {name}"))).collect()
+}
+
+/// Gives core the size tables as one bundle (`scripts/size-data.py`). The
+/// first bundle that reads well stays for the life of the program (its text
+/// is kept, so that the tables' rows can borrow from it); later calls change
+/// nothing, and neither does a bundle given to a build with the tables
+/// compiled in (its readers may have read those already). An error says
+/// what is wrong with the bundle.
+pub fn install(bundle: String) -> Result<(), String> {
+    split(&bundle)?;
+    if INSTALLED.get().is_some() || cfg!(feature = "embedded-data") {
+        return Ok(());
+    }
+    let text: &'static str = Box::leak(bundle.into_boxed_str());
+    let _ = INSTALLED.set(split(text)?);
+    Ok(())
+}
+
+/// Whether the tables can be read: compiled in, or installed.
+pub fn loaded() -> bool {
+    cfg!(feature = "embedded-data") || INSTALLED.get().is_some()
+}
+
+/// Whether an analysis has asked for the tables while they were not loaded:
+/// the app's cue to fetch them.
+pub fn wanted() -> bool {
+    WANTED.load(Ordering::Relaxed)
+}
+
+/// A table's text, or `None` (and the wish noted) while none is loaded.
+pub(crate) fn table(index: usize) -> Option<&'static str> {
+    if let Some(t) = INSTALLED.get() {
+        return t.get(index).copied();
+    }
+    #[cfg(feature = "embedded-data")]
+    return EMBEDDED.get(index).copied();
+    #[cfg(not(feature = "embedded-data"))]
+    {
+        WANTED.store(true, Ordering::Relaxed);
+        None
+    }
+}
 
 /// The Debian release whose package tables price a stage: the base's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,9 +147,6 @@ impl Release {
         }
     }
 }
-const ALPINE_TSV: &str = include_str!("../../data/alpine.tsv");
-const PYPI_TSV: &str = include_str!("../../data/pypi.tsv");
-const NPM_TSV: &str = include_str!("../../data/npm.tsv");
 
 /// The data rows of a table: comment lines and the header row skipped, each
 /// row padded to `width` cells so that a short row cannot index out of range.
@@ -82,10 +185,20 @@ pub(crate) struct ImageRow {
     pub arm64_compressed: Option<u64>,
 }
 
+/// An empty map of a reader's type, for while no tables are loaded (a
+/// reader caches nothing then, so the tables count once they arrive).
+macro_rules! empty_map {
+    ($t:ty) => {{
+        static EMPTY: OnceLock<HashMap<&'static str, $t>> = OnceLock::new();
+        EMPTY.get_or_init(HashMap::new)
+    }};
+}
+
 pub(crate) fn images() -> &'static [ImageRow] {
     static CELL: OnceLock<Vec<ImageRow>> = OnceLock::new();
+    let Some(text) = table(IMAGES) else { return &[] };
     CELL.get_or_init(|| {
-        rows(IMAGES_TSV, 14)
+        rows(text, 14)
             .map(|c| ImageRow {
                 image: c[0],
                 tag: c[1],
@@ -115,8 +228,9 @@ pub(crate) fn ratio(family: &str) -> f64 {
 /// libc family, falling back to every family's; `(1, 1, 1)` without data.
 pub(crate) fn ratios(family: &str) -> (f64, f64, f64) {
     static CELL: OnceLock<HashMap<&'static str, (f64, f64, f64)>> = OnceLock::new();
+    let Some(text) = table(RATIOS) else { return (1.0, 1.0, 1.0) };
     let map = CELL.get_or_init(|| {
-        rows(RATIOS_TSV, 5)
+        rows(text, 5)
             .filter_map(|c| {
                 let mid: f64 = c[1].parse().ok()?;
                 let low = c[3].parse().unwrap_or(mid);
@@ -145,10 +259,11 @@ pub(crate) struct DebPackage {
 pub(crate) fn debian(release: Release) -> &'static HashMap<&'static str, DebPackage> {
     static BOOKWORM: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
     static TRIXIE: OnceLock<HashMap<&'static str, DebPackage>> = OnceLock::new();
-    let (cell, text) = match release {
-        Release::Bookworm => (&BOOKWORM, DEBIAN_TSV),
-        Release::Trixie => (&TRIXIE, DEBIAN_TRIXIE_TSV),
+    let (cell, index) = match release {
+        Release::Bookworm => (&BOOKWORM, DEBIAN),
+        Release::Trixie => (&TRIXIE, DEBIAN_TRIXIE),
     };
+    let Some(text) = table(index) else { return empty_map!(DebPackage) };
     cell.get_or_init(|| {
         rows(text, 5)
             .map(|c| {
@@ -183,10 +298,11 @@ pub(crate) struct DebFiles {
 pub(crate) fn debian_files(release: Release) -> &'static HashMap<&'static str, DebFiles> {
     static BOOKWORM: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
     static TRIXIE: OnceLock<HashMap<&'static str, DebFiles>> = OnceLock::new();
-    let (cell, text) = match release {
-        Release::Bookworm => (&BOOKWORM, DEBIAN_FILES_TSV),
-        Release::Trixie => (&TRIXIE, DEBIAN_FILES_TRIXIE_TSV),
+    let (cell, index) = match release {
+        Release::Bookworm => (&BOOKWORM, DEBIAN_FILES),
+        Release::Trixie => (&TRIXIE, DEBIAN_FILES_TRIXIE),
     };
+    let Some(text) = table(index) else { return empty_map!(DebFiles) };
     cell.get_or_init(|| {
         rows(text, 9)
             .map(|c| {
@@ -210,6 +326,10 @@ pub(crate) fn debian_slim_ratios(release: Release) -> (f64, f64) {
     static BOOKWORM: OnceLock<(f64, f64)> = OnceLock::new();
     static TRIXIE: OnceLock<(f64, f64)> = OnceLock::new();
     let cell = if release == Release::Bookworm { &BOOKWORM } else { &TRIXIE };
+    if !loaded() {
+        table(DEBIAN_FILES);
+        return (1.0, 0.0);
+    }
     *cell.get_or_init(|| {
         let table = debian(release);
         let files = debian_files(release);
@@ -233,7 +353,8 @@ pub(crate) fn debian_slim_ratios(release: Release) -> (f64, f64) {
 /// Alpine packages: installed bytes and whether alpine's base image has it.
 pub(crate) fn alpine() -> &'static HashMap<&'static str, (u64, bool)> {
     static CELL: OnceLock<HashMap<&'static str, (u64, bool)>> = OnceLock::new();
-    CELL.get_or_init(|| rows(ALPINE_TSV, 3).map(|c| (c[0], (num(c[1]).unwrap_or(0), c[2] == "base"))).collect())
+    let Some(text) = table(ALPINE) else { return empty_map!((u64, bool)) };
+    CELL.get_or_init(|| rows(text, 3).map(|c| (c[0], (num(c[1]).unwrap_or(0), c[2] == "base"))).collect())
 }
 
 /// A root package of `pypi.tsv`: what `pip install NAME` adds.
@@ -248,8 +369,9 @@ pub(crate) struct PyPackage {
 
 pub(crate) fn pypi() -> &'static HashMap<&'static str, PyPackage> {
     static CELL: OnceLock<HashMap<&'static str, PyPackage>> = OnceLock::new();
+    let Some(text) = table(PYPI) else { return empty_map!(PyPackage) };
     CELL.get_or_init(|| {
-        rows(PYPI_TSV, 5)
+        rows(text, 5)
             .map(|c| {
                 let pkg = PyPackage {
                     footprint: num(c[1]).unwrap_or(0),
@@ -273,8 +395,9 @@ pub(crate) struct NpmPackage {
 
 pub(crate) fn npm() -> &'static HashMap<&'static str, NpmPackage> {
     static CELL: OnceLock<HashMap<&'static str, NpmPackage>> = OnceLock::new();
+    let Some(text) = table(NPM) else { return empty_map!(NpmPackage) };
     CELL.get_or_init(|| {
-        rows(NPM_TSV, 5)
+        rows(text, 5)
             .map(|c| {
                 (c[0], NpmPackage { node_modules: num(c[1]).unwrap_or(0), packed: num(c[3]), unpacked: num(c[4]) })
             })

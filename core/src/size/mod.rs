@@ -20,6 +20,7 @@ mod tools;
 pub use build::LayerSize;
 pub use catalogue::{BaseImage, Basis};
 pub use data::sources;
+pub use data::{install as install_data, loaded as data_loaded, wanted as data_wanted, TABLES as DATA_TABLES};
 pub use fs::{ChangeKind, Fill, PathChange, Source};
 pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
 pub use run::Unknown;
@@ -184,10 +185,20 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
     if let Some(p) = problem {
         diags.push(Diagnostic::warning(Span::default(), p));
     }
+    // The web app fetches the tables when first needed: until they arrive
+    // every size is unknown, which is no fault of the Dockerfile's.
+    let loaded = data::loaded();
+    if !loaded {
+        diags.push(Diagnostic {
+            span: Span::default(),
+            severity: Severity::Info,
+            message: "the size tables are not loaded yet: base images and packages count as unknown".to_string(),
+        });
+    }
     let root = chain_root(df, target);
     let states = build::build_all(df, input, opts, Some(root));
     for (i, st) in states.iter().enumerate() {
-        if st.root == i && !st.base.is_known() {
+        if loaded && st.root == i && !st.base.is_known() {
             let span = df.instructions.get(df.stages[i].from).map_or(Span::default(), |ins| ins.span);
             diags.push(Diagnostic::warning(
                 span,

@@ -87,7 +87,9 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
                 changed.push(name);
             }
             let default = median_u64(
-                data::rows(data::APT_CLOSURES_TSV, 5).filter_map(|c| c[1].parse::<u64>().ok()).map(|k| k * 1024),
+                data::rows(data::table(data::APT_CLOSURES).unwrap_or(""), 5)
+                    .filter_map(|c| c[1].parse::<u64>().ok())
+                    .map(|k| k * 1024),
             );
             for name in missing {
                 let key = format!("apt:{name}");

@@ -71,3 +71,23 @@ fn an_escaped_blank_joins_the_heredoc_marker_to_its_word_in_colour_too() {
     // the rest of the file as a heredoc body.
     check_colours("FROM p\nRUN \\ <<E\nCMD ");
 }
+
+/// The `lint_fix` target: no fix makes the file parse worse (more errors).
+fn check_fixes_parse_no_worse(dockerfile: &str) {
+    use dockerplay_core::lint::{self, CheckOptions};
+    use dockerplay_core::{syntax, Severity};
+    let errors = |t: &str| syntax::parse(t).1.iter().filter(|d| d.severity == Severity::Error).count();
+    let input = BuildInput { dockerfile: dockerfile.to_string(), ..Default::default() };
+    let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true, ..CheckOptions::default() });
+    for f in findings.iter().filter(|f| f.fix.is_some()) {
+        let fixed = lint::fix::apply_fixes(dockerfile, std::slice::from_ref(f));
+        assert!(errors(&fixed) <= errors(dockerfile), "the fix of {} parses worse: {fixed:?}", f.code);
+    }
+}
+
+#[test]
+fn no_slash_is_added_to_a_heredoc_marker_read_as_a_destination() {
+    // Found by `lint_fix`: DP321 (DL3021) added `/` to the destination of
+    // `COPY l u <<`, which BuildKit then reads as a heredoc named `/`.
+    check_fixes_parse_no_worse("COPY l u <<");
+}

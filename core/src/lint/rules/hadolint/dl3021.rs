@@ -38,7 +38,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if copy.sources.len() > 1 && !dest.ends_with('/') && !dest.is_empty() {
             let mut finding =
                 RULE.finding(copy.dest.span, "COPY with more than one source needs a destination ending with `/`");
-            if !copy.json {
+            // `<<` starts a heredoc to BuildKit, so a `/` after it would
+            // name one rather than mark a directory: no fix there.
+            if !copy.json && !dest.starts_with("<<") {
                 let fix = Fix::safe("Add `/` to the destination", vec![Edit::insert(copy.dest.span.end, "/")]);
                 finding = finding.with_fix(fix);
             }

@@ -70,6 +70,19 @@ fn an_escaped_blank_joins_the_heredoc_marker_to_its_word_in_colour_too() {
     // parser), so no heredoc; the colouring split it at the blank and read
     // the rest of the file as a heredoc body.
     check_colours("FROM p\nRUN \\ <<E\nCMD ");
+    // Nor after quotes in the same word: BuildKit tests the word with its
+    // quotes (`''<<.` is no heredoc marker).
+    check_colours("FROM e\nRUN ''<<.\nRUN c");
+}
+
+#[test]
+fn blanks_after_an_escaped_blank_end_the_word_before_a_heredoc() {
+    // Found by `highlight`: the parser kept blanks after an escaped blank
+    // in the word, as it does after `<<`, so `\  <<F` hid the heredoc that
+    // BuildKit reads (its words: `\ `, `<<F`).
+    let (file, _) = dockerplay_core::syntax::parse("FROM h\nRUN \\  <<F\nx\nF\n");
+    assert_eq!(file.instructions[1].heredocs.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["F"]);
+    check_colours("FROM h\nRUN \\  <<F\nx\nF\nFROM r\n");
 }
 
 /// The `lint_fix` target: no fix makes the file parse worse (more errors).

@@ -264,7 +264,12 @@ fn scan_args(lx: &mut Lexer, st: &mut Open, from: usize, to: usize, pending: &mu
                     }
                 }
             }
-            Some(Keyword::Run | Keyword::Copy | Keyword::Add) if word.starts_with("<<") => {
+            // Only a whole word starts a heredoc: BuildKit keeps quotes in
+            // the words it tests (`''<<X` is no heredoc), and the scan
+            // comes here again after a closing quote.
+            Some(Keyword::Run | Keyword::Copy | Keyword::Add)
+                if word.starts_with("<<") && (i == 0 || matches!(at(i - 1), Some(' ' | '\t'))) =>
+            {
                 if let Some((name, chomp)) = heredoc_marker(word) {
                     pending.push((name, chomp));
                     lx.push(o, off(word_end), Class::HeredocDelim);

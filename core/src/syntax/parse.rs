@@ -563,13 +563,18 @@ fn heredoc_split(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     let mut quote: Option<char> = None;
+    // In the blanks right after `<<` (not after an escaped blank, `\ `,
+    // which ends its word like any other character).
+    let mut after_op = false;
     let mut it = line.chars();
     while let Some(c) = it.next() {
+        let blank = quote.is_none() && c.is_whitespace();
         match quote {
-            None if c.is_whitespace() => {
+            None if blank => {
                 // Blanks right after `<<` belong to the word.
-                if word.ends_with("<<") || word.ends_with(char::is_whitespace) {
+                if word.ends_with("<<") || after_op {
                     word.push(c);
+                    after_op = true;
                 } else if !word.is_empty() {
                     out.push(std::mem::take(&mut word));
                 }
@@ -590,6 +595,7 @@ fn heredoc_split(line: &str) -> Vec<String> {
             }
             _ => word.push(c),
         }
+        after_op &= blank;
     }
     if !word.is_empty() {
         out.push(word);

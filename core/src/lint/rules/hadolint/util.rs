@@ -46,7 +46,7 @@ fn substituted(cmd: &ShellCommand, depth: usize) -> Vec<ShellCommand> {
         return out;
     }
     for word in cmd.words.iter().chain(&cmd.assignments) {
-        for script in substitutions(&word.value) {
+        for script in crate::shell::lex::substitutions(&word.value) {
             for mut inner in shell::split_script(script) {
                 inner.span = word.span;
                 for w in inner.words.iter_mut().chain(inner.assignments.iter_mut()) {
@@ -57,40 +57,6 @@ fn substituted(cmd: &ShellCommand, depth: usize) -> Vec<ShellCommand> {
                 out.push(inner);
                 out.extend(nested);
             }
-        }
-    }
-    out
-}
-
-/// The scripts of the command substitutions in a word: `$(script)` (not
-/// arithmetic `$((...))`) and `` `script` ``.
-fn substitutions(word: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let b = word.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'$' && b.get(i + 1) == Some(&b'(') && b.get(i + 2) != Some(&b'(') {
-            let start = i + 2;
-            let mut depth = 1;
-            let mut j = start;
-            while j < b.len() && depth > 0 {
-                match b[j] {
-                    b'(' => depth += 1,
-                    b')' => depth -= 1,
-                    _ => {}
-                }
-                j += 1;
-            }
-            let end = if depth == 0 { j - 1 } else { j };
-            out.extend(word.get(start..end));
-            i = j;
-        } else if b[i] == b'`' {
-            let start = i + 1;
-            let end = word[start..].find('`').map_or(word.len(), |k| start + k);
-            out.extend(word.get(start..end));
-            i = end + 1;
-        } else {
-            i += 1;
         }
     }
     out

@@ -45,6 +45,17 @@ impl Args {
         }
     }
 
+    /// The reader's language: `--lang en|zh-CN`, else the environment's
+    /// locale (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    #[allow(dead_code)] // Subcommands adopt `--lang` one by one.
+    pub fn lang(&self) -> Result<dockerplay_core::Lang, String> {
+        match self.options.get("lang") {
+            Some(code) => dockerplay_core::Lang::from_code(code)
+                .ok_or_else(|| format!("--lang must be en or zh-CN, not {code:?}")),
+            None => Ok(dockerplay_core::Lang::from_env(|k| std::env::var(k).ok())),
+        }
+    }
+
     /// The files the arguments name, read: `(name, text)` each, and
     /// whether there are several (more than one argument, or a directory,
     /// which is searched for Dockerfiles as `check` does). One FILE (or `-`)

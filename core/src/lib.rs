@@ -12,6 +12,7 @@ pub mod ide;
 pub mod inputs;
 pub mod lesson;
 pub mod lint;
+pub mod message;
 pub mod permalink;
 pub mod reference;
 pub mod shell;
@@ -20,4 +21,5 @@ pub mod span;
 pub mod syntax;
 
 pub use diag::{Diagnostic, Severity};
+pub use message::{Lang, Message, Msg};
 pub use span::{LineIndex, Span};

@@ -23,11 +23,7 @@ use crate::span::Span;
 use crate::syntax::{self, Dockerfile, Instruction};
 
 /// The language of documentation and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
+pub use crate::message::Lang;
 
 /// The escape character the text declares (`# escape=`), else `\`.
 pub fn escape_char(text: &str) -> char {

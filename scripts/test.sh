@@ -8,6 +8,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 set +e
 ensure_test_tools || { echo "tool set-up failed"; exit 1; }
 cd "$ROOT"
+# Chromium's profiles (chromedriver's `scoped_dir`s, 76 MB each) are left
+# in the temporary directory when a test runner ends the browser; keep them
+# in one directory of this run and remove it at the end, so that repeated
+# runs do not fill the disk.
+RUN_TMP="$(mktemp -d)"
+export TMPDIR="$RUN_TMP"
+trap 'rm -rf "$RUN_TMP"' EXIT
 
 passed=0
 failed=0

@@ -369,19 +369,23 @@ pub fn App() -> Html {
         Callback::from(move |offset: usize| caret.set(offset))
     };
     // Outline and problems move the editor's selection to a span.
-    let on_reveal = {
-        let editor = editor.clone();
-        let caret = caret.clone();
-        let analysis = analysis.clone();
-        Callback::from(move |span: Span| {
-            editor.select_span(&analysis.text, span);
+    // The callbacks handed to the panels are made once (`use_callback` with
+    // no dependencies, reading what changes through shared cells), so that a
+    // keystroke, which re-renders the app, leaves the panels' props equal
+    // and Yew skips re-rendering them (issue 15).
+    let on_reveal = use_callback((), {
+        let (editor, caret, last_analysis) = (editor.clone(), caret.clone(), last_analysis.clone());
+        move |span: Span, _| {
+            if let Some(a) = &*last_analysis.borrow() {
+                editor.select_span(&a.text, span);
+            }
             caret.set(span.start);
-        })
-    };
-    let on_panel = {
-        let state = state.clone();
-        Callback::from(move |p: Panel| state.dispatch(Action::SetPanel(p)))
-    };
+        }
+    });
+    let on_panel = use_callback((), {
+        let dispatch = state.dispatcher();
+        move |p: Panel, _| dispatch.dispatch(Action::SetPanel(p))
+    });
     let on_lang = {
         let state = state.clone();
         Callback::from(move |l: Lang| {
@@ -418,14 +422,14 @@ pub fn App() -> Html {
         })
     };
 
-    let on_all_stages = {
+    let on_all_stages = use_callback((), {
         let all_stages = all_stages.clone();
-        Callback::from(move |all: bool| all_stages.set(all))
-    };
-    let on_off_by_default = {
+        move |all: bool, _| all_stages.set(all)
+    });
+    let on_off_by_default = use_callback((), {
         let off_by_default = off_by_default.clone();
-        Callback::from(move |on: bool| off_by_default.set(on))
-    };
+        move |on: bool, _| off_by_default.set(on)
+    });
     // A fix replaces the text; the editor selects what it changed in the
     // same transaction.
     let pending_select = use_memo((), |_| Rc::new(std::cell::RefCell::new(None::<Span>)));
@@ -493,13 +497,17 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_replace = {
-        let (state, pending_select) = (state.clone(), pending_select.clone());
-        Callback::from(move |(text, select): (String, Option<Span>)| {
+    let on_record_lesson = use_callback((), {
+        let recorder_open = recorder_open.clone();
+        move |_: (), _| recorder_open.set(true)
+    });
+    let on_replace = use_callback((), {
+        let (dispatch, pending_select) = (state.dispatcher(), pending_select.clone());
+        move |(text, select): (String, Option<Span>), _| {
             *pending_select.borrow_mut() = select;
-            state.dispatch(Action::ReplaceText(text));
-        })
-    };
+            dispatch.dispatch(Action::ReplaceText(text));
+        }
+    });
     // `<html data-ready>` once the first render's effects have run (a
     // component's effects run after its children's, so the editor holds
     // its text by then). Tests wait for it, never for time: Yew may yield
@@ -609,7 +617,7 @@ pub fn App() -> Html {
                 <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
                     share={settled_share.clone()} dispatch={state.dispatcher()} size_data={state.size_data} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()}
-                    on_record_lesson={on_recorder.reform(|_| true)} />
+                    on_record_lesson={on_record_lesson} />
             </main>
             if *gallery_open {
                 <Gallery {lang} on_load={on_load} {on_lesson} on_close={on_gallery.reform(|_| false)} />

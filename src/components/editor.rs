@@ -458,13 +458,21 @@ pub fn Editor(props: &EditorProps) -> Html {
     }
     // The line numbers' marks: the most severe diagnostic starting on a
     // line, and the cache status of its step while the Cache panel is open.
+    // Typing rarely changes them, and the editor keeps them while the line
+    // count holds: they cross to the editor only when they differ from what
+    // it has, so a keystroke does not rebuild the gutter (issue 15).
     {
         let handle = props.handle.clone();
+        let sent = use_mut_ref(|| None::<(String, usize)>);
         use_effect_with(
             (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone()),
             move |(marks, a, diags)| {
                 if let Some(e) = &*handle.0.borrow() {
-                    e.line_marks(&line_marks_json(a, diags, marks.as_deref()));
+                    let next = (line_marks_json(a, diags, marks.as_deref()), a.lines.line(a.text.len()) as usize);
+                    if sent.borrow().as_ref() != Some(&next) {
+                        e.line_marks(&next.0);
+                        *sent.borrow_mut() = Some(next);
+                    }
                 }
             },
         );

@@ -390,7 +390,6 @@ pub struct Texts {
     pub findings_suggested_hint: &'static str,
     pub findings_rule: &'static str,
     pub findings_rule_hide: &'static str,
-    pub findings_doc_language: &'static str,
 
     // share panel
     pub share_title: &'static str,
@@ -793,7 +792,6 @@ static EN: Texts = Texts {
     findings_suggested_hint: "This edit changes what the build does, so it is not applied for you.",
     findings_rule: "Rule",
     findings_rule_hide: "Hide rule",
-    findings_doc_language: "",
 
     // share panel
     share_title: "Share this playground",
@@ -1166,7 +1164,6 @@ static ZH: Texts = Texts {
     findings_suggested_hint: "这项修改会改变构建的行为，因此不会自动应用。",
     findings_rule: "规则说明",
     findings_rule_hide: "收起说明",
-    findings_doc_language: "规则的详细说明为英文。",
 
     // share panel
     share_title: "分享此练习场",

@@ -9,7 +9,7 @@ use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lint::{self, CheckOptions};
 use wasm_bindgen_test::*;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -158,6 +158,20 @@ async fn a_rule_doc_opens_with_its_sections_and_example() {
         (0..headings.length()).map(|i| headings.item(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(headings, ["What it does", "Why", "Example", "Fix"]);
     assert!(page.text(".rule-doc pre code").contains("apt install"));
+    // In Chinese the doc is the Chinese one, with the same example, and the
+    // title shows once, in the head.
+    let select: HtmlSelectElement = page.get(".lang-select").dyn_into().unwrap();
+    select.set_value("zh-CN");
+    fire(&select, "change");
+    settle().await;
+    let headings = page.root.query_selector_all(".rule-doc h4").unwrap();
+    let headings: Vec<String> =
+        (0..headings.length()).map(|i| headings.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(headings, ["作用", "原因", "示例", "修复"]);
+    assert!(page.text(".rule-doc pre code").contains("apt install"));
+    let title = page.text(".rule-doc .rule-title");
+    assert!(title.contains("apt-get"), "{title}");
+    assert!(!page.text(".rule-doc p").contains(&title), "the body repeats the title");
     page.click(".fd-item[data-code=\"DP327\"] .fd-rule").await;
     assert!(page.find(".rule-doc").is_none());
 }

@@ -3,6 +3,7 @@
 //! there. Update the snapshots with `UPDATE_EXPECT=1`.
 
 use dockerplay_core::ide::{self, Lang};
+use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::syntax;
 use expect_test::{expect, Expect};
 
@@ -298,6 +299,47 @@ fn hover_gives_a_base_images_size_or_its_stage() {
         expect![[r#"
         over "example.com/my/own:1"
         `example.com/my/own:1`: not in the size catalogue"#]],
+    );
+}
+
+/// A finding's hover in the reader's language: the head (code, other
+/// tools' codes, title) and the doc's first section heading.
+fn check_rule_hover(input: &str, code: &str, lang: Lang, expect: Expect) {
+    let input = BuildInput { dockerfile: input.into(), ..Default::default() };
+    let (findings, _) = dockerplay_core::lint::check(&input, &Default::default());
+    let Some(f) = findings.iter().find(|f| f.code == code) else { panic!("no {code} in {findings:?}") };
+    let text = ide::rule_hover(f, lang);
+    let head = text.lines().next().unwrap_or("");
+    let section = text.lines().find(|l| l.starts_with("## ")).unwrap_or("");
+    expect.assert_eq(&format!("{head}\n{section}"));
+}
+
+#[test]
+fn a_findings_hover_documents_its_rule_in_the_readers_language() {
+    check_rule_hover(
+        "FROM alpine:3.20\nRUN sudo apk add curl\n",
+        "DP207",
+        Lang::En,
+        expect![[r#"
+            DP207 (DL3004) · Do not use `sudo` in RUN.
+            ## What it does"#]],
+    );
+    check_rule_hover(
+        "FROM alpine:3.20\nRUN sudo apk add curl\n",
+        "DP207",
+        Lang::Zh,
+        expect![[r#"
+            DP207 (DL3004) · 不要在 RUN 中使用 sudo
+            ## 作用"#]],
+    );
+    // A hadolint mirror's title comes from the hadolint table.
+    check_rule_hover(
+        "FROM alpine:3.20\nRUN apt update\n",
+        "DP327",
+        Lang::Zh,
+        expect![[r#"
+            DP327 (DL3027) · 请用 apt-get 或 apt-cache，而不是 apt
+            ## 作用"#]],
     );
 }
 

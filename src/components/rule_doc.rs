@@ -6,7 +6,7 @@
 //! nothing is ever parsed as HTML. It knows what rule docs use: headings,
 //! paragraphs, bullet lists, fenced code blocks, `inline code` and **bold**.
 
-use dockerplay_core::lint::{self, rules::hadolint, Rule};
+use dockerplay_core::lint::{self, Rule};
 use yew::prelude::*;
 
 use crate::i18n::{texts, Lang, Texts};
@@ -151,11 +151,14 @@ pub fn inline_html(text: &str) -> Html {
 /// The rule's title in the UI language: the Chinese title where there is
 /// one, else the English summary (the doc's first line).
 pub fn rule_title(rule: &Rule, lang: Lang) -> &'static str {
+    rule.title_in(core_lang(lang))
+}
+
+/// The page's language as core names it.
+fn core_lang(lang: Lang) -> dockerplay_core::Lang {
     match lang {
-        Lang::Zh => {
-            lint::i18n::summary_zh(rule.code).or_else(|| hadolint::summary_zh(rule.code)).unwrap_or(rule.summary())
-        }
-        Lang::En => rule.summary(),
+        Lang::En => dockerplay_core::Lang::En,
+        Lang::Zh => dockerplay_core::Lang::Zh,
     }
 }
 
@@ -188,12 +191,12 @@ pub struct RuleDocProps {
 pub fn RuleDoc(props: &RuleDocProps) -> Html {
     let t = texts(props.lang);
     let Some(rule) = lint::rule(&props.code) else { return Html::default() };
-    // The summary is the first paragraph of the doc; the head shows it (or
-    // its translation), so the body starts after it.
-    let doc = blocks(&rule.doc_text());
-    let body = match doc.first() {
-        Some(Block::Paragraph(p)) if p == rule.summary() => &doc[1..],
-        _ => &doc[..],
+    // The title is the first paragraph of the doc in either language; the
+    // head shows it, so the body starts at the first section.
+    let doc = blocks(&rule.doc_in(core_lang(props.lang)));
+    let body = match doc.iter().position(|b| matches!(b, Block::Heading(_))) {
+        Some(first) => &doc[first..],
+        None => &doc[..],
     };
     html! {
         <div class="rule-doc">
@@ -207,9 +210,6 @@ pub fn RuleDoc(props: &RuleDocProps) -> Html {
                     <span class={classes!(format!("sev-{}", rule.severity.as_str()))}>{ severity_text(t, rule) }</span>
                 </span>
             </div>
-            if !t.findings_doc_language.is_empty() {
-                <p class="rule-note">{ t.findings_doc_language }</p>
-            }
             { for body.iter().map(|b| match b {
                 Block::Heading(h) => html! { <h4>{ inline_html(h) }</h4> },
                 Block::Paragraph(p) => html! { <p>{ inline_html(p) }</p> },

@@ -71,15 +71,13 @@ pub fn hover(text: &str, offset: usize, lang: Lang) -> Option<Hover> {
     None
 }
 
-/// A finding's rule: its code, title (in Chinese where translated) and
-/// documentation.
+/// A finding's rule: its code, title and documentation, in the reader's
+/// language.
 pub fn rule_hover(finding: &Finding, lang: Lang) -> String {
     let Some(rule) = lint::rule(finding.code) else { return format!("{} · {}", finding.code, finding.message) };
-    let title = match lang {
-        Lang::Zh => lint::i18n::summary_zh(rule.code).unwrap_or(rule.summary()),
-        Lang::En => rule.summary(),
-    };
+    let title = rule.title_in(lang);
     let also = rule.also.map(|a| format!(" ({a})")).unwrap_or_default();
-    let body: String = rule.doc_text().lines().skip(1).collect::<Vec<_>>().join("\n");
+    // The doc's first line is its title, which the hover's head shows.
+    let body: String = rule.doc_in(lang).lines().skip(1).collect::<Vec<_>>().join("\n");
     format!("{}{also} · {title}\n\n{}\n\n{}", rule.code, finding.message, body.trim())
 }

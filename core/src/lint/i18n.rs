@@ -1,6 +1,6 @@
-//! Simplified Chinese titles of the rules, for the page's Chinese UI. The
-//! full documentation stays in English (it is the rule's doc comment); a
-//! rule without a title here falls back to its English summary.
+//! Simplified Chinese titles of the rules, for the page's Chinese UI (the
+//! full documentation is in `docs_zh.rs`); a rule without a title here
+//! falls back to its English summary.
 
 /// The Chinese title of a rule, by code.
 pub fn summary_zh(code: &str) -> Option<&'static str> {

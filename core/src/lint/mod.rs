@@ -19,6 +19,7 @@
 
 pub mod compile;
 pub mod context;
+pub mod docs_zh;
 pub mod engine;
 pub mod fix;
 pub mod i18n;

@@ -48,8 +48,10 @@
 //!
 //! Then a fixture `core/tests/lint/<code>.Dockerfile` with `### catches:`
 //! and `### passes:` cases (the format is at the top of `tests/lint.rs`),
-//! a Chinese title in `lint/i18n.rs`, and `UPDATE_EXPECT=1 cargo test -p
-//! dockerplay-core --test lint` to write the snapshot and `docs/rules.md`.
+//! a Chinese title in `lint/i18n.rs`, its Chinese documentation in
+//! `lint/docs/zh/<code>.md` (and a line in `lint/docs_zh.rs`), and
+//! `UPDATE_EXPECT=1 cargo test -p dockerplay-core --test lint` to write the
+//! snapshot and `docs/rules.md`.
 
 use super::rules as rule_files;
 use super::Rule;

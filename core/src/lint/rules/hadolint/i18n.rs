@@ -1,6 +1,6 @@
 //! Simplified Chinese titles of the hadolint mirrors, for the page's Chinese
-//! UI (`lint::i18n::summary_zh` covers the other rules). The full
-//! documentation stays in English, in each rule's doc comment.
+//! UI (`lint::i18n::summary_zh` covers the other rules; the full Chinese
+//! documentation is in `lint::docs_zh`).
 
 /// The Chinese title of a hadolint mirror, by our code.
 pub fn summary_zh(code: &str) -> Option<&'static str> {

@@ -13,12 +13,14 @@
 //! - `share`, `embed`: where the first state comes from, autosave, and
 //!   embedding in other pages.
 //! - `crash`: a panic saves the draft and says so, outside Yew.
+//! - `copy`: copy buttons and select-on-focus text boxes, for the dialogs.
 //! - `components`: one Yew function component per file.
 
 pub mod analysis;
 pub mod browser;
 pub mod cm;
 pub mod components;
+pub mod copy;
 pub mod crash;
 pub mod editing;
 pub mod embed;

@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::banner::reason;
 use crate::components::dialog::Dialog;
+use crate::copy::{select_on_focus, use_copier};
 use crate::embed;
 use crate::i18n::{texts, Lang};
 use crate::share::base_of;
@@ -77,7 +78,6 @@ fn state_of(step: &dockerplay_core::lesson::Step) -> Option<&BuildInput> {
 /// What was copied last, to say so on its button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Copied {
-    Nothing,
     Link,
     Embed,
 }
@@ -86,7 +86,7 @@ enum Copied {
 pub fn LessonRecorder(props: &LessonRecorderProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
-    let copied = use_state_eq(|| Copied::Nothing);
+    let copier = use_copier::<Copied>();
     // The lesson's link opens its first step; refused as opening it would be.
     let links = use_memo(props.recording.clone(), |recording| {
         if recording.steps.is_empty() {
@@ -118,19 +118,9 @@ pub fn LessonRecorder(props: &LessonRecorderProps) -> Html {
             dispatch.dispatch(Action::SetRecordedNote { step, lang, text });
         })
     };
-    let copy = |what: Copied, text: String| {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            browser::copy_text(&text);
-            copied.set(what);
-        })
-    };
-    let label = |what: Copied, text: &'static str| if *copied == what { t.share_copied } else { text };
-    let select_all = Callback::from(|e: FocusEvent| {
-        if let Some(input) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-            input.select();
-        }
-    });
+    let copy = |what: Copied, text: String| copier.copy(what, text);
+    let label = |what: Copied, text: &'static str| copier.label(what, text, t.share_copied);
+    let select_all = select_on_focus();
     let builds: Vec<(String, &BuildInput)> = props
         .history
         .iter()

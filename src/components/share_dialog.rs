@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::dialog::Dialog;
+use crate::copy::{select_on_focus, use_copier};
 use crate::embed;
 use crate::i18n::{texts, Lang};
 use crate::share::base_of;
@@ -20,7 +21,6 @@ pub struct ShareDialogProps {
 /// What was copied last, to say so on its button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Copied {
-    Nothing,
     Link,
     Markdown,
     Embed,
@@ -48,7 +48,7 @@ fn grouped(n: usize) -> String {
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let t = texts(props.lang);
-    let copied = use_state_eq(|| Copied::Nothing);
+    let copier = use_copier::<Copied>();
     let links = use_memo(props.share.clone(), |share| {
         let href = browser::href();
         let fragment = permalink::encode(share);
@@ -58,25 +58,15 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         (link, markdown, snippet)
     });
     let (link, markdown, snippet) = (*links).clone();
-    let copy = |what: Copied, text: String| {
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            browser::copy_text(&text);
-            copied.set(what);
-        })
-    };
-    let label = |what: Copied, text: &'static str| if *copied == what { t.share_copied } else { text };
+    let copy = |what: Copied, text: String| copier.copy(what, text);
+    let label = |what: Copied, text: &'static str| copier.label(what, text, t.share_copied);
     let chars = link.chars().count();
     let warning = match permalink::link_length(chars) {
         LinkLength::Fine => None,
         LinkLength::TooLongForChat => Some(("warn-chat", t.share_warn_chat)),
         LinkLength::TooLongForHosts => Some(("warn-hosts", t.share_warn_hosts)),
     };
-    let select_all = Callback::from(|e: FocusEvent| {
-        if let Some(input) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-            input.select();
-        }
-    });
+    let select_all = select_on_focus();
     html! {
         <Dialog lang={props.lang} title_id="share-title" title={t.share_title} intro={t.share_intro}
             class="share-dialog" on_close={props.on_close.clone()}>

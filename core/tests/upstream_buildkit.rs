@@ -408,7 +408,7 @@ fn ours(input: &BuildInput, all_stages: bool) -> Vec<Warning> {
         .iter()
         .filter_map(|f| {
             let name = lint::rule(f.code)?.buildkit_name()?;
-            Some((name.to_string(), index.line_col(&input.dockerfile, f.span.start).0 as u64, f.message.clone()))
+            Some((name.to_string(), index.line_col(&input.dockerfile, f.span.start).0 as u64, f.message.to_string()))
         })
         .collect();
     out.sort();

@@ -367,6 +367,15 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_message_renders_in_the_same_language() {
+        let m = DOLLAR.msg().arg_msg("name", CASING.msg().arg("name", "B"));
+        assert_eq!(m.render(Lang::Zh), "对 阶段名“B”应使用小写 请用 ${VAR}");
+        assert_eq!(m.rendered_args(Lang::En), vec![("name", "Stage name 'B' should be lowercase".to_string())]);
+        assert!(m.missing_args().is_empty());
+        assert_eq!(DOLLAR.msg().arg_msg("name", CASING.msg()).missing_args(), vec!["name"]);
+    }
+
+    #[test]
     fn a_missing_argument_shows_its_placeholder() {
         assert_eq!(ARROW.msg().arg("from", 1).render(Lang::Zh), "1 → {to}");
     }

@@ -17,6 +17,8 @@ fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
 
 fn run(dir: &PathBuf, args: &[&str]) -> (String, String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
         .args(args)
         .current_dir(dir)
         .env_remove("HADOLINT_IGNORE")

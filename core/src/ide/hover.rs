@@ -74,12 +74,13 @@ pub fn hover(text: &str, offset: usize, lang: Lang) -> Option<Hover> {
 /// A finding's rule: its code, title (in Chinese where translated) and
 /// documentation.
 pub fn rule_hover(finding: &Finding, lang: Lang) -> String {
-    let Some(rule) = lint::rule(finding.code) else { return format!("{} · {}", finding.code, finding.message) };
+    let message = finding.message.render(lang);
+    let Some(rule) = lint::rule(finding.code) else { return format!("{} · {message}", finding.code) };
     let title = match lang {
         Lang::Zh => lint::i18n::summary_zh(rule.code).unwrap_or(rule.summary()),
         Lang::En => rule.summary(),
     };
     let also = rule.also.map(|a| format!(" ({a})")).unwrap_or_default();
     let body: String = rule.doc_text().lines().skip(1).collect::<Vec<_>>().join("\n");
-    format!("{}{also} · {title}\n\n{}\n\n{}", rule.code, finding.message, body.trim())
+    format!("{}{also} · {title}\n\n{message}\n\n{}", rule.code, body.trim())
 }

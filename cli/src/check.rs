@@ -49,7 +49,7 @@ use crate::discover;
 use crate::format::{self, FileReport, Reported};
 use dockerplay_core::inputs::{BuildInput, ContextFile, FileBody};
 use dockerplay_core::lint::{self, Finding, LabelType};
-use dockerplay_core::{Lang, LineIndex, Msg, Severity};
+use dockerplay_core::{Lang, LineIndex, Message, Msg, Severity};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::ExitCode;
@@ -316,6 +316,11 @@ fn read_context(dir: &Path) -> Result<Vec<ContextFile>, String> {
     Ok(files)
 }
 
+// The text format's notes after a message, in the reader's language too.
+static UNBUILT: Message =
+    Message::new("cli.unbuilt", " (in a stage the target does not build)", "（所在的构建阶段不在目标的构建范围内）");
+static FIXABLE: Message = Message::new("cli.fixable", " (fixable)", "（可自动修复）");
+
 fn render_text(file: &str, text: &str, findings: &[Finding], lang: Lang) -> String {
     let index = LineIndex::new(text);
     let mut out = String::new();
@@ -323,10 +328,10 @@ fn render_text(file: &str, text: &str, findings: &[Finding], lang: Lang) -> Stri
         let (l, c) = index.line_col(text, f.span.start);
         let aliases = lint::rule(f.code).map(|r| r.aliases()).unwrap_or_default();
         let also = if aliases.is_empty() { String::new() } else { format!(" [{}]", aliases.join(", ")) };
-        let unbuilt = if f.stage_built { "" } else { " (in a stage the target does not build)" };
+        let unbuilt = if f.stage_built { String::new() } else { UNBUILT.msg().render(lang) };
         let fix = match &f.fix {
-            Some(fix) if fix.safe => " (fixable)",
-            _ => "",
+            Some(fix) if fix.safe => FIXABLE.msg().render(lang),
+            _ => String::new(),
         };
         out.push_str(&format!(
             "{file}:{l}:{c} {} {}: {}{also}{unbuilt}{fix}\n",

@@ -123,6 +123,15 @@ fn every_format_speaks_the_chosen_language() {
 }
 
 #[test]
+fn the_text_formats_notes_follow_the_language() {
+    let file = "FROM alpine:3.20 AS tools\nRUN apt install x\nFROM alpine:3.20\n";
+    let (en, _) = check(file, &[]);
+    assert!(en.contains(" (in a stage the target does not build) (fixable)"), "{en}");
+    let (zh, _) = check(file, &["--lang", "zh-CN"]);
+    assert!(zh.contains("（所在的构建阶段不在目标的构建范围内）（可自动修复）"), "{zh}");
+}
+
+#[test]
 fn the_locale_is_the_default_and_lang_wins() {
     let zh = [("LANG", "zh_CN.UTF-8")];
     let (out, _) = check_in(MANY, &["--format", "json"], &zh);

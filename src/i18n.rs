@@ -14,6 +14,14 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
 
+    /// The same language as core names it, for rendering core's messages.
+    pub fn core(self) -> dockerplay_core::Lang {
+        match self {
+            Lang::En => dockerplay_core::Lang::En,
+            Lang::Zh => dockerplay_core::Lang::Zh,
+        }
+    }
+
     /// The code stored in the state and accepted by `?lang=`.
     pub fn code(self) -> &'static str {
         match self {

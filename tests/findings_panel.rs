@@ -88,6 +88,26 @@ async fn hovering_an_underline_shows_the_finding_message() {
 }
 
 #[wasm_bindgen_test]
+async fn in_chinese_the_panel_the_fix_button_and_the_status_bar_read_the_chinese_message() {
+    let page = Page::with(APT).await;
+    let select: web_sys::HtmlSelectElement = page.get(".lang-select").dyn_into().unwrap();
+    select.set_value("zh-CN");
+    fire(&select, "change");
+    settle().await;
+    let item = ".fd-item[data-code=\"DP327\"]";
+    // The finding's own message, not the rule's title over the English one.
+    assert_eq!(page.text(&format!("{item} .fd-title")), "脚本中请使用 apt-get 或 apt-cache，而不是 apt");
+    assert_eq!(page.text(&format!("{item} .fd-fix-title")), "把 apt 换成 apt-get");
+    // The caret on the underline shows the same message in the status bar.
+    page.click(&format!("{item} .fd-main")).await;
+    assert!(page.text("#editor-status").contains("DP327 · 脚本中请使用"), "{}", page.text("#editor-status"));
+    for e in page.all(".fd-item .fd-title") {
+        let text = e.text_content().unwrap_or_default();
+        assert!(text.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c)), "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn clicking_a_finding_selects_its_span_in_the_editor() {
     let page = Page::with(APT).await;
     page.click(".fd-item[data-code=\"DP327\"] .fd-main").await;

@@ -16,10 +16,18 @@
 //! `--trusted-registry REG`, `--require-label NAME:TYPE`, and the switches
 //! `--strict-labels` and `--disable-ignore-pragma`.
 //!
+//! `--lang en|zh-CN` is the language of the messages and fix titles; without
+//! it, `language` of `dockerplay.toml`, else the locale (`LANGUAGE`,
+//! `LC_ALL`, `LC_MESSAGES`, `LANG`), else English. ShellCheck's own
+//! messages stay in English.
+//!
 //! - `text`: one line per finding, `FILE:LINE:COL CODE severity: message`.
 //! - `json`: an array of findings (hadolint's `-f json` shape, plus ours):
 //!   `file, code, name, also, severity, category, line, column, end_line,
-//!   end_column, message, stage_built, fix`. `also` is the list of the
+//!   end_column, message, message_id, message_args, stage_built, fix`.
+//!   `message` is rendered in the reader's language; `message_id` names
+//!   the message (`DP308.pin`) and `message_args` its arguments, so a tool
+//!   can match findings whatever the language. `also` is the list of the
 //!   other tools' codes the finding answers to (`["BuildKit:JSONArgsRecommended",
 //!   "DL3025"]`); `stage_built` is false for a finding in a stage the target
 //!   does not build; `fix` is `{title, safe, edits: [{line, column,
@@ -41,7 +49,7 @@ use crate::discover;
 use crate::format::{self, FileReport, Reported};
 use dockerplay_core::inputs::{BuildInput, ContextFile, FileBody};
 use dockerplay_core::lint::{self, Finding, LabelType};
-use dockerplay_core::{LineIndex, Severity};
+use dockerplay_core::{Lang, LineIndex, Message, Msg, Severity};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::ExitCode;
@@ -76,7 +84,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         lists.push(values);
         rest = r;
     }
-    let args = scan(&rest, &["format", "failure-threshold", "target", "context", "config"])?;
+    let args = scan(&rest, &["format", "failure-threshold", "target", "context", "config", "lang"])?;
     let command_line = command_line_settings(&args, &lists, enable, &on)?;
     let config =
         config::load(args.options.get("config").map(String::as_str), command_line, &config::Environment::real())?;
@@ -97,7 +105,11 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     if let Some(check) = &config.settings.buildkit_check {
         build_args.insert("BUILDKIT_DOCKERFILE_CHECK".to_string(), check.clone());
     }
-    let chinese = config.settings.language.as_deref() == Some("zh");
+    // `--lang` wins, then `language` in dockerplay.toml, then the locale.
+    let lang = match (args.options.contains_key("lang"), config.settings.language.as_deref()) {
+        (false, Some(code)) => Lang::from_code(code).unwrap_or_default(),
+        _ => args.lang()?,
+    };
 
     // Each file's name, input and rules' findings; ShellCheck's are added
     // for all the files at once below.
@@ -156,21 +168,15 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             .filter_map(|mut f| {
                 let level = config.level(&f)?;
                 f.severity = level.severity();
-                if chinese {
-                    if let Some(title) =
-                        lint::i18n::summary_zh(f.code).or_else(|| lint::rules::hadolint::summary_zh(f.code))
-                    {
-                        f.message = title.to_string();
-                    }
-                }
-                Some(Reported { finding: f, level })
+                let message = f.message.render(lang);
+                Some(Reported { finding: f, level, message })
             })
             .collect();
         reports.push(FileReport { name, text: input.dockerfile, findings });
     }
 
     if !prints_text {
-        print!("{}", render(&format, &reports));
+        print!("{}", render(&format, &reports, lang));
     }
     let threshold = config.threshold();
     let failed = reports.iter().flat_map(|r| &r.findings).any(|r| threshold.fails(r.level));
@@ -228,14 +234,14 @@ fn command_line_settings(
 
 /// The reports in a format: text, JSON and SARIF here, the others in
 /// `format/`.
-fn render(format: &str, reports: &[FileReport]) -> String {
+fn render(format: &str, reports: &[FileReport], lang: Lang) -> String {
     let findings = |r: &FileReport| r.findings.iter().map(|x| x.finding.clone()).collect::<Vec<Finding>>();
     match format {
-        "text" => reports.iter().map(|r| render_text(&r.name, &r.text, &findings(r))).collect(),
+        "text" => reports.iter().map(|r| render_text(&r.name, &r.text, &findings(r), lang)).collect(),
         "json" => {
             let mut all = Vec::new();
             for r in reports {
-                let Value::Array(items) = findings_json(&r.name, &r.text, &findings(r)) else { continue };
+                let Value::Array(items) = findings_json(&r.name, &r.text, &findings(r), lang) else { continue };
                 // The JSON shape has hadolint's four levels, "style" included.
                 for (mut item, x) in items.into_iter().zip(&r.findings) {
                     item["severity"] = json!(x.level.as_str());
@@ -245,7 +251,7 @@ fn render(format: &str, reports: &[FileReport]) -> String {
             serde_json::to_string_pretty(&Value::Array(all)).unwrap_or_default() + "\n"
         }
         "sarif" => {
-            let logs: Vec<Value> = reports.iter().map(|r| sarif(&r.name, &r.text, &findings(r))).collect();
+            let logs: Vec<Value> = reports.iter().map(|r| sarif(&r.name, &r.text, &findings(r), lang)).collect();
             serde_json::to_string_pretty(&format::merge_sarif(logs)).unwrap_or_default() + "\n"
         }
         other => format::render(other, reports),
@@ -310,29 +316,39 @@ fn read_context(dir: &Path) -> Result<Vec<ContextFile>, String> {
     Ok(files)
 }
 
-fn render_text(file: &str, text: &str, findings: &[Finding]) -> String {
+// The text format's notes after a message, in the reader's language too.
+static UNBUILT: Message =
+    Message::new("cli.unbuilt", " (in a stage the target does not build)", "（所在的构建阶段不在目标的构建范围内）");
+static FIXABLE: Message = Message::new("cli.fixable", " (fixable)", "（可自动修复）");
+
+fn render_text(file: &str, text: &str, findings: &[Finding], lang: Lang) -> String {
     let index = LineIndex::new(text);
     let mut out = String::new();
     for f in findings {
         let (l, c) = index.line_col(text, f.span.start);
         let aliases = lint::rule(f.code).map(|r| r.aliases()).unwrap_or_default();
         let also = if aliases.is_empty() { String::new() } else { format!(" [{}]", aliases.join(", ")) };
-        let unbuilt = if f.stage_built { "" } else { " (in a stage the target does not build)" };
+        let unbuilt = if f.stage_built { String::new() } else { UNBUILT.msg().render(lang) };
         let fix = match &f.fix {
-            Some(fix) if fix.safe => " (fixable)",
-            _ => "",
+            Some(fix) if fix.safe => FIXABLE.msg().render(lang),
+            _ => String::new(),
         };
         out.push_str(&format!(
             "{file}:{l}:{c} {} {}: {}{also}{unbuilt}{fix}\n",
             f.code,
             f.severity.as_str(),
-            f.message
+            f.message.render(lang)
         ));
     }
     out
 }
 
-fn findings_json(file: &str, text: &str, findings: &[Finding]) -> Value {
+/// A message's arguments by name, rendered in `lang`.
+fn message_args(msg: &Msg, lang: Lang) -> Value {
+    Value::Object(msg.rendered_args(lang).into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect())
+}
+
+fn findings_json(file: &str, text: &str, findings: &[Finding], lang: Lang) -> Value {
     let index = LineIndex::new(text);
     let pos = |offset: usize| index.line_col(text, offset);
     Value::Array(
@@ -344,7 +360,7 @@ fn findings_json(file: &str, text: &str, findings: &[Finding]) -> Value {
                 let (end_line, end_column) = pos(f.span.end);
                 let fix = f.fix.as_ref().map(|fix| {
                     json!({
-                        "title": fix.title,
+                        "title": fix.title.render(lang),
                         "safe": fix.safe,
                         "edits": fix.edits.iter().map(|e| {
                             let (l, c) = pos(e.span.start);
@@ -364,7 +380,9 @@ fn findings_json(file: &str, text: &str, findings: &[Finding]) -> Value {
                     "column": column,
                     "end_line": end_line,
                     "end_column": end_column,
-                    "message": f.message,
+                    "message": f.message.render(lang),
+                    "message_id": f.message.id(),
+                    "message_args": message_args(&f.message, lang),
                     "stage_built": f.stage_built,
                     "fix": fix,
                 })
@@ -398,7 +416,7 @@ fn sarif_level(s: Severity) -> &'static str {
 /// go in the rule's property bag (SARIF 2.1.0 §3.8, §3.49.17) rather than
 /// `deprecatedIds` (§3.49.4, ids the rule was once known by); `tags` lists
 /// them too, for viewers that only show tags.
-fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
+fn sarif(file: &str, text: &str, findings: &[Finding], lang: Lang) -> Value {
     let index = LineIndex::new(text);
     let mut used: Vec<&'static str> = findings.iter().map(|f| f.code).collect();
     used.sort();
@@ -434,7 +452,7 @@ fn sarif(file: &str, text: &str, findings: &[Finding]) -> Value {
                 "ruleId": f.code,
                 "ruleIndex": used.iter().position(|c| *c == f.code),
                 "level": sarif_level(f.severity),
-                "message": {"text": f.message},
+                "message": {"text": f.message.render(lang)},
                 "properties": {"stageBuilt": f.stage_built},
                 "locations": [{
                     "physicalLocation": {
@@ -499,7 +517,7 @@ mod tests {
     #[test]
     fn json_carries_positions_and_equivalents() {
         let text = "FROM alpine:3.20 as Build\n";
-        let v = findings_json("Dockerfile", text, &findings(text));
+        let v = findings_json("Dockerfile", text, &findings(text), Lang::En);
         let first = v.as_array().and_then(|a| a.iter().find(|f| f["code"] == "DP001")).cloned().unwrap_or_default();
         assert_eq!(first["also"], serde_json::json!(["BuildKit:StageNameCasing"]));
         assert_eq!(first["stage_built"], true);
@@ -515,7 +533,7 @@ mod tests {
         // JSONArgsRecommended is hadolint's DL3025 too; the first stage is
         // not built by the default target.
         let text = "FROM alpine:3.20 AS Tools\nFROM alpine:3.20\nCMD echo hi\n";
-        let v = findings_json("Dockerfile", text, &findings(text));
+        let v = findings_json("Dockerfile", text, &findings(text), Lang::En);
         let all = v.as_array().cloned().unwrap_or_default();
         let cmd =
             all.iter().find(|f| f["line"] == 3 && f["name"] == "JSONArgsRecommended").cloned().unwrap_or_default();
@@ -546,7 +564,7 @@ mod tests {
     #[test]
     fn sarif_is_a_2_1_0_log_with_indexed_rules() {
         let text = "FROM alpine:3.20 as Build\nMAINTAINER me\n";
-        let log = sarif("Dockerfile", text, &findings(text));
+        let log = sarif("Dockerfile", text, &findings(text), Lang::En);
         assert_eq!(log["version"], "2.1.0");
         let run = &log["runs"][0];
         let rules = run["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();

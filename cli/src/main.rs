@@ -33,7 +33,7 @@ commands:
         [--enable CODE,...] [--context DIR] [--fix [--dry-run]] [--no-fail]
         [--ignore CODE] [--error|--warning|--info|--style CODE]
         [--trusted-registry REG] [--require-label NAME:TYPE]
-        [--strict-labels] [--disable-ignore-pragma]
+        [--strict-labels] [--disable-ignore-pragma] [--lang en|zh-CN]
                                          best-practice findings; reads
                                          .hadolint.yaml, HADOLINT_* and
                                          dockerplay.toml (docs/cli.md)

@@ -35,6 +35,7 @@ use dockerplay_core::lint::context::{built_stages, target_stage};
 use dockerplay_core::lint::suppress::pragma;
 use dockerplay_core::lint::Finding;
 use dockerplay_core::syntax::{self, Args, CommandForm, Instruction, Keyword};
+use dockerplay_core::Message;
 use dockerplay_core::{Severity, Span};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -112,6 +113,11 @@ fn scripts(input: &BuildInput) -> Scripts {
     Scripts { jobs, ignored_everywhere }
 }
 
+/// ShellCheck's messages come from the shellcheck binary, which speaks
+/// English only: they pass through unchanged, in every language, as the one
+/// argument of a message that adds no words of its own.
+static SHELLCHECK: Message = Message::neutral("shellcheck.message", "{text}");
+
 /// Adds ShellCheck's findings to the rules' findings of each file, in file
 /// order. ShellCheck runs once for all the files' scripts, as a start costs
 /// far more than a script; nothing is added when it cannot be run.
@@ -132,7 +138,7 @@ pub fn merge(files: Vec<(Vec<Finding>, &BuildInput)>) -> Vec<Vec<Finding>> {
                     findings.push(Finding {
                         code: intern(&code),
                         span: *span,
-                        message,
+                        message: SHELLCHECK.msg().arg("text", message),
                         severity,
                         fix: None,
                         stage_built: *stage_built,

@@ -233,8 +233,13 @@ fn findings_json(scenario: &Scenario, findings: &[CiFinding]) -> Value {
                 "severity": f.finding.severity,
                 "builds": f.builds,
                 "line": finding_line(scenario, f),
-                "message": f.finding.message,
-                "ci_fix": f.ci_fix,
+                "message": f.finding.message.to_string(),
+                "ci_fix": f.ci_fix.as_ref().map(|x| json!({
+                    "title": x.title.to_string(),
+                    "builds": x.builds,
+                    "field": x.field,
+                    "value": x.value,
+                })),
             })
         })
         .collect();

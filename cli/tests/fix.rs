@@ -9,8 +9,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn dockerplay(args: &[&str], dir: &Path) -> (String, String, Option<i32>) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(dir).output().expect("the binary runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs");
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -39,6 +39,8 @@ fn hadolint_ready() -> bool {
 /// them has findings, so each appears in the report).
 fn discovered() -> Vec<String> {
     let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
         .args(["check", "--format", "gnu", "--no-fail", "--all-stages", "."])
         .current_dir(DIR)
         .output()
@@ -57,6 +59,8 @@ fn discovered() -> Vec<String> {
 /// report the line of what is flagged inside it.
 fn first_lines(file: &str) -> BTreeMap<u32, u32> {
     let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
         .args(["parse", file, "--format", "json"])
         .current_dir(DIR)
         .output()
@@ -104,6 +108,8 @@ fn hadolint(files: &[String], env: &[(&str, &str)]) -> (Vec<Row>, Option<i32>) {
 fn ours(env: &[(&str, &str)]) -> (Vec<Row>, Option<i32>) {
     // hadolint checks every stage.
     let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
         .args(["check", "--all-stages", "--format", "json", "."])
         .envs(env.iter().copied())
         .current_dir(DIR)

@@ -7,8 +7,13 @@ use std::process::Command;
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hadolint-config");
 
 fn dockerplay(args: &[&str]) -> (String, Option<i32>) {
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_dockerplay")).args(args).current_dir(DIR).output().expect("the binary runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
+        .args(args)
+        .current_dir(DIR)
+        .output()
+        .expect("the binary runs");
     (String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code())
 }
 

@@ -20,6 +20,8 @@ fn require_shellcheck() {
 /// lines of its output, `LINE:COL CODE severity: message`.
 fn check(dockerfile: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+        .env_remove("LANGUAGE")
+        .env("LC_ALL", "C")
         .args(["check", "-", "--all-stages", "--failure-threshold", "none"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -102,6 +104,8 @@ fn several_files_get_the_findings_each_gets_alone() {
     }
     let sc_lines = |args: &[String]| {
         let out = Command::new(env!("CARGO_BIN_EXE_dockerplay"))
+            .env_remove("LANGUAGE")
+            .env("LC_ALL", "C")
             .args(["check", "--all-stages", "--failure-threshold", "none"])
             .args(args)
             .current_dir(&dir)

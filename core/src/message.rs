@@ -122,7 +122,7 @@ impl Message {
 
     /// The message with no arguments (yet).
     pub fn msg(&'static self) -> Msg {
-        Msg { message: self, args: Vec::new() }
+        Msg { message: self, args: Vec::new(), nested: Vec::new() }
     }
 
     /// The placeholder names of the English template, in order.
@@ -136,6 +136,9 @@ impl Message {
 pub struct Msg {
     pub message: &'static Message,
     pub args: Vec<(&'static str, String)>,
+    /// Placeholders whose value is itself prose (a list joined with "and",
+    /// a clause chosen by the analysis), rendered in the same language.
+    pub nested: Vec<(&'static str, Msg)>,
 }
 
 impl Msg {
@@ -143,6 +146,28 @@ impl Msg {
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Msg {
         self.args.push((name, value.to_string()));
         self
+    }
+
+    /// Sets a placeholder to a message, rendered in the reader's language.
+    pub fn arg_msg(mut self, name: &'static str, value: Msg) -> Msg {
+        self.nested.push((name, value));
+        self
+    }
+
+    /// Every argument rendered in `lang`, by name.
+    pub fn rendered_args(&self, lang: Lang) -> Vec<(&'static str, String)> {
+        let mut out = self.args.clone();
+        out.extend(self.nested.iter().map(|(n, m)| (*n, m.render(lang))));
+        out
+    }
+
+    /// The placeholders, here or in a nested message, that have no argument.
+    pub fn missing_args(&self) -> Vec<&'static str> {
+        let given =
+            |name: &str| self.args.iter().any(|(n, _)| *n == name) || self.nested.iter().any(|(n, _)| *n == name);
+        let mut out: Vec<&'static str> = self.message.placeholders().into_iter().filter(|p| !given(p)).collect();
+        out.extend(self.nested.iter().flat_map(|(_, m)| m.missing_args()));
+        out
     }
 
     pub fn id(&self) -> &'static str {
@@ -160,7 +185,10 @@ impl Msg {
             let name = &template[s + 1..e - 1];
             match self.args.iter().find(|(n, _)| *n == name) {
                 Some((_, v)) => out.push_str(v),
-                None => out.push_str(&template[s..e]),
+                None => match self.nested.iter().find(|(n, _)| *n == name) {
+                    Some((_, m)) => out.push_str(&m.render(lang)),
+                    None => out.push_str(&template[s..e]),
+                },
             }
             at = e;
         }
@@ -191,7 +219,7 @@ impl fmt::Debug for Msg {
 impl Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let args: std::collections::BTreeMap<&str, &str> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let args: std::collections::BTreeMap<&str, String> = self.rendered_args(Lang::En).into_iter().collect();
         let mut st = s.serialize_struct("Msg", 3)?;
         st.serialize_field("id", self.message.id)?;
         st.serialize_field("args", &args)?;
@@ -336,6 +364,15 @@ mod tests {
         let m = DOLLAR.msg().arg("name", "x");
         assert_eq!(m.render(Lang::En), "Use ${VAR} for x");
         assert_eq!(DOLLAR.placeholders(), vec!["name"]);
+    }
+
+    #[test]
+    fn a_nested_message_renders_in_the_same_language() {
+        let m = DOLLAR.msg().arg_msg("name", CASING.msg().arg("name", "B"));
+        assert_eq!(m.render(Lang::Zh), "对 阶段名“B”应使用小写 请用 ${VAR}");
+        assert_eq!(m.rendered_args(Lang::En), vec![("name", "Stage name 'B' should be lowercase".to_string())]);
+        assert!(m.missing_args().is_empty());
+        assert_eq!(DOLLAR.msg().arg_msg("name", CASING.msg()).missing_args(), vec!["name"]);
     }
 
     #[test]

@@ -20,6 +20,9 @@
 //! moved before this build) and `seconds=N` (every RUN takes N seconds,
 //! as the page's edited step times would say).
 
+#[path = "support/translated.rs"]
+mod translated;
+
 use dockerplay_core::cache::ci_rules::{self, CiFinding};
 use dockerplay_core::cache::Options;
 use dockerplay_core::inputs::{BuildInput, CiBuild, ImageInfo, Scenario};
@@ -152,6 +155,12 @@ fn check(code: &str, fixture: &str) -> String {
     let mut out = String::new();
     for case in parse_cases(fixture) {
         let findings = ci_rules::check(&case.scenario, &case.ci, &case.options);
+        for f in &findings {
+            translated::assert_translated(&f.finding);
+            if let Some(fix) = &f.ci_fix {
+                translated::assert_msg_translated(f.finding.code, &fix.title, "CI fix title");
+            }
+        }
         let mine: Vec<&CiFinding> = findings.iter().filter(|f| f.finding.code == code).collect();
         if case.catches {
             assert!(!mine.is_empty(), "{code}: `{}` should be reported", case.header);

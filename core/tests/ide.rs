@@ -246,6 +246,16 @@ fn hover_documents_instructions_in_both_languages() {
 }
 
 #[test]
+fn a_findings_hover_reads_its_message_in_the_language_asked() {
+    let input =
+        dockerplay_core::inputs::BuildInput { dockerfile: "FROM alpine AS Build\n".into(), ..Default::default() };
+    let (findings, _) = dockerplay_core::lint::check(&input, &Default::default());
+    let f = findings.iter().find(|f| f.code == "DP001").expect("DP001");
+    assert!(ide::rule_hover(f, Lang::En).contains("\n\nStage name 'Build' should be lowercase\n\n"));
+    assert!(ide::rule_hover(f, Lang::Zh).contains("\n\n构建阶段名“Build”应使用小写\n\n"));
+}
+
+#[test]
 fn hover_gives_a_variables_value_at_that_line() {
     let file = "ARG V=1\nFROM alpine\nARG V\nENV HOME_DIR=/srv\nRUN echo $HOME_D$0IR $V\nENV HOME_DIR=/opt\n";
     check_hover(

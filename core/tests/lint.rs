@@ -21,6 +21,8 @@
 
 mod support;
 use support::Rng;
+#[path = "support/translated.rs"]
+mod translated;
 
 use dockerplay_core::inputs::{BuildInput, ContextFile};
 use dockerplay_core::lint::{self, apply_fixes, CheckOptions, Finding, LabelType};
@@ -84,6 +86,7 @@ fn check(code: Option<&str>, fixture: &str) -> String {
     let mut out = String::new();
     for case in parse_cases(fixture) {
         let (findings, diagnostics) = lint::check(&case.input, &case.opts);
+        findings.iter().for_each(translated::assert_translated);
         let mine: Vec<&Finding> = findings.iter().filter(|f| code.map_or(is_own(f.code), |c| f.code == c)).collect();
         if case.catches {
             assert!(!mine.is_empty(), "{code_name}: `{}` should be reported", case.header);
@@ -173,6 +176,37 @@ fn registry_codes_and_equivalents_are_unique_and_documented() {
         assert!(!r.summary().is_empty());
         assert_eq!(lint::rule(r.code).map(|x| x.name), Some(r.name));
     }
+}
+
+/// Every rule lists the messages its findings and fixes use (in its own
+/// file); ids are unique and start with the rule's code, and the CI rules'
+/// shared words with `ci.`. That each finding's messages are listed, and
+/// render in Chinese, is checked wherever the tests run the rules
+/// (`support/translated.rs`).
+#[test]
+fn rules_own_their_messages_with_unique_ids() {
+    let mut ids = Vec::new();
+    for r in lint::rules() {
+        assert!(!r.messages.is_empty(), "{} lists no messages", r.code);
+        for m in r.messages {
+            assert!(
+                m.id.starts_with(&format!("{}.", r.code)),
+                "{}: message id `{}` lacks the rule's code",
+                r.code,
+                m.id
+            );
+            ids.push(m.id);
+        }
+    }
+    for m in dockerplay_core::cache::ci_rules::SHARED_MESSAGES {
+        assert!(m.id.starts_with("ci."), "shared CI message id `{}`", m.id);
+        ids.push(m.id);
+    }
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "message ids are not unique");
+    assert!(count > lint::rules().len(), "most rules have a fix title as well as a message");
 }
 
 /// `docs/rules.md` is generated from the registry, so it cannot drift.
@@ -388,6 +422,7 @@ fn corpus_findings() {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let input = BuildInput { dockerfile: text.clone(), ..Default::default() };
         let (findings, _) = lint::check(&input, &CheckOptions::default());
+        findings.iter().for_each(translated::assert_translated);
         let lines = LineIndex::new(&text);
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         for f in findings.iter().filter(|f| is_own(f.code)) {

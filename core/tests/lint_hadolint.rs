@@ -17,6 +17,9 @@
 //! read hadolint's configuration get it as `trusted=REG,REG`,
 //! `labels=NAME:TYPE,NAME:TYPE` and `strict-labels`.
 
+#[path = "support/translated.rs"]
+mod translated;
+
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lint::{self, CheckOptions};
 use dockerplay_core::LineIndex;
@@ -46,6 +49,7 @@ fn check_fixture(name: &str, code: &str) {
     let target = first.split_once("test: target=").map(|(_, t)| t.trim().to_string());
     let input = BuildInput { dockerfile: text.clone(), target, ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
+    findings.iter().for_each(translated::assert_translated);
     let lines = LineIndex::new(&text);
     let mut out = String::new();
     // Where a BuildKit check says the same, the hadolint mirror defers to it.

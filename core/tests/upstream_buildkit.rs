@@ -17,6 +17,9 @@
 //! line. An excluded case that agrees is an error too, so the list only
 //! shrinks.
 
+#[path = "support/translated.rs"]
+mod translated;
+
 use dockerplay_core::inputs::{BuildInput, ContextFile};
 use dockerplay_core::lint::{self, CheckOptions};
 use dockerplay_core::syntax::{self, Args, CommandForm, Instruction};
@@ -403,12 +406,13 @@ fn expected(list: &Value) -> Vec<Warning> {
 fn ours(input: &BuildInput, all_stages: bool) -> Vec<Warning> {
     let opts = CheckOptions { all_stages, ..Default::default() };
     let (findings, _) = lint::check(input, &opts);
+    findings.iter().for_each(translated::assert_translated);
     let index = LineIndex::new(&input.dockerfile);
     let mut out: Vec<Warning> = findings
         .iter()
         .filter_map(|f| {
             let name = lint::rule(f.code)?.buildkit_name()?;
-            Some((name.to_string(), index.line_col(&input.dockerfile, f.span.start).0 as u64, f.message.clone()))
+            Some((name.to_string(), index.line_col(&input.dockerfile, f.span.start).0 as u64, f.message.to_string()))
         })
         .collect();
     out.sort();

@@ -19,6 +19,9 @@
 //! source line; an excluded case that agrees is an error too, so the list
 //! only shrinks.
 
+#[path = "support/translated.rs"]
+mod translated;
+
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lint::{self, registry, CheckOptions, LabelType, RuleSettings};
 use std::collections::BTreeMap;
@@ -153,6 +156,7 @@ fn count(dockerfile: &str, code: &str, settings: RuleSettings) -> usize {
     let opts = CheckOptions { all_stages: true, enable: vec![code.to_string()], settings, ..Default::default() };
     let input = BuildInput { dockerfile: dockerfile.to_string(), ..Default::default() };
     let (findings, _) = lint::check(&input, &opts);
+    findings.iter().for_each(translated::assert_translated);
     findings.iter().filter(|f| lint::rule(f.code).is_some_and(|r| registry::names(r, code))).count()
 }
 

@@ -240,7 +240,7 @@ pub fn CiView(props: &CiViewProps) -> Html {
                                         <span class="ci-finding-code">{ f.finding.code }</span>
                                         <strong>{ title }</strong>
                                     </div>
-                                    <p class="ci-finding-message">{ &f.finding.message }</p>
+                                    <p class="ci-finding-message">{ f.finding.message.render(props.lang.core()) }</p>
                                     if let Some(fix) = fix {
                                         <p class="ci-finding-fix"><span>{ t.ci_fix }</span>{ " " }<code>{ fix }</code></p>
                                     }

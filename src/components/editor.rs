@@ -183,11 +183,11 @@ fn lint_json(text: &str, map: &Utf16Map, diags: &[Diagnostic], lint: Option<&Lin
                 .fix
                 .iter()
                 .filter(|x| x.safe)
-                .map(|x| json!({ "name": format!("{}: {}", t.findings_fix, x.title.replace('`', "")), "id": i }))
+                .map(|x| json!({ "name": format!("{}: {}", t.findings_fix, x.title.render(lang.core()).replace('`', "")), "id": i }))
                 .collect();
             out.push(json!({
                 "from": map.utf16(m.span.start), "to": map.utf16(m.span.end),
-                "severity": severity(m.severity), "message": m.label, "source": f.code,
+                "severity": severity(m.severity), "message": m.label(lang), "source": f.code,
                 "lint": true, "actions": actions,
             }));
         }
@@ -502,7 +502,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             props
                 .lint
                 .as_ref()
-                .and_then(|l| findings_marks::at_caret(&l.marks, caret).map(|m| (m.severity, m.label.clone())))
+                .and_then(|l| findings_marks::at_caret(&l.marks, caret).map(|m| (m.severity, m.label(props.lang))))
         });
 
     html! {

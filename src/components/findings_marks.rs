@@ -4,7 +4,7 @@
 //! it.
 
 use dockerplay_core::lint::Finding;
-use dockerplay_core::{Severity, Span};
+use dockerplay_core::{Msg, Severity, Span};
 
 use crate::highlight::Piece;
 use crate::textpos;
@@ -15,8 +15,16 @@ pub struct LintMark {
     /// Never empty where the text has a character to underline.
     pub span: Span,
     pub severity: Severity,
-    /// `DP327 · message`, for the status bar.
-    pub label: String,
+    pub code: &'static str,
+    /// The finding's message, rendered in the page's language when shown.
+    pub message: Msg,
+}
+
+impl LintMark {
+    /// `DP327 · message`, for the status bar and the editor's tooltip.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        format!("{} · {}", self.code, self.message.render(lang.core()))
+    }
 }
 
 /// The marks of a list of findings, in their order. An empty span (a
@@ -28,7 +36,8 @@ pub fn marks(text: &str, findings: &[Finding]) -> Vec<LintMark> {
         .map(|f| LintMark {
             span: visible(text, f.span),
             severity: f.severity,
-            label: format!("{} · {}", f.code, f.message),
+            code: f.code,
+            message: f.message.clone(),
         })
         .collect()
 }
@@ -87,8 +96,10 @@ pub fn at_caret(marks: &[LintMark], caret: usize) -> Option<&LintMark> {
 mod tests {
     use super::*;
 
+    static M: dockerplay_core::Message = dockerplay_core::Message::new("test.m", "m", "信息");
+
     fn mark(start: usize, end: usize, severity: Severity) -> LintMark {
-        LintMark { span: Span::new(start, end), severity, label: String::new() }
+        LintMark { span: Span::new(start, end), severity, code: "", message: M.msg() }
     }
 
     #[test]
@@ -110,10 +121,10 @@ mod tests {
         assert_eq!(split(&untouched, &marks), [(untouched, None)]);
         // Equals: the first mark wins, so its message is the one shown.
         let (first, second) = (
-            LintMark { label: "a".into(), ..mark(0, 20, Severity::Info) },
-            LintMark { label: "b".into(), ..mark(0, 20, Severity::Info) },
+            LintMark { code: "a", ..mark(0, 20, Severity::Info) },
+            LintMark { code: "b", ..mark(0, 20, Severity::Info) },
         );
-        assert_eq!(split(&piece, &[first, second])[0].1.map(|m| m.label.as_str()), Some("a"));
+        assert_eq!(split(&piece, &[first, second])[0].1.map(|m| m.code), Some("a"));
     }
 
     #[test]
@@ -122,14 +133,15 @@ mod tests {
         let f = |at: usize| Finding {
             code: "DP000",
             span: Span::new(at, at),
-            message: "m".into(),
+            message: M.msg(),
             severity: Severity::Info,
             fix: None,
             stage_built: true,
         };
         let spans: Vec<&str> = marks(text, &[f(0), f(6), f(11)]).iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(spans, ["F", "a", "中"]);
-        assert_eq!(marks(text, &[f(0)])[0].label, "DP000 · m");
+        assert_eq!(marks(text, &[f(0)])[0].label(crate::i18n::Lang::En), "DP000 · m");
+        assert_eq!(marks(text, &[f(0)])[0].label(crate::i18n::Lang::Zh), "DP000 · 信息");
     }
 
     #[test]

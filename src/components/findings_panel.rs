@@ -21,7 +21,7 @@ use yew::prelude::*;
 
 use crate::analysis::{Analysis, AnalysisRef};
 use crate::components::findings_marks::{self, LintMark};
-use crate::components::rule_doc::{also_label, inline_html, rule_title, RuleDoc};
+use crate::components::rule_doc::{also_label, inline_html, RuleDoc};
 use crate::i18n::{texts, Lang, Texts};
 
 /// The findings of one build input.
@@ -178,12 +178,8 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             let open = open.clone();
             Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(key) }))
         };
-        // English reads the specific message; Chinese reads the rule's
-        // translated title first, with the (English) message under it.
-        let (title, detail) = match (props.lang, rule) {
-            (Lang::Zh, Some(r)) => (rule_title(r, Lang::Zh).to_string(), Some(f.message.clone())),
-            _ => (f.message.clone(), None),
-        };
+        // The finding's own message, in the page's language.
+        let title = f.message.render(props.lang.core());
         let fix = f.fix.as_ref().map(|fix| {
             if fix.safe {
                 // The fixed text is made on click, not for every finding shown.
@@ -195,13 +191,13 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                 html! {
                     <button type="button" class="btn fd-fix" {onclick}>
                         <span class="fd-fix-label">{ t.findings_fix }</span>
-                        <span class="fd-fix-title">{ inline_html(&fix.title) }</span>
+                        <span class="fd-fix-title">{ inline_html(&fix.title.render(props.lang.core())) }</span>
                     </button>
                 }
             } else {
                 html! {
                     <span class="fd-suggest" title={t.findings_suggested_hint}>
-                        { t.findings_suggested }{ ": " }{ inline_html(&fix.title) }
+                        { t.findings_suggested }{ ": " }{ inline_html(&fix.title.render(props.lang.core())) }
                     </span>
                 }
             }
@@ -213,9 +209,6 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                     <span class="visually-hidden">{ severity_name(t, f.severity) }</span>
                     <span class="fd-text">
                         <span class="fd-title">{ inline_html(&title) }</span>
-                        if let Some(d) = detail {
-                            <span class="fd-detail">{ inline_html(&d) }</span>
-                        }
                     </span>
                     <span class="where">{ format!("{} {line}", t.line_short) }</span>
                 </button>

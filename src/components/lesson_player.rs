@@ -10,10 +10,8 @@ use std::rc::Rc;
 use dockerplay_core::cache::Status;
 use dockerplay_core::inputs::BuildInput;
 use dockerplay_core::lesson::{DiffLine, Lesson, StepChange};
-use dockerplay_core::lint;
 use yew::prelude::*;
 
-use crate::components::rule_doc::rule_title;
 use crate::components::size_panel::human_size;
 use crate::components::steps_table::with_code;
 use crate::i18n::{texts, Lang, Texts};
@@ -162,13 +160,8 @@ fn size_line(c: &StepChange) -> Html {
     }
 }
 
-/// The findings that appeared and went, by rule title in Chinese (the
-/// messages are English) and by message in English.
+/// The findings that appeared and went, by message in the page's language.
 fn findings(t: &Texts, lang: Lang, c: &StepChange) -> Html {
-    let words = |code: &str, message: &str| match (lang, lint::rule(code)) {
-        (Lang::Zh, Some(rule)) => rule_title(rule, lang).to_string(),
-        _ => message.to_string(),
-    };
     let list = |class: &'static str, title: &'static str, items: &[dockerplay_core::lesson::change::FindingNote]| {
         if items.is_empty() {
             return Html::default();
@@ -179,7 +172,7 @@ fn findings(t: &Texts, lang: Lang, c: &StepChange) -> Html {
                 <ul class={classes!("lesson-findings", class)}>
                     { for items.iter().map(|f| html! {
                         <li data-code={f.code}>
-                            <span class="code">{ f.code }</span>{ " " }{ with_code(&words(f.code, &f.message)) }
+                            <span class="code">{ f.code }</span>{ " " }{ with_code(&f.message.render(lang.core())) }
                         </li>
                     }) }
                 </ul>

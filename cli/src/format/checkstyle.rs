@@ -21,7 +21,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 "    <error line=\"{}\" column=\"{}\" severity=\"{severity}\" message=\"{}\" source=\"{}\"/>\n",
                 at.line,
                 at.column,
-                escape(&r.finding.message),
+                escape(&r.message),
                 display_code(&r.finding)
             ));
         }
@@ -170,7 +170,7 @@ mod tests {
                     assert!(error.attr(key).and_then(|v| v.parse::<u32>().ok()).is_some_and(|n| n > 0), "{error:?}");
                 }
                 assert!(["error", "warning", "info"].contains(&error.attr("severity").unwrap_or("")), "{error:?}");
-                assert_eq!(error.attr("message"), Some(r.finding.message.as_str()));
+                assert_eq!(error.attr("message"), Some(r.message.as_str()));
                 assert!(error.attr("source").is_some_and(|s| !s.is_empty()));
             }
         }

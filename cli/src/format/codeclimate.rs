@@ -59,7 +59,7 @@ pub fn issues(reports: &[FileReport]) -> Vec<Value> {
             out.push(json!({
                 "type": "issue",
                 "check_name": display_code(f),
-                "description": f.message,
+                "description": r.message,
                 "categories": [category(rule.map(|r| r.category))],
                 "location": {"path": report.name, "lines": {"begin": at.line, "end": at.end_line}},
                 "severity": severity(r.level),

@@ -28,7 +28,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 at.end_line,
                 at.end_column,
                 property(&format!("{code} ({})", r.level.as_str())),
-                data(&r.finding.message)
+                data(&r.message)
             ));
         }
     }

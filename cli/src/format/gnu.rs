@@ -9,7 +9,7 @@ pub fn render(reports: &[FileReport]) -> String {
     for report in reports {
         for (r, at) in report.located() {
             // A message is one line by the format's definition.
-            let message = r.finding.message.replace(['\n', '\r'], " ");
+            let message = r.message.replace(['\n', '\r'], " ");
             out.push_str(&format!(
                 "{}:{}:{}: {} {}: {message}\n",
                 report.name,

@@ -44,6 +44,8 @@ pub struct FileReport {
 pub struct Reported {
     pub finding: Finding,
     pub level: Level,
+    /// The finding's message in the reader's language.
+    pub message: String,
 }
 
 /// Where a finding is: 1-based line and column of its start and end.
@@ -136,7 +138,9 @@ pub mod tests {
                 let (findings, _) = lint::check(&input, &config.check_options());
                 let findings = findings
                     .into_iter()
-                    .filter_map(|f| config.level(&f).map(|level| Reported { finding: f, level }))
+                    .filter_map(|f| {
+                        config.level(&f).map(|level| Reported { message: f.message.to_string(), finding: f, level })
+                    })
                     .collect();
                 FileReport { name: name.to_string(), text: text.to_string(), findings }
             })

@@ -74,10 +74,11 @@ pub fn hover(text: &str, offset: usize, lang: Lang) -> Option<Hover> {
 /// A finding's rule: its code, title and documentation, in the reader's
 /// language.
 pub fn rule_hover(finding: &Finding, lang: Lang) -> String {
-    let Some(rule) = lint::rule(finding.code) else { return format!("{} · {}", finding.code, finding.message) };
+    let message = finding.message.render(lang);
+    let Some(rule) = lint::rule(finding.code) else { return format!("{} · {message}", finding.code) };
     let title = rule.title_in(lang);
     let also = rule.also.map(|a| format!(" ({a})")).unwrap_or_default();
     // The doc's first line is its title, which the hover's head shows.
     let body: String = rule.doc_in(lang).lines().skip(1).collect::<Vec<_>>().join("\n");
-    format!("{}{also} · {title}\n\n{}\n\n{}", rule.code, finding.message, body.trim())
+    format!("{}{also} · {title}\n\n{message}\n\n{}", rule.code, body.trim())
 }

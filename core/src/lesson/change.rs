@@ -20,7 +20,7 @@ pub enum DiffLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingNote {
     pub code: &'static str,
-    pub message: String,
+    pub message: crate::message::Msg,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -15,17 +15,6 @@ pub enum Lang {
     Rust,
 }
 
-impl Lang {
-    /// How to strip with this toolchain, for messages.
-    pub fn strip_advice(self) -> &'static str {
-        match self {
-            Lang::Go => "build with `-ldflags=\"-s -w\"`",
-            Lang::Rust => "set `strip = true` in the release profile (or `RUSTFLAGS=\"-C strip=symbols\"`)",
-            Lang::C | Lang::Make => "run `strip` on the binary (or link with `-s`)",
-        }
-    }
-}
-
 /// One command that compiles and links a program.
 pub struct Compile<'a> {
     pub command: &'a ShellCommand,

@@ -72,13 +72,15 @@ mod tests {
     use crate::lint::Fix;
     use crate::{Severity, Span};
 
+    static NOTHING: crate::Message = crate::Message::neutral("test.nothing", "");
+
     fn finding(edits: Vec<Edit>, safe: bool) -> Finding {
         Finding {
             code: "DP000",
             span: Span::default(),
-            message: String::new(),
+            message: NOTHING.msg(),
             severity: Severity::Info,
-            fix: Some(Fix { title: String::new(), edits, safe }),
+            fix: Some(Fix { title: NOTHING.msg(), edits, safe }),
             stage_built: true,
         }
     }

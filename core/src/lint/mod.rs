@@ -42,11 +42,13 @@ pub mod prelude {
     pub use super::{Category, Edit, Finding, Fix, LabelType, Rule};
     pub use crate::declare_rule;
     pub use crate::diag::Severity;
+    pub use crate::message::{Message, Msg};
     pub use crate::span::Span;
     pub use crate::syntax::*;
 }
 
 use crate::diag::Severity;
+use crate::message::{Message, Msg};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -101,20 +103,16 @@ pub struct Rule {
     /// The doc comment, as Markdown, with sections `## What it does`,
     /// `## Why`, `## Example` and `## Fix`. Its first line is the summary.
     pub doc: &'static str,
+    /// Every message the rule's findings and fixes use, declared in the
+    /// rule's own file, so a test can hold each to its translation.
+    pub messages: &'static [&'static Message],
     pub check: fn(&Context, &mut Vec<Finding>),
 }
 
 impl Rule {
     /// A finding of this rule with its default severity and no fix.
-    pub fn finding(&'static self, span: Span, message: impl Into<String>) -> Finding {
-        Finding {
-            code: self.code,
-            span,
-            message: message.into(),
-            severity: self.severity,
-            fix: None,
-            stage_built: true,
-        }
+    pub fn finding(&'static self, span: Span, message: Msg) -> Finding {
+        Finding { code: self.code, span, message, severity: self.severity, fix: None, stage_built: true }
     }
 
     /// The documentation with the one space rustdoc leaves after `///`
@@ -171,7 +169,9 @@ pub struct Finding {
     pub code: &'static str,
     /// Byte span in the Dockerfile text; underlined in the page.
     pub span: Span,
-    pub message: String,
+    /// What is wrong, as a message id and its arguments; the page and the
+    /// CLI render it in the reader's language.
+    pub message: Msg,
     pub severity: Severity,
     /// An edit that resolves the finding, if one can be proposed.
     pub fix: Option<Fix>,
@@ -194,19 +194,19 @@ impl Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     /// What the fix does, for the button ("Rename to `builder`").
-    pub title: String,
+    pub title: Msg,
     /// Non-overlapping edits into the original text.
     pub edits: Vec<Edit>,
     pub safe: bool,
 }
 
 impl Fix {
-    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { title: title.into(), edits, safe: true }
+    pub fn safe(title: Msg, edits: Vec<Edit>) -> Fix {
+        Fix { title, edits, safe: true }
     }
 
-    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
-        Fix { title: title.into(), edits, safe: false }
+    pub fn unsafe_(title: Msg, edits: Vec<Edit>) -> Fix {
+        Fix { title, edits, safe: false }
     }
 }
 
@@ -246,6 +246,7 @@ impl Edit {
 ///         also: Some("BuildKit:StageNameCasing"),
 ///         severity: Severity::Warning,
 ///         category: Category::Style,
+///         messages: &[&LOWERCASE, &RENAME],
 ///         check,
 ///     };
 /// }

@@ -42,9 +42,28 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Cache,
+        messages: &[&COLD, &NO_EXPORT, &MIN_LEAVES, &FIX_MAX, &FIX_EXPORT],
         check: super::needs_ci,
     };
 }
+
+static COLD: Message = Message::new("DP502.cold", "on a fresh runner the cache mount at {targets} starts empty (cache mounts never travel with an exported cache), and {why}, so this step ({duration}) runs in full on every build", "在全新的 runner 上，{targets} 处的缓存挂载是空的（缓存挂载不会随导出的缓存一起带走），而且{why}，所以这一步（{duration}）每次构建都要完整运行");
+static NO_EXPORT: Message = Message::new("DP502.no_export", "no cache is exported", "没有导出任何缓存");
+static MIN_LEAVES: Message = Message::new(
+    "DP502.min_leaves_stage",
+    "mode=min leaves stage `{stage}` out of the exported cache",
+    "mode=min 导出的缓存不包含构建阶段 `{stage}`",
+);
+static FIX_MAX: Message = Message::new(
+    "DP502.fix_mode_max",
+    "export with mode=max, which keeps this step's result",
+    "改用 mode=max 导出，保留这一步的结果",
+);
+static FIX_EXPORT: Message = Message::new(
+    "DP502.fix_export",
+    "export a cache with mode=max, which keeps this step's result (and import it)",
+    "用 mode=max 导出缓存以保留这一步的结果（并导入它）",
+);
 
 pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
     for b in cx.builds.iter().filter(|b| b.fresh()) {
@@ -65,25 +84,24 @@ pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
                     continue;
                 }
                 let why = if b.exports.is_empty() {
-                    "no cache is exported".to_string()
+                    NO_EXPORT.msg()
                 } else {
-                    format!("mode=min leaves stage `{}` out of the exported cache", b.stage_name(stage))
+                    MIN_LEAVES.msg().arg("stage", b.stage_name(stage))
                 };
-                let message = format!(
-                    "on a fresh runner the cache mount at {} starts empty (cache mounts never travel with an exported \
-                     cache), and {why}, so this step ({}) runs in full on every build",
-                    targets.join(", "),
-                    duration(seconds),
-                );
+                let message = COLD
+                    .msg()
+                    .arg("targets", targets.join(", "))
+                    .arg_msg("why", why)
+                    .arg_msg("duration", duration(seconds));
                 let fix = match b.exports.first() {
                     Some((j, spec)) if spec.kind != Kind::Inline && spec.mode == Mode::Min => ci_fix(
-                        "export with mode=max, which keeps this step's result",
+                        FIX_MAX.msg(),
                         b.index,
                         format!("cache_to[{j}]"),
                         with_option(b.ci.cache_to.get(*j).map_or("", String::as_str), "mode", "max"),
                     ),
                     _ => ci_fix(
-                        "export a cache with mode=max, which keeps this step's result (and import it)",
+                        FIX_EXPORT.msg(),
                         b.index,
                         "cache_to",
                         format!("type=registry,ref={}:buildcache,mode=max", b.repository()),

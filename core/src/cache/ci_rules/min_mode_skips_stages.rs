@@ -47,9 +47,22 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Cache,
+        messages: &[&ONE, &MANY, &INLINE, &MIN_TO, &FIX_REGISTRY, &FIX_MAX],
         check: super::needs_ci,
     };
 }
+
+static ONE: Message = Message::new("DP501.one_stage", "{how} exports only the final image's layers: stage {stages} ({duration} of RUN, COPY and ADD by the step estimates) is not in it, so a runner without this build's local cache runs it again on every build", "{how}只导出最终镜像的层：构建阶段 {stages}（按步骤估算，RUN、COPY 和 ADD 共{duration}）不在其中，所以没有这次构建本地缓存的 runner 每次构建都要重跑它");
+static MANY: Message = Message::new("DP501.many_stages", "{how} exports only the final image's layers: stages {stages} ({duration} of RUN, COPY and ADD by the step estimates) are not in it, so a runner without this build's local cache runs them again on every build", "{how}只导出最终镜像的层：构建阶段 {stages}（按步骤估算，RUN、COPY 和 ADD 共{duration}）不在其中，所以没有这次构建本地缓存的 runner 每次构建都要重跑它们");
+static INLINE: Message =
+    Message::new("DP501.inline", "the inline cache (always mode=min)", "内联缓存（总是 mode=min）");
+static MIN_TO: Message = Message::new("DP501.min_to", "mode=min (to {location})", "mode=min（导出到 {location}）");
+static FIX_REGISTRY: Message = Message::new(
+    "DP501.fix_registry",
+    "export a registry cache with mode=max instead (and import it with cache_from)",
+    "改为用 mode=max 导出到镜像仓库缓存（并用 cache_from 导入）",
+);
+static FIX_MAX: Message = Message::new("DP501.fix_mode_max", "export with mode=max", "改用 mode=max 导出");
 
 pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
     if cx.one_persistent_runner() {
@@ -70,25 +83,23 @@ pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
         let stages: Vec<String> = left_out.iter().map(|&s| b.stage_name(s)).collect();
         let Some(&(j, ref spec)) = b.exports.first() else { continue };
         let how = match spec.kind {
-            Kind::Inline => "the inline cache (always mode=min)".to_string(),
-            _ => format!("mode=min (to {})", spec.location),
+            Kind::Inline => INLINE.msg(),
+            _ => MIN_TO.msg().arg("location", &spec.location),
         };
-        let (plural, are, them) = if stages.len() == 1 { ("stage", "is", "it") } else { ("stages", "are", "them") };
-        let message = format!(
-            "{how} exports only the final image's layers: {plural} {} ({} of RUN, COPY and ADD by the step \
-             estimates) {are} not in it, so a runner without this build's local cache runs {them} again on every build",
-            names(&stages),
-            duration(seconds),
-        );
+        let message = if stages.len() == 1 { &ONE } else { &MANY }
+            .msg()
+            .arg_msg("how", how)
+            .arg_msg("stages", names(&stages))
+            .arg_msg("duration", duration(seconds));
         let entry = b.ci.cache_to.get(j).cloned().unwrap_or_default();
         let fix = match spec.kind {
             Kind::Inline => ci_fix(
-                "export a registry cache with mode=max instead (and import it with cache_from)",
+                FIX_REGISTRY.msg(),
                 b.index,
                 format!("cache_to[{j}]"),
                 format!("type=registry,ref={}:buildcache,mode=max", b.repository()),
             ),
-            _ => ci_fix("export with mode=max", b.index, format!("cache_to[{j}]"), with_option(&entry, "mode", "max")),
+            _ => ci_fix(FIX_MAX.msg(), b.index, format!("cache_to[{j}]"), with_option(&entry, "mode", "max")),
         };
         let mut f = finding(&RULE, b.index, b.from_line(left_out[0]), message);
         f.ci_fix = Some(fix);

@@ -24,6 +24,7 @@ use super::{estimate_seconds, Options};
 use crate::inputs::{BuildInput, CiBuild, Scenario};
 use crate::lint::context::{built_stages, target_stage};
 use crate::lint::{Context, Finding, Rule};
+use crate::message::{Message, Msg};
 use crate::span::Span;
 use crate::syntax::{parse, Dockerfile, Instruction, Keyword};
 use serde::Serialize;
@@ -54,7 +55,7 @@ pub static RULES: &[(&Rule, CiCheck)] = &[
 /// entry to add).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CiFix {
-    pub title: String,
+    pub title: Msg,
     /// 1-based build numbers.
     pub builds: Vec<usize>,
     pub field: String,
@@ -274,31 +275,51 @@ fn union(into: &mut Vec<usize>, more: &[usize]) {
 }
 
 /// A fix of entry `field` of build `index` (0-based).
-pub(crate) fn ci_fix(title: impl Into<String>, index: usize, field: impl Into<String>, value: String) -> CiFix {
-    CiFix { title: title.into(), builds: vec![index + 1], field: field.into(), value }
+pub(crate) fn ci_fix(title: Msg, index: usize, field: impl Into<String>, value: String) -> CiFix {
+    CiFix { title, builds: vec![index + 1], field: field.into(), value }
 }
 
 /// A finding of `rule` in build `index` (0-based) at `span`.
-pub(crate) fn finding(rule: &'static Rule, index: usize, span: Span, message: String) -> CiFinding {
+pub(crate) fn finding(rule: &'static Rule, index: usize, span: Span, message: Msg) -> CiFinding {
     CiFinding { builds: vec![index + 1], finding: rule.finding(span, message), ci_fix: None }
 }
 
+// The words the CI rules share: durations and lists. Each rule's own
+// messages are in its file; the registry test walks these too.
+static SECONDS: Message = Message::new("ci.seconds", "~{n} s", "约 {n} 秒");
+static MINUTES: Message = Message::new("ci.minutes", "~{n} min", "约 {n} 分钟");
+static ITEM: Message = Message::neutral("ci.item", "{item}");
+// Only punctuation differs, which `Message::new` cannot tell from a missing
+// translation, so this one is written out.
+static COMMA: Message = Message { id: "ci.comma", en: "{first}, {rest}", zh: "{first}、{rest}" };
+static AND: Message = Message::new("ci.and", "{rest} and {last}", "{rest} 和 {last}");
+
+/// The messages [`duration`] and [`names`] use.
+pub static SHARED_MESSAGES: &[&Message] = &[&SECONDS, &MINUTES, &ITEM, &COMMA, &AND];
+
 /// Seconds as the findings word them (`~80 s`, `~2.5 min`).
-pub(crate) fn duration(seconds: f64) -> String {
+pub(crate) fn duration(seconds: f64) -> Msg {
     if seconds >= 120.0 {
-        format!("~{:.1} min", seconds / 60.0)
+        MINUTES.msg().arg("n", format!("{:.1}", seconds / 60.0))
     } else {
-        format!("~{} s", seconds.round())
+        SECONDS.msg().arg("n", seconds.round())
     }
 }
 
 /// A list of names in backticks: "`a`, `b` and `c`".
-pub(crate) fn names(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+pub(crate) fn names(items: &[String]) -> Msg {
+    let quoted: Vec<Msg> = items.iter().map(|s| ITEM.msg().arg("item", format!("`{s}`"))).collect();
     match quoted.split_last() {
-        None => String::new(),
+        None => ITEM.msg().arg("item", ""),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => {
+            let mut rest = rest.to_vec();
+            let mut list = rest.pop().unwrap_or_else(|| ITEM.msg().arg("item", ""));
+            while let Some(first) = rest.pop() {
+                list = COMMA.msg().arg_msg("first", first).arg_msg("rest", list);
+            }
+            AND.msg().arg_msg("rest", list).arg_msg("last", last.clone())
+        }
     }
 }
 
@@ -311,8 +332,11 @@ mod tests {
         assert_eq!(with_option("type=gha,mode=min", "mode", "max"), "type=gha,mode=max");
         assert_eq!(with_option("type=gha", "scope", "app"), "type=gha,scope=app");
         assert_eq!(with_option(" type=registry, ref=r ", "mode", "max"), "type=registry,ref=r,mode=max");
-        assert_eq!(duration(80.4), "~80 s");
-        assert_eq!(duration(150.0), "~2.5 min");
-        assert_eq!(names(&["a".into(), "b".into(), "c".into()]), "`a`, `b` and `c`");
+        assert_eq!(duration(80.4).to_string(), "~80 s");
+        assert_eq!(duration(150.0).to_string(), "~2.5 min");
+        assert_eq!(duration(150.0).render(crate::Lang::Zh), "约 2.5 分钟");
+        let list = names(&["a".into(), "b".into(), "c".into()]);
+        assert_eq!(list.to_string(), "`a`, `b` and `c`");
+        assert_eq!(list.render(crate::Lang::Zh), "`a`、`b` 和 `c`");
     }
 }

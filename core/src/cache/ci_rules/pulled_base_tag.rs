@@ -39,9 +39,15 @@ declare_rule! {
         also: None,
         severity: Severity::Info,
         category: Category::Cache,
+        messages: &[&ONE, &MANY, &MOVED, &PULLED],
         check: super::needs_ci,
     };
 }
+
+static ONE: Message = Message::new("DP503.one_step", "`{image}` is a tag and {how}: whenever it moves, the step built on it ({duration}) runs again, on every runner and from every imported cache", "`{image}` 是一个标签，而且{how}：标签一变，基于它的那一步（{duration}）就要重跑，在每个 runner 上、从每份导入的缓存都是如此");
+static MANY: Message = Message::new("DP503.many_steps", "`{image}` is a tag and {how}: whenever it moves, the {steps} steps built on it ({duration}) run again, on every runner and from every imported cache", "`{image}` 是一个标签，而且{how}：标签一变，基于它的 {steps} 个步骤（{duration}）都要重跑，在每个 runner 上、从每份导入的缓存都是如此");
+static MOVED: Message = Message::new("DP503.moved", "moved before this build", "在这次构建之前变动过");
+static PULLED: Message = Message::new("DP503.pulled", "is pulled with --pull", "会用 --pull 拉取");
 
 pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
     for b in &cx.builds {
@@ -76,15 +82,13 @@ pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
             if seconds < SLOW_SECONDS {
                 continue;
             }
-            let (what, run) =
-                if steps == 1 { ("the step".to_string(), "runs") } else { (format!("the {steps} steps"), "run") };
-            let how = if moved { "moved before this build" } else { "is pulled with --pull" };
-            let message = format!(
-                "`{}` is a tag and {how}: whenever it moves, {what} built on it ({}) {run} again, on every runner \
-                 and from every imported cache",
-                image.familiar(),
-                duration(seconds),
-            );
+            let how = if moved { &MOVED } else { &PULLED };
+            let message = if steps == 1 { &ONE } else { &MANY }
+                .msg()
+                .arg("image", image.familiar())
+                .arg_msg("how", how.msg())
+                .arg("steps", steps)
+                .arg_msg("duration", duration(seconds));
             out.push(finding(&RULE, b.index, b.from_line(s), message));
         }
     }

@@ -37,9 +37,17 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Cache,
+        messages: &[&SHARED, &OWN],
         check: super::needs_ci,
     };
 }
+
+static SHARED: Message = Message::new("DP504.shared", "targets {targets} export their cache to the same place, {location}: each export replaces the one before, so the next build of one target imports another target's cache and runs again what they do not share", "构建目标 {targets} 把缓存导出到同一个位置 {location}：每次导出都会覆盖上一次的，所以下一次构建某个目标时导入的是另一个目标的缓存，两者不共享的步骤都要重跑");
+static OWN: Message = Message::new(
+    "DP504.own_location",
+    "give target `{second}` a cache location of its own (and import it with cache_from), apart from `{first}`'s",
+    "给构建目标 `{second}` 单独设一个缓存位置（并用 cache_from 导入），与 `{first}` 的分开",
+);
 
 /// `entry` exporting to a location of its own for `target`.
 fn own_location(entry: &str, kind: Kind, target: &str, repository: &str) -> String {
@@ -124,11 +132,7 @@ pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
             continue;
         }
         let names_of: Vec<String> = targets.iter().map(|(t, _)| t.clone()).collect();
-        let message = format!(
-            "targets {} export their cache to the same place, {location}: each export replaces the one before, so \
-             the next build of one target imports another target's cache and runs again what they do not share",
-            names(&names_of),
-        );
+        let message = SHARED.msg().arg_msg("targets", names(&names_of)).arg("location", &location);
         let (first_target, (_, first, ..)) = &targets[0];
         let b = &cx.builds[*first];
         let span = b.target.map(|t| b.from_line(t)).unwrap_or_default();
@@ -146,10 +150,7 @@ pub fn check_ci(cx: &CiContext, out: &mut Vec<CiFinding>) {
             .map(|x| x.index + 1)
             .collect();
         f.ci_fix = Some(CiFix {
-            title: format!(
-                "give target `{second_target}` a cache location of its own (and import it with cache_from), \
-                 apart from `{first_target}`'s"
-            ),
+            title: OWN.msg().arg("second", second_target).arg("first", first_target),
             builds,
             field: format!("cache_to[{j}]"),
             value: own_location(&entry, *kind, second_target, &sb.repository()),

@@ -43,9 +43,49 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&KEEPS_TOOLS, &RUN_SIZE, &ADVICE_MULTI, &ADVICE_SINGLE, &TOOLCHAIN, &ADVICE_GO, &ADVICE_RUST, &ADVICE_GCC, &ADVICE_OTHER],
         check,
     };
 }
+
+static KEEPS_TOOLS: Message = Message::new(
+    "DP208.keeps_tools",
+    "the final image keeps the build tools {tools}{size}; {advice}",
+    "最终镜像里留着构建工具 {tools}{size}。{advice}",
+);
+static RUN_SIZE: Message =
+    Message::new("DP208.run_size", " (this RUN adds about {mb} MB)", "（这条 RUN 约增加 {mb} MB）");
+static ADVICE_MULTI: Message = Message::new(
+    "DP208.advice_multi_stage",
+    "install them in a build stage and COPY --from only the result",
+    "请在构建阶段中安装它们，再用 COPY --from 只复制构建产物",
+);
+static ADVICE_SINGLE: Message = Message::new(
+    "DP208.advice_single_stage",
+    "use a multi-stage build: compile in one stage, COPY the result into a runtime stage",
+    "请改用多阶段构建：在一个阶段中编译，再把产物 COPY 到运行阶段",
+);
+static TOOLCHAIN: Message = Message::new(
+    "DP208.toolchain",
+    "the final image is the whole `{image}` toolchain; {advice}",
+    "最终镜像是整个 `{image}` 工具链。{advice}",
+);
+static ADVICE_GO: Message = Message::new(
+    "DP208.advice_golang",
+    "build a static binary (`CGO_ENABLED=0`) in a build stage and copy it into `FROM scratch` or distroless static",
+    "请在构建阶段中编译静态二进制文件（`CGO_ENABLED=0`），再复制到 `FROM scratch` 或 distroless static 镜像中",
+);
+static ADVICE_RUST: Message = Message::new("DP208.advice_rust", "build a static binary (`--target x86_64-unknown-linux-musl`) in a build stage and copy it into `FROM scratch` or distroless static", "请在构建阶段中编译静态二进制文件（`--target x86_64-unknown-linux-musl`），再复制到 `FROM scratch` 或 distroless static 镜像中");
+static ADVICE_GCC: Message = Message::new(
+    "DP208.advice_gcc",
+    "link a static binary (`-static`) in a build stage and copy it into `FROM scratch`",
+    "请在构建阶段中静态链接（`-static`），再把二进制文件复制到 `FROM scratch` 镜像中",
+);
+static ADVICE_OTHER: Message = Message::new(
+    "DP208.advice_other",
+    "compile in a build stage and copy the result into a small runtime image (distroless or slim)",
+    "请在构建阶段中编译，再把产物复制到小巧的运行时镜像（distroless 或 slim）中",
+);
 
 /// Base images that are toolchains, with the commands that compile on them.
 const TOOLCHAINS: &[(&str, &[&str])] = &[
@@ -99,16 +139,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let names: Vec<&str> = tools.iter().map(|s| s.as_str()).collect();
-                let advice = if multi_stage {
-                    "install them in a build stage and COPY --from only the result"
-                } else {
-                    "use a multi-stage build: compile in one stage, COPY the result into a runtime stage"
+                let advice = if multi_stage { &ADVICE_MULTI } else { &ADVICE_SINGLE };
+                let msg = KEEPS_TOOLS.msg().arg("tools", names.join(", ")).arg_msg("advice", advice.msg());
+                let msg = match layer_mb(instr.line) {
+                    Some(mb) => msg.arg_msg("size", RUN_SIZE.msg().arg("mb", mb)),
+                    None => msg.arg("size", ""),
                 };
-                let size = layer_mb(instr.line).map(|mb| format!(" (this RUN adds about {mb} MB)")).unwrap_or_default();
-                out.push(RULE.finding(
-                    c.span,
-                    format!("the final image keeps the build tools {}{size}; {advice}", names.join(", ")),
-                ));
+                out.push(RULE.finding(c.span, msg));
             }
         }
     }
@@ -131,12 +168,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // Go, Rust and C link statically with a flag or a target, and a
         // static binary needs no runtime image at all.
         let advice = match *image {
-            "golang" => "build a static binary (`CGO_ENABLED=0`) in a build stage and copy it into `FROM scratch` or distroless static",
-            "rust" => "build a static binary (`--target x86_64-unknown-linux-musl`) in a build stage and copy it into `FROM scratch` or distroless static",
-            "gcc" => "link a static binary (`-static`) in a build stage and copy it into `FROM scratch`",
-            _ => "compile in a build stage and copy the result into a small runtime image (distroless or slim)",
+            "golang" => &ADVICE_GO,
+            "rust" => &ADVICE_RUST,
+            "gcc" => &ADVICE_GCC,
+            _ => &ADVICE_OTHER,
         };
-        out.push(RULE.finding(c.span, format!("the final image is the whole `{image}` toolchain; {advice}")));
+        out.push(RULE.finding(c.span, TOOLCHAIN.msg().arg("image", image).arg_msg("advice", advice.msg())));
     }
 }
 

@@ -37,9 +37,14 @@ declare_rule! {
         also: None,
         severity: Severity::Info,
         category: Category::Cache,
+        messages: &[&BUILD_CACHE, &DOWNLOADS, &ADD_MOUNT],
         check,
     };
 }
+
+static BUILD_CACHE: Message = Message::new("DP212.build_cache", "`{tool}` starts from an empty build cache whenever this layer rebuilds; a cache mount keeps its downloads and build cache between builds", "这一层每次重建时，`{tool}` 都从空的构建缓存开始；缓存挂载可以在多次构建之间保留它的下载和构建缓存");
+static DOWNLOADS: Message = Message::new("DP212.downloads", "`{tool}` downloads every package again whenever this layer rebuilds; a cache mount keeps the downloads between builds", "这一层每次重建时，`{tool}` 都要重新下载所有软件包；缓存挂载可以在多次构建之间保留下载的内容");
+static ADD_MOUNT: Message = Message::new("DP212.add_mount", "Add a cache mount", "添加缓存挂载");
 
 fn mounts(tool: Tool) -> String {
     match tool {
@@ -75,15 +80,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 RULE.finding(
                     c.span,
-                    if pkg::is_build(c) {
-                        format!("`{}` starts from an empty build cache whenever this layer rebuilds; a cache mount keeps its downloads and build cache between builds", tool.as_str())
-                    } else {
-                        format!("`{}` downloads every package again whenever this layer rebuilds; a cache mount keeps the downloads between builds", tool.as_str())
-                    },
+                    if pkg::is_build(c) { &BUILD_CACHE } else { &DOWNLOADS }.msg().arg("tool", tool.as_str()),
                 )
                 // Unsafe: apt needs docker-clean removed, and a cache
                 // mount changes what a later layer can see of the cache.
-                .with_fix(Fix::unsafe_("Add a cache mount", vec![Edit::insert(instr.keyword_span.end, format!(" {m}"))])),
+                .with_fix(Fix::unsafe_(ADD_MOUNT.msg(), vec![Edit::insert(instr.keyword_span.end, format!(" {m}"))])),
             );
         }
     }

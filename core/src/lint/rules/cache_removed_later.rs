@@ -34,9 +34,12 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&LATER],
         check,
     };
 }
+
+static LATER: Message = Message::new("DP202.later", "this removes the {tool} cache in a new layer, but the layer of line {line} already holds it: the image does not get smaller; clean up in the RUN that fills the cache", "这里在新的层中删除 {tool} 的缓存，但第 {line} 行的层里已经有这些缓存，镜像并不会变小。请在写入缓存的那条 RUN 中清理");
 
 fn cache_mounted(instr: &Instruction, tool: Tool) -> bool {
     match &instr.args {
@@ -64,13 +67,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     // Whatever this RUN also does, the copy an earlier layer
                     // holds stays in the image.
                     if let Some((_, line)) = filled.iter().find(|(t, _)| same_family(*t, tool)) {
-                        out.push(RULE.finding(
-                            c.span,
-                            format!(
-                                "this removes the {} cache in a new layer, but the layer of line {line} already holds it: the image does not get smaller; clean up in the RUN that fills the cache",
-                                tool.as_str()
-                            ),
-                        ));
+                        out.push(RULE.finding(c.span, LATER.msg().arg("tool", tool.as_str()).arg("line", line)));
                     }
                     made_here.retain(|t| !same_family(*t, tool));
                     filled.retain(|(t, _)| !same_family(*t, tool));

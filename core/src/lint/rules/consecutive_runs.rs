@@ -34,9 +34,13 @@ declare_rule! {
         also: None,
         severity: Severity::Info,
         category: Category::Cache,
+        messages: &[&CONSECUTIVE, &JOIN],
         check,
     };
 }
+
+static CONSECUTIVE: Message = Message::new("DP203.consecutive", "{count} consecutive RUNs (lines {first}-{last}) all use {tool}: join them into one RUN so the package index and the installs are cached together", "连续 {count} 条 RUN（第 {first}-{last} 行）都在用 {tool}：请合并成一条 RUN，让软件包索引和安装结果一起缓存");
+static JOIN: Message = Message::new("DP203.join", "Join into one RUN", "合并成一条 RUN");
 
 /// The system package manager a RUN drives, if every command is one of its
 /// updates or installs (or a clean-up).
@@ -89,15 +93,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(
                     RULE.finding(
                         span,
-                        format!(
-                            "{} consecutive RUNs (lines {}-{}) all use {}: join them into one RUN so the package index and the installs are cached together",
-                            group.len(),
-                            first.line,
-                            last.end_line,
-                            tool.as_str()
-                        ),
+                        CONSECUTIVE
+                            .msg()
+                            .arg("count", group.len())
+                            .arg("first", first.line)
+                            .arg("last", last.end_line)
+                            .arg("tool", tool.as_str()),
                     )
-                    .with_fix(Fix::safe("Join into one RUN", vec![Edit::new(span, text)])),
+                    .with_fix(Fix::safe(JOIN.msg(), vec![Edit::new(span, text)])),
                 );
             }
             i = j.max(i + 1);

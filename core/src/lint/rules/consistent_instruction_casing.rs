@@ -29,9 +29,22 @@ declare_rule! {
         also: Some("BuildKit:ConsistentInstructionCasing"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&LOWER, &UPPER, &WRITE],
         check,
     };
 }
+
+static LOWER: Message = Message::new(
+    "DP004.lowercase",
+    "Command '{keyword}' should match the case of the command majority (lowercase)",
+    "指令“{keyword}”应与文件中多数指令的大小写一致（小写）",
+);
+static UPPER: Message = Message::new(
+    "DP004.uppercase",
+    "Command '{keyword}' should match the case of the command majority (uppercase)",
+    "指令“{keyword}”应与文件中多数指令的大小写一致（大写）",
+);
+static WRITE: Message = Message::new("DP004.write", "Write `{text}`", "改为 `{text}`");
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateCommandCasing
 // counts the FROM and every command of every stage; ties go to upper case.
@@ -49,8 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let majority_lower = lower > upper;
     for i in staged().filter(|i| ctx.in_scope(i.stage)) {
         let k: &str = &i.keyword_text;
-        let (want, casing) =
-            if majority_lower { (k.to_lowercase(), "lowercase") } else { (k.to_uppercase(), "uppercase") };
+        let (want, message) = if majority_lower { (k.to_lowercase(), &LOWER) } else { (k.to_uppercase(), &UPPER) };
         if want != *k {
             let mut edits = vec![Edit::new(i.keyword_span, want.clone())];
             // Re-casing FROM re-cases its AS too, so FromAsCasing stays quiet.
@@ -61,11 +73,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }
             }
             out.push(
-                RULE.finding(
-                    i.keyword_span,
-                    format!("Command '{k}' should match the case of the command majority ({casing})"),
-                )
-                .with_fix(Fix::safe(format!("Write `{want}`"), edits)),
+                RULE.finding(i.keyword_span, message.msg().arg("keyword", k))
+                    .with_fix(Fix::safe(WRITE.msg().arg("text", &want), edits)),
             );
         }
     }

@@ -31,9 +31,21 @@ declare_rule! {
         also: Some("BuildKit:CopyIgnoredFile"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&COPY_EXCLUDED, &ADD_EXCLUDED],
         check,
     };
 }
+
+static COPY_EXCLUDED: Message = Message::new(
+    "DP018.copy_excluded",
+    "Attempting to Copy file \"{path}\" that is excluded by .dockerignore",
+    "COPY 的文件“{path}”已被 .dockerignore 排除",
+);
+static ADD_EXCLUDED: Message = Message::new(
+    "DP018.add_excluded",
+    "Attempting to Add file \"{path}\" that is excluded by .dockerignore",
+    "ADD 的文件“{path}”已被 .dockerignore 排除",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateCopySourcePath
 // (an experimental check there; see registry::OFF_BY_DEFAULT).
@@ -47,7 +59,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if copy.from.is_some() {
             continue;
         }
-        let cmd = if instr.keyword == Keyword::Add { "Add" } else { "Copy" };
+        let excluded = if instr.keyword == Keyword::Add { &ADD_EXCLUDED } else { &COPY_EXCLUDED };
         for src in &copy.sources {
             let s = src.text.trim_matches(['"', '\'']);
             if s.starts_with("<<") || s.contains("://") || s.starts_with("git@") || s.contains('$') {
@@ -59,18 +71,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 // every entry of it (BuildKit: dockerfile2llb/validations.go
                 // validateCopySourcePath and copySourceRootIgnored).
                 if root_ignored(ctx) {
-                    out.push(RULE.finding(
-                        src.span,
-                        format!("Attempting to {cmd} file \".\" that is excluded by .dockerignore"),
-                    ));
+                    out.push(RULE.finding(src.span, excluded.msg().arg("path", ".")));
                 }
                 continue;
             }
             if ignore.matches_or_parent_matches(&cleaned) {
-                out.push(RULE.finding(
-                    src.span,
-                    format!("Attempting to {cmd} file \"{cleaned}\" that is excluded by .dockerignore"),
-                ));
+                out.push(RULE.finding(src.span, excluded.msg().arg("path", &cleaned)));
             }
         }
     }

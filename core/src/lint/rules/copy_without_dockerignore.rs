@@ -32,9 +32,12 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Cache,
+        messages: &[&WHOLE_CONTEXT],
         check,
     };
 }
+
+static WHOLE_CONTEXT: Message = Message::new("DP204.whole_context", "`{keyword} {source}` sends the whole context and there is no .dockerignore: .git, dependencies and local files end up in the image and any change to them invalidates this layer", "`{keyword} {source}` 会发送整个构建上下文，而这里没有 .dockerignore：.git、依赖目录和本地文件都会进入镜像，其中任何改动都会让这一层的缓存失效");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if !ctx.has_context() || ctx.file(".dockerignore").is_some() {
@@ -49,11 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if matches!(src.text.trim_matches(['"', '\'']), "." | "./" | "*" | "./*") {
                 out.push(RULE.finding(
                     src.span,
-                    format!(
-                        "`{} {}` sends the whole context and there is no .dockerignore: .git, dependencies and local files end up in the image and any change to them invalidates this layer",
-                        instr.keyword.as_str(),
-                        src.text
-                    ),
+                    WHOLE_CONTEXT.msg().arg("keyword", instr.keyword.as_str()).arg("source", &src.text),
                 ));
             }
         }

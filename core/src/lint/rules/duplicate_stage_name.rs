@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("BuildKit:DuplicateStageName"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&DUPLICATE],
         check,
     };
 }
+
+static DUPLICATE: Message = Message::new(
+    "DP005.duplicate",
+    "Duplicate stage name \"{name}\", stage names should be unique",
+    "构建阶段名“{name}”重复，阶段名必须唯一",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateStageNames.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -44,10 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(Args::From(FromArgs { name: Some(w), .. })) => w.span,
                 _ => stage.span,
             };
-            out.push(RULE.finding(
-                span,
-                format!("Duplicate stage name \"{}\", stage names should be unique", name.to_lowercase()),
-            ));
+            out.push(RULE.finding(span, DUPLICATE.msg().arg("name", name.to_lowercase())));
         }
     }
 }

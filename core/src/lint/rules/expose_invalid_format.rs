@@ -27,9 +27,17 @@ declare_rule! {
         also: Some("BuildKit:ExposeInvalidFormat"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&HOST, &CONTAINER],
         check,
     };
 }
+
+static HOST: Message = Message::new(
+    "DP021.host",
+    "EXPOSE instruction should not define an IP address or host-port mapping, found '{port}'",
+    "EXPOSE 指令不应指定 IP 地址或主机端口映射，这里写的是“{port}”",
+);
+static CONTAINER: Message = Message::new("DP021.container", "Expose `{port}` only", "只暴露 `{port}`");
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go dispatchExpose
 // splits `ip:hostPort:containerPort` and reports any ip or host port.
@@ -58,16 +66,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(p) => format!("{container}/{p}"),
                 None => container.to_string(),
             };
-            let mut f = RULE.finding(
-                port.span,
-                format!(
-                    "EXPOSE instruction should not define an IP address or host-port mapping, found '{}'",
-                    port.text
-                ),
-            );
+            let mut f = RULE.finding(port.span, HOST.msg().arg("port", &port.text));
             if !container.is_empty() {
                 // Unsafe: the author may have meant the host port.
-                f = f.with_fix(Fix::unsafe_(format!("Expose `{fixed}` only"), vec![Edit::new(port.span, fixed)]));
+                f = f.with_fix(Fix::unsafe_(CONTAINER.msg().arg("port", &fixed), vec![Edit::new(port.span, fixed)]));
             }
             out.push(f);
         }

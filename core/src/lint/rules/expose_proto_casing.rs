@@ -25,9 +25,17 @@ declare_rule! {
         also: Some("BuildKit:ExposeProtoCasing"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&LOWERCASE, &WRITE],
         check,
     };
 }
+
+static LOWERCASE: Message = Message::new(
+    "DP020.lowercase",
+    "Defined protocol '{protocol}' in EXPOSE instruction should be lowercase",
+    "EXPOSE 指令中的协议“{protocol}”应使用小写",
+);
+static WRITE: Message = Message::new("DP020.write", "Write `{text}`", "改为 `{text}`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Expose) {
@@ -37,11 +45,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if proto != proto.to_lowercase() {
                 let lower = port.text.to_lowercase();
                 out.push(
-                    RULE.finding(
-                        port.span,
-                        format!("Defined protocol '{}' in EXPOSE instruction should be lowercase", port.text),
-                    )
-                    .with_fix(Fix::safe(format!("Write `{lower}`"), vec![Edit::new(port.span, lower)])),
+                    RULE.finding(port.span, LOWERCASE.msg().arg("protocol", &port.text))
+                        .with_fix(Fix::safe(WRITE.msg().arg("text", &lower), vec![Edit::new(port.span, lower)])),
                 );
             }
         }

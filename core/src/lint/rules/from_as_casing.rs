@@ -27,9 +27,17 @@ declare_rule! {
         also: Some("BuildKit:FromAsCasing"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&MISMATCH, &WRITE],
         check,
     };
 }
+
+static MISMATCH: Message = Message::new(
+    "DP002.mismatch",
+    "'{as_kw}' and '{from_kw}' keywords' casing do not match",
+    "关键字“{as_kw}”与“{from_kw}”的大小写不一致",
+);
+static WRITE: Message = Message::new("DP002.write", "Write `{text}`", "改为 `{text}`");
 
 // BuildKit: frontend/dockerfile/instructions/parse.go doesFromCaseMatchAsCase.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -46,8 +54,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         if want != as_kw.text {
             out.push(
-                RULE.finding(as_kw.span, format!("'{}' and '{}' keywords' casing do not match", as_kw.text, kw))
-                    .with_fix(Fix::safe(format!("Write `{want}`"), vec![Edit::new(as_kw.span, want)])),
+                RULE.finding(as_kw.span, MISMATCH.msg().arg("as_kw", &as_kw.text).arg("from_kw", kw))
+                    .with_fix(Fix::safe(WRITE.msg().arg("text", &want), vec![Edit::new(as_kw.span, want)])),
             );
         }
     }

@@ -30,9 +30,16 @@ declare_rule! {
         also: Some("BuildKit:FromPlatformFlagConstDisallowed"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&CONSTANT],
         check,
     };
 }
+
+static CONSTANT: Message = Message::new(
+    "DP017.constant",
+    "FROM --platform flag should not use constant value \"{value}\"",
+    "FROM 的 --platform 参数不应使用固定值“{value}”",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go reportConstPlatformDisallowed.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -48,6 +55,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if name.contains(&os) || (!arch.is_empty() && name.contains(&arch)) {
             continue;
         }
-        out.push(RULE.finding(flag.span, format!("FROM --platform flag should not use constant value \"{value}\"")));
+        out.push(RULE.finding(flag.span, CONSTANT.msg().arg("value", value)));
     }
 }

@@ -36,9 +36,18 @@ declare_rule! {
         also: None,
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&LIGHTER_STAGES, &LIGHTER, &USE],
         check,
     };
 }
+
+static LIGHTER_STAGES: Message = Message::new("DP209.lighter_runtime_stage", "`{image}` is about {full} MB; `{alternative}` is about {light} MB as the runtime stage of a multi-stage build (saves ~{saved} MB)", "`{image}` 约 {full} MB；在多阶段构建中用 `{alternative}` 作为运行阶段只有约 {light} MB（可省约 {saved} MB）");
+static LIGHTER: Message = Message::new(
+    "DP209.lighter",
+    "`{image}` is about {full} MB; `{alternative}` is about {light} MB instead (saves ~{saved} MB)",
+    "`{image}` 约 {full} MB；换成 `{alternative}` 只有约 {light} MB（可省约 {saved} MB）",
+);
+static USE: Message = Message::new("DP209.use", "Use `{image}`", "改用 `{image}`");
 
 /// A lighter base and the uncompressed sizes, in MB, of the full and the
 /// lighter image. They come from the size model's catalogue
@@ -179,17 +188,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         _ => stage.span,
     };
     let saved = alt.full_mb.saturating_sub(alt.light_mb);
-    let how = if alt.needs_stages { "as the runtime stage of a multi-stage build" } else { "instead" };
+    let message = if alt.needs_stages { &LIGHTER_STAGES } else { &LIGHTER };
     let mut f = RULE.finding(
         span,
-        format!(
-            "`{image}` is about {} MB; `{}` is about {} MB {how} (saves ~{saved} MB)",
-            alt.full_mb, alt.reference, alt.light_mb
-        ),
+        message
+            .msg()
+            .arg("image", image)
+            .arg("full", alt.full_mb)
+            .arg("alternative", &alt.reference)
+            .arg("light", alt.light_mb)
+            .arg("saved", saved),
     );
     if !alt.needs_stages {
         // Unsafe: the slim variant lacks tools a later RUN may rely on.
-        f = f.with_fix(Fix::unsafe_(format!("Use `{}`", alt.reference), vec![Edit::new(span, alt.reference.clone())]));
+        f = f.with_fix(Fix::unsafe_(
+            USE.msg().arg("image", &alt.reference),
+            vec![Edit::new(span, alt.reference.clone())],
+        ));
     }
     out.push(f);
 }

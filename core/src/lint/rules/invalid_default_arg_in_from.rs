@@ -32,9 +32,16 @@ declare_rule! {
         also: Some("BuildKit:InvalidDefaultArgInFrom"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&INVALID],
         check,
     };
 }
+
+static INVALID: Message = Message::new(
+    "DP016.invalid",
+    "Default value for ARG {base} results in empty or invalid base image name",
+    "按 ARG 的默认值，{base} 得到的基础镜像名为空或无效",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/validations.go validateBaseImagesWithDefaultArgs.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -65,9 +72,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             Some(Args::From(from)) => from.image.span,
             _ => stage.span,
         };
-        out.push(RULE.finding(
-            span,
-            format!("Default value for ARG {} results in empty or invalid base image name", stage.base),
-        ));
+        out.push(RULE.finding(span, INVALID.msg().arg("base", &stage.base)));
     }
 }

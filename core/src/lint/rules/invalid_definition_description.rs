@@ -32,9 +32,16 @@ declare_rule! {
         also: Some("BuildKit:InvalidDefinitionDescription"),
         severity: Severity::Info,
         category: Category::Style,
+        messages: &[&FORMAT],
         check,
     };
 }
+
+static FORMAT: Message = Message::new(
+    "DP019.format",
+    "Comment for {keyword} should follow the format: `# {example} <description>`",
+    "{keyword} 上方的注释应写成 `# {example} <说明>` 的格式",
+);
 
 // BuildKit: frontend/dockerfile/instructions/parse.go validateDefinitionDescription:
 // the last line of the comment block right above must start with the
@@ -56,9 +63,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let example = if keys.len() > 1 { "<arg_key>" } else { keys[0].as_str() };
-        out.push(RULE.finding(
-            ctx.first_line(instr),
-            format!("Comment for {what} should follow the format: `# {example} <description>`"),
-        ));
+        out.push(RULE.finding(ctx.first_line(instr), FORMAT.msg().arg("keyword", what).arg("example", example)));
     }
 }

@@ -29,9 +29,17 @@ declare_rule! {
         also: Some("BuildKit:JSONArgsRecommended"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&RECOMMENDED, &EXEC],
         check,
     };
 }
+
+static RECOMMENDED: Message = Message::new(
+    "DP007.json",
+    "JSON arguments recommended for {keyword} to prevent unintended behavior related to OS signals",
+    "{keyword} 建议使用 JSON 数组格式，以免系统信号的处理出现意外",
+);
+static EXEC: Message = Message::new("DP007.exec", "Use the exec form", "改用 exec 格式");
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go dispatchCmd and
 // dispatchEntrypoint warn on the shell form unless the image config has a
@@ -47,10 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     if !has_shell =>
                 {
                     let name = instr.keyword.as_str();
-                    let mut f = RULE.finding(
-                        ctx.first_line(instr),
-                        format!("JSON arguments recommended for {name} to prevent unintended behavior related to OS signals"),
-                    );
+                    let mut f = RULE.finding(ctx.first_line(instr), RECOMMENDED.msg().arg("keyword", name));
                     if let Some(json) = exec_form(cmd) {
                         let args = Span::new(instr.keyword_span.end, instr.span.end);
                         let args = Span::new(
@@ -58,7 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                             args.end,
                         );
                         // Unsafe: the program becomes PID 1 without a shell.
-                        f = f.with_fix(Fix::unsafe_("Use the exec form", vec![Edit::new(args, json)]));
+                        f = f.with_fix(Fix::unsafe_(EXEC.msg(), vec![Edit::new(args, json)]));
                     }
                     out.push(f);
                 }

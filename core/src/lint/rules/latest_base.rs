@@ -27,9 +27,16 @@ declare_rule! {
         also: Some("DL3007"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&LATEST],
         check,
     };
 }
+
+static LATEST: Message = Message::new(
+    "DP206.latest",
+    "Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag",
+    "使用 latest 标签容易出错，镜像一旦更新构建结果就会变。请明确固定到某个发布版本的标签",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
@@ -40,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(Args::From(from)) => ctx.find_in(from.image.span, ":latest"),
                 _ => stage.span,
             };
-            out.push(RULE.finding(span, "Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag"));
+            out.push(RULE.finding(span, LATEST.msg()));
         }
     }
 }

@@ -26,18 +26,23 @@ declare_rule! {
         also: Some("BuildKit:LegacyKeyValueFormat"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&LEGACY, &WRITE],
         check,
     };
 }
+
+static LEGACY: Message = Message::new(
+    "DP013.legacy",
+    "\"{keyword} key=value\" should be used instead of legacy \"{keyword} key value\" format",
+    "应使用“{keyword} key=value”格式，而不是旧式的“{keyword} key value”格式",
+);
+static WRITE: Message = Message::new("DP013.write", "Write `{text}`", "改为 `{text}`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.instructions() {
         let (Args::Env { pairs, legacy: true } | Args::Label { pairs, legacy: true }) = &instr.args else { continue };
         let name = instr.keyword.as_str();
-        let mut f = RULE.finding(
-            ctx.first_line(instr),
-            format!("\"{name} key=value\" should be used instead of legacy \"{name} key value\" format"),
-        );
+        let mut f = RULE.finding(ctx.first_line(instr), LEGACY.msg().arg("keyword", name));
         if let [pair] = pairs.as_slice() {
             let v = &pair.value;
             // Quote only values whose meaning quoting cannot change.
@@ -45,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let value =
                     if v.contains(char::is_whitespace) || v.is_empty() { format!("\"{v}\"") } else { v.clone() };
                 let text = format!("{}={}", pair.key, value);
-                f = f.with_fix(Fix::safe(format!("Write `{text}`"), vec![Edit::new(pair.span, text)]));
+                f = f.with_fix(Fix::safe(WRITE.msg().arg("text", &text), vec![Edit::new(pair.span, text)]));
             }
         }
         out.push(f);

@@ -26,19 +26,27 @@ declare_rule! {
         also: Some("BuildKit:MaintainerDeprecated"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&DEPRECATED, &LABEL],
         check,
     };
 }
 
+static DEPRECATED: Message = Message::new(
+    "DP008.deprecated",
+    "Maintainer instruction is deprecated in favor of using label",
+    "MAINTAINER 指令已弃用，请改用 LABEL",
+);
+static LABEL: Message = Message::new("DP008.label", "Use the authors label", "改用 authors 标签");
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Maintainer) {
-        let mut f = RULE.finding(instr.span, "Maintainer instruction is deprecated in favor of using label");
+        let mut f = RULE.finding(instr.span, DEPRECATED.msg());
         if let Args::Maintainer(who) = &instr.args {
             let who = who.trim();
             // Only a plain value can be quoted without changing it.
             if !who.is_empty() && !who.contains(['"', '\\', '$', '\n']) {
                 let label = format!("LABEL org.opencontainers.image.authors=\"{who}\"");
-                f = f.with_fix(Fix::safe("Use the authors label", vec![Edit::new(instr.span, label)]));
+                f = f.with_fix(Fix::safe(LABEL.msg(), vec![Edit::new(instr.span, label)]));
             }
         }
         out.push(f);

@@ -39,9 +39,23 @@ declare_rule! {
         also: None,
         severity: Severity::Warning,
         category: Category::Cache,
+        messages: &[&SOURCE_FIRST, &COST, &AND, &ITEM, &INSTALL_FIRST, &STEP_FIRST],
         check,
     };
 }
+
+static SOURCE_FIRST: Message = Message::new("DP201.source_first", "`{copy}` copies the whole source before `{tool}` installs dependencies (line {line}): every code edit re-runs the install{cost}; copy {names} first, install, then copy the rest", "`{copy}` 在 `{tool}` 安装依赖（第 {line} 行）之前就复制了全部源代码：每改一次代码都要重新安装依赖{cost}。请先复制 {names}，安装依赖，再复制其余文件");
+static COST: Message = Message::new(
+    "DP201.cost",
+    " (by the cache model, one edited source file re-runs {steps} steps, about {seconds} s)",
+    "（按缓存模型，改动一个源文件会重跑 {steps} 个步骤，约 {seconds} 秒）",
+);
+static AND: Message = Message::new("DP201.and", "{first} and {rest}", "{first} 和 {rest}");
+static ITEM: Message = Message::neutral("DP201.item", "{item}");
+static INSTALL_FIRST: Message =
+    Message::new("DP201.install_first", "Copy {manifests} and install first", "先复制 {manifests} 并安装依赖");
+static STEP_FIRST: Message =
+    Message::new("DP201.step_first", "Copy {manifests} and run `{step}` first", "先复制 {manifests} 并运行 `{step}`");
 
 /// Is this source the whole build context?
 fn is_whole_context(src: &str) -> bool {
@@ -95,21 +109,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .map(|m| if m.ends_with(".json*") { m.as_str() } else { m.trim_end_matches('*') })
                 .collect();
             let names = match (shown.is_empty(), tool) {
-                (false, _) => shown.join(" and "),
-                (true, Tool::Gradle) => "build.gradle and settings.gradle".to_string(),
-                (true, t) => t.manifests().join(" and "),
+                (false, _) => and_list(&shown),
+                (true, Tool::Gradle) => and_list(&["build.gradle", "settings.gradle"]),
+                (true, t) => and_list(t.manifests()),
             };
-            let cost = rebuild_cost(ctx, tool)
-                .map(|(steps, seconds)| {
-                    format!(" (by the cache model, one edited source file re-runs {steps} steps, about {seconds:.0} s)")
-                })
-                .unwrap_or_default();
-            let msg = format!(
-                "`{}` copies the whole source before `{}` installs dependencies (line {}): every code edit re-runs the install{cost}; copy {names} first, install, then copy the rest",
-                ctx.first_line(copy_instr).slice(ctx.text),
-                tool.as_str(),
-                run.line,
-            );
+            let msg = SOURCE_FIRST
+                .msg()
+                .arg("copy", ctx.first_line(copy_instr).slice(ctx.text))
+                .arg("tool", tool.as_str())
+                .arg("line", run.line)
+                .arg_msg("names", names);
+            let msg = match rebuild_cost(ctx, tool) {
+                Some((steps, seconds)) => {
+                    msg.arg_msg("cost", COST.msg().arg("steps", steps).arg("seconds", format!("{seconds:.0}")))
+                }
+                None => msg.arg("cost", ""),
+            };
             let mut f = RULE.finding(ctx.first_line(copy_instr), msg);
             let directly_after = instrs.get(i + 1).is_some_and(|n| std::ptr::eq(*n, run));
             if let Some(fix) = reorder(ctx, copy_instr, &copy.dest.text, run, directly_after, tool, &manifests) {
@@ -189,7 +204,7 @@ fn reorder(
         let run_line = Span::new(ctx.lines.line_start(run.line), (run.span.end + 1).min(ctx.text.len()));
         let insert = format!("{copy_line}{}\n", run.span.slice(ctx.text));
         return Some(Fix::unsafe_(
-            format!("Copy {} and install first", manifests.join(" ")),
+            INSTALL_FIRST.msg().arg("manifests", manifests.join(" ")),
             vec![Edit::insert(at, insert), Edit::delete(run_line)],
         ));
     }
@@ -200,7 +215,7 @@ fn reorder(
         _ => return None,
     };
     Some(Fix::unsafe_(
-        format!("Copy {} and run `{step}` first", manifests.join(" ")),
+        STEP_FIRST.msg().arg("manifests", manifests.join(" ")).arg("step", step),
         vec![Edit::insert(at, format!("{copy_line}RUN {step}\n"))],
     ))
 }
@@ -256,4 +271,10 @@ fn manifests_to_copy(ctx: &Context, tool: Tool, command: &ShellCommand) -> Vec<S
         _ => &[],
     };
     names.iter().map(|s| s.to_string()).collect()
+}
+
+/// "a and b and c", in the reader's language.
+fn and_list(items: &[&str]) -> Msg {
+    let Some((last, rest)) = items.split_last() else { return ITEM.msg().arg("item", "") };
+    rest.iter().rev().fold(ITEM.msg().arg("item", last), |m, item| AND.msg().arg("first", item).arg_msg("rest", m))
 }

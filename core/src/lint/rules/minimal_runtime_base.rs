@@ -50,9 +50,15 @@ declare_rule! {
         also: None,
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&STATIC, &DYNAMIC, &BASE_SIZE, &SCRATCH],
         check,
     };
 }
+
+static STATIC: Message = Message::new("DP214.static_binary", "the final stage only runs `{program}`, a static binary: nothing of `{image}`{size} is used; `FROM scratch` ships the binary alone (`gcr.io/distroless/static-debian12` adds CA certificates and a nonroot user)", "最终阶段只运行静态二进制文件 `{program}`，`{image}`{size} 中的内容一样也用不上。`FROM scratch` 只发布这个二进制文件（`gcr.io/distroless/static-debian12` 另外带有 CA 证书和 nonroot 用户）");
+static DYNAMIC: Message = Message::new("DP214.needs_libc", "the final stage only runs `{program}`: it needs the C library, not the shell and package manager of `{image}`{size}; use `gcr.io/distroless/cc-debian12`, or link it statically and use `FROM scratch`", "最终阶段只运行 `{program}`：它需要的是 C 库，而不是 `{image}`{size} 里的 shell 和包管理器。请改用 `gcr.io/distroless/cc-debian12`，或者静态链接后使用 `FROM scratch`");
+static BASE_SIZE: Message = Message::new("DP214.base_size", " (about {mb} MB)", "（约 {mb} MB）");
+static SCRATCH: Message = Message::new("DP214.scratch", "Use `scratch`", "改用 `scratch`");
 
 /// General-purpose OS images: a program copied onto one uses none of it.
 const GENERAL: &[&str] =
@@ -91,32 +97,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .and_then(|f| ctx.dockerfile.stages.get(f))
         .is_some_and(|s| compile::stage_compiles(ctx, s).iter().any(|c| c.static_));
     let base_mb = (catalogue::lookup(image, None).uncompressed + 500_000) / 1_000_000;
-    let size = if base_mb > 0 { format!(" (about {base_mb} MB)") } else { String::new() };
+    let message = if is_static { &STATIC } else { &DYNAMIC };
+    let msg = message.msg().arg("program", program).arg("image", image);
+    let msg = if base_mb > 0 { msg.arg_msg("size", BASE_SIZE.msg().arg("mb", base_mb)) } else { msg.arg("size", "") };
     let span = match ctx.stage_from(stage).map(|f| &f.args) {
         Some(Args::From(from)) => from.image.span,
         _ => stage.span,
     };
-    let mut f = if is_static {
-        RULE.finding(
-            span,
-            format!(
-                "the final stage only runs `{program}`, a static binary: nothing of `{image}`{size} is used; \
-                 `FROM scratch` ships the binary alone (`gcr.io/distroless/static-debian12` adds CA certificates and a nonroot user)"
-            ),
-        )
-    } else {
-        RULE.finding(
-            span,
-            format!(
-                "the final stage only runs `{program}`: it needs the C library, not the shell and package manager of `{image}`{size}; \
-                 use `gcr.io/distroless/cc-debian12`, or link it statically and use `FROM scratch`"
-            ),
-        )
-    };
+    let mut f = RULE.finding(span, msg);
     if is_static {
         // Unsafe: the program may read files of the base (certificates,
         // time zones, /etc/passwd) that the rule cannot see.
-        f = f.with_fix(Fix::unsafe_("Use `scratch`", vec![Edit::new(span, "scratch".to_string())]));
+        f = f.with_fix(Fix::unsafe_(SCRATCH.msg(), vec![Edit::new(span, "scratch".to_string())]));
     }
     out.push(f);
 }

@@ -30,9 +30,16 @@ declare_rule! {
         also: Some("BuildKit:MultipleInstructionsDisallowed"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&MULTIPLE],
         check,
     };
 }
+
+static MULTIPLE: Message = Message::new(
+    "DP012.multiple",
+    "Multiple {keyword} instructions should not be used in the same stage because only the last one will be used",
+    "同一构建阶段中不应有多条 {keyword} 指令，因为只有最后一条生效",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go validateUsedOnce
 // reports the earlier instruction, the one that is ignored.
@@ -41,10 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for kw in [Keyword::Cmd, Keyword::Entrypoint, Keyword::Healthcheck] {
             let all: Vec<&Instruction> = ctx.stage_instructions(stage).filter(|i| i.keyword == kw).collect();
             for earlier in all.iter().take(all.len().saturating_sub(1)) {
-                out.push(RULE.finding(
-                    ctx.first_line(earlier),
-                    format!("Multiple {} instructions should not be used in the same stage because only the last one will be used", kw.as_str()),
-                ));
+                out.push(RULE.finding(ctx.first_line(earlier), MULTIPLE.msg().arg("keyword", kw.as_str())));
             }
         }
     }

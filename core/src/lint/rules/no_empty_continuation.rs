@@ -30,9 +30,13 @@ declare_rule! {
         also: Some("BuildKit:NoEmptyContinuation"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&EMPTY, &REMOVE],
         check,
     };
 }
+
+static EMPTY: Message = Message::new("DP003.empty", "Empty continuation line", "续行中有空行");
+static REMOVE: Message = Message::new("DP003.remove", "Remove the empty lines", "删除空行");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.instructions().filter(|i| i.empty_continuation) {
@@ -63,9 +67,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             end -= 1;
         }
         let line_start = ctx.text[..end].rfind('\n').map_or(0, |i| i + 1).max(instr.span.start);
-        let mut f = RULE.finding(Span::new(line_start, end), "Empty continuation line");
+        let mut f = RULE.finding(Span::new(line_start, end), EMPTY.msg());
         if !edits.is_empty() {
-            f = f.with_fix(Fix::safe("Remove the empty lines", edits));
+            f = f.with_fix(Fix::safe(REMOVE.msg(), edits));
         }
         out.push(f);
     }

@@ -27,9 +27,17 @@ declare_rule! {
         also: Some("BuildKit:RedundantTargetPlatform"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&REDUNDANT, &REMOVE],
         check,
     };
 }
+
+static REDUNDANT: Message = Message::new(
+    "DP014.redundant",
+    "Setting platform to predefined {value} in FROM is redundant as this is the default behavior",
+    "FROM 中把平台设为预定义的 {value} 是多余的，这本来就是默认行为",
+);
+static REMOVE: Message = Message::new("DP014.remove", "Remove the flag", "删除该参数");
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go reportRedundantTargetPlatform
 // (only when TARGETPLATFORM is the one variable and the whole value).
@@ -45,11 +53,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let span = Span::new(flag.span.start, flag.span.end + blanks);
         out.push(
-            RULE.finding(
-                flag.span,
-                format!("Setting platform to predefined {value} in FROM is redundant as this is the default behavior"),
-            )
-            .with_fix(Fix::safe("Remove the flag", vec![Edit::delete(span)])),
+            RULE.finding(flag.span, REDUNDANT.msg().arg("value", value))
+                .with_fix(Fix::safe(REMOVE.msg(), vec![Edit::delete(span)])),
         );
     }
 }

@@ -26,9 +26,16 @@ declare_rule! {
         also: Some("BuildKit:ReservedStageName"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&RESERVED_NAME],
         check,
     };
 }
+
+static RESERVED_NAME: Message = Message::new(
+    "DP006.reserved",
+    "Stage name should not use the same name as reserved stage \"{name}\"",
+    "构建阶段不能使用保留名称“{name}”",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go reservedStageNames.
 const RESERVED: [&str; 2] = ["context", "scratch"];
@@ -41,12 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let lower = name.text.to_lowercase();
         if RESERVED.contains(&lower.as_str()) {
-            out.push(
-                RULE.finding(
-                    name.span,
-                    format!("Stage name should not use the same name as reserved stage \"{lower}\""),
-                ),
-            );
+            out.push(RULE.finding(name.span, RESERVED_NAME.msg().arg("name", &lower)));
         }
     }
 }

@@ -33,9 +33,17 @@ declare_rule! {
         also: None,
         severity: Severity::Error,
         category: Category::Security,
+        messages: &[&SECRET, &LEAKED],
         check,
     };
 }
+
+static SECRET: Message = Message::new("DP210.secret", "`{path}` looks like a secret: once copied it stays in the image layers even if deleted later; use a secret or ssh mount instead", "`{path}` 看起来是密钥文件：一旦复制进来，即使之后删除也会留在镜像的层里。请改用 secret 或 ssh 挂载");
+static LEAKED: Message = Message::new(
+    "DP210.leaked",
+    "`{keyword} {source}` copies {files} into the image; add them to .dockerignore",
+    "`{keyword} {source}` 会把 {files} 复制进镜像，请把它们加入 .dockerignore",
+);
 
 /// Does this path look like a file that holds a secret?
 pub fn is_secret_path(path: &str) -> bool {
@@ -84,10 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             if is_secret_path(s) {
-                out.push(RULE.finding(
-                    src.span,
-                    format!("`{s}` looks like a secret: once copied it stays in the image layers even if deleted later; use a secret or ssh mount instead"),
-                ));
+                out.push(RULE.finding(src.span, SECRET.msg().arg("path", s)));
                 continue;
             }
             if matches!(s, "." | "./" | "*" | "./*") && ctx.has_context() {
@@ -104,14 +109,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .map(|f| f.path.as_str())
                     .collect();
                 if !leaked.is_empty() {
-                    out.push(RULE.finding(
-                        src.span,
-                        format!(
-                            "`{} {s}` copies {} into the image; add them to .dockerignore",
-                            instr.keyword.as_str(),
-                            leaked.join(", ")
+                    out.push(
+                        RULE.finding(
+                            src.span,
+                            LEAKED
+                                .msg()
+                                .arg("keyword", instr.keyword.as_str())
+                                .arg("source", s)
+                                .arg("files", leaked.join(", ")),
                         ),
-                    ));
+                    );
                 }
             }
         }

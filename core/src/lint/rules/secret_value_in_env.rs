@@ -28,12 +28,25 @@ declare_rule! {
         also: None,
         severity: Severity::Error,
         category: Category::Security,
+        messages: &[&PUBLISHED, &AWS, &GITHUB, &SLACK, &STRIPE, &PRIVATE_KEY, &URL_PASSWORD],
         check,
     };
 }
 
+static PUBLISHED: Message = Message::new(
+    "DP211.published",
+    "the value of {keyword} `{key}` looks like {kind}; it is published with the image and the Dockerfile",
+    "{keyword} `{key}` 的值看起来是{kind}，它会随镜像和 Dockerfile 一起公开",
+);
+static AWS: Message = Message::new("DP211.kind_aws", "an AWS access key", "AWS 访问密钥");
+static GITHUB: Message = Message::new("DP211.kind_github", "a GitHub token", "GitHub 令牌");
+static SLACK: Message = Message::new("DP211.kind_slack", "a Slack token", "Slack 令牌");
+static STRIPE: Message = Message::new("DP211.kind_stripe", "a Stripe key", "Stripe 密钥");
+static PRIVATE_KEY: Message = Message::new("DP211.kind_private_key", "a private key", "私钥");
+static URL_PASSWORD: Message = Message::new("DP211.kind_url_password", "a password in a URL", "URL 中的密码");
+
 /// What kind of credential the value looks like, if any.
-pub fn credential_kind(value: &str) -> Option<&'static str> {
+pub fn credential_kind(value: &str) -> Option<&'static Message> {
     let v = value.trim_matches(['"', '\'']);
     let token_after = |prefix: &str, min: usize| {
         v.match_indices(prefix).any(|(i, _)| {
@@ -45,19 +58,19 @@ pub fn credential_kind(value: &str) -> Option<&'static str> {
         let rest = &v[i + 4..];
         rest.len() >= 16 && rest.chars().take(16).all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
     }) {
-        return Some("an AWS access key");
+        return Some(&AWS);
     }
     if token_after("ghp_", 30) || token_after("gho_", 30) || token_after("ghs_", 30) || token_after("github_pat_", 30) {
-        return Some("a GitHub token");
+        return Some(&GITHUB);
     }
     if ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"].iter().any(|p| token_after(p, 10)) {
-        return Some("a Slack token");
+        return Some(&SLACK);
     }
     if token_after("sk_live_", 16) {
-        return Some("a Stripe key");
+        return Some(&STRIPE);
     }
     if v.contains("-----BEGIN") && v.contains("PRIVATE KEY") {
-        return Some("a private key");
+        return Some(&PRIVATE_KEY);
     }
     // scheme://user:password@host, with a literal password.
     if let Some(i) = v.find("://") {
@@ -66,7 +79,7 @@ pub fn credential_kind(value: &str) -> Option<&'static str> {
         if let Some((userinfo, _)) = authority.rsplit_once('@') {
             if let Some((_, password)) = userinfo.split_once(':') {
                 if !password.is_empty() && !password.starts_with('$') {
-                    return Some("a password in a URL");
+                    return Some(&URL_PASSWORD);
                 }
             }
         }
@@ -90,10 +103,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let span = if span.is_empty() { instr.span } else { span };
                 out.push(RULE.finding(
                     span,
-                    format!(
-                        "the value of {} `{key}` looks like {kind}; it is published with the image and the Dockerfile",
-                        instr.keyword.as_str()
-                    ),
+                    PUBLISHED.msg().arg("keyword", instr.keyword.as_str()).arg("key", key).arg_msg("kind", kind.msg()),
                 ));
             }
         }

@@ -32,9 +32,16 @@ declare_rule! {
         also: Some("BuildKit:SecretsUsedInArgOrEnv"),
         severity: Severity::Warning,
         category: Category::Security,
+        messages: &[&SENSITIVE],
         check,
     };
 }
+
+static SENSITIVE: Message = Message::new(
+    "DP015.sensitive",
+    "Do not use ARG or ENV instructions for sensitive data ({keyword} \"{name}\")",
+    "不要用 ARG 或 ENV 指令传递敏感数据（{keyword} “{name}”）",
+);
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go getSecretsRegex
 // and validateNoSecretKey.
@@ -58,14 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for (name, span) in names {
             if is_secret_name(name) {
                 let span = if span.is_empty() { instr.span } else { ctx.find_in(span, name) };
-                out.push(RULE.finding(
-                    span,
-                    format!(
-                        "Do not use ARG or ENV instructions for sensitive data ({} \"{}\")",
-                        instr.keyword.as_str(),
-                        name
-                    ),
-                ));
+                out.push(RULE.finding(span, SENSITIVE.msg().arg("keyword", instr.keyword.as_str()).arg("name", name)));
             }
         }
     }

@@ -27,9 +27,14 @@ declare_rule! {
         also: Some("BuildKit:StageNameCasing"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&LOWERCASE, &RENAME],
         check,
     };
 }
+
+static LOWERCASE: Message =
+    Message::new("DP001.lowercase", "Stage name '{name}' should be lowercase", "构建阶段名“{name}”应使用小写");
+static RENAME: Message = Message::new("DP001.rename", "Rename to `{name}`", "改名为 `{name}`");
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go (validateStageNames
 // is not it; the check runs in parseStages via linter.RuleStageNameCasing).
@@ -40,8 +45,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let lower = name.text.to_lowercase();
         if lower != name.text {
             out.push(
-                RULE.finding(name.span, format!("Stage name '{}' should be lowercase", name.text))
-                    .with_fix(Fix::safe(format!("Rename to `{lower}`"), vec![Edit::new(name.span, lower)])),
+                RULE.finding(name.span, LOWERCASE.msg().arg("name", &name.text))
+                    .with_fix(Fix::safe(RENAME.msg().arg("name", &lower), vec![Edit::new(name.span, lower)])),
             );
         }
     }

@@ -30,9 +30,17 @@ declare_rule! {
         also: Some("DL3004"),
         severity: Severity::Error,
         category: Category::Security,
+        messages: &[&SUDO, &REMOVE],
         check,
     };
 }
+
+static SUDO: Message = Message::new(
+    "DP207.sudo",
+    "Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root",
+    "不要使用 sudo，它的行为难以预料。需要 root 权限时请用 gosu 之类的工具",
+);
+static REMOVE: Message = Message::new("DP207.remove", "Remove sudo", "删除 sudo");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // The RUNs of the file and those ONBUILD will run, as hadolint's DL3004.
@@ -46,10 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if c.program() != Some("sudo") {
                 continue;
             }
-            let mut f = RULE.finding(
-                c.words[0].span,
-                "Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root",
-            );
+            let mut f = RULE.finding(c.words[0].span, SUDO.msg());
             // Removing `sudo` (and its options) keeps the command; whether
             // it then has the rights it needs depends on USER, so unsafe.
             let mut k = 1;
@@ -61,7 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             if let Some(first) = c.words.get(k) {
                 if !c.words[0].span.is_empty() && first.span.start > c.words[0].span.start {
                     f = f.with_fix(Fix::unsafe_(
-                        "Remove sudo",
+                        REMOVE.msg(),
                         vec![Edit::delete(Span::new(c.words[0].span.start, first.span.start))],
                     ));
                 }

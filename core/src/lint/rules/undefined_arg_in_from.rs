@@ -32,9 +32,18 @@ declare_rule! {
         also: Some("BuildKit:UndefinedArgInFrom"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&UNDECLARED, &UNDECLARED_SUGGEST],
         check,
     };
 }
+
+static UNDECLARED: Message =
+    Message::new("DP009.undeclared", "FROM argument '{name}' is not declared", "FROM 中的参数“{name}”没有声明");
+static UNDECLARED_SUGGEST: Message = Message::new(
+    "DP009.undeclared_suggest",
+    "FROM argument '{name}' is not declared (did you mean {suggestion}?)",
+    "FROM 中的参数“{name}”没有声明（是不是想写 {suggestion}？）",
+);
 
 /// The args BuildKit defines for FROM without a declaration.
 /// BuildKit: frontend/dockerfile/dockerfile2llb/platform.go defaultArgs.
@@ -69,10 +78,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let options = declared.iter().map(String::as_str).chain(AUTOMATIC_ARGS);
-                let mut msg = format!("FROM argument '{}' is not declared", r.name);
-                if let Some(s) = suggest(&r.name, options) {
-                    msg.push_str(&format!(" (did you mean {s}?)"));
-                }
+                let msg = match suggest(&r.name, options) {
+                    Some(s) => UNDECLARED_SUGGEST.msg().arg("name", &r.name).arg("suggestion", s),
+                    None => UNDECLARED.msg().arg("name", &r.name),
+                };
                 out.push(RULE.finding(Span::new(span.start + r.start, span.start + r.end), msg));
             }
         }

@@ -44,9 +44,18 @@ declare_rule! {
         also: Some("BuildKit:UndefinedVar"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&UNDEFINED, &UNDEFINED_SUGGEST],
         check,
     };
 }
+
+static UNDEFINED: Message =
+    Message::new("DP011.undefined", "Usage of undefined variable '{var}'", "使用了未定义的变量“{var}”");
+static UNDEFINED_SUGGEST: Message = Message::new(
+    "DP011.undefined_suggest",
+    "Usage of undefined variable '{var}' (did you mean {suggestion}?)",
+    "使用了未定义的变量“{var}”（是不是想写 {suggestion}？）",
+);
 
 /// Variables official images commonly set in their configuration, which
 /// BuildKit would know from the pulled image (and we cannot).
@@ -228,10 +237,12 @@ fn report(out: &mut Vec<Finding>, scope: &Scope, text: &str, offset: usize, esca
     // declaration the variable can never be set.
     for r in var_refs(text, escape) {
         let Some(suggestion) = scope.undefined(&r.name) else { continue };
-        let mut msg = format!("Usage of undefined variable '${}'", r.name);
-        if let Some(s) = suggestion {
-            msg.push_str(&format!(" (did you mean ${s}?)"));
-        }
+        // `$` goes in the argument: a `${` in a template is Dockerfile syntax.
+        let var = format!("${}", r.name);
+        let msg = match suggestion {
+            Some(s) => UNDEFINED_SUGGEST.msg().arg("var", var).arg("suggestion", format!("${s}")),
+            None => UNDEFINED.msg().arg("var", var),
+        };
         out.push(RULE.finding(Span::new(offset + r.start, offset + r.end), msg));
     }
 }

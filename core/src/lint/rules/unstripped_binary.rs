@@ -42,9 +42,28 @@ declare_rule! {
         also: None,
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&UNSTRIPPED, &ADVICE_GO, &ADVICE_RUST, &ADVICE_C],
         check,
     };
 }
+
+static UNSTRIPPED: Message = Message::new(
+    "DP213.unstripped",
+    "`{command}` leaves the symbol table in a binary the final image ships; {advice} to make it smaller",
+    "`{command}` 生成的二进制文件保留了符号表，并随最终镜像发布；{advice}可以让它变小",
+);
+static ADVICE_GO: Message =
+    Message::new("DP213.advice_go", "build with `-ldflags=\"-s -w\"`", "构建时加上 `-ldflags=\"-s -w\"`");
+static ADVICE_RUST: Message = Message::new(
+    "DP213.advice_rust",
+    "set `strip = true` in the release profile (or `RUSTFLAGS=\"-C strip=symbols\"`)",
+    "在 release profile 中设置 `strip = true`（或 `RUSTFLAGS=\"-C strip=symbols\"`）",
+);
+static ADVICE_C: Message = Message::new(
+    "DP213.advice_c",
+    "run `strip` on the binary (or link with `-s`)",
+    "对二进制文件运行 `strip`（或链接时加 `-s`）",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let shipping = compile::shipping_stages(ctx);
@@ -66,10 +85,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(RULE.finding(
                 c.command.span,
-                format!(
-                    "`{name}` leaves the symbol table in a binary the final image ships; {} to make it smaller",
-                    c.lang.strip_advice()
-                ),
+                UNSTRIPPED.msg().arg("command", &name).arg_msg("advice", strip_advice(c.lang).msg()),
             ));
         }
     }
@@ -98,4 +114,13 @@ fn cargo_strips(ctx: &Context) -> bool {
         crate::inputs::FileBody::Text { content } => content.lines().any(|l| l.trim_start().starts_with("strip")),
         _ => false,
     })
+}
+
+/// How to strip a binary of each language.
+fn strip_advice(lang: Lang) -> &'static Message {
+    match lang {
+        Lang::Go => &ADVICE_GO,
+        Lang::Rust => &ADVICE_RUST,
+        Lang::C | Lang::Make => &ADVICE_C,
+    }
 }

@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3006"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&UNTAGGED],
         check,
     };
 }
+
+static UNTAGGED: Message = Message::new(
+    "DP205.untagged",
+    "Always tag the version of an image explicitly: `{image}` means `{image}:latest`, which changes under you",
+    "请始终显式指定镜像的版本标签：`{image}` 就是 `{image}:latest`，它随时可能变化",
+);
 
 pub(crate) fn external_base<'a>(ctx: &Context, stage: &'a Stage) -> Option<&'a str> {
     let image = stage.base.trim();
@@ -53,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Some(Args::From(from)) => from.image.span,
                 _ => stage.span,
             };
-            out.push(RULE.finding(span, format!("Always tag the version of an image explicitly: `{image}` means `{image}:latest`, which changes under you")));
+            out.push(RULE.finding(span, UNTAGGED.msg().arg("image", image)));
         }
     }
 }

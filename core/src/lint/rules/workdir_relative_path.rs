@@ -29,9 +29,17 @@ declare_rule! {
         also: Some("BuildKit:WorkdirRelativePath"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&RELATIVE, &ABSOLUTE],
         check,
     };
 }
+
+static RELATIVE: Message = Message::new(
+    "DP010.relative",
+    "Relative workdir \"{path}\" can have unexpected results if the base image changes",
+    "WORKDIR 使用相对路径“{path}”，基础镜像的工作目录一变，结果就可能出乎意料",
+);
+static ABSOLUTE: Message = Message::new("DP010.absolute", "Use `/{path}`", "改用 `/{path}`");
 
 // BuildKit: frontend/dockerfile/dockerfile2llb/convert.go dispatchWorkdir
 // warns when the first WORKDIR of a stage is relative.
@@ -47,11 +55,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             absolute_set = true;
             if first && !is_absolute(p) && !p.starts_with('$') {
                 out.push(
-                    RULE.finding(
-                        path.span,
-                        format!("Relative workdir \"{p}\" can have unexpected results if the base image changes"),
-                    )
-                    .with_fix(Fix::unsafe_(format!("Use `/{p}`"), vec![Edit::insert(path.span.start, "/")])),
+                    RULE.finding(path.span, RELATIVE.msg().arg("path", p)).with_fix(Fix::unsafe_(
+                        ABSOLUTE.msg().arg("path", p),
+                        vec![Edit::insert(path.span.start, "/")],
+                    )),
                 );
             }
         }

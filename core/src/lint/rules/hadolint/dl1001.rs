@@ -38,9 +38,17 @@ declare_rule! {
         also: Some("DL1001"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PRAGMA, &REMOVE],
         check,
     };
 }
+
+static PRAGMA: Message = Message::new(
+    "DP101.inline_pragma",
+    "Avoid inline ignore pragmas: fix what this one hides, or ignore the rule for the whole file",
+    "不要使用行内的忽略注释：请修复它掩盖的问题，或者对整个文件忽略该规则",
+);
+static REMOVE: Message = Message::new("DP101.remove", "Remove the pragma", "删除这条注释");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for comment in &ctx.dockerfile.comments {
@@ -55,13 +63,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !ctx.in_scope(stage) {
             continue;
         }
-        let finding = RULE.finding(
-            comment.span,
-            "Avoid inline ignore pragmas: fix what this one hides, or ignore the rule for the whole file",
-        );
-        out.push(
-            finding.with_fix(Fix::unsafe_("Remove the pragma", vec![Edit::delete(whole_line(ctx.text, comment.span))])),
-        );
+        let finding = RULE.finding(comment.span, PRAGMA.msg());
+        out.push(finding.with_fix(Fix::unsafe_(REMOVE.msg(), vec![Edit::delete(whole_line(ctx.text, comment.span))])));
     }
 }
 

@@ -31,16 +31,23 @@ declare_rule! {
         also: Some("DL3000"),
         severity: Severity::Error,
         category: Category::Maintainability,
+        messages: &[&ABSOLUTE],
         check,
     };
 }
+
+static ABSOLUTE: Message = Message::new(
+    "DP300.absolute",
+    "Use an absolute WORKDIR instead of `{path}`",
+    "WORKDIR 应使用绝对路径，而不是 `{path}`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::workdir_relative_path::RULE);
     for instr in ctx.with_keyword(Keyword::Workdir) {
         let Args::Workdir(word) = &instr.args else { continue };
         if !is_absolute(&word.text) && !twin.covers(instr.span) {
-            out.push(RULE.finding(word.span, format!("Use an absolute WORKDIR instead of `{}`", word.text)));
+            out.push(RULE.finding(word.span, ABSOLUTE.msg().arg("path", &word.text)));
         }
     }
 }

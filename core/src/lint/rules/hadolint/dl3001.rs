@@ -31,9 +31,16 @@ declare_rule! {
         also: Some("DL3001"),
         severity: Severity::Info,
         category: Category::Correctness,
+        messages: &[&POINTLESS_MSG],
         check,
     };
 }
+
+static POINTLESS_MSG: Message = Message::new(
+    "DP301.pointless",
+    "`{program}` makes no sense in a build step",
+    "在构建步骤中运行 `{program}` 没有意义",
+);
 
 // hadolint: src/Hadolint/Rule/DL3001.hs lists these programs.
 const POINTLESS: [&str; 9] = ["free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim"];
@@ -42,7 +49,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
             if let Some(p) = cmd.program().filter(|p| POINTLESS.contains(p)) {
-                out.push(RULE.finding(util::program_span(&cmd), format!("`{p}` makes no sense in a build step")));
+                out.push(RULE.finding(util::program_span(&cmd), POINTLESS_MSG.msg().arg("program", p)));
             }
         }
     }

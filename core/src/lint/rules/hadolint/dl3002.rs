@@ -35,9 +35,16 @@ declare_rule! {
         also: Some("DL3002"),
         severity: Severity::Warning,
         category: Category::Security,
+        messages: &[&ROOT],
         check,
     };
 }
+
+static ROOT: Message = Message::new(
+    "DP302.root",
+    "The last USER of the image is root; switch to an unprivileged user",
+    "镜像最后的 USER 是 root，请切换到非特权用户",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // The image's user is the last USER along the chain of stages it is
@@ -59,6 +66,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let user = util::drop_quotes(&word.text);
     let name = user.split(':').next().unwrap_or(user);
     if name == "root" || name == "0" {
-        out.push(RULE.finding(word.span, "The last USER of the image is root; switch to an unprivileged user"));
+        out.push(RULE.finding(word.span, ROOT.msg()));
     }
 }

@@ -29,14 +29,21 @@ declare_rule! {
         also: Some("DL3003"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&CD],
         check,
     };
 }
 
+static CD: Message = Message::new(
+    "DP303.cd",
+    "Use WORKDIR to switch to a directory instead of `cd`",
+    "请用 WORKDIR 切换目录，而不是 `cd`",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         if let Some(cmd) = util::commands(ctx, r.run).into_iter().find(|c| util::is(c, "cd")) {
-            out.push(RULE.finding(cmd.span, "Use WORKDIR to switch to a directory instead of `cd`"));
+            out.push(RULE.finding(cmd.span, CD.msg()));
         }
     }
 }

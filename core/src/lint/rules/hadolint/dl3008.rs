@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3008"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP308.pin",
+    "Pin the version of `{package}`: `apt-get install {package}=<version>`",
+    "请固定 `{package}` 的版本：`apt-get install {package}=<版本>`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -40,9 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             for p in util::packages(&cmd, &["apt-get"], &["install"], &["t", "target-release", "o", "c"]) {
                 let v = p.value.as_str();
                 if !(v.contains('=') || v.contains('/') || v.ends_with(".deb")) {
-                    out.push(
-                        RULE.finding(p.span, format!("Pin the version of `{v}`: `apt-get install {v}=<version>`")),
-                    );
+                    out.push(RULE.finding(p.span, PIN.msg().arg("package", v)));
                 }
             }
         }

@@ -32,9 +32,16 @@ declare_rule! {
         also: Some("DL3009"),
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&LISTS],
         check,
     };
 }
+
+static LISTS: Message = Message::new(
+    "DP309.lists",
+    "Delete the apt lists (`rm -rf /var/lib/apt/lists/*`) in the RUN that fetched them",
+    "请在下载 apt 软件包列表的同一条 RUN 中删除它们（`rm -rf /var/lib/apt/lists/*`）",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let image = util::image_stages(ctx);
@@ -58,10 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let cleaned =
             cmds.iter().any(|c| util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/lib/apt/lists")));
         if !cleaned {
-            out.push(RULE.finding(
-                update.span,
-                "Delete the apt lists (`rm -rf /var/lib/apt/lists/*`) in the RUN that fetched them",
-            ));
+            out.push(RULE.finding(update.span, LISTS.msg()));
         }
     }
 }

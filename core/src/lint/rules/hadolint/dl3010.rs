@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3010"),
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&EXTRACT],
         check,
     };
 }
+
+static EXTRACT: Message = Message::new(
+    "DP310.extract",
+    "`{name}` is copied and then extracted; `ADD` extracts it in one layer",
+    "`{name}` 先复制再解压；用 `ADD` 可以在一层中完成解压",
+);
 
 // hadolint: src/Hadolint/Rule/DL3010.hs names these decompressors.
 const UNPACKERS: [&str; 9] = ["unzip", "gunzip", "bunzip2", "unlzma", "unxz", "zgz", "uncompress", "zcat", "gzcat"];
@@ -77,10 +84,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         for (copy, name) in &copied {
                             if names.contains(&name.as_str()) && !flagged.contains(&copy.span.start) {
                                 flagged.push(copy.span.start);
-                                out.push(RULE.finding(
-                                    ctx.first_line(copy),
-                                    format!("`{name}` is copied and then extracted; `ADD` extracts it in one layer"),
-                                ));
+                                out.push(RULE.finding(ctx.first_line(copy), EXTRACT.msg().arg("name", name)));
                             }
                         }
                     }

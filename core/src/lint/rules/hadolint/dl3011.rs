@@ -25,9 +25,16 @@ declare_rule! {
         also: Some("DL3011"),
         severity: Severity::Error,
         category: Category::Correctness,
+        messages: &[&PORT],
         check,
     };
 }
+
+static PORT: Message = Message::new(
+    "DP311.port",
+    "`{port}` is not a valid port: ports range from 0 to 65535",
+    "`{port}` 不是有效的端口：端口号的范围是 0 到 65535",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Expose) {
@@ -43,12 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 p.parse::<u64>().is_ok_and(|n| n > 65535) || (p.len() > 5 && p.bytes().all(|b| b.is_ascii_digit()))
             });
             if bad {
-                out.push(
-                    RULE.finding(
-                        port.span,
-                        format!("`{}` is not a valid port: ports range from 0 to 65535", port.text),
-                    ),
-                );
+                out.push(RULE.finding(port.span, PORT.msg().arg("port", &port.text)));
             }
         }
     }

@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3013"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP313.pin",
+    "Pin the version of `{package}`: `pip install {package}==<version>`",
+    "请固定 `{package}` 的版本：`pip install {package}==<版本>`",
+);
 
 // Options whose value is the next word (hadolint: DL3013.hs).
 const WITH_VALUE: [&str; 26] = [
@@ -88,10 +95,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let ops = util::operands(&cmd, &WITH_VALUE);
             let after = ops.iter().position(|w| w.value == "install").map_or(0, |k| k + 1);
             if let Some(p) = ops[after..].iter().find(|w| w.value != "install" && !pinned(&w.value)) {
-                out.push(RULE.finding(
-                    p.span,
-                    format!("Pin the version of `{}`: `pip install {}==<version>`", p.value, p.value),
-                ));
+                out.push(RULE.finding(p.span, PIN.msg().arg("package", &p.value)));
             }
         }
     }

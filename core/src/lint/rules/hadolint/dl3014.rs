@@ -28,9 +28,17 @@ declare_rule! {
         also: Some("DL3014"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&YES, &ADD_Y],
         check,
     };
 }
+
+static YES: Message = Message::new(
+    "DP314.yes",
+    "Use `apt-get install -y`: the build cannot answer apt-get's prompt",
+    "请使用 `apt-get install -y`：构建过程无法回答 apt-get 的确认提示",
+);
+static ADD_Y: Message = Message::new("DP314.add_y", "Add `-y`", "加上 `-y`");
 
 /// `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q -q`,
 /// `--quiet --quiet`, `-q=2`), which implies yes; one `-q` does not
@@ -53,12 +61,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for cmd in util::commands(ctx, r.run) {
             if util::is(&cmd, "apt-get") && cmd.has_arg("install") && !assumes_yes(&cmd) {
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
-                let fix = Fix::safe("Add `-y`", vec![Edit::insert(install.end, " -y")]);
-                out.push(util::with_fix(
-                    &cmd,
-                    RULE.finding(cmd.span, "Use `apt-get install -y`: the build cannot answer apt-get's prompt"),
-                    fix,
-                ));
+                let fix = Fix::safe(ADD_Y.msg(), vec![Edit::insert(install.end, " -y")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, YES.msg()), fix));
             }
         }
     }

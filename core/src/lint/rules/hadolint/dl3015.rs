@@ -28,9 +28,18 @@ declare_rule! {
         also: Some("DL3015"),
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&RECOMMENDS, &ADD_FLAG],
         check,
     };
 }
+
+static RECOMMENDS: Message = Message::new(
+    "DP315.recommends",
+    "Add `--no-install-recommends` to avoid installing recommended packages",
+    "请加上 `--no-install-recommends`，避免安装推荐的软件包",
+);
+static ADD_FLAG: Message =
+    Message::new("DP315.add_flag", "Add `--no-install-recommends`", "加上 `--no-install-recommends`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -41,15 +50,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 // Adding the option changes what gets installed, so it is
                 // offered but not applied by "fix all".
                 let install = cmd.args().iter().find(|w| w.value == "install").map_or(cmd.span, |w| w.span);
-                let fix = Fix::unsafe_(
-                    "Add `--no-install-recommends`",
-                    vec![Edit::insert(install.end, " --no-install-recommends")],
-                );
-                out.push(util::with_fix(
-                    &cmd,
-                    RULE.finding(cmd.span, "Add `--no-install-recommends` to avoid installing recommended packages"),
-                    fix,
-                ));
+                let fix = Fix::unsafe_(ADD_FLAG.msg(), vec![Edit::insert(install.end, " --no-install-recommends")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, RECOMMENDS.msg()), fix));
             }
         }
     }

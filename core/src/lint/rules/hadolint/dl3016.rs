@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3016"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP316.pin",
+    "Pin the version of `{package}`: `npm install {package}@<version>`",
+    "请固定 `{package}` 的版本：`npm install {package}@<版本>`",
+);
 
 fn pinned(p: &str) -> bool {
     if ["git://", "git+ssh://", "git+http://", "git+https://"].iter().any(|g| p.starts_with(g)) {
@@ -60,12 +67,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             if let Some(p) = ops[1..].iter().find(|w| w.value != "install" && !pinned(&w.value)) {
-                out.push(
-                    RULE.finding(
-                        p.span,
-                        format!("Pin the version of `{}`: `npm install {}@<version>`", p.value, p.value),
-                    ),
-                );
+                out.push(RULE.finding(p.span, PIN.msg().arg("package", &p.value)));
             }
         }
     }

@@ -28,9 +28,16 @@ declare_rule! {
         also: Some("DL3018"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP318.pin",
+    "Pin the version of `{package}`: `apk add {package}=<version>`",
+    "请固定 `{package}` 的版本：`apk add {package}=<版本>`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -40,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let v = p.value.as_str();
                 // Any version constraint counts, `>=` and `<` too (hadolint: DL3018.hs versionFixed).
                 if !(v.contains(['=', '~', '>', '<']) || v.ends_with(".apk")) {
-                    out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `apk add {v}=<version>`")));
+                    out.push(RULE.finding(p.span, PIN.msg().arg("package", v)));
                 }
             }
         }

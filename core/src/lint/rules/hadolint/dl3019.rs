@@ -28,9 +28,17 @@ declare_rule! {
         also: Some("DL3019"),
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&NO_CACHE, &ADD_FLAG],
         check,
     };
 }
+
+static NO_CACHE: Message = Message::new(
+    "DP319.no_cache",
+    "Use `apk add --no-cache` so that apk's cache stays out of the layer",
+    "请使用 `apk add --no-cache`，不让 apk 的缓存留在层里",
+);
+static ADD_FLAG: Message = Message::new("DP319.add_flag", "Add `--no-cache`", "加上 `--no-cache`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -40,12 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for cmd in util::commands(ctx, r.run) {
             if util::is(&cmd, "apk") && cmd.has_arg("add") && !util::has_option(&cmd, &["no-cache"]) {
                 let add = cmd.args().iter().find(|w| w.value == "add").map_or(cmd.span, |w| w.span);
-                let fix = Fix::safe("Add `--no-cache`", vec![Edit::insert(add.end, " --no-cache")]);
-                out.push(util::with_fix(
-                    &cmd,
-                    RULE.finding(cmd.span, "Use `apk add --no-cache` so that apk's cache stays out of the layer"),
-                    fix,
-                ));
+                let fix = Fix::safe(ADD_FLAG.msg(), vec![Edit::insert(add.end, " --no-cache")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, NO_CACHE.msg()), fix));
             }
         }
     }

@@ -27,9 +27,14 @@ declare_rule! {
         also: Some("DL3020"),
         severity: Severity::Error,
         category: Category::Maintainability,
+        messages: &[&COPY, &REPLACE],
         check,
     };
 }
+
+static COPY: Message =
+    Message::new("DP320.copy", "Use COPY instead of ADD for files and folders", "复制文件和目录请用 COPY，而不是 ADD");
+static REPLACE: Message = Message::new("DP320.replace", "Replace ADD with COPY", "把 ADD 换成 COPY");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Add) {
@@ -40,12 +45,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !add.sources.iter().any(plain) {
             continue;
         }
-        let mut finding = RULE.finding(instr.keyword_span, "Use COPY instead of ADD for files and folders");
+        let mut finding = RULE.finding(instr.keyword_span, COPY.msg());
         // Only when every source is a plain file and no ADD-only option is
         // used does COPY do exactly the same thing.
         if add.sources.iter().all(plain) && add.checksum.is_none() && !add.keep_git_dir {
             let copy = if instr.keyword_text.chars().all(|c| c.is_ascii_lowercase()) { "copy" } else { "COPY" };
-            finding = finding.with_fix(Fix::safe("Replace ADD with COPY", vec![Edit::new(instr.keyword_span, copy)]));
+            finding = finding.with_fix(Fix::safe(REPLACE.msg(), vec![Edit::new(instr.keyword_span, copy)]));
         }
         out.push(finding);
     }

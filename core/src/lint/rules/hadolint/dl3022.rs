@@ -30,9 +30,16 @@ declare_rule! {
         also: Some("DL3022"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&NO_STAGE],
         check,
     };
 }
+
+static NO_STAGE: Message = Message::new(
+    "DP322.no_stage",
+    "`--from={from}` names no earlier stage; it will be pulled as an image",
+    "`--from={from}` 不是前面定义过的构建阶段，会被当作镜像拉取",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Copy) {
@@ -50,6 +57,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let span = instr.flag("from").map_or(instr.keyword_span, |f| f.span);
-        out.push(RULE.finding(span, format!("`--from={from}` names no earlier stage; it will be pulled as an image")));
+        out.push(RULE.finding(span, NO_STAGE.msg().arg("from", from)));
     }
 }

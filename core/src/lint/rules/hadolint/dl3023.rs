@@ -24,9 +24,16 @@ declare_rule! {
         also: Some("DL3023"),
         severity: Severity::Error,
         category: Category::Correctness,
+        messages: &[&SELF],
         check,
     };
 }
+
+static SELF: Message = Message::new(
+    "DP323.self_stage",
+    "`COPY --from={from}` names its own stage",
+    "`COPY --from={from}` 引用的是它所在的构建阶段本身",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Copy) {
@@ -38,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         if from.eq_ignore_ascii_case(name) {
             let span = instr.flag("from").map_or(instr.keyword_span, |f| f.span);
-            out.push(RULE.finding(span, format!("`COPY --from={from}` names its own stage")));
+            out.push(RULE.finding(span, SELF.msg().arg("from", from)));
         }
     }
 }

@@ -30,9 +30,16 @@ declare_rule! {
         also: Some("DL3024"),
         severity: Severity::Error,
         category: Category::Correctness,
+        messages: &[&DUPLICATE],
         check,
     };
 }
+
+static DUPLICATE: Message = Message::new(
+    "DP324.duplicate",
+    "Stage name `{name}` is already used by an earlier stage",
+    "构建阶段名 `{name}` 已被前面的阶段使用",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::duplicate_stage_name::RULE);
@@ -47,7 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 _ => stage.span,
             };
             if !twin.covers(span) {
-                out.push(RULE.finding(span, format!("Stage name `{name}` is already used by an earlier stage")));
+                out.push(RULE.finding(span, DUPLICATE.msg().arg("name", name)));
             }
         }
     }

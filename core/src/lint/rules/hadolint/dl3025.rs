@@ -30,9 +30,22 @@ declare_rule! {
         also: Some("DL3025"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&HEALTHCHECK, &SIGNALS, &JSON],
         check,
     };
 }
+
+static HEALTHCHECK: Message = Message::new(
+    "DP325.healthcheck",
+    "Use the JSON form for HEALTHCHECK CMD: it runs without a shell in between",
+    "HEALTHCHECK CMD 请使用 JSON 格式：这样它不经过 shell 直接运行",
+);
+static SIGNALS: Message = Message::new(
+    "DP325.signals",
+    "Use the JSON form for {keyword} so that signals reach the program",
+    "{keyword} 请使用 JSON 格式，让信号能直接送达程序",
+);
+static JSON: Message = Message::new("DP325.json", "Rewrite as a JSON array", "改写为 JSON 数组");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::json_args_recommended::RULE);
@@ -47,10 +60,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let message = match instr.keyword {
-            Keyword::Healthcheck => {
-                "Use the JSON form for HEALTHCHECK CMD: it runs without a shell in between".to_string()
-            }
-            k => format!("Use the JSON form for {} so that signals reach the program", k.as_str()),
+            Keyword::Healthcheck => HEALTHCHECK.msg(),
+            k => SIGNALS.msg().arg("keyword", k.as_str()),
         };
         let mut finding = RULE.finding(ctx.first_line(instr), message);
         if let Some(fix) = json_fix(ctx, instr, shell) {
@@ -80,5 +91,5 @@ fn json_fix(ctx: &Context, instr: &Instruction, shell: &str) -> Option<Fix> {
     let text = instr.span.slice(ctx.text);
     let at = text.find(shell)?;
     let span = Span::new(instr.span.start + at, instr.span.start + at + shell.len());
-    Some(Fix::unsafe_("Rewrite as a JSON array", vec![Edit::new(span, format!("[{}]", words.join(", ")))]))
+    Some(Fix::unsafe_(JSON.msg(), vec![Edit::new(span, format!("[{}]", words.join(", ")))]))
 }

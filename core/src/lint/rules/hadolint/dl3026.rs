@@ -43,11 +43,16 @@ declare_rule! {
         also: Some("DL3026"),
         severity: Severity::Error,
         category: Category::Security,
+        messages: &[&UNTRUSTED],
         check,
     };
 }
 
-const MESSAGE: &str = "Use only an allowed registry in the FROM image";
+static UNTRUSTED: Message = Message::new(
+    "DP326.untrusted",
+    "Use only an allowed registry in the FROM image",
+    "FROM 中的镜像只能来自允许的镜像仓库",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let allowed = &ctx.settings.trusted_registries;
@@ -82,7 +87,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             _ => false,
         };
         if bad && ctx.in_scope(instr.stage) {
-            out.push(RULE.finding(ctx.first_line(instr), MESSAGE));
+            out.push(RULE.finding(ctx.first_line(instr), UNTRUSTED.msg()));
         }
     }
 }

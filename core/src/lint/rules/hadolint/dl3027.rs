@@ -28,9 +28,17 @@ declare_rule! {
         also: Some("DL3027"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&APT, &REPLACE],
         check,
     };
 }
+
+static APT: Message = Message::new(
+    "DP327.apt",
+    "Use `apt-get` or `apt-cache` instead of `apt` in scripts",
+    "脚本中请使用 `apt-get` 或 `apt-cache`，而不是 `apt`",
+);
+static REPLACE: Message = Message::new("DP327.replace", "Replace `apt` with `apt-get`", "把 `apt` 换成 `apt-get`");
 
 /// Subcommands that `apt-get` has with the same meaning.
 const SAME_IN_APT_GET: [&str; 9] =
@@ -43,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let program = util::program_span(&cmd);
-            let mut finding = RULE.finding(program, "Use `apt-get` or `apt-cache` instead of `apt` in scripts");
+            let mut finding = RULE.finding(program, APT.msg());
             // The program is written `apt` (not a path) and the subcommand
             // means the same to apt-get: replace the word.
             if cmd.words[0].value == "apt" && program.slice(ctx.text) == "apt" {
@@ -55,7 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                             edits.push(Edit::new(w.span, sub));
                         }
                     }
-                    finding = finding.with_fix(Fix::safe("Replace `apt` with `apt-get`", edits));
+                    finding = finding.with_fix(Fix::safe(REPLACE.msg(), edits));
                 }
             }
             out.push(finding);

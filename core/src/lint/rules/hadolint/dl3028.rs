@@ -27,9 +27,16 @@ declare_rule! {
         also: Some("DL3028"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP328.pin",
+    "Pin the version of `{package}`: `gem install {package}:<version>`",
+    "请固定 `{package}` 的版本：`gem install {package}:<版本>`",
+);
 
 /// The gems of `gem install`: the words up to `--` (after it come the
 /// build options), where every option takes the next word as its value
@@ -58,10 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             for g in gems(&cmd) {
                 if !g.value.contains(':') {
-                    out.push(RULE.finding(
-                        g.span,
-                        format!("Pin the version of `{}`: `gem install {}:<version>`", g.value, g.value),
-                    ));
+                    out.push(RULE.finding(g.span, PIN.msg().arg("package", &g.value)));
                 }
             }
         }

@@ -30,9 +30,16 @@ declare_rule! {
         also: Some("DL3029"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PLATFORM],
         check,
     };
 }
+
+static PLATFORM: Message = Message::new(
+    "DP329.platform",
+    "Do not hard-code `--platform={value}` in FROM",
+    "不要在 FROM 中写死 `--platform={value}`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::from_platform_flag_const_disallowed::RULE);
@@ -40,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(flag) = instr.flag("platform") else { continue };
         let value = flag.value.as_deref().unwrap_or("");
         if !value.contains('$') && !twin.covers(instr.span) {
-            out.push(RULE.finding(flag.span, format!("Do not hard-code `--platform={value}` in FROM")));
+            out.push(RULE.finding(flag.span, PLATFORM.msg().arg("value", value)));
         }
     }
 }

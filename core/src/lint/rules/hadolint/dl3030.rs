@@ -27,9 +27,17 @@ declare_rule! {
         also: Some("DL3030"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&YES, &ADD_Y],
         check,
     };
 }
+
+static YES: Message = Message::new(
+    "DP330.yes",
+    "Use `yum install -y`: the build cannot answer yum's prompt",
+    "请使用 `yum install -y`：构建过程无法回答 yum 的确认提示",
+);
+static ADD_Y: Message = Message::new("DP330.add_y", "Add `-y`", "加上 `-y`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -39,12 +47,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 && !util::has_option(&cmd, &["y", "assumeyes"])
             {
                 let sub = cmd.args().iter().find(|w| w.value.ends_with("install")).map_or(cmd.span, |w| w.span);
-                let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.end, " -y")]);
-                out.push(util::with_fix(
-                    &cmd,
-                    RULE.finding(cmd.span, "Use `yum install -y`: the build cannot answer yum's prompt"),
-                    fix,
-                ));
+                let fix = Fix::safe(ADD_Y.msg(), vec![Edit::insert(sub.end, " -y")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, YES.msg()), fix));
             }
         }
     }

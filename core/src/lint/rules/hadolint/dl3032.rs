@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3032"),
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&CLEAN],
         check,
     };
 }
+
+static CLEAN: Message = Message::new(
+    "DP332.clean",
+    "Run `yum clean all` in the same RUN as `yum install`",
+    "请在执行 `yum install` 的同一条 RUN 中运行 `yum clean all`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -47,7 +54,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 || (util::is(c, "rm") && c.arg_values().any(|a| a.starts_with("/var/cache/yum")))
         });
         if !cleaned {
-            out.push(RULE.finding(install.span, "Run `yum clean all` in the same RUN as `yum install`"));
+            out.push(RULE.finding(install.span, CLEAN.msg()));
         }
     }
 }

@@ -28,9 +28,17 @@ declare_rule! {
         also: Some("DL3034"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&YES, &ADD_Y],
         check,
     };
 }
+
+static YES: Message = Message::new(
+    "DP334.yes",
+    "Use `zypper install -y`: the build cannot answer zypper's prompt",
+    "请使用 `zypper install -y`：构建过程无法回答 zypper 的确认提示",
+);
+static ADD_Y: Message = Message::new("DP334.add_y", "Add `-y`", "加上 `-y`");
 
 const SUBCOMMANDS: [&str; 7] = ["install", "in", "remove", "rm", "source-install", "si", "patch"];
 
@@ -46,12 +54,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let sub = cmd.args().iter().find(|w| SUBCOMMANDS.contains(&w.value.as_str())).map_or(cmd.span, |w| w.span);
-            let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.end, " -y")]);
-            out.push(util::with_fix(
-                &cmd,
-                RULE.finding(cmd.span, "Use `zypper install -y`: the build cannot answer zypper's prompt"),
-                fix,
-            ));
+            let fix = Fix::safe(ADD_Y.msg(), vec![Edit::insert(sub.end, " -y")]);
+            out.push(util::with_fix(&cmd, RULE.finding(cmd.span, YES.msg()), fix));
         }
     }
 }

@@ -28,15 +28,22 @@ declare_rule! {
         also: Some("DL3035"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&DIST_UPGRADE],
         check,
     };
 }
+
+static DIST_UPGRADE: Message = Message::new(
+    "DP335.dist_upgrade",
+    "Do not run `zypper dist-upgrade` in an image; use a newer base",
+    "不要在镜像中运行 `zypper dist-upgrade`，请改用更新的基础镜像",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
             if util::is(&cmd, "zypper") && util::has_any_arg(&cmd, &["dist-upgrade", "dup"]) {
-                out.push(RULE.finding(cmd.span, "Do not run `zypper dist-upgrade` in an image; use a newer base"));
+                out.push(RULE.finding(cmd.span, DIST_UPGRADE.msg()));
             }
         }
     }

@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3036"),
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&CLEAN],
         check,
     };
 }
+
+static CLEAN: Message = Message::new(
+    "DP336.clean",
+    "Run `zypper clean` in the same RUN, after `zypper install`",
+    "请在同一条 RUN 中，在 `zypper install` 之后运行 `zypper clean`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -45,7 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let cleaned = cmds[at..].iter().any(|c| util::is(c, "zypper") && util::has_any_arg(c, &["clean", "cc"]));
         if !cleaned {
-            out.push(RULE.finding(cmds[at].span, "Run `zypper clean` in the same RUN, after `zypper install`"));
+            out.push(RULE.finding(cmds[at].span, CLEAN.msg()));
         }
     }
 }

@@ -28,9 +28,16 @@ declare_rule! {
         also: Some("DL3037"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP337.pin",
+    "Pin the version of `{package}`: `zypper install {package}=<version>`",
+    "请固定 `{package}` 的版本：`zypper install {package}=<版本>`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -38,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             for p in util::packages(&cmd, &["zypper"], &["install", "in"], &[]) {
                 let v = p.value.as_str();
                 if !(v.contains(['=', '>', '<']) || v.ends_with(".rpm")) {
-                    out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `zypper install {v}=<version>`")));
+                    out.push(RULE.finding(p.span, PIN.msg().arg("package", v)));
                 }
             }
         }

@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3040"),
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&CLEAN],
         check,
     };
 }
+
+static CLEAN: Message = Message::new(
+    "DP340.clean",
+    "Run `{program} clean all` in the same RUN, after it installs packages",
+    "请在同一条 RUN 中，在安装软件包之后运行 `{program} clean all`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -56,10 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         }))
             });
             if !cleaned {
-                out.push(RULE.finding(
-                    cmds[at].span,
-                    format!("Run `{program} clean all` in the same RUN, after it installs packages"),
-                ));
+                out.push(RULE.finding(cmds[at].span, CLEAN.msg().arg("program", program)));
             }
         }
     }

@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3041"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP341.pin",
+    "Pin the version of `{package}`: `dnf install {package}-<version>`",
+    "请固定 `{package}` 的版本：`dnf install {package}-<版本>`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -48,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     util::rpm_versioned(v) || util::version_in_variable(ctx, &r, v)
                 };
                 if v != "module" && !pinned {
-                    out.push(RULE.finding(p.span, format!("Pin the version of `{v}`: `dnf install {v}-<version>`")));
+                    out.push(RULE.finding(p.span, PIN.msg().arg("package", v)));
                 }
             }
         }

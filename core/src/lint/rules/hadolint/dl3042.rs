@@ -33,9 +33,16 @@ declare_rule! {
         also: Some("DL3042"),
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&NO_CACHE],
         check,
     };
 }
+
+static NO_CACHE: Message = Message::new(
+    "DP342.no_cache_dir",
+    "Use `pip install --no-cache-dir`, or a cache mount, to keep pip's cache out of the layer",
+    "请使用 `pip install --no-cache-dir` 或缓存挂载，不让 pip 的缓存留在层里",
+);
 
 const TRUTHY: [&str; 10] = ["1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"];
 
@@ -85,10 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         });
         for cmd in util::commands(ctx, r.run) {
             if util::is_pip_install(&cmd) && !util::has_option(&cmd, &["no-cache-dir"]) && !inline_env {
-                out.push(RULE.finding(
-                    cmd.span,
-                    "Use `pip install --no-cache-dir`, or a cache mount, to keep pip's cache out of the layer",
-                ));
+                out.push(RULE.finding(cmd.span, NO_CACHE.msg()));
             }
         }
     }

@@ -25,9 +25,13 @@ declare_rule! {
         also: Some("DL3043"),
         severity: Severity::Error,
         category: Category::Correctness,
+        messages: &[&ONBUILD],
         check,
     };
 }
+
+static ONBUILD: Message =
+    Message::new("DP343.onbuild", "`ONBUILD {keyword}` is not allowed", "不允许使用 `ONBUILD {keyword}`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Onbuild) {
@@ -42,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         };
         if let Some(k) = keyword.filter(|k| matches!(k, Keyword::Onbuild | Keyword::From | Keyword::Maintainer)) {
-            out.push(RULE.finding(span, format!("`ONBUILD {}` is not allowed", k.as_str())));
+            out.push(RULE.finding(span, ONBUILD.msg().arg("keyword", k.as_str())));
         }
     }
 }

@@ -28,9 +28,16 @@ declare_rule! {
         also: Some("DL3044"),
         severity: Severity::Error,
         category: Category::Correctness,
+        messages: &[&SELF_REF],
         check,
     };
 }
+
+static SELF_REF: Message = Message::new(
+    "DP344.self_reference",
+    "`{key}` is set by this ENV, so its other values still see the old `{old}`",
+    "`{key}` 正是由这条 ENV 设置的，所以同一条 ENV 中的其他值看到的仍是旧的 `{old}`",
+);
 
 /// Does `text` refer to `$name` or `${name...}`?
 fn refers_to(text: &str, name: &str) -> bool {
@@ -55,10 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     (by_other && !known.contains(&p.key.as_str())).then_some(p)
                 });
                 if let Some(p) = bad.filter(|_| ctx.in_scope(instr.stage)) {
-                    out.push(RULE.finding(
-                        p.span,
-                        format!("`{}` is set by this ENV, so its other values still see the old `${}`", p.key, p.key),
-                    ));
+                    out.push(RULE.finding(p.span, SELF_REF.msg().arg("key", &p.key).arg("old", format!("${}", p.key))));
                 }
                 known.extend(pairs.iter().map(|p| p.key.as_str()));
             }

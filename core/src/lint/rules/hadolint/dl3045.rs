@@ -32,9 +32,16 @@ declare_rule! {
         also: Some("DL3045"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&RELATIVE],
         check,
     };
 }
+
+static RELATIVE: Message = Message::new(
+    "DP345.relative",
+    "COPY to relative `{path}` without a WORKDIR: set one first",
+    "COPY 的目标是相对路径 `{path}`，但还没有设置 WORKDIR，请先设置",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // Whether a WORKDIR is set by the end of these instructions, given
@@ -44,10 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             match &instr.args {
                 Args::Workdir(_) => set = true,
                 Args::Copy(copy) if !set && report && !super::dl3000::is_absolute(&copy.dest.text) => {
-                    out.push(RULE.finding(
-                        copy.dest.span,
-                        format!("COPY to relative `{}` without a WORKDIR: set one first", copy.dest.text),
-                    ));
+                    out.push(RULE.finding(copy.dest.span, RELATIVE.msg().arg("path", &copy.dest.text)));
                 }
                 _ => {}
             }

@@ -29,9 +29,17 @@ declare_rule! {
         also: Some("DL3046"),
         severity: Severity::Warning,
         category: Category::Size,
+        messages: &[&LASTLOG, &ADD_L],
         check,
     };
 }
+
+static LASTLOG: Message = Message::new(
+    "DP346.lastlog",
+    "`useradd` with UID {uid} needs `-l`, or the image grows by the lastlog file",
+    "UID 为 {uid} 时 `useradd` 需要加 `-l`，否则 lastlog 文件会让镜像变大",
+);
+static ADD_L: Message = Message::new("DP346.add_l", "Add `-l`", "加上 `-l`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -43,15 +51,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // A variable is unknown until build time.
             if uid.len() > 5 && uid.bytes().all(|b| b.is_ascii_digit()) {
                 let program = util::program_span(&cmd);
-                let fix = Fix::safe("Add `-l`", vec![Edit::insert(program.end, " -l")]);
-                out.push(util::with_fix(
-                    &cmd,
-                    RULE.finding(
-                        cmd.span,
-                        format!("`useradd` with UID {uid} needs `-l`, or the image grows by the lastlog file"),
-                    ),
-                    fix,
-                ));
+                let fix = Fix::safe(ADD_L.msg(), vec![Edit::insert(program.end, " -l")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, LASTLOG.msg().arg("uid", uid)), fix));
             }
         }
     }

@@ -28,9 +28,17 @@ declare_rule! {
         also: Some("DL3047"),
         severity: Severity::Info,
         category: Category::Maintainability,
+        messages: &[&PROGRESS, &ADD_FLAG],
         check,
     };
 }
+
+static PROGRESS: Message = Message::new(
+    "DP347.progress",
+    "Use `wget --progress=dot:giga` (or `-q`) to keep the build log short",
+    "请使用 `wget --progress=dot:giga`（或 `-q`），让构建日志保持简短",
+);
+static ADD_FLAG: Message = Message::new("DP347.add_flag", "Add `--progress=dot:giga`", "加上 `--progress=dot:giga`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -44,13 +52,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ) || cmd.has_arg("-nv");
             if !quiet {
                 let program = util::program_span(&cmd);
-                let fix =
-                    Fix::safe("Add `--progress=dot:giga`", vec![Edit::insert(program.end, " --progress=dot:giga")]);
-                out.push(util::with_fix(
-                    &cmd,
-                    RULE.finding(cmd.span, "Use `wget --progress=dot:giga` (or `-q`) to keep the build log short"),
-                    fix,
-                ));
+                let fix = Fix::safe(ADD_FLAG.msg(), vec![Edit::insert(program.end, " --progress=dot:giga")]);
+                out.push(util::with_fix(&cmd, RULE.finding(cmd.span, PROGRESS.msg()), fix));
             }
         }
     }

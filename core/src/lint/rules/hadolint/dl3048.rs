@@ -28,9 +28,16 @@ declare_rule! {
         also: Some("DL3048"),
         severity: Severity::Info,
         category: Category::Style,
+        messages: &[&KEY],
         check,
     };
 }
+
+static KEY: Message = Message::new(
+    "DP348.key",
+    "Invalid label key `{key}`: use lower-case reverse-DNS notation",
+    "标签键 `{key}` 无效：请使用小写的反向域名格式",
+);
 
 fn valid(key: &str) -> bool {
     let k = super::util::drop_quotes(key);
@@ -45,9 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.with_keyword(Keyword::Label) {
         let Args::Label { pairs, .. } = &instr.args else { continue };
         for p in pairs.iter().filter(|p| !valid(&p.key)) {
-            out.push(
-                RULE.finding(p.span, format!("Invalid label key `{}`: use lower-case reverse-DNS notation", p.key)),
-            );
+            out.push(RULE.finding(p.span, KEY.msg().arg("key", &p.key)));
         }
     }
 }

@@ -40,9 +40,12 @@ declare_rule! {
         also: Some("DL3049"),
         severity: Severity::Info,
         category: Category::Maintainability,
+        messages: &[&MISSING],
         check,
     };
 }
+
+static MISSING: Message = Message::new("DP349.missing", "Label `{label}` is missing.", "缺少标签 `{label}`。");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let labels = label_pairs(ctx);
@@ -52,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let Some(from) = ctx.dockerfile.stages.get(stage).and_then(|s| ctx.stage_from(s)) else { continue };
-            out.push(RULE.finding(ctx.first_line(from), format!("Label `{label}` is missing.")));
+            out.push(RULE.finding(ctx.first_line(from), MISSING.msg().arg("label", label)));
         }
     }
 }

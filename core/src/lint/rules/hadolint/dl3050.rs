@@ -31,9 +31,12 @@ declare_rule! {
         also: Some("DL3050"),
         severity: Severity::Info,
         category: Category::Maintainability,
+        messages: &[&SUPERFLUOUS],
         check,
     };
 }
+
+static SUPERFLUOUS: Message = Message::new("DP350.superfluous", "Superfluous label(s) present.", "存在多余的标签。");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if !ctx.settings.strict_labels {
@@ -45,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let at = pair.instruction as *const Instruction;
         if !known(&pair.key) && !flagged.contains(&at) {
             flagged.push(at);
-            out.push(RULE.finding(ctx.first_line(pair.instruction), "Superfluous label(s) present."));
+            out.push(RULE.finding(ctx.first_line(pair.instruction), SUPERFLUOUS.msg()));
         }
     }
 }

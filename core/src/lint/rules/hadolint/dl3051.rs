@@ -30,15 +30,18 @@ declare_rule! {
         also: Some("DL3051"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&EMPTY],
         check,
     };
 }
+
+static EMPTY: Message = Message::new("DP351.empty", "label `{label}` is empty.", "标签 `{label}` 的值为空。");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let schema = &ctx.settings.label_schema;
     for pair in label_pairs(ctx) {
         if pair.value.is_empty() && schema.iter().any(|(n, _)| *n == pair.key) {
-            out.push(RULE.finding(pair.span, format!("label `{}` is empty.", pair.key)));
+            out.push(RULE.finding(pair.span, EMPTY.msg().arg("label", &pair.key)));
         }
     }
 }

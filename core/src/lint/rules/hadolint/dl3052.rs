@@ -29,12 +29,16 @@ declare_rule! {
         also: Some("DL3052"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&INVALID],
         check,
     };
 }
 
+static INVALID: Message =
+    Message::new("DP352.invalid_url", "Label `{label}` is not a valid URL.", "标签 `{label}` 不是有效的 URL。");
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Url, valid, |label| format!("Label `{label}` is not a valid URL."));
+    check_label_values(ctx, out, &RULE, LabelType::Url, valid, &INVALID);
 }
 
 /// An absolute URI as RFC 3986 spells it (what `Network.URI.parseURI`

@@ -29,14 +29,19 @@ declare_rule! {
         also: Some("DL3053"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&INVALID],
         check,
     };
 }
 
+static INVALID: Message = Message::new(
+    "DP353.invalid_rfc3339",
+    "Label `{label}` is not a valid time format - must conform to RFC3339.",
+    "标签 `{label}` 的时间格式无效，必须符合 RFC 3339。",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Rfc3339, valid, |label| {
-        format!("Label `{label}` is not a valid time format - must conform to RFC3339.")
-    });
+    check_label_values(ctx, out, &RULE, LabelType::Rfc3339, valid, &INVALID);
 }
 
 /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction, then `Z` or `±HH:MM`: the

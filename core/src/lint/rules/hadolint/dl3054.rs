@@ -30,14 +30,19 @@ declare_rule! {
         also: Some("DL3054"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&INVALID],
         check,
     };
 }
 
+static INVALID: Message = Message::new(
+    "DP354.invalid_spdx",
+    "Label `{label}` is not a valid SPDX identifier.",
+    "标签 `{label}` 不是有效的 SPDX 许可证标识符。",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Spdx, valid, |label| {
-        format!("Label `{label}` is not a valid SPDX identifier.")
-    });
+    check_label_values(ctx, out, &RULE, LabelType::Spdx, valid, &INVALID);
 }
 
 /// The SPDX license identifiers, one a line after a comment line; generated

@@ -28,14 +28,19 @@ declare_rule! {
         also: Some("DL3055"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&INVALID],
         check,
     };
 }
 
+static INVALID: Message = Message::new(
+    "DP355.invalid_hash",
+    "Label `{label}` is not a valid git hash.",
+    "标签 `{label}` 不是有效的 git 提交哈希。",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Hash, valid, |label| {
-        format!("Label `{label}` is not a valid git hash.")
-    });
+    check_label_values(ctx, out, &RULE, LabelType::Hash, valid, &INVALID);
 }
 
 /// Seven or forty lower-case hex digits, as hadolint's `isBadHash` wants.

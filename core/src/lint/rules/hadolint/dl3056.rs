@@ -30,14 +30,19 @@ declare_rule! {
         also: Some("DL3056"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&INVALID],
         check,
     };
 }
 
+static INVALID: Message = Message::new(
+    "DP356.invalid_semver",
+    "Label `{label}` does not conform to semantic versioning.",
+    "标签 `{label}` 不符合语义化版本规范。",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Semver, valid, |label| {
-        format!("Label `{label}` does not conform to semantic versioning.")
-    });
+    check_label_values(ctx, out, &RULE, LabelType::Semver, valid, &INVALID);
 }
 
 /// `MAJOR.MINOR.PATCH`, then optionally `-` and pre-release identifiers,

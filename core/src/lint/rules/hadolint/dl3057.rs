@@ -48,9 +48,16 @@ declare_rule! {
         also: Some("DL3057"),
         severity: Severity::Info,
         category: Category::Maintainability,
+        messages: &[&HEALTHCHECK],
         check,
     };
 }
+
+static HEALTHCHECK: Message = Message::new(
+    "DP357.no_healthcheck",
+    "The image has no HEALTHCHECK, so Docker cannot tell a hung container from a working one",
+    "镜像没有 HEALTHCHECK，Docker 无法分辨容器是卡住了还是在正常工作",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(target) = ctx.target.and_then(|i| ctx.dockerfile.stages.get(i)) else { return };
@@ -66,8 +73,5 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let Some(from) = ctx.stage_from(target) else { return };
-    out.push(RULE.finding(
-        ctx.first_line(from),
-        "The image has no HEALTHCHECK, so Docker cannot tell a hung container from a working one",
-    ));
+    out.push(RULE.finding(ctx.first_line(from), HEALTHCHECK.msg()));
 }

@@ -29,14 +29,19 @@ declare_rule! {
         also: Some("DL3058"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&INVALID],
         check,
     };
 }
 
+static INVALID: Message = Message::new(
+    "DP358.invalid_email",
+    "Label `{label}` is not a valid email format - must conform to RFC5322.",
+    "标签 `{label}` 不是有效的电子邮件地址，必须符合 RFC 5322。",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_label_values(ctx, out, &RULE, LabelType::Email, valid, |label| {
-        format!("Label `{label}` is not a valid email format - must conform to RFC5322.")
-    });
+    check_label_values(ctx, out, &RULE, LabelType::Email, valid, &INVALID);
 }
 
 /// An RFC 5322 `addr-spec`: a dot-atom or quoted-string local part, `@`,

@@ -31,9 +31,16 @@ declare_rule! {
         also: Some("DL3059"),
         severity: Severity::Info,
         category: Category::Cache,
+        messages: &[&CONSECUTIVE],
         check,
     };
 }
+
+static CONSECUTIVE: Message = Message::new(
+    "DP359.consecutive",
+    "Consecutive RUNs: consider joining them into one",
+    "连续的 RUN 指令：可以考虑合并成一条",
+);
 
 /// A RUN's flags, sorted, so that `--network=none --mount=...` equals the
 /// same flags in another order.
@@ -58,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             let here = flags(instr);
             if let Some((pflags, pcount)) = &prev {
                 if *pflags == here && count <= 1 && *pcount <= 1 {
-                    out.push(RULE.finding(ctx.first_line(instr), "Consecutive RUNs: consider joining them into one"));
+                    out.push(RULE.finding(ctx.first_line(instr), CONSECUTIVE.msg()));
                 }
             }
             prev = Some((here, count));

@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3060"),
         severity: Severity::Info,
         category: Category::Size,
+        messages: &[&CLEAN],
         check,
     };
 }
+
+static CLEAN: Message = Message::new(
+    "DP360.clean",
+    "Run `yarn cache clean` in the same RUN as `yarn install`",
+    "请在执行 `yarn install` 的同一条 RUN 中运行 `yarn cache clean`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let image = util::image_stages(ctx);
@@ -53,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // The clean must come after the install (hadolint: DL3060Spec.hs "not ok with clean before install").
         let cleaned = cmds[at..].iter().any(|c| util::is(c, "yarn") && c.has_arg("cache") && c.has_arg("clean"));
         if !cleaned {
-            out.push(RULE.finding(install.span, "Run `yarn cache clean` in the same RUN as `yarn install`"));
+            out.push(RULE.finding(install.span, CLEAN.msg()));
         }
     }
 }

@@ -28,17 +28,21 @@ declare_rule! {
         also: Some("DL3061"),
         severity: Severity::Error,
         category: Category::Correctness,
+        messages: &[&BEFORE_FROM],
         check,
     };
 }
 
+static BEFORE_FROM: Message = Message::new(
+    "DP361.before_from",
+    "{keyword} before the first FROM: only ARG may come first",
+    "{keyword} 出现在第一个 FROM 之前：只有 ARG 可以写在最前面",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for instr in ctx.dockerfile.instructions.iter().take_while(|i| i.keyword != Keyword::From) {
         if instr.keyword != Keyword::Arg {
-            out.push(RULE.finding(
-                instr.keyword_span,
-                format!("{} before the first FROM: only ARG may come first", instr.keyword.as_str()),
-            ));
+            out.push(RULE.finding(instr.keyword_span, BEFORE_FROM.msg().arg("keyword", instr.keyword.as_str())));
         }
     }
 }

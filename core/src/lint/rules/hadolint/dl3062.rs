@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL3062"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&PIN],
         check,
     };
 }
+
+static PIN: Message = Message::new(
+    "DP362.pin",
+    "Pin the version of `{module}`: `go install {module}@<version>`",
+    "请固定 `{module}` 的版本：`go install {module}@<版本>`",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
@@ -53,9 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 let pinned = v.split_once('@').is_some_and(|(_, ver)| ver != "latest" && !ver.is_empty());
                 if !local && !pinned {
                     let module = v.split('@').next().unwrap_or(v);
-                    out.push(
-                        RULE.finding(p.span, format!("Pin the version of `{module}`: `go install {module}@<version>`")),
-                    );
+                    out.push(RULE.finding(p.span, PIN.msg().arg("module", module)));
                 }
             }
         }

@@ -28,9 +28,16 @@ declare_rule! {
         also: Some("DL3063"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&RESERVED],
         check,
     };
 }
+
+static RESERVED: Message = Message::new(
+    "DP363.reserved",
+    "`{name}` is a reserved word; choose another stage name",
+    "`{name}` 是保留字，请换一个构建阶段名",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::reserved_stage_name::RULE);
@@ -39,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(name) = &from.name else { continue };
         let reserved = name.text.eq_ignore_ascii_case("scratch") || name.text.eq_ignore_ascii_case("context");
         if reserved && !twin.covers(name.span) {
-            out.push(RULE.finding(name.span, format!("`{}` is a reserved word; choose another stage name", name.text)));
+            out.push(RULE.finding(name.span, RESERVED.msg().arg("name", &name.text)));
         }
     }
 }

@@ -32,9 +32,16 @@ declare_rule! {
         also: Some("DL3064"),
         severity: Severity::Warning,
         category: Category::Security,
+        messages: &[&SECRET],
         check,
     };
 }
+
+static SECRET: Message = Message::new(
+    "DP364.secret",
+    "`{name}` looks like a secret: ARG and ENV values stay readable in the image; use a secret mount",
+    "`{name}` 看起来是密钥：ARG 和 ENV 的值在镜像中始终可以读到，请改用 secret 挂载",
+);
 
 // hadolint: src/Hadolint/Rule/DL3064.hs lists these names and substrings.
 const KNOWN: [&str; 48] = [
@@ -104,7 +111,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         if let Some((name, span)) = names.into_iter().find(|(n, _)| sensitive(n)) {
             if !twin.covers(instr.span) {
-                out.push(RULE.finding(span, format!("`{name}` looks like a secret: ARG and ENV values stay readable in the image; use a secret mount")));
+                out.push(RULE.finding(span, SECRET.msg().arg("name", name)));
             }
         }
     }

@@ -27,9 +27,17 @@ declare_rule! {
         also: Some("DL3065"),
         severity: Severity::Warning,
         category: Category::Style,
+        messages: &[&DEFAULT, &REMOVE],
         check,
     };
 }
+
+static DEFAULT: Message = Message::new(
+    "DP365.default",
+    "`--platform=$TARGETPLATFORM` is the default; remove it",
+    "`--platform=$TARGETPLATFORM` 本来就是默认值，请删除",
+);
+static REMOVE: Message = Message::new("DP365.remove", "Remove `--platform`", "删除 `--platform`");
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let twin = super::util::Twin::new(ctx, &crate::lint::rules::redundant_target_platform::RULE);
@@ -39,12 +47,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             // Remove the flag and the blank after it.
             let after =
                 ctx.text.get(flag.span.end..).unwrap_or("").chars().take_while(|c| *c == ' ' || *c == '\t').count();
-            let fix =
-                Fix::safe("Remove `--platform`", vec![Edit::delete(Span::new(flag.span.start, flag.span.end + after))]);
+            let fix = Fix::safe(REMOVE.msg(), vec![Edit::delete(Span::new(flag.span.start, flag.span.end + after))]);
             if !twin.covers(instr.span) {
-                out.push(
-                    RULE.finding(flag.span, "`--platform=$TARGETPLATFORM` is the default; remove it").with_fix(fix),
-                );
+                out.push(RULE.finding(flag.span, DEFAULT.msg()).with_fix(fix));
             }
         }
     }

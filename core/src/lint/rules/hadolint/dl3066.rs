@@ -30,9 +30,16 @@ declare_rule! {
         also: Some("DL3066"),
         severity: Severity::Info,
         category: Category::Security,
+        messages: &[&NAME],
         check,
     };
 }
+
+static NAME: Message = Message::new(
+    "DP366.name",
+    "USER `{user}` is a name; a numeric uid can be checked without the image's /etc/passwd",
+    "USER `{user}` 是用户名；数字形式的 UID 不必查镜像中的 /etc/passwd 就能检查",
+);
 
 /// Names declared by an ARG before `offset`: their value is the builder's
 /// choice (`--build-arg`), so a USER that uses one is not judged.
@@ -59,10 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         if !uid.chars().all(|c| c.is_ascii_digit()) {
-            out.push(RULE.finding(
-                word.span,
-                format!("USER `{uid}` is a name; a numeric uid can be checked without the image's /etc/passwd"),
-            ));
+            out.push(RULE.finding(word.span, NAME.msg().arg("user", uid)));
         }
     }
 }

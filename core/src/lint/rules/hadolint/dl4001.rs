@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL4001"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&BOTH],
         check,
     };
 }
+
+static BOTH: Message = Message::new(
+    "DP401.both",
+    "This stage uses both wget and curl; pick one",
+    "这个构建阶段同时用了 wget 和 curl，请只用其中一个",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
@@ -48,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             wget |= cmds.iter().any(|c| util::is(c, "wget"));
             // hadolint flags every RUN using one of them once both were seen.
             if let Some(cmd) = here.filter(|_| curl && wget) {
-                out.push(RULE.finding(util::program_span(cmd), "This stage uses both wget and curl; pick one"));
+                out.push(RULE.finding(util::program_span(cmd), BOTH.msg()));
             }
         }
     }

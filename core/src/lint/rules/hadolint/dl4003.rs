@@ -26,14 +26,21 @@ declare_rule! {
         also: Some("DL4003"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&SEVERAL],
         check,
     };
 }
 
+static SEVERAL: Message = Message::new(
+    "DP403.several",
+    "Several CMDs in one stage: only the last takes effect",
+    "一个构建阶段中有多个 CMD：只有最后一个生效",
+);
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for stage in ctx.stages() {
         for instr in ctx.stage_instructions(stage).filter(|i| i.keyword == Keyword::Cmd).skip(1) {
-            out.push(RULE.finding(ctx.first_line(instr), "Several CMDs in one stage: only the last takes effect"));
+            out.push(RULE.finding(ctx.first_line(instr), SEVERAL.msg()));
         }
     }
 }

@@ -28,15 +28,22 @@ declare_rule! {
         also: Some("DL4005"),
         severity: Severity::Warning,
         category: Category::Maintainability,
+        messages: &[&SHELL],
         check,
     };
 }
+
+static SHELL: Message = Message::new(
+    "DP405.shell",
+    "Use the SHELL instruction instead of relinking /bin/sh",
+    "请使用 SHELL 指令，而不是重新链接 /bin/sh",
+);
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for r in util::runs(ctx) {
         for cmd in util::commands(ctx, r.run) {
             if util::is(&cmd, "ln") && cmd.has_arg("/bin/sh") {
-                out.push(RULE.finding(cmd.span, "Use the SHELL instruction instead of relinking /bin/sh"));
+                out.push(RULE.finding(cmd.span, SHELL.msg()));
             }
         }
     }

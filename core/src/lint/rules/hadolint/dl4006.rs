@@ -29,9 +29,16 @@ declare_rule! {
         also: Some("DL4006"),
         severity: Severity::Warning,
         category: Category::Correctness,
+        messages: &[&PIPEFAIL],
         check,
     };
 }
+
+static PIPEFAIL: Message = Message::new(
+    "DP406.pipefail",
+    "Set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before a RUN with a pipe",
+    "在含管道的 RUN 之前设置 `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]`",
+);
 
 /// After this SHELL, are pipe failures caught (or is it not a POSIX shell)?
 fn shell_is_safe(argv: &[String]) -> bool {
@@ -56,10 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 Args::Run(_) if !safe => {
                     let cmds = util::commands(ctx, instr);
                     if let Some(c) = cmds.iter().find(|c| c.next == Some(Connector::Pipe)) {
-                        out.push(RULE.finding(
-                            c.span,
-                            "Set `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before a RUN with a pipe",
-                        ));
+                        out.push(RULE.finding(c.span, PIPEFAIL.msg()));
                     }
                 }
                 _ => {}

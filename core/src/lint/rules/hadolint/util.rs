@@ -437,7 +437,7 @@ pub fn check_label_values(
     rule: &'static Rule,
     ty: LabelType,
     valid: fn(&str) -> bool,
-    message: fn(&str) -> String,
+    message: &'static Message,
 ) {
     let labels: Vec<&str> =
         ctx.settings.label_schema.iter().filter(|(_, t)| *t == ty).map(|(n, _)| n.as_str()).collect();
@@ -446,7 +446,7 @@ pub fn check_label_values(
     }
     for pair in label_pairs(ctx) {
         if labels.contains(&pair.key.as_str()) && !valid(&pair.value) {
-            out.push(rule.finding(pair.span, message(&pair.key)));
+            out.push(rule.finding(pair.span, message.msg().arg("label", &pair.key)));
         }
     }
 }

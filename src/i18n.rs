@@ -22,6 +22,14 @@ impl Lang {
         }
     }
 
+    /// The same language for core's messages ([`dockerplay_core::Msg`]).
+    pub fn core(self) -> dockerplay_core::Lang {
+        match self {
+            Lang::En => dockerplay_core::Lang::En,
+            Lang::Zh => dockerplay_core::Lang::Zh,
+        }
+    }
+
     /// The language's own name.
     pub fn name(self) -> &'static str {
         match self {

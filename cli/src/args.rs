@@ -47,7 +47,6 @@ impl Args {
 
     /// The reader's language: `--lang en|zh-CN`, else the environment's
     /// locale (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-    #[allow(dead_code)] // Subcommands adopt `--lang` one by one.
     pub fn lang(&self) -> Result<dockerplay_core::Lang, String> {
         match self.options.get("lang") {
             Some(code) => dockerplay_core::Lang::from_code(code)

@@ -14,8 +14,9 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let args = scan(argv, &["format", "target", "base", "bandwidth"])?;
+    let args = scan(argv, &["format", "target", "base", "bandwidth", "lang"])?;
     let format = args.format(&["text", "json"])?;
+    let lang = args.lang()?;
     let (inputs, many) = args.inputs()?;
     for (name, text) in &inputs {
         if many && format != "json" {
@@ -37,7 +38,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
                 "report": report,
                 "bases": bases,
                 "chart_svg": size::comparison_svg(&bases),
-                "diagnostics": diagnostics_json(&input.dockerfile, &diags),
+                "diagnostics": diagnostics_json(&input.dockerfile, &diags, lang),
             });
             if many {
                 crate::args::print_many(name, Some(out), "");
@@ -58,7 +59,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
                 }
             }
             for d in &diags {
-                println!("{}: {}", d.severity.as_str(), d.message);
+                println!("{}: {}", d.severity.as_str(), d.message.render(lang));
             }
         }
     }

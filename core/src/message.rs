@@ -122,7 +122,7 @@ impl Message {
 
     /// The message with no arguments (yet).
     pub fn msg(&'static self) -> Msg {
-        Msg { message: self, args: Vec::new() }
+        Msg { message: self, args: Vec::new(), nested: Vec::new() }
     }
 
     /// The placeholder names of the English template, in order.
@@ -136,6 +136,9 @@ impl Message {
 pub struct Msg {
     pub message: &'static Message,
     pub args: Vec<(&'static str, String)>,
+    /// Arguments that are messages themselves (a cause inside a wrapper,
+    /// such as `build {n}: {message}`), rendered in the same language.
+    pub nested: Vec<(&'static str, Msg)>,
 }
 
 impl Msg {
@@ -145,8 +148,30 @@ impl Msg {
         self
     }
 
+    /// Sets a placeholder to a message, rendered in the reader's language.
+    pub fn arg_msg(mut self, name: &'static str, value: Msg) -> Msg {
+        self.nested.push((name, value));
+        self
+    }
+
     pub fn id(&self) -> &'static str {
         self.message.id
+    }
+
+    /// The arguments as text in `lang`, nested messages rendered.
+    pub fn args_in(&self, lang: Lang) -> std::collections::BTreeMap<&'static str, String> {
+        let mut out: std::collections::BTreeMap<&'static str, String> =
+            self.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+        out.extend(self.nested.iter().map(|(k, m)| (*k, m.render(lang))));
+        out
+    }
+
+    /// Whether every placeholder has an argument, in nested messages too:
+    /// a rendering then leaves no `{name}` behind.
+    pub fn is_complete(&self) -> bool {
+        let args = self.args_in(Lang::En);
+        self.message.placeholders().iter().all(|p| args.contains_key(p))
+            && self.nested.iter().all(|(_, m)| m.is_complete())
     }
 
     /// The text in `lang`. A placeholder without an argument stays as
@@ -160,7 +185,10 @@ impl Msg {
             let name = &template[s + 1..e - 1];
             match self.args.iter().find(|(n, _)| *n == name) {
                 Some((_, v)) => out.push_str(v),
-                None => out.push_str(&template[s..e]),
+                None => match self.nested.iter().find(|(n, _)| *n == name) {
+                    Some((_, m)) => out.push_str(&m.render(lang)),
+                    None => out.push_str(&template[s..e]),
+                },
             }
             at = e;
         }
@@ -191,7 +219,7 @@ impl fmt::Debug for Msg {
 impl Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let args: std::collections::BTreeMap<&str, &str> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let args = self.args_in(Lang::En);
         let mut st = s.serialize_struct("Msg", 3)?;
         st.serialize_field("id", self.message.id)?;
         st.serialize_field("args", &args)?;
@@ -322,6 +350,7 @@ mod tests {
         Message::new("test.casing", "Stage name '{name}' should be lowercase", "阶段名“{name}”应使用小写");
     static DOLLAR: Message = Message::new("test.dollar", "Use ${VAR} for {name}", "对 {name} 请用 ${VAR}");
     static ARROW: Message = Message::neutral("test.arrow", "{from} → {to}");
+    static WRAP: Message = Message::new("test.wrap", "build {n}: {message}", "第 {n} 次构建：{message}");
 
     #[test]
     fn renders_each_language_with_arguments() {
@@ -336,6 +365,14 @@ mod tests {
         let m = DOLLAR.msg().arg("name", "x");
         assert_eq!(m.render(Lang::En), "Use ${VAR} for x");
         assert_eq!(DOLLAR.placeholders(), vec!["name"]);
+    }
+
+    #[test]
+    fn a_nested_message_renders_in_the_same_language() {
+        let m = WRAP.msg().arg("n", 2).arg_msg("message", CASING.msg().arg("name", "B"));
+        assert_eq!(m.render(Lang::En), "build 2: Stage name 'B' should be lowercase");
+        assert_eq!(m.render(Lang::Zh), "第 2 次构建：阶段名“B”应使用小写");
+        assert_eq!(m.args_in(Lang::Zh).get("message").map(String::as_str), Some("阶段名“B”应使用小写"));
     }
 
     #[test]

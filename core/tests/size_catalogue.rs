@@ -102,7 +102,7 @@ fn an_estimate_on_a_borrowed_base_counts_it_but_is_not_complete() {
     let (rep, diags) = size::estimate(&input, &SizeOptions::default());
     assert_eq!(rep.image.base.uncompressed, catalogue::lookup("node:20-slim", None).uncompressed);
     assert!(!rep.complete);
-    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
     expect![[r#"
         [
             "base image docker.io/library/node:18-slim is not in the size catalogue: its size is estimated from docker.io/library/node:20-slim",

@@ -174,7 +174,7 @@ fn lint_json(text: &str, map: &Utf16Map, diags: &[Diagnostic], lint: Option<&Lin
         let span = findings_marks::visible(text, d.span);
         out.push(json!({
             "from": map.utf16(span.start), "to": map.utf16(span.end),
-            "severity": severity(d.severity), "message": d.message,
+            "severity": severity(d.severity), "message": d.message.render(lang.core()),
         }));
     }
     if let Some(lint) = lint {
@@ -200,9 +200,10 @@ fn line_marks_json(
     a: &crate::analysis::Analysis,
     diags: &[Diagnostic],
     cache: Option<&Vec<Option<(dockerplay_core::cache::Status, String)>>>,
+    lang: Lang,
 ) -> String {
     let count = a.lines.line_count() as usize;
-    let mut per_line: Vec<Option<(Severity, &str)>> = vec![None; count];
+    let mut per_line: Vec<Option<(Severity, &dockerplay_core::Msg)>> = vec![None; count];
     for d in diags {
         let slot = &mut per_line[(a.lines.line(d.span.start) as usize).saturating_sub(1).min(count - 1)];
         match slot {
@@ -222,7 +223,7 @@ fn line_marks_json(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-        let title = [diag.map(|(_, m)| m.to_string()), step.map(|(_, t)| t.clone())]
+        let title = [diag.map(|(_, m)| m.render(lang.core())), step.map(|(_, t)| t.clone())]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -461,10 +462,10 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let handle = props.handle.clone();
         use_effect_with(
-            (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone()),
-            move |(marks, a, diags)| {
+            (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone(), props.lang),
+            move |(marks, a, diags, lang)| {
                 if let Some(e) = &*handle.0.borrow() {
-                    e.line_marks(&line_marks_json(a, diags, marks.as_deref()));
+                    e.line_marks(&line_marks_json(a, diags, marks.as_deref(), *lang));
                 }
             },
         );
@@ -489,7 +490,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         .iter()
         .filter(|d| a.lines.line(d.span.start) == line)
         .min_by_key(|d| d.severity)
-        .map(|d| (d.severity, d.message.clone()))
+        .map(|d| (d.severity, d.message.render(props.lang.core())))
         .or_else(|| {
             props
                 .lint

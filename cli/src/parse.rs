@@ -37,6 +37,35 @@ pub fn message_fields(m: &Msg, lang: Lang) -> serde_json::Map<String, Value> {
     out
 }
 
+/// `value` with every serialized message (`{"id", "args", "text"}`, how a
+/// `Msg` inside a report serializes) replaced by its text in `lang`, so
+/// that reports keep plain strings where they have prose.
+pub fn localize(value: &mut Value, lang: Lang) {
+    match value {
+        Value::Object(obj) => {
+            let is_msg =
+                obj.len() == 3 && obj.contains_key("id") && obj.contains_key("args") && obj.contains_key("text");
+            let message = obj
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(|id| dockerplay_core::message::catalogue().into_iter().find(|m| m.id == id));
+            match (is_msg, message, obj.get("args").and_then(Value::as_object)) {
+                (true, Some(m), Some(args)) => {
+                    let msg =
+                        args.iter().fold(m.msg(), |msg, (k, v)| match m.placeholders().into_iter().find(|p| p == k) {
+                            Some(name) => msg.arg(name, v.as_str().unwrap_or_default()),
+                            None => msg,
+                        });
+                    *value = json!(msg.render(lang));
+                }
+                _ => obj.values_mut().for_each(|v| localize(v, lang)),
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| localize(v, lang)),
+        _ => {}
+    }
+}
+
 /// `value` (an object) with a message's fields added.
 pub fn with_message(mut value: Value, m: &Msg, lang: Lang) -> Value {
     if let Some(obj) = value.as_object_mut() {

@@ -228,6 +228,22 @@ impl Serialize for Msg {
     }
 }
 
+/// Every message core declares outside the lint rules, area by area: each
+/// area lists its messages (`ALL`) and registers the list here, so that a
+/// test can check ids and translations of all of them.
+pub fn catalogue() -> Vec<&'static Message> {
+    let areas: [&[&Message]; 7] = [
+        crate::syntax::messages::ALL,
+        crate::shell::messages::ALL,
+        crate::graph::messages::ALL,
+        crate::cache::messages::ALL,
+        crate::size::messages::ALL,
+        crate::context::MESSAGES,
+        crate::lint::suppress::MESSAGES,
+    ];
+    areas.into_iter().flatten().copied().collect()
+}
+
 /// Byte ranges of the placeholders in `t`, braces included.
 fn placeholder_spans(t: &str) -> Vec<(usize, usize)> {
     let b = t.as_bytes();

@@ -23,7 +23,9 @@ pub use catalogue::{BaseImage, Basis};
 pub use data::sources;
 pub use data::{install as install_data, loaded as data_loaded, wanted as data_wanted, TABLES as DATA_TABLES};
 pub use fs::{ChangeKind, Fill, PathChange, Source};
-pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
+pub use report::{
+    comparison_svg, comparison_svg_in, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath,
+};
 pub use run::Unknown;
 
 use crate::diag::Diagnostic;
@@ -213,7 +215,7 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
         for u in &st.unknowns {
             if st.layers.iter().any(|l| l.instruction == u.instruction) {
                 let span = df.instructions.get(u.instruction).map_or(Span::default(), |ins| ins.span);
-                diags.push(Diagnostic::info(span, M::UNKNOWN.msg().arg("reason", &u.reason)));
+                diags.push(Diagnostic::info(span, M::UNKNOWN.msg().arg_msg("reason", u.reason.clone())));
             }
         }
     }

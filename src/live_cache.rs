@@ -98,11 +98,12 @@ impl std::ops::Deref for LiveCacheRef {
 /// instructions that make no cache step carry none.
 pub type LineMarks = Rc<Vec<Option<(Status, String)>>>;
 
-pub fn line_marks(report: &BuildReport, t: &Texts) -> Vec<Option<(Status, String)>> {
+pub fn line_marks(report: &BuildReport, lang: Lang) -> Vec<Option<(Status, String)>> {
+    let t = texts(lang);
     let last = report.steps.iter().map(|s| s.end_line).max().unwrap_or(0) as usize;
     let mut marks = vec![None; last];
     for step in report.steps.iter().filter(|s| s.status != Status::NoStep) {
-        let tip = format!("{}: {}", status_word(t, step.status), reason_words(t, &step.reason));
+        let tip = format!("{}: {}", status_word(t, step.status), reason_words(lang, &step.reason));
         for line in step.line..=step.end_line {
             if let Some(slot) = (line as usize).checked_sub(1).and_then(|i| marks.get_mut(i)) {
                 *slot = Some((step.status, tip.clone()));
@@ -141,9 +142,8 @@ pub fn use_cache_view(share: &ShareState, open: bool, lang: Lang) -> CacheView {
     let live = use_memo(((*recorded).clone(), open, share.current_build()), |(recorded, open, current)| {
         open.then(|| LiveCacheRef(Rc::new(LiveCache::new(recorded.0.clone(), current.clone()))))
     });
-    let marks = use_memo(((*live).clone(), lang), |(live, lang)| {
-        live.as_ref().map(|l| Rc::new(line_marks(&l.report, texts(*lang))))
-    });
+    let marks =
+        use_memo(((*live).clone(), lang), |(live, lang)| live.as_ref().map(|l| Rc::new(line_marks(&l.report, *lang))));
     CacheView { live: (*live).clone(), marks: (*marks).clone() }
 }
 
@@ -156,55 +156,10 @@ pub fn status_word(t: &Texts, status: Status) -> &'static str {
     }
 }
 
-/// A `Reason` in words, from the language's template for its variant.
-/// Paths stand between backticks (the panel shows them as code).
-pub fn reason_words(t: &Texts, reason: &Reason) -> String {
-    let fill = |template: &str, fields: &[(&str, &str)]| {
-        fields.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
-    };
-    let user = |u: &str| if u.is_empty() { t.reason_user_default.to_string() } else { u.to_string() };
-    match reason {
-        Reason::FirstBuild => t.reason_first_build.into(),
-        Reason::Cached { build } => fill(t.reason_cached, &[("build", &build.to_string())]),
-        Reason::SameAs { line } => fill(t.reason_same_as, &[("line", &line.to_string())]),
-        Reason::ParentMissed { line } => fill(t.reason_parent_missed, &[("line", &line.to_string())]),
-        Reason::BaseChanged { image } => fill(t.reason_base_changed, &[("image", image)]),
-        Reason::NewBase { image } => fill(t.reason_new_base, &[("image", image)]),
-        Reason::CommandChanged => t.reason_command_changed.into(),
-        Reason::HeredocChanged => t.reason_heredoc_changed.into(),
-        Reason::EnvChanged { name } => fill(t.reason_env_changed, &[("name", name)]),
-        Reason::ArgChanged { name } => fill(t.reason_arg_changed, &[("name", name)]),
-        Reason::WorkdirChanged { from, to } => fill(t.reason_workdir_changed, &[("from", from), ("to", to)]),
-        Reason::UserChanged { from, to } => fill(t.reason_user_changed, &[("from", &user(from)), ("to", &user(to))]),
-        Reason::ShellChanged => t.reason_shell_changed.into(),
-        Reason::NetworkChanged => t.reason_network_changed.into(),
-        Reason::SecurityChanged => t.reason_security_changed.into(),
-        Reason::MountChanged { target } => fill(t.reason_mount_changed, &[("target", target)]),
-        Reason::FileChanged { path } => fill(t.reason_file_changed, &[("path", path)]),
-        Reason::FileAdded { path } => fill(t.reason_file_added, &[("path", path)]),
-        Reason::FileRemoved { path } => fill(t.reason_file_removed, &[("path", path)]),
-        Reason::FileRenamed { from, to } => fill(t.reason_file_renamed, &[("from", from), ("to", to)]),
-        Reason::ModeChanged { path } => fill(t.reason_mode_changed, &[("path", path)]),
-        Reason::SourceChanged { from } => fill(t.reason_source_changed, &[("from", from)]),
-        Reason::UpstreamRan { from } => fill(t.reason_upstream_ran, &[("from", from)]),
-        Reason::DestChanged => t.reason_dest_changed.into(),
-        Reason::OptionsChanged => t.reason_options_changed.into(),
-        Reason::SourcesChanged => t.reason_sources_changed.into(),
-        Reason::NewStep => t.reason_new_step.into(),
-        Reason::Remote => t.reason_remote.into(),
-        Reason::Metadata => t.reason_metadata.into(),
-        Reason::Scratch => t.reason_scratch.into(),
-        Reason::InheritsStage { stage } => fill(t.reason_inherits_stage, &[("stage", stage)]),
-        Reason::RootWorkdir => t.reason_root_workdir.into(),
-        Reason::GlobalArg => t.reason_global_arg.into(),
-        Reason::NotNeeded { target } => fill(t.reason_not_needed, &[("target", target)]),
-        Reason::Invalid => t.reason_invalid.into(),
-        Reason::Imported { from } => fill(t.reason_imported, &[("from", from)]),
-        Reason::NoLayers { from } => fill(t.reason_no_layers, &[("from", from)]),
-        Reason::EmptyCache => t.reason_empty_cache.into(),
-        Reason::IgnoreCache => t.reason_ignore_cache.into(),
-        Reason::Unneeded => t.reason_unneeded.into(),
-    }
+/// A `Reason` in words, as core words it in the page's language. Paths
+/// stand between backticks (the panel shows them as code).
+pub fn reason_words(lang: Lang, reason: &Reason) -> String {
+    reason.msg().render(lang.core())
 }
 
 /// A duration for people: "0.5 s", "38 s", "1 min 45 s".
@@ -277,7 +232,7 @@ mod tests {
 
     /// The gutter marks for the lines 1..=n, as `(line, status)`.
     fn marks(report: &BuildReport) -> Vec<(usize, &'static str)> {
-        line_marks(report, texts(Lang::En))
+        line_marks(report, Lang::En)
             .iter()
             .enumerate()
             .filter_map(|(i, m)| m.as_ref().map(|(s, _)| (i + 1, s.as_str())))
@@ -298,7 +253,7 @@ mod tests {
             vec![(1, "hit"), (2, "hit"), (3, "hit"), (4, "hit"), (5, "miss")],
             "EXPOSE makes no step, so line 6 has no mark"
         );
-        let tip = line_marks(&live.report, texts(Lang::En))[4].clone().unwrap().1;
+        let tip = line_marks(&live.report, Lang::En)[4].clone().unwrap().1;
         assert_eq!(tip, "runs: `src/a.js` changed");
 
         // An unread file changes nothing; the cache remembers build 1 after build 2.
@@ -393,16 +348,16 @@ mod tests {
     #[test]
     fn every_reason_reads_in_both_languages_with_its_fields_filled_in() {
         for reason in all_reasons() {
-            let en = reason_words(texts(Lang::En), &reason);
+            let en = reason_words(Lang::En, &reason);
             // The English wording is the core's own.
-            assert_eq!(en, reason.message().replace("(default)", texts(Lang::En).reason_user_default), "{reason:?}");
-            let zh = reason_words(texts(Lang::Zh), &reason);
+            assert_eq!(en, reason.message(), "{reason:?}");
+            let zh = reason_words(Lang::Zh, &reason);
             assert!(!zh.contains('{') && zh != en, "{reason:?}: {zh}");
             // Every field value shows up in the Chinese wording too.
             let fields = serde_json::to_value(&reason).unwrap();
             for (k, v) in fields.as_object().unwrap().iter().filter(|(k, _)| *k != "kind") {
                 let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-                let shown = if v.is_empty() { texts(Lang::Zh).reason_user_default.to_string() } else { v };
+                let shown = if v.is_empty() { "（默认）".to_string() } else { v };
                 assert!(zh.contains(&shown), "{reason:?}: {k} missing from {zh}");
             }
         }

@@ -46,6 +46,27 @@ async fn a_broken_line_shows_in_the_outline_gutter_text_and_problems_and_clickin
     );
 }
 
+/// Diagnostics come worded by core in the page's language: switching to
+/// Chinese rewords the problems list and the gutter's tooltip, and back.
+#[wasm_bindgen_test]
+async fn diagnostics_follow_the_page_language() {
+    let page = Page::mount().await;
+    page.type_text("FROM alpine\nFORM oops\n").await;
+    page.click("#tab-problems").await;
+    assert_eq!(page.text(".problem .msg"), "unknown instruction: FORM (did you mean FROM?)");
+    let select: HtmlSelectElement = page.get(".lang-select").dyn_into().unwrap();
+    select.set_value("zh-CN");
+    fire(&select, "change");
+    settle().await;
+    assert_eq!(page.text(".problem .msg"), "未知指令：FORM（是不是想写 FROM？）");
+    let gutter = page.get(".gl-error");
+    assert_eq!(gutter.get_attribute("title").unwrap(), "未知指令：FORM（是不是想写 FROM？）");
+    select.set_value("en");
+    fire(&select, "change");
+    settle().await;
+    assert_eq!(page.text(".problem .msg"), "unknown instruction: FORM (did you mean FROM?)");
+}
+
 #[wasm_bindgen_test]
 async fn the_outline_follows_the_caret() {
     let page = Page::mount().await;

@@ -345,7 +345,7 @@ fn render_text(file: &str, text: &str, findings: &[Finding], lang: Lang) -> Stri
 
 /// A message's arguments by name, rendered in `lang`.
 fn message_args(msg: &Msg, lang: Lang) -> Value {
-    Value::Object(msg.rendered_args(lang).into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect())
+    Value::Object(msg.args_in(lang).into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect())
 }
 
 fn findings_json(file: &str, text: &str, findings: &[Finding], lang: Lang) -> Value {

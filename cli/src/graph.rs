@@ -1,6 +1,7 @@
 //! `dockerplay graph FILE|DIR... [--target T] [--build-arg K=V[,K=V...]]
-//! [--format json|dot|svg]`: the multi-stage build graph (several files:
-//! JSON lines with `file`).
+//! [--format json|dot|svg] [--lang en|zh-CN]`: the multi-stage build graph
+//! and its diagnostics in the reader's language (several files: JSON lines
+//! with `file`).
 
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -8,14 +9,15 @@ use std::process::ExitCode;
 use dockerplay_core::cache;
 use dockerplay_core::graph::{self, BuildGraph, SvgOptions};
 use dockerplay_core::syntax;
-use dockerplay_core::{Diagnostic, LineIndex};
+use dockerplay_core::{Diagnostic, Lang, LineIndex};
 use serde_json::{json, Value};
 
 use crate::args::scan;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let args = scan(argv, &["target", "format", "build-arg"])?;
+    let args = scan(argv, &["target", "format", "build-arg", "lang"])?;
     let format = args.format(&["json", "dot", "svg"])?;
+    let lang = args.lang()?;
     let build_args = parse_build_args(args.options.get("build-arg").map(String::as_str))?;
     let (inputs, many) = args.inputs()?;
     if many {
@@ -28,7 +30,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
             let (g, graph_diags) =
                 graph::build_graph(&df, args.options.get("target").map(String::as_str), &build_args, &seconds);
             diags.extend(graph_diags);
-            crate::args::print_many(name, Some(to_json(&g, &diags, text)), "");
+            crate::args::print_many(name, Some(to_json(&g, &diags, text, lang)), "");
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -43,13 +45,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let out = match format.as_str() {
         "dot" => graph::to_dot(&g),
         "svg" => graph::to_svg(&g, &df, &SvgOptions { standalone: true, ..SvgOptions::default() }),
-        _ => serde_json::to_string_pretty(&to_json(&g, &diags, &text)).map_err(|e| e.to_string())? + "\n",
+        _ => serde_json::to_string_pretty(&to_json(&g, &diags, &text, lang)).map_err(|e| e.to_string())? + "\n",
     };
     print!("{out}");
     if format != "json" {
         let lines = LineIndex::new(&text);
         for d in &diags {
-            eprintln!("{}:{}: {}", lines.line(d.span.start), d.severity.as_str(), d.message);
+            eprintln!("{}:{}: {}", lines.line(d.span.start), d.severity.as_str(), d.message.render(lang));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -67,7 +69,7 @@ fn parse_build_args(value: Option<&str>) -> Result<BTreeMap<String, String>, Str
 
 /// The JSON shape of issue 5: `stages` and `edges` with names, plus levels,
 /// the critical path and diagnostics with lines.
-pub fn to_json(g: &BuildGraph, diags: &[Diagnostic], text: &str) -> Value {
+pub fn to_json(g: &BuildGraph, diags: &[Diagnostic], text: &str, lang: Lang) -> Value {
     let name = |i: usize| g.stages[i].name.clone();
     let lines = LineIndex::new(text);
     json!({
@@ -94,11 +96,11 @@ pub fn to_json(g: &BuildGraph, diags: &[Diagnostic], text: &str) -> Value {
             "stages": g.critical_path.stages.iter().map(|&i| name(i)).collect::<Vec<_>>(),
             "seconds": g.critical_path.seconds,
         },
-        "diagnostics": diags.iter().map(|d| json!({
-            "line": lines.line(d.span.start),
-            "severity": d.severity,
-            "message": d.message,
-        })).collect::<Vec<_>>(),
+        "diagnostics": diags.iter().map(|d| crate::parse::with_message(
+            json!({ "line": lines.line(d.span.start), "severity": d.severity }),
+            &d.message,
+            lang,
+        )).collect::<Vec<_>>(),
     })
 }
 
@@ -113,7 +115,7 @@ mod tests {
         let text = "FROM golang:1.22 AS Build\nRUN go build\nFROM alpine AS unused\nFROM scratch\nCOPY --from=build /app /app\nCOPY --from=busybox /bin/sh /bin/sh\n";
         let (df, diags) = syntax::parse(text);
         let (g, _) = graph::build_graph(&df, None, &BTreeMap::new(), &[]);
-        let v = to_json(&g, &diags, text);
+        let v = to_json(&g, &diags, text, Lang::En);
         let stages: Vec<(String, bool)> = v["stages"]
             .as_array()
             .unwrap()

@@ -4,15 +4,16 @@
 
 use crate::args::{read_input, scan};
 use dockerplay_core::cache::ci_rules::{self, CiFinding};
-use dockerplay_core::cache::{render_text, simulate, simulate_ci, CacheSpec, Options, Simulation};
+use dockerplay_core::cache::{render_text_in, simulate, simulate_ci, CacheSpec, Options, Simulation};
 use dockerplay_core::inputs::{BuildInput, CiBuild, Scenario};
-use dockerplay_core::Diagnostic;
+use dockerplay_core::{Diagnostic, Lang};
 use serde_json::{json, Map, Value};
 use std::process::ExitCode;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let args = scan(argv, &["format"])?;
+    let args = scan(argv, &["format", "lang"])?;
     let format = args.format(&["text", "json"])?;
+    let lang = args.lang()?;
     let file = args.file()?;
     let text = read_input(file)?;
     let (scenario, ci) = load_ci(&text).map_err(|e| format!("{file}: {e}"))?;
@@ -27,17 +28,17 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
     let findings = ci_rules::check(&scenario, &ci, &Options::default());
     let mut out = match format.as_str() {
         "json" => {
-            let mut v = to_json(&scenario, &sim, &diags);
+            let mut v = to_json(&scenario, &sim, &diags, lang);
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("findings".into(), findings_json(&scenario, &findings));
             }
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         _ => {
-            let mut s = render_text(&sim);
+            let mut s = render_text_in(&sim, lang);
             s += &findings_text(&scenario, &findings);
             for d in &diags {
-                s += &format!("{}: {}\n", d.severity.as_str(), d.message);
+                s += &format!("{}: {}\n", d.severity.as_str(), d.message.render(lang));
             }
             s
         }
@@ -273,7 +274,7 @@ fn findings_text(scenario: &Scenario, findings: &[CiFinding]) -> String {
 /// The contract's output: per build, one entry per instruction with
 /// `stage`, `line`, `instruction` (its text), `status` and `reason` (in
 /// words), plus the structured reason and the other step fields.
-fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value {
+fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic], lang: Lang) -> Value {
     let builds: Vec<Value> = sim
         .builds
         .iter()
@@ -299,7 +300,7 @@ fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value
                         "index": s.instruction,
                         "keyword": s.keyword,
                         "status": s.status,
-                        "reason": s.reason.message(),
+                        "reason": s.reason.msg().render(lang),
                         "reason_detail": s.reason,
                         "key": s.key,
                         "est_seconds": s.est_seconds,
@@ -333,7 +334,8 @@ fn to_json(scenario: &Scenario, sim: &Simulation, diags: &[Diagnostic]) -> Value
         .collect();
     // Spans index the Dockerfile of the build the message names; the
     // message is what a script needs.
-    let diags: Vec<Value> = diags.iter().map(|d| json!({ "severity": d.severity, "message": d.message })).collect();
+    let diags: Vec<Value> =
+        diags.iter().map(|d| crate::parse::with_message(json!({ "severity": d.severity }), &d.message, lang)).collect();
     json!({ "builds": builds, "diagnostics": diags })
 }
 
@@ -441,7 +443,7 @@ mod tests {
             {"dockerfile": "FROM a AS deps\nRUN make deps\nFROM deps\nCOPY x /x\n", "files": [{"path": "x", "content": "2"}], "runner": "fresh", "cache_from": ["type=gha"]}]}"#;
         let (scenario, ci) = load_ci(text).unwrap_or_else(|e| panic!("{e}"));
         let (sim, diags) = simulate_ci(&scenario, &ci, &Options::default());
-        let out = to_json(&scenario, &sim, &diags);
+        let out = to_json(&scenario, &sim, &diags, Lang::En);
         let b = &out["builds"][1];
         let steps: Vec<String> = b["steps"]
             .as_array()
@@ -478,7 +480,8 @@ mod tests {
                                           {"dockerfile": "FROM alpine AS a\nCOPY x /x\n", "files": [{"path": "x", "content": "2"}]}]}"#)
         .unwrap_or_default();
         let (sim, diags) = simulate(&scenario);
-        let out = serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags)["builds"][1]).unwrap_or_default();
+        let out =
+            serde_json::to_string_pretty(&to_json(&scenario, &sim, &diags, Lang::En)["builds"][1]).unwrap_or_default();
         expect![[r#"
             {
               "cold_seconds": 5.5,

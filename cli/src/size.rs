@@ -5,7 +5,7 @@
 //! COPY sources can be given. Several files give JSON lines with `file`.
 
 use crate::args::scan;
-use crate::parse::diagnostics_json;
+use crate::parse::{diagnostics_json, localize};
 use dockerplay_core::inputs::{BuildInput, ImageInfo, Scenario};
 use dockerplay_core::size::{self, SizeOptions};
 use dockerplay_core::syntax;
@@ -14,8 +14,9 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 pub fn run(argv: &[String]) -> Result<ExitCode, String> {
-    let args = scan(argv, &["format", "target", "base", "bandwidth"])?;
+    let args = scan(argv, &["format", "target", "base", "bandwidth", "lang"])?;
     let format = args.format(&["text", "json"])?;
+    let lang = args.lang()?;
     let (inputs, many) = args.inputs()?;
     for (name, text) in &inputs {
         if many && format != "json" {
@@ -33,12 +34,16 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         let (report, diags) = size::estimate_parsed(&df, &input, &opts);
         let (bases, _) = size::compare_bases_parsed(&df, &input, &opts);
         if format == "json" {
-            let out = json!({
+            let mut out = json!({
                 "report": report,
                 "bases": bases,
-                "chart_svg": size::comparison_svg(&bases),
-                "diagnostics": diagnostics_json(&input.dockerfile, &diags),
+                "chart_svg": size::comparison_svg_in(&bases, lang),
             });
+            // Caveats, unknowns' reasons and layer notes as text in `lang`.
+            localize(&mut out, lang);
+            if let Some(obj) = out.as_object_mut() {
+                obj.insert("diagnostics".into(), diagnostics_json(&input.dockerfile, &diags, lang));
+            }
             if many {
                 crate::args::print_many(name, Some(out), "");
             } else {
@@ -54,11 +59,11 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
                     b.reference, b.uncompressed, b.low, b.high, b.compressed
                 );
                 for c in &b.caveats {
-                    println!("    caveat: {c}");
+                    println!("    caveat: {}", c.render(lang));
                 }
             }
             for d in &diags {
-                println!("{}: {}", d.severity.as_str(), d.message);
+                println!("{}: {}", d.severity.as_str(), d.message.render(lang));
             }
         }
     }

@@ -8,6 +8,7 @@
 use crate::cache::sha256;
 use crate::diag::Diagnostic;
 use crate::inputs::{BuildInput, ContextFile, FileBody};
+use crate::message::Message;
 use crate::span::Span;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -18,6 +19,20 @@ use std::sync::Arc;
 pub const DOCKERIGNORE: &str = ".dockerignore";
 /// The context file that the build's Dockerfile text stands for.
 pub const DOCKERFILE: &str = "Dockerfile";
+
+/// Messages of the context's diagnostics: files of the input that cannot
+/// be taken as they are.
+pub static CONTEXT_ROOT: Message = Message::new(
+    "context.root-path",
+    "files[{index}]: path \"{path}\" names the context root; ignored",
+    "files[{index}]：路径 \"{path}\" 指向构建上下文的根目录，已忽略",
+);
+pub static NOT_OCTAL: Message = Message::new(
+    "context.mode-not-octal",
+    "files[{index}]: mode \"{mode}\" is not an octal permission; using the default",
+    "files[{index}]：权限 \"{mode}\" 不是八进制的权限值，改用默认权限",
+);
+pub static MESSAGES: &[&Message] = &[&CONTEXT_ROOT, &NOT_OCTAL];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -227,7 +242,7 @@ impl Context {
             if path.is_empty() {
                 diags.push(Diagnostic::warning(
                     Span::default(),
-                    format!("files[{i}]: path \"{}\" names the context root; ignored", file.path),
+                    CONTEXT_ROOT.msg().arg("index", i).arg("path", &file.path),
                 ));
                 continue;
             }
@@ -239,10 +254,7 @@ impl Context {
                 Some(_) => {
                     diags.push(Diagnostic::warning(
                         Span::default(),
-                        format!(
-                            "files[{i}]: mode \"{}\" is not an octal permission; using the default",
-                            file.mode.as_deref().unwrap_or("")
-                        ),
+                        NOT_OCTAL.msg().arg("index", i).arg("mode", file.mode.as_deref().unwrap_or("")),
                     ));
                     file.mode_bits_default()
                 }

@@ -1,6 +1,8 @@
 //! Diagnostics: what went wrong in the input, where, and how badly.
 //! Analyses return `(result, Vec<Diagnostic>)` and never fail outright.
+//! A diagnostic's message is a [`Msg`], rendered in the reader's language.
 
+use crate::message::Msg;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
@@ -22,19 +24,23 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub span: Span,
     pub severity: Severity,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl Diagnostic {
-    pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { span, severity: Severity::Error, message: message.into() }
+    pub fn error(span: Span, message: Msg) -> Diagnostic {
+        Diagnostic { span, severity: Severity::Error, message }
     }
 
-    pub fn warning(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { span, severity: Severity::Warning, message: message.into() }
+    pub fn warning(span: Span, message: Msg) -> Diagnostic {
+        Diagnostic { span, severity: Severity::Warning, message }
+    }
+
+    pub fn info(span: Span, message: Msg) -> Diagnostic {
+        Diagnostic { span, severity: Severity::Info, message }
     }
 }

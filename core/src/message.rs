@@ -136,8 +136,9 @@ impl Message {
 pub struct Msg {
     pub message: &'static Message,
     pub args: Vec<(&'static str, String)>,
-    /// Placeholders whose value is itself prose (a list joined with "and",
-    /// a clause chosen by the analysis), rendered in the same language.
+    /// Arguments that are messages themselves (a list joined with "and", a
+    /// clause chosen by the analysis, the cause inside `build {n}:
+    /// {message}`), rendered in the same language.
     pub nested: Vec<(&'static str, Msg)>,
 }
 
@@ -154,13 +155,6 @@ impl Msg {
         self
     }
 
-    /// Every argument rendered in `lang`, by name.
-    pub fn rendered_args(&self, lang: Lang) -> Vec<(&'static str, String)> {
-        let mut out = self.args.clone();
-        out.extend(self.nested.iter().map(|(n, m)| (*n, m.render(lang))));
-        out
-    }
-
     /// The placeholders, here or in a nested message, that have no argument.
     pub fn missing_args(&self) -> Vec<&'static str> {
         let given =
@@ -172,6 +166,20 @@ impl Msg {
 
     pub fn id(&self) -> &'static str {
         self.message.id
+    }
+
+    /// The arguments as text in `lang`, nested messages rendered.
+    pub fn args_in(&self, lang: Lang) -> std::collections::BTreeMap<&'static str, String> {
+        let mut out: std::collections::BTreeMap<&'static str, String> =
+            self.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+        out.extend(self.nested.iter().map(|(k, m)| (*k, m.render(lang))));
+        out
+    }
+
+    /// Whether every placeholder has an argument, in nested messages too:
+    /// a rendering then leaves no `{name}` behind.
+    pub fn is_complete(&self) -> bool {
+        self.missing_args().is_empty()
     }
 
     /// The text in `lang`. A placeholder without an argument stays as
@@ -219,13 +227,29 @@ impl fmt::Debug for Msg {
 impl Serialize for Msg {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let args: std::collections::BTreeMap<&str, String> = self.rendered_args(Lang::En).into_iter().collect();
+        let args = self.args_in(Lang::En);
         let mut st = s.serialize_struct("Msg", 3)?;
         st.serialize_field("id", self.message.id)?;
         st.serialize_field("args", &args)?;
         st.serialize_field("text", &self.en())?;
         st.end()
     }
+}
+
+/// Every message core declares outside the lint rules, area by area: each
+/// area lists its messages (`ALL`) and registers the list here, so that a
+/// test can check ids and translations of all of them.
+pub fn catalogue() -> Vec<&'static Message> {
+    let areas: [&[&Message]; 7] = [
+        crate::syntax::messages::ALL,
+        crate::shell::messages::ALL,
+        crate::graph::messages::ALL,
+        crate::cache::messages::ALL,
+        crate::size::messages::ALL,
+        crate::context::MESSAGES,
+        crate::lint::suppress::MESSAGES,
+    ];
+    areas.into_iter().flatten().copied().collect()
 }
 
 /// Byte ranges of the placeholders in `t`, braces included.
@@ -350,6 +374,7 @@ mod tests {
         Message::new("test.casing", "Stage name '{name}' should be lowercase", "阶段名“{name}”应使用小写");
     static DOLLAR: Message = Message::new("test.dollar", "Use ${VAR} for {name}", "对 {name} 请用 ${VAR}");
     static ARROW: Message = Message::neutral("test.arrow", "{from} → {to}");
+    static WRAP: Message = Message::new("test.wrap", "build {n}: {message}", "第 {n} 次构建：{message}");
 
     #[test]
     fn renders_each_language_with_arguments() {
@@ -370,9 +395,12 @@ mod tests {
     fn a_nested_message_renders_in_the_same_language() {
         let m = DOLLAR.msg().arg_msg("name", CASING.msg().arg("name", "B"));
         assert_eq!(m.render(Lang::Zh), "对 阶段名“B”应使用小写 请用 ${VAR}");
-        assert_eq!(m.rendered_args(Lang::En), vec![("name", "Stage name 'B' should be lowercase".to_string())]);
         assert!(m.missing_args().is_empty());
         assert_eq!(DOLLAR.msg().arg_msg("name", CASING.msg()).missing_args(), vec!["name"]);
+        let m = WRAP.msg().arg("n", 2).arg_msg("message", CASING.msg().arg("name", "B"));
+        assert_eq!(m.render(Lang::En), "build 2: Stage name 'B' should be lowercase");
+        assert_eq!(m.render(Lang::Zh), "第 2 次构建：阶段名“B”应使用小写");
+        assert_eq!(m.args_in(Lang::Zh).get("message").map(String::as_str), Some("阶段名“B”应使用小写"));
     }
 
     #[test]

@@ -256,6 +256,9 @@ fn check(name: &str) {
         out.push_str(&summary(&g));
         for d in &diags {
             let _ = writeln!(out, "  line {} {}: {}", lines.line(d.span.start), d.severity.as_str(), d.message);
+            // The same diagnostic reads in Chinese, fully filled in.
+            let zh = d.message.render(dockerplay_core::Lang::Zh);
+            assert!(d.message.is_complete() && zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
         }
         let spec = g.layout_spec(&df, false);
         let l = layout(&spec);

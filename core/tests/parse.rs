@@ -35,6 +35,11 @@ fn render(text: &str) -> String {
     for d in &diags {
         let (l, c) = index.line_col(text, d.span.start);
         out.push_str(&format!("{} {l}:{c}: {}\n", d.severity.as_str(), d.message));
+        // Every fixture's diagnostic also reads in Chinese, fully filled in.
+        let zh = d.message.render(dockerplay_core::Lang::Zh);
+        let neutral = d.message.message.en == d.message.message.zh;
+        assert!(d.message.is_complete(), "{} lacks an argument", d.message.id());
+        assert!(neutral || zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
     }
     out
 }

@@ -69,7 +69,8 @@ fn assert_sane(text: &str) {
             "diagnostic span {:?}",
             d.span
         );
-        assert!(!d.message.is_empty());
+        assert!(!d.message.en().is_empty());
+        assert!(d.message.is_complete(), "{} lacks an argument", d.message.id());
     }
     for s in &df.stages {
         assert!(s.from < df.instructions.len());

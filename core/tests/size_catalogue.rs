@@ -102,7 +102,7 @@ fn an_estimate_on_a_borrowed_base_counts_it_but_is_not_complete() {
     let (rep, diags) = size::estimate(&input, &SizeOptions::default());
     assert_eq!(rep.image.base.uncompressed, catalogue::lookup("node:20-slim", None).uncompressed);
     assert!(!rep.complete);
-    let messages: Vec<&str> = diags.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<String> = diags.iter().map(|d| d.message.en()).collect();
     expect![[r#"
         [
             "base image docker.io/library/node:18-slim is not in the size catalogue: its size is estimated from docker.io/library/node:20-slim",
@@ -115,8 +115,17 @@ fn an_estimate_on_a_borrowed_base_counts_it_but_is_not_complete() {
 fn the_comparison_reprices_a_borrowed_base_on_its_own_versions_variants() {
     let input = BuildInput { dockerfile: "FROM node:18-slim\nRUN echo hi > /a\n".into(), ..Default::default() };
     let (options, _) = size::compare_bases(&input, &SizeOptions::default());
-    let rows: Vec<String> =
-        options.iter().map(|o| format!("{} {}: {}", o.reference, o.uncompressed, o.caveats.join("; "))).collect();
+    let rows: Vec<String> = options
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {}: {}",
+                o.reference,
+                o.uncompressed,
+                o.caveats.iter().map(|c| c.en()).collect::<Vec<_>>().join("; ")
+            )
+        })
+        .collect();
     expect![[r#"
         [
             "docker.io/library/node:18-slim 190937990: base size estimated from node:20-slim, the nearest tag in the catalogue",

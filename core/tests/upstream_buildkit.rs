@@ -322,7 +322,10 @@ fn heredocs() {
         let mut nodes: Vec<(usize, Option<usize>)> =
             df.instructions.iter().enumerate().map(|(k, i)| (i.span.start, Some(k))).collect();
         nodes.extend(
-            diags.iter().filter(|d| d.message.starts_with("unknown instruction")).map(|d| (d.span.start, None)),
+            diags
+                .iter()
+                .filter(|d| d.message.id().starts_with("parse.unknown-instruction"))
+                .map(|d| (d.span.start, None)),
         );
         nodes.sort();
         let df = std::sync::Arc::new(df);

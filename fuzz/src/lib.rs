@@ -82,7 +82,8 @@ pub fn assert_parse_sane(text: &str, df: &Dockerfile, diags: &[Diagnostic]) {
     }
     for d in diags {
         assert!(in_text(d.span), "diagnostic span {:?}: {}", d.span, d.message);
-        assert!(!d.message.is_empty());
+        assert!(!d.message.en().is_empty());
+        assert!(d.message.is_complete(), "{} lacks an argument", d.message.id());
     }
     for s in &df.stages {
         assert!(s.from < df.instructions.len());

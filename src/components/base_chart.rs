@@ -4,11 +4,11 @@
 
 use std::rc::Rc;
 
-use dockerplay_core::size::{comparison_svg, megabytes, BaseOption};
+use dockerplay_core::size::{comparison_svg_in, megabytes, BaseOption};
 use yew::prelude::*;
 
 use crate::components::size_panel::{range_text, short_reference};
-use crate::i18n::{texts, Lang, Texts};
+use crate::i18n::{texts, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct BaseChartProps {
@@ -23,48 +23,12 @@ pub struct BaseChartProps {
 /// The chart for inline use: the core's `<style>` would apply to the whole
 /// page (inline SVG styles are not scoped), so it is dropped and size.css
 /// styles the same classes under `.size-chart`.
-pub fn inline_chart(options: &[BaseOption]) -> String {
-    let svg = comparison_svg(options);
+pub fn inline_chart(options: &[BaseOption], lang: Lang) -> String {
+    let svg = comparison_svg_in(options, lang.core());
     match (svg.find("<style>"), svg.find("</style>")) {
         (Some(a), Some(b)) if b > a => format!("{}{}", &svg[..a], &svg[b + "</style>".len()..]),
         _ => svg,
     }
-}
-
-/// A caveat of `size::compare_bases` in the UI language. The core words
-/// them in English; each known form is recognised and re-worded from the
-/// language table, anything else is shown as it is.
-pub fn caveat_text(t: &Texts, caveat: &str) -> String {
-    let en = texts(Lang::En);
-    let prefix = |template: &'static str| template.split_once('{').map_or(template, |(a, _)| a);
-    let number = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>();
-    if caveat == en.size_caveat_musl {
-        return t.size_caveat_musl.to_string();
-    }
-    if caveat == en.size_caveat_no_apt {
-        return t.size_caveat_no_apt.to_string();
-    }
-    if caveat == en.size_caveat_estimate {
-        return t.size_caveat_estimate.to_string();
-    }
-    if caveat == en.size_caveat_unknown {
-        return t.size_caveat_unknown.to_string();
-    }
-    if let Some(tail) = caveat.strip_prefix(prefix(en.size_caveat_no_shell)) {
-        let n = number(tail);
-        if !n.is_empty() && caveat == en.size_caveat_no_shell.replace("{n}", &n) {
-            return t.size_caveat_no_shell.replace("{n}", &n);
-        }
-    }
-    let n = number(caveat);
-    if !n.is_empty() && caveat == en.size_caveat_steps.replace("{n}", &n) {
-        return t.size_caveat_steps.replace("{n}", &n);
-    }
-    let (head, tail) = en.size_caveat_nearest.split_once("{from}").unwrap_or((en.size_caveat_nearest, ""));
-    if let Some(from) = caveat.strip_prefix(head).and_then(|c| c.strip_suffix(tail)) {
-        return t.size_caveat_nearest.replace("{from}", from);
-    }
-    caveat.to_string()
 }
 
 #[component]
@@ -73,7 +37,7 @@ pub fn BaseChart(props: &BaseChartProps) -> Html {
     if props.options.len() < 2 {
         return html! {};
     }
-    let chart = Html::from_html_unchecked(AttrValue::from(inline_chart(&props.options)));
+    let chart = Html::from_html_unchecked(AttrValue::from(inline_chart(&props.options, props.lang)));
     let choice = |o: &BaseOption| {
         let selected = match &props.chosen {
             Some(c) => *c == o.reference,
@@ -97,7 +61,7 @@ pub fn BaseChart(props: &BaseChartProps) -> Html {
                     }
                 </label>
                 if !o.caveats.is_empty() {
-                    <ul class="size-caveats">{ for o.caveats.iter().map(|c| html! { <li>{ caveat_text(t, c) }</li> }) }</ul>
+                    <ul class="size-caveats">{ for o.caveats.iter().map(|c| html! { <li>{ c.render(props.lang.core()) }</li> }) }</ul>
                 }
             </li>
         }
@@ -128,15 +92,16 @@ mod tests {
     fn the_inline_chart_has_no_page_wide_style_but_keeps_its_bars() {
         let input = BuildInput { dockerfile: "FROM python:3.12\nRUN echo hi > /a\n".into(), ..Default::default() };
         let (options, _) = compare_bases(&input, &SizeOptions::default());
-        let svg = inline_chart(&options);
+        let svg = inline_chart(&options, Lang::En);
         assert!(!svg.contains("<style>"), "{svg}");
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("class=\"base\"").count(), options.len());
     }
 
+    /// The caveats come worded by core in the page's language: Chinese
+    /// with no placeholder left, in the list and in the chart's tooltips.
     #[test]
     fn every_caveat_the_core_gives_reads_in_chinese() {
-        let zh = texts(Lang::Zh);
         let mut seen = 0;
         for dockerfile in [
             "FROM python:3.12\nRUN apt-get install -y curl\nRUN ./x.sh\n",
@@ -146,13 +111,14 @@ mod tests {
             let input = BuildInput { dockerfile: dockerfile.into(), ..Default::default() };
             let (options, _) = compare_bases(&input, &SizeOptions::default());
             for c in options.iter().flat_map(|o| &o.caveats) {
-                let text = caveat_text(zh, c);
+                let text = c.render(Lang::Zh.core());
                 assert!(text.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)), "untranslated: {c}");
-                assert_eq!(caveat_text(texts(Lang::En), c), *c);
+                assert!(c.is_complete(), "{}", c.id());
                 seen += 1;
             }
+            let chart = inline_chart(&options, Lang::Zh);
+            assert!(options.iter().all(|o| o.caveats.iter().all(|c| chart.contains(&c.render(Lang::Zh.core())))));
         }
         assert!(seen >= 6, "the scenarios should raise most caveats, got {seen}");
-        assert_eq!(caveat_text(zh, "something new"), "something new");
     }
 }

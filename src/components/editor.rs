@@ -174,7 +174,7 @@ fn lint_json(text: &str, map: &Utf16Map, diags: &[Diagnostic], lint: Option<&Lin
         let span = findings_marks::visible(text, d.span);
         out.push(json!({
             "from": map.utf16(span.start), "to": map.utf16(span.end),
-            "severity": severity(d.severity), "message": d.message,
+            "severity": severity(d.severity), "message": d.message.render(lang.core()),
         }));
     }
     if let Some(lint) = lint {
@@ -200,9 +200,10 @@ fn line_marks_json(
     a: &crate::analysis::Analysis,
     diags: &[Diagnostic],
     cache: Option<&Vec<Option<(dockerplay_core::cache::Status, String)>>>,
+    lang: Lang,
 ) -> String {
     let count = a.lines.line_count() as usize;
-    let mut per_line: Vec<Option<(Severity, &str)>> = vec![None; count];
+    let mut per_line: Vec<Option<(Severity, &dockerplay_core::Msg)>> = vec![None; count];
     for d in diags {
         let slot = &mut per_line[(a.lines.line(d.span.start) as usize).saturating_sub(1).min(count - 1)];
         match slot {
@@ -222,7 +223,7 @@ fn line_marks_json(
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-        let title = [diag.map(|(_, m)| m.to_string()), step.map(|(_, t)| t.clone())]
+        let title = [diag.map(|(_, m)| m.render(lang.core())), step.map(|(_, t)| t.clone())]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -273,7 +274,7 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
                 (h.lang, h.parse(&text))
             };
             let offset = textpos::utf16_to_byte(&text, pos);
-            let c = ide::complete_parsed(&text, parse.dockerfile(), offset, ide_lang(lang));
+            let c = ide::complete_parsed(&text, parse.dockerfile(), offset, lang.core());
             // Images and packages come from the size tables: this asks for
             // them when no render has yet (the next query offers them).
             if dockerplay_core::size::data_wanted() {
@@ -309,8 +310,8 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
             l.findings.iter().zip(l.marks.iter()).find(|(_, m)| m.span.start <= offset && offset < m.span.end)
         });
         let found = match finding {
-            Some((f, m)) => Some(ide::Hover { span: m.span, text: ide::rule_hover(f, ide_lang(lang)) }),
-            None => ide::hover(&text, offset, ide_lang(lang)),
+            Some((f, m)) => Some(ide::Hover { span: m.span, text: ide::rule_hover(f, lang.core()) }),
+            None => ide::hover(&text, offset, lang.core()),
         }?;
         let map = Utf16Map::new(&text);
         Some(
@@ -376,13 +377,6 @@ fn host_object(host: Rc<RefCell<Host>>) -> (JsValue, Closures) {
     keep.push(Box::new(fix));
 
     (obj.into(), Closures(keep))
-}
-
-fn ide_lang(lang: Lang) -> ide::Lang {
-    match lang {
-        Lang::En => ide::Lang::En,
-        Lang::Zh => ide::Lang::Zh,
-    }
 }
 
 #[component]
@@ -465,10 +459,11 @@ pub fn Editor(props: &EditorProps) -> Html {
         let handle = props.handle.clone();
         let sent = use_mut_ref(|| None::<(String, usize)>);
         use_effect_with(
-            (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone()),
-            move |(marks, a, diags)| {
+            (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone(), props.lang),
+            move |(marks, a, diags, lang)| {
                 if let Some(e) = &*handle.0.borrow() {
-                    let next = (line_marks_json(a, diags, marks.as_deref()), a.lines.line(a.text.len()) as usize);
+                    let next =
+                        (line_marks_json(a, diags, marks.as_deref(), *lang), a.lines.line(a.text.len()) as usize);
                     if sent.borrow().as_ref() != Some(&next) {
                         e.line_marks(&next.0);
                         *sent.borrow_mut() = Some(next);
@@ -497,7 +492,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         .iter()
         .filter(|d| a.lines.line(d.span.start) == line)
         .min_by_key(|d| d.severity)
-        .map(|d| (d.severity, d.message.clone()))
+        .map(|d| (d.severity, d.message.render(props.lang.core())))
         .or_else(|| {
             props
                 .lint

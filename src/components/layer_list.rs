@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::analysis::AnalysisRef;
 use crate::components::outline::summary;
 use crate::components::size_panel::{basis_line, human_size, megabytes_value, parse_megabytes, SizeBasis};
-use crate::i18n::{texts, Lang, Texts};
+use crate::i18n::{texts, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct LayerListProps {
@@ -26,14 +26,15 @@ pub struct LayerListProps {
 
 /// One unknown with its estimate field; `line` names the step when the row
 /// does not sit under it (an unknown of a stage the image copies from).
-fn unknown_row(t: &Texts, u: &Unknown, line: Option<u32>, on_estimate: &Callback<(String, Option<u64>)>) -> Html {
+fn unknown_row(lang: Lang, u: &Unknown, line: Option<u32>, on_estimate: &Callback<(String, Option<u64>)>) -> Html {
+    let t = texts(lang);
     let key = u.key.clone();
     let onchange = on_estimate.reform(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         (key.clone(), parse_megabytes(&input.value()))
     });
     html! {
-        <div class="size-unknown" title={u.reason.clone()}>
+        <div class="size-unknown" title={u.reason.render(lang.core())}>
             if let Some(line) = line {
                 <span class="size-unknown-line">{ format!("{} {line}", t.size_line) }</span>
             }
@@ -81,8 +82,8 @@ pub fn LayerList(props: &LayerListProps) -> Html {
                 if SizeBasis::of_layer(l) != SizeBasis::Exact || l.low != l.high {
                     { basis_line(t, SizeBasis::of_layer(l), l.low, l.high, human_size) }
                 }
-                { for unknowns.iter().map(|u| unknown_row(t, u, None, &props.on_estimate)) }
-                { for l.notes.iter().map(|n| html! { <span class="size-layer-note">{ n }</span> }) }
+                { for unknowns.iter().map(|u| unknown_row(props.lang, u, None, &props.on_estimate)) }
+                { for l.notes.iter().map(|n| html! { <span class="size-layer-note">{ n.render(props.lang.core()) }</span> }) }
             </li>
         }
     };
@@ -99,7 +100,7 @@ pub fn LayerList(props: &LayerListProps) -> Html {
             if !loose.is_empty() {
                 <div class="size-loose">{ for loose.iter().map(|u| {
                     let line = file.instructions.get(u.instruction).map(|i| i.line);
-                    unknown_row(t, u, line, &props.on_estimate)
+                    unknown_row(props.lang, u, line, &props.on_estimate)
                 }) }</div>
             }
         </section>

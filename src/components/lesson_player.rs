@@ -120,7 +120,7 @@ fn changes(t: &Texts, lang: Lang, c: &StepChange, first: bool) -> Html {
                             <span class="lesson-line">{ fill(t.lesson_line, s.line, "") }</span>
                             <code class="lesson-instr">{ first_line(&s.text) }</code>
                             <span class="lesson-status">{ status_word(t, s.status) }</span>
-                            <span class="lesson-reason">{ with_code(&reason_words(t, &s.reason)) }</span>
+                            <span class="lesson-reason">{ with_code(&reason_words(lang, &s.reason)) }</span>
                         </li>
                     }
                 }) }

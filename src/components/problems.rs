@@ -40,7 +40,7 @@ pub fn Problems(props: &ProblemsProps) -> Html {
                         <button type="button" class={classes!("problem", format!("sev-{}", d.severity.as_str()))} {onclick}>
                             <span class="sev-dot" title={severity}></span>
                             <span class="visually-hidden">{ severity }</span>
-                            <span class="msg">{ &d.message }</span>
+                            <span class="msg">{ d.message.render(props.lang.core()) }</span>
                             <span class="where">{ format!("{} {line}, {} {col}", t.line_short, t.col_short) }</span>
                         </button>
                     </li>

@@ -115,7 +115,7 @@ fn row(t: &Texts, props: &StepsTableProps, step: &Step) -> Html {
             <td class="c-step"><code title={step.text.to_string()}>{ first_line }{ if more { " …" } else { "" } }</code></td>
             <td class="c-status"><span class={classes!("chip", format!("chip-{status}"))}>{ status_word(t, step.status) }</span></td>
             <td class="c-reason">
-                <span class="reason">{ with_code(&reason_words(t, &step.reason)) }</span>
+                <span class="reason">{ with_code(&reason_words(props.lang, &step.reason)) }</span>
                 if step.config_changed {
                     <span class="tag tag-config">{ t.cache_config_changed }</span>
                 }

@@ -9,6 +9,7 @@ use super::sha256::hex;
 use super::{base_identity, estimate_seconds, BuildOutcome, History, Key, Options, Produced};
 use crate::context::{clean_join, clean_path, join, Context, Entry, EntryKind, SelectOptions, Selection, Tree};
 use crate::diag::Diagnostic;
+use crate::graph::messages::TARGET_NOT_FOUND;
 use crate::inputs::{BuildInput, ImageInfo};
 use crate::shell::expand as words;
 use crate::syntax::{self, Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType, RunArgs};
@@ -711,9 +712,7 @@ impl<'a> Builder<'a> {
         if let Some(t) = &self.input.target {
             match stages.iter().find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(t))) {
                 Some(s) => target = Some(s.index),
-                None => self
-                    .diags
-                    .push(Diagnostic::error(Default::default(), format!("target stage \"{t}\" could not be found"))),
+                None => self.diags.push(Diagnostic::error(Default::default(), TARGET_NOT_FOUND.msg().arg("target", t))),
             }
         }
         let target_name = target.map(|t| stages[t].display_name()).unwrap_or_default();
@@ -1457,7 +1456,7 @@ impl<'a> Builder<'a> {
                     if !crate::context::has_wildcards(m) {
                         self.diags.push(Diagnostic::warning(
                             instr.span,
-                            format!("\"{m}\" is not in the build context (after .dockerignore)"),
+                            super::messages::NOT_IN_CONTEXT.msg().arg("path", m),
                         ));
                     }
                 }

@@ -35,9 +35,11 @@
 //! (`Builder::settle`); the quirks it follows are listed in
 //! `docs/scenario.md`.
 
+use super::messages as M;
 use super::{build, History, Key, KeyMap, KeySet, Options, Simulation};
 use crate::diag::Diagnostic;
 use crate::inputs::{CiBuild, ImageInfo, Scenario};
+use crate::message::Msg;
 use crate::syntax::Stage;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -121,35 +123,32 @@ fn known_options(kind: Kind) -> &'static [&'static str] {
 impl CacheSpec {
     /// Reads one entry; `export` says whether it is a `--cache-to`. The
     /// error names the option at fault.
-    pub fn parse(text: &str, export: bool) -> Result<CacheSpec, String> {
+    pub fn parse(text: &str, export: bool) -> Result<CacheSpec, Msg> {
         let mut attrs: BTreeMap<&str, &str> = BTreeMap::new();
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (k, v) = part.split_once('=').ok_or_else(|| format!("{part:?} is not key=value"))?;
+            let (k, v) =
+                part.split_once('=').ok_or_else(|| M::CI_NOT_KEY_VALUE.msg().arg("part", format!("{part:?}")))?;
             if attrs.insert(k.trim(), v.trim()).is_some() {
-                return Err(format!("{} is given twice", k.trim()));
+                return Err(M::CI_TWICE.msg().arg("key", k.trim()));
             }
         }
         let kind = match attrs.remove("type") {
-            None => return Err("type is missing (registry, local, gha, inline, s3 or azblob)".into()),
+            None => return Err(M::CI_TYPE_MISSING.msg()),
             Some("registry") => Kind::Registry,
             Some("local") => Kind::Local,
             Some("gha") => Kind::Gha,
             Some("inline") => Kind::Inline,
             Some("s3") => Kind::S3,
             Some("azblob") => Kind::Azblob,
-            Some(other) => {
-                return Err(format!("type must be registry, local, gha, inline, s3 or azblob, not {other:?}"))
-            }
+            Some(other) => return Err(M::CI_TYPE.msg().arg("value", format!("{other:?}"))),
         };
         if kind == Kind::Inline && !export {
-            return Err(
-                "type=inline is for --cache-to only: import an inline cache with type=registry,ref=IMAGE".into()
-            );
+            return Err(M::CI_INLINE_IMPORT.msg());
         }
         let mode = match attrs.remove("mode") {
             None | Some("min") => Mode::Min,
             Some("max") => Mode::Max,
-            Some(other) => return Err(format!("mode must be min or max, not {other:?}")),
+            Some(other) => return Err(M::CI_MODE.msg().arg("value", format!("{other:?}"))),
         };
         for k in attrs.keys() {
             let common = [
@@ -161,7 +160,7 @@ impl CacheSpec {
                 "image-manifest",
             ];
             if !known_options(kind).contains(k) && !common.contains(k) {
-                return Err(format!("{k} is not an option of type={}", kind_name(kind)));
+                return Err(M::CI_OPTION.msg().arg("key", k).arg("kind", kind_name(kind)));
             }
         }
         let need = |k: &str| {
@@ -169,7 +168,7 @@ impl CacheSpec {
                 .get(k)
                 .copied()
                 .filter(|v| !v.is_empty())
-                .ok_or_else(|| format!("{k} is missing (type={} needs it)", kind_name(kind)))
+                .ok_or_else(|| M::CI_MISSING.msg().arg("key", k).arg("kind", kind_name(kind)))
         };
         let location = match kind {
             Kind::Registry => format!("registry:{}", crate::reference::normalize(need("ref")?)),
@@ -291,8 +290,11 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
     let default = CiBuild::default();
     for (i, input) in scenario.builds.iter().enumerate() {
         let c = ci.get(i).unwrap_or(&default);
-        let mut warn = |message: String| {
-            diagnostics.push(Diagnostic::warning(Default::default(), format!("build {}: {message}", i + 1)))
+        let mut warn = |message: Msg| {
+            diagnostics.push(Diagnostic::warning(
+                Default::default(),
+                M::IN_BUILD.msg().arg("n", i + 1).arg_msg("message", message),
+            ))
         };
         // A moved tag replaces its entry, however it is spelled.
         for (r, info) in &c.images {
@@ -300,11 +302,17 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
             images.retain(|k, _| crate::reference::normalize(k) != norm);
             images.insert(r.clone(), info.clone());
         }
-        let parse = |list: &[String], export: bool, warn: &mut dyn FnMut(String)| -> Vec<CacheSpec> {
+        let parse = |list: &[String], export: bool, warn: &mut dyn FnMut(Msg)| -> Vec<CacheSpec> {
             let field = if export { "cache_to" } else { "cache_from" };
             list.iter()
                 .enumerate()
-                .filter_map(|(j, t)| CacheSpec::parse(t, export).map_err(|e| warn(format!("{field}[{j}]: {e}"))).ok())
+                .filter_map(|(j, t)| {
+                    CacheSpec::parse(t, export)
+                        .map_err(|e| {
+                            warn(M::CI_SPEC_AT.msg().arg("field", field).arg("index", j).arg_msg("message", e))
+                        })
+                        .ok()
+                })
                 .collect()
         };
         let from = parse(&c.cache_from, false, &mut warn);
@@ -329,7 +337,7 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
                         }
                     }
                 }
-                _ => warn(format!("nothing is cached at {} yet", spec.location)),
+                _ => warn(M::CI_NOTHING_CACHED.msg().arg("location", &spec.location)),
             }
         }
         let name = c.runner.clone().unwrap_or_else(|| "persistent".into());
@@ -347,12 +355,12 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
                 Kind::Inline => {
                     inline = true;
                     if spec.mode == Mode::Max {
-                        warn("the inline cache is min only: mode=max is ignored".into());
+                        warn(M::CI_INLINE_MIN.msg());
                     }
                     match &c.push {
                         Some(r) => format!("registry:{}", crate::reference::normalize(r)),
                         None => {
-                            warn("type=inline writes into the pushed image, and this build pushes none".into());
+                            warn(M::CI_INLINE_NO_PUSH.msg());
                             continue;
                         }
                     }
@@ -396,7 +404,7 @@ pub fn simulate_ci(scenario: &Scenario, ci: &[CiBuild], options: &Options) -> (S
             outcome.report.steps.iter().filter(|s| matches!(s.reason, super::Reason::Imported { .. })).count();
         outcome.report.ci = Some(CiReport { runner: name, imported: imported_names, exported, imported_hits });
         diagnostics.extend(outcome.diagnostics.into_iter().map(|mut d| {
-            d.message = format!("build {}: {}", i + 1, d.message);
+            d.message = M::IN_BUILD.msg().arg("n", i + 1).arg_msg("message", d.message);
             d
         }));
         builds.push(outcome.report);

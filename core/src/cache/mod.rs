@@ -17,6 +17,7 @@ mod build;
 pub mod ci;
 pub mod ci_rules;
 mod estimate;
+pub mod messages;
 mod report;
 pub mod sha256;
 mod whatif;
@@ -24,7 +25,7 @@ pub mod workflow;
 
 pub use ci::{simulate_ci, CacheSpec, CiReport, Export, Mode};
 pub use estimate::estimate_seconds;
-pub use report::{render_text, BuildReport, ImageReport, Reason, ShortKey, Simulation, Status, Step};
+pub use report::{render_text, render_text_in, BuildReport, ImageReport, Reason, ShortKey, Simulation, Status, Step};
 pub use whatif::{dependency_manifests, source_files, with_file_edited};
 
 use crate::diag::Diagnostic;
@@ -255,7 +256,7 @@ pub fn simulate_with(scenario: &Scenario, options: &Options) -> (Simulation, Vec
         let outcome = history.preview(input, &scenario.images, options);
         history.record(&outcome);
         diagnostics.extend(outcome.diagnostics.into_iter().map(|mut d| {
-            d.message = format!("build {}: {}", i + 1, d.message);
+            d.message = messages::IN_BUILD.msg().arg("n", i + 1).arg_msg("message", d.message);
             d
         }));
         builds.push(outcome.report);

@@ -1,5 +1,7 @@
 //! The simulation's results: plain, serialisable data for the CLI and app.
 
+use super::messages as M;
+use crate::message::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -159,8 +161,8 @@ impl Status {
     }
 }
 
-/// Why a step has its status. Data only: the app words it in each language;
-/// [`Reason::message`] is the English wording.
+/// Why a step has its status. Data only: [`Reason::msg`] words it in the
+/// reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
@@ -290,71 +292,86 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// English wording, short enough for a table cell.
-    pub fn message(&self) -> String {
+    /// The reason as a message, short enough for a table cell.
+    pub fn msg(&self) -> Msg {
         match self {
-            Reason::FirstBuild => "first build".into(),
-            Reason::Cached { build } => format!("cached (from build {build})"),
-            Reason::SameAs { line } => format!("same step as line {line}, runs once"),
-            Reason::ParentMissed { line } => format!("parent step re-ran (line {line})"),
-            Reason::BaseChanged { image } => format!("base image {image} changed"),
-            Reason::NewBase { image } => format!("new base image {image}"),
-            Reason::CommandChanged => "command changed".into(),
-            Reason::HeredocChanged => "heredoc changed".into(),
-            Reason::EnvChanged { name } => format!("ENV {name} changed"),
-            Reason::ArgChanged { name } => format!("ARG {name} changed"),
-            Reason::WorkdirChanged { from, to } => format!("WORKDIR changed from {from} to {to}"),
+            Reason::FirstBuild => M::FIRST_BUILD.msg(),
+            Reason::Cached { build } => M::CACHED.msg().arg("build", build),
+            Reason::SameAs { line } => M::SAME_AS.msg().arg("line", line),
+            Reason::ParentMissed { line } => M::PARENT_MISSED.msg().arg("line", line),
+            Reason::BaseChanged { image } => M::BASE_CHANGED.msg().arg("image", image),
+            Reason::NewBase { image } => M::NEW_BASE.msg().arg("image", image),
+            Reason::CommandChanged => M::COMMAND_CHANGED.msg(),
+            Reason::HeredocChanged => M::HEREDOC_CHANGED.msg(),
+            Reason::EnvChanged { name } => M::ENV_CHANGED.msg().arg("name", name),
+            Reason::ArgChanged { name } => M::ARG_CHANGED.msg().arg("name", name),
+            Reason::WorkdirChanged { from, to } => M::WORKDIR_CHANGED.msg().arg("from", from).arg("to", to),
             Reason::UserChanged { from, to } => {
-                let show = |u: &str| if u.is_empty() { "(default)".to_string() } else { u.to_string() };
-                format!("USER changed from {} to {}", show(from), show(to))
+                let user = |m: Msg, name: &'static str, u: &str| match u.is_empty() {
+                    true => m.arg_msg(name, M::USER_DEFAULT.msg()),
+                    false => m.arg(name, u),
+                };
+                user(user(M::USER_CHANGED.msg(), "from", from), "to", to)
             }
-            Reason::ShellChanged => "SHELL changed".into(),
-            Reason::NetworkChanged => "--network changed".into(),
-            Reason::SecurityChanged => "--security changed".into(),
-            Reason::MountChanged { target } => format!("mount {target} changed"),
-            Reason::FileChanged { path } => format!("`{path}` changed"),
-            Reason::FileAdded { path } => format!("`{path}` added"),
-            Reason::FileRemoved { path } => format!("`{path}` removed"),
-            Reason::FileRenamed { from, to } => format!("`{from}` renamed to `{to}`"),
-            Reason::ModeChanged { path } => format!("mode of `{path}` changed"),
-            Reason::SourceChanged { from } => format!("content copied from {from} changed"),
-            Reason::UpstreamRan { from } => format!("a RUN in {from} re-ran, so its output may differ"),
-            Reason::DestChanged => "destination changed".into(),
-            Reason::OptionsChanged => "options changed".into(),
-            Reason::SourcesChanged => "source paths changed".into(),
-            Reason::NewStep => "new step".into(),
-            Reason::Remote => "remote source (always checked)".into(),
-            Reason::Metadata => "metadata only (no cache step)".into(),
-            Reason::Scratch => "empty base (scratch)".into(),
-            Reason::InheritsStage { stage } => format!("continues from stage {stage}"),
-            Reason::RootWorkdir => "WORKDIR / creates nothing".into(),
-            Reason::GlobalArg => "global ARG (for FROM lines)".into(),
-            Reason::NotNeeded { target } => format!("not needed for target {target}"),
-            Reason::Invalid => "invalid instruction".into(),
-            Reason::Imported { from } => format!("cached (imported from {from})"),
-            Reason::NoLayers { from } => format!("in {from} without its layers (mode=min)"),
-            Reason::EmptyCache => "not in this runner's cache or an imported one".into(),
-            Reason::IgnoreCache => "--no-cache".into(),
-            Reason::Unneeded => "cached (a later step was found, so this one is never run)".into(),
+            Reason::ShellChanged => M::SHELL_CHANGED.msg(),
+            Reason::NetworkChanged => M::NETWORK_CHANGED.msg(),
+            Reason::SecurityChanged => M::SECURITY_CHANGED.msg(),
+            Reason::MountChanged { target } => M::MOUNT_CHANGED.msg().arg("target", target),
+            Reason::FileChanged { path } => M::FILE_CHANGED.msg().arg("path", path),
+            Reason::FileAdded { path } => M::FILE_ADDED.msg().arg("path", path),
+            Reason::FileRemoved { path } => M::FILE_REMOVED.msg().arg("path", path),
+            Reason::FileRenamed { from, to } => M::FILE_RENAMED.msg().arg("from", from).arg("to", to),
+            Reason::ModeChanged { path } => M::MODE_CHANGED.msg().arg("path", path),
+            Reason::SourceChanged { from } => M::SOURCE_CHANGED.msg().arg("from", from),
+            Reason::UpstreamRan { from } => M::UPSTREAM_RAN.msg().arg("from", from),
+            Reason::DestChanged => M::DEST_CHANGED.msg(),
+            Reason::OptionsChanged => M::OPTIONS_CHANGED.msg(),
+            Reason::SourcesChanged => M::SOURCES_CHANGED.msg(),
+            Reason::NewStep => M::NEW_STEP.msg(),
+            Reason::Remote => M::REMOTE.msg(),
+            Reason::Metadata => M::METADATA.msg(),
+            Reason::Scratch => M::SCRATCH.msg(),
+            Reason::InheritsStage { stage } => M::INHERITS_STAGE.msg().arg("stage", stage),
+            Reason::RootWorkdir => M::ROOT_WORKDIR.msg(),
+            Reason::GlobalArg => M::GLOBAL_ARG.msg(),
+            Reason::NotNeeded { target } => M::NOT_NEEDED.msg().arg("target", target),
+            Reason::Invalid => M::INVALID.msg(),
+            Reason::Imported { from } => M::IMPORTED.msg().arg("from", from),
+            Reason::NoLayers { from } => M::NO_LAYERS.msg().arg("from", from),
+            Reason::EmptyCache => M::EMPTY_CACHE.msg(),
+            Reason::IgnoreCache => M::IGNORE_CACHE.msg(),
+            Reason::Unneeded => M::UNNEEDED.msg(),
         }
+    }
+
+    /// English wording.
+    pub fn message(&self) -> String {
+        self.msg().en()
     }
 }
 
 /// A plain-text table of a simulation, one block per build: what the CLI's
 /// `--format text` prints and what the fixture tests snapshot.
 pub fn render_text(sim: &Simulation) -> String {
+    render_text_in(sim, Lang::En)
+}
+
+/// [`render_text`] in `lang`.
+pub fn render_text_in(sim: &Simulation, lang: Lang) -> String {
     let mut out = String::new();
     for (i, b) in sim.builds.iter().enumerate() {
-        out += &format!(
-            "build {}: target {}, {} hit, {} miss, {:.1}s cold, {:.1}s now, image {}\n",
-            i + 1,
-            if b.target.is_empty() { "-" } else { &b.target },
-            b.hits,
-            b.misses,
-            b.cold_seconds,
-            b.warm_seconds,
-            if b.image.changed { "changed" } else { "unchanged" }
-        );
+        let image = if b.image.changed { &M::REPORT_IMAGE_CHANGED } else { &M::REPORT_IMAGE_UNCHANGED };
+        let head = M::REPORT_BUILD
+            .msg()
+            .arg("n", i + 1)
+            .arg("target", if b.target.is_empty() { "-" } else { &b.target })
+            .arg("hits", b.hits)
+            .arg("misses", b.misses)
+            .arg("cold", format!("{:.1}", b.cold_seconds))
+            .arg("warm", format!("{:.1}", b.warm_seconds))
+            .arg_msg("image", image.msg());
+        out += &head.render(lang);
+        out.push('\n');
         for s in &b.steps {
             let first_line = s.text.lines().next().unwrap_or("");
             let text: String = if first_line.chars().count() > 40 {
@@ -363,17 +380,23 @@ pub fn render_text(sim: &Simulation) -> String {
                 first_line.to_string()
             };
             let mut notes = String::new();
-            if s.linked {
-                notes += " [link]";
+            for (on, note) in [
+                (s.linked, &M::REPORT_LINKED),
+                (s.warm_cache_mount, &M::REPORT_WARM_MOUNT),
+                (s.config_changed, &M::REPORT_CONFIG_CHANGED),
+            ] {
+                if on {
+                    notes += note.template(lang);
+                }
             }
-            if s.warm_cache_mount {
-                notes += " [warm cache mount]";
-            }
-            if s.config_changed {
-                notes += " [config changed]";
-            }
-            out +=
-                &format!("  {:>3}  {:<40}  {:<9}  {}{}\n", s.line, text, s.status.as_str(), s.reason.message(), notes);
+            out += &format!(
+                "  {:>3}  {:<40}  {:<9}  {}{}\n",
+                s.line,
+                text,
+                s.status.as_str(),
+                s.reason.msg().render(lang),
+                notes
+            );
         }
     }
     out

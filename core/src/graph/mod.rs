@@ -5,6 +5,7 @@
 pub mod dot;
 pub mod fixtures;
 pub mod layout;
+pub mod messages;
 pub mod model;
 pub mod svg;
 

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::messages as M;
 use crate::diag::Diagnostic;
 use crate::shell::expand::expand;
 use crate::span::Span;
@@ -159,12 +160,15 @@ pub fn build_graph(
         let base = match expand(&st.base, df.escape, &lookup) {
             Ok(b) => b,
             Err(message) => {
-                diags.push(Diagnostic::error(base_span, format!("cannot expand the base `{}`: {message}", st.base)));
+                diags.push(Diagnostic::error(
+                    base_span,
+                    M::BASE_EXPAND.msg().arg("base", &st.base).arg_msg("message", message),
+                ));
                 st.base.clone()
             }
         };
         if base.is_empty() {
-            diags.push(Diagnostic::error(base_span, format!("base name ({}) should not be blank", st.base)));
+            diags.push(Diagnostic::error(base_span, M::BLANK_BASE.msg().arg("base", &st.base)));
         }
         let name = st.display_name();
         let base_stage = stages.iter().rev().find(|s| st_named(&df.stages[s.index]) && s.name == base).map(|s| s.index);
@@ -177,7 +181,7 @@ pub fn build_graph(
                 {
                     diags.push(Diagnostic::warning(
                         base_span,
-                        format!("`{base}` is not stage `{}`: BuildKit matches stage names in FROM exactly, so it pulls `{base}` as an image", s.name),
+                        M::STAGE_CASE.msg().arg("base", &base).arg("stage", &s.name),
                     ));
                 }
                 (BaseKind::Image, base.clone())
@@ -273,7 +277,7 @@ pub fn build_graph(
         Some(t) => {
             let found = stages.iter().rposition(|s| st_named(&df.stages[s.index]) && s.name.eq_ignore_ascii_case(t));
             if found.is_none() {
-                diags.push(Diagnostic::error(Span::default(), format!("target stage \"{t}\" could not be found")));
+                diags.push(Diagnostic::error(Span::default(), M::TARGET_NOT_FOUND.msg().arg("target", t)));
             }
             found
         }
@@ -314,16 +318,10 @@ pub fn build_graph(
         if let Source::Stage(s) = e.source {
             if s > e.target && stages[e.target].built {
                 let message = match e.kind {
-                    EdgeKind::Mount => format!(
-                        "cannot mount from stage \"{}\": it needs to be defined before stage \"{}\"",
-                        e.from, e.to
-                    ),
-                    _ => format!(
-                        "cannot copy from stage \"{}\", it needs to be defined before current stage \"{}\"",
-                        e.from, e.to
-                    ),
+                    EdgeKind::Mount => M::MOUNT_LATER_STAGE.msg(),
+                    _ => M::COPY_LATER_STAGE.msg(),
                 };
-                diags.push(Diagnostic::error(e.span, message));
+                diags.push(Diagnostic::error(e.span, message.arg("from", &e.from).arg("to", &e.to)));
             }
         }
     }
@@ -391,7 +389,10 @@ fn global_env(
                 match expand(default, df.escape, &lookup) {
                     Ok(v) => Some(v),
                     Err(message) => {
-                        diags.push(Diagnostic::error(decl.span, format!("cannot expand ARG {}: {message}", decl.name)));
+                        diags.push(Diagnostic::error(
+                            decl.span,
+                            M::ARG_EXPAND.msg().arg("name", &decl.name).arg_msg("message", message),
+                        ));
                         None
                     }
                 }
@@ -432,8 +433,8 @@ fn resolve_from(
         // Mount sources are found before any expansion (detectRunMount), so
         // BuildKit takes the raw text for an image name, which is invalid.
         let message = match kind {
-            EdgeKind::Copy => format!("variable expansion is not supported for --from (`{from}`): name a stage whose FROM uses a global ARG instead"),
-            _ => format!("`from={from}` is not expanded: BuildKit reads it as an image name, which is invalid; name a stage whose FROM uses a global ARG instead"),
+            EdgeKind::Copy => M::COPY_FROM_VARIABLE.msg().arg("from", from),
+            _ => M::MOUNT_FROM_VARIABLE.msg().arg("from", from),
         };
         // Only a built stage's mount sources are resolved, so the mount
         // error waits for reachability; the COPY one is raised for all.
@@ -450,7 +451,7 @@ fn resolve_from(
             return match from.parse::<usize>() {
                 Ok(i) if i < stages.len() => Some(Ref::Stage(i)),
                 _ => {
-                    diags.push(Diagnostic::error(span, format!("invalid stage index {from}")));
+                    diags.push(Diagnostic::error(span, M::STAGE_INDEX.msg().arg("from", from)));
                     None
                 }
             };
@@ -460,10 +461,7 @@ fn resolve_from(
         return None;
     }
     if let Some(near) = looks_like_typo(df, stages, from) {
-        diags.push(Diagnostic::warning(
-            span,
-            format!("`{from}` is not a stage name, so BuildKit pulls it as an image; did you mean stage `{near}`?"),
-        ));
+        diags.push(Diagnostic::warning(span, M::STAGE_TYPO.msg().arg("from", from).arg("stage", near)));
     }
     Some(Ref::Image)
 }
@@ -517,7 +515,7 @@ fn report_cycles(stages: &[StageNode], deps: &[Vec<usize>], edges: &[Edge], diag
         let w = deps[v][k];
         let span =
             edges.iter().find(|e| e.target == v && e.source == Source::Stage(w)).map_or(stages[v].span, |e| e.span);
-        diags.push(Diagnostic::error(span, format!("circular dependency detected on stage: {}", stages[w].name)));
+        diags.push(Diagnostic::error(span, M::CYCLE.msg().arg("name", &stages[w].name)));
     });
 }
 

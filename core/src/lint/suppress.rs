@@ -18,9 +18,20 @@
 use super::registry;
 use super::{Finding, Rule};
 use crate::diag::Diagnostic;
+use crate::message::Message;
 use crate::span::Span;
 use crate::syntax::{Comment, Dockerfile, Instruction};
 use std::collections::BTreeMap;
+
+/// Messages of the diagnostics on `check=` directives and ignore comments.
+pub static UNKNOWN_CHECK_OPTION: Message =
+    Message::new("suppress.unknown-check-option", "unknown check option `{option}`", "未知的 check 选项 `{option}`");
+pub static UNKNOWN_RULE: Message = Message::new(
+    "suppress.unknown-rule",
+    "unknown rule `{rule}` in ignore comment",
+    "忽略注释里的规则 `{rule}` 不存在",
+);
+pub static MESSAGES: &[&Message] = &[&UNKNOWN_CHECK_OPTION, &UNKNOWN_RULE];
 
 /// A `check=` configuration: BuildKit's linter.Config.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +73,7 @@ impl CheckConfig {
                         }
                     }
                 }
-                other => diagnostics.push(Diagnostic::warning(span, format!("unknown check option `{other}`"))),
+                other => diagnostics.push(Diagnostic::warning(span, UNKNOWN_CHECK_OPTION.msg().arg("option", other))),
             }
         }
     }
@@ -242,7 +253,7 @@ fn names(list: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Vec<Strin
             && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("DP"))
             && n.bytes().skip(2).all(|b| b.is_ascii_digit());
         if ours && registry::lookup(n).is_none() {
-            diagnostics.push(Diagnostic::warning(span, format!("unknown rule `{n}` in ignore comment")));
+            diagnostics.push(Diagnostic::warning(span, UNKNOWN_RULE.msg().arg("rule", n)));
         }
     }
     names

@@ -13,6 +13,9 @@
 //! so that checks on variables (UndefinedVar) read words exactly as the
 //! expansion does.
 
+use super::messages as M;
+use crate::message::Msg;
+
 /// Looks a variable up; `None` means unset (which differs from empty for
 /// `${V-x}` and `${V+x}`).
 pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -20,14 +23,14 @@ pub type Lookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// Expands one word: removes quotes and escapes, substitutes variables with
 /// `lookup` (unset variables become empty). Errors are messages for a
 /// diagnostic, such as an unterminated `${`.
-pub fn expand(word: &str, escape: char, lookup: Lookup) -> Result<String, String> {
+pub fn expand(word: &str, escape: char, lookup: Lookup) -> Result<String, Msg> {
     Expander::new(word, escape, false, lookup).process(None, &mut Words::default())
 }
 
 /// Splits on unquoted whitespace, then expands each word (BuildKit's
 /// `ProcessWords`). Whitespace inside an unquoted `$VAR`'s value also splits,
 /// as it does there.
-pub fn expand_words(text: &str, escape: char, lookup: Lookup) -> Result<Vec<String>, String> {
+pub fn expand_words(text: &str, escape: char, lookup: Lookup) -> Result<Vec<String>, Msg> {
     let mut words = Words::default();
     Expander::new(text, escape, false, lookup).process(None, &mut words)?;
     Ok(words.finish())
@@ -75,7 +78,7 @@ pub struct ShellExpansion {
 }
 
 /// Expands one shell word (of a RUN script) with `lookup`.
-pub fn expand_shell(word: &str, lookup: Lookup) -> Result<ShellExpansion, String> {
+pub fn expand_shell(word: &str, lookup: Lookup) -> Result<ShellExpansion, Msg> {
     let mut ex = Expander::new(word, '\\', true, lookup);
     let value = ex.process(None, &mut Words::default())?;
     Ok(ShellExpansion { value, dynamic: ex.dynamic })
@@ -155,7 +158,7 @@ impl<'a> Expander<'a> {
     }
 
     /// Processes until `stop` (consumed) or the end.
-    fn process(&mut self, stop: Option<char>, words: &mut Words) -> Result<String, String> {
+    fn process(&mut self, stop: Option<char>, words: &mut Words) -> Result<String, Msg> {
         let mut result = String::new();
         while let Some(ch) = self.peek() {
             if Some(ch) == stop {
@@ -205,12 +208,12 @@ impl<'a> Expander<'a> {
             }
         }
         match stop {
-            Some(c) => Err(format!("unexpected end of statement while looking for matching {c}")),
+            Some(c) => Err(M::UNMATCHED.msg().arg("char", c)),
             None => Ok(result),
         }
     }
 
-    fn single_quote(&mut self) -> Result<String, String> {
+    fn single_quote(&mut self) -> Result<String, Msg> {
         self.pos += 1;
         let start = self.pos;
         match self.text[start..].find('\'') {
@@ -220,17 +223,17 @@ impl<'a> Expander<'a> {
             }
             None => {
                 self.pos = self.text.len();
-                Err("unexpected end of statement while looking for matching single-quote".into())
+                Err(M::UNMATCHED_SINGLE_QUOTE.msg())
             }
         }
     }
 
-    fn double_quote(&mut self) -> Result<String, String> {
+    fn double_quote(&mut self) -> Result<String, Msg> {
         self.pos += 1;
         let mut s = String::new();
         loop {
             match self.peek() {
-                None => return Err("unexpected end of statement while looking for matching double-quote".into()),
+                None => return Err(M::UNMATCHED_DOUBLE_QUOTE.msg()),
                 Some('"') => {
                     self.pos += 1;
                     return Ok(s);
@@ -333,11 +336,11 @@ impl<'a> Expander<'a> {
     }
 
     /// The word after a modifier, up to the closing `}`, itself expanded.
-    fn modifier_word(&mut self) -> Result<String, String> {
+    fn modifier_word(&mut self) -> Result<String, Msg> {
         self.process(Some('}'), &mut Words::default())
     }
 
-    fn dollar(&mut self) -> Result<String, String> {
+    fn dollar(&mut self) -> Result<String, Msg> {
         let start = self.pos;
         self.pos += 1;
         if self.shell && self.peek() == Some('(') {
@@ -354,8 +357,8 @@ impl<'a> Expander<'a> {
         }
         self.pos += 1;
         match self.peek() {
-            None => return Err("syntax error: missing '}'".into()),
-            Some('{') | Some('}') | Some(':') => return Err("syntax error: bad substitution".into()),
+            None => return Err(M::MISSING_BRACE.msg()),
+            Some('{') | Some('}') | Some(':') => return Err(M::BAD_SUBSTITUTION.msg()),
             _ => {}
         }
         let name = self.name();
@@ -374,15 +377,15 @@ impl<'a> Expander<'a> {
     }
 
     /// The rest of `${name...}` after the name.
-    fn braced(&mut self, name: &str) -> Result<String, String> {
+    fn braced(&mut self, name: &str) -> Result<String, Msg> {
         let value = self.get(name);
         match self.next() {
             Some('}') => Ok(value.unwrap_or_default()),
             Some('?') => {
                 let word = self.modifier_word()?;
-                value.ok_or_else(|| {
-                    let why = if word.is_empty() { "is not allowed to be unset".to_string() } else { word };
-                    format!("{name}: {why}")
+                value.ok_or_else(|| match word.is_empty() {
+                    true => M::NOT_UNSET.msg().arg("name", name),
+                    false => M::REQUIRED.msg().arg("name", name).arg("why", word),
                 })
             }
             Some(':') => {
@@ -394,12 +397,12 @@ impl<'a> Expander<'a> {
                     Some('=') if self.shell => Ok(if set_non_empty { value.unwrap_or_default() } else { word }),
                     Some('+') => Ok(if set_non_empty { word } else { String::new() }),
                     Some('?') if set_non_empty => Ok(value.unwrap_or_default()),
-                    Some('?') => {
-                        let why = if word.is_empty() { "is not allowed to be empty".to_string() } else { word };
-                        Err(format!("{name}: {why}"))
-                    }
-                    Some(c) => Err(format!("unsupported modifier (:{c}) in substitution")),
-                    None => Err("syntax error: missing '}'".into()),
+                    Some('?') => Err(match word.is_empty() {
+                        true => M::NOT_EMPTY.msg().arg("name", name),
+                        false => M::REQUIRED.msg().arg("name", name).arg("why", word),
+                    }),
+                    Some(c) => Err(M::UNSUPPORTED_COLON_MODIFIER.msg().arg("char", c)),
+                    None => Err(M::MISSING_BRACE.msg()),
                 }
             }
             Some('-') => {
@@ -428,14 +431,12 @@ impl<'a> Expander<'a> {
                 if all {
                     self.pos += 1;
                 }
-                let pattern = self
-                    .process(Some('/'), &mut Words::default())
-                    .map_err(|_| "syntax error: missing '/' in ${VAR/pattern/replacement}".to_string())?;
+                let pattern = self.process(Some('/'), &mut Words::default()).map_err(|_| M::MISSING_SLASH.msg())?;
                 let replacement = self.modifier_word()?;
                 Ok(replace_pattern(&value.unwrap_or_default(), &pattern, &replacement, all))
             }
-            Some(c) => Err(format!("unsupported modifier ({c}) in substitution")),
-            None => Err("syntax error: missing '}'".into()),
+            Some(c) => Err(M::UNSUPPORTED_MODIFIER.msg().arg("char", c)),
+            None => Err(M::MISSING_BRACE.msg()),
         }
     }
 }

@@ -6,3 +6,4 @@
 
 pub mod expand;
 pub mod lex;
+pub mod messages;

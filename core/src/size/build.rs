@@ -4,11 +4,13 @@
 
 use super::catalogue::{self, BaseImage};
 use super::fs::{resolve, Fill, Fs, Node, PathChange, Source};
+use super::messages as M;
 use super::run::{self, Distro, Packages, RunCtx, Unknown};
 use super::shell;
 use super::SizeOptions;
 use crate::context::{self, Context, Entry, EntryKind, SelectOptions, Tree};
 use crate::inputs::{BuildInput, FileBody};
+use crate::message::Msg;
 use crate::shell::expand as words;
 use crate::syntax::{Args, CommandForm, CopyArgs, Dockerfile, Instruction, Keyword, Mount, MountType};
 use serde::Serialize;
@@ -43,7 +45,7 @@ pub struct LayerSize {
     pub source: Source,
     pub changes: Vec<PathChange>,
     /// Caveats of the model for this step.
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 /// A stage's state: its view, environment and the layers so far (a stage
@@ -253,7 +255,7 @@ fn step(b: &Build, done: &[StageState], state: &mut StageState, si: usize, ii: u
             creates_layer = true;
             let distro = distro_of(&state.base);
             if !state.base.has_shell && matches!(r.command, CommandForm::Shell(_)) {
-                notes.push(format!("{} has no shell: this RUN cannot run there", state.base.reference));
+                notes.push(M::NOTE_NO_SHELL.msg().arg("image", &state.base.reference));
             }
             let mounted = mount(b, done, state, si, &r.mounts);
             let cwd = state.cwd.clone();
@@ -422,7 +424,7 @@ fn copy(
     is_add: bool,
     heredocs: &[crate::syntax::Heredoc],
     unknowns: &mut Vec<Unknown>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Msg>,
 ) {
     let (df, input, opts) = (b.df, b.input, b.opts);
     let env = state.env.clone();
@@ -431,7 +433,7 @@ fn copy(
     let dest = resolve(&state.cwd, &dest_raw);
     let dest_is_dir = dest_raw.ends_with('/') || state.fs.is_dir(&dest);
     let mode = c.chmod.as_deref().and_then(|m| u32::from_str_radix(m, 8).ok());
-    let flag = |unknowns: &mut Vec<Unknown>, key: String, reason: String| {
+    let flag = |unknowns: &mut Vec<Unknown>, key: String, reason: Msg| {
         let (estimate, given) = opts.estimates.get(&key).map_or((0, false), |v| (*v, true));
         unknowns.push(Unknown { key, reason, estimate, given, in_file: false, instruction: ii });
     };
@@ -449,11 +451,7 @@ fn copy(
                 state.fs.put(&target, node);
             }
         } else if text.contains("://") || text.starts_with("git@") {
-            flag(
-                unknowns,
-                format!("add:{text}"),
-                format!("ADD {text} downloads a file of unknown size: type its size"),
-            );
+            flag(unknowns, format!("add:{text}"), M::ADD_URL.msg().arg("url", text));
         } else {
             sources.push(text);
         }
@@ -463,19 +461,17 @@ fn copy(
     }
     let options = SelectOptions { exclude: c.exclude.clone(), parents: c.parents };
     let (tree, from_fs) = match &c.from {
-        Some(from) => {
-            match df.stage_ref(from, si).filter(|i| *i < done.len()) {
-                Some(other) => (Cow::Owned(tree_of(&done[other].fs)), Some(&done[other].fs)),
-                None => {
-                    flag(
+        Some(from) => match df.stage_ref(from, si).filter(|i| *i < done.len()) {
+            Some(other) => (Cow::Owned(tree_of(&done[other].fs)), Some(&done[other].fs)),
+            None => {
+                flag(
                     unknowns,
                     format!("copy:--from={from} {}", sources.join(" ")),
-                    format!("COPY --from={from} reads an image the catalogue has no files for: type the bytes it copies"),
+                    M::COPY_FROM_IMAGE.msg().arg("from", from),
                 );
-                    return;
-                }
+                return;
             }
-        }
+        },
         None => (Cow::Borrowed(&b.context), None),
     };
     let selection = context::select(&tree, &sources, &options);
@@ -492,10 +488,7 @@ fn copy(
                 Some(v) => Node::estimate(*v, *v, *v, Source::User),
                 None => super::tools::made_binary(),
             };
-            notes.push(format!(
-                "{m} was built by a build tool in stage {}: modelled as one program",
-                c.from.as_deref().unwrap_or("")
-            ));
+            notes.push(M::NOTE_BUILT_BY_TOOL.msg().arg("path", m).arg("stage", c.from.as_deref().unwrap_or("")));
             state.fs.put(&target, node);
             continue;
         }
@@ -505,9 +498,9 @@ fn copy(
             Some(from) => flag(
                 unknowns,
                 format!("copy:--from={from} {m}"),
-                format!("{m} is not in stage {from} as modelled: type the bytes it copies"),
+                M::COPY_NOT_MODELLED.msg().arg("path", m).arg("from", from),
             ),
-            None => notes.push(format!("{m} matches nothing in the build context")),
+            None => notes.push(M::NOTE_NO_MATCH.msg().arg("path", m)),
         }
     }
     let rename = selection.single_file && !dest_is_dir && sources.len() == 1;

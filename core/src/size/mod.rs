@@ -11,6 +11,7 @@ pub mod catalogue;
 pub(crate) mod data;
 mod dpkg;
 mod fs;
+pub mod messages;
 mod pkg;
 mod report;
 mod run;
@@ -22,13 +23,17 @@ pub use catalogue::{BaseImage, Basis};
 pub use data::sources;
 pub use data::{install as install_data, loaded as data_loaded, wanted as data_wanted, TABLES as DATA_TABLES};
 pub use fs::{ChangeKind, Fill, PathChange, Source};
-pub use report::{comparison_svg, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath};
+pub use report::{
+    comparison_svg, comparison_svg_in, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath,
+};
 pub use run::Unknown;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::inputs::BuildInput;
+use crate::message::Msg;
 use crate::span::Span;
 use crate::syntax::{self, Dockerfile};
+use messages as M;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -122,12 +127,12 @@ pub struct ImageSize {
     pub complete: bool,
 }
 
-fn target_stage(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) -> (usize, Option<String>) {
+fn target_stage(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) -> (usize, Option<Msg>) {
     let last = df.stages.len().saturating_sub(1);
     match opts.target.as_ref().or(input.target.as_ref()) {
         Some(t) => match df.stage_ref(t, df.stages.len()) {
             Some(i) => (i, None),
-            None => (last, Some(format!("target stage `{t}` not found; the last stage is used"))),
+            None => (last, Some(M::TARGET_NOT_FOUND.msg().arg("target", t))),
         },
         None => (last, None),
     }
@@ -177,7 +182,7 @@ pub fn estimate(input: &BuildInput, opts: &SizeOptions) -> (SizeReport, Vec<Diag
 pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) -> (SizeReport, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if df.stages.is_empty() {
-        diags.push(Diagnostic::warning(Span::default(), "no FROM: there is no image to size"));
+        diags.push(Diagnostic::warning(Span::default(), M::NO_FROM.msg()));
         let empty = report::empty_stage();
         return (report::assemble(empty, Vec::new(), opts), diags);
     }
@@ -189,46 +194,28 @@ pub fn estimate_parsed(df: &Dockerfile, input: &BuildInput, opts: &SizeOptions) 
     // every size is unknown, which is no fault of the Dockerfile's.
     let loaded = data::loaded();
     if !loaded {
-        diags.push(Diagnostic {
-            span: Span::default(),
-            severity: Severity::Info,
-            message: "the size tables are not loaded yet: base images and packages count as unknown".to_string(),
-        });
+        diags.push(Diagnostic::info(Span::default(), M::TABLES_NOT_LOADED.msg()));
     }
     let root = chain_root(df, target);
     let states = build::build_all(df, input, opts, Some(root));
     for (i, st) in states.iter().enumerate() {
         if loaded && st.root == i && !st.base.is_known() {
             let span = df.instructions.get(df.stages[i].from).map_or(Span::default(), |ins| ins.span);
-            diags.push(Diagnostic::warning(
-                span,
-                format!(
-                    "base image {} is not in the size catalogue: its size counts as 0 until you type one",
-                    st.base.reference
-                ),
-            ));
+            diags.push(Diagnostic::warning(span, M::BASE_NOT_IN_CATALOGUE.msg().arg("image", &st.base.reference)));
         }
         if let Some(from) = st.base.estimated_from.as_ref().filter(|_| st.root == i) {
             let span = df.instructions.get(df.stages[i].from).map_or(Span::default(), |ins| ins.span);
-            diags.push(Diagnostic {
+            diags.push(Diagnostic::info(
                 span,
-                severity: Severity::Info,
-                message: format!(
-                    "base image {} is not in the size catalogue: its size is estimated from {from}",
-                    st.base.reference
-                ),
-            });
+                M::BASE_ESTIMATED.msg().arg("image", &st.base.reference).arg("from", from),
+            ));
         }
     }
     for st in states.iter() {
         for u in &st.unknowns {
             if st.layers.iter().any(|l| l.instruction == u.instruction) {
                 let span = df.instructions.get(u.instruction).map_or(Span::default(), |ins| ins.span);
-                diags.push(Diagnostic {
-                    span,
-                    severity: Severity::Info,
-                    message: format!("unknown size: {}", u.reason),
-                });
+                diags.push(Diagnostic::info(span, M::UNKNOWN.msg().arg_msg("reason", u.reason.clone())));
             }
         }
     }

@@ -5,7 +5,9 @@
 
 use super::data;
 use super::fs::{Fill, Node};
+use super::messages as M;
 use super::run::{median_u64, RunCtx, APT_LISTS_BYTES, APT_LISTS_BYTES_TRIXIE, APT_LISTS_FILE};
+use crate::message::Msg;
 use std::collections::BTreeSet;
 
 /// Strips `=version`, `/release` and `:arch` from a package argument.
@@ -68,7 +70,7 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
         }
     }
     if ctx.distro == super::run::Distro::Alpine {
-        ctx.notes.push("apt-get does not exist on Alpine (apk is its package manager); priced as on Debian".into());
+        ctx.notes.push(M::NOTE_APT_ON_ALPINE.msg());
     }
     match sub.as_deref() {
         Some("update") => {
@@ -95,7 +97,7 @@ pub fn apt(ctx: &mut RunCtx, args: &[String]) -> bool {
                 let key = format!("apt:{name}");
                 if ctx.fs.get(&key).is_none() {
                     ctx.pkgs.apt.insert(name.clone());
-                    let reason = format!("package {name} is not in the shipped Debian table: type its installed size");
+                    let reason = M::APT_PACKAGE.msg().arg("name", &name);
                     flag_package(ctx, &key, reason, default);
                     changed.push(name);
                 }
@@ -155,7 +157,7 @@ fn autoremovable(release: data::Release, installed: &BTreeSet<String>, manual: &
 
 /// An unknown package: an entry sized by the user's estimate or the default,
 /// so that later removals still apply to it.
-fn flag_package(ctx: &mut RunCtx, key: &str, reason: String, default: u64) {
+fn flag_package(ctx: &mut RunCtx, key: &str, reason: Msg, default: u64) {
     let (estimate, given) = match ctx.estimates.get(key) {
         Some(v) => (*v, true),
         None => (default, false),
@@ -195,15 +197,13 @@ pub fn apk(ctx: &mut RunCtx, args: &[String]) -> bool {
         i += 1;
     }
     if ctx.distro == super::run::Distro::Debian {
-        ctx.notes.push("apk does not exist on Debian-based images; priced as on Alpine".into());
+        ctx.notes.push(M::NOTE_APK_ON_DEBIAN.msg());
     }
     let cache = |ctx: &mut RunCtx| {
         if !no_cache {
             let key = "apk:index-cache";
             if ctx.fs.get("/var/cache/apk/APKINDEX.tar.gz").is_none() {
-                let reason =
-                    "apk keeps its package index in /var/cache/apk without --no-cache; its size is not in the data"
-                        .to_string();
+                let reason = M::APK_INDEX.msg();
                 let (estimate, given) = ctx.estimates.get(key).map_or((0, false), |v| (*v, true));
                 ctx.unknowns.push(super::run::Unknown {
                     key: key.into(),
@@ -238,7 +238,7 @@ pub fn apk(ctx: &mut RunCtx, args: &[String]) -> bool {
                     Some((_, true)) => {}
                     Some((bytes, false)) => ctx.fs.put(&key, Node::file(*bytes, Fill::Typical)),
                     None => {
-                        let reason = format!("package {name} is not in the shipped Alpine table (a partial index): type its installed size");
+                        let reason = M::APK_PACKAGE.msg().arg("name", name);
                         flag_package(ctx, &key, reason, default);
                     }
                 }
@@ -367,28 +367,20 @@ pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
                 match ctx.fs.get(&p).and_then(|n| n.text.clone()) {
                     Some(text) => names.extend(requirements(&text)),
                     None => {
-                        ctx.flag(
-                            &format!("pip:-r {f}"),
-                            format!("{f} is not a text file of the build context, so its requirements are unknown"),
-                            0,
-                        );
+                        ctx.flag(&format!("pip:-r {f}"), M::PIP_REQUIREMENTS.msg().arg("file", f), 0);
                     }
                 }
             }
             "-e" | "--editable" => {
                 i += 1;
-                ctx.flag("pip:editable", "an editable install's size depends on the project".into(), 0);
+                ctx.flag("pip:editable", M::PIP_EDITABLE.msg(), 0);
             }
             "-c" | "--constraint" | "-i" | "--index-url" | "--extra-index-url" | "--trusted-host" | "-f"
             | "--find-links" | "--root-user-action" | "--progress-bar" | "--prefix" | "--root" | "--platform"
             | "--python-version" => i += 1,
             a if a.starts_with('-') => {}
             a if a.starts_with('.') || a.starts_with('/') || a.contains("://") => {
-                ctx.flag(
-                    &format!("pip:{a}"),
-                    format!("installing {a} (a local project or URL) has no size in the data"),
-                    0,
-                );
+                ctx.flag(&format!("pip:{a}"), M::PIP_LOCAL.msg().arg("target", a), 0);
             }
             a => names.push(py_name(a)),
         }
@@ -428,7 +420,7 @@ pub fn pip(ctx: &mut RunCtx, args: &[String], venv: Option<String>) -> bool {
                 bytes
             }
             None => {
-                let reason = format!("{name} is not in the shipped PyPI table: type what `pip install {name}` adds");
+                let reason = M::PIP_PACKAGE.msg().arg("name", &name);
                 let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
                 ctx.unknowns.push(super::run::Unknown {
                     key,
@@ -491,15 +483,11 @@ pub fn npm(ctx: &mut RunCtx, args: &[String]) -> bool {
     if specs.is_empty() {
         let manifest = format!("{}/package.json", dir.trim_end_matches('/'));
         let Some(text) = ctx.fs.get(&manifest).and_then(|n| n.text.clone()) else {
-            ctx.flag(
-                "npm:package.json",
-                format!("{manifest} is not a text file the build copied in, so the dependencies are unknown"),
-                0,
-            );
+            ctx.flag("npm:package.json", M::NPM_MANIFEST.msg().arg("manifest", &manifest), 0);
             return true;
         };
         let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
-            ctx.flag("npm:package.json", format!("{manifest} is not valid JSON"), 0);
+            ctx.flag("npm:package.json", M::NPM_INVALID_JSON.msg().arg("manifest", &manifest), 0);
             return true;
         };
         let mut sections = vec!["dependencies", "optionalDependencies"];
@@ -527,7 +515,7 @@ pub fn npm(ctx: &mut RunCtx, args: &[String]) -> bool {
             Some(p) => p.node_modules,
             None => {
                 let key = format!("npm:{name}");
-                let reason = format!("{name} is not in the shipped npm table: type what it adds to node_modules");
+                let reason = M::NPM_PACKAGE.msg().arg("name", &name);
                 let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
                 ctx.unknowns.push(super::run::Unknown {
                     key,

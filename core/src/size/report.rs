@@ -4,7 +4,9 @@
 use super::build::{LayerSize, StageState};
 use super::catalogue::{BaseImage, Basis};
 use super::fs::ChangeKind;
+use super::messages as M;
 use super::{data_sources, SizeOptions, SizeReport};
+use crate::message::{Lang, Msg};
 use crate::syntax::{Dockerfile, Keyword};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -63,7 +65,7 @@ pub struct BaseOption {
     pub high: u64,
     pub compressed: u64,
     /// What would not work, or what the figure rests on.
-    pub caveats: Vec<String>,
+    pub caveats: Vec<Msg>,
 }
 
 pub(crate) fn empty_stage() -> StageSize {
@@ -174,30 +176,24 @@ pub(crate) fn option(df: &Dockerfile, rep: &SizeReport, current: bool) -> BaseOp
     let (runs, apt) = chain_runs(df, rep);
     let mut caveats = Vec::new();
     if base.libc == "musl" {
-        caveats.push(
-            "musl libc: glibc-only binaries do not run, and pip needs musllinux wheels or builds from source"
-                .to_string(),
-        );
+        caveats.push(M::CAVEAT_MUSL.msg());
         if apt {
-            caveats.push("no apt-get on Alpine: the packages must be installed with apk".to_string());
+            caveats.push(M::CAVEAT_NO_APT.msg());
         }
     }
     if !base.has_shell && runs > 0 {
-        caveats.push(format!(
-            "no shell: {runs} RUN instruction(s) cannot run; use it as the final stage of a multi-stage build"
-        ));
+        caveats.push(M::CAVEAT_NO_SHELL.msg().arg("n", runs));
     }
     match base.basis {
-        Basis::Estimate => caveats.push("base size is a computed or third-party estimate".to_string()),
-        Basis::Unknown => caveats.push("base image not in the catalogue: counted as 0".to_string()),
-        Basis::NearestTag => caveats.push(format!(
-            "base size estimated from {}, the nearest tag in the catalogue",
-            short(base.estimated_from.as_deref().unwrap_or_default())
-        )),
+        Basis::Estimate => caveats.push(M::CAVEAT_ESTIMATE.msg()),
+        Basis::Unknown => caveats.push(M::CAVEAT_UNKNOWN.msg()),
+        Basis::NearestTag => {
+            caveats.push(M::CAVEAT_NEAREST.msg().arg("from", short(base.estimated_from.as_deref().unwrap_or_default())))
+        }
         _ => {}
     }
     if !rep.unknowns.is_empty() {
-        caveats.push(format!("{} step(s) have estimated sizes", rep.unknowns.len()));
+        caveats.push(M::CAVEAT_STEPS.msg().arg("n", rep.unknowns.len()));
     }
     BaseOption {
         reference: base.reference.clone(),
@@ -239,6 +235,11 @@ pub fn megabytes(bytes: u64) -> String {
 /// into the base (darker) and what the Dockerfile adds; options with caveats
 /// are marked with `*` and their caveats are the bar's tooltip.
 pub fn comparison_svg(options: &[BaseOption]) -> String {
+    comparison_svg_in(options, Lang::En)
+}
+
+/// [`comparison_svg`] with its label and tooltips in `lang`.
+pub fn comparison_svg_in(options: &[BaseOption], lang: Lang) -> String {
     const ROW: u32 = 28;
     const LABEL: u32 = 250;
     const BAR: f64 = 340.0;
@@ -246,8 +247,13 @@ pub fn comparison_svg(options: &[BaseOption]) -> String {
     let height = ROW * options.len() as u32 + 16;
     let max = options.iter().map(|o| o.uncompressed).max().unwrap_or(0).max(1) as f64;
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"size-chart\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"Image size by base image\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"size-chart\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"{}\">\n",
+        M::CHART_LABEL.template(lang)
     );
+    let separator = match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    };
     svg.push_str("<style>.base{fill:#4a6fa5}.added{fill:#9ab8e0}.current text{font-weight:bold}text{font:12px sans-serif;fill:currentColor}</style>\n");
     for (i, o) in options.iter().enumerate() {
         let y = 8 + ROW * i as u32;
@@ -257,7 +263,10 @@ pub fn comparison_svg(options: &[BaseOption]) -> String {
         let class = if o.current { "option current" } else { "option" };
         svg.push_str(&format!("<g class=\"{class}\">"));
         if !o.caveats.is_empty() {
-            svg.push_str(&format!("<title>{}</title>", xml_escape(&o.caveats.join("; "))));
+            svg.push_str(&format!(
+                "<title>{}</title>",
+                xml_escape(&o.caveats.iter().map(|c| c.render(lang)).collect::<Vec<_>>().join(separator))
+            ));
         }
         svg.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}{}</text>",

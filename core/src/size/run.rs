@@ -4,7 +4,9 @@
 
 use super::data;
 use super::fs::{resolve, Fill, Fs, Node};
+use super::messages as M;
 use super::shell::{self, SimpleCommand};
+use crate::message::Msg;
 use crate::syntax::Heredoc;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,7 +28,7 @@ pub struct Unknown {
     /// `apt:NAME`, `apk:NAME`, `pip:NAME`, `npm:NAME`, `extract:PATH`, `image:REF`.
     pub key: String,
     /// Why the size is unknown, in a sentence.
-    pub reason: String,
+    pub reason: Msg,
     /// Bytes counted for it: the user's estimate, else the default.
     pub estimate: u64,
     /// True when the estimate came from the user.
@@ -93,11 +95,11 @@ pub struct RunCtx<'a> {
     pub estimates: &'a BTreeMap<String, u64>,
     pub instruction: usize,
     pub unknowns: Vec<Unknown>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 impl RunCtx<'_> {
-    pub(crate) fn flag(&mut self, key: &str, reason: String, default: u64) {
+    pub(crate) fn flag(&mut self, key: &str, reason: Msg, default: u64) {
         let (estimate, given) = match self.estimates.get(key) {
             Some(v) => (*v, true),
             None => (default, false),
@@ -205,11 +207,7 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
         }
     }
     if cmd.dynamic {
-        ctx.flag(
-            &cmd.text,
-            "uses command substitution or shell control flow, which the model does not follow".into(),
-            0,
-        );
+        ctx.flag(&cmd.text, M::DYNAMIC.msg(), 0);
         return;
     }
     let Some(name) = words.first().map(|w| w.rsplit('/').next().unwrap_or(w).to_string()) else {
@@ -285,7 +283,7 @@ fn run_command(ctx: &mut RunCtx, cmd: &SimpleCommand) {
         _ => false,
     };
     if !handled {
-        let reason = format!("`{name}` is not in the size model: type the bytes it adds");
+        let reason = M::COMMAND.msg().arg("name", &name);
         match output_path(cmd, args) {
             // A build tool's `-o FILE`, or stdout sent to a file: the estimate
             // becomes that file, so a later COPY --from or rm sees it.
@@ -814,7 +812,7 @@ pub fn extract(ctx: &mut RunCtx, archive: &str, dest: &str, compressed: bool) ->
     } else if compressed || is_compressed(&name) {
         let key = format!("extract:{archive}");
         let default = (node.size as f64 * ctx.ratio).round() as u64;
-        let reason = format!("the unpacked size of {name} is estimated as {:.2} times its size", ctx.ratio);
+        let reason = M::UNPACKED.msg().arg("name", &name).arg("ratio", format!("{:.2}", ctx.ratio));
         let (estimate, given) = match ctx.estimates.get(&key) {
             Some(v) => (*v, true),
             None => (default, false),
@@ -962,7 +960,7 @@ fn gunzip(ctx: &mut RunCtx, args: &[String]) -> bool {
         let (estimate, given) = ctx.estimates.get(&key).map_or((default, false), |v| (*v, true));
         ctx.unknowns.push(Unknown {
             key,
-            reason: format!("the unpacked size of {a} is estimated as {:.2} times its size", ctx.ratio),
+            reason: M::UNPACKED.msg().arg("name", &a).arg("ratio", format!("{:.2}", ctx.ratio)),
             estimate,
             given,
             in_file: true,

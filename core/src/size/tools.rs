@@ -10,7 +10,9 @@
 //! (`scripts/real-sizes-calibrate.sh`, 2026-12-02).
 
 use super::fs::{Node, Source};
+use super::messages as M;
 use super::run::RunCtx;
+use crate::message::Msg;
 
 /// A C program's binary, by how it is linked: (bytes of a small program,
 /// bytes after `strip`). Measured on a 400-byte word-count program.
@@ -65,7 +67,7 @@ const SOURCE_PACKAGE: (u64, u64, u64) = (5_000_000, 200_000, 60_000_000);
 const USER_FILES: u64 = 4_500;
 const SKELETON: u64 = 4_553;
 
-fn put_estimate(ctx: &mut RunCtx, path: &str, (size, low, high): (u64, u64, u64), key: &str, reason: String) {
+fn put_estimate(ctx: &mut RunCtx, path: &str, (size, low, high): (u64, u64, u64), key: &str, reason: Msg) {
     // A typed estimate replaces the model's figure.
     match ctx.estimates.get(key) {
         Some(v) => ctx.fs.put(path, Node::estimate(*v, *v, *v, Source::User)),
@@ -158,7 +160,7 @@ pub fn strip(ctx: &mut RunCtx, args: &[String]) -> bool {
                     &path,
                     (m * 3 / 4, lo, hi),
                     &key,
-                    format!("{path}: a stripped binary built by make, {} to {} MB", lo / 1_000_000, hi / 1_000_000),
+                    M::MAKE_BINARY.msg().arg("path", &path).arg("low", lo / 1_000_000).arg("high", hi / 1_000_000),
                 );
             }
             None => return false,
@@ -186,7 +188,7 @@ pub fn made_binary_at(ctx: &mut RunCtx, src: &str, target: &str) {
         target,
         (m, lo, hi),
         &format!("build:{src}"),
-        format!("{src}: a program a build tool made, modelled as {} to {} MB", lo as f64 / 1e6, hi as f64 / 1e6),
+        M::MADE_PROGRAM.msg().arg("path", src).arg("low", lo as f64 / 1e6).arg("high", hi as f64 / 1e6),
     );
     if let Some(node) = ctx.fs.get(target).cloned() {
         ctx.fs.put(target, Node { mode: 0o755, ..node });
@@ -255,13 +257,7 @@ pub fn build(ctx: &mut RunCtx, tool: &str, args: &[String]) -> bool {
     if tool == "make" && args.iter().any(|a| a == "install") {
         let (m, lo, hi) = MADE_BINARY;
         let key = format!("build:{tool} install");
-        put_estimate(
-            ctx,
-            "/usr/local/[installed by make]",
-            (m, lo, hi * 2),
-            &key,
-            "make install: what the project installs is modelled as one program".into(),
-        );
+        put_estimate(ctx, "/usr/local/[installed by make]", (m, lo, hi * 2), &key, M::MAKE_INSTALL.msg());
         return true;
     }
     let out = format!("{}/[build outputs]", dir.trim_end_matches('/'));
@@ -272,7 +268,7 @@ pub fn build(ctx: &mut RunCtx, tool: &str, args: &[String]) -> bool {
         &out,
         (m, lo, hi),
         &key,
-        format!("{tool}: its build tree is modelled as {} to {} MB", lo / 1_000_000, hi / 1_000_000),
+        M::BUILD_TREE.msg().arg("tool", tool).arg("low", lo / 1_000_000).arg("high", hi / 1_000_000),
     );
     ctx.pkgs.build_dirs.push(dir);
     true
@@ -304,13 +300,7 @@ pub fn download(ctx: &mut RunCtx, tool: &str, args: &[String]) -> bool {
         _ => return false,
     };
     let key = format!("download:{}", url.as_deref().unwrap_or(&path));
-    put_estimate(
-        ctx,
-        &path,
-        DOWNLOAD,
-        &key,
-        format!("{tool}: a download of unknown size, 0.1 to 200 MB: type its size"),
-    );
+    put_estimate(ctx, &path, DOWNLOAD, &key, M::DOWNLOAD.msg().arg("tool", tool));
     true
 }
 
@@ -319,13 +309,7 @@ pub fn apt_fetch(ctx: &mut RunCtx, sub: &str, names: &[String]) -> bool {
     for n in names {
         let path = ctx.path_of(&format!("[{sub} {n}]"));
         let key = format!("download:apt-get {sub} {n}");
-        put_estimate(
-            ctx,
-            &path,
-            SOURCE_PACKAGE,
-            &key,
-            format!("apt-get {sub} {n}: the package's files are not in the data, 0.2 to 60 MB"),
-        );
+        put_estimate(ctx, &path, SOURCE_PACKAGE, &key, M::APT_FETCH.msg().arg("sub", sub).arg("name", n));
     }
     if sub == "source" {
         ctx.pkgs.build_dirs.push(ctx.cwd.clone());

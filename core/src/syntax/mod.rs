@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod highlight;
 mod incremental;
+pub mod messages;
 mod parse;
 
 pub use ast::*;

@@ -6,7 +6,9 @@
 //! parsing always goes on.
 
 use super::ast::*;
+use super::messages as M;
 use crate::diag::Diagnostic;
+use crate::message::Msg;
 use crate::shell::expand as words;
 use crate::span::{LineIndex, Span};
 use std::ops::Range;
@@ -35,7 +37,7 @@ pub(super) fn assemble(
     // directives only or empty (parser/parser.go Parse: "file with no
     // instructions"); an unknown instruction has its own error already.
     if df.instructions.is_empty() && !diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
-        diags.push(Diagnostic::error(Span::new(0, 0), "file with no instructions: a Dockerfile needs at least a FROM"));
+        diags.push(Diagnostic::error(Span::new(0, 0), M::NO_INSTRUCTIONS.msg()));
     }
     diags.sort_by_key(|d| d.span.start);
     (df, diags)
@@ -258,17 +260,14 @@ impl<'a> Parser<'a> {
                 }
             };
             if slot.is_some() {
-                self.diags.push(Diagnostic::error(span, format!("only one {lname} parser directive can be used")));
+                self.diags.push(Diagnostic::error(span, M::DUPLICATE_DIRECTIVE.msg().arg("name", &lname)));
             } else {
                 if lname == "escape" {
                     match value {
                         "\\" => self.escape = '\\',
                         "`" => self.escape = '`',
                         _ => {
-                            self.diags.push(Diagnostic::error(
-                                span,
-                                format!("invalid escape token '{value}' does not match ` or \\"),
-                            ));
+                            self.diags.push(Diagnostic::error(span, M::INVALID_ESCAPE.msg().arg("value", value)));
                         }
                     }
                 }
@@ -381,7 +380,7 @@ impl<'a> Parser<'a> {
                 if !terminated {
                     self.diags.push(Diagnostic::error(
                         Span::new(start, end),
-                        format!("unterminated heredoc: no line `{name}` ends it"),
+                        M::UNTERMINATED_HEREDOC.msg().arg("name", &name),
                     ));
                 }
                 heredocs.push(Heredoc { name, expand, chomp, content, span });
@@ -395,10 +394,7 @@ impl<'a> Parser<'a> {
         instr.empty_continuation = empty_continuation;
         if empty_continuation {
             // BuildKit only warns (NoEmptyContinuation); the line still parses.
-            self.diags.push(Diagnostic::warning(
-                instr.span,
-                "empty continuation line: a blank line inside a continued instruction is dropped, and future Dockerfile versions may reject it",
-            ));
+            self.diags.push(Diagnostic::warning(instr.span, M::EMPTY_CONTINUATION.msg()));
         }
         if let Args::Onbuild(inner) = &mut instr.args {
             inner.span = instr.span;
@@ -470,10 +466,7 @@ impl<'a> Parser<'a> {
                 );
                 if shell_form && looks_like_bad_json(&instr.command) {
                     let span = joined.span(0, jt.trim_end().len());
-                    self.diags.push(Diagnostic::warning(
-                        span,
-                        format!("{} looks like a JSON array but is not valid JSON, so BuildKit runs it through the shell as text; use double quotes: [\"a\", \"b\"]", keyword.as_str()),
-                    ));
+                    self.diags.push(Diagnostic::warning(span, M::BAD_JSON.msg().arg("keyword", keyword.as_str())));
                 }
                 instr.args = args
             }
@@ -486,15 +479,15 @@ impl<'a> Parser<'a> {
     }
 }
 
-fn unknown_instruction_message(word: &str) -> String {
+fn unknown_instruction_message(word: &str) -> Msg {
     let upper = word.to_ascii_uppercase();
     // Suggest the nearest keyword for a likely typo, as BuildKit does.
     let best = Keyword::ALL.iter().map(|k| (edit_distance(&upper, k.as_str()), k)).min_by_key(|(d, _)| *d);
     match best {
         Some((d, k)) if d <= 2 && upper.len() > 2 => {
-            format!("unknown instruction: {word} (did you mean {}?)", k.as_str())
+            M::UNKNOWN_INSTRUCTION_TYPO.msg().arg("word", word).arg("keyword", k.as_str())
         }
-        _ => format!("unknown instruction: {word}"),
+        _ => M::UNKNOWN_INSTRUCTION.msg().arg("word", word),
     }
 }
 
@@ -747,7 +740,7 @@ impl ArgCtx<'_> {
 
 /// Parses a JSON array of strings. `Ok(None)`: not JSON (shell form).
 /// `Err`: JSON, but not all strings (an error in BuildKit too).
-fn parse_json_array(rest: &str) -> Result<Option<Vec<String>>, String> {
+fn parse_json_array(rest: &str) -> Result<Option<Vec<String>>, Msg> {
     let t = rest.trim_start();
     if !t.starts_with('[') {
         return Ok(None);
@@ -757,7 +750,7 @@ fn parse_json_array(rest: &str) -> Result<Option<Vec<String>>, String> {
             .into_iter()
             .map(|v| match v {
                 serde_json::Value::String(s) => Ok(s),
-                _ => Err("when using JSON array syntax, arrays must be comprised of strings only".to_string()),
+                _ => Err(M::JSON_STRINGS_ONLY.msg()),
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Some),
@@ -766,7 +759,7 @@ fn parse_json_array(rest: &str) -> Result<Option<Vec<String>>, String> {
 }
 
 /// Shell or exec form (BuildKit's parseMaybeJSON).
-fn command_form(rest: &str) -> Result<CommandForm, String> {
+fn command_form(rest: &str) -> Result<CommandForm, Msg> {
     Ok(match parse_json_array(rest)? {
         Some(v) => CommandForm::Exec(v),
         None => CommandForm::Shell(rest.to_string()),
@@ -793,17 +786,17 @@ fn known_flags(keyword: Keyword) -> &'static [&'static str] {
 
 const BOOL_FLAGS: &[&str] = &["link", "parents", "keep-git-dir", "unpack"];
 
-fn check_flags(instr: &Instruction) -> Result<(), String> {
+fn check_flags(instr: &Instruction) -> Result<(), Msg> {
     let known = known_flags(instr.keyword);
     for f in &instr.flags {
         if !known.contains(&f.name.as_str()) {
-            return Err(format!("unknown flag: --{} (on {})", f.name, instr.keyword.as_str()));
+            return Err(M::UNKNOWN_FLAG.msg().arg("flag", &f.name).arg("keyword", instr.keyword.as_str()));
         }
         let is_bool = BOOL_FLAGS.contains(&f.name.as_str());
         match (&f.value, is_bool) {
-            (None, false) => return Err(format!("missing a value on flag: --{}", f.name)),
+            (None, false) => return Err(M::FLAG_MISSING_VALUE.msg().arg("flag", &f.name)),
             (Some(v), true) if !matches!(v.as_str(), "true" | "false" | "") => {
-                return Err(format!("expecting boolean value for flag --{}, not: {v}", f.name))
+                return Err(M::FLAG_NOT_BOOL.msg().arg("flag", &f.name).arg("value", v))
             }
             _ => {}
         }
@@ -815,33 +808,34 @@ fn bool_flag(instr: &Instruction, name: &str) -> bool {
     instr.flags.iter().rev().find(|f| f.name == name).is_some_and(|f| f.value.as_deref() != Some("false"))
 }
 
-fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
+fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, Msg> {
     check_flags(instr)?;
     let rest = ctx.rest().to_string();
     let kw = instr.keyword;
     let name = kw.as_str();
-    let need = |ok: bool, msg: &str| if ok { Ok(()) } else { Err(msg.to_string()) };
+    // The message is built only when the check fails.
+    let need = |ok: bool, msg: fn(&str) -> Msg| if ok { Ok(()) } else { Err(msg(name)) };
+    let at_least_one = |k: &str| M::AT_LEAST_ONE_ARGUMENT.msg().arg("keyword", k);
+    let exactly_one = |k: &str| M::EXACTLY_ONE_ARGUMENT.msg().arg("keyword", k);
     Ok(match kw {
         Keyword::From => Args::From(parse_from(instr, ctx)?),
         Keyword::Run => {
-            need(!rest.is_empty(), "RUN requires at least one argument")?;
+            need(!rest.is_empty(), at_least_one)?;
             let mut mounts = Vec::new();
             for f in instr.flags.iter().filter(|f| f.name == "mount") {
                 mounts.push(parse_mount(f.value.as_deref().unwrap_or(""), f.span)?);
             }
             let network = instr.flag_value("network").map(str::to_string);
             if let Some(n) = &network {
-                need(
-                    matches!(n.as_str(), "default" | "none" | "host"),
-                    &format!("invalid --network value {n:?}: use default, none or host"),
-                )?;
+                if !matches!(n.as_str(), "default" | "none" | "host") {
+                    return Err(M::INVALID_NETWORK.msg().arg("value", format!("{n:?}")));
+                }
             }
             let security = instr.flag_value("security").map(str::to_string);
             if let Some(s) = &security {
-                need(
-                    matches!(s.as_str(), "sandbox" | "insecure"),
-                    &format!("invalid --security value {s:?}: use sandbox or insecure"),
-                )?;
+                if !matches!(s.as_str(), "sandbox" | "insecure") {
+                    return Err(M::INVALID_SECURITY.msg().arg("value", format!("{s:?}")));
+                }
             }
             Args::Run(RunArgs { command: command_form(&rest)?, mounts, network, security })
         }
@@ -855,9 +849,7 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
         }
         Keyword::Shell => match parse_json_array(&rest)? {
             Some(v) if !v.is_empty() => Args::Shell(v),
-            _ => {
-                return Err("SHELL requires the arguments to be in JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]".into())
-            }
+            _ => return Err(M::SHELL_NEEDS_JSON.msg()),
         },
         Keyword::Copy | Keyword::Add => {
             let json = parse_json_array(&rest)?;
@@ -869,7 +861,7 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
                 None => split_plain(&rest).into_iter().map(|w| ctx.word(w)).collect(),
             };
             if words.len() < 2 {
-                return Err(format!("{name} requires at least two arguments, but only {} provided: the destination could not be determined", words.len()));
+                return Err(M::COPY_NEEDS_DESTINATION.msg().arg("keyword", name).arg("count", words.len()));
             }
             let (dest, sources) = words.split_last().map(|(d, s)| (d.clone(), s.to_vec())).unwrap_or_default();
             let c = CopyArgs {
@@ -892,7 +884,7 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
             }
         }
         Keyword::Env | Keyword::Label => {
-            need(!rest.is_empty(), &format!("{name} requires at least one argument"))?;
+            need(!rest.is_empty(), at_least_one)?;
             let (pairs, legacy) = parse_name_val(&rest, ctx, name)?;
             if kw == Keyword::Env {
                 Args::Env { pairs, legacy }
@@ -902,7 +894,7 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
         }
         Keyword::Arg => {
             let words = split_quoted(&rest, ctx.escape, true);
-            need(!words.is_empty(), "ARG requires at least one argument")?;
+            need(!words.is_empty(), at_least_one)?;
             let decls = words
                 .into_iter()
                 .map(|w| {
@@ -914,7 +906,9 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
                 })
                 .collect::<Vec<_>>();
             if let Some(bad) = decls.iter().find(|d| d.name.is_empty()) {
-                return Err(format!("ARG names can not be blank: {:?}", bad.default.as_deref().unwrap_or("")));
+                return Err(M::BLANK_ARG_NAME
+                    .msg()
+                    .arg("value", format!("{:?}", bad.default.as_deref().unwrap_or(""))));
             }
             Args::Arg(decls)
         }
@@ -926,16 +920,16 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
                     .collect(),
                 _ => split_plain(&rest).into_iter().map(|w| ctx.word(w)).collect(),
             };
-            need(!words.is_empty(), &format!("{name} requires at least one argument"))?;
+            need(!words.is_empty(), at_least_one)?;
             if kw == Keyword::Volume {
-                need(words.iter().all(|w| !w.text.trim().is_empty()), "VOLUME specified can not be an empty string")?;
+                need(words.iter().all(|w| !w.text.trim().is_empty()), |_| M::EMPTY_VOLUME.msg())?;
                 Args::Volume(words)
             } else {
                 Args::Expose(words)
             }
         }
         Keyword::User | Keyword::Workdir | Keyword::Stopsignal => {
-            need(!rest.is_empty(), &format!("{name} requires exactly one argument"))?;
+            need(!rest.is_empty(), exactly_one)?;
             let w = Word { text: rest.clone(), span: ctx.joined.span(ctx.start, ctx.start + rest.len()) };
             match kw {
                 Keyword::User => Args::User(w),
@@ -944,21 +938,21 @@ fn parse_args(instr: &mut Instruction, ctx: &ArgCtx) -> Result<Args, String> {
             }
         }
         Keyword::Maintainer => {
-            need(!rest.is_empty(), "MAINTAINER requires exactly one argument")?;
+            need(!rest.is_empty(), exactly_one)?;
             Args::Maintainer(rest)
         }
         Keyword::Healthcheck => Args::Healthcheck(parse_healthcheck(instr, &rest)?),
         Keyword::Onbuild => {
-            need(!rest.is_empty(), "ONBUILD requires at least one argument")?;
+            need(!rest.is_empty(), at_least_one)?;
             let kw_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let sub = &rest[..kw_len];
             let Some(sub_kw) = Keyword::parse(sub) else {
                 return Err(unknown_instruction_message(sub));
             };
             match sub_kw {
-                Keyword::Onbuild => return Err("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed".into()),
+                Keyword::Onbuild => return Err(M::ONBUILD_ONBUILD.msg()),
                 Keyword::From | Keyword::Maintainer => {
-                    return Err(format!("{} isn't allowed as an ONBUILD trigger", sub_kw.as_str()))
+                    return Err(M::ONBUILD_TRIGGER.msg().arg("keyword", sub_kw.as_str()))
                 }
                 _ => {}
             }
@@ -989,7 +983,7 @@ impl Parser<'_> {
         joined: &Joined,
         kw_len: usize,
         escape: char,
-    ) -> Result<Instruction, String> {
+    ) -> Result<Instruction, Msg> {
         self.escape = escape;
         let instr = self.instruction(kw, text, kw_span, joined, kw_len);
         match self.diags.into_iter().next() {
@@ -999,7 +993,7 @@ impl Parser<'_> {
     }
 }
 
-fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, String> {
+fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, Msg> {
     let rest = ctx.rest();
     let words = split_plain(rest);
     let platform = instr.flag_value("platform").map(str::to_string);
@@ -1008,9 +1002,9 @@ fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, String> {
         3 if words[1].0.eq_ignore_ascii_case("as") => {
             (words[0].clone(), Some(words[1].clone()), Some(words[2].clone()))
         }
-        3 => return Err(format!("FROM expects `AS` as its second word, found {:?}", words[1].0)),
-        0 => return Err("FROM requires either one or three arguments; none given".into()),
-        n => return Err(format!("FROM requires either one or three arguments; {n} given")),
+        3 => return Err(M::FROM_EXPECTS_AS.msg().arg("word", format!("{:?}", words[1].0))),
+        0 => return Err(M::FROM_NO_ARGUMENTS.msg()),
+        n => return Err(M::FROM_ARGUMENT_COUNT.msg().arg("count", n)),
     };
     // dockerfile-parser reads the common FROM forms; where its grammar
     // accepts the line its image and alias are taken (they are the same
@@ -1032,9 +1026,7 @@ fn parse_from(instr: &Instruction, ctx: &ArgCtx) -> Result<FromArgs, String> {
         let valid = lower.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && lower.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
         if !valid && !n.contains('$') {
-            return Err(format!(
-                "invalid name for build stage: {n:?}, name can't start with a number or contain symbols"
-            ));
+            return Err(M::INVALID_STAGE_NAME.msg().arg("name", format!("{n:?}")));
         }
     }
     Ok(FromArgs {
@@ -1065,14 +1057,14 @@ fn dockerfile_parser_from(_line: &str, _instr: &Instruction) -> Option<(String, 
 
 /// ENV and LABEL: `key=value ...` or the legacy `key value` (BuildKit's
 /// parseNameVal): the form is chosen by whether the first word has `=`.
-fn parse_name_val(rest: &str, ctx: &ArgCtx, name: &str) -> Result<(Vec<KeyValue>, bool), String> {
+fn parse_name_val(rest: &str, ctx: &ArgCtx, name: &str) -> Result<(Vec<KeyValue>, bool), Msg> {
     let words = split_quoted(rest, ctx.escape, true);
     let Some(first) = words.first() else { return Ok((Vec::new(), false)) };
     if !first.0.contains('=') {
         let key_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let value = rest[key_end..].trim_start();
         if value.is_empty() {
-            return Err(format!("{name} must have two arguments"));
+            return Err(M::NEEDS_TWO_ARGUMENTS.msg().arg("keyword", name));
         }
         let span = ctx.joined.span(ctx.start, ctx.start + rest.len());
         return Ok((vec![KeyValue { key: rest[..key_end].to_string(), value: value.to_string(), span }], true));
@@ -1080,10 +1072,10 @@ fn parse_name_val(rest: &str, ctx: &ArgCtx, name: &str) -> Result<(Vec<KeyValue>
     let mut pairs = Vec::new();
     for (w, s, e) in words {
         let Some((k, v)) = w.split_once('=') else {
-            return Err(format!("Syntax error - can't find = in {w:?}. Must be of the form: name=value"));
+            return Err(M::MISSING_EQUALS.msg().arg("word", format!("{w:?}")));
         };
         if k.is_empty() {
-            return Err(format!("{name} names can not be blank"));
+            return Err(M::BLANK_NAME.msg().arg("keyword", name));
         }
         pairs.push(KeyValue {
             key: k.to_string(),
@@ -1094,7 +1086,7 @@ fn parse_name_val(rest: &str, ctx: &ArgCtx, name: &str) -> Result<(Vec<KeyValue>
     Ok((pairs, false))
 }
 
-fn parse_mount(value: &str, span: Span) -> Result<Mount, String> {
+fn parse_mount(value: &str, span: Span) -> Result<Mount, Msg> {
     let mut m = Mount {
         kind: MountType::Bind,
         target: None,
@@ -1126,7 +1118,7 @@ fn parse_mount(value: &str, span: Span) -> Result<Mount, String> {
                 Some("tmpfs") => MountType::Tmpfs,
                 Some("secret") => MountType::Secret,
                 Some("ssh") => MountType::Ssh,
-                other => return Err(format!("unsupported mount type {:?}", other.unwrap_or(""))),
+                other => return Err(M::MOUNT_TYPE.msg().arg("value", format!("{:?}", other.unwrap_or("")))),
             };
         }
     }
@@ -1135,14 +1127,14 @@ fn parse_mount(value: &str, span: Span) -> Result<Mount, String> {
             Some((k, v)) => (k.trim().to_ascii_lowercase(), Some(v.trim().to_string())),
             None => (f.to_ascii_lowercase(), None),
         };
-        let bool_value = |v: &Option<String>| -> Result<bool, String> {
+        let bool_value = |v: &Option<String>| -> Result<bool, Msg> {
             match v.as_deref() {
                 None | Some("true") | Some("1") => Ok(true),
                 Some("false") | Some("0") => Ok(false),
-                Some(x) => Err(format!("invalid value for {k}: {x}")),
+                Some(x) => Err(M::MOUNT_BOOL.msg().arg("key", &k).arg("value", x)),
             }
         };
-        let need_value = |v: Option<String>| v.ok_or_else(|| format!("invalid field '{k}' must be a key=value pair"));
+        let need_value = |v: Option<String>| v.ok_or_else(|| M::MOUNT_FIELD.msg().arg("key", &k));
         match k.as_str() {
             "type" => {}
             "target" | "dst" | "destination" => m.target = Some(need_value(v)?),
@@ -1152,7 +1144,7 @@ fn parse_mount(value: &str, span: Span) -> Result<Mount, String> {
             "sharing" => {
                 let s = need_value(v)?;
                 if !matches!(s.as_str(), "shared" | "private" | "locked") {
-                    return Err(format!("unsupported sharing value {s:?}: use shared, private or locked"));
+                    return Err(M::MOUNT_SHARING.msg().arg("value", format!("{s:?}")));
                 }
                 m.sharing = Some(s)
             }
@@ -1166,15 +1158,15 @@ fn parse_mount(value: &str, span: Span) -> Result<Mount, String> {
                 m.readonly = if k == "rw" || k == "readwrite" { !b } else { b };
             }
             "required" => m.required = bool_value(&v)?,
-            _ => return Err(format!("unexpected key '{k}' in '{f}'")),
+            _ => return Err(M::MOUNT_KEY.msg().arg("key", k).arg("field", f)),
         }
     }
     let needs_target = matches!(m.kind, MountType::Bind | MountType::Cache | MountType::Tmpfs);
     if needs_target && m.target.is_none() {
-        return Err(format!("--mount=type={} requires a target (target=/path)", mount_type_name(m.kind)));
+        return Err(M::MOUNT_TARGET.msg().arg("kind", mount_type_name(m.kind)));
     }
     if m.from.is_some() && !matches!(m.kind, MountType::Bind | MountType::Cache) {
-        return Err("--mount: `from` only works with type=bind or type=cache".into());
+        return Err(M::MOUNT_FROM.msg());
     }
     Ok(m)
 }
@@ -1189,7 +1181,7 @@ fn mount_type_name(t: MountType) -> &'static str {
     }
 }
 
-fn parse_healthcheck(instr: &Instruction, rest: &str) -> Result<HealthcheckArgs, String> {
+fn parse_healthcheck(instr: &Instruction, rest: &str) -> Result<HealthcheckArgs, Msg> {
     let kind_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let kind = &rest[..kind_len];
     let after = rest[kind_len..].trim();
@@ -1204,24 +1196,24 @@ fn parse_healthcheck(instr: &Instruction, rest: &str) -> Result<HealthcheckArgs,
     };
     if kind.eq_ignore_ascii_case("none") {
         if !after.is_empty() || !instr.flags.is_empty() {
-            return Err("HEALTHCHECK NONE takes no arguments and no flags".into());
+            return Err(M::HEALTHCHECK_NONE.msg());
         }
         return Ok(h);
     }
     if !kind.eq_ignore_ascii_case("cmd") {
-        return Err(format!("Unknown type {kind:?} in HEALTHCHECK (try CMD)"));
+        return Err(M::HEALTHCHECK_TYPE.msg().arg("kind", format!("{kind:?}")));
     }
     if after.is_empty() {
-        return Err("HEALTHCHECK CMD requires a command".into());
+        return Err(M::HEALTHCHECK_COMMAND.msg());
     }
     for d in [&h.interval, &h.timeout, &h.start_period, &h.start_interval].into_iter().flatten() {
         if parse_duration(d).is_none() {
-            return Err(format!("HEALTHCHECK: invalid duration {d:?} (use e.g. 30s, 1m30s)"));
+            return Err(M::HEALTHCHECK_DURATION.msg().arg("value", format!("{d:?}")));
         }
     }
     if let Some(r) = &h.retries {
         if r.parse::<u32>().is_err() {
-            return Err(format!("HEALTHCHECK: --retries must be a whole number, not {r:?}"));
+            return Err(M::HEALTHCHECK_RETRIES.msg().arg("value", format!("{r:?}")));
         }
     }
     h.command = Some(command_form(after)?);
@@ -1302,7 +1294,10 @@ fn build_stages(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnost
             }
             (_, None) => {
                 if instr.keyword != Keyword::Arg {
-                    diags.push(Diagnostic::error(instr.span, format!("{} before the first FROM: only ARG may come before FROM (no build stage in current context)", instr.keyword.as_str())));
+                    diags.push(Diagnostic::error(
+                        instr.span,
+                        M::BEFORE_FROM.msg().arg("keyword", instr.keyword.as_str()),
+                    ));
                 }
             }
         }
@@ -1318,7 +1313,7 @@ fn build_stages(df: &mut Dockerfile, index: &LineIndex, diags: &mut Vec<Diagnost
     }
     if df.stages.is_empty() && !df.instructions.is_empty() {
         let span = df.instructions.last().map(|i| i.span).unwrap_or_default();
-        diags.push(Diagnostic::error(span, "no FROM instruction: a Dockerfile needs at least one build stage"));
+        diags.push(Diagnostic::error(span, M::NO_FROM.msg()));
     }
 }
 

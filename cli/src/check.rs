@@ -154,7 +154,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         let index = LineIndex::new(&input.dockerfile);
         for d in &diagnostics {
             let (l, c) = index.line_col(&input.dockerfile, d.span.start);
-            eprintln!("{name}:{l}:{c}: {}: {}", d.severity.as_str(), d.message);
+            eprintln!("{name}:{l}:{c}: {}: {}", d.severity.as_str(), d.message.render(lang));
         }
         checked.push((name, input, findings));
     }
@@ -429,8 +429,8 @@ fn sarif(file: &str, text: &str, findings: &[Finding], lang: Lang) -> Value {
             Some(r) => json!({
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": r.doc_text()},
+                "shortDescription": {"text": r.title_in(lang)},
+                "fullDescription": {"text": r.doc_in(lang)},
                 "defaultConfiguration": {"level": sarif_level(r.severity)},
                 "properties": {"category": r.category.as_str(), "aliases": r.aliases(), "tags": tags(r)},
             }),

@@ -6,7 +6,7 @@ use crate::args::{read_input, scan};
 use dockerplay_core::cache::ci_rules::{self, CiFinding};
 use dockerplay_core::cache::{render_text_in, simulate, simulate_ci, CacheSpec, Options, Simulation};
 use dockerplay_core::inputs::{BuildInput, CiBuild, Scenario};
-use dockerplay_core::{Diagnostic, Lang};
+use dockerplay_core::{Diagnostic, Lang, Message};
 use serde_json::{json, Map, Value};
 use std::process::ExitCode;
 
@@ -30,13 +30,13 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
         "json" => {
             let mut v = to_json(&scenario, &sim, &diags, lang);
             if let Some(obj) = v.as_object_mut() {
-                obj.insert("findings".into(), findings_json(&scenario, &findings));
+                obj.insert("findings".into(), findings_json(&scenario, &findings, lang));
             }
             serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         _ => {
             let mut s = render_text_in(&sim, lang);
-            s += &findings_text(&scenario, &findings);
+            s += &findings_text(&scenario, &findings, lang);
             for d in &diags {
                 s += &format!("{}: {}\n", d.severity.as_str(), d.message.render(lang));
             }
@@ -224,48 +224,67 @@ fn finding_line(scenario: &Scenario, f: &CiFinding) -> u32 {
 /// The CI findings as JSON: each with its rule's code and name, severity,
 /// the builds it affects (1-based), its line in the first of them, the
 /// message, and the change of the CI fields that fixes it, if any.
-fn findings_json(scenario: &Scenario, findings: &[CiFinding]) -> Value {
+fn findings_json(scenario: &Scenario, findings: &[CiFinding], lang: Lang) -> Value {
     let list: Vec<Value> = findings
         .iter()
         .map(|f| {
-            json!({
+            let finding = json!({
                 "code": f.finding.code,
                 "name": dockerplay_core::lint::rule(f.finding.code).map(|r| r.name),
                 "severity": f.finding.severity,
                 "builds": f.builds,
                 "line": finding_line(scenario, f),
-                "message": f.finding.message.to_string(),
                 "ci_fix": f.ci_fix.as_ref().map(|x| json!({
-                    "title": x.title.to_string(),
+                    "title": x.title.render(lang),
                     "builds": x.builds,
                     "field": x.field,
                     "value": x.value,
                 })),
-            })
+            });
+            crate::parse::with_message(finding, &f.finding.message, lang)
         })
         .collect();
     Value::Array(list)
 }
 
+// The words of the CI findings' text, in the reader's language.
+static CI_HEADING: Message = Message::new("cli.ci-heading", "CI cache findings:", "CI 缓存问题：");
+static CI_FINDING: Message = Message::new(
+    "cli.ci-finding",
+    "{code} {severity} (builds {builds}, line {line}): {message}",
+    "{code} {severity}（第 {builds} 次构建，第 {line} 行）：{message}",
+);
+static CI_FIX: Message = Message::new(
+    "cli.ci-fix",
+    "  fix: {title} (builds {builds}: {field} = {value})",
+    "  修复：{title}（第 {builds} 次构建：{field} = {value}）",
+);
+
 /// The CI findings as text, after the table.
-fn findings_text(scenario: &Scenario, findings: &[CiFinding]) -> String {
+fn findings_text(scenario: &Scenario, findings: &[CiFinding], lang: Lang) -> String {
     let mut s = String::new();
     if !findings.is_empty() {
-        s += "\nCI cache findings:\n";
+        s += &format!("\n{}\n", CI_HEADING.msg().render(lang));
     }
     for f in findings {
         let builds: Vec<String> = f.builds.iter().map(usize::to_string).collect();
-        s += &format!(
-            "{} {} (builds {}, line {}): {}\n",
-            f.finding.code,
-            f.finding.severity.as_str(),
-            builds.join(", "),
-            finding_line(scenario, f),
-            f.finding.message
-        );
+        let line = CI_FINDING
+            .msg()
+            .arg("code", f.finding.code)
+            .arg("severity", f.finding.severity.as_str())
+            .arg("builds", builds.join(", "))
+            .arg("line", finding_line(scenario, f))
+            .arg_msg("message", f.finding.message.clone());
+        s += &format!("{}\n", line.render(lang));
         if let Some(fix) = &f.ci_fix {
             let builds: Vec<String> = fix.builds.iter().map(usize::to_string).collect();
-            s += &format!("  fix: {} (builds {}: {} = {})\n", fix.title, builds.join(", "), fix.field, fix.value);
+            let fix = CI_FIX
+                .msg()
+                .arg_msg("title", fix.title.clone())
+                .arg("builds", builds.join(", "))
+                .arg("field", &fix.field)
+                .arg("value", &fix.value);
+            s += &format!("{}\n", fix.render(lang));
         }
     }
     s

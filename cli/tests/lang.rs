@@ -112,3 +112,41 @@ fn size_caveats_reasons_and_diagnostics_in_chinese() {
     assert!(diagnostics(&json.to_string()).iter().all(|d| has_chinese(d["message"].as_str().unwrap_or_default())));
     assert!(json["chart_svg"].as_str().is_some_and(has_chinese));
 }
+
+#[test]
+fn simulate_ci_findings_in_chinese() {
+    let scenario = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/simulate/ci-traps.json"))
+        .expect("the CI scenario");
+    let json: Value =
+        serde_json::from_str(&dockerplay(&["simulate", "-", "--lang", "zh-CN", "--format", "json"], &[], &scenario))
+            .expect("JSON");
+    let findings = json["findings"].as_array().cloned().unwrap_or_default();
+    assert!(findings.len() >= 3, "{json}");
+    for f in &findings {
+        let text = f["message"].as_str().unwrap_or_default();
+        assert!(has_chinese(text) && !text.contains('{'), "{f}");
+        assert!(f["message_id"].as_str().is_some_and(|id| id.starts_with("DP5")), "{f}");
+        if let Some(title) = f["ci_fix"]["title"].as_str() {
+            assert!(has_chinese(title), "{f}");
+        }
+    }
+    let text = dockerplay(&["simulate", "-", "--lang", "zh-CN"], &[], &scenario);
+    let listed = text.split("CI 缓存问题：").nth(1).expect("the findings' heading in Chinese");
+    assert!(listed.lines().filter(|l| !l.trim().is_empty()).all(has_chinese), "{listed}");
+}
+
+#[test]
+fn sarif_rules_are_described_in_chinese() {
+    let sarif: Value = serde_json::from_str(&dockerplay(
+        &["check", "-", "--lang", "zh-CN", "--format", "sarif", "--failure-threshold", "none"],
+        &[],
+        "FROM ubuntu\nRUN apt-get install -y curl\nCMD node server.js\n",
+    ))
+    .expect("SARIF");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().cloned().unwrap_or_default();
+    assert!(rules.len() >= 3, "{sarif}");
+    for r in rules.iter().filter(|r| r["id"].as_str().is_some_and(|id| id.starts_with("DP"))) {
+        assert!(has_chinese(r["shortDescription"]["text"].as_str().unwrap_or_default()), "{r}");
+        assert!(r["fullDescription"]["text"].as_str().is_some_and(|d| d.contains("## 作用")), "{r}");
+    }
+}

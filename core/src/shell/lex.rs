@@ -348,7 +348,7 @@ impl Lexer<'_> {
         let target = if self.pos < self.end
             && !matches!(self.bytes[self.pos], b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
         {
-            self.word()
+            self.word_from(false)
         } else {
             None
         };
@@ -358,6 +358,13 @@ impl Lexer<'_> {
     /// One word from `self.pos`, or a redirection when it turns out to be
     /// a file descriptor (`2>`), which is then pushed and `None` returned.
     fn word(&mut self) -> Option<Word> {
+        self.word_from(true)
+    }
+
+    /// One word; with `fd`, digits before `<` or `>` are a redirection's
+    /// file descriptor. A redirection's target has none: in `<8<<<x` the
+    /// target is `8` and `<<<x` a second redirection.
+    fn word_from(&mut self, fd: bool) -> Option<Word> {
         let start = self.pos;
         let mut w = Building::default();
         while self.pos < self.end {
@@ -394,7 +401,7 @@ impl Lexer<'_> {
                 _ if self.arguments && !matches!(c, b'\'' | b'"') => self.plain(&mut w),
                 b';' | b'&' | b'|' | b'(' | b')' => break,
                 b'<' | b'>' => {
-                    if !w.quoted && !w.raw.is_empty() && w.raw.bytes().all(|b| b.is_ascii_digit()) {
+                    if fd && !w.quoted && !w.raw.is_empty() && w.raw.bytes().all(|b| b.is_ascii_digit()) {
                         self.redirect(start);
                         return None;
                     }

@@ -184,6 +184,12 @@ pub fn substitutions(word: &str) -> Vec<&str> {
     out
 }
 
+/// The bytes that end a run of plain text in a shell word, in an argument
+/// word, and inside double quotes (besides the escape characters).
+const WORD_STOP: &[u8] = b" \t\r\n;&|()<>'\"$`\\";
+const ARGUMENTS_STOP: &[u8] = b" \t\r\n'\"$";
+const QUOTED_STOP: &[u8] = b"\"$\\{}";
+
 struct Lexer<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -395,10 +401,10 @@ impl Lexer<'_> {
                         if let Some(end) = self.name_end() {
                             w.parts.push(Part { kind: PartKind::Param, span: Span::new(s, end) });
                         }
-                        self.plain(&mut w);
+                        self.plain(&mut w, WORD_STOP);
                     }
                 }
-                _ if self.arguments && !matches!(c, b'\'' | b'"') => self.plain(&mut w),
+                _ if self.arguments && !matches!(c, b'\'' | b'"') => self.plain(&mut w, ARGUMENTS_STOP),
                 b';' | b'&' | b'|' | b'(' | b')' => break,
                 b'<' | b'>' => {
                     if fd && !w.quoted && !w.raw.is_empty() && w.raw.bytes().all(|b| b.is_ascii_digit()) {
@@ -469,11 +475,7 @@ impl Lexer<'_> {
                             self.balanced(&mut w, b'(', b')');
                             w.parts.push(Part { kind: PartKind::Command, span: Span::new(s, self.pos) });
                         } else {
-                            let len = self.char_len();
-                            let s = &self.text[self.pos..self.pos + len];
-                            w.unquoted.push_str(s);
-                            w.raw.push_str(s);
-                            self.pos += len;
+                            self.plain(&mut w, QUOTED_STOP);
                         }
                     }
                     if let Some((part, _)) = braced {
@@ -498,7 +500,7 @@ impl Lexer<'_> {
                     w.raw.push_str(&self.text[s..self.pos]);
                     w.parts.push(Part { kind: PartKind::Command, span: Span::new(s, self.pos) });
                 }
-                _ => self.plain(&mut w),
+                _ => self.plain(&mut w, WORD_STOP),
             }
         }
         self.pos = self.pos.min(self.end);
@@ -511,13 +513,27 @@ impl Lexer<'_> {
         })
     }
 
-    /// One character kept as it is.
-    fn plain(&mut self, w: &mut Building) {
-        let len = self.char_len();
-        let s = &self.text[self.pos..self.pos + len];
+    /// Keeps the text from `pos` up to the next byte in `stop`, the escape
+    /// character or the end (at least one character) as it is. Taking runs
+    /// rather than characters keeps lexing cheap enough to colour on every
+    /// keystroke.
+    fn plain(&mut self, w: &mut Building, stop: &[u8]) {
+        let mut end = (self.pos + self.char_len()).min(self.end);
+        while end < self.end {
+            let b = self.bytes[end];
+            if b == self.escape || b == self.word_escape || stop.contains(&b) {
+                break;
+            }
+            end += 1;
+        }
+        // Stop bytes are ASCII: only the range's end could cut a character.
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let s = &self.text[self.pos..end];
         w.unquoted.push_str(s);
         w.raw.push_str(s);
-        self.pos += len;
+        self.pos = end;
     }
 
     /// At a `$`: the end of the `$NAME`, `$1` or `$@` it starts, if any.

@@ -219,43 +219,53 @@ fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// Colours the arguments of an instruction, `from..to`.
+/// Colours the arguments of an instruction, `from..to`. The shell form of
+/// RUN, CMD and ENTRYPOINT is lexed once, as the shell reads it (its flags
+/// are its first words); other instructions as BuildKit splits them.
 fn arguments(lx: &mut Lexer, keyword: Option<Keyword>, from: usize, to: usize, pending: &mut Vec<(String, bool)>) {
-    let words: Vec<Word> = lex::lex(lx.text, Span::new(from, to), Source::Arguments { escape: lx.escape })
-        .into_iter()
-        .filter_map(|t| match t.kind {
-            Kind::Word(w) => Some(w),
-            _ => None,
-        })
-        .collect();
+    let text = lx.text;
+    let shell_form = matches!(keyword, Some(Keyword::Run | Keyword::Cmd | Keyword::Entrypoint));
+    let source = if shell_form {
+        Source::Dockerfile { escape: lx.escape, first_line: false }
+    } else {
+        Source::Arguments { escape: lx.escape }
+    };
+    let mut tokens = lex::lex(text, Span::new(from, to), source);
     // Flags are only read before the first argument.
-    let flags = words.iter().take_while(|w| w.raw.starts_with("--") && w.raw.len() > 2).count();
-    for w in &words[..flags] {
-        lx.paint(w.span.start, w.span.end, Class::Flag);
+    let flags = tokens.iter().take_while(|t| word_of(t).is_some_and(|w| w.raw.starts_with("--") && w.raw.len() > 2));
+    for t in flags {
+        lx.paint(t.span.start, t.span.end, Class::Flag);
     }
-    let args = &words[flags..];
-    let Some(first) = args.first() else { return };
+    let flags = tokens.iter().take_while(|t| word_of(t).is_some_and(|w| w.raw.starts_with("--") && w.raw.len() > 2));
+    let flags = flags.count();
+    tokens.drain(..flags);
     // The JSON (exec) form: RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK
     // then do no variable expansion.
-    let exec = first.raw.starts_with('[');
+    let exec = tokens.first().and_then(word_of).is_some_and(|w| w.raw.starts_with('['));
+    if shell_form && !exec {
+        return shell(lx, keyword, tokens, to, pending);
+    }
+    let args: Vec<&Word> = tokens.iter().filter_map(word_of).collect();
+    let Some(first) = args.first() else { return };
     let mut paints: Vec<Paint> = Vec::new();
     match keyword {
-        Some(Keyword::Run | Keyword::Cmd | Keyword::Entrypoint) if !exec => {
-            return shell(lx, keyword, args, to, pending);
-        }
         Some(Keyword::Run | Keyword::Cmd | Keyword::Entrypoint | Keyword::Shell) => {
-            args.iter().for_each(|w| word_paints(lx.text, w, false, &mut paints));
+            args.iter().for_each(|w| word_paints(text, w, !exec, &mut paints));
         }
         Some(Keyword::Healthcheck) => {
             if !(first.raw.eq_ignore_ascii_case("cmd") || first.raw.eq_ignore_ascii_case("none")) {
-                args.iter().for_each(|w| word_paints(lx.text, w, !exec, &mut paints));
+                args.iter().for_each(|w| word_paints(text, w, !exec, &mut paints));
             } else {
                 lx.paint(first.span.start, first.span.end, Class::Keyword);
                 match args.get(1) {
                     Some(w) if w.raw.starts_with('[') => {
-                        args[1..].iter().for_each(|w| word_paints(lx.text, w, false, &mut paints));
+                        args[1..].iter().for_each(|w| word_paints(text, w, false, &mut paints));
                     }
-                    Some(_) => return shell(lx, None, &args[1..], to, pending),
+                    Some(w) => {
+                        let source = Source::Dockerfile { escape: lx.escape, first_line: false };
+                        let tokens = lex::lex(text, Span::new(w.span.start, to), source);
+                        return shell(lx, None, tokens, to, pending);
+                    }
                     None => {}
                 }
             }
@@ -268,7 +278,7 @@ fn arguments(lx: &mut Lexer, keyword: Option<Keyword>, from: usize, to: usize, p
         }
         _ => {
             for (k, w) in args.iter().enumerate() {
-                let source = &lx.text[w.span.start..w.span.end];
+                let source = &text[w.span.start..w.span.end];
                 match keyword {
                     Some(Keyword::From) if k == 1 && w.raw.eq_ignore_ascii_case("as") => {
                         paints.push((w.span.start, w.span.end, Class::Keyword));
@@ -291,7 +301,7 @@ fn arguments(lx: &mut Lexer, keyword: Option<Keyword>, from: usize, to: usize, p
                     }
                     _ => {}
                 }
-                word_paints(lx.text, w, true, &mut paints);
+                word_paints(text, w, true, &mut paints);
             }
         }
     }
@@ -300,34 +310,48 @@ fn arguments(lx: &mut Lexer, keyword: Option<Keyword>, from: usize, to: usize, p
     }
 }
 
-/// Colours a shell-form command, `args[0]..to`, from the shell lexer's
-/// tokens. Heredoc words are the ones BuildKit finds in its own words
-/// (`args`), not the shell's `<<` redirections (`cat<<EOF` is none).
-fn shell(lx: &mut Lexer, keyword: Option<Keyword>, args: &[Word], to: usize, pending: &mut Vec<(String, bool)>) {
+fn word_of(t: &lex::Token) -> Option<&Word> {
+    match &t.kind {
+        Kind::Word(w) => Some(w),
+        _ => None,
+    }
+}
+
+/// Colours a shell-form command from the shell lexer's tokens, which run
+/// to `to`. Heredoc words are the ones BuildKit finds in its own words,
+/// not the shell's `<<` redirections (`cat<<EOF` is none).
+fn shell(
+    lx: &mut Lexer,
+    keyword: Option<Keyword>,
+    tokens: Vec<lex::Token>,
+    to: usize,
+    pending: &mut Vec<(String, bool)>,
+) {
+    let text = lx.text;
+    let Some(from) = tokens.first().map(|t| t.span.start) else { return };
     let mut markers: Vec<Span> = Vec::new();
-    if keyword == Some(Keyword::Run) {
-        for w in args {
-            if let Some(marker) = heredoc_marker(&w.raw) {
+    if keyword == Some(Keyword::Run) && text[from..to].contains("<<") {
+        for t in lex::lex(text, Span::new(from, to), Source::Arguments { escape: lx.escape }) {
+            if let Some(marker) = word_of(&t).and_then(|w| heredoc_marker(&w.raw)) {
                 pending.push(marker);
-                markers.push(w.span);
+                markers.push(t.span);
             }
         }
     }
-    let source = Source::Dockerfile { escape: lx.escape, first_line: false };
     let mut paints: Vec<Paint> = Vec::new();
-    for t in lex::lex(lx.text, Span::new(args[0].span.start, to), source) {
+    for t in &tokens {
         match &t.kind {
-            Kind::Word(w) => word_paints(lx.text, w, true, &mut paints),
+            Kind::Word(w) => word_paints(text, w, true, &mut paints),
             Kind::Op(Op::Newline) => {}
             Kind::Op(_) => paints.push((t.span.start, t.span.end, Class::Operator)),
             Kind::Redirect(r) => {
                 paints.push((t.span.start, t.span.start + r.op.len(), Class::Operator));
                 if let Some(w) = &r.target {
-                    word_paints(lx.text, w, true, &mut paints);
+                    word_paints(text, w, true, &mut paints);
                 }
             }
             Kind::Comment => {
-                let comment = lx.text[t.span.start..t.span.end].trim_end_matches('\r');
+                let comment = text[t.span.start..t.span.end].trim_end_matches('\r');
                 paints.push((t.span.start, t.span.start + comment.len(), Class::Comment));
             }
         }

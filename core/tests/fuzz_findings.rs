@@ -87,6 +87,21 @@ fn blanks_after_an_escaped_blank_end_the_word_before_a_heredoc() {
 
 /// The `lint_fix` target: no fix makes the file parse worse (more errors).
 #[test]
+fn a_heredoc_body_may_start_with_a_blank_line() {
+    // Found by `highlight`: a body whose first line is blank starts with a
+    // line break, which no colour covers; the target now looks at the
+    // body's first character that is not a line break, as here.
+    use dockerplay_core::syntax::{self, highlight};
+    let text = "FROM a\nCOPY <<-A <<B /x\na\nA\n\nb\nB\n";
+    let tokens = highlight::tokens(text);
+    let (file, _) = syntax::parse(text);
+    let b = &file.instructions[1].heredocs[1];
+    let first = b.span.start + text[b.span.start..].find(|c| c != '\n').unwrap();
+    let class = tokens.iter().find(|t| t.span.contains(first)).map(|t| t.class);
+    assert_eq!((b.content.as_str(), class), ("\nb\n", Some(highlight::Class::Heredoc)));
+}
+
+#[test]
 fn a_redirections_target_is_no_file_descriptor() {
     // Found by `highlight` once it coloured RUN from the shell lexer: in
     // `<8<<<x` the lexer read the target `8` as the file descriptor of a

@@ -164,7 +164,7 @@ COPY ["$SRC", "/dst"]"#,
 2| comment:# a comment inside
 4| flag:--mount=type=tmpfs,target=/t
 5| str:"a 
-6| str:b"
+6| str:  b"
 7| kw:FROM"#,
         );
     }

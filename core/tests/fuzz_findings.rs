@@ -86,6 +86,34 @@ fn blanks_after_an_escaped_blank_end_the_word_before_a_heredoc() {
 }
 
 /// The `lint_fix` target: no fix makes the file parse worse (more errors).
+#[test]
+fn a_heredoc_body_may_start_with_a_blank_line() {
+    // Found by `highlight`: a body whose first line is blank starts with a
+    // line break, which no colour covers; the target now looks at the
+    // body's first character that is not a line break, as here.
+    use dockerplay_core::syntax::{self, highlight};
+    let text = "FROM a\nCOPY <<-A <<B /x\na\nA\n\nb\nB\n";
+    let tokens = highlight::tokens(text);
+    let (file, _) = syntax::parse(text);
+    let b = &file.instructions[1].heredocs[1];
+    let first = b.span.start + text[b.span.start..].find(|c| c != '\n').unwrap();
+    let class = tokens.iter().find(|t| t.span.contains(first)).map(|t| t.class);
+    assert_eq!((b.content.as_str(), class), ("\nb\n", Some(highlight::Class::Heredoc)));
+}
+
+#[test]
+fn a_redirections_target_is_no_file_descriptor() {
+    // Found by `highlight` once it coloured RUN from the shell lexer: in
+    // `<8<<<x` the lexer read the target `8` as the file descriptor of a
+    // second redirection and pushed that one first, so tokens came out of
+    // order (the colouring's debug assertion stops on that).
+    check_colours("FROM p\nRUN mkdir -p <8<<<x\n");
+    let tokens = dockerplay_core::shell::lex::lex_script("a <8<<<x 2>y");
+    for pair in tokens.windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start, "{pair:?}");
+    }
+}
+
 fn check_fixes_parse_no_worse(dockerfile: &str) {
     use dockerplay_core::lint::{self, CheckOptions};
     use dockerplay_core::{syntax, Severity};

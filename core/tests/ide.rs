@@ -283,6 +283,18 @@ fn hover_gives_a_variables_value_at_that_line() {
         over "NOPE"
         `NOPE`: no value here (empty unless given with --build-arg)"#]],
     );
+    // The references are the ones the colours show (the one shell lexer's):
+    // a second one in the same token, and none in single quotes.
+    check_hover(
+        "FROM alpine\nENV A=1 B=2\nRUN echo $A${B$0} '$A'\n",
+        Lang::En,
+        expect![[r#"
+            over "B"
+            `B` = `2`
+
+            ENV line 2"#]],
+    );
+    check_hover("FROM alpine\nENV A=1\nRUN echo '$A$0'\n", Lang::En, expect!["none"]);
 }
 
 #[test]

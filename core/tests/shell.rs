@@ -247,3 +247,61 @@ fn script_continuations_are_the_shells() {
         "##]],
     );
 }
+
+/// The parts of each word (what the editor colours), with the text each
+/// span covers.
+fn check_parts(text: &str, from: usize, source: Source, expect: Expect) {
+    let mut out = String::new();
+    for t in lex(text, Span::new(from, text.len()), source) {
+        let word = match &t.kind {
+            Kind::Word(w) => w,
+            Kind::Redirect(r) => match &r.target {
+                Some(w) => w,
+                None => continue,
+            },
+            _ => continue,
+        };
+        let parts: Vec<String> = word.parts.iter().map(|p| format!("{:?}@{:?}", p.kind, p.span.slice(text))).collect();
+        out += &format!("{:<20} {}\n", format!("{:?}", word.raw), parts.join(" "));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn word_parts_for_colouring() {
+    check_parts(
+        r#"RUN echo "a $HOME ${X:-"y"} $(date)" '$NO' $V${W}x \$E $1 `id` >"$OUT" a\
+  "b""#,
+        4,
+        Source::Dockerfile { escape: '\\', first_line: false },
+        expect![[r#"
+            "echo"               
+            "\"a $HOME ${X:-\"y\"} $(date)\"" DoubleQuoted@"\"a $HOME ${X:-\"y\"} $(date)\"" Param@"$HOME" Param@"${X:-\"y\"}" Command@"$(date)"
+            "'$NO'"              SingleQuoted@"'$NO'"
+            "$V${W}x"            Param@"$V" Param@"${W}"
+            "\\$E"               
+            "$1"                 Param@"$1"
+            "`id`"               Command@"`id`"
+            "\"$OUT\""           DoubleQuoted@"\"$OUT\"" Param@"$OUT"
+            "a"                  
+            "\"b\""              DoubleQuoted@"\"b\""
+        "#]],
+    );
+}
+
+#[test]
+fn arguments_are_split_at_blanks_only() {
+    // BuildKit's words for ENV, COPY and the rest: no operators, no
+    // command substitutions, the Dockerfile's escape character.
+    check_parts(
+        "ENV A=\"x `\" $B\" C=$D&&E>F G=$(h) `$I\n",
+        4,
+        Source::Arguments { escape: '`' },
+        expect![[r#"
+            "A=\"x `\" $B\""     DoubleQuoted@"\"x `\" $B\"" Param@"$B"
+            "C=$D&&E>F"          Param@"$D"
+            "G=$(h)"             
+            "`$I"                
+        "#]],
+    );
+}

@@ -134,7 +134,7 @@ fn css_classes() -> js_sys::Array {
     CLASSES.iter().map(|c| JsValue::from_str(c.css())).collect()
 }
 
-const CLASSES: [Class; 10] = [
+const CLASSES: [Class; 11] = [
     Class::Keyword,
     Class::Unknown,
     Class::Flag,
@@ -145,6 +145,7 @@ const CLASSES: [Class; 10] = [
     Class::Directive,
     Class::Heredoc,
     Class::HeredocDelim,
+    Class::Operator,
 ];
 
 /// The colours of `text` for the editor: `[from, to, class]` in UTF-16.

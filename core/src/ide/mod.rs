@@ -20,6 +20,7 @@ pub use hover::{hover, rule_hover, Hover};
 pub use navigate::{definition, folds, rename, rename_target, TextEdit};
 
 use crate::span::Span;
+use crate::syntax::highlight::Class;
 use crate::syntax::{self, Dockerfile, Instruction};
 
 /// The language of documentation and labels.
@@ -70,11 +71,24 @@ fn is_name(c: char) -> bool {
 }
 
 /// A variable reference around `offset` (`$NAME` or `${NAME...}`): the
-/// name's span.
+/// name's span. The references are the ones the editor colours, which the
+/// one shell lexer finds (not in single quotes, not escaped).
 fn variable_at(text: &str, offset: usize) -> Option<Span> {
-    let span = word_at(text, offset, is_name);
-    let before = &text[..span.start];
-    (before.ends_with('$') || before.ends_with("${")).then_some(span)
+    let var = syntax::highlight::tokens(text)
+        .into_iter()
+        .find(|t| t.class == Class::Variable && t.span.start < offset && offset <= t.span.end)?;
+    // Adjacent references are one token (`$A${B}`): find the one here.
+    let mut at = var.span.start;
+    while at < var.span.end {
+        let from = at + if text[at..].starts_with("${") { 2 } else { 1 };
+        let name = Span::new(from, from + crate::shell::expand::name_len(&text[from..var.span.end]));
+        if name.start <= offset && offset <= name.end {
+            return (!name.is_empty()).then_some(name);
+        }
+        // On to the next `$` of the token.
+        at = text[name.end..var.span.end].find('$').map_or(var.span.end, |i| name.end + i);
+    }
+    None
 }
 
 /// The stage a name or index refers to (BuildKit compares names without

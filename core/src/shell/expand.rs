@@ -84,6 +84,18 @@ pub fn expand_shell(word: &str, lookup: Lookup) -> Result<ShellExpansion, Msg> {
     Ok(ShellExpansion { value, dynamic: ex.dynamic })
 }
 
+/// The length in bytes of the parameter name at the start of `s` (after a
+/// `$` or `${`), as BuildKit's expansion reads it: a run of digits, one
+/// special parameter (`@ * # ? - $ !`), or a run of letters, digits and
+/// `_`. The lexer marks `$NAME` with the same rule.
+pub fn name_len(s: &str) -> usize {
+    match s.chars().next() {
+        Some(c) if c.is_ascii_digit() => s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()),
+        Some('@' | '*' | '#' | '?' | '-' | '$' | '!') => 1,
+        _ => s.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(s.len()),
+    }
+}
+
 /// Accumulates words the way BuildKit's `wordsStruct` does.
 #[derive(Default)]
 struct Words {
@@ -307,28 +319,9 @@ impl<'a> Expander<'a> {
     }
 
     fn name(&mut self) -> String {
-        let mut name = String::new();
-        if let Some(c) = self.peek() {
-            if c.is_ascii_digit() {
-                while let Some(d) = self.peek().filter(char::is_ascii_digit) {
-                    name.push(d);
-                    self.pos += 1;
-                }
-                return name;
-            }
-            if matches!(c, '@' | '*' | '#' | '?' | '-' | '$' | '!') {
-                self.pos += 1;
-                return c.to_string();
-            }
-        }
-        while let Some(c) = self.peek() {
-            if !(c.is_alphanumeric() || c == '_') {
-                break;
-            }
-            name.push(c);
-            self.pos += c.len_utf8();
-        }
-        name
+        let len = name_len(&self.text[self.pos..]);
+        self.pos += len;
+        self.text[self.pos - len..self.pos].to_string()
     }
 
     fn get(&self, name: &str) -> Option<String> {

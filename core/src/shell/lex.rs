@@ -4,6 +4,11 @@
 //! targets, and comments. Words keep their quotes, escapes, `$VAR`s,
 //! `$(...)` and backquotes as written; [`super::expand`] reads them.
 //!
+//! Each word also carries its parts with their spans (quoted strings,
+//! parameter expansions, command substitutions), which the editor's
+//! colouring paints; in [`Source::Arguments`] the lexer reads the arguments
+//! of any instruction as BuildKit splits them before its word expansion.
+//!
 //! Line continuations (the Dockerfile's escape character before a newline)
 //! are dropped from words. On a RUN line they are the Dockerfile's: comment
 //! and blank lines after one are dropped too, as BuildKit's parser drops
@@ -47,6 +52,30 @@ pub struct Word {
     /// Some part of the word was quoted.
     pub quoted: bool,
     pub span: Span,
+    /// Its quoted strings and expansions, by start; a double-quoted
+    /// string comes before the parts inside it.
+    pub parts: Vec<Part>,
+}
+
+/// A part of a word with its span in the lexed text (continuations
+/// included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub kind: PartKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// `'...'`
+    SingleQuoted,
+    /// `"..."`
+    DoubleQuoted,
+    /// `$NAME`, `$1`, `$@`, `${...}`: the name read by
+    /// [`super::expand::name_len`], braces counted as nested.
+    Param,
+    /// `$(...)` or a backquoted command (scripts and RUN words only).
+    Command,
 }
 
 /// A redirection: `>`, `>>`, `>|`, `<`, `<>`, `<<`, `<<-`, `<<<`, `>&`,
@@ -84,6 +113,11 @@ pub enum Source {
     Dockerfile { escape: char, first_line: bool },
     /// A shell script (a heredoc body, an `sh -c` string).
     Script,
+    /// The arguments of an instruction as BuildKit splits them for its
+    /// word expansion (frontend/dockerfile/shell/lex.go): words end only at
+    /// blanks, the Dockerfile's escape character escapes, and there are no
+    /// operators, redirections, comments or command substitutions.
+    Arguments { escape: char },
 }
 
 /// Splits `text[range]` into tokens with spans into `text`.
@@ -92,14 +126,19 @@ pub fn lex(text: &str, range: Span, source: Source) -> Vec<Token> {
     let (escape, dockerfile, first_line) = match source {
         Source::Dockerfile { escape, first_line } => (escape, true, first_line),
         Source::Script => ('\\', false, false),
+        Source::Arguments { escape } => (escape, true, false),
     };
+    let escape = if escape.is_ascii() { escape as u8 } else { b'\\' };
+    let arguments = matches!(source, Source::Arguments { .. });
     let mut lexer = Lexer {
         text,
         bytes: text.as_bytes(),
         pos: range.start.min(end),
         end,
-        escape: if escape.is_ascii() { escape as u8 } else { b'\\' },
+        escape,
         dockerfile,
+        arguments,
+        word_escape: if arguments { escape } else { b'\\' },
         tokens: Vec::new(),
     };
     lexer.run(first_line);
@@ -145,6 +184,12 @@ pub fn substitutions(word: &str) -> Vec<&str> {
     out
 }
 
+/// The bytes that end a run of plain text in a shell word, in an argument
+/// word, and inside double quotes (besides the escape characters).
+const WORD_STOP: &[u8] = b" \t\r\n;&|()<>'\"$`\\";
+const ARGUMENTS_STOP: &[u8] = b" \t\r\n'\"$";
+const QUOTED_STOP: &[u8] = b"\"$\\{}";
+
 struct Lexer<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -153,6 +198,11 @@ struct Lexer<'a> {
     escape: u8,
     /// Continuations are the Dockerfile's (see the module's documentation).
     dockerfile: bool,
+    /// [`Source::Arguments`].
+    arguments: bool,
+    /// What escapes inside words: `\` in shell text, the Dockerfile's
+    /// escape character in arguments.
+    word_escape: u8,
     tokens: Vec<Token>,
 }
 
@@ -163,6 +213,7 @@ struct Building {
     raw: String,
     unquoted: String,
     quoted: bool,
+    parts: Vec<Part>,
 }
 
 impl Lexer<'_> {
@@ -221,11 +272,17 @@ impl Lexer<'_> {
             let c = self.bytes[self.pos];
             match c {
                 b' ' | b'\t' | b'\r' => self.pos += 1,
+                b'\n' if self.arguments => self.pos += 1,
                 b'\n' => {
                     if first_line {
                         break;
                     }
                     self.op(Op::Newline, 1);
+                }
+                _ if self.arguments => {
+                    if let Some(word) = self.word() {
+                        self.tokens.push(Token { span: word.span, kind: Kind::Word(word) });
+                    }
                 }
                 b'#' => {
                     let start = self.pos;
@@ -297,7 +354,7 @@ impl Lexer<'_> {
         let target = if self.pos < self.end
             && !matches!(self.bytes[self.pos], b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>')
         {
-            self.word()
+            self.word_from(false)
         } else {
             None
         };
@@ -307,6 +364,13 @@ impl Lexer<'_> {
     /// One word from `self.pos`, or a redirection when it turns out to be
     /// a file descriptor (`2>`), which is then pushed and `None` returned.
     fn word(&mut self) -> Option<Word> {
+        self.word_from(true)
+    }
+
+    /// One word; with `fd`, digits before `<` or `>` are a redirection's
+    /// file descriptor. A redirection's target has none: in `<8<<<x` the
+    /// target is `8` and `<<<x` a second redirection.
+    fn word_from(&mut self, fd: bool) -> Option<Word> {
         let start = self.pos;
         let mut w = Building::default();
         while self.pos < self.end {
@@ -316,9 +380,34 @@ impl Lexer<'_> {
             }
             let c = self.bytes[self.pos];
             match c {
-                b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' => break,
+                b' ' | b'\t' | b'\r' | b'\n' => break,
+                c if c == self.word_escape && self.pos + 1 < self.end => {
+                    let len = self.text[self.pos + 1..].chars().next().map_or(1, char::len_utf8);
+                    if self.bytes[self.pos + 1] != b'\n' {
+                        w.unquoted.push_str(&self.text[self.pos + 1..self.pos + 1 + len]);
+                        w.raw.push_str(&self.text[self.pos..self.pos + 1 + len]);
+                    }
+                    self.pos += 1 + len;
+                }
+                b'$' => {
+                    let s = self.pos;
+                    let braced = self.peek(1) == Some(b'{');
+                    if braced || !self.arguments && self.peek(1) == Some(b'(') {
+                        let (open, close) = if braced { (b'{', b'}') } else { (b'(', b')') };
+                        self.balanced(&mut w, open, close);
+                        let kind = if braced { PartKind::Param } else { PartKind::Command };
+                        w.parts.push(Part { kind, span: Span::new(s, self.pos) });
+                    } else {
+                        if let Some(end) = self.name_end() {
+                            w.parts.push(Part { kind: PartKind::Param, span: Span::new(s, end) });
+                        }
+                        self.plain(&mut w, WORD_STOP);
+                    }
+                }
+                _ if self.arguments && !matches!(c, b'\'' | b'"') => self.plain(&mut w, ARGUMENTS_STOP),
+                b';' | b'&' | b'|' | b'(' | b')' => break,
                 b'<' | b'>' => {
-                    if !w.quoted && !w.raw.is_empty() && w.raw.bytes().all(|b| b.is_ascii_digit()) {
+                    if fd && !w.quoted && !w.raw.is_empty() && w.raw.bytes().all(|b| b.is_ascii_digit()) {
                         self.redirect(start);
                         return None;
                     }
@@ -334,50 +423,70 @@ impl Lexer<'_> {
                     w.unquoted.push_str(&self.text[s..self.pos]);
                     self.pos = (self.pos + 1).min(self.end);
                     w.raw.push_str(&self.text[s - 1..self.pos]);
+                    w.parts.push(Part { kind: PartKind::SingleQuoted, span: Span::new(s - 1, self.pos) });
                 }
                 b'"' => {
                     w.quoted = true;
                     w.raw.push('"');
+                    let quote = w.parts.len();
+                    w.parts.push(Part { kind: PartKind::DoubleQuoted, span: Span::new(self.pos, self.end) });
                     self.pos += 1;
-                    while self.pos < self.end && self.bytes[self.pos] != b'"' {
+                    // A `${...}` being read (its part and the braces open
+                    // in it), which is kept character by character.
+                    let mut braced: Option<(usize, usize)> = None;
+                    // A `"` inside `${...}` is the parameter's, as in the
+                    // shell: `"${X:-"y"}"` is one string.
+                    while self.pos < self.end && (self.bytes[self.pos] != b'"' || braced.is_some()) {
                         if let Some(len) = self.continuation() {
                             self.skip_continuation(len);
                             continue;
                         }
                         let b = self.bytes[self.pos];
-                        if b == b'\\'
+                        let e = self.word_escape;
+                        if braced.is_none() && b == b'$' {
+                            if self.peek(1) == Some(b'{') {
+                                braced = Some((w.parts.len(), 0));
+                                w.parts.push(Part { kind: PartKind::Param, span: Span::new(self.pos, self.end) });
+                            } else if let Some(end) = self.name_end() {
+                                w.parts.push(Part { kind: PartKind::Param, span: Span::new(self.pos, end) });
+                            }
+                        } else if let Some((part, depth)) = &mut braced {
+                            if b == b'{' {
+                                *depth += 1;
+                            } else if b == b'}' {
+                                *depth -= 1;
+                                if *depth == 0 {
+                                    w.parts[*part].span.end = self.pos + 1;
+                                    braced = None;
+                                }
+                            }
+                        }
+                        if b == e
                             && self.pos + 1 < self.end
-                            && matches!(self.bytes[self.pos + 1], b'"' | b'\\' | b'$' | b'`')
+                            && (matches!(self.bytes[self.pos + 1], b'"' | b'$')
+                                || self.bytes[self.pos + 1] == e
+                                || !self.arguments && self.bytes[self.pos + 1] == b'`')
                         {
                             w.unquoted.push(self.bytes[self.pos + 1] as char);
                             w.raw.push_str(&self.text[self.pos..self.pos + 2]);
                             self.pos += 2;
-                        } else if b == b'$' && self.peek(1) == Some(b'(') {
+                        } else if !self.arguments && b == b'$' && self.peek(1) == Some(b'(') {
+                            let s = self.pos;
                             self.balanced(&mut w, b'(', b')');
+                            w.parts.push(Part { kind: PartKind::Command, span: Span::new(s, self.pos) });
                         } else {
-                            let len = self.char_len();
-                            let s = &self.text[self.pos..self.pos + len];
-                            w.unquoted.push_str(s);
-                            w.raw.push_str(s);
-                            self.pos += len;
+                            self.plain(&mut w, QUOTED_STOP);
                         }
+                    }
+                    if let Some((part, _)) = braced {
+                        // An unclosed `${` ends with its string.
+                        w.parts[part].span.end = self.pos;
                     }
                     if self.pos < self.end {
                         w.raw.push('"');
                     }
                     self.pos = (self.pos + 1).min(self.end);
-                }
-                b'\\' if self.pos + 1 < self.end => {
-                    let len = self.text[self.pos + 1..].chars().next().map_or(1, char::len_utf8);
-                    if self.bytes[self.pos + 1] != b'\n' {
-                        w.unquoted.push_str(&self.text[self.pos + 1..self.pos + 1 + len]);
-                        w.raw.push_str(&self.text[self.pos..self.pos + 1 + len]);
-                    }
-                    self.pos += 1 + len;
-                }
-                b'$' if matches!(self.peek(1), Some(b'(') | Some(b'{')) => {
-                    let (open, close) = if self.peek(1) == Some(b'(') { (b'(', b')') } else { (b'{', b'}') };
-                    self.balanced(&mut w, open, close);
+                    w.parts[quote].span.end = self.pos;
                 }
                 b'`' if self.escape != b'`' => {
                     let s = self.pos;
@@ -389,14 +498,9 @@ impl Lexer<'_> {
                     self.onto_char_boundary();
                     w.unquoted.push_str(&self.text[s..self.pos]);
                     w.raw.push_str(&self.text[s..self.pos]);
+                    w.parts.push(Part { kind: PartKind::Command, span: Span::new(s, self.pos) });
                 }
-                _ => {
-                    let len = self.char_len();
-                    let s = &self.text[self.pos..self.pos + len];
-                    w.unquoted.push_str(s);
-                    w.raw.push_str(s);
-                    self.pos += len;
-                }
+                _ => self.plain(&mut w, WORD_STOP),
             }
         }
         self.pos = self.pos.min(self.end);
@@ -405,7 +509,38 @@ impl Lexer<'_> {
             unquoted: w.unquoted,
             quoted: w.quoted,
             span: Span::new(start, self.pos),
+            parts: w.parts,
         })
+    }
+
+    /// Keeps the text from `pos` up to the next byte in `stop`, the escape
+    /// character or the end (at least one character) as it is. Taking runs
+    /// rather than characters keeps lexing cheap enough to colour on every
+    /// keystroke.
+    fn plain(&mut self, w: &mut Building, stop: &[u8]) {
+        let mut end = (self.pos + self.char_len()).min(self.end);
+        while end < self.end {
+            let b = self.bytes[end];
+            if b == self.escape || b == self.word_escape || stop.contains(&b) {
+                break;
+            }
+            end += 1;
+        }
+        // Stop bytes are ASCII: only the range's end could cut a character.
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let s = &self.text[self.pos..end];
+        w.unquoted.push_str(s);
+        w.raw.push_str(s);
+        self.pos = end;
+    }
+
+    /// At a `$`: the end of the `$NAME`, `$1` or `$@` it starts, if any.
+    fn name_end(&self) -> Option<usize> {
+        let after = self.pos + 1;
+        let len = super::expand::name_len(&self.text[after..self.end]);
+        (len > 0).then_some(after + len)
     }
 
     /// `$(...)`/`${...}` from the `$`, counting nested brackets and

@@ -6,7 +6,15 @@
 //! BuildKit's frontend/dockerfile/parser/parser.go; the fuzz target
 //! `highlight` holds it to the parser (every instruction's keyword and
 //! heredoc body coloured as such).
+//!
+//! The lines are read here; the words are read by the one shell lexer,
+//! `crate::shell::lex`: an instruction's arguments as BuildKit splits them
+//! (`Source::Arguments`: flags, keys, strings, variables, heredoc words),
+//! and the shell form of RUN, CMD, ENTRYPOINT and `HEALTHCHECK CMD` as the
+//! shell reads it (operators, redirections, comments, quotes, expansions),
+//! so the colours and the lint and size models read one RUN line alike.
 
+use crate::shell::lex::{self, Kind, Op, PartKind, Source, Word};
 use crate::syntax::parse::continuation_at;
 use crate::syntax::Keyword;
 use crate::Span;
@@ -25,6 +33,8 @@ pub enum Class {
     Directive,
     Heredoc,
     HeredocDelim,
+    /// A shell operator (`&&`, `|`, `;`, ...) or redirection (`>`, `2>&1`).
+    Operator,
 }
 
 impl Class {
@@ -40,6 +50,7 @@ impl Class {
             Class::Directive => "tok-directive",
             Class::Heredoc => "tok-heredoc",
             Class::HeredocDelim => "tok-heredoc-delim",
+            Class::Operator => "tok-op",
         }
     }
 }
@@ -51,28 +62,23 @@ pub struct Token {
     pub class: Class,
 }
 
-/// The instruction being scanned, kept across continuation lines.
-struct Open {
-    keyword: Option<Keyword>,
-    /// Flags are only read before the first argument.
-    flags_open: bool,
-    /// Arguments seen so far (0 until the first one).
-    args: usize,
-    /// The JSON (exec) form: RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK then do
-    /// no variable expansion.
-    exec: bool,
-    /// A quote left open at a line continuation.
-    quote: Option<char>,
-}
-
 struct Lexer<'a> {
     text: &'a str,
     escape: char,
     out: Vec<Token>,
+    /// In the instruction being coloured: the continuation markers and the
+    /// comment and blank lines inside it, sorted, which its words' colours
+    /// leave out.
+    skip: Vec<Span>,
 }
 
 impl Lexer<'_> {
     fn push(&mut self, start: usize, end: usize, class: Class) {
+        // Tokens come in order; should a lexer bug break that, the tests
+        // and the fuzz target (debug assertions) stop, the editor clips.
+        let prev_end = self.out.last().map_or(0, |t| t.span.end);
+        debug_assert!(start >= prev_end || start >= end, "token {start}..{end} before {prev_end}");
+        let start = start.max(prev_end);
         if start >= end {
             return;
         }
@@ -84,24 +90,47 @@ impl Lexer<'_> {
         }
         self.out.push(Token { span: Span::new(start, end), class });
     }
+
+    /// Pushes `start..end` without the parts of it in `skip`.
+    fn paint(&mut self, start: usize, end: usize, class: Class) {
+        let mut from = start;
+        let mut k = self.skip.partition_point(|s| s.end <= start);
+        while k < self.skip.len() && self.skip[k].start < end {
+            let s = self.skip[k];
+            self.push(from, s.start.min(end), class);
+            from = from.max(s.end);
+            k += 1;
+        }
+        self.push(from, end, class);
+    }
+}
+
+/// A coloured range before it is painted.
+type Paint = (usize, usize, Class);
+
+/// The start, the end without the line break, and the next line's start of
+/// the line at `pos`.
+fn line_at(text: &str, pos: usize) -> (usize, usize, usize) {
+    let rest = &text[pos..];
+    let next = rest.find('\n').map_or(text.len(), |i| pos + i + 1);
+    let content = text[pos..next].trim_end_matches('\n').trim_end_matches('\r');
+    (pos, pos + content.len(), next)
 }
 
 /// The tokens of a Dockerfile, sorted by position.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut lx = Lexer { text, escape: '\\', out: Vec::new() };
+    let mut lx = Lexer { text, escape: '\\', out: Vec::new(), skip: Vec::new() };
     let mut directives_open = true;
-    let mut open: Option<Open> = None;
     // Heredocs announced on the current instruction, and the one whose body
     // is being read: (delimiter, `<<-`).
     let mut pending: Vec<(String, bool)> = Vec::new();
     let mut body: Option<(String, bool)> = None;
 
-    let mut line_start = 0;
-    for raw in text.split_inclusive('\n') {
-        let start = line_start;
-        line_start += raw.len();
-        let content = raw.trim_end_matches('\n').trim_end_matches('\r');
-        let end = start + content.len();
+    let mut pos = 0;
+    while pos < text.len() {
+        let (start, end, next) = line_at(text, pos);
+        pos = next;
+        let content = &text[start..end];
 
         if let Some((name, chomp)) = &body {
             let cmp = if *chomp { content.trim_start_matches('\t') } else { content };
@@ -121,7 +150,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         if rest.starts_with('#') {
-            if directives_open && open.is_none() {
+            if directives_open {
                 if let Some((name, value)) = directive(rest) {
                     if name == "escape" && (value == "`" || value == "\\") {
                         lx.escape = value.chars().next().unwrap_or('\\');
@@ -136,22 +165,40 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
         directives_open = false;
 
-        let mut pos = start + indent;
-        let mut state = match open.take() {
-            Some(o) => o,
-            None => {
-                let word_end = pos + rest.find(char::is_whitespace).unwrap_or(rest.len());
-                let keyword = Keyword::parse(&text[pos..word_end]);
-                lx.push(pos, word_end, if keyword.is_some() { Class::Keyword } else { Class::Unknown });
-                pos = word_end;
-                Open { keyword, flags_open: true, args: 0, exec: false, quote: None }
+        // An instruction: its keyword, then its lines up to one that does
+        // not continue, with the comment and blank lines among them.
+        let word_start = start + indent;
+        let word_end = word_start + rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let keyword = Keyword::parse(&text[word_start..word_end]);
+        lx.push(word_start, word_end, if keyword.is_some() { Class::Keyword } else { Class::Unknown });
+        lx.skip.clear();
+        let mut comments = Vec::new();
+        let mut last_end = end;
+        let mut cont = continuation_at(content, lx.escape).map(|kept| Span::new(start + kept, next));
+        lx.skip.extend(cont);
+        while cont.is_some() && pos < text.len() {
+            let (s, e, n) = line_at(text, pos);
+            pos = n;
+            let line = &text[s..e];
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                lx.skip.push(Span::new(s, n));
+                if !trimmed.is_empty() {
+                    comments.push(Token { span: Span::new(e - trimmed.len(), e), class: Class::Comment });
+                }
+                continue;
             }
-        };
-        scan_args(&mut lx, &mut state, pos, end, &mut pending);
-
-        if continuation_at(content, lx.escape).is_some() {
-            open = Some(state);
-        } else if !pending.is_empty() {
+            last_end = e;
+            cont = continuation_at(line, lx.escape).map(|kept| Span::new(s + kept, n));
+            lx.skip.extend(cont);
+        }
+        let first = lx.out.len();
+        arguments(&mut lx, keyword, word_end, last_end, &mut pending);
+        if !comments.is_empty() {
+            lx.out.extend(comments);
+            lx.out[first..].sort_unstable_by_key(|t| t.span.start);
+        }
+        if cont.is_none() && !pending.is_empty() {
             body = Some(pending.remove(0));
         }
     }
@@ -168,185 +215,196 @@ fn directive(line: &str) -> Option<(String, &str)> {
     (matches!(name.as_str(), "syntax" | "escape" | "check") && !value.is_empty()).then_some((name, value))
 }
 
-fn is_name_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_'
-}
-
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// Colours the arguments of one line of an instruction, `from..to`.
-fn scan_args(lx: &mut Lexer, st: &mut Open, from: usize, to: usize, pending: &mut Vec<(String, bool)>) {
+/// Colours the arguments of an instruction, `from..to`. The shell form of
+/// RUN, CMD and ENTRYPOINT is lexed once, as the shell reads it (its flags
+/// are its first words); other instructions as BuildKit splits them.
+fn arguments(lx: &mut Lexer, keyword: Option<Keyword>, from: usize, to: usize, pending: &mut Vec<(String, bool)>) {
     let text = lx.text;
-    let chars: Vec<(usize, char)> = text[from..to].char_indices().map(|(i, c)| (from + i, c)).collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let off = |i: usize| chars.get(i).map_or(to, |&(o, _)| o);
-    let vars = |st: &Open| {
-        !(st.exec
-            && matches!(
-                st.keyword,
-                Some(Keyword::Run | Keyword::Cmd | Keyword::Entrypoint | Keyword::Shell | Keyword::Healthcheck)
-            ))
+    let shell_form = matches!(keyword, Some(Keyword::Run | Keyword::Cmd | Keyword::Entrypoint));
+    let source = if shell_form {
+        Source::Dockerfile { escape: lx.escape, first_line: false }
+    } else {
+        Source::Arguments { escape: lx.escape }
     };
-    // The continuation marker, by the parser's rule.
-    let cont_at = continuation_at(&text[from..to], lx.escape).map(|kept| from + kept);
-
-    let mut i = 0;
-    // Inside a quote carried over from the previous line.
-    let mut string_from = st.quote.map(|_| off(0));
-    while i < chars.len() {
-        let (o, c) = chars[i];
-        if let Some(q) = st.quote {
-            let sf = string_from.unwrap_or(o);
-            if Some(o) == cont_at {
-                lx.push(sf, o, Class::String);
-                return;
-            }
-            if c == lx.escape && q == '"' {
-                i += 2;
-                continue;
-            }
-            if c == '$' && q == '"' && vars(st) {
-                let end = variable_end(&chars, i);
-                if end > i + 1 {
-                    lx.push(sf, o, Class::String);
-                    lx.push(o, off(end), Class::Variable);
-                    string_from = Some(off(end));
-                    i = end;
-                    continue;
-                }
-            }
-            i += 1;
-            if c == q {
-                lx.push(sf, off(i), Class::String);
-                st.quote = None;
-                string_from = None;
-            }
-            continue;
+    let mut tokens = lex::lex(text, Span::new(from, to), source);
+    // Flags are only read before the first argument.
+    let flags = tokens.iter().take_while(|t| word_of(t).is_some_and(|w| w.raw.starts_with("--") && w.raw.len() > 2));
+    for t in flags {
+        lx.paint(t.span.start, t.span.end, Class::Flag);
+    }
+    let flags = tokens.iter().take_while(|t| word_of(t).is_some_and(|w| w.raw.starts_with("--") && w.raw.len() > 2));
+    let flags = flags.count();
+    tokens.drain(..flags);
+    // The JSON (exec) form: RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK
+    // then do no variable expansion.
+    let exec = tokens.first().and_then(word_of).is_some_and(|w| w.raw.starts_with('['));
+    if shell_form && !exec {
+        return shell(lx, keyword, tokens, to, pending);
+    }
+    let args: Vec<&Word> = tokens.iter().filter_map(word_of).collect();
+    let Some(first) = args.first() else { return };
+    let mut paints: Vec<Paint> = Vec::new();
+    match keyword {
+        Some(Keyword::Run | Keyword::Cmd | Keyword::Entrypoint | Keyword::Shell) => {
+            args.iter().for_each(|w| word_paints(text, w, !exec, &mut paints));
         }
-        if c == ' ' || c == '\t' || Some(o) == cont_at {
-            i += 1;
-            continue;
-        }
-        // The start of a word.
-        // An escaped blank (`\ `) belongs to the word, as BuildKit's word
-        // splitting (shell/lex.go) reads it: `\ <<E` is one word, no heredoc.
-        let word_end = {
-            let mut j = i;
-            while j < chars.len() && !matches!(at(j), Some(' ' | '\t')) && Some(off(j)) != cont_at {
-                j += if at(j) == Some(lx.escape) && j + 1 < chars.len() && Some(off(j + 1)) != cont_at { 2 } else { 1 };
-            }
-            j.min(chars.len())
-        };
-        let word = &text[o..off(word_end)];
-        if st.flags_open && word.starts_with("--") && word.len() > 2 {
-            lx.push(o, off(word_end), Class::Flag);
-            i = word_end;
-            continue;
-        }
-        st.flags_open = false;
-        st.args += 1;
-        if st.args == 1 && c == '[' {
-            st.exec = true;
-        }
-        match st.keyword {
-            Some(Keyword::From) if st.args == 2 && word.eq_ignore_ascii_case("as") => {
-                lx.push(o, off(word_end), Class::Keyword);
-                i = word_end;
-                continue;
-            }
-            Some(Keyword::Env | Keyword::Arg | Keyword::Label) => {
-                if let Some(eq) = word.find('=') {
-                    let key = &word[..eq];
-                    if !key.is_empty() && key.chars().all(|c| is_name_char(c) || c == '.' || c == '-') {
-                        lx.push(o, o + eq, Class::Key);
+        Some(Keyword::Healthcheck) => {
+            if !(first.raw.eq_ignore_ascii_case("cmd") || first.raw.eq_ignore_ascii_case("none")) {
+                args.iter().for_each(|w| word_paints(text, w, !exec, &mut paints));
+            } else {
+                lx.paint(first.span.start, first.span.end, Class::Keyword);
+                match args.get(1) {
+                    Some(w) if w.raw.starts_with('[') => {
+                        args[1..].iter().for_each(|w| word_paints(text, w, false, &mut paints));
                     }
+                    Some(w) => {
+                        let source = Source::Dockerfile { escape: lx.escape, first_line: false };
+                        let tokens = lex::lex(text, Span::new(w.span.start, to), source);
+                        return shell(lx, None, tokens, to, pending);
+                    }
+                    None => {}
                 }
             }
-            // Only a whole word starts a heredoc: BuildKit keeps quotes in
-            // the words it tests (`''<<X` is no heredoc), and the scan
-            // comes here again after a closing quote.
-            Some(Keyword::Run | Keyword::Copy | Keyword::Add)
-                if word.starts_with("<<") && (i == 0 || matches!(at(i - 1), Some(' ' | '\t'))) =>
-            {
-                if let Some((name, chomp)) = heredoc_marker(word) {
-                    pending.push((name, chomp));
-                    lx.push(o, off(word_end), Class::HeredocDelim);
-                    i = word_end;
-                    continue;
-                }
-            }
-            _ => {}
         }
-        // Within the word: quotes, variables and escapes.
-        while i < word_end {
-            let (o, c) = chars[i];
-            if Some(o) == cont_at {
-                break;
-            }
-            if c == '"' || c == '\'' {
-                st.quote = Some(c);
-                string_from = Some(o);
-                break;
-            }
-            if c == lx.escape {
-                i += 2;
-                continue;
-            }
-            if c == '$' && vars(st) {
-                let end = variable_end(&chars, i);
-                if end > i + 1 {
-                    lx.push(o, off(end), Class::Variable);
-                }
-                i = end.max(i + 1);
-                continue;
-            }
-            i += 1;
+        // The instruction ONBUILD holds is coloured as one (ONBUILD
+        // ONBUILD is an error in BuildKit, and is not read on).
+        Some(Keyword::Onbuild) if Keyword::parse(&first.raw).is_some_and(|k| k != Keyword::Onbuild) => {
+            lx.paint(first.span.start, first.span.end, Class::Keyword);
+            return arguments(lx, Keyword::parse(&first.raw), first.span.end, to, pending);
         }
-        if st.quote.is_some() {
-            // Resume at the opening quote, inside the string.
-            i += 1;
-        }
-    }
-    if let (Some(_), Some(sf)) = (st.quote, string_from) {
-        lx.push(sf, to, Class::String);
-        // A string open at the end of an instruction's last line ends there.
-        if cont_at.is_none() {
-            st.quote = None;
-        }
-    }
-}
-
-/// The end (exclusive char index) of a `$NAME` or `${...}` starting at `i`;
-/// `i + 1` when the `$` starts no variable.
-fn variable_end(chars: &[(usize, char)], i: usize) -> usize {
-    let at = |j: usize| chars.get(j).map(|&(_, c)| c);
-    match at(i + 1) {
-        Some('{') => {
-            let mut depth = 0;
-            for (j, &(_, c)) in chars.iter().enumerate().skip(i + 1) {
-                match c {
-                    '{' => depth += 1,
-                    '}' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return j + 1;
+        _ => {
+            for (k, w) in args.iter().enumerate() {
+                let source = &text[w.span.start..w.span.end];
+                match keyword {
+                    Some(Keyword::From) if k == 1 && w.raw.eq_ignore_ascii_case("as") => {
+                        paints.push((w.span.start, w.span.end, Class::Keyword));
+                        continue;
+                    }
+                    Some(Keyword::Env | Keyword::Arg | Keyword::Label) => {
+                        if let Some(eq) = source.find('=') {
+                            let key = &source[..eq];
+                            if !key.is_empty() && key.chars().all(|c| is_name_char(c) || c == '.' || c == '-') {
+                                paints.push((w.span.start, w.span.start + eq, Class::Key));
+                            }
+                        }
+                    }
+                    Some(Keyword::Copy | Keyword::Add) if !exec => {
+                        if let Some(marker) = heredoc_marker(&w.raw) {
+                            pending.push(marker);
+                            paints.push((w.span.start, w.span.end, Class::HeredocDelim));
+                            continue;
                         }
                     }
                     _ => {}
                 }
+                word_paints(text, w, true, &mut paints);
             }
-            chars.len()
         }
-        Some(c) if is_name_start(c) => {
-            let mut j = i + 2;
-            while at(j).is_some_and(is_name_char) {
-                j += 1;
+    }
+    for (start, end, class) in paints {
+        lx.paint(start, end, class);
+    }
+}
+
+fn word_of(t: &lex::Token) -> Option<&Word> {
+    match &t.kind {
+        Kind::Word(w) => Some(w),
+        _ => None,
+    }
+}
+
+/// Colours a shell-form command from the shell lexer's tokens, which run
+/// to `to`. Heredoc words are the ones BuildKit finds in its own words,
+/// not the shell's `<<` redirections (`cat<<EOF` is none).
+fn shell(
+    lx: &mut Lexer,
+    keyword: Option<Keyword>,
+    tokens: Vec<lex::Token>,
+    to: usize,
+    pending: &mut Vec<(String, bool)>,
+) {
+    let text = lx.text;
+    let Some(from) = tokens.first().map(|t| t.span.start) else { return };
+    let mut markers: Vec<Span> = Vec::new();
+    if keyword == Some(Keyword::Run) && text[from..to].contains("<<") {
+        for t in lex::lex(text, Span::new(from, to), Source::Arguments { escape: lx.escape }) {
+            if let Some(marker) = word_of(&t).and_then(|w| heredoc_marker(&w.raw)) {
+                pending.push(marker);
+                markers.push(t.span);
             }
-            j
         }
-        _ => i + 1,
+    }
+    let mut paints: Vec<Paint> = Vec::new();
+    for t in &tokens {
+        match &t.kind {
+            Kind::Word(w) => word_paints(text, w, true, &mut paints),
+            Kind::Op(Op::Newline) => {}
+            Kind::Op(_) => paints.push((t.span.start, t.span.end, Class::Operator)),
+            Kind::Redirect(r) => {
+                paints.push((t.span.start, t.span.start + r.op.len(), Class::Operator));
+                if let Some(w) = &r.target {
+                    word_paints(text, w, true, &mut paints);
+                }
+            }
+            Kind::Comment => {
+                let comment = text[t.span.start..t.span.end].trim_end_matches('\r');
+                paints.push((t.span.start, t.span.start + comment.len(), Class::Comment));
+            }
+        }
+    }
+    // Both lists are sorted: drop what a heredoc word covers, then paint
+    // the two in order.
+    let mut m = 0;
+    for (start, end, class) in paints {
+        while m < markers.len() && markers[m].end <= start {
+            lx.paint(markers[m].start, markers[m].end, Class::HeredocDelim);
+            m += 1;
+        }
+        if m < markers.len() && markers[m].start < end {
+            continue;
+        }
+        lx.paint(start, end, class);
+    }
+    for marker in &markers[m..] {
+        lx.paint(marker.start, marker.end, Class::HeredocDelim);
+    }
+}
+
+/// The colours of one word's parts: its strings, and (with `vars`) the
+/// variables it expands, inside double quotes too. `$1` and `$@` are left
+/// as they are.
+fn word_paints(text: &str, w: &Word, vars: bool, out: &mut Vec<Paint>) {
+    let is_var = |span: Span| {
+        vars && text[span.start + 1..span.end].starts_with(|c: char| c == '{' || c.is_ascii_alphabetic() || c == '_')
+    };
+    let parts = &w.parts;
+    let mut k = 0;
+    while k < parts.len() {
+        let p = parts[k];
+        k += 1;
+        match p.kind {
+            PartKind::SingleQuoted => out.push((p.span.start, p.span.end, Class::String)),
+            PartKind::DoubleQuoted => {
+                let mut from = p.span.start;
+                while k < parts.len() && parts[k].span.start < p.span.end {
+                    let q = parts[k];
+                    k += 1;
+                    if q.kind == PartKind::Param && q.span.start >= from && is_var(q.span) {
+                        let end = q.span.end.min(p.span.end);
+                        out.push((from, q.span.start, Class::String));
+                        out.push((q.span.start, end, Class::Variable));
+                        from = end;
+                    }
+                }
+                out.push((from, p.span.end, Class::String));
+            }
+            PartKind::Param if is_var(p.span) => out.push((p.span.start, p.span.end, Class::Variable)),
+            _ => {}
+        }
     }
 }
 

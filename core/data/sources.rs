@@ -4,27 +4,55 @@
 pub const IMAGES_SOURCE: &str = "github.com/docker-library/repo-info (repos/<image>/remote|local/<tag>.md), linux/amd64 and linux/arm64 compressed; scripts/data/repo-info-tags.tsv (tags read at recorded commits); distroless: computed Debian bookworm package sums and third-party reports; .NET: Microsoft's published sample-image sizes (scripts/data/published-images.tsv)";
 /// When the data of `core/data/images.tsv` was gathered.
 pub const IMAGES_DATE: &str = "gathered 2026-11-22 and 2026-12-02; images built 2020-11..2026-09 (see data_date)";
+/// The same in Chinese.
+pub const IMAGES_SOURCE_ZH: &str = "github.com/docker-library/repo-info（repos/<image>/remote|local/<tag>.md），linux/amd64 与 linux/arm64 的压缩后大小；scripts/data/repo-info-tags.tsv（在记录的提交上读到的标签）；distroless：按 Debian bookworm 软件包大小求和计算，并参考第三方报告；.NET：微软公布的示例镜像大小（scripts/data/published-images.tsv）";
+/// The same in Chinese.
+pub const IMAGES_DATE_ZH: &str = "采集于 2026-11-22 和 2026-12-02；镜像构建于 2020-11 至 2026-09（见 data_date）";
 /// Where `core/data/ratios.tsv` comes from.
 pub const RATIOS_SOURCE: &str = "official-images.tsv rows whose local Image ID equals the remote one (median per libc); low and high over every row with both sizes";
 /// When the data of `core/data/ratios.tsv` was gathered.
 pub const RATIOS_DATE: &str = "2026-11-22";
+/// The same in Chinese.
+pub const RATIOS_SOURCE_ZH: &str = "official-images.tsv 中本地 Image ID 与远端相同的行（按 libc 取中位数）；下限和上限取自所有同时有两种大小的行";
+/// The same in Chinese.
+pub const RATIOS_DATE_ZH: &str = "2026-11-22";
 /// Where `core/data/debian.tsv` comes from.
 pub const DEBIAN_SOURCE: &str = "Debian bookworm main binary-amd64 Packages (InRelease 2026-11-20, 12.15); closure of common apt-get packages over the package list of the debian:bookworm-slim made by scripts/real-sizes.sh";
 /// When the data of `core/data/debian.tsv` was gathered.
 pub const DEBIAN_DATE: &str = "2026-11-20";
+/// The same in Chinese.
+pub const DEBIAN_SOURCE_ZH: &str = "Debian bookworm main binary-amd64 的 Packages 索引（InRelease 2026-11-20，12.15）；常用 apt-get 软件包在 scripts/real-sizes.sh 构建的 debian:bookworm-slim 软件包列表之上的依赖闭包";
+/// The same in Chinese.
+pub const DEBIAN_DATE_ZH: &str = "2026-11-20";
 /// Where `core/data/apt-closures.tsv` comes from.
 pub const APT_CLOSURES_SOURCE: &str = "apt-get -s install over a fake debian:bookworm-slim status (debian-closure-sizes.tsv)";
 /// When the data of `core/data/apt-closures.tsv` was gathered.
 pub const APT_CLOSURES_DATE: &str = "2026-11-20";
+/// The same in Chinese.
+pub const APT_CLOSURES_SOURCE_ZH: &str = "在模拟的 debian:bookworm-slim 软件包状态上运行 apt-get -s install 得出（debian-closure-sizes.tsv）";
+/// The same in Chinese.
+pub const APT_CLOSURES_DATE_ZH: &str = "2026-11-20";
 /// Where `core/data/alpine.tsv` comes from.
 pub const ALPINE_SOURCE: &str = "partial Alpine 3.23.3 x86_64 APKINDEX (github.com/r3bb1t/rusty_box) and repo-info repos/alpine/local/3.24.2.md";
 /// When the data of `core/data/alpine.tsv` was gathered.
 pub const ALPINE_DATE: &str = "2026-01-27 (index), 2026-09-17 (base)";
+/// The same in Chinese.
+pub const ALPINE_SOURCE_ZH: &str = "Alpine 3.23.3 x86_64 APKINDEX 的部分内容（github.com/r3bb1t/rusty_box）以及 repo-info 的 repos/alpine/local/3.24.2.md";
+/// The same in Chinese.
+pub const ALPINE_DATE_ZH: &str = "2026-01-27（索引），2026-09-17（基础镜像）";
 /// Where `core/data/pypi.tsv` comes from.
 pub const PYPI_SOURCE: &str = "pip install --target footprints and cp312 manylinux x86_64 wheels (PyPI)";
 /// When the data of `core/data/pypi.tsv` was gathered.
 pub const PYPI_DATE: &str = "2026-11-22";
+/// The same in Chinese.
+pub const PYPI_SOURCE_ZH: &str = "pip install --target 安装后的占用，以及 cp312 manylinux x86_64 wheel 的大小（PyPI）";
+/// The same in Chinese.
+pub const PYPI_DATE_ZH: &str = "2026-11-22";
 /// Where `core/data/npm.tsv` comes from.
 pub const NPM_SOURCE: &str = "npm install --omit=dev --ignore-scripts node_modules footprints, npm pack sizes (npm registry)";
 /// When the data of `core/data/npm.tsv` was gathered.
 pub const NPM_DATE: &str = "2026-11-22";
+/// The same in Chinese.
+pub const NPM_SOURCE_ZH: &str = "npm install --omit=dev --ignore-scripts 后 node_modules 的占用，以及 npm pack 的大小（npm 仓库）";
+/// The same in Chinese.
+pub const NPM_DATE_ZH: &str = "2026-11-22";

@@ -343,7 +343,12 @@ pub fn SizePanel(props: &SizePanelProps) -> Html {
                 </section>
             }
             if let Some(src) = source {
-                <p class="size-source">{ format!("{}: {} ({})", t.size_data, src.source, src.date) }</p>
+                <p class="size-source">{
+                    match props.lang {
+                        Lang::En => format!("{}: {} ({})", t.size_data, src.source, src.date),
+                        Lang::Zh => format!("{}：{}（{}）", t.size_data, src.source_zh, src.date_zh),
+                    }
+                }</p>
             }
         </div>
     }

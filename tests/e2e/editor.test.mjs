@@ -203,10 +203,16 @@ try {
     await page.keyboard.press("Enter");
     assert.ok((await editorText(page)).endsWith("\nCOPY"), await editorText(page));
     // Stage names after --from=.
+    // Typing opens the list as it goes (the flags after ` --`), so the list
+    // already on screen may be the one for `--fr`: wait for the list of the
+    // text as typed, whose first entry is the stage (seen failing on a busy
+    // machine when the test waited only for a list to be shown).
     await page.keyboard.type(" --from=");
     await page.keyboard.press("Control+Space");
-    await page.waitForSelector(".cm-tooltip-autocomplete");
-    assert.ok((await page.textContent(".cm-tooltip-autocomplete li[aria-selected]")).startsWith("build"));
+    const selected = ".cm-tooltip-autocomplete li[aria-selected]";
+    await page
+      .waitForFunction((sel) => (document.querySelector(sel)?.textContent || "").startsWith("build"), selected, { timeout: 10000 })
+      .catch(async () => assert.fail(`the stage is not offered after --from=: ${await page.textContent(selected).catch(() => "no list")}`));
     await page.keyboard.press("Escape");
 
     // Hover over FROM: its documentation.

@@ -73,19 +73,58 @@ pub struct DataSource {
     pub table: &'static str,
     pub source: &'static str,
     pub date: &'static str,
+    /// `source` and `date` in Chinese (scripts/gen-data.py `SOURCES_ZH`).
+    pub source_zh: &'static str,
+    pub date_zh: &'static str,
 }
 
 /// The provenance of every shipped table, for the page to name.
 pub fn data_sources() -> Vec<DataSource> {
     use sources::*;
     vec![
-        DataSource { table: "images", source: IMAGES_SOURCE, date: IMAGES_DATE },
-        DataSource { table: "ratios", source: RATIOS_SOURCE, date: RATIOS_DATE },
-        DataSource { table: "debian", source: DEBIAN_SOURCE, date: DEBIAN_DATE },
-        DataSource { table: "apt-closures", source: APT_CLOSURES_SOURCE, date: APT_CLOSURES_DATE },
-        DataSource { table: "alpine", source: ALPINE_SOURCE, date: ALPINE_DATE },
-        DataSource { table: "pypi", source: PYPI_SOURCE, date: PYPI_DATE },
-        DataSource { table: "npm", source: NPM_SOURCE, date: NPM_DATE },
+        DataSource {
+            table: "images",
+            source: IMAGES_SOURCE,
+            date: IMAGES_DATE,
+            source_zh: IMAGES_SOURCE_ZH,
+            date_zh: IMAGES_DATE_ZH,
+        },
+        DataSource {
+            table: "ratios",
+            source: RATIOS_SOURCE,
+            date: RATIOS_DATE,
+            source_zh: RATIOS_SOURCE_ZH,
+            date_zh: RATIOS_DATE_ZH,
+        },
+        DataSource {
+            table: "debian",
+            source: DEBIAN_SOURCE,
+            date: DEBIAN_DATE,
+            source_zh: DEBIAN_SOURCE_ZH,
+            date_zh: DEBIAN_DATE_ZH,
+        },
+        DataSource {
+            table: "apt-closures",
+            source: APT_CLOSURES_SOURCE,
+            date: APT_CLOSURES_DATE,
+            source_zh: APT_CLOSURES_SOURCE_ZH,
+            date_zh: APT_CLOSURES_DATE_ZH,
+        },
+        DataSource {
+            table: "alpine",
+            source: ALPINE_SOURCE,
+            date: ALPINE_DATE,
+            source_zh: ALPINE_SOURCE_ZH,
+            date_zh: ALPINE_DATE_ZH,
+        },
+        DataSource {
+            table: "pypi",
+            source: PYPI_SOURCE,
+            date: PYPI_DATE,
+            source_zh: PYPI_SOURCE_ZH,
+            date_zh: PYPI_DATE_ZH,
+        },
+        DataSource { table: "npm", source: NPM_SOURCE, date: NPM_DATE, source_zh: NPM_SOURCE_ZH, date_zh: NPM_DATE_ZH },
     ]
 }
 

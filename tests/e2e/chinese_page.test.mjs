@@ -10,14 +10,10 @@
 // nouns (PROPER below). The test fails listing every run, with where it was
 // seen and the element's class, so each can be traced to its source.
 //
-// It lives outside tests/e2e/ because scripts/test.sh runs every
-// tests/e2e/*.test.mjs, and until finding messages and diagnostics are
-// translated it fails.
-//
-// Usage: trunk build --release && node tests/e2e-pending/chinese_page.test.mjs
+// Usage: trunk build --release && node tests/e2e/chinese_page.test.mjs
 //   (PORT=8080 by default)
 
-import { launch, open, origin, ready, serve, setEditorText, settled, watch } from "../e2e/lib.mjs";
+import { launch, open, origin, ready, serve, setEditorText, settled, watch } from "./lib.mjs";
 
 /// Proper nouns and product names, which Chinese text keeps as they are.
 const PROPER = new Set(

@@ -21,7 +21,8 @@
 // (PORT=8080 by default). Prints one line per panel and speed, then a
 // table; aims: p95 <= 16 ms at full speed, <= 50 ms at 4x.
 // `--profile PANEL` instead records a CPU profile (CDP Profiler) of the
-// keystrokes in one panel at full speed and prints where the time goes.
+// keystrokes in one panel and prints where the time goes, at full speed or
+// with `--rate N` at the CPU slowed N times.
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -29,7 +30,8 @@ import { launch, origin, root, serve, setEditorText } from "../../tests/e2e/lib.
 
 const args = process.argv.slice(2);
 const PROFILE = args.includes("--profile") ? args[args.indexOf("--profile") + 1] : null;
-const SAMPLES = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== "--file") || 40);
+const SAMPLES = Number(args.find((a, i) => /^\d+$/.test(a) && !["--file", "--rate"].includes(args[i - 1])) || 40);
+const RATE = args.includes("--rate") ? Number(args[args.indexOf("--rate") + 1]) : 1;
 const PANELS = ["outline", "problems", "cache", "size", "graph", "findings"];
 const AIM = { 1: 16, 4: 50 };
 
@@ -127,6 +129,7 @@ async function catchUp(page) {
 async function profile(browser, panel) {
   const { ctx, page } = await prepare(browser, panel);
   const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
   for (let i = 0; i < 4; i++) await press(page, i % 2 ? "Backspace" : "x");
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
@@ -143,7 +146,7 @@ async function profile(browser, panel) {
     if (e.ph !== "X" || !e.dur) continue;
     byName.set(e.name, (byName.get(e.name) || 0) + e.dur / 1000);
   }
-  console.log(`trace of ${SAMPLES} keystrokes in ${panel} (inclusive ms per event name, top 15):`);
+  console.log(`trace of ${SAMPLES} keystrokes in ${panel} at ${RATE}x (inclusive ms per event name, top 15):`);
   for (const [k, t] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`  ${t.toFixed(1).padStart(8)} ms  ${k}`);
   }

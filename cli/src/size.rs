@@ -50,7 +50,7 @@ pub fn run(argv: &[String]) -> Result<ExitCode, String> {
                 println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             }
         } else {
-            print!("{}", size::render_text(&df, &report));
+            print!("{}", size::render_text_in(&df, &report, lang));
             println!("bases:");
             for b in &bases {
                 let mark = if b.current { " (current)" } else { "" };

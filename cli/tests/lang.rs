@@ -111,6 +111,10 @@ fn size_caveats_reasons_and_diagnostics_in_chinese() {
     assert!(!reasons.is_empty() && reasons.iter().all(|r| has_chinese(r)), "{reasons:?}");
     assert!(diagnostics(&json.to_string()).iter().all(|d| has_chinese(d["message"].as_str().unwrap_or_default())));
     assert!(json["chart_svg"].as_str().is_some_and(has_chinese));
+    // The text format's prose too: why a size is unknown.
+    let text = dockerplay(&["size", "-", "--lang", "zh-CN"], &[], dockerfile);
+    let unknown: Vec<&str> = text.lines().filter(|l| l.starts_with("unknown: ")).collect();
+    assert!(!unknown.is_empty() && unknown.iter().all(|l| has_chinese(l)), "{text}");
 }
 
 #[test]

@@ -24,7 +24,8 @@ pub use data::sources;
 pub use data::{install as install_data, loaded as data_loaded, wanted as data_wanted, TABLES as DATA_TABLES};
 pub use fs::{ChangeKind, Fill, PathChange, Source};
 pub use report::{
-    comparison_svg, comparison_svg_in, megabytes, render_text, BaseOption, PullTime, StageSize, WastedPath,
+    comparison_svg, comparison_svg_in, megabytes, render_text, render_text_in, BaseOption, PullTime, StageSize,
+    WastedPath,
 };
 pub use run::Unknown;
 

@@ -306,7 +306,7 @@ fn change_line(c: &super::fs::PathChange) -> String {
     }
 }
 
-fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
+fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str, lang: Lang) {
     let b = &s.base;
     out.push_str(&format!(
         "{title} {}: base {} [{}] {} B (compressed {} B)\n",
@@ -334,7 +334,7 @@ fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
             out.push_str(&format!("    {}\n", change_line(c)));
         }
         for n in &l.notes {
-            out.push_str(&format!("    note: {n}\n"));
+            out.push_str(&format!("    note: {}\n", n.render(lang)));
         }
     }
     out.push_str(&format!(
@@ -345,8 +345,14 @@ fn stage_text(out: &mut String, df: &Dockerfile, s: &StageSize, title: &str) {
 
 /// The report as text: exact byte counts, one line per layer and change.
 pub fn render_text(df: &Dockerfile, rep: &SizeReport) -> String {
+    render_text_in(df, rep, Lang::En)
+}
+
+/// The same with its prose (layer notes, why a size is unknown) in `lang`;
+/// the field names before each colon stay as they are, like JSON keys.
+pub fn render_text_in(df: &Dockerfile, rep: &SizeReport, lang: Lang) -> String {
     let mut out = String::new();
-    stage_text(&mut out, df, &rep.image, "image");
+    stage_text(&mut out, df, &rep.image, "image", lang);
     out.push_str(&format!("efficiency: {:.4}; wasted: {} B\n", rep.efficiency, rep.wasted_bytes));
     for w in &rep.wasted {
         out.push_str(&format!("  {} x{} {} B\n", w.path, w.copies, w.bytes));
@@ -358,11 +364,11 @@ pub fn render_text(df: &Dockerfile, rep: &SizeReport) -> String {
     ));
     for u in &rep.unknowns {
         let who = if u.given { "given" } else { "default" };
-        out.push_str(&format!("unknown: {} = {} B ({who}): {}\n", u.key, u.estimate, u.reason));
+        out.push_str(&format!("unknown: {} = {} B ({who}): {}\n", u.key, u.estimate, u.reason.render(lang)));
     }
     out.push_str(&format!("complete: {}\n", rep.complete));
     for s in &rep.other_stages {
-        stage_text(&mut out, df, s, "other stage");
+        stage_text(&mut out, df, s, "other stage", lang);
     }
     out
 }

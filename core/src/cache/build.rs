@@ -1739,11 +1739,7 @@ fn is_heredoc_only(text: &str) -> bool {
 }
 
 fn heredoc_name(word: &str) -> Option<String> {
-    let rest = word.strip_prefix("<<")?;
-    let rest = rest.strip_prefix('-').unwrap_or(rest);
-    let name = rest.trim_matches(|c| c == '"' || c == '\'');
-    (!name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-'))
-        .then(|| name.to_string())
+    crate::syntax::heredoc_word(word).map(|(name, _, _)| name)
 }
 
 /// What differs between a cached step and the one that missed.

@@ -409,14 +409,7 @@ fn word_paints(text: &str, w: &Word, vars: bool, out: &mut Vec<Paint>) {
 }
 
 /// `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`: the delimiter and whether tabs
-/// are stripped.
+/// are stripped, as the parser reads the word.
 fn heredoc_marker(word: &str) -> Option<(String, bool)> {
-    let rest = word.strip_prefix("<<")?;
-    let (chomp, rest) = match rest.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, rest),
-    };
-    let name: String = rest.chars().filter(|c| *c != '"' && *c != '\'').collect();
-    let valid = !name.is_empty() && name.chars().all(|c| is_name_char(c) || c == '-' || c == '.');
-    valid.then_some((name, chomp))
+    super::heredoc_word(word).map(|(name, _, chomp)| (name, chomp))
 }

@@ -8,4 +8,5 @@ mod parse;
 
 pub use ast::*;
 pub use incremental::Incremental;
+pub(crate) use parse::heredoc_word;
 pub use parse::parse;

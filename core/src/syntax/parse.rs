@@ -525,33 +525,35 @@ fn instr_can_have_heredoc(instr: &Instruction) -> bool {
 /// `^(\d*)<<(-?)\s*([^<]*)$` names a heredoc. Returns (name, expand,
 /// chomp) for each.
 fn heredoc_words(line: &str) -> Vec<(String, bool, bool)> {
-    let mut out = Vec::new();
-    for word in heredoc_split(line) {
-        let digits = word.chars().take_while(char::is_ascii_digit).count();
-        let Some(rest) = word[digits..].strip_prefix("<<") else { continue };
-        let (chomp, rest) = match rest.strip_prefix('-') {
-            Some(r) => (true, r),
-            None => (false, rest),
-        };
-        let rest = rest.trim_start();
-        if rest.is_empty() || rest.contains('<') {
-            continue;
-        }
-        // BuildKit's heredoc lexer always escapes with a backslash.
-        let name = words::unquote(rest, '\\');
-        if name.is_empty() {
-            continue;
-        }
-        // BuildKit compares the quote count with and without quote
-        // removal: the body is literal when any part of the word is quoted
-        // (an escaped quote is not quoting: `<<eo\'f` expands).
-        out.push((name, !has_quoting(rest), chomp));
-    }
-    out
+    heredoc_split(line).iter().filter_map(|w| heredoc_word(w)).collect()
 }
 
-/// The words of a line as BuildKit's shell lexer splits them for heredoc
-/// detection: quotes and escapes kept, blanks right after `<<` kept.
+/// A word that starts a heredoc, as BuildKit reads one (`<<EOF`, `<<-EOF`,
+/// `<<"EOF"`, `3<<EOF`): its name, whether its body expands variables and
+/// whether `<<-` strips leading tabs. The colouring and the cache model ask
+/// here too, so every reader agrees on what a heredoc word is.
+pub(crate) fn heredoc_word(word: &str) -> Option<(String, bool, bool)> {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let rest = word[digits..].strip_prefix("<<")?;
+    let (chomp, rest) = match rest.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let rest = rest.trim_start();
+    if rest.is_empty() || rest.contains('<') {
+        return None;
+    }
+    // BuildKit's heredoc lexer always escapes with a backslash.
+    let name = words::unquote(rest, '\\');
+    if name.is_empty() {
+        return None;
+    }
+    // BuildKit compares the quote count with and without quote
+    // removal: the body is literal when any part of the word is quoted
+    // (an escaped quote is not quoting: `<<eo\'f` expands).
+    Some((name, !has_quoting(rest), chomp))
+}
+
 fn heredoc_split(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();

@@ -120,8 +120,13 @@ fn check_fixes_parse_no_worse(dockerfile: &str) {
     let errors = |t: &str| syntax::parse(t).1.iter().filter(|d| d.severity == Severity::Error).count();
     let input = BuildInput { dockerfile: dockerfile.to_string(), ..Default::default() };
     let (findings, _) = lint::check(&input, &CheckOptions { all_stages: true, ..CheckOptions::default() });
+    // Each fix alone, as a click applies it, safe or not.
     for f in findings.iter().filter(|f| f.fix.is_some()) {
-        let fixed = lint::fix::apply_fixes(dockerfile, std::slice::from_ref(f));
+        let mut alone = f.clone();
+        if let Some(fix) = &mut alone.fix {
+            fix.safe = true;
+        }
+        let fixed = lint::fix::apply_fixes(dockerfile, std::slice::from_ref(&alone));
         assert!(errors(&fixed) <= errors(dockerfile), "the fix of {} parses worse: {fixed:?}", f.code);
     }
 }
@@ -131,4 +136,11 @@ fn no_slash_is_added_to_a_heredoc_marker_read_as_a_destination() {
     // Found by `lint_fix`: DP321 (DL3021) added `/` to the destination of
     // `COPY l u <<`, which BuildKit then reads as a heredoc named `/`.
     check_fixes_parse_no_worse("COPY l u <<");
+}
+
+#[test]
+fn the_exec_form_fix_keeps_a_blank_after_a_keyword_continued_at_once() {
+    // Found by `lint_fix` (2026-12-03): `CMD\` then the command on the next
+    // line became `CMD["..."]`, which BuildKit does not parse.
+    check_fixes_parse_no_worse("FROM alpine\nCMD\\\n    CGO_ENABLED=0\n");
 }

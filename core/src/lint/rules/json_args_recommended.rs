@@ -62,6 +62,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                             args.start + (args.slice(ctx.text).len() - args.slice(ctx.text).trim_start().len()),
                             args.end,
                         );
+                        // A continuation right after the keyword (`CMD\`) is what
+                        // separates it from its arguments; the JSON replacing
+                        // both needs a blank of its own.
+                        let json = if args.start == instr.keyword_span.end { format!(" {json}") } else { json };
                         // Unsafe: the program becomes PID 1 without a shell.
                         f = f.with_fix(Fix::unsafe_(EXEC.msg(), vec![Edit::new(args, json)]));
                     }

@@ -144,3 +144,14 @@ fn the_exec_form_fix_keeps_a_blank_after_a_keyword_continued_at_once() {
     // line became `CMD["..."]`, which BuildKit does not parse.
     check_fixes_parse_no_worse("FROM alpine\nCMD\\\n    CGO_ENABLED=0\n");
 }
+
+#[test]
+fn a_line_holding_only_the_escape_continues_to_the_keyword_in_colour_too() {
+    // Found by `highlight` (2026-12-03): BuildKit joins the lines before it
+    // reads the keyword, so the keyword of an instruction whose first line
+    // is only the escape character is on a later line, past comments.
+    check_colours("# escape=`\nFROM a\"x\n`\n  # c\nSHELL [\"p\"]\n");
+    check_colours("FROM a\n\\\n\n  # c\nRUN echo \\\n  hi\n");
+    let tokens = dockerplay_core::syntax::highlight::tokens("FROM a\n\\\n  # c\nSHELL [\"p\"]\n");
+    assert!(tokens.windows(2).all(|p| p[0].span.end <= p[1].span.start), "{tokens:?}");
+}

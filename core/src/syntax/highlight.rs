@@ -167,12 +167,41 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
         // An instruction: its keyword, then its lines up to one that does
         // not continue, with the comment and blank lines among them.
+        lx.skip.clear();
+        let mut comments = Vec::new();
+        // A first line holding only the escape continues to the line with
+        // the keyword: BuildKit joins the lines before it reads the keyword,
+        // and the parser puts the keyword there.
+        let (mut start, mut end, mut next, mut indent) = (start, end, next, indent);
+        while continuation_at(&text[start..end], lx.escape) == Some(indent) {
+            lx.skip.push(Span::new(start + indent, next));
+            let mut found = None;
+            while pos < text.len() {
+                let (s, e, n) = line_at(text, pos);
+                pos = n;
+                let trimmed = text[s..e].trim_start();
+                if trimmed.is_empty() || trimmed.starts_with('#') {
+                    // Before the keyword, so in order already.
+                    if !trimmed.is_empty() {
+                        lx.out.push(Token { span: Span::new(e - trimmed.len(), e), class: Class::Comment });
+                    }
+                    continue;
+                }
+                found = Some((s, e, n, e - s - trimmed.len()));
+                break;
+            }
+            let Some(line) = found else { break };
+            (start, end, next, indent) = line;
+        }
+        let content = &text[start..end];
+        let rest = &content[indent..];
         let word_start = start + indent;
         let word_end = word_start + rest.find(char::is_whitespace).unwrap_or(rest.len());
         let keyword = Keyword::parse(&text[word_start..word_end]);
-        lx.push(word_start, word_end, if keyword.is_some() { Class::Keyword } else { Class::Unknown });
-        lx.skip.clear();
-        let mut comments = Vec::new();
+        // The escape of a last line that continues into nothing is no word.
+        if continuation_at(content, lx.escape) != Some(indent) {
+            lx.push(word_start, word_end, if keyword.is_some() { Class::Keyword } else { Class::Unknown });
+        }
         let mut last_end = end;
         let mut cont = continuation_at(content, lx.escape).map(|kept| Span::new(start + kept, next));
         lx.skip.extend(cont);

@@ -155,3 +155,10 @@ fn a_line_holding_only_the_escape_continues_to_the_keyword_in_colour_too() {
     let tokens = dockerplay_core::syntax::highlight::tokens("FROM a\n\\\n  # c\nSHELL [\"p\"]\n");
     assert!(tokens.windows(2).all(|p| p[0].span.end <= p[1].span.start), "{tokens:?}");
 }
+
+#[test]
+fn the_key_value_fix_leaves_a_key_with_a_quote_alone() {
+    // Found by `lint_fix` (2026-12-03): `ENV A"b c d` became `ENV A"b="c d"`,
+    // which reads the quote as opening a string.
+    check_fixes_parse_no_worse("FROM alpine\nENV UV_CO\"ripcou c0755 mvnw mvnw\nCOPY . .\n");
+}

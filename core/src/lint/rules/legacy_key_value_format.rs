@@ -45,8 +45,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut f = RULE.finding(ctx.first_line(instr), LEGACY.msg().arg("keyword", name));
         if let [pair] = pairs.as_slice() {
             let v = &pair.value;
-            // Quote only values whose meaning quoting cannot change.
-            if !v.contains(['"', '\'', '\\', '\n']) && !pair.span.is_empty() {
+            // Quote only values whose meaning quoting cannot change, after a
+            // key that reads the same in `key=value` (no quote, escape or `=`
+            // in it, which that form would read differently).
+            let plain_key = !pair.key.is_empty() && !pair.key.contains(['"', '\'', '\\', '`', '=', '$']);
+            if plain_key && !v.contains(['"', '\'', '\\', '\n']) && !pair.span.is_empty() {
                 let value =
                     if v.contains(char::is_whitespace) || v.is_empty() { format!("\"{v}\"") } else { v.clone() };
                 let text = format!("{}={}", pair.key, value);

@@ -298,56 +298,9 @@ mod tests {
         assert_eq!(file_use("./notes", false, &ignored, &reads), FileUse::Unused);
     }
 
-    /// Every reason of both languages, with all its fields filled in.
-    fn all_reasons() -> Vec<Reason> {
-        let s = || "x".to_string();
-        vec![
-            Reason::FirstBuild,
-            Reason::Cached { build: 2 },
-            Reason::SameAs { line: 3 },
-            Reason::ParentMissed { line: 3 },
-            Reason::BaseChanged { image: s() },
-            Reason::NewBase { image: s() },
-            Reason::CommandChanged,
-            Reason::HeredocChanged,
-            Reason::EnvChanged { name: s() },
-            Reason::ArgChanged { name: s() },
-            Reason::WorkdirChanged { from: s(), to: s() },
-            Reason::UserChanged { from: String::new(), to: s() },
-            Reason::ShellChanged,
-            Reason::NetworkChanged,
-            Reason::SecurityChanged,
-            Reason::MountChanged { target: s() },
-            Reason::FileChanged { path: s() },
-            Reason::FileAdded { path: s() },
-            Reason::FileRemoved { path: s() },
-            Reason::FileRenamed { from: s(), to: s() },
-            Reason::ModeChanged { path: s() },
-            Reason::SourceChanged { from: s() },
-            Reason::UpstreamRan { from: s() },
-            Reason::DestChanged,
-            Reason::OptionsChanged,
-            Reason::SourcesChanged,
-            Reason::NewStep,
-            Reason::Remote,
-            Reason::Metadata,
-            Reason::Scratch,
-            Reason::InheritsStage { stage: s() },
-            Reason::RootWorkdir,
-            Reason::GlobalArg,
-            Reason::NotNeeded { target: s() },
-            Reason::Invalid,
-            Reason::Imported { from: s() },
-            Reason::NoLayers { from: s() },
-            Reason::EmptyCache,
-            Reason::IgnoreCache,
-            Reason::Unneeded,
-        ]
-    }
-
     #[test]
     fn every_reason_reads_in_both_languages_with_its_fields_filled_in() {
-        for reason in all_reasons() {
+        for reason in dockerplay_core::fixtures::every_reason() {
             let en = reason_words(Lang::En, &reason);
             // The English wording is the core's own.
             assert_eq!(en, reason.message(), "{reason:?}");

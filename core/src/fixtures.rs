@@ -1,5 +1,6 @@
 //! Generated inputs for benchmarks, shared by the native and the in-browser
-//! runs so that both measure the same text. Nothing in the app calls this,
+//! runs so that both measure the same text, and inputs several test suites
+//! share (every cache reason). Nothing in the app calls this,
 //! so it adds nothing to the shipped wasm.
 
 /// A Dockerfile of exactly `n` instructions mixing every common kind,
@@ -28,4 +29,54 @@ pub fn big_dockerfile(n: usize) -> String {
         }
     }
     out
+}
+
+/// Every cache `Reason`, each field filled in (with non-empty text, but
+/// for a `UserChanged` from the default user), for the tests that hold
+/// every reason to its words in both languages (core's and the page's).
+pub fn every_reason() -> Vec<crate::cache::Reason> {
+    use crate::cache::Reason as R;
+    let s = || "x".to_string();
+    vec![
+        R::FirstBuild,
+        R::Cached { build: 2 },
+        R::SameAs { line: 3 },
+        R::ParentMissed { line: 3 },
+        R::BaseChanged { image: s() },
+        R::NewBase { image: s() },
+        R::CommandChanged,
+        R::HeredocChanged,
+        R::EnvChanged { name: s() },
+        R::ArgChanged { name: s() },
+        R::WorkdirChanged { from: s(), to: s() },
+        R::UserChanged { from: String::new(), to: s() },
+        R::ShellChanged,
+        R::NetworkChanged,
+        R::SecurityChanged,
+        R::MountChanged { target: s() },
+        R::FileChanged { path: s() },
+        R::FileAdded { path: s() },
+        R::FileRemoved { path: s() },
+        R::FileRenamed { from: s(), to: s() },
+        R::ModeChanged { path: s() },
+        R::SourceChanged { from: s() },
+        R::UpstreamRan { from: s() },
+        R::DestChanged,
+        R::OptionsChanged,
+        R::SourcesChanged,
+        R::NewStep,
+        R::Remote,
+        R::Metadata,
+        R::Scratch,
+        R::InheritsStage { stage: s() },
+        R::RootWorkdir,
+        R::GlobalArg,
+        R::NotNeeded { target: s() },
+        R::Invalid,
+        R::Imported { from: s() },
+        R::NoLayers { from: s() },
+        R::EmptyCache,
+        R::IgnoreCache,
+        R::Unneeded,
+    ]
 }

@@ -61,49 +61,7 @@ fn every_message_has_a_unique_well_formed_id() {
 /// Every reason a step can have words itself in both languages.
 #[test]
 fn every_cache_reason_renders_in_chinese() {
-    let s = || "x".to_string();
-    let reasons = vec![
-        Reason::FirstBuild,
-        Reason::Cached { build: 1 },
-        Reason::SameAs { line: 1 },
-        Reason::ParentMissed { line: 1 },
-        Reason::BaseChanged { image: s() },
-        Reason::NewBase { image: s() },
-        Reason::CommandChanged,
-        Reason::HeredocChanged,
-        Reason::EnvChanged { name: s() },
-        Reason::ArgChanged { name: s() },
-        Reason::WorkdirChanged { from: s(), to: s() },
-        Reason::UserChanged { from: String::new(), to: s() },
-        Reason::ShellChanged,
-        Reason::NetworkChanged,
-        Reason::SecurityChanged,
-        Reason::MountChanged { target: s() },
-        Reason::FileChanged { path: s() },
-        Reason::FileAdded { path: s() },
-        Reason::FileRemoved { path: s() },
-        Reason::FileRenamed { from: s(), to: s() },
-        Reason::ModeChanged { path: s() },
-        Reason::SourceChanged { from: s() },
-        Reason::UpstreamRan { from: s() },
-        Reason::DestChanged,
-        Reason::OptionsChanged,
-        Reason::SourcesChanged,
-        Reason::NewStep,
-        Reason::Remote,
-        Reason::Metadata,
-        Reason::Scratch,
-        Reason::InheritsStage { stage: s() },
-        Reason::RootWorkdir,
-        Reason::GlobalArg,
-        Reason::NotNeeded { target: s() },
-        Reason::Invalid,
-        Reason::Imported { from: s() },
-        Reason::NoLayers { from: s() },
-        Reason::EmptyCache,
-        Reason::IgnoreCache,
-        Reason::Unneeded,
-    ];
+    let reasons = dockerplay_core::fixtures::every_reason();
     let ids: BTreeSet<&str> = catalogue().iter().map(|m| m.id).collect();
     for r in &reasons {
         let m = r.msg();

@@ -124,7 +124,8 @@ export function wanted() {
 /// class of index.js.
 export async function bootWith(Editor) {
   if (booted || !wanted()) return false;
-  const texts = TEXTS[language()];
+  const lang = language();
+  const texts = TEXTS[lang];
   let draft = null;
   try {
     draft = localStorage.getItem(DRAFT_KEY);
@@ -155,7 +156,7 @@ export async function bootWith(Editor) {
     newline: () => null,
     fix() {},
   };
-  const editor = new Editor(shell.querySelector(".cm-host"), doc, host, { label: texts.label, readonly: false, texts: {} });
+  const editor = new Editor(shell.querySelector(".cm-host"), doc, host, { label: texts.label, readonly: false, texts: { lang } });
   booted = { editor, doc, shell };
   document.documentElement.setAttribute("data-editor", "boot");
   return true;
@@ -174,7 +175,7 @@ export function adopt(parent, doc, host, label, readonly, renameLabel) {
   parent.appendChild(view.dom);
   shell.remove();
   editor.host = host;
-  editor.configure(label, readonly, { rename: renameLabel });
+  editor.configure(label, readonly, { ...editor.texts, rename: renameLabel });
   // The app's first `replace` sets the text it starts from, which the view
   // already holds unless the user typed: it must not undo the typing, even
   // a key the view has not read from the DOM yet (CodeMirror reads typed

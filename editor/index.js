@@ -21,6 +21,7 @@ import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap } 
 import { setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { bracketMatching, foldGutter, foldKeymap, foldService, indentUnit } from "@codemirror/language";
 import { adopt, bootWith } from "./boot.js";
+import { phrasesFor } from "./phrases.js";
 
 // Token colours: one effect replaces them all; between updates they move
 // with the edits, so colours never jump while the analysis catches up.
@@ -164,6 +165,7 @@ export class Editor {
     this.host = host;
     this.label = new Compartment();
     this.readOnly = new Compartment();
+    this.phrases = new Compartment();
     this.texts = opts.texts || {};
     const self = this;
     const completionSource = (ctx) => {
@@ -268,6 +270,8 @@ export class Editor {
       }),
       this.label.of(EditorView.contentAttributes.of({ "aria-label": opts.label || "Dockerfile" })),
       this.readOnly.of(readOnly(opts.readonly)),
+      // CodeMirror's own words (search panel, fold titles, announcements).
+      this.phrases.of(EditorState.phrases.of(phrasesFor(this.texts.lang))),
       // The host hears of changes after the update, never inside it: it
       // re-renders, and its effects may dispatch to this view again.
       EditorView.updateListener.of((u) => {
@@ -385,6 +389,7 @@ export class Editor {
       effects: [
         this.label.reconfigure(EditorView.contentAttributes.of({ "aria-label": label })),
         this.readOnly.reconfigure(readOnly(readonly)),
+        this.phrases.reconfigure(EditorState.phrases.of(phrasesFor(this.texts.lang))),
       ],
     });
   }

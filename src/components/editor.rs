@@ -476,10 +476,12 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let handle = props.handle.clone();
         let (label, readonly, rename) = (t.editor_label, props.readonly, t.editor_rename);
-        use_effect_with((props.lang, props.readonly), move |_| {
+        use_effect_with((props.lang, props.readonly), move |(lang, _)| {
             if let Some(e) = &*handle.0.borrow() {
                 let texts = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&texts, &"rename".into(), &rename.into());
+                // CodeMirror's own words follow the page's language (editor/phrases.js).
+                let _ = js_sys::Reflect::set(&texts, &"lang".into(), &lang.code().into());
                 e.configure(label, readonly, &texts);
             }
         });

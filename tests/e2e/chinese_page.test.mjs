@@ -13,6 +13,7 @@
 // Usage: trunk build --release && node tests/e2e/chinese_page.test.mjs
 //   (PORT=8080 by default)
 
+import { readdirSync, readFileSync } from "node:fs";
 import { launch, open, origin, ready, serve, setEditorText, settled, watch } from "./lib.mjs";
 
 /// Proper nouns and product names, which Chinese text keeps as they are.
@@ -56,6 +57,43 @@ echo never closed
 `;
 
 const LESSONS = ["tiny-redis", "caching", "layers", "checklist"];
+
+/// Every phrase the bundled CodeMirror asks its state for (`phrase("...")`
+/// in its packages' sources): the words of its panels, titles and
+/// screen-reader announcements. Read from the installed packages, so a
+/// CodeMirror that adds a phrase fails this test until editor/phrases.js
+/// has it. Announcements live for 200 ms in an off-screen element, too
+/// briefly for the scan of the page to be sure to see them.
+function codemirrorPhrases() {
+  const root = new URL("../../node_modules/@codemirror/", import.meta.url);
+  const phrases = new Set();
+  for (const pkg of readdirSync(root)) {
+    let src;
+    try {
+      src = readFileSync(new URL(`${pkg}/dist/index.js`, root), "utf8");
+    } catch {
+      continue;
+    }
+    // The string literals among each call's arguments (up to its closing
+    // parenthesis): `phrase("to")`, `phrase(view, "Find")`,
+    // `phrase(fold ? "Folded lines" : "Unfolded lines")`.
+    for (const m of src.matchAll(/\bphrase\(/g)) {
+      let depth = 1;
+      let i = m.index + m[0].length;
+      for (let quote = null; i < src.length && depth > 0; i++) {
+        const c = src[i];
+        if (quote) {
+          if (c === "\\") i++;
+          else if (c === quote) quote = null;
+        } else if (c === '"' || c === "'" || c === "`") quote = c;
+        else if (c === "(") depth++;
+        else if (c === ")") depth--;
+      }
+      for (const [, p] of src.slice(m.index, i).matchAll(/"([^"]+)"/g)) phrases.add(p);
+    }
+  }
+  return [...phrases].sort();
+}
 
 /// The visible text of the page, as [text, class of its element] pairs:
 /// text nodes outside code and the editor, and the placeholders and
@@ -200,6 +238,19 @@ try {
   const page = await ctx.newPage();
   watch(page, "zh", problems);
   await open(page, "?lang=zh-CN");
+  // CodeMirror's own words: each phrase it may show or announce is
+  // translated, and its search panel, opened, reads as Chinese.
+  const phrases = codemirrorPhrases();
+  if (phrases.length < 20) problems.push(`only ${phrases.length} CodeMirror phrases found: is the extraction broken?`);
+  const untranslated = await page
+    .locator(".cm-editor")
+    .evaluate((e, ps) => ps.filter((p) => !/[\u4e00-\u9fff]/.test(e.cmView.state.phrase(p, "$"))), phrases);
+  for (const p of untranslated) problems.push(`CodeMirror phrase ${JSON.stringify(p)} has no Chinese (editor/phrases.js)`);
+  await page.click(".cm-content");
+  await page.keyboard.press("Control+F");
+  await page.waitForSelector(".cm-search");
+  await scan(page, "editor search panel", "");
+  await page.keyboard.press("Escape");
   await tour(page, "sample");
   await setEditorText(page, MULTI);
   await tour(page, "multi-stage");

@@ -553,6 +553,11 @@ pub fn App() -> Html {
             }
         })
     };
+    // The caret as the panels see it: in the text they show (`settled`),
+    // which lags behind typing. An offset in the typed text would point
+    // elsewhere in it (after a typed letter, into the next line), so the
+    // outline's current row would jump and scroll with every keystroke.
+    let panel_caret = dockerplay_core::syntax::map_offset(&state.share.dockerfile, &settled.dockerfile, *caret);
     // The panel an embed shows when the state's is not among its `panels=`.
     let panel = match &params.panels {
         Some(only) if !only.contains(&state.panel()) => only[0],
@@ -614,7 +619,7 @@ pub fn App() -> Html {
                         cache_marks={cache.marks.clone()}
                     />
                 </section>
-                <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={*caret} on_panel={on_panel} on_reveal={on_reveal}
+                <Panels {lang} {panel} analysis={panel_analysis.clone()} caret={panel_caret} on_panel={on_panel} on_reveal={on_reveal}
                     share={settled_share.clone()} dispatch={state.dispatcher()} size_data={state.size_data} cache={cache.live.clone()}
                     lint={lint.clone()} {on_all_stages} {on_off_by_default} {on_replace} build={build.clone()} only={params.panels.clone()}
                     on_record_lesson={on_record_lesson} />

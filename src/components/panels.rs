@@ -23,7 +23,7 @@ pub struct PanelsProps {
     pub lang: Lang,
     pub panel: Panel,
     pub analysis: AnalysisRef,
-    /// Byte offset of the editor's caret.
+    /// Byte offset of the editor's caret in `analysis`'s text (the settled one).
     pub caret: usize,
     pub on_panel: Callback<Panel>,
     /// Moves the editor's selection to a span.

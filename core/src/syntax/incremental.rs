@@ -191,6 +191,32 @@ fn offset(r: Range<usize>, by: usize) -> Range<usize> {
     r.start + by..r.end + by
 }
 
+/// Where `offset` in `from` stands in `to`, an edit of it: the same place
+/// before what the edit changed, moved with the text after it, and at the
+/// edit's start inside it. The page's panels show the text as it was when
+/// typing last paused; the editor's caret, in the text being typed, reaches
+/// them through this.
+pub fn map_offset(from: &str, to: &str, offset: usize) -> usize {
+    let offset = offset.min(from.len());
+    let prefix = common_prefix(from, to);
+    let at = if offset <= prefix {
+        offset
+    } else {
+        let suffix = common_suffix(from, to, (from.len() - prefix).min(to.len() - prefix));
+        if offset >= from.len() - suffix {
+            to.len() - (from.len() - offset)
+        } else {
+            prefix
+        }
+    };
+    // The common prefix may end inside a character both texts begin.
+    let mut at = at.min(to.len());
+    while !to.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn common_prefix(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let n = a.len().min(b.len());
@@ -406,7 +432,37 @@ impl Shift for Args {
 
 #[cfg(test)]
 mod tests {
-    use super::{common_prefix, common_suffix};
+    use super::{common_prefix, common_suffix, map_offset};
+
+    /// Each case: a text with `|` marking an offset, the edited text, and
+    /// the edited text with `|` where the offset lands.
+    fn check(from: &str, to: &str, expect: &str) {
+        let offset = from.find('|').unwrap();
+        let from = from.replace('|', "");
+        let at = map_offset(&from, to, offset);
+        let got = format!("{}|{}", &to[..at], &to[at..]);
+        assert_eq!(got, expect, "{from:?} -> {to:?}");
+    }
+
+    #[test]
+    fn offsets_follow_an_edit() {
+        // Before the change: where it was; after it: moved with the text.
+        check("FROM a\nRUN |x\n", "FROM a\nRUN x\nCMD y\n", "FROM a\nRUN |x\nCMD y\n");
+        check("FROM a\nRUN x|\n", "FROM abc\nRUN x\n", "FROM abc\nRUN x|\n");
+        check("FROM a\nRUN x|\nCMD y\n", "FROM a\nRUN \nCMD y\n", "FROM a\nRUN |\nCMD y\n");
+        // A caret after a typed letter stands where the letter is not yet:
+        // on the same line of the text without it.
+        check("RUN apt-get x|\nCMD y\n", "RUN apt-get \nCMD y\n", "RUN apt-get |\nCMD y\n");
+        // Inside what was replaced: the change's start.
+        check("RUN a|bc d\n", "RUN xyz d\n", "RUN |xyz d\n");
+        // Equal texts, past the end, empty texts.
+        check("RUN a|\n", "RUN a\n", "RUN a|\n");
+        check("|", "", "|");
+        check("RUN a\n|", "", "|");
+        // Never inside a character: `é` and `è` share their first byte.
+        check("RUN é|x\n", "RUN èy\n", "RUN |èy\n");
+        check("RUN é|\n", "RUN è\n", "RUN è|\n");
+    }
 
     /// The block-wise searches agree with a byte-by-byte walk wherever the
     /// first difference falls, around block edges and text ends included.

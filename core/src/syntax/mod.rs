@@ -7,6 +7,6 @@ pub mod messages;
 mod parse;
 
 pub use ast::*;
-pub use incremental::Incremental;
+pub use incremental::{map_offset, Incremental};
 pub(crate) use parse::heredoc_word;
 pub use parse::parse;

@@ -1,17 +1,13 @@
 //! The one module that uses browser APIs: the URL, localStorage, the
-//! clipboard, the colour-scheme media query, the browser's languages, and the
-//! editor's textarea. Every function degrades to a no-op or `None` when the
+//! clipboard, the colour-scheme media query, the browser's languages, idle
+//! time, and the DOM the components measure. Every function degrades to a no-op or `None` when the
 //! API is missing (a privacy mode without storage, a test page), so callers
 //! never handle JavaScript errors.
 
 use gloo::events::EventListener;
 use web_sys::wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 use yew::NodeRef;
-
-/// Height of one editor line in CSS pixels; `static/app.css` sets the same
-/// `--line-h`, which keeps caret scrolling and the overlay aligned.
-pub const LINE_HEIGHT_PX: i32 = 20;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -134,6 +130,13 @@ pub fn focus(node: &NodeRef) {
     }
 }
 
+/// Selects the whole text of an input field, so that typing replaces it.
+pub fn select_all(node: &NodeRef) {
+    if let Some(input) = node.cast::<web_sys::HtmlInputElement>() {
+        input.select();
+    }
+}
+
 /// Moves the keyboard focus to the element with this id.
 pub fn focus_id(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
@@ -180,90 +183,6 @@ pub fn set_title(title: &str) {
     if let Some(d) = document() {
         d.set_title(title);
     }
-}
-
-// The editor's textarea. Positions here are UTF-16 indices, as the DOM
-// counts them; `textpos` converts from and to byte offsets.
-
-fn textarea(node: &NodeRef) -> Option<HtmlTextAreaElement> {
-    node.cast::<HtmlTextAreaElement>()
-}
-
-/// The textarea's text.
-pub fn editor_text(node: &NodeRef) -> Option<String> {
-    Some(textarea(node)?.value())
-}
-
-/// Replaces the textarea's text, for loads only: the caret goes to the
-/// start and the view to the top (without taking the focus, which on a
-/// phone would open the keyboard).
-pub fn set_editor_text(node: &NodeRef, text: &str) {
-    if let Some(t) = textarea(node) {
-        if t.value() != text {
-            t.set_value(text);
-            let _ = t.set_selection_range(0, 0);
-            t.set_scroll_top(0);
-            t.set_scroll_left(0);
-        }
-    }
-}
-
-/// The caret: where the selection's moving end is.
-pub fn editor_caret(node: &NodeRef) -> Option<u32> {
-    let t = textarea(node)?;
-    let backward = t.selection_direction().ok().flatten().as_deref() == Some("backward");
-    if backward {
-        t.selection_start().ok()?
-    } else {
-        t.selection_end().ok()?
-    }
-}
-
-/// Focuses the textarea, selects `start..end` and scrolls so that `line`
-/// (0-based) is in view, a third of the way down when it was not.
-pub fn editor_select(node: &NodeRef, start: u32, end: u32, line: u32) {
-    let Some(t) = textarea(node) else { return };
-    let _ = t.focus();
-    let _ = t.set_selection_range(start, end);
-    let top = line as i32 * LINE_HEIGHT_PX;
-    let view = t.client_height();
-    if top < t.scroll_top() || top + LINE_HEIGHT_PX > t.scroll_top() + view {
-        t.set_scroll_top((top - view / 3).max(0));
-    }
-}
-
-/// Inserts text at the caret as typing would (so undo keeps working and an
-/// `input` event follows). Returns false when the browser cannot, and the
-/// caller should let the key do its default.
-pub fn editor_insert(text: &str) -> bool {
-    let Some(doc) = document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok()) else { return false };
-    doc.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false)
-}
-
-/// Scrolls an element by `dy` pixels (the gutter forwards wheel turns to
-/// the textarea this way).
-pub fn scroll_by(node: &NodeRef, dy: f64) {
-    if let Some(el) = node.cast::<Element>() {
-        el.set_scroll_top(el.scroll_top() + dy.round() as i32);
-    }
-}
-
-/// Copies the textarea's scroll position to the overlay and the gutter.
-pub fn sync_scroll(source: &NodeRef, overlay: &NodeRef, gutter: &NodeRef) {
-    let Some(src) = source.cast::<Element>() else { return };
-    if let Some(o) = overlay.cast::<Element>() {
-        o.set_scroll_top(src.scroll_top());
-        o.set_scroll_left(src.scroll_left());
-    }
-    if let Some(g) = gutter.cast::<Element>() {
-        g.set_scroll_top(src.scroll_top());
-    }
-}
-
-/// The textarea's vertical scroll position and visible height, in pixels.
-pub fn scroll_metrics(node: &NodeRef) -> Option<(i32, i32)> {
-    let el = node.cast::<Element>()?;
-    Some((el.scroll_top(), el.client_height()))
 }
 
 /// Scrolls `container` the least needed to show its descendant matching
@@ -523,5 +442,27 @@ mod tests {
         check("", "lang", None);
         check("?language=zh", "lang", None);
         check("?x=%zz%", "x", Some("%zz%"));
+    }
+}
+
+/// Runs `f` once the browser is idle: after the frame being drawn, when
+/// nothing more urgent waits, and within `timeout_ms` even if the page
+/// stays busy (`requestIdleCallback`; `setTimeout` where it is missing).
+/// A keystroke's frame then never waits for work it does not show.
+pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
+    use web_sys::js_sys::{Function, Object, Reflect};
+    use web_sys::wasm_bindgen::{closure::Closure, JsValue};
+    let Some(w) = window() else { return };
+    let callback = Closure::once_into_js(f);
+    let idle = Reflect::get(&w, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = Object::new();
+            let _ = Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from(timeout_ms));
+            let _ = request.call2(&w, &callback, &options);
+        }
+        None => {
+            let _ = w.set_timeout_with_callback(callback.unchecked_ref());
+        }
     }
 }

@@ -29,7 +29,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::js_sys;
 use yew::prelude::*;
 
-use crate::analysis::AnalysisRef;
+use crate::analysis::{Analysis, AnalysisRef};
+use crate::browser;
 use crate::cm;
 use crate::components::findings_marks;
 use crate::components::findings_panel::LintRef;
@@ -156,6 +157,29 @@ pub fn token_ranges(text: &str, map: &Utf16Map) -> Vec<u32> {
         out.extend([map.utf16(t.span.start), map.utf16(t.span.end), class]);
     }
     out
+}
+
+/// What the editor's annotations are made of: the analysis, its parse
+/// diagnostics, the findings and the language.
+type Annotate = (AnalysisRef, Rc<Vec<Diagnostic>>, Option<LintRef>, Lang);
+
+/// What the line numbers' marks are made of: the cache panel's marks, the
+/// analysis, its parse diagnostics and the language.
+type Marks = (Option<crate::live_cache::LineMarks>, AnalysisRef, Rc<Vec<Diagnostic>>, Lang);
+
+/// The longest the annotations of a keystroke wait for the browser to be
+/// idle: typing without a pause still sees its colours this often.
+const ANNOTATE_WITHIN_MS: u32 = 100;
+
+/// Hands `a`'s colours, folds and (when the findings are of this very text)
+/// diagnostics to the editor. While the findings lag behind the text
+/// (typing), the editor keeps the diagnostics it has, moved with the edits.
+fn annotate(e: &cm::Editor, a: &Analysis, diags: &[Diagnostic], lint: Option<&LintRef>, lang: Lang) {
+    let map = Utf16Map::new(&a.text);
+    let lint = lint.filter(|l| l.input.dockerfile == a.text);
+    let folds: Vec<u32> = ide::folds(&a.file).iter().flat_map(|s| [map.utf16(s.start), map.utf16(s.end)]).collect();
+    let diagnostics = lint.map(|l| lint_json(&a.text, &map, diags, Some(l), lang)).unwrap_or_default();
+    e.annotate(&a.text, &token_ranges(&a.text, &map), &css_classes(), &diagnostics, &folds);
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -430,45 +454,55 @@ pub fn Editor(props: &EditorProps) -> Html {
             handle.replace(&text, span);
         });
     }
-    // Colours, diagnostics, findings and folds, for the text analysed.
+    // Colours, diagnostics, findings and folds, for the text analysed. They
+    // are worked out and handed to the editor once the browser is idle, so
+    // a keystroke's frame shows the typed letter without waiting for them
+    // (issue 15); CodeMirror moves what it has with the edit meanwhile.
+    // Keystrokes that come before then share one update, of the newest text.
     {
         let handle = props.handle.clone();
-        let lint = props.lint.clone();
-        let lang = props.lang;
+        let latest = use_mut_ref(|| None::<Annotate>);
         use_effect_with(
             (props.analysis.clone(), props.diagnostics.clone(), props.lint.clone(), props.lang),
-            move |(a, diags, _, _)| {
-                if let Some(e) = &*handle.0.borrow() {
-                    let map = Utf16Map::new(&a.text);
-                    let lint = lint.as_ref().filter(|l| l.input.dockerfile == a.text);
-                    let folds: Vec<u32> =
-                        ide::folds(&a.file).iter().flat_map(|s| [map.utf16(s.start), map.utf16(s.end)]).collect();
-                    // While the findings lag behind the text (typing), the
-                    // editor keeps the diagnostics it has, moved with the edits.
-                    let diagnostics = lint.map(|l| lint_json(&a.text, &map, diags, Some(l), lang)).unwrap_or_default();
-                    e.annotate(&a.text, &token_ranges(&a.text, &map), &css_classes(), &diagnostics, &folds);
+            move |(a, diags, lint, lang)| {
+                let waiting = latest.borrow_mut().replace((a.clone(), diags.clone(), lint.clone(), *lang)).is_some();
+                if !waiting {
+                    browser::when_idle(ANNOTATE_WITHIN_MS, move || {
+                        let next = latest.borrow_mut().take();
+                        if let (Some(e), Some((a, diags, lint, lang))) = (&*handle.0.borrow(), next) {
+                            annotate(e, &a, &diags, lint.as_ref(), lang);
+                        }
+                    });
                 }
             },
         );
     }
     // The line numbers' marks: the most severe diagnostic starting on a
     // line, and the cache status of its step while the Cache panel is open.
-    // Typing rarely changes them, and the editor keeps them while the line
-    // count holds: they cross to the editor only when they differ from what
-    // it has, so a keystroke does not rebuild the gutter (issue 15).
+    // Worked out once the browser is idle, as the colours are; typing rarely
+    // changes them, and the editor keeps them while the line count holds:
+    // they cross to the editor only when they differ from what it has, so a
+    // keystroke does not rebuild the gutter (issue 15).
     {
         let handle = props.handle.clone();
         let sent = use_mut_ref(|| None::<(String, usize)>);
+        let latest = use_mut_ref(|| None::<Marks>);
         use_effect_with(
             (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone(), props.lang),
             move |(marks, a, diags, lang)| {
-                if let Some(e) = &*handle.0.borrow() {
-                    let next =
-                        (line_marks_json(a, diags, marks.as_deref(), *lang), a.lines.line(a.text.len()) as usize);
-                    if sent.borrow().as_ref() != Some(&next) {
-                        e.line_marks(&next.0);
-                        *sent.borrow_mut() = Some(next);
-                    }
+                let waiting = latest.borrow_mut().replace((marks.clone(), a.clone(), diags.clone(), *lang)).is_some();
+                if !waiting {
+                    browser::when_idle(ANNOTATE_WITHIN_MS, move || {
+                        let next = latest.borrow_mut().take();
+                        if let (Some(e), Some((marks, a, diags, lang))) = (&*handle.0.borrow(), next) {
+                            let next =
+                                (line_marks_json(&a, &diags, marks.as_deref(), lang), a.lines.line(a.text.len()) as usize);
+                            if sent.borrow().as_ref() != Some(&next) {
+                                e.line_marks(&next.0);
+                                *sent.borrow_mut() = Some(next);
+                            }
+                        }
+                    });
                 }
             },
         );

@@ -248,6 +248,9 @@ pub struct Texts {
     pub cache_linked: &'static str,
     /// `{line}`: a line number.
     pub cache_time_label: &'static str,
+    /// The button that shows a step's time and opens it for editing.
+    /// `{line}`: a line number; `{time}`: a duration.
+    pub cache_time_edit: &'static str,
     pub cache_time_reset: &'static str,
     /// `{s}`: a number of seconds.
     pub cache_seconds: &'static str,
@@ -609,6 +612,7 @@ static EN: Texts = Texts {
     cache_warm_mount: "cache mount kept: warm",
     cache_linked: "--link: keeps its cache when earlier steps change",
     cache_time_label: "Estimated seconds for line {line}",
+    cache_time_edit: "Estimated time for line {line}: {time}. Change it",
     cache_time_reset: "Reset times",
     cache_seconds: "{s} s",
     cache_minutes: "{m} min {s} s",
@@ -933,6 +937,7 @@ static ZH: Texts = Texts {
     cache_warm_mount: "缓存挂载保留：已预热",
     cache_linked: "--link：前面的步骤变了也保留缓存",
     cache_time_label: "第 {line} 行的预计秒数",
+    cache_time_edit: "第 {line} 行的预计时间：{time}。点击修改",
     cache_time_reset: "恢复默认时间",
     cache_seconds: "{s} 秒",
     cache_minutes: "{m} 分 {s} 秒",

@@ -25,5 +25,6 @@ pub mod problems;
 pub mod rule_doc;
 pub mod share_dialog;
 pub mod size_panel;
+pub mod step_time;
 pub mod steps_table;
 pub mod update_banner;

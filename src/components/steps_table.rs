@@ -10,6 +10,7 @@ use dockerplay_core::Span;
 use yew::prelude::*;
 
 use crate::analysis::AnalysisRef;
+use crate::components::step_time::StepTime;
 use crate::i18n::{texts, Lang, Texts};
 use crate::live_cache::{duration, reason_words, status_word};
 
@@ -77,6 +78,25 @@ pub fn StepsTable(props: &StepsTableProps) -> Html {
     }
 }
 
+/// The longest a step's text is shown in its narrow column, in characters.
+const STEP_CHARS: usize = 28;
+
+/// A step as its row shows it: its first line, cut to `STEP_CHARS` with an
+/// ellipsis, and " …" when more lines follow (the row's title has it all).
+/// Cut here rather than by a CSS ellipsis, which clips every row: a clip is
+/// a paint node, and each frame of the page pays for every one of them
+/// while the user types beside a long table (issue 15).
+fn step_text(text: &str) -> String {
+    let first = text.lines().next().unwrap_or("");
+    if first.chars().count() > STEP_CHARS {
+        return first.chars().take(STEP_CHARS - 1).collect::<String>() + "…";
+    }
+    if text.trim_end().contains('\n') {
+        return format!("{first} …");
+    }
+    first.to_string()
+}
+
 fn row(t: &Texts, props: &StepsTableProps, step: &Step) -> Html {
     let span = props.analysis.file.instructions.get(step.instruction).map(|i| i.span);
     let reveal = {
@@ -87,32 +107,23 @@ fn row(t: &Texts, props: &StepsTableProps, step: &Step) -> Html {
             }
         })
     };
-    let first_line = step.text.lines().next().unwrap_or("").to_string();
-    let more = step.text.contains('\n');
+    let shown = step_text(&step.text);
     let status = step.status.as_str();
     // Steps that run when the cache misses have a time; metadata has none.
     let timed = step.status != Status::NoStep;
     let time = if timed {
         let key = step.text.to_string();
         let on_seconds = props.on_seconds.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            let parsed = value.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
-            on_seconds.emit((key.clone(), parsed));
-        });
-        let value = props.seconds.get(&*step.text).copied().unwrap_or(step.est_seconds);
-        html! {
-            <input class="secs" type="number" min="0" step="0.5" inputmode="decimal"
-                value={format!("{}", (value * 10.0).round() / 10.0)}
-                aria-label={t.cache_time_label.replace("{line}", &step.line.to_string())} {onchange} />
-        }
+        let on_change = Callback::from(move |seconds: Option<f64>| on_seconds.emit((key.clone(), seconds)));
+        let seconds = props.seconds.get(&*step.text).copied().unwrap_or(step.est_seconds);
+        html! { <StepTime lang={props.lang} line={step.line} {seconds} {on_change} /> }
     } else {
         html! {}
     };
     html! {
         <tr class={classes!("step", format!("st-{status}"))} data-line={step.line.to_string()}>
             <td class="c-line"><button type="button" class="line-link" onclick={reveal}>{ step.line }</button></td>
-            <td class="c-step"><code title={step.text.to_string()}>{ first_line }{ if more { " …" } else { "" } }</code></td>
+            <td class="c-step"><code title={step.text.to_string()}>{ shown }</code></td>
             <td class="c-status"><span class={classes!("chip", format!("chip-{status}"))}>{ status_word(t, step.status) }</span></td>
             <td class="c-reason">
                 <span class="reason">{ with_code(&reason_words(props.lang, &step.reason)) }</span>
@@ -139,5 +150,22 @@ pub fn times(t: &Texts, report: &BuildReport) -> Html {
             <span class="sep">{ " · " }</span>
             { duration(t, report.cold_seconds) }{ " " }{ t.cache_time_cold }
         </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{step_text, STEP_CHARS};
+
+    #[test]
+    fn a_step_shows_its_first_line_cut_to_the_column() {
+        assert_eq!(step_text("RUN make"), "RUN make");
+        assert_eq!(step_text("RUN a \\\n    && b"), "RUN a \\ …");
+        let long = format!("RUN {}", "x".repeat(60));
+        assert_eq!(step_text(&long).chars().count(), STEP_CHARS);
+        assert!(step_text(&long).ends_with('…'));
+        // Characters, not bytes: wide text is cut at the same count.
+        let wide = format!("RUN {}", "中".repeat(40));
+        assert_eq!(step_text(&wide), format!("RUN {}…", "中".repeat(STEP_CHARS - 5)));
     }
 }

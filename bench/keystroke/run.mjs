@@ -19,10 +19,17 @@
 //
 // Usage: trunk build --release && node bench/keystroke/run.mjs [samples] [--file PATH]
 // (PORT=8080 by default). Prints one line per panel and speed, then a
-// table; aims: p95 <= 16 ms at full speed, <= 50 ms at 4x.
+// table; aims: p95 <= 16 ms at full speed, <= 50 ms at 4x. 100 keys per
+// panel by default: a key's round trip varies by up to a frame with where
+// it falls between two frames (the Shift round trips spread over 10-45 ms
+// at 4x), and the 95th percentile of 40 keys was the second-slowest key.
 // `--profile PANEL` instead records a CPU profile (CDP Profiler) of the
 // keystrokes in one panel and prints where the time goes, at full speed or
-// with `--rate N` at the CPU slowed N times.
+// with `--rate N` at the CPU slowed N times. The wasm's functions have
+// names in a build that keeps them: a copy of index.html whose rust link
+// has `data-wasm-opt="0" data-keep-debug="true"`, built with
+// `trunk build --release --dist target/dist-prof COPY.html`, and served
+// with `--dist target/dist-prof`.
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -30,13 +37,14 @@ import { launch, origin, root, serve, setEditorText } from "../../tests/e2e/lib.
 
 const args = process.argv.slice(2);
 const PROFILE = args.includes("--profile") ? args[args.indexOf("--profile") + 1] : null;
-const SAMPLES = Number(args.find((a, i) => /^\d+$/.test(a) && !["--file", "--rate"].includes(args[i - 1])) || 40);
+const SAMPLES = Number(args.find((a, i) => /^\d+$/.test(a) && !["--file", "--rate", "--dist"].includes(args[i - 1])) || 100);
 const RATE = args.includes("--rate") ? Number(args[args.indexOf("--rate") + 1]) : 1;
 const PANELS = ["outline", "problems", "cache", "size", "graph", "findings"];
 const AIM = { 1: 16, 4: 50 };
 
 // `--file PATH` types into another Dockerfile, such as the longest of the
 // real-world corpus (tests/corpus/realworld), instead of ours.
+const DIST = args.includes("--dist") ? args[args.indexOf("--dist") + 1] : undefined;
 const FILE = args.includes("--file") ? args[args.indexOf("--file") + 1] : join(root, "bench", "keystroke", "Dockerfile");
 const dockerfile = await readFile(FILE, "utf8");
 
@@ -165,10 +173,34 @@ async function profile(browser, panel) {
   const top = [...self.entries()].filter(([k]) => !k.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.log(`profile of ${SAMPLES} keystrokes in ${panel}: ${total.toFixed(1)} ms busy; self time per function:`);
   for (const [k, t] of top) console.log(`  ${t.toFixed(1).padStart(8)} ms  ${k}`);
+  // Inclusive time: each sample counts once for every distinct function on
+  // its stack, which shows the callers (an effect, CodeMirror's update)
+  // whose work is spread over many small functions.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const t = (profile.timeDeltas[i] || 0) / 1000;
+    const seen = new Set();
+    for (let n = id; n != null; n = parent.get(n)) {
+      const f = byId.get(n).callFrame;
+      const key = `${(f.functionName || "(anonymous)").slice(0, 110)} ${f.url ? f.url.split("/").pop() : ""}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        incl.set(key, (incl.get(key) || 0) + t);
+      }
+    }
+  });
+  const skip = (k) => /^\((idle|root|program)\)/.test(k);
+  console.log(`inclusive time per function, the top 40:`);
+  for (const [k, t] of [...incl.entries()].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`  ${t.toFixed(1).padStart(8)} ms  ${k}`);
+  }
   await ctx.close();
 }
 
-const server = await serve();
+const server = await serve(DIST);
 const browser = await launch();
 const rows = [];
 try {

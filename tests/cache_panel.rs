@@ -168,3 +168,45 @@ async fn build_args_and_target_change_the_steps() {
     page.set(".target-select", "base", "change").await;
     assert_eq!(page.lines("not_built").0, vec![5, 6]);
 }
+
+/// Presses a key on `el`, as the keyboard would (a bubbling `keydown`).
+fn press(el: &web_sys::Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_steps_time_opens_as_a_field_and_the_totals_follow_it() {
+    let page = Page::mount().await;
+    page.type_text(DOCKERFILE).await;
+    page.click("#tab-cache").await;
+    // The times are buttons until one is clicked: one field at a time.
+    assert!(page.find(".steps input.secs").is_none());
+    let totals = page.text(".times");
+    let row = ".steps tr[data-line=\"4\"]";
+    page.click(&format!("{row} button.secs")).await;
+    let field = page.get(&format!("{row} input.secs"));
+    let focused = web_sys::window().unwrap().document().unwrap().active_element();
+    assert_eq!(focused.as_ref(), Some(&field), "the field takes the focus");
+
+    // Enter keeps the new time: the row shows it and the totals follow.
+    field.dyn_ref::<HtmlInputElement>().unwrap().set_value("600");
+    press(&field, "Enter");
+    settle().await;
+    assert!(page.find(".steps input.secs").is_none(), "the field closes");
+    assert_eq!(page.text(&format!("{row} button.secs")), "10 min 0 s");
+    assert_ne!(page.text(".times"), totals);
+
+    // Escape closes the field and keeps the time it had.
+    page.click(&format!("{row} button.secs")).await;
+    let field = page.get(&format!("{row} input.secs"));
+    field.dyn_ref::<HtmlInputElement>().unwrap().set_value("1");
+    press(&field, "Escape");
+    settle().await;
+    assert!(page.find(".steps input.secs").is_none());
+    assert_eq!(page.text(&format!("{row} button.secs")), "10 min 0 s");
+}

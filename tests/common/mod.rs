@@ -191,12 +191,6 @@ pub fn fire(target: &Element, kind: &str) {
     target.dispatch_event(&event).unwrap();
 }
 
-/// Lets Yew render and run effects: returns once its scheduler has run
-/// everything queued, however often it yielded to the browser on the way.
-/// Never a fixed time, which a busy machine can outlast. First a zero-delay
-/// timer, a task of its own: every microtask queued before it has run by
-/// then, among them the editor's report of a change or a caret move (it
-/// tells the app in a microtask after each update, `editor/index.js`).
 /// The size tables as `scripts/size-data.py` bundles them, from the same
 /// files: each after `#@ NAME`, in `size::DATA_TABLES` order.
 pub fn size_data_bundle() -> String {
@@ -220,9 +214,36 @@ pub fn install_size_data() {
     dockerplay_app::size_data::install(size_data_bundle()).expect("the test bundle installs");
 }
 
+/// Lets Yew render and run effects: returns once its scheduler has run
+/// everything queued, however often it yielded to the browser on the way.
+/// Never a fixed time, which a busy machine can outlast. First a zero-delay
+/// timer, a task of its own: every microtask queued before it has run by
+/// then, among them the editor's report of a change or a caret move (it
+/// tells the app in a microtask after each update, `editor/index.js`).
+/// Then an idle period: the editor's colours, diagnostics and line marks,
+/// which the app hands over once the browser is idle (`browser::when_idle`),
+/// are in after it.
 pub async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
     yew::scheduler::flush().await;
+    idle().await;
+    yew::scheduler::flush().await;
+}
+
+/// Resolves once the browser has run the idle callbacks requested before
+/// it (they run in the order they were asked for).
+async fn idle() {
+    let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        match Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            Some(request) => drop(request.call1(&window, &resolve)),
+            None => drop(window.set_timeout_with_callback(&resolve)),
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Waits `ms` milliseconds: only to poll for a condition (see

@@ -454,7 +454,8 @@ pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
     use web_sys::wasm_bindgen::{closure::Closure, JsValue};
     let Some(w) = window() else { return };
     let callback = Closure::once_into_js(f);
-    let idle = Reflect::get(&w, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<Function>().ok());
+    let idle =
+        Reflect::get(&w, &JsValue::from_str("requestIdleCallback")).ok().and_then(|f| f.dyn_into::<Function>().ok());
     match idle {
         Some(request) => {
             let options = Object::new();

@@ -495,8 +495,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                     browser::when_idle(ANNOTATE_WITHIN_MS, move || {
                         let next = latest.borrow_mut().take();
                         if let (Some(e), Some((marks, a, diags, lang))) = (&*handle.0.borrow(), next) {
-                            let next =
-                                (line_marks_json(&a, &diags, marks.as_deref(), lang), a.lines.line(a.text.len()) as usize);
+                            let next = (
+                                line_marks_json(&a, &diags, marks.as_deref(), lang),
+                                a.lines.line(a.text.len()) as usize,
+                            );
                             if sent.borrow().as_ref() != Some(&next) {
                                 e.line_marks(&next.0);
                                 *sent.borrow_mut() = Some(next);

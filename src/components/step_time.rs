@@ -90,7 +90,8 @@ pub fn StepTime(props: &StepTimeProps) -> Html {
             _ => {}
         })
     };
-    let onblur = Callback::from(move |e: FocusEvent| commit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
+    let onblur =
+        Callback::from(move |e: FocusEvent| commit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()));
     html! {
         <input class="secs" type="number" min="0" step="0.5" inputmode="decimal" ref={field}
             value={tenths(props.seconds)}

@@ -152,6 +152,9 @@ function readOnly(on) {
   return on ? [EditorState.readOnly.of(true), EditorView.contentAttributes.of({ "aria-readonly": "true" })] : [];
 }
 
+// The longest the app waits to hear of a change while the page stays busy.
+const FLUSH_WITHIN_MS = 50;
+
 export class Editor {
   // `host` holds the Rust callbacks: onChange(text), onCaret(head),
   // complete(text, pos, explicit) -> JSON, hover(pos) -> JSON, definition(pos)
@@ -273,16 +276,24 @@ export class Editor {
       // CodeMirror's own words (search panel, fold titles, announcements).
       this.phrases.of(EditorState.phrases.of(phrasesFor(this.texts.lang))),
       // The host hears of changes after the update, never inside it: it
-      // re-renders, and its effects may dispatch to this view again.
+      // re-renders, and its effects may dispatch to this view again. It
+      // hears once the browser is idle (at most FLUSH_WITHIN_MS later), so
+      // that the frame showing a typed key never waits for the app: its
+      // re-render, its analyses and the annotations it hands back. Before
+      // anything could act on the app's copy of the text, the copy is
+      // brought up to date: a pointer pressed anywhere, the editor losing
+      // the focus, a fix applied, the page hidden (see `flushSoon`).
       EditorView.updateListener.of((u) => {
         if (!u.docChanged && !u.selectionSet) return;
         this.changed ||= u.docChanged;
-        if (this.pending) return;
-        this.pending = true;
-        queueMicrotask(() => this.flush());
+        this.flushSoon();
       }),
     ];
     this.view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
+    this.flushNow = () => this.flush();
+    document.addEventListener("pointerdown", this.flushNow, true);
+    window.addEventListener("pagehide", this.flushNow, true);
+    this.view.dom.addEventListener("focusout", this.flushNow);
     // Tests and the benchmark reach the view through the DOM.
     this.view.dom.cmView = this.view;
     this.view.dom.cmEditor = this;
@@ -305,9 +316,21 @@ export class Editor {
     return true;
   }
 
+  // Tells the host of the changes once the browser is idle. Meanwhile
+  // `<html data-editor-pending>` says the app has not heard of them yet
+  // (tests wait for it to go, as for `data-settled`).
+  flushSoon() {
+    if (this.pending) return;
+    this.pending = true;
+    document.documentElement.setAttribute("data-editor-pending", "");
+    if (typeof requestIdleCallback === "function") requestIdleCallback(this.flushNow, { timeout: FLUSH_WITHIN_MS });
+    else setTimeout(this.flushNow, 0);
+  }
+
   flush() {
     if (!this.pending || this.destroyed) return;
     this.pending = false;
+    document.documentElement.removeAttribute("data-editor-pending");
     const changed = this.changed;
     this.changed = false;
     if (changed) this.host.onChange(this.view.state.doc.toString());
@@ -316,6 +339,9 @@ export class Editor {
 
   destroy() {
     this.destroyed = true;
+    document.removeEventListener("pointerdown", this.flushNow, true);
+    window.removeEventListener("pagehide", this.flushNow, true);
+    document.documentElement.removeAttribute("data-editor-pending");
     this.view.destroy();
   }
 
@@ -370,7 +396,14 @@ export class Editor {
         message: d.message,
         source: d.source || undefined,
         markClass: d.lint ? "cm-finding" : undefined,
-        actions: (d.actions || []).map((a) => ({ name: a.name, apply: () => this.host.fix(a.id) })),
+        actions: (d.actions || []).map((a) => ({
+          name: a.name,
+          apply: () => {
+            // The fix is of the text the app has: it must have every key.
+            this.flush();
+            this.host.fix(a.id);
+          },
+        })),
       }));
       this.view.dispatch(setDiagnostics(state, diags));
     }

@@ -115,6 +115,19 @@ try {
     await page.keyboard.press("Escape");
   }
 
+  // Keys typed just before a reload are in the draft it reopens: the app
+  // hears of typing only once the browser is idle (editor/index.js
+  // `flushSoon`), and must not lose what it had not heard of yet.
+  {
+    const page = await fresh("leave");
+    await setEditorText(page, "FROM alpine:3.20\n");
+    await page.keyboard.type("RUN echo quick");
+    await page.reload();
+    await ready(page);
+    assert.equal(await editorText(page), "FROM alpine:3.20\nRUN echo quick");
+    await page.context().close();
+  }
+
   // A long file: only what is on screen is drawn, and the end is reachable.
   {
     const page = await fresh("long");

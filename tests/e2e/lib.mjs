@@ -124,11 +124,15 @@ export async function open(page, path = "") {
   await ready(page);
 }
 
-/// Waits until the page has settled: the panels have caught up with typing
+/// Waits until the page has settled: the app has heard of the typing (no
+/// `<html data-editor-pending>`), the panels have caught up with it
 /// (`<html data-settled>` is not "false"), web fonts are loaded, and two
 /// animation frames in a row pass without a DOM change (a render the app
 /// scheduled has landed, a transition's end has been drawn).
 export async function settled(page) {
+  // The app hears of typing once the browser is idle (editor/index.js
+  // `flushSoon`); then the panels follow once typing pauses.
+  await page.waitForSelector("html:not([data-editor-pending])", { state: "attached" });
   await page.waitForSelector('html:not([data-settled="false"])', { state: "attached" });
   await page.evaluate(async () => {
     await document.fonts.ready;

@@ -425,26 +425,6 @@ pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static
     });
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_query;
-
-    fn check(search: &str, name: &str, expect: Option<&str>) {
-        assert_eq!(parse_query(search, name).as_deref(), expect, "{search:?} {name:?}");
-    }
-
-    #[test]
-    fn query_parameters_are_found_and_decoded() {
-        check("?lang=zh-CN", "lang", Some("zh-CN"));
-        check("?embed=1&lang=en", "lang", Some("en"));
-        check("?a=%E4%B8%AD+b%2", "a", Some("中 b%2"));
-        check("?flag", "flag", Some(""));
-        check("", "lang", None);
-        check("?language=zh", "lang", None);
-        check("?x=%zz%", "x", Some("%zz%"));
-    }
-}
-
 /// Runs `f` once the browser is idle: after the frame being drawn, when
 /// nothing more urgent waits, and within `timeout_ms` even if the page
 /// stays busy (`requestIdleCallback`; `setTimeout` where it is missing).
@@ -465,5 +445,25 @@ pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
         None => {
             let _ = w.set_timeout_with_callback(callback.unchecked_ref());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_query;
+
+    fn check(search: &str, name: &str, expect: Option<&str>) {
+        assert_eq!(parse_query(search, name).as_deref(), expect, "{search:?} {name:?}");
+    }
+
+    #[test]
+    fn query_parameters_are_found_and_decoded() {
+        check("?lang=zh-CN", "lang", Some("zh-CN"));
+        check("?embed=1&lang=en", "lang", Some("en"));
+        check("?a=%E4%B8%AD+b%2", "a", Some("中 b%2"));
+        check("?flag", "flag", Some(""));
+        check("", "lang", None);
+        check("?language=zh", "lang", None);
+        check("?x=%zz%", "x", Some("%zz%"));
     }
 }

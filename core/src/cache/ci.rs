@@ -31,7 +31,7 @@
 //! - The GitHub Actions cache's default scope is `buildkit`
 //!   (cache/remotecache/gha/gha.go:67).
 //!
-//! Which steps BuildKit loads or runs is decided in `build.rs`
+//! Which steps BuildKit loads or runs is decided in `build/mod.rs`
 //! (`Builder::settle`); the quirks it follows are listed in
 //! `docs/scenario.md`.
 

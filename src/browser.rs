@@ -1,8 +1,8 @@
 //! The one module that uses browser APIs: the URL, localStorage, the
 //! clipboard, the colour-scheme media query, the browser's languages, idle
-//! time, and the DOM the components measure. Every function degrades to a no-op or `None` when the
-//! API is missing (a privacy mode without storage, a test page), so callers
-//! never handle JavaScript errors.
+//! time, and the DOM the components measure. Every function degrades to a
+//! no-op or `None` when the API is missing (a privacy mode without storage,
+//! a test page), so callers never handle JavaScript errors.
 
 use gloo::events::EventListener;
 use web_sys::wasm_bindgen::JsCast;
@@ -426,8 +426,9 @@ pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static
 }
 
 /// Runs `f` once the browser is idle: after the frame being drawn, when
-/// nothing more urgent waits, and within `timeout_ms` even if the page
-/// stays busy (`requestIdleCallback`; `setTimeout` where it is missing).
+/// nothing more urgent waits, and within `timeout_ms` (0: no bound) even if
+/// the page stays busy (`requestIdleCallback`; `setTimeout` where it is
+/// missing).
 /// A keystroke's frame then never waits for work it does not show.
 pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
     use web_sys::js_sys::{Function, Object, Reflect};

@@ -171,6 +171,21 @@ type Marks = (Option<crate::live_cache::LineMarks>, AnalysisRef, Rc<Vec<Diagnost
 /// idle: typing without a pause still sees its colours this often.
 const ANNOTATE_WITHIN_MS: u32 = 100;
 
+/// Keeps `next` as the newest value `latest` waits with and, unless a call
+/// is already waiting, runs `run` on the newest value once the browser is
+/// idle: the keystrokes that come before then share one update.
+fn when_idle_newest<T: 'static>(latest: &Rc<RefCell<Option<T>>>, next: T, run: impl FnOnce(T) + 'static) {
+    if latest.borrow_mut().replace(next).is_some() {
+        return;
+    }
+    let latest = latest.clone();
+    browser::when_idle(ANNOTATE_WITHIN_MS, move || {
+        if let Some(newest) = latest.take() {
+            run(newest);
+        }
+    });
+}
+
 /// Hands `a`'s colours, folds and (when the findings are of this very text)
 /// diagnostics to the editor. While the findings lag behind the text
 /// (typing), the editor keeps the diagnostics it has, moved with the edits.
@@ -465,15 +480,12 @@ pub fn Editor(props: &EditorProps) -> Html {
         use_effect_with(
             (props.analysis.clone(), props.diagnostics.clone(), props.lint.clone(), props.lang),
             move |(a, diags, lint, lang)| {
-                let waiting = latest.borrow_mut().replace((a.clone(), diags.clone(), lint.clone(), *lang)).is_some();
-                if !waiting {
-                    browser::when_idle(ANNOTATE_WITHIN_MS, move || {
-                        let next = latest.borrow_mut().take();
-                        if let (Some(e), Some((a, diags, lint, lang))) = (&*handle.0.borrow(), next) {
-                            annotate(e, &a, &diags, lint.as_ref(), lang);
-                        }
-                    });
-                }
+                let next = (a.clone(), diags.clone(), lint.clone(), *lang);
+                when_idle_newest(&latest, next, move |(a, diags, lint, lang)| {
+                    if let Some(e) = &*handle.0.borrow() {
+                        annotate(e, &a, &diags, lint.as_ref(), lang);
+                    }
+                });
             },
         );
     }
@@ -490,22 +502,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         use_effect_with(
             (props.cache_marks.clone(), props.analysis.clone(), props.diagnostics.clone(), props.lang),
             move |(marks, a, diags, lang)| {
-                let waiting = latest.borrow_mut().replace((marks.clone(), a.clone(), diags.clone(), *lang)).is_some();
-                if !waiting {
-                    browser::when_idle(ANNOTATE_WITHIN_MS, move || {
-                        let next = latest.borrow_mut().take();
-                        if let (Some(e), Some((marks, a, diags, lang))) = (&*handle.0.borrow(), next) {
-                            let next = (
-                                line_marks_json(&a, &diags, marks.as_deref(), lang),
-                                a.lines.line(a.text.len()) as usize,
-                            );
-                            if sent.borrow().as_ref() != Some(&next) {
-                                e.line_marks(&next.0);
-                                *sent.borrow_mut() = Some(next);
-                            }
+                let next = (marks.clone(), a.clone(), diags.clone(), *lang);
+                when_idle_newest(&latest, next, move |(marks, a, diags, lang)| {
+                    if let Some(e) = &*handle.0.borrow() {
+                        let next =
+                            (line_marks_json(&a, &diags, marks.as_deref(), lang), a.lines.line(a.text.len()) as usize);
+                        if sent.borrow().as_ref() != Some(&next) {
+                            e.line_marks(&next.0);
+                            *sent.borrow_mut() = Some(next);
                         }
-                    });
-                }
+                    }
+                });
             },
         );
     }

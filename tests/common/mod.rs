@@ -217,31 +217,25 @@ pub fn install_size_data() {
 /// Lets Yew render and run effects: returns once its scheduler has run
 /// everything queued, however often it yielded to the browser on the way.
 /// Never a fixed time, which a busy machine can outlast. First a zero-delay
-/// timer, a task of its own: every microtask queued before it has run by
-/// then, among them the editor's report of a change or a caret move (it
-/// tells the app in a microtask after each update, `editor/index.js`).
-/// Then an idle period: the editor's colours, diagnostics and line marks,
-/// which the app hands over once the browser is idle (`browser::when_idle`),
-/// are in after it.
+/// timer, a task of its own, then an idle period: the editor tells the app
+/// of a change or a caret move once the browser is idle (`editor/index.js`
+/// `flushSoon`), and the render that follows asks for the editor's colours,
+/// diagnostics and line marks in an idle callback of its own
+/// (`browser::when_idle`), so a second idle period has them in.
 pub async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
     yew::scheduler::flush().await;
-    idle().await;
-    yew::scheduler::flush().await;
+    for _ in 0..2 {
+        idle().await;
+        yew::scheduler::flush().await;
+    }
 }
 
 /// Resolves once the browser has run the idle callbacks requested before
-/// it (they run in the order they were asked for).
+/// it (without a timeout they run in the order they were asked for).
 async fn idle() {
     let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().unwrap();
-        match Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-        {
-            Some(request) => drop(request.call1(&window, &resolve)),
-            None => drop(window.set_timeout_with_callback(&resolve)),
-        }
+        dockerplay_app::browser::when_idle(0, move || drop(resolve.call0(&JsValue::NULL)));
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
